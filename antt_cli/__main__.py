@@ -1,0 +1,3 @@
+from antt_cli.cli.app import main
+
+main()

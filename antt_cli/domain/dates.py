@@ -1,0 +1,58 @@
+"""Dates as the guideline counts them: ISO in files, YYYY-MM-DD or DD/MM/YYYY on the command
+line, evaluation years 01/11/Y-1 – 31/10/Y (§III.2.c), months added as in the Civil Code
+(Điều 147–148)."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+import re
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_VN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def parse_date(text: str) -> dt.date:
+    """Parse `YYYY-MM-DD` or `DD/MM/YYYY`; ValueError with the reason otherwise."""
+    value = text.strip()
+    if m := _ISO.match(value):
+        y, mo, d = (int(g) for g in m.groups())
+    elif m := _VN.match(value):
+        d, mo, y = (int(g) for g in m.groups())
+    else:
+        raise ValueError(value)
+    return dt.date(y, mo, d)  # raises ValueError for 31/02
+
+
+def as_date(value: object) -> dt.date | None:
+    """A date read from YAML: a date already, an ISO string, or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return parse_date(str(value))
+
+
+def today(env: dict[str, str] | None = None) -> dt.date:
+    """Today, unless ANTT_TODAY says otherwise (tests, the demo, training)."""
+    env = os.environ if env is None else env
+    forced = env.get("ANTT_TODAY")
+    return parse_date(forced) if forced else dt.date.today()
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """`day` plus `months` calendar months; a missing day falls to the month's last day."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def evaluation_year_of(day: dt.date) -> int:
+    """The evaluation year Y whose period 01/11/Y-1 – 31/10/Y contains `day` (§III.2.c)."""
+    return day.year + 1 if day.month >= 11 else day.year
+
+
+def evaluation_period(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year - 1, 11, 1), dt.date(year, 10, 31)

@@ -1,0 +1,8 @@
+"""Messages of the CLI, the store and the services."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "error.internal": {
+        "vi": "Lỗi nội bộ của antt: {detail}. Không có thay đổi nào được ghi; hãy báo lỗi kèm lệnh đã chạy.",
+        "en": "Internal antt error: {detail}. Nothing was changed; please report it with the command you ran.",
+    },
+}
