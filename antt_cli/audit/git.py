@@ -1,0 +1,240 @@
+"""The git questions antt asks, one per function, each through the git executable.
+
+Like pre-commit's `git.py`: every function runs git once (through GitPython's command
+wrapper, `git.Git(root)`, which is what `git.Repo(root).git` is) and turns the answer into a
+plain Python value. Nothing here writes dossier files; `transaction.py` does that.
+GitPython is imported inside `_run` so that `antt --help` does not pay for it.
+
+Paths given to git are wrapped as `:(literal)path` so that a file name holding `*`, `?`
+or `[` is never read as a glob; outputs are read with `-z` so that Vietnamese file names
+come back unquoted.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from antt_cli.errors import AnttError
+
+# Field and record separators of `log_records` (ASCII unit / record separators).
+_FS = "\x1f"
+_RS = "\x1e"
+_LOG_FORMAT = "%H%x1f%aI%x1f%an%x1f%ae%x1f%s%x1f%(trailers:only,unfold)%x1e"
+
+
+def _run(root: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    """Run `git args…` in `root`; return (exit status, stdout, stderr) without raising."""
+    try:
+        import git as gitpython
+    except ImportError as exc:  # GitPython refuses to import when git is not installed
+        raise AnttError("audit.git_missing") from exc
+    cmd = gitpython.Git(str(root))
+    try:
+        status, out, err = cmd.execute(
+            [gitpython.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", *args],
+            with_extended_output=True,
+            with_exceptions=False,
+            strip_newline_in_stdout=False,
+            env=env,
+        )
+    except gitpython.exc.GitCommandNotFound as exc:
+        raise AnttError("audit.git_missing") from exc
+    except OSError:  # root does not exist or is not a folder
+        return 128, "", f"cannot run git in {root}"
+    return status, out or "", err or ""
+
+
+def _check(root: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    """Run git; stdout on success, else AnttError audit.git_failed naming the command."""
+    status, out, err = _run(root, *args, env=env)
+    if status != 0:
+        raise AnttError("audit.git_failed", command="git " + " ".join(args[:2]), detail=last_lines(err))
+    return out
+
+
+def last_lines(text: str, count: int = 3) -> str:
+    """The last non-empty lines of git's stderr, joined on one line (for an error sentence)."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return " / ".join(lines[-count:]) or "?"
+
+
+def literal(relpath: str) -> str:
+    """A pathspec that matches exactly this path (no glob), relative to the dossier root."""
+    return ":(literal)" + relpath
+
+
+def _where(root: Path) -> tuple[bool, Path | None]:
+    """(inside a work tree, absolute git dir) — one `rev-parse`."""
+    status, out, err = _run(root, "rev-parse", "--is-inside-work-tree", "--absolute-git-dir")
+    if status != 0:
+        if "dubious ownership" in err:
+            raise AnttError("audit.dubious_ownership", path=str(root))
+        return False, None
+    lines = out.splitlines()
+    if len(lines) < 2:
+        return False, None
+    return lines[0].strip() == "true", Path(lines[1].strip())
+
+
+def is_work_tree(root: Path) -> bool:
+    """Is `root` inside a git working tree (not a bare repository, not outside git)?"""
+    return _where(root)[0]
+
+
+def git_dir(root: Path) -> Path:
+    """The absolute `.git` folder of the repository holding `root`."""
+    inside, gitdir = _where(root)
+    if gitdir is None:
+        raise AnttError("audit.not_a_repo", path=str(root))
+    return gitdir
+
+
+def head_sha(root: Path) -> str | None:
+    """The commit HEAD points at; None on an unborn branch (no commit yet)."""
+    status, out, _ = _run(root, "rev-parse", "--verify", "-q", "HEAD^{commit}")
+    return out.strip() if status == 0 and out.strip() else None
+
+
+def repo_state_problem(root: Path) -> str | None:
+    """Why a command must not commit now: "merge" | "rebase" | "detached" | "index-locked" | None.
+
+    The merge, rebase and index-lock states are files in the git dir (as pre-commit reads
+    MERGE_HEAD); a detached HEAD is asked of git (`symbolic-ref`), which also works with
+    the reftable backend where `.git/HEAD` is a placeholder.
+    """
+    gitdir = git_dir(root)
+    if (gitdir / "MERGE_HEAD").exists():
+        return "merge"
+    if (gitdir / "rebase-merge").exists() or (gitdir / "rebase-apply").exists():
+        return "rebase"
+    if (gitdir / "index.lock").exists():
+        return "index-locked"
+    status, _, _ = _run(root, "symbolic-ref", "-q", "HEAD")
+    if status != 0:
+        return "detached"
+    return None
+
+
+def _porcelain_paths(out: str) -> list[str]:
+    """Paths named by `git status --porcelain=v1 -z` (both sides of a rename or copy)."""
+    paths: list[str] = []
+    entries = out.split("\0")
+    i = 0
+    while i < len(entries):
+        entry = entries[i]
+        i += 1
+        if len(entry) < 4:
+            continue
+        code, path = entry[:2], entry[3:]
+        paths.append(path)
+        if "R" in code or "C" in code:  # the next entry is the original path
+            if i < len(entries) and entries[i]:
+                paths.append(entries[i])
+            i += 1
+    return paths
+
+
+def dirty_paths(root: Path, relpaths: list[str]) -> list[str]:
+    """Which of `relpaths` (relative to root, "/"-separated) differ from HEAD in any way:
+    modified, staged, untracked, deleted. Ignored files are not reported."""
+    if not relpaths:
+        return []
+    out = _check(
+        root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--",
+        *(literal(p) for p in relpaths),
+    )
+    reported = _porcelain_paths(out)
+    if not reported:
+        return []
+    # Porcelain paths are relative to the top of the work tree, not to root.
+    prefix = ""
+    if not all(_matches(r, relpaths) for r in reported):
+        prefix = _check(root, "rev-parse", "--show-prefix").strip()
+    dirty = []
+    for relpath in relpaths:
+        full = prefix + relpath
+        if any(r == full or r.startswith(full.rstrip("/") + "/") for r in reported):
+            dirty.append(relpath)
+    return dirty
+
+
+def _matches(reported: str, relpaths: list[str]) -> bool:
+    return any(reported == p or reported.startswith(p.rstrip("/") + "/") for p in relpaths)
+
+
+def config_identity(root: Path) -> tuple[str, str] | None:
+    """(name, email) git will commit as: GIT_AUTHOR_NAME/EMAIL, else user.name/user.email
+    from git config (EMAIL as git's own last resort for the address); None if either is
+    missing."""
+    status, out, _ = _run(root, "config", "-z", "--get-regexp", r"^user\.(name|email)$")
+    config: dict[str, str] = {}
+    if status == 0:
+        for item in out.split("\0"):
+            key, _, value = item.partition("\n")
+            if key:
+                config[key.lower()] = value  # the last value wins, as in git
+    name = os.environ.get("GIT_AUTHOR_NAME") or config.get("user.name")
+    email = os.environ.get("GIT_AUTHOR_EMAIL") or config.get("user.email") or os.environ.get("EMAIL")
+    if not name or not name.strip() or not email or not email.strip():
+        return None
+    return name.strip(), email.strip()
+
+
+def init_repo(root: Path) -> None:
+    """`git init` with branch `main` and settings that keep files byte-exact on Windows."""
+    root.mkdir(parents=True, exist_ok=True)
+    status, _, _ = _run(root, "init", "-q", "-b", "main")
+    if status != 0:  # git older than 2.28 has no -b
+        _check(root, "init", "-q")
+        _check(root, "symbolic-ref", "HEAD", "refs/heads/main")
+    _check(root, "config", "core.autocrlf", "false")
+    _check(root, "config", "core.quotepath", "false")
+
+
+def log_records(root: Path, case_id: str | None = None) -> list[dict]:
+    """Commits reachable from HEAD, newest first, in ONE `git log`: each
+    {sha, date (ISO 8601), author, email, summary, trailers: {key: [values]}}.
+
+    With `case_id`, only commits whose message mentions it (`--grep -F`, a superset that
+    `history.py` narrows to the exact trailers). An unborn branch has no commits: [].
+    """
+    args = ["log", "--encoding=UTF-8", f"--format={_LOG_FORMAT}"]
+    if case_id is not None:
+        args += ["--fixed-strings", f"--grep={case_id}"]
+    status, out, err = _run(root, *args, "HEAD", "--")
+    if status != 0:
+        if head_sha(root) is None:
+            return []
+        raise AnttError("audit.git_failed", command="git log", detail=last_lines(err))
+    records = []
+    for raw in out.split(_RS):
+        raw = raw.strip("\n")
+        if not raw:
+            continue
+        fields = raw.split(_FS)
+        if len(fields) < 6:
+            continue
+        sha, date, author, email, summary, trailer_text = fields[:6]
+        records.append({
+            "sha": sha,
+            "date": date,
+            "author": author,
+            "email": email,
+            "summary": summary,
+            "trailers": parse_trailers(trailer_text),
+        })
+    return records
+
+
+def parse_trailers(text: str) -> dict[str, list[str]]:
+    """`Key: value` lines (as printed by `%(trailers:only,unfold)`) → {Key: [values]}.
+    Keys keep the spelling of their first occurrence; matching is case-insensitive."""
+    trailers: dict[str, list[str]] = {}
+    spelling: dict[str, str] = {}
+    for line in text.splitlines():
+        key, sep, value = line.partition(":")
+        if not sep or not key.strip():
+            continue
+        key = spelling.setdefault(key.strip().lower(), key.strip())
+        trailers.setdefault(key, []).append(value.strip())
+    return trailers

@@ -1,0 +1,84 @@
+"""The audit trail read back: `antt history ID` and `antt verify` (SPEC §11).
+
+Everything comes from one `git log` whose format prints each commit's trailers
+(`%(trailers:only,unfold)`), so a dossier with thousands of commits is read in one process.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from antt_cli.audit import git as gitq
+
+CASE = "Antt-Case"
+ACTION = "Antt-Action"
+OFFICER = "Antt-Officer"
+LATE = "Antt-Late"
+FORCED = "Antt-Forced"
+RENUMBERED_FROM = "Antt-Renumbered-From"
+
+
+def trailer(record: dict, key: str) -> str | None:
+    """The last value of trailer `key` (case-insensitive) in a record, or None."""
+    for name, values in record["trailers"].items():
+        if name.lower() == key.lower() and values:
+            return values[-1]
+    return None
+
+
+def trailer_values(record: dict, key: str) -> list[str]:
+    return [v for name, values in record["trailers"].items() if name.lower() == key.lower() for v in values]
+
+
+def _entry(raw: dict) -> dict:
+    """A log record in the shape `history` and `verify` use.
+
+    `late` and `forced` are the trailer's text (the deadline missed, the reason) or None,
+    so they read as booleans too.
+    """
+    return {
+        "sha": raw["sha"],
+        "date": raw["date"],
+        "author": raw["author"],
+        "email": raw["email"],
+        "officer": trailer(raw, OFFICER),
+        "action": trailer(raw, ACTION),
+        "case": trailer(raw, CASE),
+        "summary": raw["summary"],
+        "trailers": raw["trailers"],
+        "late": trailer(raw, LATE),
+        "forced": trailer(raw, FORCED),
+        "renumbered_from": trailer(raw, RENUMBERED_FROM),
+    }
+
+
+def all_history(root: Path) -> list[dict]:
+    """Every commit reachable from HEAD, oldest first (commits made outside antt too:
+    their `action` and `case` are None)."""
+    return [_entry(raw) for raw in reversed(gitq.log_records(Path(root)))]
+
+
+def case_history(root: Path, case_id: str) -> list[dict]:
+    """The commits of one case, oldest first: those whose Antt-Case is `case_id`, and —
+    when the case was renumbered on sync (SPEC §2) — those of its earlier IDs, found
+    through the Antt-Renumbered-From trailer of the renumbering commit. A commit that
+    renumbered `case_id` away is part of the old ID's history too."""
+    root = Path(root)
+    records = gitq.log_records(root, case_id)  # one git log, narrowed by --grep
+    ids = _follow_renumbering(records, case_id)
+    if len(ids) > 1:  # renumbered: the old IDs' commits do not mention case_id
+        records = gitq.log_records(root)
+        ids = _follow_renumbering(records, case_id)
+    selected = [
+        raw for raw in records
+        if trailer(raw, CASE) in ids or case_id in trailer_values(raw, RENUMBERED_FROM)
+    ]
+    return [_entry(raw) for raw in reversed(selected)]
+
+
+def _follow_renumbering(records: list[dict], case_id: str) -> set[str]:
+    """case_id and every ID it was renumbered from, reading newest to oldest."""
+    ids = {case_id}
+    for raw in records:  # newest first: the renumbering commit comes before the old ones
+        if trailer(raw, CASE) in ids:
+            ids.update(trailer_values(raw, RENUMBERED_FROM))
+    return ids

@@ -1,0 +1,369 @@
+"""One command = one commit, or nothing at all (SPEC §11).
+
+    with Transaction(root, summary="[MH-2023-001] Quyết định thành lập mô hình",
+                     action="record establishment-decision", case_id="MH-2023-001",
+                     officer=profile.officer) as tx:
+        tx.write_text("cases/MH-2023-001/case.yaml", text)
+        tx.write_bytes("cases/MH-2023-001/01-quyet-dinh.docx", docx)
+    # committed here; on any exception every file is back as it was and nothing is staged
+
+Refusals (not a repository, mid-merge, no identity, a file with hand edits, a path outside
+the dossier) happen before the first byte is written. Commits name their exact paths
+(`git commit --only -- paths`), so whatever else the user has modified or staged stays
+modified or staged and is never swept in.
+"""
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from antt_cli.audit import git as gitq
+from antt_cli.audit.lock import DossierLock
+from antt_cli.errors import AnttError
+
+_MISSING = None  # snapshot value of a path that did not exist before the transaction
+DEFAULT_EMAIL = "antt@localhost"
+_STATE_KEYS = {
+    "merge": "audit.merge",
+    "rebase": "audit.rebase",
+    "detached": "audit.detached",
+    "index-locked": "audit.index_locked",
+}
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def commit_message(summary: str, trailers: Iterable[tuple[str, str]]) -> str:
+    """The summary line, a blank line, then `Key: value` trailers, one per line."""
+    lines = [_one_line(summary), ""]
+    lines += [f"{_one_line(key)}: {_one_line(value)}" for key, value in trailers]
+    return "\n".join(lines) + "\n"
+
+
+def resolve_identity(
+    root: Path, officer: str | None, officer_email: str | None
+) -> tuple[str, tuple[str, str] | None]:
+    """(name for the Antt-Officer trailer, (name, email) to commit as, or None to let git
+    use its own identity). CLI.md: the trailer is antt.yaml's officer, else git's
+    user.name; commits use git's identity, else the officer with officer_email."""
+    officer = _one_line(officer) if officer else None
+    identity = gitq.config_identity(root)
+    if identity is not None:
+        return officer or identity[0], None
+    if officer:
+        return officer, (officer, _one_line(officer_email) if officer_email else DEFAULT_EMAIL)
+    raise AnttError("audit.no_identity")
+
+
+def _relative(relpath: str | Path) -> str:
+    """`relpath` as a "/"-separated path, refusing absolute paths and `..` anywhere."""
+    text = str(relpath)
+    win, posix = PureWindowsPath(text), PurePosixPath(text.replace("\\", "/"))
+    if not text or win.anchor or win.drive or posix.is_absolute():
+        raise AnttError("audit.path_outside", path=text)
+    parts = [p for p in posix.parts if p not in ("", ".")]
+    if not parts or ".." in parts or parts[0].lower() == ".git":
+        raise AnttError("audit.path_outside", path=text)
+    return "/".join(parts)
+
+
+class Transaction:
+    """Write files under the dossier, then commit exactly them — or restore everything."""
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        summary: str,
+        action: str,
+        case_id: str | None,
+        officer: str | None,
+        officer_email: str | None = None,
+        extra_trailers: Iterable[tuple[str, str]] = (),
+        notice: Callable[[str], None] | None = None,
+        lock: bool = True,
+        allow_unborn: bool = False,
+    ) -> None:
+        self.root = Path(root)
+        self.summary = summary
+        self.action = action
+        self.case_id = case_id
+        self.officer = officer
+        self.officer_email = officer_email
+        self.extra_trailers = list(extra_trailers)
+        self.notice = notice
+        self.use_lock = lock
+        self.allow_unborn = allow_unborn
+
+        self.officer_name: str | None = None
+        self.identity: tuple[str, str] | None = None
+        self.sha: str | None = None
+        self._root_resolved: Path | None = None
+        self._lock: DossierLock | None = None
+        self._unborn = False
+        self._snapshots: dict[str, tuple[bytes, int] | None] = {}  # relpath -> (bytes, mode) | None
+        self._created_dirs: list[Path] = []
+        self._staged: list[str] = []
+        self._entered = False
+        self._done = False  # committed or rolled back
+
+    # -- entering: every refusal before the first write --------------------------------
+    def __enter__(self) -> Transaction:
+        if not gitq.is_work_tree(self.root):
+            raise AnttError("audit.not_a_repo", path=str(self.root))
+        problem = gitq.repo_state_problem(self.root)
+        if problem is not None:
+            raise AnttError(_STATE_KEYS[problem], path=str(gitq.git_dir(self.root) / "index.lock"))
+        self.officer_name, self.identity = resolve_identity(self.root, self.officer, self.officer_email)
+        self._root_resolved = self.root.resolve()
+        if self.use_lock:
+            self._lock = DossierLock(self.root, notice=self.notice)
+            self._lock.acquire()
+        try:
+            self._unborn = gitq.head_sha(self.root) is None
+            if self._unborn and not self.allow_unborn:
+                raise AnttError("audit.unborn", path=str(self.root))
+        except BaseException:
+            self._release_lock()
+            raise
+        self._entered = True
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        try:
+            if exc_type is not None:
+                self.rollback()
+                return False
+            if not self._done:
+                self.commit()  # raises after rolling back if git refuses
+            return False
+        finally:
+            self._release_lock()
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            try:
+                self._lock.release()
+            finally:
+                self._lock = None
+
+    # -- writing -----------------------------------------------------------------------
+    @property
+    def paths(self) -> list[str]:
+        """The paths written (or deleted) so far, "/"-separated, relative to root."""
+        return list(self._snapshots)
+
+    def _target(self, relpath: str | Path) -> tuple[str, Path]:
+        rel = _relative(relpath)
+        root = self._root_resolved or self.root.resolve()
+        full = root.joinpath(*rel.split("/"))
+        try:
+            full.resolve().relative_to(root)
+            full.parent.resolve().relative_to(root)
+        except ValueError:
+            raise AnttError("audit.path_outside", path=str(relpath)) from None
+        return rel, full
+
+    def check_clean(self, relpaths: Iterable[str | Path]) -> None:
+        """Refuse (audit.dirty) if any of these has uncommitted changes; call it before
+        writing anything so that a refusal leaves nothing to undo."""
+        rels = [self._target(p)[0] for p in relpaths]
+        rels = [r for r in rels if r not in self._snapshots]
+        dirty = gitq.dirty_paths(self.root, rels)
+        if dirty:
+            raise AnttError("audit.dirty", files=", ".join(dirty))
+
+    def _prepare(self, relpath: str | Path) -> tuple[str, Path]:
+        """Validate, refuse hand-edited files, snapshot once, create missing folders."""
+        if not self._entered or self._done:
+            raise RuntimeError("Transaction used outside its `with` block or after commit")
+        rel, full = self._target(relpath)
+        if rel not in self._snapshots:
+            if gitq.dirty_paths(self.root, [rel]):
+                raise AnttError("audit.dirty", files=rel)
+            if full.is_dir() and not full.is_symlink():
+                raise AnttError("audit.write_failed", path=rel, detail="is a folder")
+            try:
+                self._snapshots[rel] = (full.read_bytes(), full.stat().st_mode) if full.exists() else _MISSING
+            except OSError as exc:
+                raise AnttError("audit.write_failed", path=rel, detail=str(exc)) from exc
+        missing: list[Path] = []
+        parent = full.parent
+        while not parent.exists():
+            missing.append(parent)
+            parent = parent.parent
+        for folder in reversed(missing):
+            try:
+                folder.mkdir()
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise AnttError("audit.write_failed", path=rel, detail=str(exc)) from exc
+            self._created_dirs.append(folder)
+        return rel, full
+
+    def write_bytes(self, relpath: str | Path, data: bytes) -> None:
+        rel, full = self._prepare(relpath)
+        snapshot = self._snapshots[rel]
+        _atomic_write(full, bytes(data), snapshot[1] if snapshot else None, rel)
+
+    def write_text(self, relpath: str | Path, text: str) -> None:
+        """UTF-8, LF line endings on every platform (byte-identical dossiers everywhere)."""
+        self.write_bytes(relpath, text.replace("\r\n", "\n").encode("utf-8"))
+
+    def copy_file(self, src: Path, relpath: str | Path) -> None:
+        try:
+            data = Path(src).read_bytes()
+        except OSError as exc:
+            raise AnttError("audit.read_failed", path=str(src), detail=str(exc)) from exc
+        self.write_bytes(relpath, data)
+
+    def delete(self, relpath: str | Path) -> None:
+        """Remove a file as part of this commit (e.g. a renumbered case's old files)."""
+        rel, full = self._prepare(relpath)
+        try:
+            full.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise AnttError("audit.write_failed", path=rel, detail=str(exc)) from exc
+
+    # -- committing --------------------------------------------------------------------
+    def message(self) -> str:
+        trailers: list[tuple[str, str]] = []
+        if self.case_id is not None:
+            trailers.append(("Antt-Case", self.case_id))
+        trailers.append(("Antt-Action", self.action))
+        trailers.append(("Antt-Officer", self.officer_name or ""))
+        trailers += self.extra_trailers
+        return commit_message(self.summary, trailers)
+
+    def _changed_paths(self) -> list[str]:
+        changed = []
+        for rel, snapshot in self._snapshots.items():
+            full = self._root_resolved.joinpath(*rel.split("/"))
+            try:
+                now = full.read_bytes()
+            except FileNotFoundError:
+                now = None
+            except OSError:
+                changed.append(rel)
+                continue
+            if now != (snapshot[0] if snapshot else None):
+                changed.append(rel)
+        return changed
+
+    def commit(self) -> str | None:
+        """Stage and commit exactly the changed paths; return the new commit's sha.
+
+        A transaction whose writes changed no byte makes no commit and returns HEAD.
+        On failure (a hook refuses, git errors) everything is rolled back first, then
+        AnttError("audit.commit_failed") is raised.
+        """
+        if not self._entered or self._done:
+            raise RuntimeError("Transaction.commit() outside its `with` block or twice")
+        try:
+            paths = self._changed_paths()
+            if not paths:
+                self._done = True
+                self.sha = gitq.head_sha(self.root)
+                return self.sha
+            specs = [gitq.literal(p) for p in paths]
+            self._staged = paths
+            status, _, err = gitq._run(self.root, "add", "-f", "-A", "--", *specs)
+            if status != 0:
+                raise AnttError("audit.commit_failed", detail=gitq.last_lines(err))
+            config = []
+            if self.identity is not None:
+                config = ["-c", f"user.name={self.identity[0]}", "-c", f"user.email={self.identity[1]}"]
+            status, _, err = gitq._run(
+                self.root, *config, "commit", "-q", "--only", "-m", self.message(), "--", *specs
+            )
+            if status != 0:
+                raise AnttError("audit.commit_failed", detail=gitq.last_lines(err))
+        except BaseException:
+            self.rollback()
+            raise
+        self._done = True
+        self.sha = gitq.head_sha(self.root)
+        return self.sha
+
+    @property
+    def committed(self) -> bool:
+        return self._done and bool(self._staged) and self.sha is not None
+
+    # -- undoing -----------------------------------------------------------------------
+    def rollback(self) -> None:
+        """Put every file, folder and index entry back as it was. Never raises: a step that
+        fails is reported through `notice` and the others still run."""
+        if self._done:
+            return
+        self._done = True
+        problems: list[tuple[str, str]] = []
+        for rel, snapshot in reversed(list(self._snapshots.items())):
+            full = (self._root_resolved or self.root).joinpath(*rel.split("/"))
+            try:
+                if snapshot is _MISSING:
+                    if full.exists() or full.is_symlink():
+                        full.unlink()
+                else:
+                    _atomic_write(full, snapshot[0], snapshot[1], rel)
+            except Exception as exc:  # noqa: BLE001 - keep undoing the rest
+                problems.append((rel, str(exc)))
+        for folder in reversed(self._created_dirs):
+            try:
+                folder.rmdir()
+            except OSError:
+                pass  # not empty (something else wrote there) or already gone
+        if self._staged:
+            specs = [gitq.literal(p) for p in self._staged]
+            try:
+                if self._unborn and gitq.head_sha(self.root) is None:
+                    status, _, err = gitq._run(
+                        self.root, "rm", "-q", "--cached", "-f", "--ignore-unmatch", "--", *specs
+                    )
+                else:
+                    status, _, err = gitq._run(self.root, "reset", "-q", "--", *specs)
+                if status != 0:
+                    problems.append(("git index", gitq.last_lines(err)))
+            except Exception as exc:  # noqa: BLE001
+                problems.append(("git index", str(exc)))
+        if problems and self.notice is not None:
+            try:
+                from antt_cli.i18n import t
+
+                for path, detail in problems:
+                    self.notice(t("audit.rollback_incomplete", path=path, detail=detail))
+            except Exception:  # noqa: BLE001 - never mask the original error
+                pass
+
+
+def _atomic_write(full: Path, data: bytes, mode: int | None, rel: str) -> None:
+    """Write through a temporary file in the same folder and `os.replace` it in, so that a
+    crash leaves either the old or the new file. On Windows a file open in Word cannot be
+    replaced: retry briefly (antivirus scanners hold files for a moment), then refuse."""
+    tmp = full.with_name(f".{full.name}.antt-{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+        if mode is not None:
+            os.chmod(tmp, mode & 0o7777)
+        for attempt in range(5):
+            try:
+                os.replace(tmp, full)
+                return
+            except PermissionError:
+                if attempt == 4:
+                    raise
+                time.sleep(0.1 * (attempt + 1))
+    except OSError as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise AnttError("audit.write_failed", path=rel, detail=exc.strerror or str(exc)) from exc
