@@ -1,0 +1,422 @@
+"""The audit layer against real git in temporary repositories (no mocks of git)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from antt_cli.audit import git as gitq
+from antt_cli.audit.history import all_history, case_history
+from antt_cli.audit.lock import DossierLock, pid_alive
+from antt_cli.audit.transaction import Transaction, commit_message, resolve_identity
+from antt_cli.errors import AnttError
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def git(root: Path, *args: str, check: bool = True) -> str:
+    done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, encoding="utf-8")
+    if check and done.returncode != 0:
+        raise AssertionError(f"git {args}: {done.stderr}")
+    return done.stdout
+
+
+def state(root: Path) -> tuple[str, str]:
+    """What a refused or rolled-back command must leave exactly as it was."""
+    return git(root, "status", "--porcelain", "--untracked-files=all"), git(root, "rev-parse", "HEAD")
+
+
+@pytest.fixture(autouse=True)
+def isolated_git(tmp_path_factory, monkeypatch):
+    """No global/system git config, no identity from the environment."""
+    home = tmp_path_factory.mktemp("home")
+    empty = home / "gitconfig"
+    empty.write_text("")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(empty))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("ANTT_LANG", "en")
+    for var in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL",
+                "EMAIL", "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "ANTT_LOCK_TIMEOUT"):
+        monkeypatch.delenv(var, raising=False)
+
+
+def make_repo(path: Path, identity: bool = True) -> Path:
+    gitq.init_repo(path)
+    if identity:
+        git(path, "config", "user.name", "Cán bộ Git")
+        git(path, "config", "user.email", "git@example.vn")
+    return path
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    root = make_repo(tmp_path / "dossier")
+    (root / "antt.yaml").write_text("unit: Tổ dân phố 5\n", encoding="utf-8")
+    (root / "cases" / "MH-2023-001").mkdir(parents=True)
+    (root / "cases" / "MH-2023-001" / "case.yaml").write_bytes(b"id: MH-2023-001\nname: M\xc3\xb4 h\xc3\xacnh\n")
+    (root / "notes.txt").write_text("user notes\n")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "init")
+    return root
+
+
+def tx(root: Path, **kw) -> Transaction:
+    args = dict(summary="[MH-2023-001] Quyết định thành lập mô hình (số 12/QĐ-UBND)",
+                action="record establishment-decision", case_id="MH-2023-001", officer="Nguyễn Văn A")
+    args.update(kw)
+    return Transaction(root, **args)
+
+
+# -- commits -------------------------------------------------------------------------
+def test_commit_message_format():
+    assert commit_message("[MH-1] Tóm tắt", [("Antt-Case", "MH-1"), ("Antt-Action", "record x"),
+                                             ("Antt-Officer", "Nguyễn Văn A")]) == (
+        "[MH-1] Tóm tắt\n\nAntt-Case: MH-1\nAntt-Action: record x\nAntt-Officer: Nguyễn Văn A\n"
+    )
+    assert commit_message("a\nb", [("Antt-Action", "init")]) == "a b\n\nAntt-Action: init\n"
+
+
+def test_two_files_one_commit_with_trailers(repo):
+    before = git(repo, "rev-parse", "HEAD").strip()
+    with tx(repo, extra_trailers=[("Antt-Late", "2023-11-05")]) as t:
+        t.write_text("cases/MH-2023-001/case.yaml", "id: MH-2023-001\r\nstatus: active\n")
+        t.write_bytes("cases/MH-2023-001/01-quyết-định.docx", b"PK\x03\x04docx")
+        assert t.paths == ["cases/MH-2023-001/case.yaml", "cases/MH-2023-001/01-quyết-định.docx"]
+    assert t.sha == git(repo, "rev-parse", "HEAD").strip()
+    assert git(repo, "rev-parse", "HEAD~1").strip() == before
+    assert git(repo, "log", "-1", "--format=%B") == (
+        "[MH-2023-001] Quyết định thành lập mô hình (số 12/QĐ-UBND)\n\n"
+        "Antt-Case: MH-2023-001\nAntt-Action: record establishment-decision\n"
+        "Antt-Officer: Nguyễn Văn A\nAntt-Late: 2023-11-05\n\n"
+    )
+    names = git(repo, "-c", "core.quotepath=false", "show", "--name-only", "--format=", "HEAD").split()
+    assert sorted(names) == ["cases/MH-2023-001/01-quyết-định.docx", "cases/MH-2023-001/case.yaml"]
+    assert "2 files changed" in git(repo, "show", "--stat", "HEAD")
+    assert git(repo, "log", "-1", "--format=%an <%ae>") == "Cán bộ Git <git@example.vn>\n"
+    assert (repo / "cases/MH-2023-001/case.yaml").read_bytes() == b"id: MH-2023-001\nstatus: active\n"
+    assert git(repo, "status", "--porcelain") == ""
+    assert not (gitq.git_dir(repo) / "antt.lock").exists()
+
+
+def test_other_dirty_and_staged_files_stay_out(repo):
+    (repo / "notes.txt").write_text("hand edit\n")
+    (repo / "staged.txt").write_text("staged by the user\n")
+    git(repo, "add", "staged.txt")
+    (repo / "scratch.txt").write_text("untracked\n")
+    before = git(repo, "status", "--porcelain")
+    with tx(repo) as t:
+        t.write_text("cases/MH-2023-001/case.yaml", "id: MH-2023-001\nstatus: active\n")
+    assert git(repo, "show", "--name-only", "--format=", "HEAD").split() == ["cases/MH-2023-001/case.yaml"]
+    assert git(repo, "status", "--porcelain") == before
+    assert " M notes.txt" in before and "A  staged.txt" in before
+
+
+def test_explicit_commit_and_unchanged_write(repo):
+    head = git(repo, "rev-parse", "HEAD").strip()
+    with tx(repo) as t:
+        t.write_bytes("cases/MH-2023-001/case.yaml", (repo / "cases/MH-2023-001/case.yaml").read_bytes())
+        assert t.commit() == head  # no byte changed: no commit
+    assert git(repo, "rev-parse", "HEAD").strip() == head
+
+
+# -- refusals ------------------------------------------------------------------------
+def test_hand_edited_file_is_refused(repo):
+    (repo / "cases/MH-2023-001/case.yaml").write_text("edited by hand\n")
+    before = state(repo)
+    with pytest.raises(AnttError) as err:
+        with tx(repo) as t:
+            t.write_text("cases/MH-2023-001/new.yaml", "x: 1\n")
+            t.write_text("cases/MH-2023-001/case.yaml", "status: active\n")
+    assert err.value.key == "audit.dirty"
+    assert "cases/MH-2023-001/case.yaml" in err.value.message()
+    assert state(repo) == before
+    assert not (repo / "cases/MH-2023-001/new.yaml").exists()
+
+
+@pytest.mark.parametrize("kind", ["staged", "untracked", "deleted"])
+def test_staged_untracked_deleted_are_dirty(repo, kind):
+    target = repo / ("new.yaml" if kind == "untracked" else "antt.yaml")
+    if kind == "staged":
+        target.write_text("changed\n")
+        git(repo, "add", "antt.yaml")
+    elif kind == "untracked":
+        target.write_text("new\n")
+    else:
+        target.unlink()
+    before = state(repo)
+    with pytest.raises(AnttError, match="uncommitted") as err:
+        with tx(repo) as t:
+            t.check_clean([target.name, "notes.txt"])
+    assert err.value.key == "audit.dirty"
+    assert state(repo) == before
+
+
+def test_rollback_on_exception(repo):
+    case = repo / "cases/MH-2023-001/case.yaml"
+    old = case.read_bytes()
+    before = state(repo)
+    with pytest.raises(RuntimeError, match="boom"):
+        with tx(repo) as t:
+            t.write_text("cases/MH-2023-001/case.yaml", "status: active\n")
+            t.write_bytes("cases/MH-2023-002/docs/02.docx", b"new")
+            t.write_text("antt.yaml", "unit: changed\n")
+            raise RuntimeError("boom")
+    assert case.read_bytes() == old
+    assert (repo / "antt.yaml").read_text(encoding="utf-8") == "unit: Tổ dân phố 5\n"
+    assert not (repo / "cases/MH-2023-002").exists()
+    assert state(repo) == before and before[0] == ""
+    assert not (gitq.git_dir(repo) / "antt.lock").exists()
+
+
+def test_failing_pre_commit_hook_rolls_back(repo):
+    hook = gitq.git_dir(repo) / "hooks" / "pre-commit"
+    hook.parent.mkdir(exist_ok=True)
+    hook.write_text("#!/bin/sh\necho 'hook says no' >&2\nexit 1\n", newline="\n")
+    hook.chmod(0o755)
+    (repo / "staged.txt").write_text("user's\n")
+    git(repo, "add", "staged.txt")
+    before = state(repo)
+    old = (repo / "cases/MH-2023-001/case.yaml").read_bytes()
+    with pytest.raises(AnttError) as err:
+        with tx(repo) as t:
+            t.write_text("cases/MH-2023-001/case.yaml", "status: active\n")
+            t.write_bytes("cases/MH-2023-001/new/01.docx", b"docx")
+    assert err.value.key == "audit.commit_failed"
+    assert "hook says no" in err.value.message()
+    assert state(repo) == before
+    assert (repo / "cases/MH-2023-001/case.yaml").read_bytes() == old
+    assert not (repo / "cases/MH-2023-001/new").exists()
+
+
+@pytest.mark.parametrize("bad", ["../outside.txt", "cases/../../x", "/etc/passwd", "C:\\x.txt",
+                                 ".git/config", "", "."])
+def test_path_escapes_refused(repo, bad):
+    if bad == "/etc/passwd":
+        bad = str(Path(repo.anchor) / "tmp" / "x.txt")
+    before = state(repo)
+    with pytest.raises(AnttError) as err:
+        with tx(repo) as t:
+            t.write_text(bad, "x")
+    assert err.value.key == "audit.path_outside"
+    assert state(repo) == before
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symlinks need privileges on Windows")
+def test_symlink_escape_refused(repo, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (repo / "link").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(AnttError) as err:
+        with tx(repo) as t:
+            t.write_text("link/x.txt", "x")
+    assert err.value.key == "audit.path_outside"
+    assert not (outside / "x.txt").exists()
+
+
+def _merge_head(root):
+    (gitq.git_dir(root) / "MERGE_HEAD").write_text(git(root, "rev-parse", "HEAD"))
+
+
+def _detach(root):
+    git(root, "checkout", "-q", "--detach")
+
+
+def _index_lock(root):
+    (gitq.git_dir(root) / "index.lock").write_text("")
+
+
+def _rebase(root):
+    (gitq.git_dir(root) / "rebase-merge").mkdir()
+
+
+@pytest.mark.parametrize("make, key, problem", [
+    (_merge_head, "audit.merge", "merge"),
+    (_rebase, "audit.rebase", "rebase"),
+    (_detach, "audit.detached", "detached"),
+    (_index_lock, "audit.index_locked", "index-locked"),
+])
+def test_repository_state_refused_before_writing(repo, make, key, problem):
+    make(repo)
+    assert gitq.repo_state_problem(repo) == problem
+    before = state(repo)
+    with pytest.raises(AnttError) as err:
+        with tx(repo) as t:
+            t.write_text("cases/MH-2023-001/case.yaml", "never written\n")
+    assert err.value.key == key
+    assert state(repo) == before
+    assert not (gitq.git_dir(repo) / "antt.lock").exists()
+
+
+def test_not_a_repo(tmp_path):
+    with pytest.raises(AnttError) as err:
+        with tx(tmp_path) as t:
+            t.write_text("x", "x")
+    assert err.value.key == "audit.not_a_repo"
+    assert not (tmp_path / "x").exists()
+
+
+# -- identity ------------------------------------------------------------------------
+def test_no_identity_refused_unless_officer(tmp_path):
+    root = make_repo(tmp_path / "d", identity=False)
+    assert gitq.config_identity(root) is None
+    with pytest.raises(AnttError) as err:
+        with tx(root, officer=None, allow_unborn=True) as t:
+            t.write_text("antt.yaml", "x: 1\n")
+    assert err.value.key == "audit.no_identity"
+    assert "git config --global user.name" in err.value.message()
+    assert not (root / "antt.yaml").exists()
+
+    assert resolve_identity(root, "Nguyễn Văn A", None) == ("Nguyễn Văn A", ("Nguyễn Văn A", "antt@localhost"))
+    with tx(root, case_id=None, action="init", allow_unborn=True, officer_email="a@ca.gov.vn") as t:
+        t.write_text("antt.yaml", "x: 1\n")
+    assert git(root, "log", "-1", "--format=%an <%ae>|%cn") == "Nguyễn Văn A <a@ca.gov.vn>|Nguyễn Văn A\n"
+    assert "Antt-Case" not in git(root, "log", "-1", "--format=%B")
+
+
+def test_officer_trailer_falls_back_to_git_name(repo, monkeypatch):
+    assert resolve_identity(repo, None, None) == ("Cán bộ Git", None)
+    assert resolve_identity(repo, "Trần Thị B", None) == ("Trần Thị B", None)
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "Env Name")
+    assert gitq.config_identity(repo) == ("Env Name", "git@example.vn")
+
+
+def test_unborn_branch_first_commit(tmp_path):
+    root = make_repo(tmp_path / "new")
+    assert gitq.head_sha(root) is None
+    assert gitq.repo_state_problem(root) is None
+    assert git(root, "symbolic-ref", "HEAD").strip() == "refs/heads/main"
+    assert git(root, "config", "core.autocrlf").strip() == "false"
+    with pytest.raises(AnttError) as err:
+        with tx(root) as t:
+            t.write_text("antt.yaml", "x")
+    assert err.value.key == "audit.unborn"
+    # a failing first commit is rolled back too (index emptied with `git rm --cached`)
+    with pytest.raises(RuntimeError):
+        with tx(root, allow_unborn=True) as t:
+            t.write_text("antt.yaml", "x")
+            raise RuntimeError
+    assert git(root, "status", "--porcelain", "--untracked-files=all") == ""
+    with tx(root, case_id=None, action="init", summary="Khởi tạo hồ sơ", allow_unborn=True) as t:
+        t.write_text("antt.yaml", "unit: x\n")
+        t.write_text("cases/.keep", "")
+    assert gitq.head_sha(root) == t.sha
+    assert git(root, "status", "--porcelain", "--untracked-files=all") == ""
+    assert sorted(git(root, "ls-files").split()) == ["antt.yaml", "cases/.keep"]
+
+
+# -- lock ----------------------------------------------------------------------------
+HOLDER = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from antt_cli.audit.lock import DossierLock
+    with DossierLock(Path(sys.argv[1])):
+        print("held", flush=True)
+        time.sleep(float(sys.argv[2]))
+""")
+
+
+def test_lock_blocks_second_process_then_busy_then_free(repo, monkeypatch):
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(repo), "3"], env=env,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        monkeypatch.setenv("ANTT_LOCK_TIMEOUT", "1")
+        before = state(repo)
+        started = time.monotonic()
+        with pytest.raises(AnttError) as err:
+            with tx(repo) as t:
+                t.write_text("cases/MH-2023-001/case.yaml", "x\n")
+        assert 0.9 <= time.monotonic() - started < 2.5
+        assert err.value.key == "audit.busy"
+        assert "dossier busy" in err.value.message()
+        monkeypatch.setenv("ANTT_LANG", "vi")
+        assert "(dossier busy)" in err.value.message()
+        assert state(repo) == before
+        monkeypatch.setenv("ANTT_LOCK_TIMEOUT", "10")
+        notices: list[str] = []
+        with tx(repo, notice=notices.append) as t:  # waits for the holder to finish
+            t.write_text("cases/MH-2023-001/case.yaml", "x\n")
+        assert holder.poll() is not None
+        assert t.sha == gitq.head_sha(repo)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_stale_lock_is_cleared_with_notice(repo):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    assert not pid_alive(dead.pid) and pid_alive(os.getpid())
+    import json
+    import socket
+
+    lock_file = gitq.git_dir(repo) / "antt.lock"
+    lock_file.write_text(json.dumps({"pid": dead.pid, "host": socket.gethostname(),
+                                     "time": "2023-01-01T00:00:00", "command": "antt record"}))
+    notices: list[str] = []
+    with DossierLock(repo, timeout=1, notice=notices.append) as lock:
+        assert lock.held
+        assert DossierLock.read_holder(lock_file)["pid"] == os.getpid()
+    assert len(notices) == 1 and str(dead.pid) in notices[0]
+    assert not lock_file.exists()
+
+
+def test_unreadable_lock_stale_only_when_old(repo):
+    lock_file = gitq.git_dir(repo) / "antt.lock"
+    lock_file.write_text("")
+    with pytest.raises(AnttError) as err:
+        DossierLock(repo, timeout=0.2).acquire()
+    assert err.value.key == "audit.busy"
+    old = time.time() - 120
+    os.utime(lock_file, (old, old))
+    with DossierLock(repo, timeout=0.2):
+        pass
+    assert not lock_file.exists()
+
+
+# -- history -------------------------------------------------------------------------
+def test_case_history_reads_trailers(repo):
+    steps = [("MH-2023-001", "record establishment-decision", []),
+             ("MH-2023-002", "open", []),
+             ("MH-2023-001", "rate", [("Antt-Late", "2023-11-05"), ("Antt-Forced", "lý do")])]
+    for i, (case, action, extra) in enumerate(steps):
+        with tx(repo, case_id=case, action=action, summary=f"[{case}] bước {i}", extra_trailers=extra) as t:
+            t.write_text(f"cases/{case}/step{i}.yaml", f"i: {i}\n")
+    first = case_history(repo, "MH-2023-001")
+    assert [h["action"] for h in first] == ["record establishment-decision", "rate"]
+    assert [h["summary"] for h in first] == ["[MH-2023-001] bước 0", "[MH-2023-001] bước 2"]
+    assert first[0]["officer"] == "Nguyễn Văn A" and first[0]["author"] == "Cán bộ Git"
+    assert first[0]["late"] is None and not first[0]["forced"]
+    assert first[1]["late"] == "2023-11-05" and first[1]["forced"] == "lý do"
+    assert first[1]["trailers"]["Antt-Case"] == ["MH-2023-001"]
+    assert first[1]["date"][:4].isdigit() and "T" in first[1]["date"]
+    assert len(first[0]["sha"]) == 40
+    assert [h["case"] for h in case_history(repo, "MH-2023-002")] == ["MH-2023-002"]
+    assert case_history(repo, "MH-2023-00") == []
+    everything = all_history(repo)
+    assert [h["action"] for h in everything] == [None, "record establishment-decision", "open", "rate"]
+
+
+def test_case_history_follows_renumbering(repo):
+    with tx(repo, case_id="MH-2023-P01", action="open", summary="[MH-2023-P01] mở") as t:
+        t.write_text("cases/MH-2023-P01/case.yaml", "a\n")
+    with tx(repo, case_id="MH-2023-007", action="sync renumber", summary="[MH-2023-007] đánh số lại",
+            extra_trailers=[("Antt-Renumbered-From", "MH-2023-P01")]) as t:
+        t.delete("cases/MH-2023-P01/case.yaml")
+        t.write_text("cases/MH-2023-007/case.yaml", "a\n")
+    assert git(repo, "show", "--no-renames", "--name-status", "--format=", "HEAD").split() == [
+        "A", "cases/MH-2023-007/case.yaml", "D", "cases/MH-2023-P01/case.yaml"]
+    assert [h["action"] for h in case_history(repo, "MH-2023-007")] == ["open", "sync renumber"]
+    assert [h["action"] for h in case_history(repo, "MH-2023-P01")] == ["open", "sync renumber"]
+
+
+def test_history_of_unborn_repo_is_empty(tmp_path):
+    root = make_repo(tmp_path / "empty")
+    assert all_history(root) == [] and case_history(root, "MH-1") == []
