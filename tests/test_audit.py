@@ -420,3 +420,18 @@ def test_case_history_follows_renumbering(repo):
 def test_history_of_unborn_repo_is_empty(tmp_path):
     root = make_repo(tmp_path / "empty")
     assert all_history(root) == [] and case_history(root, "MH-1") == []
+
+
+def test_check_clean_first_then_write(repo):
+    (repo / "notes.txt").write_text("hand edit\n")
+    with pytest.raises(AnttError) as err:
+        with tx(repo) as t:
+            t.check_clean(["cases/MH-2023-001/case.yaml", "notes.txt", "cases/MH-2023-001/new.docx"])
+    assert err.value.message().startswith("notes.txt ")
+    with tx(repo) as t:
+        t.check_clean(["cases/MH-2023-001/case.yaml", "cases/MH-2023-001/new.docx"])
+        t.write_text("cases/MH-2023-001/case.yaml", "status: active\n")
+        t.copy_file(repo / "antt.yaml", "cases/MH-2023-001/new.docx")
+    assert sorted(git(repo, "show", "--name-only", "--format=", "HEAD").split()) == [
+        "cases/MH-2023-001/case.yaml", "cases/MH-2023-001/new.docx"]
+    assert git(repo, "status", "--porcelain") == " M notes.txt\n"

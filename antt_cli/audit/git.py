@@ -63,8 +63,16 @@ def literal(relpath: str) -> str:
     return ":(literal)" + relpath
 
 
+_WHERE_CACHE: dict[str, tuple[bool, Path]] = {}
+
+
 def _where(root: Path) -> tuple[bool, Path | None]:
-    """(inside a work tree, absolute git dir) — one `rev-parse`."""
+    """(inside a work tree, absolute git dir) — one `rev-parse`, remembered for the rest of
+    the process once the answer is "a work tree" (a command asks it several times, and
+    each git process costs tens of milliseconds on Windows)."""
+    key = os.path.abspath(root)
+    if key in _WHERE_CACHE:
+        return _WHERE_CACHE[key]
     status, out, err = _run(root, "rev-parse", "--is-inside-work-tree", "--absolute-git-dir")
     if status != 0:
         if "dubious ownership" in err:
@@ -73,7 +81,10 @@ def _where(root: Path) -> tuple[bool, Path | None]:
     lines = out.splitlines()
     if len(lines) < 2:
         return False, None
-    return lines[0].strip() == "true", Path(lines[1].strip())
+    answer = lines[0].strip() == "true", Path(lines[1].strip())
+    if answer[0]:
+        _WHERE_CACHE[key] = answer
+    return answer
 
 
 def is_work_tree(root: Path) -> bool:
@@ -183,6 +194,7 @@ def config_identity(root: Path) -> tuple[str, str] | None:
 def init_repo(root: Path) -> None:
     """`git init` with branch `main` and settings that keep files byte-exact on Windows."""
     root.mkdir(parents=True, exist_ok=True)
+    _WHERE_CACHE.pop(os.path.abspath(root), None)
     status, _, _ = _run(root, "init", "-q", "-b", "main")
     if status != 0:  # git older than 2.28 has no -b
         _check(root, "init", "-q")

@@ -109,6 +109,7 @@ class Transaction:
         self._snapshots: dict[str, tuple[bytes, int] | None] = {}  # relpath -> (bytes, mode) | None
         self._created_dirs: list[Path] = []
         self._staged: list[str] = []
+        self._known_clean: set[str] = set()  # checked by check_clean(): no second git call
         self._entered = False
         self._done = False  # committed or rolled back
 
@@ -171,12 +172,14 @@ class Transaction:
 
     def check_clean(self, relpaths: Iterable[str | Path]) -> None:
         """Refuse (audit.dirty) if any of these has uncommitted changes; call it before
-        writing anything so that a refusal leaves nothing to undo."""
+        writing anything so that a refusal leaves nothing to undo. One git call for all
+        of them; the writes that follow skip their own check."""
         rels = [self._target(p)[0] for p in relpaths]
-        rels = [r for r in rels if r not in self._snapshots]
+        rels = [r for r in rels if r not in self._snapshots and r not in self._known_clean]
         dirty = gitq.dirty_paths(self.root, rels)
         if dirty:
             raise AnttError("audit.dirty", files=", ".join(dirty))
+        self._known_clean.update(rels)
 
     def _prepare(self, relpath: str | Path) -> tuple[str, Path]:
         """Validate, refuse hand-edited files, snapshot once, create missing folders."""
@@ -184,7 +187,7 @@ class Transaction:
             raise RuntimeError("Transaction used outside its `with` block or after commit")
         rel, full = self._target(relpath)
         if rel not in self._snapshots:
-            if gitq.dirty_paths(self.root, [rel]):
+            if rel not in self._known_clean and gitq.dirty_paths(self.root, [rel]):
                 raise AnttError("audit.dirty", files=rel)
             if full.is_dir() and not full.is_symlink():
                 raise AnttError("audit.write_failed", path=rel, detail="is a folder")
