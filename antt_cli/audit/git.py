@@ -71,8 +71,9 @@ def _where(root: Path) -> tuple[bool, Path | None]:
     the process once the answer is "a work tree" (a command asks it several times, and
     each git process costs tens of milliseconds on Windows)."""
     key = os.path.abspath(root)
-    if key in _WHERE_CACHE:
-        return _WHERE_CACHE[key]
+    cached = _WHERE_CACHE.get(key)
+    if cached is not None and cached[1].is_dir():  # still there (not removed meanwhile)
+        return cached
     status, out, err = _run(root, "rev-parse", "--is-inside-work-tree", "--absolute-git-dir")
     if status != 0:
         if "dubious ownership" in err:
