@@ -195,7 +195,7 @@ def test_failing_pre_commit_hook_rolls_back(repo):
 
 
 @pytest.mark.parametrize("bad", ["../outside.txt", "cases/../../x", "/etc/passwd", "C:\\x.txt",
-                                 ".git/config", "", "."])
+                                 "a/b:stream", ".git/config", "", "."])
 def test_path_escapes_refused(repo, bad):
     if bad == "/etc/passwd":
         bad = str(Path(repo.anchor) / "tmp" / "x.txt")
@@ -435,3 +435,22 @@ def test_check_clean_first_then_write(repo):
     assert sorted(git(repo, "show", "--name-only", "--format=", "HEAD").split()) == [
         "cases/MH-2023-001/case.yaml", "cases/MH-2023-001/new.docx"]
     assert git(repo, "status", "--porcelain") == " M notes.txt\n"
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from antt_cli.audit.transaction import _relative  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "..", ".", "", "/", "\\", "C:", "đ", " ", ".git"]),
+                max_size=6).map("".join))
+def test_relative_paths_never_escape(text):
+    try:
+        rel = _relative(text)
+    except AnttError as err:
+        assert err.key == "audit.path_outside"
+        return
+    parts = rel.split("/")
+    assert ".." not in parts and "" not in parts and "." not in parts
+    assert parts[0].lower() != ".git" and ":" not in rel and "\\" not in rel

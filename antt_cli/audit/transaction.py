@@ -67,7 +67,8 @@ def _relative(relpath: str | Path) -> str:
     if not text or win.anchor or win.drive or posix.is_absolute():
         raise AnttError("audit.path_outside", path=text)
     parts = [p for p in posix.parts if p not in ("", ".")]
-    if not parts or ".." in parts or parts[0].lower() == ".git":
+    # ":" would name a drive or an NTFS alternate data stream on Windows
+    if not parts or ".." in parts or parts[0].lower() == ".git" or any(":" in p for p in parts):
         raise AnttError("audit.path_outside", path=text)
     return "/".join(parts)
 
