@@ -6,3 +6,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Internal antt error: {detail}. Nothing was changed; please report it with the command you ran.",
     },
 }
+
+MESSAGES["error.interrupted"] = {
+    "vi": "Đã dừng theo yêu cầu; mọi thay đổi dở dang đã được hoàn lại.",
+    "en": "Stopped on request; any partial change was rolled back.",
+}

@@ -1,0 +1,155 @@
+"""Case commands: new-model, record, draft, plan, progress, amend (CLI.md "Cases")."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import click
+import typer
+
+from antt_cli.cli.common import DATE, STATE, emit, say
+from antt_cli.i18n import t
+
+LEVELS = click.Choice(["xa", "huyen", "tinh"])
+UNIT_KINDS = click.Choice(["residential", "agency", "enterprise", "school"])
+MEMBERSHIP = click.Choice(["limited", "open"])
+SIGN_AS = click.Choice(["TM.", "KT.", "Q.", "TL.", "TUQ."])
+SECRECY = click.Choice(["mat", "toi-mat"])
+PERIODS = click.Choice(["6-month", "annual", "ad-hoc"])
+
+
+def _record_input(date, number, issuer, signer, signer_title, sign_as, approved_by, approved_date,
+                  members, secrecy, attach, sets, pdf):
+    from antt_cli.services.record import RecordInput, parse_sets
+
+    return RecordInput(date=date, number=number, issuer=issuer, signer=signer, signer_title=signer_title,
+                       sign_as=sign_as, approved_by=approved_by, approved_date=approved_date,
+                       members_file=members, secrecy=secrecy, attach=list(attach or []),
+                       sets=parse_sets(list(sets or [])), pdf=pdf)
+
+
+def _record_result(case_id: str, record) -> dict:
+    from antt_cli.services.common import jsonable, plain
+
+    return {"id": case_id, **jsonable(plain(record))}
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("new-model", help=t("cli.new_model.help"))
+    def new_model(
+        name: str = typer.Argument(..., metavar="NAME"),
+        area: str = typer.Option(..., "--area"),
+        field: Optional[str] = typer.Option(None, "--field"),
+        level: str = typer.Option("xa", "--level", click_type=LEVELS),
+        unit_kind: Optional[str] = typer.Option(None, "--unit-kind", click_type=UNIT_KINDS),
+        membership: str = typer.Option("limited", "--membership", click_type=MEMBERSHIP),
+        proposer: Optional[str] = typer.Option(None, "--proposer"),
+        linked: bool = typer.Option(False, "--linked"),
+        member_unit: Optional[List[str]] = typer.Option(None, "--member-unit"),
+        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
+    ) -> None:
+        from antt_cli.services.cases import new_model as open_model
+
+        case_id = open_model(STATE.context(), name, area=area, field=field, level=level, unit_kind=unit_kind,
+                             membership=membership, proposer=proposer, linked=linked,
+                             member_units=list(member_unit or []), date=date)
+        emit({"id": case_id}, lambda: say(t("cli.new_model.done", id=case_id)))
+
+    @app.command("record", help=t("cli.record.help"))
+    def record(
+        case_id: str = typer.Argument(..., metavar="ID"),
+        kind: str = typer.Argument(..., metavar="KIND"),
+        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
+        number: Optional[str] = typer.Option(None, "--number", metavar="TEXT|auto"),
+        issuer: Optional[str] = typer.Option(None, "--issuer"),
+        signer: Optional[str] = typer.Option(None, "--signer"),
+        signer_title: Optional[str] = typer.Option(None, "--signer-title"),
+        sign_as: Optional[str] = typer.Option(None, "--sign-as", click_type=SIGN_AS),
+        approved_by: Optional[str] = typer.Option(None, "--approved-by"),
+        approved_date: Optional[str] = typer.Option(None, "--approved-date", click_type=DATE),
+        members: Optional[Path] = typer.Option(None, "--members", metavar="FILE.csv"),
+        secrecy: Optional[str] = typer.Option(None, "--secrecy", click_type=SECRECY),
+        attach: Optional[List[Path]] = typer.Option(None, "--attach", metavar="FILE"),
+        set_: Optional[List[str]] = typer.Option(None, "--set", metavar="KEY=VALUE"),
+        period: Optional[str] = typer.Option(None, "--period", click_type=PERIODS),
+        pdf: bool = typer.Option(False, "--pdf"),
+    ) -> None:
+        from antt_cli.services.record import record_document
+
+        sets = list(set_ or []) + ([f"period={period}"] if period else [])
+        given = _record_input(date, number, issuer, signer, signer_title, sign_as, approved_by,
+                              approved_date, members, secrecy, attach, sets, pdf)
+        stored = record_document(STATE.context(), case_id, kind, given)
+        emit(_record_result(case_id, stored),
+             lambda: say(t("cli.record.done", kind=kind, id=case_id, file=stored["file"])))
+
+    @app.command("draft", help=t("cli.draft.help"))
+    def draft(
+        case_id: str = typer.Argument(..., metavar="ID"),
+        kind: str = typer.Argument(..., metavar="KIND"),
+        output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE"),
+        pdf: bool = typer.Option(False, "--pdf"),
+    ) -> None:
+        from antt_cli.services.draft import draft_document
+
+        written = draft_document(STATE.context(), case_id, kind, output, pdf=pdf)
+        emit({"file": str(written)}, lambda: say(t("cli.draft.done", file=written)))
+
+    @app.command("plan", help=t("cli.plan.help"))
+    def plan(
+        case_id: str = typer.Argument(..., metavar="ID"),
+        year: int = typer.Option(..., "--year"),
+        target: Optional[List[str]] = typer.Option(None, "--target", metavar='"TEXT=NUMBER"'),
+        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
+        number: Optional[str] = typer.Option(None, "--number", metavar="TEXT|auto"),
+        issuer: Optional[str] = typer.Option(None, "--issuer"),
+        signer: Optional[str] = typer.Option(None, "--signer"),
+        signer_title: Optional[str] = typer.Option(None, "--signer-title"),
+        sign_as: Optional[str] = typer.Option(None, "--sign-as", click_type=SIGN_AS),
+        set_: Optional[List[str]] = typer.Option(None, "--set", metavar="KEY=VALUE"),
+        pdf: bool = typer.Option(False, "--pdf"),
+    ) -> None:
+        from antt_cli.services.plans import record_plan
+
+        given = _record_input(date, number, issuer, signer, signer_title, sign_as, None, None, None, None,
+                              None, set_, pdf)
+        stored = record_plan(STATE.context(), case_id, year, list(target or []), given)
+        emit(_record_result(case_id, stored),
+             lambda: say(t("cli.record.done", kind="annual-plan", id=case_id, file=stored["file"])))
+
+    @app.command("progress", help=t("cli.progress.help"))
+    def progress(
+        case_id: str = typer.Argument(..., metavar="ID"),
+        year: int = typer.Option(..., "--year"),
+        target: str = typer.Option(..., "--target", metavar="TEXT"),
+        achieved: Optional[str] = typer.Option(None, "--achieved", metavar="NUMBER"),
+        done: bool = typer.Option(False, "--done"),
+        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
+    ) -> None:
+        from antt_cli.services.plans import set_progress
+
+        result = set_progress(STATE.context(), case_id, year, target, achieved=achieved, done=done, date=date)
+        rate = result["completion"]
+        shown = "—" if rate is None else f"{rate:.1f} %"
+        emit(result, lambda: say(t("cli.progress.done", id=case_id, year=year, text=result["target"]["text"],
+                                   rate=shown)))
+
+    @app.command("amend", help=t("cli.amend.help"))
+    def amend(
+        case_id: str = typer.Argument(..., metavar="ID"),
+        kind: str = typer.Argument(..., metavar="KIND"),
+        reason: str = typer.Option(..., "--reason"),
+        number: Optional[str] = typer.Option(None, "--number"),
+        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
+        issuer: Optional[str] = typer.Option(None, "--issuer"),
+        signer: Optional[str] = typer.Option(None, "--signer"),
+        signer_title: Optional[str] = typer.Option(None, "--signer-title"),
+        sign_as: Optional[str] = typer.Option(None, "--sign-as", click_type=SIGN_AS),
+        year: Optional[int] = typer.Option(None, "--year"),
+    ) -> None:
+        from antt_cli.services.amend import amend as amend_document
+
+        stored = amend_document(STATE.context(), case_id, kind, reason=reason, number=number, date=date,
+                                issuer=issuer, signer=signer, signer_title=signer_title, sign_as=sign_as,
+                                year=year)
+        emit(_record_result(case_id, stored), lambda: say(t("cli.amend.done", kind=kind, id=case_id)))

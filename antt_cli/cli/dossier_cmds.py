@@ -1,0 +1,169 @@
+"""Dossier commands: init, demo, status, history, bodies (CLI.md "Dossier")."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import click
+import typer
+
+from antt_cli.cli.common import DATE, STATE, emit, notice, say, stdout_console
+from antt_cli.i18n import t
+
+UNIT_KINDS = click.Choice(["residential", "agency", "enterprise", "school"])
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("init", help=t("cli.init.help"))
+    def init(
+        path: Path = typer.Argument(..., metavar="PATH"),
+        unit: str = typer.Option(..., "--unit"),
+        province: str = typer.Option(..., "--province"),
+        unit_kind: str = typer.Option("residential", "--unit-kind", click_type=UNIT_KINDS),
+        place: Optional[str] = typer.Option(None, "--place"),
+        parent_body: Optional[str] = typer.Option(None, "--parent-body"),
+        officer: Optional[str] = typer.Option(None, "--officer"),
+        officer_email: Optional[str] = typer.Option(None, "--officer-email"),
+    ) -> None:
+        from antt_cli.services.dossier import init_dossier
+
+        root = init_dossier(path, unit=unit, province=province, unit_kind=unit_kind, place=place,
+                            parent_body=parent_body, officer=officer, officer_email=officer_email,
+                            notice=notice)
+        emit({"path": str(root)}, lambda: say(t("cli.init.done", path=root)))
+
+    @app.command("demo", help=t("cli.demo.help"))
+    def demo(path: Optional[Path] = typer.Argument(None, metavar="[PATH]")) -> None:
+        from antt_cli.services.demo import run_demo
+
+        run_demo(path)
+
+    @app.command("status", help=t("cli.status.help"))
+    def status(
+        case_id: Optional[str] = typer.Argument(None, metavar="[ID]"),
+        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
+    ) -> None:
+        from antt_cli.reports.status import case_detail, status_row
+
+        ctx = STATE.context()
+        today = date or ctx.today
+        dossier = ctx.dossier()
+        if case_id:
+            detail = case_detail(dossier.load_case(case_id), today, dossier.rules)
+            emit(detail, lambda: _print_detail(detail))
+            return
+        rows = [status_row(case, today, dossier.rules) for case in dossier.iter_cases()]
+        emit(rows, lambda: _print_rows(rows))
+
+    @app.command("history", help=t("cli.history.help"))
+    def history(case_id: str = typer.Argument(..., metavar="ID")) -> None:
+        from antt_cli.audit.history import case_history
+
+        ctx = STATE.context()
+        ctx.dossier().load_case(case_id)  # an unknown ID is refused, not an empty history
+        entries = case_history(ctx.root, case_id)
+        emit(entries, lambda: _print_history(entries))
+
+    bodies = typer.Typer(help=t("cli.bodies.help"), no_args_is_help=True)
+    app.add_typer(bodies, name="bodies")
+
+    @bodies.command("add", help=t("cli.bodies.add.help"))
+    def bodies_add(
+        name: str = typer.Argument(..., metavar="NAME"),
+        code: str = typer.Option(..., "--code"),
+        head: Optional[str] = typer.Option(None, "--head", metavar='"TITLE: NAME"'),
+        deputy: Optional[str] = typer.Option(None, "--deputy", metavar='"TITLE: NAME"'),
+        own: bool = typer.Option(False, "--own"),
+        party: bool = typer.Option(False, "--party"),
+        parent: Optional[str] = typer.Option(None, "--parent"),
+    ) -> None:
+        from antt_cli.services.dossier import add_body
+
+        added = add_body(STATE.context(), name, code=code, head=head, deputy=deputy, own=own,
+                         party=party, parent=parent)
+        emit({"name": added}, lambda: say(t("cli.bodies.add.done", name=added)))
+
+    @bodies.command("successor", help=t("cli.bodies.successor.help"))
+    def bodies_successor(old: str = typer.Argument(..., metavar="OLD"),
+                         new: str = typer.Argument(..., metavar="NEW")) -> None:
+        from antt_cli.services.dossier import add_successor
+
+        add_successor(STATE.context(), old, new)
+        emit({"old": old, "new": new}, lambda: say(t("cli.bodies.successor.done", old=old, new=new)))
+
+
+def _status_text(status: str | None) -> str:
+    return t(f"status.{status}") if status in ("building", "active", "closing", "closed") else str(status)
+
+
+def _print_rows(rows: list[dict]) -> None:
+    from rich.table import Table
+
+    if not rows:
+        say(t("cli.no_cases"))
+        return
+    table = Table(show_lines=False)
+    for key in ("id", "name", "kind", "status", "step", "grade", "due"):
+        table.add_column(t(f"col.{key}"), overflow="fold")
+    for r in rows:
+        due = r["next_due"] or ""
+        if r["overdue"]:
+            due = f"{due} ({t('detail.overdue')})"
+        table.add_row(r["id"], r["name"] or "", t(f"kind.{r['kind']}"), _status_text(r["status"]),
+                      str(r["step"]), r["grade"] or "—", due)
+    stdout_console().print(table)
+
+
+def _fmt_rate(rate: float | None) -> str:
+    return t("detail.no_targets") if rate is None else f"{rate:.1f} %"
+
+
+def _print_detail(d: dict) -> None:
+    from rich.table import Table
+
+    console = stdout_console()
+    console.print(f"[bold]{d['id']}[/bold] — {d['name']}")
+    console.print(f"{t('col.status')}: {_status_text(d['status'])} · {t('col.step')} {d['step']}"
+                  f" · {t('detail.area')}: {d['area']}", markup=False)
+    if d.get("authority"):
+        console.print(f"{t('detail.authority')}: {d['authority']}", markup=False)
+    if d.get("members"):
+        console.print(f"{t('detail.members')}: {', '.join(d['members'])}", markup=False)
+    if d.get("lead_unit"):
+        console.print(f"{t('detail.lead')}: {d['lead_unit']}", markup=False)
+    if d["documents"]:
+        table = Table()
+        for key in ("date", "document", "number", "issuer"):
+            table.add_column(t(f"col.{key}"), overflow="fold")
+        for doc in d["documents"]:
+            table.add_row(doc["date"] or "", doc["title"], doc["number"] or "", doc["issuer"] or "")
+        console.print(table)
+    for plan in d["plans"]:
+        console.print(t("detail.plan", year=plan["year"], rate=_fmt_rate(plan["completion"])), markup=False)
+        table = Table()
+        for key in ("target", "planned", "achieved", "met"):
+            table.add_column(t(f"col.{key}"))
+        for target in plan["targets"]:
+            if target["op"] == "yes-no":
+                planned, achieved = "có/không", "✔" if target["done"] else "—"
+            else:
+                planned = ("≤ " if target["op"] == "<=" else "≥ ") + str(target["planned"])
+                achieved = "—" if target["achieved"] is None else str(target["achieved"])
+            table.add_row(target["text"], planned, achieved, "✔" if target["met"] else "✘")
+        console.print(table)
+    if d["next_kinds"]:
+        console.print(f"{t('detail.next')}: {', '.join(d['next_kinds'])}", markup=False)
+    if d.get("next_due"):
+        console.print(f"{t('col.due')}: {d['next_due']} ({d['next_due_what']})", markup=False)
+
+
+def _print_history(entries: list[dict]) -> None:
+    from rich.table import Table
+
+    table = Table()
+    for key in ("date", "officer", "action", "summary"):
+        table.add_column(t(f"col.{key}"), overflow="fold")
+    for e in entries:
+        table.add_row(str(e.get("date", ""))[:19], e.get("officer") or "", e.get("action") or "",
+                      e.get("summary") or "")
+    stdout_console().print(table)

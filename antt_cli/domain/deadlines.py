@@ -1,0 +1,50 @@
+"""What a model owes next — the parts of SPEC §3–4 built so far: the annual plan of each
+evaluation year it is active in (due before 01/12/Y-1, §III.1.d "thông thường theo năm")
+and the 6-month periodic report (due before 05/05/Y, §III.1.đ "định kỳ 6 tháng").
+Ratings (§III.2.c) and exemplar evaluations join with their issues."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Mapping
+
+from antt_cli.domain.dates import as_date, evaluation_year_of
+from antt_cli.domain.lifecycle import latest, records_of
+from antt_cli.domain.rules import Rules, month_day
+
+
+def plan_due(year: int, rules: Rules) -> dt.date:
+    """The plan of evaluation year Y is due strictly before this date (01/12/Y-1)."""
+    return month_day(rules.plan_due, year - 1)
+
+
+def six_month_due(year: int, rules: Rules) -> dt.date:
+    return month_day(rules.six_month_report_due, year)
+
+
+def has_plan(case: Mapping[str, Any], year: int) -> bool:
+    plans = case.get("plans") or {}
+    return year in plans or str(year) in plans
+
+
+def has_report(case: Mapping[str, Any], year: int, period: str) -> bool:
+    return any(str(d.get("year")) == str(year) and (d.get("fields") or {}).get("period") == period
+               for d in records_of(case, "periodic-report"))
+
+
+def next_due(case: Mapping[str, Any], today: dt.date, rules: Rules) -> tuple[dt.date, str] | None:
+    """(the last good day, what) of the earliest obligation not yet met, or None."""
+    if case.get("status") != "active":
+        return None
+    launched = as_date((latest(case, "launch") or {}).get("date"))
+    year = evaluation_year_of(today)
+    owed: list[tuple[dt.date, str]] = []
+    for y in (year, year + 1):
+        if not has_plan(case, y) and (launched is None or launched <= month_day("10-31", y)):
+            owed.append((plan_due(y, rules) - dt.timedelta(days=1), f"annual-plan {y}"))
+    # The 6-month report of year Y covers 01/11/Y-1 – 30/04/Y; owed when active ≥ N days of it.
+    for y in (year, year + 1):
+        period_end = month_day("04-30", y)
+        if launched and (period_end - max(launched, month_day("11-01", y - 1))).days + 1 >= rules.report_min_active_days:
+            if not has_report(case, y, "6-month"):
+                owed.append((six_month_due(y, rules) - dt.timedelta(days=1), f"periodic-report 6-month {y}"))
+    return min(owed) if owed else None

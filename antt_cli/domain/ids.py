@@ -1,0 +1,34 @@
+"""Case IDs `MH-YYYY-NNN` / `DH-YYYY-NNN` (SPEC §2): year of opening, a sequence per year of
+3+ digits, optionally behind the unit's prefix. The next number is derived from the IDs
+present (cases are closed, never deleted), so no counter file can conflict."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+KIND_CODES = {"model": "MH", "exemplar": "DH"}
+_ID = re.compile(r"^(?:(?P<prefix>[A-Z0-9]+)-)?(?P<code>MH|DH)-(?P<year>\d{4})-(?P<seq>\d{3,})$")
+
+
+def parse_id(text: str) -> tuple[str, str, int, int] | None:
+    """(prefix, code, year, seq) of a well-formed ID, else None."""
+    m = _ID.match(text)
+    if not m:
+        return None
+    return m["prefix"] or "", m["code"], int(m["year"]), int(m["seq"])
+
+
+def format_id(prefix: str, kind: str, year: int, seq: int) -> str:
+    head = f"{prefix}-" if prefix else ""
+    return f"{head}{KIND_CODES[kind]}-{year}-{seq:03d}"
+
+
+def next_id(existing: Iterable[str], prefix: str, kind: str, year: int) -> str:
+    """The first unused number after the highest of that kind and year (never reuses)."""
+    code = KIND_CODES[kind]
+    highest = 0
+    for text in existing:
+        parsed = parse_id(text)
+        if parsed and parsed[1] == code and parsed[2] == year and parsed[0] == prefix:
+            highest = max(highest, parsed[3])
+    return format_id(prefix, kind, year, highest + 1)

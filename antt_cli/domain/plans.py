@@ -1,0 +1,89 @@
+"""Annual plans, their targets (chỉ tiêu) and the completion rate — HD 163 §III.1.d
+("Kế hoạch hoạt động … xác định rõ: Mục tiêu, chỉ tiêu phấn đấu") and §III.2.b
+("hoàn thành 90% trở lên chỉ tiêu đề ra trong kế hoạch")."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any, Mapping, Sequence
+
+AT_LEAST, AT_MOST, YES_NO = ">=", "<=", "yes-no"
+_TARGET = re.compile(r"^(?P<text>.+?)\s*(?P<op><=|=)\s*(?P<num>[^=<>]+)$")
+
+
+def parse_number(text: str) -> int | float:
+    """'12' → 12, '2,5' or '2.5' → 2.5 (a Vietnamese keyboard types the comma); negative or
+    non-numbers raise ValueError."""
+    cleaned = text.strip().replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(text) from None
+    if not value.is_finite() or value < 0:
+        raise ValueError(text)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def parse_target(spec: str) -> dict[str, Any]:
+    """`TEXT=NUMBER` (at least), `TEXT<=NUMBER` (at most, a reduction target, may be 0) or
+    bare `TEXT` (yes/no) — SPEC §4. ValueError on a malformed spec."""
+    spec = spec.strip()
+    if not spec:
+        raise ValueError(spec)
+    m = _TARGET.match(spec)
+    if m:
+        text = m["text"].strip()
+        if not text:
+            raise ValueError(spec)
+        op = AT_MOST if m["op"] == "<=" else AT_LEAST
+        return {"text": text, "op": op, "planned": parse_number(m["num"]), "achieved": None}
+    if "=" in spec or "<" in spec or ">" in spec:
+        raise ValueError(spec)
+    return {"text": spec, "op": YES_NO, "done": False}
+
+
+def target_met(target: Mapping[str, Any]) -> bool:
+    op = target.get("op")
+    if op == YES_NO:
+        return bool(target.get("done"))
+    achieved = target.get("achieved")
+    if achieved is None:
+        return False
+    return achieved >= target["planned"] if op == AT_LEAST else achieved <= target["planned"]
+
+
+def target_achievement(target: Mapping[str, Any]) -> float:
+    """Per-target achievement in %, capped at 100 (the `mean` reading of §III.2.b)."""
+    op = target.get("op")
+    if op == YES_NO:
+        return 100.0 if target.get("done") else 0.0
+    achieved, planned = target.get("achieved"), target["planned"]
+    if achieved is None:
+        return 0.0
+    if op == AT_LEAST:
+        return 100.0 if planned == 0 else min(100.0, 100.0 * achieved / planned)
+    # At most: met is 100 %; beyond the ceiling, the share of the excess not incurred.
+    if achieved <= planned:
+        return 100.0
+    return max(0.0, 100.0 * (planned / achieved)) if achieved else 0.0
+
+
+def completion(targets: Sequence[Mapping[str, Any]], method: str = "share") -> float | None:
+    """Completion rate in % (unrounded); None when the plan has no targets (cannot be rated
+    on completion, SPEC §4)."""
+    if not targets:
+        return None
+    if method == "mean":
+        return sum(target_achievement(t) for t in targets) / len(targets)
+    return 100.0 * sum(1 for t in targets if target_met(t)) / len(targets)
+
+
+def find_target(targets: Sequence[Mapping[str, Any]], name: str, key) -> int | None:
+    """Index of the target named `name` (compared with `key`, e.g. text.name_key), or by its
+    1-based position when `name` is a number."""
+    for i, t in enumerate(targets):
+        if key(str(t["text"])) == key(name):
+            return i
+    if name.isdigit() and 1 <= int(name) <= len(targets):
+        return int(name) - 1
+    return None

@@ -1,0 +1,81 @@
+"""Every *Interpretation* of SPEC in one place, each with its § of HD 163 and a one-line
+reason. The numbers are configurable per dossier under `rules:` in `antt.yaml` (a province
+may read the guideline differently); `docs/interpretations.md` lists them for users."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Mapping
+
+
+@dataclass(frozen=True)
+class Rules:
+    # §III.2.b "hoàn thành 90% trở lên chỉ tiêu": the share of targets met (`share`), or the
+    # mean of per-target achievement capped at 100 % (`mean`).
+    completion: str = "share"
+    # §III.2.b grade thresholds on completion, compared before rounding.
+    thresholds: Mapping[str, float] = field(
+        default_factory=lambda: {"tot": 90.0, "kha": 70.0, "trung-binh": 50.0})
+    # §III.2.a "từ đủ 10 tháng trở lên tính từ ngày có quyết định thành lập" (Civil Code months).
+    eligible_months: int = 10
+    # §III.2.c "trước ngày 05/11 … 10/11 … 15/11": month-day, strictly before.
+    deadlines: Mapping[str, str] = field(
+        default_factory=lambda: {"proposal": "11-05", "decision": "11-10", "submission": "11-15"})
+    # §III.1.đ "định kỳ 6 tháng": the 6-month report of year Y covers 01/11/Y-1–30/04/Y, due before 05/05/Y.
+    six_month_report_due: str = "05-05"
+    # §III.1.d "kế hoạch hoạt động (thông thường theo năm)": due before 01/12/Y-1 (end of the first month).
+    plan_due: str = "12-01"
+    # §III.1.đ a model owes a period's report when active at least this many days of it.
+    report_min_active_days: int = 30
+    # §IV.3 "hoàn thành dưới 70% các tiêu chí": reassessment threshold.
+    exemplar_reassess_threshold: float = 70.0
+    # §IV.1 Bước 3: share of specific criteria needed for recognition (100 = all).
+    exemplar_specific_share: float = 100.0
+    # NĐ 30 / SPEC §12: no new case at the historical district level after this date.
+    huyen_abolished: dt.date = dt.date(2025, 7, 1)
+    # SPEC CLI `--attach`: largest attached file, in MB.
+    attach_max_mb: float = 50.0
+
+
+DEFAULT_RULES = Rules()
+_KNOWN = {f.name for f in fields(Rules)}
+
+
+def rules_from_profile(raw: Mapping[str, Any] | None) -> Rules:
+    """The dossier's rules: the guideline's defaults overridden by `antt.yaml` `rules:`.
+
+    Raises ValueError naming the unknown or malformed key (the store turns it into a
+    file:line error)."""
+    if not raw:
+        return DEFAULT_RULES
+    changes: dict[str, Any] = {}
+    for key, value in raw.items():
+        name = str(key).replace("-", "_")
+        if name not in _KNOWN:
+            raise ValueError(f"rules.{key}")
+        default = getattr(DEFAULT_RULES, name)
+        if isinstance(default, Mapping):
+            if not isinstance(value, Mapping):
+                raise ValueError(f"rules.{key}")
+            merged = dict(default)
+            merged.update({str(k): v for k, v in value.items()})
+            changes[name] = merged
+        elif isinstance(default, dt.date):
+            changes[name] = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+        elif isinstance(default, str):
+            changes[name] = str(value)
+        else:
+            try:
+                changes[name] = type(default)(value)
+            except (TypeError, ValueError):
+                raise ValueError(f"rules.{key}") from None
+    rules = replace(DEFAULT_RULES, **changes)
+    if rules.completion not in ("share", "mean"):
+        raise ValueError("rules.completion")
+    return rules
+
+
+def month_day(spec: str, year: int) -> dt.date:
+    """'11-05' in `year` → 2026-11-05."""
+    month, day = (int(p) for p in spec.split("-"))
+    return dt.date(year, month, day)

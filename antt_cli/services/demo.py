@@ -1,0 +1,89 @@
+"""`antt demo` — builds the sample dossier of `sample_dossier/scenario.yaml` by running the
+real commands, then prints `antt status` and the git log (CLI.md)."""
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from antt_cli.errors import AnttError
+
+SAMPLE = Path(__file__).resolve().parent.parent.parent / "sample_dossier"
+
+
+def _run(args: list[str]) -> tuple[int, str, str]:
+    """One antt command in this process, through the same app as the command line."""
+    from antt_cli.cli.app import build_app
+    from antt_cli.cli.common import STATE
+
+    out, err = io.StringIO(), io.StringIO()
+    saved = (STATE.dossier, STATE.json)
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = build_app()(args=args, prog_name="antt", standalone_mode=False)
+        except SystemExit as exc:
+            code = exc.code
+    STATE.dossier, STATE.json = saved
+    return int(code or 0), out.getvalue(), err.getvalue()
+
+
+def run_demo(path: Path | None, sample: Path = SAMPLE) -> Path:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from antt_cli.store.yamlio import load_yaml
+
+    scenario = load_yaml(sample / "scenario.yaml", "sample_dossier/scenario.yaml")
+    if path is None:
+        root = Path(tempfile.mkdtemp(prefix="antt-demo-")) / "ho-so"
+    else:
+        root = path.expanduser().resolve()
+        if root.exists() and any(root.iterdir()):
+            raise AnttError("demo.not_empty", path=str(root))
+    saved_today = os.environ.get("ANTT_TODAY")
+    os.environ["ANTT_TODAY"] = str(scenario["today"])
+    console = Console(stderr=True)
+    try:
+        init = scenario["init"]
+        args = ["init", str(root)]
+        for key in ("unit", "province", "place", "parent_body", "officer", "officer_email"):
+            args += [f"--{key.replace('_', '-')}", str(init[key])]
+        _check(_run(args), args)
+        ids: dict[str, str] = {"here": str(sample)}
+        steps = scenario["steps"]
+        with Progress(console=console, transient=True, disable=not console.is_terminal) as bar:
+            task = bar.add_task("antt demo", total=len(steps))
+            for step in steps:
+                save = step.get("save") if isinstance(step, dict) else None
+                argv = [str(a).format(**ids) for a in (step["run"] if isinstance(step, dict) else step)]
+                full = ["--dossier", str(root)] + (["--json"] if save else []) + argv
+                code, out, err = _run(full)
+                _check((code, out, err), argv)
+                if save:
+                    ids[save] = json.loads(out)["id"]
+                bar.advance(task)
+        code, out, err = _run(["--dossier", str(root), "status"])
+        _check((code, out, err), ["status"])
+        print(f"Hồ sơ mẫu: {root}")
+        print(out, end="")
+        log = subprocess.run(["git", "log", "--oneline"], cwd=root, capture_output=True, text=True,
+                             encoding="utf-8")
+        print(log.stdout, end="")
+        sys.stdout.flush()
+    finally:
+        if saved_today is None:
+            os.environ.pop("ANTT_TODAY", None)
+        else:
+            os.environ["ANTT_TODAY"] = saved_today
+    return root
+
+
+def _check(result: tuple[int, str, str], args: list[str]) -> None:
+    code, out, err = result
+    if code != 0:
+        raise AnttError("demo.step_failed", command="antt " + " ".join(args), detail=(err or out).strip())

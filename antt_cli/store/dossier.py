@@ -1,0 +1,130 @@
+"""The dossier on disk (SPEC §2): find it, read `antt.yaml` and the case files, name paths.
+
+A dossier is a git work tree with `antt.yaml` at its root; cases live in
+`models/<ID>/case.yaml` and `exemplars/<ID>/case.yaml`."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from antt_cli.domain.ids import parse_id
+from antt_cli.domain.rules import Rules, rules_from_profile
+from antt_cli.errors import AnttError
+from antt_cli.store.yamlio import dump_yaml, line_of, load_yaml
+
+PROFILE = "antt.yaml"
+CASE_FILE = "case.yaml"
+CASE_DIRS = {"model": "models", "exemplar": "exemplars"}
+UNIT_KINDS = ("residential", "agency", "enterprise", "school")
+
+
+def find_root(explicit: str | os.PathLike | None, env: dict[str, str] | None = None,
+              cwd: Path | None = None) -> Path:
+    """`--dossier`, else `$ANTT_DOSSIER`, else the nearest folder at or above the current
+    one holding `antt.yaml` (CLI.md, Global)."""
+    env = os.environ if env is None else env
+    chosen = explicit or env.get("ANTT_DOSSIER")
+    if chosen:
+        root = Path(chosen).expanduser().resolve()
+        if not (root / PROFILE).is_file():
+            raise AnttError("store.not_a_dossier", path=str(root))
+        return root
+    here = (cwd or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / PROFILE).is_file():
+            return folder
+    raise AnttError("store.no_dossier_found", path=str(here))
+
+
+@dataclass
+class Dossier:
+    root: Path
+    profile: Any
+    rules: Rules = field(default_factory=Rules)
+
+    @classmethod
+    def open(cls, root: Path) -> "Dossier":
+        profile = load_yaml(root / PROFILE, PROFILE)
+        if not isinstance(profile, dict):
+            raise AnttError("store.profile_not_mapping", file=PROFILE)
+        for key in ("unit", "province"):
+            if not profile.get(key):
+                raise AnttError("store.profile_missing_key", file=PROFILE, key=key)
+        try:
+            rules = rules_from_profile(profile.get("rules"))
+        except (ValueError, TypeError) as exc:
+            line = line_of(profile, "rules") or "?"
+            raise AnttError("store.bad_rule", file=PROFILE, line=line, key=str(exc)) from None
+        for key in ("bodies", "successors"):
+            if profile.get(key) is not None and not isinstance(profile.get(key), dict):
+                raise AnttError("store.profile_bad_section", file=PROFILE, key=key,
+                                line=line_of(profile, key) or "?")
+        return cls(root=root, profile=profile, rules=rules)
+
+    # -- paths -------------------------------------------------------------------------
+    @staticmethod
+    def case_kind_of(case_id: str) -> str:
+        parsed = parse_id(case_id)
+        if parsed is None:
+            raise AnttError("store.bad_id", id=case_id)
+        return "model" if parsed[1] == "MH" else "exemplar"
+
+    def case_relpath(self, case_id: str) -> str:
+        return f"{CASE_DIRS[self.case_kind_of(case_id)]}/{case_id}/{CASE_FILE}"
+
+    def case_dir_rel(self, case_id: str) -> str:
+        return f"{CASE_DIRS[self.case_kind_of(case_id)]}/{case_id}"
+
+    def case_ids(self) -> list[str]:
+        ids: list[str] = []
+        for folder in CASE_DIRS.values():
+            base = self.root / folder
+            if base.is_dir():
+                ids.extend(p.name for p in base.iterdir()
+                           if parse_id(p.name) and (p / CASE_FILE).is_file())
+        return sorted(ids)
+
+    # -- cases -------------------------------------------------------------------------
+    def load_case(self, case_id: str) -> Any:
+        rel = self.case_relpath(case_id)
+        if not (self.root / rel).is_file():
+            raise AnttError("store.unknown_case", id=case_id)
+        case = load_yaml(self.root / rel, rel)
+        if not isinstance(case, dict) or case.get("id") != case_id:
+            raise AnttError("store.case_id_mismatch", file=rel, id=case_id)
+        return case
+
+    def iter_cases(self) -> Iterator[Any]:
+        for case_id in self.case_ids():
+            yield self.load_case(case_id)
+
+    @staticmethod
+    def dump(data: Any) -> str:
+        return dump_yaml(data)
+
+    # -- profile helpers ---------------------------------------------------------------
+    def bodies(self) -> dict[str, Any]:
+        return self.profile.get("bodies") or {}
+
+    def body(self, name: str) -> Any | None:
+        from antt_cli.domain.text import same_name
+
+        for known, data in self.bodies().items():
+            if same_name(str(known), name):
+                return data
+        return None
+
+    def body_name(self, name: str) -> str:
+        """The spelling of `name` as recorded in `antt.yaml` (one spelling per body)."""
+        from antt_cli.domain.text import same_name
+
+        for known in self.bodies():
+            if same_name(str(known), name):
+                return str(known)
+        return name
+
+    def templates_override(self) -> Path | None:
+        folder = self.root / "templates"
+        return folder if folder.is_dir() else None

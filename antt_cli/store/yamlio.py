@@ -1,0 +1,104 @@
+"""Load and save YAML with ruamel.yaml round-trip: comments and key order written by hand
+survive a tool write; errors name the file and line; all text comes in NFC; files go out
+UTF-8 with LF line endings whatever the platform."""
+from __future__ import annotations
+
+import io
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from antt_cli.errors import AnttError
+
+
+def _yaml():
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.width = 4096  # never fold a long Vietnamese name onto two lines
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.preserve_quotes = True
+    yaml.allow_unicode = True
+    return yaml
+
+
+def nfc_tree(value: Any) -> Any:
+    """NFC every string in a loaded tree in place, keeping keys where they stand."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        keys = list(value.keys())
+        for pos, key in enumerate(keys):
+            item = nfc_tree(value[key])
+            new_key = nfc_tree(key) if isinstance(key, str) else key
+            if new_key != key:
+                del value[key]
+                if hasattr(value, "insert"):
+                    value.insert(pos, new_key, item)
+                else:
+                    value[new_key] = item
+            else:
+                value[key] = item
+        return value
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            value[i] = nfc_tree(item)
+        return value
+    return value
+
+
+def load_yaml(path: Path, label: str | None = None) -> Any:
+    """The YAML document of `path`; AnttError `store.bad_yaml` with file:line on a syntax
+    error, `store.unreadable` when it cannot be read or decoded."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    shown = label or str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise AnttError("store.missing_file", file=shown) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AnttError("store.unreadable", file=shown, detail=str(exc)) from None
+    try:
+        data = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else "?"
+        raise AnttError("store.bad_yaml", file=shown, line=line,
+                        detail=(exc.problem or exc.context or "").strip()) from None
+    except YAMLError as exc:
+        raise AnttError("store.bad_yaml", file=shown, line="?", detail=str(exc).splitlines()[0]) from None
+    return nfc_tree(data)
+
+
+def dump_yaml(data: Any) -> str:
+    buffer = io.StringIO()
+    _yaml().dump(data, buffer)
+    return buffer.getvalue().replace("\r\n", "\n")
+
+
+def new_map(pairs: list[tuple[str, Any]] | None = None):
+    from ruamel.yaml.comments import CommentedMap
+
+    return CommentedMap(pairs or [])
+
+
+def new_seq(items: list[Any] | None = None):
+    from ruamel.yaml.comments import CommentedSeq
+
+    return CommentedSeq(items or [])
+
+
+def flow_map(pairs: list[tuple[str, Any]]):
+    """A mapping written on one line (`{ title: …, name: … }`), as in the examples."""
+    m = new_map(pairs)
+    m.fa.set_flow_style()
+    return m
+
+
+def line_of(node: Any, key: Any) -> int | None:
+    """1-based line of `key` inside a loaded mapping, for file:line messages."""
+    try:
+        return node.lc.key(key)[0] + 1
+    except (AttributeError, KeyError, TypeError):
+        return None
