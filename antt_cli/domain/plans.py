@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Mapping, Sequence
 
 AT_LEAST, AT_MOST, YES_NO = ">=", "<=", "yes-no"
-_TARGET = re.compile(r"^(?P<text>.+?)\s*(?P<op><=|=)\s*(?P<num>[^=<>]+)$")
+_TARGET = re.compile(r"^(?P<text>[^=<>]+?)\s*(?P<op><=|>=|=)\s*(?P<num>[^=<>]+)$")
 
 
 def parse_number(text: str) -> int | float:
@@ -25,8 +25,8 @@ def parse_number(text: str) -> int | float:
 
 
 def parse_target(spec: str) -> dict[str, Any]:
-    """`TEXT=NUMBER` (at least), `TEXT<=NUMBER` (at most, a reduction target, may be 0) or
-    bare `TEXT` (yes/no) — SPEC §4. ValueError on a malformed spec."""
+    """`TEXT=NUMBER` (at least; `>=` is read the same), `TEXT<=NUMBER` (at most, a reduction
+    target, may be 0) or bare `TEXT` (yes/no) — SPEC §4. ValueError on a malformed spec."""
     spec = spec.strip()
     if not spec:
         raise ValueError(spec)

@@ -1,0 +1,330 @@
+"""The guideline as pure code: table-driven tests of the domain rules, property tests of
+the parsers (no files, no git, no clock)."""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from antt_cli.domain import lifecycle as life
+from antt_cli.domain.dates import add_months, evaluation_period, evaluation_year_of, parse_date
+from antt_cli.domain.ids import format_id, next_id, parse_id
+from antt_cli.domain.kinds import BUILD_KINDS, KINDS, STEP4_DECISIONS, prerequisites
+from antt_cli.domain.numbers import body_code_of, format_number, next_number, number_form_ok
+from antt_cli.domain.plans import completion, parse_number, parse_target, target_met
+from antt_cli.domain.rules import DEFAULT_RULES, rules_from_profile
+from antt_cli.domain.text import collation_key, name_key, same_name
+from antt_cli.errors import AnttError, AnttUsageError
+
+TODAY = dt.date(2026, 6, 20)
+
+
+# -- Vietnamese text ---------------------------------------------------------------------
+@pytest.mark.parametrize("a, b, same", [
+    ("Uỷ ban nhân dân xã Hàm Thuận", "Ủy ban nhân dân xã Hàm Thuận", True),
+    ("Hoà Thắng", "Hòa Thắng", True),
+    ("THUỶ", "thủy", True),
+    ("khoẻ", "khỏe", True),
+    ("Hoàng", "Hoàng", True),
+    ("quý", "quý", True),
+    ("Hòa", "Hoa", False),
+    ("Ủy ban  nhân dân", "Ủy ban nhân dân", True),
+    (unicodedata.normalize("NFD", "Đồn Biên phòng"), "Đồn Biên phòng", True),
+])
+def test_names_compare_after_nfc_and_tone_placement(a, b, same):
+    assert same_name(a, b) is same
+
+
+def test_tone_moves_only_in_open_syllables():
+    assert name_key("Hoàng") == "hoàng"          # closed syllable: the mark stays on a
+    assert name_key("hoà") == name_key("hòa") == "hòa"
+    assert name_key("quỳnh") == "quỳnh"
+
+
+def test_vietnamese_collation():
+    words = ["đào", "dung", "ơn", "ôn", "on", "ăn", "ân", "an", "ưa", "ua", "ba"]
+    assert sorted(words, key=collation_key) == ["an", "ăn", "ân", "ba", "dung", "đào", "on", "ôn",
+                                                 "ơn", "ua", "ưa"]
+
+
+# -- dates -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("2026-03-05", dt.date(2026, 3, 5)), ("05/03/2026", dt.date(2026, 3, 5)), ("5/3/2026", dt.date(2026, 3, 5)),
+])
+def test_parse_date_forms(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["31/02/2023", "2023-13-01", "2023/01/01", "", "hôm nay", "1-1-2023"])
+def test_parse_date_refuses(text):
+    with pytest.raises(ValueError):
+        parse_date(text)
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_parse_date_round_trips_both_forms(day):
+    assert parse_date(day.isoformat()) == day
+    assert parse_date(day.strftime("%d/%m/%Y")) == day
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_evaluation_year_contains_the_day(day):
+    start, end = evaluation_period(evaluation_year_of(day))
+    assert start <= day <= end
+
+
+def test_add_months_civil_code():
+    assert add_months(dt.date(2025, 12, 31), 10) == dt.date(2026, 10, 31)
+    assert add_months(dt.date(2025, 1, 1), 10) == dt.date(2025, 11, 1)
+    assert add_months(dt.date(2025, 12, 31), 2) == dt.date(2026, 2, 28)
+
+
+# -- IDs and numbers ---------------------------------------------------------------------
+@given(st.integers(2000, 2100), st.integers(1, 99999), st.sampled_from(["model", "exemplar"]),
+       st.sampled_from(["", "HT", "PT2"]))
+def test_ids_round_trip(year, seq, kind, prefix):
+    text = format_id(prefix, kind, year, seq)
+    assert parse_id(text) == (prefix, "MH" if kind == "model" else "DH", year, seq)
+
+
+def test_next_id_never_reuses_and_counts_per_year_and_kind():
+    existing = ["MH-2026-001", "MH-2026-003", "DH-2026-007", "MH-2025-009", "HT-MH-2026-010"]
+    assert next_id(existing, "", "model", 2026) == "MH-2026-004"
+    assert next_id(existing, "", "exemplar", 2026) == "DH-2026-008"
+    assert next_id(existing, "", "model", 2027) == "MH-2027-001"
+    assert next_id(existing, "HT", "model", 2026) == "HT-MH-2026-011"
+
+
+@pytest.mark.parametrize("text, party, ok", [
+    ("05/QĐ-UBND", False, True), ("12/UBND-VX", False, True), ("123/KH-CAX", False, True),
+    ("5/QĐ-UBND", False, False), ("00/QĐ-UBND", False, False), ("05 /QĐ-UBND", False, False),
+    ("05-NQ/ĐU", True, True), ("05/QĐ-UBND", True, False), ("QĐ-UBND", False, False),
+])
+def test_number_form(text, party, ok):
+    assert number_form_ok(text, party) is ok
+
+
+@given(st.integers(1, 9999))
+def test_formatted_numbers_have_the_official_form(n):
+    state = format_number(n, "QĐ", "UBND")
+    party = format_number(n, "NQ", "ĐU", party=True)
+    assert number_form_ok(state) and number_form_ok(party, party=True)
+    assert body_code_of(state) == "UBND" and body_code_of(party) == "ĐU"
+    assert (n < 10) == state.startswith("0")
+
+
+def test_next_number_shares_the_register():
+    assert next_number([], "KH", "CAX") == "01/KH-CAX"
+    assert next_number(["01/KH-CAX", "02/BC-CAX"], "BC", "CAX") == "03/BC-CAX"
+    assert next_number(["09-NQ/ĐU"], "NQ", "ĐU", party=True) == "10-NQ/ĐU"
+
+
+# -- plans and completion ----------------------------------------------------------------
+@pytest.mark.parametrize("spec, expected", [
+    ("Tuyên truyền=12", {"text": "Tuyên truyền", "op": ">=", "planned": 12, "achieved": None}),
+    ("Vụ trộm<=3", {"text": "Vụ trộm", "op": "<=", "planned": 3, "achieved": None}),
+    ("Vụ trộm <= 0", {"text": "Vụ trộm", "op": "<=", "planned": 0, "achieved": None}),
+    ("Tuần tra>=4", {"text": "Tuần tra", "op": ">=", "planned": 4, "achieved": None}),
+    ("Tỷ lệ = 2,5", {"text": "Tỷ lệ", "op": ">=", "planned": 2.5, "achieved": None}),
+    ("Không để xảy ra điểm nóng", {"text": "Không để xảy ra điểm nóng", "op": "yes-no", "done": False}),
+])
+def test_parse_target(spec, expected):
+    assert parse_target(spec) == expected
+
+
+@pytest.mark.parametrize("spec", ["=12", "A=", "A=x", "A=-1", "A>3", "A==3", "A<=3<=4", "", "A<3"])
+def test_parse_target_refuses(spec):
+    with pytest.raises(ValueError):
+        parse_target(spec)
+
+
+@given(st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False))
+def test_parse_number_accepts_decimals(value):
+    assert parse_number(str(value)) == pytest.approx(float(value))
+
+
+def test_target_met_and_completion():
+    targets = [
+        {"text": "a", "op": ">=", "planned": 10, "achieved": 10},
+        {"text": "b", "op": ">=", "planned": 10, "achieved": 9.5},
+        {"text": "c", "op": "<=", "planned": 0, "achieved": 0},
+        {"text": "d", "op": "yes-no", "done": True},
+        {"text": "e", "op": "<=", "planned": 2, "achieved": None},
+        {"text": "f", "op": ">=", "planned": 4, "achieved": None},
+    ]
+    assert [target_met(t) for t in targets] == [True, False, True, True, False, False]
+    assert completion(targets) == pytest.approx(50.0)
+    # `mean`: 100 + 95 + 100 + 100 + 0 + 0, over 6
+    assert completion(targets, "mean") == pytest.approx(395 / 6)
+    assert completion([]) is None
+
+
+def test_completion_is_compared_before_rounding():
+    # 8 of 9 targets: 88.89 % — shown 88.9, and below the 90 % of Tốt.
+    targets = [{"text": str(i), "op": "yes-no", "done": i < 8} for i in range(9)]
+    assert completion(targets) < DEFAULT_RULES.thresholds["tot"]
+
+
+# -- rules (interpretations) -------------------------------------------------------------
+def test_rules_from_profile_overrides_and_refuses_unknown():
+    rules = rules_from_profile({"completion": "mean", "thresholds": {"tot": 85}, "eligible_months": 12})
+    assert rules.completion == "mean" and rules.thresholds["tot"] == 85 and rules.thresholds["kha"] == 70
+    assert rules.eligible_months == 12
+    with pytest.raises(ValueError):
+        rules_from_profile({"nonsense": 1})
+    with pytest.raises(ValueError):
+        rules_from_profile({"completion": "median"})
+
+
+# -- the lifecycle -----------------------------------------------------------------------
+def case(linked=False, kinds=(), **extra):
+    docs = [{"kind": k, "date": dt.date(2026, 1, 1 + i), "issuer": "Ủy ban nhân dân xã A"}
+            for i, k in enumerate(kinds)]
+    data = {"id": "MH-2026-001", "kind": "model", "name": "M", "linked": linked, "status": "building",
+            "members": ["Công an xã A", "Đồn Biên phòng B"] if linked else [], "documents": docs,
+            "plans": {}, "authority": None}
+    data.update(extra)
+    return data
+
+
+def record(kind, day=dt.date(2026, 6, 1), **extra):
+    data = {"kind": kind, "date": day, "issuer": "Ủy ban nhân dân xã A", "fields": {}}
+    data.update(extra)
+    return data
+
+
+def all_before(kind: str, linked: bool) -> list[str]:
+    """Every build kind before `kind` in table order (which respects prerequisites)."""
+    names = [k.name for k in BUILD_KINDS if linked or not k.linked_only]
+    return names[: names.index(kind)]
+
+
+@pytest.mark.parametrize("linked", [False, True])
+def test_each_build_kind_needs_exactly_its_prerequisites(linked):
+    for k in BUILD_KINDS:
+        if k.linked_only and not linked:
+            continue
+        for missing in prerequisites(k, linked):
+            done = [n for n in all_before(k.name, linked) if n != missing]
+            with pytest.raises(AnttError) as err:
+                life.check_record(case(linked, done), k, record(k.name), TODAY)
+            assert err.value.key == "domain.missing_prerequisites"
+            assert missing in err.value.params["missing"]
+
+
+def test_table_prerequisites_match_spec():
+    assert prerequisites(KINDS["survey-report"], False) == ("survey-plan",)
+    assert prerequisites(KINDS["proposal"], True) == ("survey-report", "member-agreement")
+    assert prerequisites(KINDS["proposal"], False) == ("survey-report",)
+    assert "coordination-regulation" in prerequisites(KINDS["launch"], True)
+    assert "coordination-regulation" not in prerequisites(KINDS["launch"], False)
+    assert set(STEP4_DECISIONS) <= set(prerequisites(KINDS["launch"], False))
+    for k in KINDS.values():
+        if k.step == 6:
+            assert "launch" in k.requires
+
+
+def test_linked_only_kinds_refused_on_plain_models():
+    for name in ("member-agreement", "coordination-regulation", "lead-rotation"):
+        with pytest.raises(AnttError) as err:
+            life.check_record(case(False, ["survey-plan", "survey-report"]), KINDS[name], record(name), TODAY)
+        assert err.value.key == "domain.linked_only"
+
+
+def test_survey_plan_needs_its_approval_on_or_after_its_date():
+    k = KINDS["survey-plan"]
+    with pytest.raises(AnttError) as err:
+        life.check_record(case(), k, record("survey-plan"), TODAY)
+    assert err.value.key == "domain.survey_plan_unapproved"
+    with pytest.raises(AnttError) as err:
+        life.check_record(case(), k, record("survey-plan", approved_by="Đảng ủy xã A",
+                                            approved_date=dt.date(2026, 5, 1)), TODAY)
+    assert err.value.key == "domain.approval_before_plan"
+    life.check_record(case(), k, record("survey-plan", approved_by="Đảng ủy xã A",
+                                        approved_date=dt.date(2026, 6, 2)), TODAY)
+
+
+def test_survey_report_not_before_the_approval():
+    c = case()
+    c["documents"] = [{"kind": "survey-plan", "date": dt.date(2026, 1, 1), "approved_date": dt.date(2026, 1, 10)}]
+    with pytest.raises(AnttError) as err:
+        life.check_record(c, KINDS["survey-report"], record("survey-report", dt.date(2026, 1, 9)), TODAY)
+    assert err.value.key == "domain.report_before_approval"
+    life.check_record(c, KINDS["survey-report"], record("survey-report", dt.date(2026, 1, 10)), TODAY)
+
+
+def test_dates_not_in_future_nor_before_prerequisites():
+    c = case(False, ["survey-plan"])
+    with pytest.raises(AnttError) as err:
+        life.check_record(c, KINDS["survey-report"], record("survey-report", dt.date(2026, 6, 21)), TODAY)
+    assert err.value.key == "domain.date_in_future"
+    with pytest.raises(AnttError) as err:
+        life.check_record(c, KINDS["survey-report"], record("survey-report", dt.date(2025, 12, 31)), TODAY)
+    assert err.value.key == "domain.date_before_prerequisite"
+
+
+def test_step4_decisions_share_one_issuer_after_normalisation():
+    done = all_before("establishment-decision", False)
+    c = case(False, done)
+    effects = life.record_effects(c, KINDS["establishment-decision"], record("establishment-decision"))
+    assert effects == {"authority": "Ủy ban nhân dân xã A"}
+    c["authority"] = "Ủy ban nhân dân xã A"
+    life.check_record(c, KINDS["launch-plan"], record("launch-plan", issuer="Uỷ ban nhân dân xã A"), TODAY)
+    with pytest.raises(AnttError) as err:
+        life.check_record(c, KINDS["launch-plan"], record("launch-plan", issuer="Ủy ban nhân dân xã B"), TODAY)
+    assert err.value.key == "domain.issuer_not_authority"
+
+
+def test_member_decisions_need_members_and_consultation_of_linked_needs_lead_unit():
+    c = case(False, all_before("steering-committee-decision", False))
+    with pytest.raises(AnttError) as err:
+        life.check_record(c, KINDS["steering-committee-decision"], record("steering-committee-decision"), TODAY)
+    assert err.value.key == "domain.members_required"
+    c = case(True, all_before("consultation", True))
+    with pytest.raises(AnttError) as err:
+        life.check_record(c, KINDS["consultation"], record("consultation"), TODAY)
+    assert err.value.key == "domain.lead_unit_required"
+    bad = record("consultation", fields={"lead_unit": "Xã khác"})
+    with pytest.raises(AnttError) as err:
+        life.check_record(c, KINDS["consultation"], bad, TODAY)
+    assert err.value.key == "domain.lead_unit_not_member"
+    good = record("consultation", fields={"lead_unit": "Công an xã A", "lead_units": "Công an xã A,Đồn Biên phòng B"})
+    life.check_record(c, KINDS["consultation"], good, TODAY)
+    assert life.record_effects(c, KINDS["consultation"], good) == {
+        "lead_unit": "Công an xã A", "lead_units": ["Công an xã A", "Đồn Biên phòng B"]}
+
+
+def test_non_repeatable_kinds_once_and_launch_activates():
+    c = case(False, ["survey-plan"])
+    with pytest.raises(AnttError) as err:
+        life.check_record(c, KINDS["survey-plan"], record("survey-plan"), TODAY)
+    assert err.value.key == "domain.already_recorded"
+    assert life.record_effects(c, KINDS["launch"], record("launch")) == {"status": "active"}
+
+
+def test_current_step():
+    assert life.current_step(case()) == 1
+    assert life.current_step(case(False, all_before("party-policy", False))) == 2
+    assert life.current_step(case(False, all_before("consultation", False))) == 3
+    assert life.current_step(case(False, all_before("establishment-decision", False))) == 4
+    assert life.current_step(case(status="active")) == 5
+
+
+def test_periodic_report_year_default():
+    assert life.default_report_year(dt.date(2026, 11, 3), "annual") == 2026
+    assert life.default_report_year(dt.date(2026, 11, 3), "ad-hoc") == 2027
+    assert life.default_report_year(dt.date(2026, 4, 28), "6-month") == 2026
+
+
+def test_huyen_level_refused_for_new_cases_after_the_reform():
+    life.check_new_model("huyen", dt.date(2025, 6, 30), DEFAULT_RULES.huyen_abolished)
+    with pytest.raises(AnttError):
+        life.check_new_model("huyen", dt.date(2025, 7, 1), DEFAULT_RULES.huyen_abolished)
+
+
+def test_unknown_kind_is_a_usage_error():
+    with pytest.raises(AnttUsageError):
+        life.model_kind("quyết-định")
