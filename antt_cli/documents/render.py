@@ -1,0 +1,73 @@
+"""Render a document record to DOCX bytes with docxtpl (SPEC §9).
+
+`render_record(profile, case, record, override_dir)` picks the dossier's override template
+(`override_dir/<kind>.docx`) if there is one, else the shipped `templates/<kind>.docx`
+(directory overridable with the environment variable ANTT_TEMPLATES), renders it with a
+strict, autoescaping Jinja environment and returns deterministic bytes (fixed zip
+timestamps and member order): the same data gives the same bytes, so git sees no change.
+Any failure of the template raises AnttError("documents.render_failed", …).
+"""
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+from typing import Mapping
+
+import jinja2
+
+import antt_cli
+from antt_cli.documents.context import document_context
+from antt_cli.documents.zipfix import normalize_docx
+from antt_cli.errors import AnttError
+
+
+def shipped_dir() -> Path:
+    """The shipped templates: $ANTT_TEMPLATES, else `<repo>/templates`."""
+    env = os.environ.get("ANTT_TEMPLATES")
+    if env:
+        return Path(env)
+    return Path(antt_cli.__file__).resolve().parent.parent / "templates"
+
+
+def template_path(kind: str, override_dir: Path | None = None) -> Path:
+    """The template a record of `kind` is rendered from (the override wins)."""
+    if override_dir is not None:
+        candidate = Path(override_dir) / f"{kind}.docx"
+        if candidate.is_file():
+            return candidate
+    return shipped_dir() / f"{kind}.docx"
+
+
+def jinja_env() -> jinja2.Environment:
+    return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.lineno:
+        text = f"{text} (line {exc.lineno})"
+    return f"{type(exc).__name__}: {text}"[:300]
+
+
+def render_record(profile: Mapping, case: Mapping, record: Mapping,
+                  override_dir: Path | None = None) -> bytes:
+    """DOCX bytes of `record` (deterministic)."""
+    from docxtpl import DocxTemplate
+
+    kind = str(record.get("kind"))
+    path = template_path(kind, override_dir)
+    try:
+        if not path.is_file():
+            raise FileNotFoundError(f"no such file {path}")
+        context = document_context(profile, case, record)
+        tpl = DocxTemplate(str(path))
+        tpl.render(context, jinja_env(), autoescape=True)
+        buf = io.BytesIO()
+        tpl.save(buf)
+        return normalize_docx(buf.getvalue())
+    except AnttError:
+        raise
+    except Exception as exc:  # template syntax, undefined variable, broken zip, …
+        raise AnttError("documents.render_failed", kind=kind, template=str(path),
+                        detail=_one_line(exc)) from exc

@@ -1,0 +1,34 @@
+"""Deterministic DOCX bytes: the same parts give the same zip (SPEC §9, "byte-identical DOCX").
+
+A zip written by python-docx carries the current time on every member; rewriting it with a
+fixed timestamp (1980-01-01), a fixed member order ([Content_Types].xml first, then by name),
+fixed attributes and one compression level makes equal content give equal bytes."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def _order(name: str) -> tuple[int, str]:
+    if name == "[Content_Types].xml":
+        return 0, name
+    if name.startswith("_rels/"):
+        return 1, name
+    return 2, name
+
+
+def normalize_docx(data: bytes) -> bytes:
+    """The zip `data` rewritten deterministically (same members, same content)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        parts = {info.filename: src.read(info) for info in src.infolist() if not info.is_dir()}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for name in sorted(parts, key=_order):
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            dst.writestr(info, parts[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+    return out.getvalue()

@@ -1,0 +1,364 @@
+"""The documents layer: templates, context, rendering (SPEC §9, DOCFORMAT.md)."""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from antt_cli.documents import builder
+from antt_cli.documents.check import problems
+from antt_cli.documents.context import document_context
+from antt_cli.documents.render import render_record, template_path
+from antt_cli.domain.kinds import KINDS
+from antt_cli.errors import AnttError
+
+REPO = Path(__file__).resolve().parent.parent
+MODEL = "Tổ tự quản an ninh trật tự bến cá Phú Hài"
+
+PROFILE = {
+    "schema": 1,
+    "unit": "Công an xã Hàm Thuận",
+    "unit_kind": "residential",
+    "province": "Lâm Đồng",
+    "place": "Hàm Thuận",
+    "parent_body": "Công an tỉnh Lâm Đồng",
+    "bodies": {
+        "Ủy ban nhân dân xã Hàm Thuận": {
+            "code": "UBND", "parent": None, "own": True, "party": False,
+            "head": {"title": "Chủ tịch", "name": "Trần Thị Hoa"},
+            "deputy": {"title": "Phó Chủ tịch", "name": "Lê Văn Nam"},
+        },
+        "Đảng ủy xã Hàm Thuận": {"code": "ĐU", "party": True,
+                                 "head": {"title": "Bí thư", "name": "Nguyễn Văn Hùng"}},
+        "Công an xã Hàm Thuận": {"code": "CAX",
+                                 "head": {"title": "Trưởng Công an xã", "name": "Phạm Văn Bình"}},
+    },
+    "legal_bases": ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025"],
+}
+UBND = "Ủy ban nhân dân xã Hàm Thuận"
+CAX = "Công an xã Hàm Thuận"
+DU = "Đảng ủy xã Hàm Thuận"
+BCD = f"Ban Chỉ đạo mô hình “{MODEL}”"
+CHAIR = {"prefix": None, "title": "Chủ tịch", "name": "Trần Thị Hoa"}
+DEPUTY = {"prefix": "KT.", "title": "Phó Chủ tịch", "name": "Lê Văn Nam"}
+POLICE = {"prefix": None, "title": "Trưởng Công an xã", "name": "Phạm Văn Bình"}
+HEAD_BCD = {"prefix": "TM.", "title": "Trưởng ban", "name": "Lê Văn Nam"}
+COMMITTEE = [
+    {"name": "Lê Văn Nam", "role": "Phó Chủ tịch UBND xã - Trưởng ban", "unit": UBND},
+    {"name": "Phạm Văn Bình", "role": "Trưởng Công an xã - Phó Trưởng ban", "unit": CAX},
+    {"name": "Đỗ Thị Ánh", "role": "Chủ tịch Ủy ban MTTQ xã - Thành viên", "unit": "Ủy ban MTTQ Việt Nam xã"},
+]
+MEMBERS = [
+    {"name": "Võ Văn Tám", "role": "Tổ trưởng", "unit": "Thôn Phú Hài", "phone": "0912000001"},
+    {"name": "Huỳnh Thị Lan", "role": "Thành viên", "unit": "Thôn Phú Hài", "phone": ""},
+]
+
+
+def _rec(kind, number, date, issuer, signer, **extra):
+    rec = {"kind": kind, "number": number, "date": date, "issuer": issuer, "signer": signer,
+           "approved_by": None, "approved_date": None, "secrecy": None, "year": None,
+           "fields": {}, "members": [], "attachments": []}
+    rec.update(extra)
+    return rec
+
+
+RECORDS = {
+    "survey-plan": _rec("survey-plan", "01/KH-CAX", "2026-01-06", CAX, POLICE,
+                        approved_by="Chủ tịch Ủy ban nhân dân xã Hàm Thuận",
+                        approved_date=dt.date(2026, 1, 8)),
+    "survey-report": _rec("survey-report", "02/BC-CAX", dt.date(2026, 1, 20), CAX, POLICE,
+                          secrecy="mat", fields={"security": "Năm 2025 xảy ra 04 vụ trộm ngư cụ."}),
+    "member-agreement": _rec("member-agreement", None, "2026-01-22", CAX,
+                             {"title": "Trưởng Công an xã", "name": "Phạm Văn Bình"},
+                             fields={"secretary": "Nguyễn Thị Thu", "time": "08 giờ 00"}),
+    "proposal": _rec("proposal", "03/BC-CAX", "2026-01-26", CAX, POLICE),
+    "party-policy": _rec("party-policy", "05-NQ/ĐU", "2026-02-03", DU,
+                         {"prefix": "TM.", "title": "Bí thư", "name": "Nguyễn Văn Hùng"}),
+    "implementation": _rec("implementation", "12/KH-UBND", "2026-02-10", UBND, DEPUTY),
+    "consultation": _rec("consultation", None, "2026-02-20", UBND,
+                         {"title": "Phó Chủ tịch UBND xã", "name": "Lê Văn Nam"}, members=MEMBERS,
+                         fields={"secretary": "Nguyễn Thị Thu", "time": "19 giờ 30",
+                                 "location": "Nhà văn hóa thôn Phú Hài"}),
+    "establishment-decision": _rec("establishment-decision", "05/QĐ-UBND", "2026-03-02", UBND, DEPUTY,
+                                   fields={"note": "Mô hình chịu sự hướng dẫn nghiệp vụ của Công an xã."}),
+    "steering-committee-decision": _rec("steering-committee-decision", "06/QĐ-UBND", "2026-03-02", UBND,
+                                        CHAIR, members=COMMITTEE),
+    "member-list-decision": _rec("member-list-decision", "07/QĐ-UBND", "2026-03-02", UBND, DEPUTY,
+                                 members=MEMBERS),
+    "launch-plan": _rec("launch-plan", "15/KH-UBND", "2026-03-03", UBND, DEPUTY),
+    "steering-regulation": _rec("steering-regulation", "01/QC-BCĐ", "2026-03-05", BCD, HEAD_BCD),
+    "operating-regulation": _rec("operating-regulation", "02/QC-BCĐ", "2026-03-05", BCD, HEAD_BCD),
+    "coordination-regulation": _rec("coordination-regulation", "03/QC-BCĐ", "2026-03-05", BCD, HEAD_BCD),
+    "annual-plan": _rec("annual-plan", "04/KH-BCĐ", "2026-03-10", BCD, HEAD_BCD, year=2026),
+    "launch": _rec("launch", None, "2026-03-15", UBND, CHAIR,
+                   fields={"secretary": "Nguyễn Thị Thu", "time": "08 giờ 00", "end": "10 giờ 30"}),
+    "pilot": _rec("pilot", "16/KH-UBND", "2026-03-04", UBND, DEPUTY),
+    "periodic-report": _rec("periodic-report", "05/BC-BCĐ", "2026-05-03", BCD, HEAD_BCD,
+                            year=2026, fields={"period": "6-month"}),
+    "evidence": _rec("evidence", None, "2026-05-04", BCD, HEAD_BCD,
+                     attachments=["evidence/2026-04-tuan-tra.pdf", "evidence/anh-ra-quan.jpg"]),
+    "fund-ledger": _rec("fund-ledger", None, "2026-05-04", BCD, HEAD_BCD, year=2026,
+                        entries=[{"date": "2026-03-20", "text": "Ủng hộ của ngư dân", "income": 2000000,
+                                  "balance": 2000000}]),
+    "consolidation": _rec("consolidation", "20/QĐ-UBND", "2026-06-01", UBND, DEPUTY,
+                          members=[{"name": "Trương Văn Lợi", "role": "Thành viên", "unit": "Thôn Phú Hài"}]),
+    "review": _rec("review", "06/BC-BCĐ", "2026-06-15", BCD, HEAD_BCD),
+    "commendation": _rec("commendation", "25/QĐ-UBND", "2026-06-20", UBND, CHAIR, members=MEMBERS),
+    "lead-rotation": _rec("lead-rotation", None, "2026-07-01", CAX, POLICE,
+                          fields={"lead_unit": "Đồn Biên phòng Phú Hài", "secretary": "Nguyễn Thị Thu"}),
+}
+
+CASE = {
+    "schema": 1, "id": "MH-2026-001", "kind": "model", "name": MODEL,
+    "working_title": "Tổ tự quản bến cá", "area": "thôn Phú Hài, xã Hàm Thuận", "field": None,
+    "level": "xa", "unit_kind": "residential", "linked": True,
+    "members": [CAX, "Đồn Biên phòng Phú Hài", "Ban Quản lý cảng cá Phú Hài"],
+    "membership": "limited", "proposer": CAX, "lead_unit": CAX,
+    "lead_units": [CAX, "Đồn Biên phòng Phú Hài"], "authority": UBND, "status": "active",
+    "opened": "2026-01-05", "documents": list(RECORDS.values()),
+    "plans": {2026: {"date": "2026-03-10", "targets": [
+        {"text": "Tuần tra đêm", "op": ">=", "planned": 48, "achieved": 20},
+        {"text": "Vụ trộm ngư cụ", "op": "<=", "planned": 2, "achieved": 1},
+        {"text": "Không để xảy ra điểm nóng", "op": "yes-no", "done": True},
+    ]}},
+}
+
+NUMBERED = {k for k, v in KINDS.items() if v.numbered}
+
+
+def render(kind, case=CASE, record=None, override=None):
+    return render_record(PROFILE, case, record or RECORDS[kind], override)
+
+
+def texts(document) -> list[str]:
+    out = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                out += [p.text for p in cell.paragraphs]
+    return out
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[str, bytes]:
+    return {kind: render(kind) for kind in KINDS}
+
+
+def test_every_kind_has_a_fixture_and_a_template():
+    assert set(RECORDS) == set(KINDS)
+    for kind in KINDS:
+        assert template_path(kind, None).is_file(), kind
+
+
+def test_committed_templates_equal_the_builder_output():
+    for kind in KINDS:
+        assert (REPO / "templates" / f"{kind}.docx").read_bytes() == builder.build_template(kind), (
+            f"templates/{kind}.docx is stale: run python tools/build_templates.py")
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_rendered_document_layout(kind, rendered):
+    data = rendered[kind]
+    assert problems(io.BytesIO(data)) == []
+    d = docx.Document(io.BytesIO(data))
+    header = "\n".join(c.text for r in d.tables[0].rows for c in r.cells)
+    if kind == "party-policy":
+        assert "ĐẢNG CỘNG SẢN VIỆT NAM" in header
+        assert "Số 05-NQ/ĐU" in header
+        assert "ĐẢNG ỦY" in header
+    else:
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header
+        assert "Độc lập - Tự do - Hạnh phúc" in header
+    rec = RECORDS[kind]
+    if kind in NUMBERED and kind != "party-policy":
+        assert f"Số: {rec['number']}" in header
+    day = dt.date.fromisoformat(str(rec["date"]))
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    assert f"Hàm Thuận, ngày {day.day:02d} tháng {month} năm {day.year}" in header
+    all_text = "\n".join(texts(d))
+    assert KINDS[kind].type_name in all_text
+    assert "Nơi nhận:" in all_text
+    assert "{{" not in all_text and "{%" not in all_text
+    assert rec["signer"]["name"] in all_text
+    assert any(t.startswith("- Lưu: VT") and t.endswith(".") for t in texts(d))
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert 'w:ascii="Times New Roman"' in xml
+
+
+def test_rendering_is_deterministic():
+    for kind in ("establishment-decision", "annual-plan", "consultation"):
+        assert render(kind) == render(kind)
+
+
+def test_decision_content(rendered):
+    d = docx.Document(io.BytesIO(rendered["establishment-decision"]))
+    t = texts(d)
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÀM THUẬN" in t
+    bases = [x for x in t if x.startswith("Căn cứ") or x.startswith("Theo đề nghị")]
+    assert bases[0] == "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"
+    assert any("Hướng dẫn số 163/HD-BCĐ ngày 17/01/2023" in b for b in bases)
+    assert any("Nghị quyết số 05-NQ/ĐU ngày 03/02/2026 của Đảng ủy xã Hàm Thuận" in b for b in bases)
+    assert all(b.endswith(";") for b in bases[:-1]) and bases[-1].endswith(".")
+    assert "QUYẾT ĐỊNH:" in t
+    assert any(x.startswith("Điều 1. Thành lập mô hình “" + MODEL) for x in t)
+    assert any(x.startswith("Điều 3.") for x in t)
+    assert "KT. CHỦ TỊCH" in t and "PHÓ CHỦ TỊCH" in t
+    assert "Mô hình chịu sự hướng dẫn nghiệp vụ của Công an xã." in t
+
+
+def test_steering_committee_members_table(rendered):
+    d = docx.Document(io.BytesIO(rendered["steering-committee-decision"]))
+    t = "\n".join(texts(d))
+    for m in COMMITTEE:
+        assert m["name"] in t and m["role"] in t
+    assert "CHỦ TỊCH" in texts(d)
+
+
+def test_annual_plan_targets(rendered):
+    t = "\n".join(texts(docx.Document(io.BytesIO(rendered["annual-plan"]))))
+    assert "Tuần tra đêm" in t and "ít nhất 48" in t
+    assert "không quá 2" in t and "Không để xảy ra điểm nóng" in t
+    assert "TM. BAN CHỈ ĐẠO" in t and "TRƯỞNG BAN" in t
+    assert "01/11/2025" in t and "31/10/2026" in t
+
+
+def test_periodic_report_results(rendered):
+    t = "\n".join(texts(docx.Document(io.BytesIO(rendered["periodic-report"]))))
+    assert "06 tháng đầu năm 2026" in t
+    assert "Chưa đạt" in t and "Đạt" in t
+
+
+def test_survey_plan_approval_block(rendered):
+    t = texts(docx.Document(io.BytesIO(rendered["survey-plan"])))
+    assert "DUYỆT" in t
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÀM THUẬN" in t
+    assert "Ngày 08 tháng 01 năm 2026" in t
+    assert "TRƯỞNG CÔNG AN XÃ" in t
+    joined = "\n".join(t)
+    for heading in ("Tình hình chung có liên quan", "Tình hình an ninh, trật tự", "Tình hình Nhân dân",
+                    "hệ thống chính trị", "Phong trào", "thế lực thù địch"):
+        assert heading in joined
+
+
+def test_survey_report_secrecy_and_headings(rendered):
+    d = docx.Document(io.BytesIO(rendered["survey-report"]))
+    header = "\n".join(c.text for r in d.tables[0].rows for c in r.cells)
+    assert "MẬT" in header
+    t = "\n".join(texts(d))
+    assert "Năm 2025 xảy ra 04 vụ trộm ngư cụ." in t
+    assert "VI. NHỮNG SƠ HỞ" in t
+
+
+def test_consultation_linked_and_members(rendered):
+    t = texts(docx.Document(io.BytesIO(rendered["consultation"])))
+    joined = "\n".join(t)
+    assert "đề cử Công an xã Hàm Thuận làm đơn vị Trưởng mô hình" in joined
+    assert "(2) Đồn Biên phòng Phú Hài" in joined
+    assert "Võ Văn Tám" in joined and "Huỳnh Thị Lan" in joined
+    assert "THƯ KÝ" in t and "CHỦ TRÌ" in t and "Nguyễn Thị Thu" in t
+
+
+def test_consultation_open_membership():
+    case = copy.deepcopy(CASE)
+    case["membership"] = "open"
+    case["linked"] = False
+    rec = copy.deepcopy(RECORDS["consultation"])
+    rec["members"] = []
+    t = "\n".join(texts(docx.Document(io.BytesIO(render("consultation", case, rec)))))
+    assert "vận động, khuyến khích đông đảo Nhân dân" in t
+    assert "Trưởng mô hình" not in t
+
+
+def test_party_policy_state_format():
+    rec = copy.deepcopy(RECORDS["party-policy"])
+    rec.update(issuer=UBND, number="04/TB-UBND", signer=CHAIR)
+    data = render("party-policy", record=rec)
+    assert problems(io.BytesIO(data)) == []
+    d = docx.Document(io.BytesIO(data))
+    header = "\n".join(c.text for r in d.tables[0].rows for c in r.cells)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header and "Số: 04/TB-UBND" in header
+    assert "ĐẢNG CỘNG SẢN" not in header
+
+
+def test_party_policy_party_format(rendered):
+    t = texts(docx.Document(io.BytesIO(rendered["party-policy"])))
+    assert "T/M ĐẢNG ỦY" in t and "BÍ THƯ" in t and "QUYẾT NGHỊ:" in t
+
+
+def test_names_with_markup_characters_are_escaped():
+    case = copy.deepcopy(CASE)
+    case["name"] = "Tổ tự quản <bến cá> & chợ"
+    d = docx.Document(io.BytesIO(render("establishment-decision", case)))
+    assert any("Tổ tự quản <bến cá> & chợ" in x for x in texts(d))
+
+
+def test_minimal_record_without_optional_keys():
+    rec = {"kind": "proposal", "number": "03/BC-CAX", "date": "2026-01-26", "issuer": CAX,
+           "signer": POLICE}
+    case = {"name": MODEL, "area": "thôn Phú Hài", "proposer": CAX}
+    d = docx.Document(io.BytesIO(render_record(PROFILE, case, rec, None)))
+    assert any("Tên mô hình: “" + MODEL in x for x in texts(d))
+
+
+def test_context_keys():
+    ctx = document_context(PROFILE, CASE, RECORDS["establishment-decision"])
+    assert ctx["number_line"] == "Số: 05/QĐ-UBND"
+    assert ctx["date_line"] == "Hàm Thuận, ngày 02 tháng 3 năm 2026"
+    assert ctx["issuer_lines"] == ["ỦY BAN NHÂN DÂN", "XÃ HÀM THUẬN"]
+    assert ctx["parent_body"] is None
+    assert ctx["recipients"][-1] == "- Lưu: VT, CAX."
+    assert ctx["subject"] == f"Về việc thành lập mô hình “{MODEL}”"
+    police = document_context(PROFILE, CASE, RECORDS["proposal"])
+    assert police["parent_body"] == "CÔNG AN TỈNH LÂM ĐỒNG"
+    bcd = document_context(PROFILE, CASE, RECORDS["annual-plan"])
+    assert bcd["parent_body"] == "ỦY BAN NHÂN DÂN XÃ HÀM THUẬN"
+
+
+def test_override_template_and_failures(tmp_path):
+    override = tmp_path / "templates"
+    override.mkdir()
+    shipped = template_path("proposal", None)
+    (override / "proposal.docx").write_bytes(shipped.read_bytes())
+    assert template_path("proposal", override) == override / "proposal.docx"
+    assert template_path("launch", override) == shipped.parent / "launch.docx"
+    # a Jinja syntax error in an override
+    bad = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(shipped.read_bytes())) as src, zipfile.ZipFile(bad, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "word/document.xml":
+                body = body.replace("{{ subject }}".encode(), "{{ subject ".encode())
+            dst.writestr(info, body)
+    (override / "proposal.docx").write_bytes(bad.getvalue())
+    with pytest.raises(AnttError) as err:
+        render("proposal", override=override)
+    assert err.value.key == "documents.render_failed"
+    assert err.value.params["kind"] == "proposal"
+    assert "proposal.docx" in err.value.params["template"]
+    assert "\n" not in err.value.params["detail"]
+    assert err.value.message()
+    # an undefined variable
+    bad2 = bad.getvalue().replace(b"x", b"x")
+    with zipfile.ZipFile(io.BytesIO(shipped.read_bytes())) as src, zipfile.ZipFile(
+            override / "proposal.docx", "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "word/document.xml":
+                body = body.replace("{{ subject }}".encode(), "{{ no_such_key }}".encode())
+            dst.writestr(info, body)
+    del bad2
+    with pytest.raises(AnttError) as err:
+        render("proposal", override=override)
+    assert err.value.key == "documents.render_failed"
+
+
+def test_missing_template(monkeypatch, tmp_path):
+    monkeypatch.setenv("ANTT_TEMPLATES", str(tmp_path))
+    with pytest.raises(AnttError) as err:
+        render("proposal")
+    assert err.value.key == "documents.render_failed"
