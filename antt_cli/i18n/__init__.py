@@ -40,7 +40,7 @@ def catalog() -> dict[str, dict[str, str]]:
     return _CATALOG
 
 
-def t(key: str, **params: object) -> str:
+def t(key: str, /, **params: object) -> str:
     """The sentence for `key` in the current language, with `params` filled in."""
     texts = catalog().get(key)
     if texts is None:

@@ -82,7 +82,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{id} already has the annual plan of {year}; to correct it use `antt amend {id} annual-plan --reason …`.",
     },
     "domain.huyen_abolished": {
-        "vi": "Từ {date} không còn cấp huyện: mô hình mới chọn --level xa hoặc tinh (mô hình cũ đưa vào bằng `antt adopt`).",
-        "en": "Since {date} there is no district level: a new model takes --level xa or tinh (old models come in with `antt adopt`).",
+        "vi": "Từ {date} không còn cấp huyện: mô hình mở từ ngày đó chọn --level xa hoặc tinh (chỉ mô hình mở trước đó mới giữ cấp huyện lịch sử).",
+        "en": "Since {date} there is no district level: a model opened since then takes --level xa or tinh (only models opened before keep the historical district level).",
     },
 }
