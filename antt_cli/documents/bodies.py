@@ -201,7 +201,7 @@ BODIES: dict[str, dict] = {
     # ------------------------------------------------------------ Bước 2
     "party-policy": {
         "body": [
-            "Căn cứ {{ refs.proposal }} về việc đề xuất xây dựng mô hình {{ name_q }}; {{ issuer }} "
+            "Căn cứ {{ refs.proposal }}; {{ issuer }} "
             "đã thảo luận và thống nhất{% if party %},{% else %} chủ trương như sau:{% endif %}",
             SUMMARY,
             "{%p if party %}",

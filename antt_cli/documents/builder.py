@@ -31,7 +31,7 @@ BODY_PT = 14
 HEADER_PT = 13
 # Page: A4, margins top 20, bottom 20, left 30, right 15 mm -> text width 165 mm.
 TEXT_W = 16.5
-HEAD_LEFT, HEAD_RIGHT = 6.2, 10.3       # header block columns (cm)
+HEAD_LEFT, HEAD_RIGHT = 6.8, 9.7       # header block columns (cm)
 SIGN_LEFT, SIGN_RIGHT = 7.7, 8.8        # recipients | signature (cm)
 FIXED_DATE = dt.datetime(2026, 1, 1, 0, 0, 0)
 
@@ -125,7 +125,7 @@ class Box:
         """A short solid line (paragraph top border), `width_cm` long, centred in a column
         `box_cm` wide: the line under the issuing body, the Tiêu ngữ and the subject."""
         side = max((box_cm - width_cm) / 2, 0)
-        p = self.par(align="center", after=after, left=side, right=side, line=1.0)
+        p = self.par(align="center", before=3, after=after, left=side, right=side, line=1.0)
         pf = p.paragraph_format
         pf.line_spacing = Pt(2)
         pf.keep_with_next = True
@@ -272,9 +272,9 @@ def header_block(doc, party_variant: bool) -> None:
     """NĐ 30 header: parent / issuing body / number | Quốc hiệu / Tiêu ngữ / date line."""
     table = make_table(doc, [HEAD_LEFT, HEAD_RIGHT], rows=2)
     left, right = Box(table.cell(0, 0)), Box(table.cell(0, 1))
-    left.tag("{%p if parent_body %}")
-    left.text("{{ parent_body }}", HEADER_PT, align="center", after=0)
-    left.tag("{%p endif %}")
+    left.tag("{%p for line in parent_lines %}")
+    left.text("{{ line }}", HEADER_PT, align="center", after=0)
+    left.tag("{%p endfor %}")
     left.tag("{%p for line in issuer_lines %}")
     left.text("{{ line }}", HEADER_PT, bold=True, align="center", after=0)
     left.tag("{%p endfor %}")
@@ -324,16 +324,16 @@ def decision_opening(doc, decide: str = "QUYẾT ĐỊNH:") -> None:
     body.text(decide, BODY_PT, bold=True, align="center", before=6, after=6, keep_next=True)
 
 
-def approval_block(doc) -> None:
-    """The DUYỆT block of the survey plan (the approving leader and the date), above the
-    signature (DOCFORMAT.md, "Who signs")."""
-    table = make_table(doc, [SIGN_LEFT, SIGN_RIGHT], rows=1)
-    cant_split(table.rows[0])
-    cell = Box(table.cell(0, 0))
-    cell.text("DUYỆT", BODY_PT, bold=True, align="center", before=6, after=0)
-    cell.text("{{ approved_by_upper }}", 13, bold=True, align="center", after=0)
-    cell.text("{{ approved_date_text }}", 13, italic=True, align="center", after=0)
-    Box(table.cell(0, 1)).text("", BODY_PT, after=0)
+def approval_paragraphs(box: Box) -> None:
+    """The DUYỆT block of the survey plan (the approving leader, the date, room to sign),
+    beside the signature (DOCFORMAT.md, "Who signs")."""
+    box.text("", 6, after=0)
+    box.text("DUYỆT", BODY_PT, bold=True, align="center", after=0)
+    box.text("{{ approved_by_upper }}", 13, bold=True, align="center", after=0)
+    box.text("{{ approved_date_text }}", 13, italic=True, align="center", after=0)
+    for _ in range(3):
+        box.text("", BODY_PT, align="center", after=0)
+    box.text("{{ approver_name }}", BODY_PT, bold=True, align="center", after=6)
 
 
 def recipients_paragraphs(box: Box) -> None:
@@ -352,11 +352,18 @@ def signature_paragraphs(box: Box, lines: str, name: str) -> None:
     box.text(f"{{{{ {name} }}}}", BODY_PT, bold=True, align="center", after=0)
 
 
-def signature_block(doc) -> None:
-    """Recipients (left) and signature (right) in one borderless row kept on one page."""
-    table = make_table(doc, [SIGN_LEFT, SIGN_RIGHT], rows=1)
-    cant_split(table.rows[0])
-    recipients_paragraphs(Box(table.cell(0, 0)))
+def signature_block(doc, approval: bool = False) -> None:
+    """Recipients (left) and signature (right) in one borderless row kept on one page; with
+    `approval`, the DUYỆT block sits left of the signature and the recipients go under it."""
+    table = make_table(doc, [SIGN_LEFT, SIGN_RIGHT], rows=2 if approval else 1)
+    for row in table.rows:
+        cant_split(row)
+    if approval:
+        approval_paragraphs(Box(table.cell(0, 0)))
+        recipients_paragraphs(Box(table.cell(1, 0)))
+        Box(table.cell(1, 1)).text("", 2, after=0)
+    else:
+        recipients_paragraphs(Box(table.cell(0, 0)))
     right = Box(table.cell(0, 1))
     right.text("", 6, after=0)
     signature_paragraphs(right, "signature_lines", "signer_name")
@@ -445,12 +452,10 @@ def build_template(kind_name: str) -> bytes:
         decision_opening(doc, spec.get("decide", "QUYẾT ĐỊNH:"))
     items = list(spec["body"])
     render_body(doc, bodies.with_free_text(items))
-    if spec.get("approval"):
-        approval_block(doc)
     if k.issuer_role == MEETING:
         minutes_signature_block(doc)
     else:
-        signature_block(doc)
+        signature_block(doc, approval=bool(spec.get("approval")))
     # python-docx puts the sectPr last already; finish
     buf = io.BytesIO()
     doc.save(buf)

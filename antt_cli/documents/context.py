@@ -25,7 +25,7 @@ DOTS = "……………"
 
 # The keys every context has (templates may use any of them).
 KEYS = (
-    "kind", "kind_title", "type_name", "subject", "party", "parent_body", "issuer_lines",
+    "kind", "kind_title", "type_name", "subject", "party", "parent_body", "parent_lines", "issuer_lines",
     "number_line", "secrecy", "date_line", "date_text", "date_short", "place", "year",
     "authority_title", "legal_bases", "signature_lines", "signer_name", "secretary_lines",
     "secretary_name", "recipients", "summary", "note", "name", "name_q", "area", "field_clause",
@@ -33,7 +33,7 @@ KEYS = (
     "province", "guideline_ref", "guideline_short", "refs", "party_doc", "linked", "limited",
     "membership_text", "member_units_text", "lead_unit", "previous_lead", "rotation_text",
     "members", "member_count", "targets", "period_text", "period_start", "period_end",
-    "approved_by_upper", "approved_date_text", "plan_approved_by", "meeting", "meeting_opening",
+    "approved_by_upper", "approved_date_text", "approver_name", "plan_approved_by", "meeting", "meeting_opening",
     "meeting_closing", "chair_text", "secretary_text", "sections", "time_text", "time_clause",
     "forces_text", "execution_extra", "consolidation_text", "stage", "stage_period",
     "attachments", "ledger_rows", "keeper", "pilot_area", "fields",
@@ -455,8 +455,10 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
     if not proposer_line:
         if k.name == "commendation":
             proposer_line = f"Theo đề nghị của Ban Chỉ đạo mô hình {name_q}"
-        elif linked and lead_unit:
-            proposer_line = f"Theo đề nghị của {lead_unit}"
+        elif linked and lead_unit and not same_name(lead_unit, data.proposer):
+            lead_body = _body(data.profile, lead_unit)
+            lead_title = _s((_get(lead_body, "head", {}) or {}).get("title"))
+            proposer_line = f"Theo đề nghị của {nd30.official_title(lead_title, lead_unit)}"
         else:
             proposer_line = f"Theo đề nghị của {proposer_head}"
     bases.append(proposer_line)
@@ -465,7 +467,7 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
     # signature
     sig_lines = nd30.signature_lines(signer, role, issuer, head_title)
     secretary = _s(fields.get("secretary"))
-    code = _s(proposer_body.get("code")) or _s(ibody.get("code"))
+    code = _s(ibody.get("code")) if party else (_s(proposer_body.get("code")) or _s(ibody.get("code")))
 
     # periods
     period_label, period_text = _period(k.name, rec, data, year)
@@ -558,6 +560,7 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
         "subject": _subject(data, k.name, rec, year),
         "party": party,
         "parent_body": nd30.upper_vn(parent) or None,
+        "parent_lines": _issuer_lines(nd30.upper_vn(parent)) if parent else [],
         "issuer_lines": _issuer_lines(issuer_upper),
         "number_line": nd30.number_line(number, party),
         "secrecy": SECRECY.get(_s(rec.get("secrecy")).lower()) or (nd30.upper_vn(rec.get("secrecy")) or None),
@@ -608,6 +611,7 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
         "approved_by_upper": nd30.upper_vn(rec.get("approved_by")) or DOTS,
         "approved_date_text": _first_upper(nd30.day_text(approved_date)) if approved_date
         else "Ngày …… tháng …… năm ……",
+        "approver_name": data.field("approver_name"),
         "plan_approved_by": _s(plan_rec.get("approved_by")),
         "meeting": meeting,
         "meeting_opening": opening,
