@@ -230,7 +230,16 @@ def test_annual_plan_targets(rendered):
 def test_periodic_report_results(rendered):
     t = "\n".join(texts(docx.Document(io.BytesIO(rendered["periodic-report"]))))
     assert "06 tháng đầu năm 2026" in t
+    assert "ít nhất 48" in t and "20" in t
+    assert "Chưa đạt" not in t  # a 6-month report does not judge the year's targets
+    case = copy.deepcopy(CASE)
+    rec = copy.deepcopy(RECORDS["periodic-report"])
+    rec["fields"] = {"period": "annual"}
+    rec["date"] = "2026-11-03"
+    t = "\n".join(texts(docx.Document(io.BytesIO(render("periodic-report", case, rec)))))
+    assert "năm 2026 (từ ngày 01/11/2025 đến ngày 31/10/2026)" in t
     assert "Chưa đạt" in t and "Đạt" in t
+    assert "xếp loại mô hình năm 2026" in t
 
 
 def test_survey_plan_approval_block(rendered):

@@ -427,7 +427,9 @@ def render_body(doc, items: list) -> None:
             p = box.par(indent=1.27)
             add_run(p, head, BODY_PT, bold=True)
             if rest:
-                add_run(p, " " + rest, BODY_PT)
+                # an article title (no final stop) is bold with its number, a sentence is not
+                titled = not rest.rstrip().endswith((".", ":", "./.")) and "{%" not in rest
+                add_run(p, " " + rest, BODY_PT, bold=titled)
         elif item.startswith("~ "):      # italic paragraph
             box.text(item[2:], BODY_PT, italic=True, indent=1.27)
         elif item.startswith("- "):      # a line without first-line indent (lists, minutes)

@@ -107,7 +107,9 @@ def _plan(case: Mapping, year: int | None) -> Mapping:
     return {}
 
 
-def _target_rows(case: Mapping, year: int | None) -> list[dict]:
+def _target_rows(case: Mapping, year: int | None, judged: bool = True) -> list[dict]:
+    """The targets of the year's plan, as table rows; `judged` False leaves the result
+    column blank (a 6-month report: the year is not over)."""
     rows = []
     for i, t in enumerate(_get(_plan(case, year), "targets", []) or [], start=1):
         op = _s(_get(t, "op", ">="))
@@ -126,7 +128,7 @@ def _target_rows(case: Mapping, year: int | None) -> list[dict]:
                 ok = {">=": achieved >= planned, "<=": achieved <= planned}.get(op, achieved == planned)
                 result = "Đạt" if ok else "Chưa đạt"
         rows.append({"index": str(i), "text": _s(t.get("text")), "planned": planned_text,
-                     "achieved": achieved_text, "result": result})
+                     "achieved": achieved_text, "result": result if judged else ""})
     return rows
 
 
@@ -216,7 +218,7 @@ def _head_title(profile_body: Mapping, issuer: str, signer: Mapping) -> str:
 
 
 def _issuer_lines(issuer_upper: str) -> list[str]:
-    for head in ("ỦY BAN NHÂN DÂN", "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM"):
+    for head in ("ỦY BAN NHÂN DÂN", "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "BAN CHỈ ĐẠO MÔ HÌNH"):
         if issuer_upper.startswith(head + " ") and len(issuer_upper) > 20:
             return [head, issuer_upper[len(head) + 1:]]
     return [issuer_upper]
@@ -603,7 +605,8 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
         "rotation_text": "; ".join(f"({i}) {u}" for i, u in enumerate(rotation, start=1)),
         "members": members,
         "member_count": f"{len(members):02d}" if members else "các",
-        "targets": _target_rows(data.case, year),
+        "targets": _target_rows(data.case, year, judged=(k.name != "periodic-report" or (
+            data.field("period") or _s(rec.get("period")) or "annual") == "annual")),
         "period_text": period_text,
         "period_label": period_label,
         "period_start": f"01/11/{year - 1}",
