@@ -371,3 +371,12 @@ def test_missing_template(monkeypatch, tmp_path):
     with pytest.raises(AnttError) as err:
         render("proposal")
     assert err.value.key == "documents.render_failed"
+
+
+def test_free_text_fields_title_summary_note():
+    rec = copy.deepcopy(RECORDS["launch-plan"])
+    rec["fields"] = {"title": "Tổ chức Lễ ra mắt mô hình tại bến cá", "summary": "Lễ ra mắt kết hợp họp dân.",
+                     "note": "Đề nghị các thôn bố trí loa."}
+    t = texts(docx.Document(io.BytesIO(render("launch-plan", record=rec))))
+    assert "Tổ chức Lễ ra mắt mô hình tại bến cá" in t
+    assert "Lễ ra mắt kết hợp họp dân." in t and "Đề nghị các thôn bố trí loa." in t
