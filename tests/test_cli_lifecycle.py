@@ -7,6 +7,8 @@ import json
 import unicodedata
 from pathlib import Path
 
+import pytest
+
 from conftest import (PLAN, SAMPLE, UBND, antt, build_steps, commit_count, git, new_model, ok, refused,
                       snapshot)
 
@@ -208,7 +210,7 @@ def test_plan_progress_and_completion(launched):
             contains="2027")
     result = json.loads(ok("--json", "progress", "MH-2025-001", "--year", "2026", "--target", "Vụ trộm",
                            "--achieved", "4", root=launched).stdout)
-    assert result["completion"] == (2 / 3) * 100  # 50.5 ≥ 48 and done; 4 > 3 misses
+    assert result["completion"] == pytest.approx(200 / 3)  # 50.5 ≥ 48 and done; 4 > 3 misses
     assert "Antt-Action: progress" in last_message(launched)
     detail = json.loads(ok("--json", "status", "MH-2025-001", root=launched).stdout)
     plan = detail["plans"][0]

@@ -104,11 +104,11 @@ def test_stale_lock_from_a_dead_process_is_cleared(opened):
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
     lock = opened / ".git" / "antt.lock"
-    lock.write_text(f"{dead.pid}\n", encoding="utf-8")
-    from antt_cli.audit.lock import DossierLock  # the lock's own format, whatever it is
+    from antt_cli.audit.lock import DossierLock  # write a real lock in the lock's own format
 
     with DossierLock(opened):
         content = lock.read_text(encoding="utf-8")
+    assert str(os.getpid()) in content
     lock.write_text(content.replace(str(os.getpid()), str(dead.pid)), encoding="utf-8")
     result = antt(*RECORD_FIRST, root=opened)
     assert result.exit_code == 0, result

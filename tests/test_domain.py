@@ -328,3 +328,33 @@ def test_huyen_level_refused_for_new_cases_after_the_reform():
 def test_unknown_kind_is_a_usage_error():
     with pytest.raises(AnttUsageError):
         life.model_kind("quyết-định")
+
+
+# -- what is owed next (§III.1.d plans, §III.1.đ 6-month reports) -------------------------
+def active_case(launch: dt.date, plans=(), reports=()):
+    docs = [{"kind": "launch", "date": launch}]
+    docs += [{"kind": "periodic-report", "date": dt.date(y, 4, 28), "year": y, "fields": {"period": "6-month"}}
+             for y in reports]
+    return {"status": "active", "documents": docs, "plans": {y: {"targets": []} for y in plans}}
+
+
+def test_next_due_plan_and_six_month_report():
+    from antt_cli.domain.deadlines import next_due
+
+    rules = DEFAULT_RULES
+    # Launched 15/03/2026, plan 2026 recorded: the 6-month report of 2026 is due before 05/05/2026.
+    case = active_case(dt.date(2026, 3, 15), plans=[2026])
+    assert next_due(case, dt.date(2026, 4, 1), rules) == (dt.date(2026, 5, 4), "periodic-report 6-month 2026")
+    # Still owed (overdue) months later, and the 2027 plan (before 01/12/2026) comes after it.
+    assert next_due(case, dt.date(2026, 11, 25), rules)[1] == "periodic-report 6-month 2026"
+    case = active_case(dt.date(2026, 3, 15), plans=[2026], reports=[2026])
+    assert next_due(case, dt.date(2026, 6, 20), rules) == (dt.date(2026, 11, 30), "annual-plan 2027")
+    # Launched 10/04/2026: only 21 days of the period, fewer than 30 — no 6-month report owed.
+    case = active_case(dt.date(2026, 4, 10), plans=[2026])
+    assert next_due(case, dt.date(2026, 6, 20), rules) == (dt.date(2026, 11, 30), "annual-plan 2027")
+    assert next_due({"status": "building", "documents": []}, dt.date(2026, 6, 20), rules) is None
+
+
+def test_steering_body_name():
+    assert life.steering_body({"name": "Tổ tự quản thôn A"}) == "Ban Chỉ đạo mô hình Tổ tự quản thôn A"
+    assert life.steering_body({"name": "Mô hình liên kết bến cá"}) == "Ban Chỉ đạo Mô hình liên kết bến cá"

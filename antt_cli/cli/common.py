@@ -59,9 +59,16 @@ def stderr_console():
 
 
 def stdout_console():
+    """Rich on stdout; piped or captured output gets a wide page (COLUMNS, else 120) so
+    tables in logs and files are not squeezed into 80 columns."""
+    import os
+
     from rich.console import Console
 
-    return Console(no_color=STATE.json, highlight=False, soft_wrap=True)
+    console = Console(no_color=STATE.json, highlight=False)
+    if not console.is_terminal:
+        console = Console(no_color=True, highlight=False, width=int(os.environ.get("COLUMNS") or 120))
+    return console
 
 
 def notice(text: str) -> None:

@@ -104,7 +104,8 @@ def _print_rows(rows: list[dict]) -> None:
         return
     table = Table(show_lines=False)
     for key in ("id", "name", "kind", "status", "step", "grade", "due"):
-        table.add_column(t(f"col.{key}"), overflow="fold")
+        table.add_column(t(f"col.{key}"), overflow="fold", no_wrap=key != "name",
+                         min_width=20 if key == "name" else None)
     for r in rows:
         due = r["next_due"] or ""
         if r["overdue"]:
@@ -162,7 +163,7 @@ def _print_history(entries: list[dict]) -> None:
 
     table = Table()
     for key in ("date", "officer", "action", "summary"):
-        table.add_column(t(f"col.{key}"), overflow="fold")
+        table.add_column(t(f"col.{key}"), overflow="fold", no_wrap=key in ("date", "action"))
     for e in entries:
         table.add_row(str(e.get("date", ""))[:19], e.get("officer") or "", e.get("action") or "",
                       e.get("summary") or "")

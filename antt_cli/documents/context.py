@@ -708,3 +708,26 @@ def _sections(kind: str, data: _Data, name_q: str, area: str, authority: str, ye
             out.pop("situation")
         return out
     return {}
+
+
+# `--set KEY=VALUE` keys the templates read (beyond the keys a kind's rule reads, which the
+# domain lists): free text that fills a document's blanks. Shared by every kind, and the
+# free sections of some kinds (their default text is in `_sections`).
+TEMPLATE_FIELDS = ("title", "summary", "note", "secretary", "secretary_title", "recipients", "time", "end",
+                   "location", "attendees", "type_name", "proposed_by", "stage", "deadline", "forces",
+                   "keeper", "approver_name", "area", "period_text", "consolidation", "previous_lead")
+SECTION_FIELDS = {
+    "survey-report": ("general", "security", "people", "political", "movement", "loopholes", "conclusion"),
+    "proposal": ("necessity", "goals"),
+    "consultation": ("opinions",),
+    "launch": ("opinions",),
+    "lead-rotation": ("opinions",),
+    "member-agreement": ("agreement",),
+    "annual-plan": ("resources",),
+    "periodic-report": ("situation", "results", "assessment", "direction", "proposals"),
+    "review": ("results", "assessment", "direction", "proposals", "lessons"),
+}
+
+
+def template_fields(kind: str) -> tuple[str, ...]:
+    return TEMPLATE_FIELDS + SECTION_FIELDS.get(kind, ())

@@ -37,12 +37,14 @@ def next_due(case: Mapping[str, Any], today: dt.date, rules: Rules) -> tuple[dt.
         return None
     launched = as_date((latest(case, "launch") or {}).get("date"))
     year = evaluation_year_of(today)
+    first = evaluation_year_of(launched) if launched else year
     owed: list[tuple[dt.date, str]] = []
-    for y in (year, year + 1):
-        if not has_plan(case, y) and (launched is None or launched <= month_day("10-31", y)):
+    # Every evaluation year since launch, so that a missed obligation stays overdue.
+    for y in range(first, year + 2):
+        if not has_plan(case, y):
             owed.append((plan_due(y, rules) - dt.timedelta(days=1), f"annual-plan {y}"))
     # The 6-month report of year Y covers 01/11/Y-1 – 30/04/Y; owed when active ≥ N days of it.
-    for y in (year, year + 1):
+    for y in range(first, year + 2):
         period_end = month_day("04-30", y)
         if launched and (period_end - max(launched, month_day("11-01", y - 1))).days + 1 >= rules.report_min_active_days:
             if not has_report(case, y, "6-month"):

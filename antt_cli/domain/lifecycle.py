@@ -69,7 +69,11 @@ def steering_head(case: Mapping[str, Any]) -> Mapping[str, Any] | None:
 
 
 def steering_body(case: Mapping[str, Any]) -> str:
-    return f"Ban Chỉ đạo mô hình {case.get('name')}"
+    """The model's steering committee as an issuing body ("Ban Chỉ đạo mô hình …")."""
+    name = str(case.get("name") or "")
+    if name_key(name).startswith("mô hình"):
+        return f"Ban Chỉ đạo {name}"
+    return f"Ban Chỉ đạo mô hình {name}"
 
 
 def default_report_year(day: dt.date, period: str | None) -> int:

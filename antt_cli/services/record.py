@@ -137,8 +137,10 @@ def resolve_number(k: DocumentKind, issuer: str, day: dt.date, given: str | None
 
 def build_record(ctx: Context, dossier: Dossier, case: Any, k: DocumentKind, given: RecordInput) -> Any:
     """The document record of `given`, with defaults filled in from the case and antt.yaml."""
+    from antt_cli.documents.context import template_fields
+
     sets = dict(given.sets)
-    allowed = life.allowed_fields(k.name)
+    allowed = tuple(dict.fromkeys(life.allowed_fields(k.name) + template_fields(k.name)))
     for key in sets:
         if key not in allowed:
             raise AnttError("record.unknown_field", key=key, kind=k.name, allowed=", ".join(allowed))
