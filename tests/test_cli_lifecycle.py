@@ -268,3 +268,65 @@ def test_dossier_discovery(dossier, monkeypatch):
     monkeypatch.setenv("ANTT_DOSSIER", str(dossier))
     assert ok("status").exit_code == 0
     snapshot(dossier)
+
+
+def test_active_phase_kinds(launched, tmp_path):
+    scan = tmp_path / "Ảnh tuần tra.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan")
+    ok("record", "MH-2025-001", "periodic-report", "--period", "6-month", "--date", "2026-04-28",
+       "--number", "06/BC-BCĐ", root=launched)
+    ok("record", "MH-2025-001", "evidence", "--date", "2026-05-10", "--attach", str(scan),
+       "--set", "title=Ảnh các buổi tuần tra", root=launched)
+    ok("record", "MH-2025-001", "fund-ledger", "--date", "2026-05-12", root=launched)
+    ok("record", "MH-2025-001", "consolidation", "--date", "2026-05-15", "--number", "auto",
+       "--members", str(SAMPLE / "steering-lam-giao.csv"), root=launched)
+    ok("record", "MH-2025-001", "review", "--date", "2026-05-20", "--number", "07/BC-BCĐ",
+       "--set", "stage=sơ kết", root=launched)
+    ok("record", "MH-2025-001", "commendation", "--date", "2026-05-25", "--number", "auto", root=launched)
+    refused(launched, "record", "MH-2025-001", "periodic-report", "--period", "yearly", code=2)
+    refused(launched, "record", "MH-2025-001", "lead-rotation", contains="liên kết")
+    case = case_file(launched, "MH-2025-001")
+    kinds = [d["kind"] for d in case["documents"]][-6:]
+    assert kinds == ["periodic-report", "evidence", "fund-ledger", "consolidation", "review", "commendation"]
+    report = case["documents"][-6]
+    assert report["year"] == 2026 and report["fields"]["period"] == "6-month"
+    evidence = case["documents"][-5]
+    assert evidence["attachments"] == [f"evidence/{len(case['documents']) - 4:02d}-Ảnh tuần tra.pdf"]
+    assert (launched / "models" / "MH-2025-001" / evidence["attachments"][0]).read_bytes() == b"%PDF-1.4 scan"
+    # The linked model's lead unit rotates; the authority follows the new lead unit.
+    refused(launched, "record", "MH-2025-002", "lead-rotation", "--date", "2026-05-01",
+            contains="authority")
+    ok("record", "MH-2025-002", "lead-rotation", "--date", "2026-05-01", "--set",
+       "authority=Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lâm Đồng", root=launched)
+    linked = case_file(launched, "MH-2025-002")
+    assert linked["lead_unit"] == "Đồn Biên phòng Phú Hải"
+    assert linked["authority"] == "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lâm Đồng"
+
+
+def test_documents_hash_and_deterministic_draft(launched, tmp_path):
+    import hashlib
+
+    case = case_file(launched, "MH-2025-001")
+    for doc in case["documents"]:
+        data = (launched / "models" / "MH-2025-001" / doc["file"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == doc["sha256"]
+    first, second = tmp_path / "a.docx", tmp_path / "b.docx"
+    ok("draft", "MH-2025-001", "establishment-decision", "-o", str(first), root=launched)
+    ok("draft", "MH-2025-001", "establishment-decision", "-o", str(second), root=launched)
+    assert first.read_bytes() == second.read_bytes()
+    refused(launched, "draft", "MH-2025-001", "launch", "-o", str(launched / "nhap.docx"), contains="nhap.docx")
+
+
+def test_recorded_document_content(launched):
+    from docx import Document
+
+    case = case_file(launched, "MH-2025-001")
+    doc = next(d for d in case["documents"] if d["kind"] == "establishment-decision")
+    document = Document(launched / "models" / "MH-2025-001" / doc["file"])
+    header = "\n".join(c.text for row in document.tables[0].rows for c in row.cells)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header and "Độc lập - Tự do - Hạnh phúc" in header
+    assert f"Số: {doc['number']}" in header
+    assert "Hàm Thuận, ngày 25 tháng 10 năm 2025" in header
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert "QUYẾT ĐỊNH" in body and "Tổ tự quản an ninh trật tự" in body
+    assert document.styles["Normal"].font.name == "Times New Roman"

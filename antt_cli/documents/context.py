@@ -438,7 +438,8 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
         authority_title = issuer_upper
     else:
         authority_title = nd30.upper_vn(nd30.official_title(head_title, issuer))
-    guideline_issuer = _s(_get(data.profile, "guideline_issuer")) or f"Ban Chỉ đạo tỉnh {province}"
+    # HD 163/HD-BCĐ was issued by the steering committee of Bình Thuận (now part of Lâm Đồng).
+    guideline_issuer = _s(_get(data.profile, "guideline_issuer")) or "Ban Chỉ đạo tỉnh Bình Thuận"
     guideline_ref = (f"{GUIDELINE_NUMBER} ngày {GUIDELINE_DATE} của {guideline_issuer} {GUIDELINE_ABOUT}")
     bases = []
     for line in _get(data.profile, "legal_bases", []) or []:

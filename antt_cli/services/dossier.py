@@ -56,11 +56,8 @@ def _profile_map(unit: str, province: str, unit_kind: str, place: str | None, pa
         ("id_prefix", ""),
         ("bodies", new_map()),
         ("successors", new_map()),
-        ("legal_bases", [
-            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025",
-            "Căn cứ Hướng dẫn số 163/HD-BCĐ ngày 17/01/2023 của Ban Chỉ đạo tỉnh về xây dựng, "
-            "nhân rộng mô hình, điển hình tiên tiến trong Phong trào Toàn dân bảo vệ an ninh Tổ quốc",
-        ]),
+        ("guideline_issuer", "Ban Chỉ đạo tỉnh Bình Thuận"),
+        ("legal_bases", ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025"]),
         ("rules", new_map([
             ("completion", rules.completion),
             ("thresholds", flow_map(list(rules.thresholds.items()))),
@@ -81,7 +78,8 @@ def _profile_map(unit: str, province: str, unit_kind: str, place: str | None, pa
         "id_prefix": "ví dụ \"HT\" cho mã HT-MH-2026-001",
         "bodies": "cơ quan ban hành văn bản: `antt bodies add`",
         "successors": "cơ quan kế thừa (SPEC §12): `antt bodies successor`",
-        "legal_bases": "các dòng \"Căn cứ …\" của quyết định",
+        "guideline_issuer": "cơ quan ban hành Hướng dẫn 163/HD-BCĐ (dòng căn cứ của văn bản)",
+        "legal_bases": "các dòng \"Căn cứ …\" của quyết định (ngoài Hướng dẫn 163 và chủ trương của cấp ủy)",
         "rules": "các cách hiểu của SPEC, mặc định theo Hướng dẫn 163 (docs/interpretations.md)",
     }
     for key, text in notes.items():
