@@ -7,7 +7,7 @@ from typing import Any
 
 from antt_cli.domain.dates import as_date
 from antt_cli.domain.plans import AT_MOST, YES_NO, completion, find_target, parse_target
-from antt_cli.domain.text import name_key
+from antt_cli.domain.text import name_key, nfc
 from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.services.common import Context, transaction
 from antt_cli.services.record import RecordInput, record_document
@@ -19,6 +19,7 @@ MIN_YEAR, MAX_YEAR = 2000, 2100
 def parse_targets(specs: list[str]) -> list[dict[str, Any]]:
     targets: list[dict[str, Any]] = []
     for spec in specs:
+        spec = nfc(spec)
         try:
             target = parse_target(spec)
         except ValueError:

@@ -1,0 +1,55 @@
+"""Dossier-level commands through the real CLI: bodies, successors, the demo."""
+from __future__ import annotations
+
+import json
+import unicodedata
+
+from conftest import antt_process, git, ok, refused
+
+from antt_cli.store.yamlio import load_yaml
+
+
+def test_bodies_add_and_refusals(dossier):
+    ok("bodies", "add", unicodedata.normalize("NFD", "Ủy ban nhân dân xã Hàm Hiệp"), "--code", "UBND",
+       "--head", "Chủ tịch: Võ Thị Lệ", root=dossier)
+    body = load_yaml(dossier / "antt.yaml")["bodies"]["Ủy ban nhân dân xã Hàm Hiệp"]
+    assert body["code"] == "UBND" and body["head"] == {"title": "Chủ tịch", "name": "Võ Thị Lệ"}
+    message = git(dossier, "log", "-1", "--format=%B")
+    assert "Antt-Action: bodies add" in message and "Antt-Case" not in message
+    refused(dossier, "bodies", "add", "Uỷ ban nhân dân xã Hàm Hiệp", "--code", "UBND", contains="Hàm Hiệp")
+    refused(dossier, "bodies", "add", "Công an xã Hàm Hiệp", "--code", "CA X", contains="CA X")
+    refused(dossier, "bodies", "add", "Công an xã Hàm Hiệp", "--code", "CAX", "--head", "Trưởng Công an",
+            contains="--head")
+    refused(dossier, "bodies", "add", "Công an xã Hàm Hiệp", code=2)  # --code is required
+
+
+def test_successors_chain_and_cycle(dossier):
+    ok("bodies", "successor", "Ủy ban nhân dân huyện Hàm Thuận Bắc", "Ủy ban nhân dân xã Hàm Thuận", root=dossier)
+    ok("bodies", "successor", "Ủy ban nhân dân xã Hàm Thuận", "Ủy ban nhân dân tỉnh Lâm Đồng", root=dossier)
+    successors = load_yaml(dossier / "antt.yaml")["successors"]
+    assert successors["Ủy ban nhân dân huyện Hàm Thuận Bắc"] == "Ủy ban nhân dân xã Hàm Thuận"
+    refused(dossier, "bodies", "successor", "Ủy ban nhân dân tỉnh Lâm Đồng", "Uỷ ban nhân dân huyện Hàm Thuận Bắc",
+            contains="vòng lặp")
+    refused(dossier, "bodies", "successor", "Ủy ban nhân dân huyện Hàm Thuận Bắc", "X", contains="Hàm Thuận Bắc")
+
+
+def test_profile_rules_are_checked(dossier):
+    profile = dossier / "antt.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("completion: share", "completion: median"),
+                       encoding="utf-8")
+    git(dossier, "commit", "-qam", "sai quy tắc")
+    result = refused(dossier, "new-model", "M", "--area", "A")
+    assert "antt.yaml:" in result.stderr and "rules" in result.stderr
+
+
+def test_demo_builds_a_dossier_with_real_commands(tmp_path):
+    done = antt_process("demo", str(tmp_path / "demo"), timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "MH-2025-001" in done.stdout and "MH-2025-002" in done.stdout and "MH-2026-001" in done.stdout
+    assert "[MH-2025-002] Biên bản ra mắt mô hình" in done.stdout  # the git log
+    root = tmp_path / "demo"
+    assert git(root, "status", "--porcelain") == ""
+    rows = json.loads(antt_process("--dossier", str(root), "--json", "status").stdout)
+    assert [r["status"] for r in rows] == ["active", "active", "building"]
+    refused_demo = antt_process("demo", str(root))
+    assert refused_demo.returncode == 1 and str(root) in refused_demo.stderr
