@@ -53,3 +53,20 @@ def test_demo_builds_a_dossier_with_real_commands(tmp_path):
     assert [r["status"] for r in rows] == ["active", "active", "building"]
     refused_demo = antt_process("demo", str(root))
     assert refused_demo.returncode == 1 and str(root) in refused_demo.stderr
+
+
+def test_read_cache_follows_content_and_survives_damage(launched):
+    from antt_cli.store.cache import cache_file
+
+    first = json.loads(ok("--json", "status", root=launched).stdout)
+    cache = cache_file(launched)
+    assert cache.is_file()
+    path = launched / "models" / "MH-2025-001" / "case.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("status: active", "status: closing"), encoding="utf-8")  # by hand
+    rows = json.loads(ok("--json", "status", root=launched).stdout)
+    assert rows[0]["status"] == "closing" and first[0]["status"] == "active"
+    cache.write_bytes(b"not a pickle")
+    path.write_text(text, encoding="utf-8")
+    assert json.loads(ok("--json", "status", root=launched).stdout) == first
+    assert git(launched, "status", "--porcelain") == ""  # the cache lives in .git, never in the tree

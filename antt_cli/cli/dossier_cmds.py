@@ -49,7 +49,7 @@ def register(app: typer.Typer) -> None:
         today = date or ctx.today
         dossier = ctx.dossier()
         if case_id:
-            detail = case_detail(dossier.load_case(case_id), today, dossier.rules)
+            detail = case_detail(dossier.load_case(case_id, fast=True), today, dossier.rules)
             emit(detail, lambda: _print_detail(detail))
             return
         rows = [status_row(case, today, dossier.rules) for case in dossier.iter_cases()]
@@ -60,7 +60,7 @@ def register(app: typer.Typer) -> None:
         from antt_cli.audit.history import case_history
 
         ctx = STATE.context()
-        ctx.dossier().load_case(case_id)  # an unknown ID is refused, not an empty history
+        ctx.dossier().load_case(case_id, fast=True)  # an unknown ID is refused, not an empty history
         entries = case_history(ctx.root, case_id)
         emit(entries, lambda: _print_history(entries))
 
@@ -96,23 +96,45 @@ def _status_text(status: str | None) -> str:
     return t(f"status.{status}") if status in ("building", "active", "closing", "closed") else str(status)
 
 
-def _print_rows(rows: list[dict]) -> None:
-    from rich.table import Table
+# Above this many rows the table is printed as plain aligned text: rich lays out a big table
+# cell by cell (measured: 0.65 s for 1,000 rows), a province's dossier has thousands.
+RICH_TABLE_MAX_ROWS = 300
 
+
+def _print_rows(rows: list[dict]) -> None:
     if not rows:
         say(t("cli.no_cases"))
         return
-    table = Table(show_lines=False)
-    for key in ("id", "name", "kind", "status", "step", "grade", "due"):
-        table.add_column(t(f"col.{key}"), overflow="fold", no_wrap=key != "name",
-                         min_width=20 if key == "name" else None)
+    keys = ("id", "name", "kind", "status", "step", "grade", "due")
+    cells = []
     for r in rows:
         due = r["next_due"] or ""
         if r["overdue"]:
             due = f"{due} ({t('detail.overdue')})"
-        table.add_row(r["id"], r["name"] or "", t(f"kind.{r['kind']}"), _status_text(r["status"]),
-                      str(r["step"]), r["grade"] or "—", due)
+        cells.append((r["id"], r["name"] or "", t(f"kind.{r['kind']}"), _status_text(r["status"]),
+                      str(r["step"]), r["grade"] or "—", due))
+    if len(rows) > RICH_TABLE_MAX_ROWS:
+        _print_plain([t(f"col.{k}") for k in keys], cells)
+        return
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for key in keys:
+        table.add_column(t(f"col.{key}"), overflow="fold", no_wrap=key != "name",
+                         min_width=20 if key == "name" else None)
+    for row in cells:
+        table.add_row(*row)
     stdout_console().print(table)
+
+
+def _print_plain(header: list[str], cells: list[tuple[str, ...]]) -> None:
+    import sys
+
+    widths = [max(len(h), *(len(row[i]) for row in cells)) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 def _fmt_rate(rate: float | None) -> str:

@@ -14,7 +14,7 @@ from antt_cli.store.yamlio import flow_map, new_map
 
 def draft_document(ctx: Context, case_id: str, kind: str, output: Path | None, *, pdf: bool = False) -> Path:
     dossier = ctx.dossier()
-    case = dossier.load_case(case_id)
+    case = dossier.load_case(case_id, fast=True)
     k = life.model_kind(kind)
     if k.linked_only and not case.get("linked"):
         raise AnttError("domain.linked_only", id=case_id, kind=k.name, title=k.title)

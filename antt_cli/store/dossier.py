@@ -87,18 +87,36 @@ class Dossier:
         return sorted(ids)
 
     # -- cases -------------------------------------------------------------------------
-    def load_case(self, case_id: str) -> Any:
+    def load_case(self, case_id: str, *, fast: bool = False) -> Any:
+        """A case file: round-trip (to be written back) or, with `fast`, plain data to read."""
         rel = self.case_relpath(case_id)
         if not (self.root / rel).is_file():
             raise AnttError("store.unknown_case", id=case_id)
-        case = load_yaml(self.root / rel, rel)
+        case = load_yaml(self.root / rel, rel, fast=fast)
         if not isinstance(case, dict) or case.get("id") != case_id:
             raise AnttError("store.case_id_mismatch", file=rel, id=case_id)
         return case
 
     def iter_cases(self) -> Iterator[Any]:
-        for case_id in self.case_ids():
-            yield self.load_case(case_id)
+        """Every case, read-only: plain data, parsed once per content (store/cache.py).
+        The objects are shared with the cache: callers must not change them."""
+        from antt_cli.store.cache import CaseCache
+        from antt_cli.store.yamlio import parse_yaml
+
+        cache = CaseCache(self.root)
+        try:
+            for case_id in self.case_ids():
+                rel = self.case_relpath(case_id)
+                try:
+                    data = (self.root / rel).read_bytes()
+                except OSError as exc:
+                    raise AnttError("store.unreadable", file=rel, detail=str(exc)) from None
+                case = cache.get(data, lambda raw: parse_yaml(raw, rel))
+                if not isinstance(case, dict) or case.get("id") != case_id:
+                    raise AnttError("store.case_id_mismatch", file=rel, id=case_id)
+                yield case
+        finally:
+            cache.save()
 
     @staticmethod
     def dump(data: Any) -> str:

@@ -47,20 +47,46 @@ def nfc_tree(value: Any) -> Any:
     return value
 
 
-def load_yaml(path: Path, label: str | None = None) -> Any:
-    """The YAML document of `path`; AnttError `store.bad_yaml` with file:line on a syntax
-    error, `store.unreadable` when it cannot be read or decoded."""
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+_FAST = None
 
+
+def _fast_yaml():
+    """The C-accelerated safe loader (ruamel.yaml.clib): for reading only. The round-trip
+    loader that keeps comments is pure Python and 5–10× slower, so whole-dossier reads
+    (status, number registers) use this one and only a file about to be written is loaded
+    round-trip."""
+    global _FAST
+    if _FAST is None:
+        from ruamel.yaml import YAML
+
+        _FAST = YAML(typ="safe", pure=False)
+    return _FAST
+
+
+def load_yaml(path: Path, label: str | None = None, *, fast: bool = False) -> Any:
+    """The YAML document of `path`; AnttError `store.bad_yaml` with file:line on a syntax
+    error, `store.unreadable` when it cannot be read or decoded. `fast`: plain dicts from the
+    C loader (read-only use), else ruamel's round-trip tree."""
     shown = label or str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise AnttError("store.missing_file", file=shown) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise AnttError("store.unreadable", file=shown, detail=str(exc)) from None
+    return parse_yaml(raw, shown, fast=fast)
+
+
+def parse_yaml(raw: bytes, shown: str, *, fast: bool = True) -> Any:
+    """Parse YAML bytes (UTF-8, a BOM allowed) named `shown` in messages; NFC throughout."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise AnttError("store.unreadable", file=shown, detail=str(exc)) from None
     try:
-        data = _yaml().load(text)
+        data = (_fast_yaml() if fast else _yaml()).load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else "?"
