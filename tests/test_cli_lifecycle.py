@@ -330,3 +330,20 @@ def test_recorded_document_content(launched):
     body = "\n".join(p.text for p in document.paragraphs)
     assert "QUYẾT ĐỊNH" in body and "Tổ tự quản an ninh trật tự" in body
     assert document.styles["Normal"].font.name == "Times New Roman"
+
+
+def test_hand_broken_case_fields_are_named_with_their_line(launched):
+    path = launched / "models" / "MH-2025-001" / "case.yaml"
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    number = next(i for i, line in enumerate(lines) if line.startswith("status:")) + 1
+    path.write_text(text.replace("status: active", "status: actve"), encoding="utf-8")
+    git(launched, "commit", "-qam", "gõ nhầm")
+    for args in (["status"], ["status", "MH-2025-001"], ["record", "MH-2025-001", "review", "--number", "09/BC-BCĐ"]):
+        result = refused(launched, *args)
+        assert f"models/MH-2025-001/case.yaml:{number}" in result.stderr and "status" in result.stderr
+    path.write_text(text.replace("date: 2025-10-25", "date: 2025-13-25", 1), encoding="utf-8")
+    git(launched, "commit", "-qam", "ngày sai")
+    lines = (launched / "models" / "MH-2025-001" / "case.yaml").read_text(encoding="utf-8").splitlines()
+    bad = next(i for i, line in enumerate(lines) if "2025-13-25" in line) + 1
+    assert f"case.yaml:{bad}:" in refused(launched, "status").stderr

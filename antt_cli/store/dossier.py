@@ -93,15 +93,26 @@ class Dossier:
         if not (self.root / rel).is_file():
             raise AnttError("store.unknown_case", id=case_id)
         case = load_yaml(self.root / rel, rel, fast=fast)
+        self._check(case, case_id, rel)
+        return case
+
+    def _check(self, case: Any, case_id: str, rel: str) -> None:
+        from antt_cli.store.schema import check_case
+
         if not isinstance(case, dict) or case.get("id") != case_id:
             raise AnttError("store.case_id_mismatch", file=rel, id=case_id)
-        return case
+        try:
+            check_case(case, rel)
+        except AnttError:
+            if hasattr(case, "lc"):
+                raise
+            check_case(load_yaml(self.root / rel, rel), rel)  # again, round-trip: with the line
+            raise
 
     def iter_cases(self) -> Iterator[Any]:
         """Every case, read-only: plain data, parsed once per content (store/cache.py).
         The objects are shared with the cache: callers must not change them."""
         from antt_cli.store.cache import CaseCache
-        from antt_cli.store.yamlio import parse_yaml
 
         cache = CaseCache(self.root)
         try:
@@ -111,12 +122,17 @@ class Dossier:
                     data = (self.root / rel).read_bytes()
                 except OSError as exc:
                     raise AnttError("store.unreadable", file=rel, detail=str(exc)) from None
-                case = cache.get(data, lambda raw: parse_yaml(raw, rel))
-                if not isinstance(case, dict) or case.get("id") != case_id:
-                    raise AnttError("store.case_id_mismatch", file=rel, id=case_id)
+                case = cache.get(data, lambda raw: self._parsed(raw, case_id, rel))
                 yield case
         finally:
             cache.save()
+
+    def _parsed(self, raw: bytes, case_id: str, rel: str) -> Any:
+        from antt_cli.store.yamlio import parse_yaml
+
+        case = parse_yaml(raw, rel)
+        self._check(case, case_id, rel)
+        return case
 
     @staticmethod
     def dump(data: Any) -> str:

@@ -94,7 +94,23 @@ def parse_yaml(raw: bytes, shown: str, *, fast: bool = True) -> Any:
                         detail=(exc.problem or exc.context or "").strip()) from None
     except YAMLError as exc:
         raise AnttError("store.bad_yaml", file=shown, line="?", detail=str(exc).splitlines()[0]) from None
+    except (ValueError, TypeError) as exc:  # a value the constructor rejects, e.g. 2025-13-25
+        raise AnttError("store.bad_yaml", file=shown, line=_bad_date_line(text) or "?", detail=str(exc)) from None
     return nfc_tree(data)
+
+
+def _bad_date_line(text: str) -> int | None:
+    """The line of the first date-like value that is not a real date (YAML reads it as one)."""
+    import datetime as dt
+    import re
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        for m in re.finditer(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])", line):
+            try:
+                dt.date(*(int(g) for g in m.groups()))
+            except ValueError:
+                return number
+    return None
 
 
 def dump_yaml(data: Any) -> str:
