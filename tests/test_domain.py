@@ -339,7 +339,11 @@ def active_case(launch: dt.date, plans=(), reports=()):
 
 
 def test_next_due_plan_and_six_month_report():
-    from antt_cli.domain.deadlines import next_due
+    from antt_cli.domain.deadlines import next_due as due_of_digest
+    from antt_cli.domain.digest import case_digest
+
+    def next_due(case, today, rules):
+        return due_of_digest(case_digest(case), today, rules)
 
     rules = DEFAULT_RULES
     # Launched 15/03/2026, plan 2026 recorded: the 6-month report of 2026 is due before 05/05/2026.

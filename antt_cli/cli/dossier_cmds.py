@@ -52,7 +52,7 @@ def register(app: typer.Typer) -> None:
             detail = case_detail(dossier.load_case(case_id, fast=True), today, dossier.rules)
             emit(detail, lambda: _print_detail(detail))
             return
-        rows = [status_row(case, today, dossier.rules) for case in dossier.iter_cases()]
+        rows = [status_row(digest, today, dossier.rules) for digest in dossier.iter_digests()]
         emit(rows, lambda: _print_rows(rows))
 
     @app.command("history", help=t("cli.history.help"))

@@ -7,8 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Mapping
 
-from antt_cli.domain.dates import as_date, evaluation_year_of
-from antt_cli.domain.lifecycle import latest, records_of
+from antt_cli.domain.dates import evaluation_year_of
 from antt_cli.domain.rules import Rules, month_day
 
 
@@ -21,32 +20,25 @@ def six_month_due(year: int, rules: Rules) -> dt.date:
     return month_day(rules.six_month_report_due, year)
 
 
-def has_plan(case: Mapping[str, Any], year: int) -> bool:
-    plans = case.get("plans") or {}
-    return year in plans or str(year) in plans
-
-
-def has_report(case: Mapping[str, Any], year: int, period: str) -> bool:
-    return any(str(d.get("year")) == str(year) and (d.get("fields") or {}).get("period") == period
-               for d in records_of(case, "periodic-report"))
-
-
-def next_due(case: Mapping[str, Any], today: dt.date, rules: Rules) -> tuple[dt.date, str] | None:
-    """(the last good day, what) of the earliest obligation not yet met, or None."""
-    if case.get("status") != "active":
+def next_due(digest: Mapping[str, Any], today: dt.date, rules: Rules) -> tuple[dt.date, str] | None:
+    """(the last good day, what) of the earliest obligation not yet met, or None. Reads a
+    case digest (domain/digest.py)."""
+    if digest.get("status") != "active":
         return None
-    launched = as_date((latest(case, "launch") or {}).get("date"))
+    launched = digest.get("launched")
+    plans = set(digest.get("plan_years") or ())
+    six_month = {y for y, period in digest.get("reports") or () if period == "6-month"}
     year = evaluation_year_of(today)
     first = evaluation_year_of(launched) if launched else year
     owed: list[tuple[dt.date, str]] = []
     # Every evaluation year since launch, so that a missed obligation stays overdue.
     for y in range(first, year + 2):
-        if not has_plan(case, y):
+        if y not in plans:
             owed.append((plan_due(y, rules) - dt.timedelta(days=1), f"annual-plan {y}"))
     # The 6-month report of year Y covers 01/11/Y-1 – 30/04/Y; owed when active ≥ N days of it.
     for y in range(first, year + 2):
         period_end = month_day("04-30", y)
         if launched and (period_end - max(launched, month_day("11-01", y - 1))).days + 1 >= rules.report_min_active_days:
-            if not has_report(case, y, "6-month"):
+            if y not in six_month:
                 owed.append((six_month_due(y, rules) - dt.timedelta(days=1), f"periodic-report 6-month {y}"))
     return min(owed) if owed else None

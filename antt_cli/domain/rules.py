@@ -4,6 +4,7 @@ may read the guideline differently); `docs/interpretations.md` lists them for us
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Mapping
 
@@ -75,6 +76,7 @@ def rules_from_profile(raw: Mapping[str, Any] | None) -> Rules:
     return rules
 
 
+@lru_cache(maxsize=4096)
 def month_day(spec: str, year: int) -> dt.date:
     """'11-05' in `year` → 2026-11-05."""
     month, day = (int(p) for p in spec.split("-"))

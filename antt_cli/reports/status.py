@@ -6,32 +6,25 @@ from typing import Any
 
 from antt_cli.domain.dates import as_date
 from antt_cli.domain.deadlines import next_due
+from antt_cli.domain.digest import case_digest
 from antt_cli.domain.kinds import KINDS, MODEL_KINDS, applies
-from antt_cli.domain.lifecycle import current_step, missing_prerequisites, records_of
+from antt_cli.domain.lifecycle import missing_prerequisites, records_of
 from antt_cli.domain.plans import completion, target_met
 from antt_cli.domain.rules import Rules
 
 
-def latest_grade(case: Any) -> str | None:
-    ratings = case.get("ratings") or {}
-    for year in sorted(ratings, key=lambda y: int(y), reverse=True):
-        decision = (ratings[year] or {}).get("decision") or {}
-        if decision.get("grade"):
-            return str(decision["grade"])
-    return None
-
-
-def status_row(case: Any, today: dt.date, rules: Rules) -> dict[str, Any]:
-    due = next_due(case, today, rules)
+def status_row(digest: Any, today: dt.date, rules: Rules) -> dict[str, Any]:
+    """One row of `antt status` from a case digest (domain/digest.py)."""
+    due = next_due(digest, today, rules)
     return {
-        "id": case.get("id"),
-        "kind": case.get("kind"),
-        "name": case.get("name"),
-        "status": case.get("status"),
-        "step": current_step(case),
-        "linked": bool(case.get("linked")),
-        "area": case.get("area"),
-        "grade": latest_grade(case),
+        "id": digest["id"],
+        "kind": digest["kind"],
+        "name": digest["name"],
+        "status": digest["status"],
+        "step": digest["step"],
+        "linked": digest["linked"],
+        "area": digest["area"],
+        "grade": digest["grade"],
         "next_due": due[0].isoformat() if due else None,
         "next_due_what": due[1] if due else None,
         "overdue": bool(due and due[0] < today),
@@ -56,7 +49,7 @@ def next_kinds(case: Any) -> list[str]:
 
 
 def case_detail(case: Any, today: dt.date, rules: Rules) -> dict[str, Any]:
-    detail = status_row(case, today, rules)
+    detail = status_row(case_digest(case), today, rules)
     detail.update({
         "working_title": case.get("working_title"),
         "field": case.get("field"),

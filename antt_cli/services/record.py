@@ -104,13 +104,10 @@ def resolve_signer(case: Any, k: DocumentKind, issuer: str, given: RecordInput, 
 
 
 def _numbers_used(dossier: Dossier, issuer: str, year: int) -> list[str]:
-    used = []
-    for case in dossier.iter_cases():
-        for doc in case.get("documents") or []:
-            day = as_date(doc.get("date"))
-            if doc.get("number") and day and day.year == year and same_name(str(doc.get("issuer") or ""), issuer):
-                used.append(str(doc["number"]))
-    return used
+    """The numbers an issuing body has given this year, across every case of the dossier."""
+    key = name_key(issuer)
+    return [number for digest in dossier.iter_digests()
+            for body, used_year, number in digest["numbers"] if body == key and used_year == year]
 
 
 def resolve_number(k: DocumentKind, issuer: str, day: dt.date, given: str | None, dossier: Dossier,

@@ -109,9 +109,9 @@ class Dossier:
             check_case(load_yaml(self.root / rel, rel), rel)  # again, round-trip: with the line
             raise
 
-    def iter_cases(self) -> Iterator[Any]:
-        """Every case, read-only: plain data, parsed once per content (store/cache.py).
-        The objects are shared with the cache: callers must not change them."""
+    def iter_digests(self) -> Iterator[dict]:
+        """Every case's digest (domain/digest.py), computed once per content of its file
+        (store/cache.py). The objects are shared with the cache: do not change them."""
         from antt_cli.store.cache import CaseCache
 
         cache = CaseCache(self.root)
@@ -127,12 +127,13 @@ class Dossier:
         finally:
             cache.save()
 
-    def _parsed(self, raw: bytes, case_id: str, rel: str) -> Any:
+    def _parsed(self, raw: bytes, case_id: str, rel: str) -> dict:
+        from antt_cli.domain.digest import case_digest
         from antt_cli.store.yamlio import parse_yaml
 
         case = parse_yaml(raw, rel)
         self._check(case, case_id, rel)
-        return case
+        return case_digest(case)
 
     @staticmethod
     def dump(data: Any) -> str:
