@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 import click
-import typer
 
 from antt_cli.i18n import t
 

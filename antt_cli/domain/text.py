@@ -19,17 +19,31 @@ def nfc(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
+def clean(text: str | None) -> str | None:
+    """Text typed by an officer: NFC, runs of spaces as one, None when nothing is left."""
+    if text is None:
+        return None
+    value = " ".join(nfc(str(text)).split())
+    return value or None
+
+
 def nfc_deep(value: Any) -> Any:
-    """NFC-normalise every string inside nested dicts/lists (keys too); other values as they are."""
+    """NFC-normalise every string inside nested dicts/lists in place (keys too, each kept at
+    its position, so a round-trip YAML map keeps its order); other values as they are."""
     if isinstance(value, str):
         return nfc(value)
     if isinstance(value, dict):
-        for key in list(value.keys()):
-            item = value[key]
+        for pos, key in enumerate(list(value.keys())):
+            item = nfc_deep(value[key])
             new_key = nfc(key) if isinstance(key, str) else key
-            if new_key != key:
-                del value[key]
-            value[new_key] = nfc_deep(item)
+            if new_key == key:
+                value[key] = item
+                continue
+            del value[key]
+            if hasattr(value, "insert"):  # ruamel's CommentedMap
+                value.insert(pos, new_key, item)
+            else:
+                value[new_key] = item
         return value
     if isinstance(value, list):
         for i, item in enumerate(value):

@@ -5,18 +5,11 @@ import datetime as dt
 
 from antt_cli.domain.ids import next_id
 from antt_cli.domain.lifecycle import LEVELS, MEMBERSHIP, check_new_model
-from antt_cli.domain.text import nfc, same_name
+from antt_cli.domain.text import clean, same_name
 from antt_cli.errors import AnttError
 from antt_cli.services.common import Context, transaction
 from antt_cli.store.dossier import UNIT_KINDS
 from antt_cli.store.yamlio import new_map, new_seq
-
-
-def _clean(text: str | None) -> str | None:
-    if text is None:
-        return None
-    value = " ".join(nfc(text).split())
-    return value or None
 
 
 def new_model(ctx: Context, name: str, *, area: str, field: str | None = None, level: str = "xa",
@@ -27,7 +20,7 @@ def new_model(ctx: Context, name: str, *, area: str, field: str | None = None, l
     dossier = ctx.dossier()
     profile = dossier.profile
     day = date or ctx.today
-    title, area_ = _clean(name), _clean(area)
+    title, area_ = clean(name), clean(area)
     if not title:
         raise AnttError("cases.name_required")
     if not area_:
@@ -40,7 +33,7 @@ def new_model(ctx: Context, name: str, *, area: str, field: str | None = None, l
         if value not in allowed:
             raise AnttError("cases.bad_choice", option=option, value=value, allowed=", ".join(allowed))
     check_new_model(level, day, dossier.rules.huyen_abolished)
-    members = [m for m in (_clean(u) for u in member_units or []) if m]
+    members = [m for m in (clean(u) for u in member_units or []) if m]
     if linked and len(members) < 2:
         raise AnttError("cases.linked_needs_members")
     if members and not linked:
@@ -51,9 +44,9 @@ def new_model(ctx: Context, name: str, *, area: str, field: str | None = None, l
     case_id = next_id(dossier.case_ids(), str(profile.get("id_prefix") or ""), "model", day.year)
     case = new_map([
         ("schema", 1), ("id", case_id), ("kind", "model"), ("name", title), ("working_title", title),
-        ("area", area_), ("field", _clean(field)), ("level", level), ("unit_kind", unit_kind),
+        ("area", area_), ("field", clean(field)), ("level", level), ("unit_kind", unit_kind),
         ("linked", bool(linked)), ("members", new_seq(members)), ("membership", membership),
-        ("proposer", _clean(proposer) or str(profile.get("unit"))), ("lead_unit", None),
+        ("proposer", clean(proposer) or str(profile.get("unit"))), ("lead_unit", None),
         ("lead_units", new_seq()), ("authority", None), ("status", "building"), ("opened", day),
         ("replicated_from", None), ("replicated_to", new_seq()), ("documents", new_seq()),
         ("plans", new_map()), ("ratings", new_map()), ("criteria_extra", new_seq()),

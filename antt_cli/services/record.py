@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from antt_cli.domain import lifecycle as life
-from antt_cli.domain.dates import as_date
 from antt_cli.domain.kinds import AUTHORITY, MEETING, PARTY, PROPOSER, STEERING, DocumentKind
 from antt_cli.domain.numbers import next_number, number_form_ok
-from antt_cli.domain.text import name_key, nfc, same_name
+from antt_cli.domain.text import clean, name_key, nfc, same_name
 from antt_cli.errors import AnttError
 from antt_cli.services.common import Context, plain, sha256, transaction
 from antt_cli.store.dossier import Dossier
@@ -40,13 +39,6 @@ class RecordInput:
     sets: dict[str, str] = field(default_factory=dict)
     pdf: bool = False
     year: int | None = None
-
-
-def _clean(text: str | None) -> str | None:
-    if text is None:
-        return None
-    value = " ".join(nfc(str(text)).split())
-    return value or None
 
 
 def parse_sets(pairs: list[str]) -> dict[str, str]:
@@ -80,7 +72,7 @@ def resolve_signer(case: Any, k: DocumentKind, issuer: str, given: RecordInput, 
     """The signer `{prefix, title, name}`: as given, else the steering committee's head for
     its documents, else the issuing body's head (its deputy when signing `KT.`)."""
     prefix = given.sign_as
-    name, title = _clean(given.signer), _clean(given.signer_title)
+    name, title = clean(given.signer), clean(given.signer_title)
     body = dossier.body(issuer) or {}
     if k.issuer_role == STEERING and not name:
         head = life.steering_head(case)
@@ -146,7 +138,7 @@ def build_record(ctx: Context, dossier: Dossier, case: Any, k: DocumentKind, giv
     if given.members_file and not k.takes_members:
         raise AnttError("record.members_not_taken", kind=k.name)
     day = given.date or ctx.today
-    issuer = _clean(given.issuer) or default_issuer(case, k, dossier)
+    issuer = clean(given.issuer) or default_issuer(case, k, dossier)
     if not issuer:
         raise AnttError("record.issuer_required", kind=k.name)
     issuer = dossier.body_name(issuer)
@@ -156,7 +148,7 @@ def build_record(ctx: Context, dossier: Dossier, case: Any, k: DocumentKind, giv
     record["issuer"] = issuer
     record["signer"] = resolve_signer(case, k, issuer, given, dossier)
     if k.name == "survey-plan":
-        record["approved_by"] = _clean(given.approved_by)
+        record["approved_by"] = clean(given.approved_by)
         record["approved_date"] = given.approved_date
     record["secrecy"] = given.secrecy
     if k.name == "periodic-report":

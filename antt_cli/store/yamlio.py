@@ -4,10 +4,10 @@ UTF-8 with LF line endings whatever the platform."""
 from __future__ import annotations
 
 import io
-import unicodedata
 from pathlib import Path
 from typing import Any
 
+from antt_cli.domain.text import nfc_deep
 from antt_cli.errors import AnttError
 
 
@@ -20,31 +20,6 @@ def _yaml():
     yaml.preserve_quotes = True
     yaml.allow_unicode = True
     return yaml
-
-
-def nfc_tree(value: Any) -> Any:
-    """NFC every string in a loaded tree in place, keeping keys where they stand."""
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, dict):
-        keys = list(value.keys())
-        for pos, key in enumerate(keys):
-            item = nfc_tree(value[key])
-            new_key = nfc_tree(key) if isinstance(key, str) else key
-            if new_key != key:
-                del value[key]
-                if hasattr(value, "insert"):
-                    value.insert(pos, new_key, item)
-                else:
-                    value[new_key] = item
-            else:
-                value[key] = item
-        return value
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            value[i] = nfc_tree(item)
-        return value
-    return value
 
 
 _FAST = None
@@ -96,7 +71,7 @@ def parse_yaml(raw: bytes, shown: str, *, fast: bool = True) -> Any:
         raise AnttError("store.bad_yaml", file=shown, line="?", detail=str(exc).splitlines()[0]) from None
     except (ValueError, TypeError) as exc:  # a value the constructor rejects, e.g. 2025-13-25
         raise AnttError("store.bad_yaml", file=shown, line=_bad_date_line(text) or "?", detail=str(exc)) from None
-    return nfc_tree(data)
+    return nfc_deep(data)
 
 
 def _bad_date_line(text: str) -> int | None:
