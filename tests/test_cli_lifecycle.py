@@ -347,3 +347,16 @@ def test_hand_broken_case_fields_are_named_with_their_line(launched):
     lines = (launched / "models" / "MH-2025-001" / "case.yaml").read_text(encoding="utf-8").splitlines()
     bad = next(i for i, line in enumerate(lines) if "2025-13-25" in line) + 1
     assert f"case.yaml:{bad}:" in refused(launched, "status").stderr
+
+
+def test_amend_plan_targets_keeps_achievements(launched):
+    ok("progress", "MH-2025-001", "--year", "2026", "--target", "Tuần tra", "--achieved", "20", root=launched)
+    refused(launched, "amend", "MH-2025-001", "launch", "--target", "A=1", "--reason", "x", contains="annual-plan")
+    ok("amend", "MH-2025-001", "annual-plan", "--year", "2026", "--target", "Tuần tra=40", "--target",
+       "Buổi họp tổ=12", "--reason", "Điều chỉnh chỉ tiêu theo Nghị quyết giữa năm", root=launched)
+    case = case_file(launched, "MH-2025-001")
+    targets = case["plans"][2026]["targets"]
+    assert targets == [{"text": "Tuần tra", "op": ">=", "planned": 40, "achieved": 20},
+                       {"text": "Buổi họp tổ", "op": ">=", "planned": 12, "achieved": None}]
+    plan = next(d for d in case["documents"] if d["kind"] == "annual-plan")
+    assert len(plan["amendments"][0]["old"]["targets"]) == 3

@@ -146,10 +146,11 @@ def register(app: typer.Typer) -> None:
         signer_title: Optional[str] = typer.Option(None, "--signer-title"),
         sign_as: Optional[str] = typer.Option(None, "--sign-as", click_type=SIGN_AS),
         year: Optional[int] = typer.Option(None, "--year"),
+        target: Optional[List[str]] = typer.Option(None, "--target", metavar='"TEXT=NUMBER"'),
     ) -> None:
         from antt_cli.services.amend import amend as amend_document
 
         stored = amend_document(STATE.context(), case_id, kind, reason=reason, number=number, date=date,
                                 issuer=issuer, signer=signer, signer_title=signer_title, sign_as=sign_as,
-                                year=year)
+                                year=year, targets=list(target or []))
         emit(_record_result(case_id, stored), lambda: say(t("cli.amend.done", kind=kind, id=case_id)))

@@ -200,8 +200,12 @@ MESSAGES.update({
         "en": "{id} has no '{kind}' recorded, so there is nothing to correct; record it with `antt record`.",
     },
     "amend.nothing": {
-        "vi": "Không có gì thay đổi ở '{kind}' của {id}: nêu giá trị mới với --number, --date, --issuer hoặc --signer.",
-        "en": "Nothing changes in '{kind}' of {id}: give a new value with --number, --date, --issuer or --signer.",
+        "vi": "Không có gì thay đổi ở '{kind}' của {id}: nêu giá trị mới với --number, --date, --issuer, --signer (kế hoạch năm: --target).",
+        "en": "Nothing changes in '{kind}' of {id}: give a new value with --number, --date, --issuer, --signer (annual plan: --target).",
+    },
+    "amend.targets_only_plan": {
+        "vi": "--target chỉ dùng khi đính chính kế hoạch hoạt động năm (annual-plan), không dùng cho '{kind}'.",
+        "en": "--target is for correcting an annual plan (annual-plan) only, not '{kind}'.",
     },
     "amend.after_dependent": {
         "vi": "Ngày mới của '{kind}' ({date}) muộn hơn '{later}' ({later_date}) vốn phải theo sau nó; sửa --date.",

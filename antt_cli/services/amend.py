@@ -38,7 +38,8 @@ def _check_dates(case: Any, kind: str, day: dt.date, today: dt.date, first: bool
 
 def amend(ctx: Context, case_id: str, kind: str, *, reason: str, number: str | None = None,
           date: dt.date | None = None, issuer: str | None = None, signer: str | None = None,
-          signer_title: str | None = None, sign_as: str | None = None, year: int | None = None) -> Any:
+          signer_title: str | None = None, sign_as: str | None = None, year: int | None = None,
+          targets: list[str] | None = None) -> Any:
     dossier = ctx.dossier()
     case = dossier.load_case(case_id)
     if case.get("status") == "closed":
@@ -83,15 +84,21 @@ def amend(ctx: Context, case_id: str, kind: str, *, reason: str, number: str | N
         record["number"] = resolve_number(k, str(record["issuer"]), day, number, dossier,
                                           ignore=record.get("number"))
         changed = True
-    if not changed:
-        raise AnttError("amend.nothing", id=case_id, kind=k.name)
+    plan = None
     if k.name == "annual-plan":
         plans = case.get("plans") or {}
-        year = record.get("year")
-        plan = plans.get(year) if year in plans else plans.get(str(year))
-        if plan is not None:
-            plan["date"] = record["date"]
-            plan["number"] = record.get("number")
+        plan = plans.get(record.get("year")) if record.get("year") in plans else plans.get(str(record.get("year")))
+    if targets:
+        if plan is None:
+            raise AnttError("amend.targets_only_plan", kind=k.name)
+        old["targets"] = [dict(t) for t in plan.get("targets") or []]
+        plan["targets"] = _replace_targets(plan.get("targets") or [], targets)
+        changed = True
+    if not changed:
+        raise AnttError("amend.nothing", id=case_id, kind=k.name)
+    if plan is not None:
+        plan["date"] = record["date"]
+        plan["number"] = record.get("number")
     amendments = record.get("amendments")
     if amendments is None:
         amendments = record["amendments"] = new_seq()
@@ -106,3 +113,23 @@ def amend(ctx: Context, case_id: str, kind: str, *, reason: str, number: str | N
         tx.write_bytes(rel, data)
         tx.write_text(dossier.case_relpath(case_id), dossier.dump(case))
     return record
+
+
+def _replace_targets(current: list, specs: list[str]) -> Any:
+    """The plan's new targets; a target kept under the same text and form keeps what was
+    achieved so far."""
+    from antt_cli.domain.plans import YES_NO
+    from antt_cli.domain.text import name_key
+    from antt_cli.services.plans import parse_targets
+
+    rows = []
+    for t in parse_targets(specs):
+        before = next((c for c in current if name_key(str(c["text"])) == name_key(t["text"])
+                       and c.get("op") == t["op"]), None)
+        pairs = [("text", t["text"]), ("op", t["op"])]
+        if t["op"] == YES_NO:
+            pairs.append(("done", bool(before and before.get("done"))))
+        else:
+            pairs += [("planned", t["planned"]), ("achieved", before.get("achieved") if before else None)]
+        rows.append(flow_map(pairs))
+    return new_seq(rows)
