@@ -36,7 +36,7 @@ def register(app: typer.Typer) -> None:
     def demo(path: Optional[Path] = typer.Argument(None, metavar="[PATH]")) -> None:
         from antt_cli.services.demo import run_demo
 
-        run_demo(path)
+        run_demo(path, as_json=STATE.json)
 
     @app.command("status", help=t("cli.status.help"))
     def status(

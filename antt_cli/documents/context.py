@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping
 from antt_cli.documents import nd30
 from antt_cli.domain.dates import as_date, evaluation_year_of
 from antt_cli.domain.kinds import AUTHORITY, KINDS, MEETING, PARTY, PROPOSER, STEERING
+from antt_cli.domain.lifecycle import is_party_body
 from antt_cli.domain.text import nfc, nfc_deep, same_name
 
 GUIDELINE_NUMBER = "Hướng dẫn số 163/HD-BCĐ"
@@ -75,11 +76,6 @@ def _first_upper(text: str) -> str:
 
 def _first_lower(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
-
-
-def _is_party_name(name: str) -> bool:
-    low = name.lower()
-    return low.startswith(("đảng ủy", "đảng uỷ", "đảng bộ", "chi bộ", "ban thường vụ"))
 
 
 def _number(n: Any) -> str:
@@ -158,7 +154,7 @@ class _Data:
 
     def party_body(self) -> str:
         for name, body in self.bodies().items():
-            if (body or {}).get("party") or _is_party_name(name):
+            if is_party_body(_s(name), body):
                 return _s(name)
         return ""
 
@@ -166,7 +162,7 @@ class _Data:
         """The People's Committee (or head of agency) of the unit: an own body that is neither
         a party committee nor the unit itself."""
         candidates = [(_s(n), b or {}) for n, b in self.bodies().items()
-                      if not ((b or {}).get("party") or _is_party_name(n)) and not same_name(n, self.unit)]
+                      if not is_party_body(_s(n), b) and not same_name(n, self.unit)]
         for name, body in candidates:
             if body.get("own"):
                 return name
@@ -268,7 +264,7 @@ def _is_party_doc(data: _Data, record: Mapping) -> bool:
     if record.get("kind") != "party-policy":
         return False
     issuer = _s(record.get("issuer")) or data.default_issuer()
-    return bool(_body(data.profile, issuer).get("party")) or _is_party_name(issuer)
+    return is_party_body(issuer, _body(data.profile, issuer))
 
 
 def _period(kind_name: str, record: Mapping, data: _Data, year: int | None) -> tuple[str, str]:
@@ -615,7 +611,7 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
         "approved_by_upper": nd30.upper_vn(rec.get("approved_by")) or DOTS,
         "approved_date_text": _first_upper(nd30.day_text(approved_date)) if approved_date
         else "Ngày …… tháng …… năm ……",
-        "approver_name": data.field("approver_name"),
+        "approver_name": data.field("approver_name") or _approver(data, rec.get("approved_by")),
         "plan_approved_by": _s(plan_rec.get("approved_by")),
         "meeting": meeting,
         "meeting_opening": opening,
@@ -732,3 +728,14 @@ SECTION_FIELDS = {
 
 def template_fields(kind: str) -> tuple[str, ...]:
     return TEMPLATE_FIELDS + SECTION_FIELDS.get(kind, ())
+
+
+def _approver(data: "_Data", approved_by: Any) -> str:
+    """The DUYỆT block's signer by default: the head of the approving body, when antt.yaml
+    knows it (the survey plan is approved by the party committee or the authority's head)."""
+    if not approved_by:
+        return ""
+    for name, body in data.bodies().items():
+        if same_name(_s(name), _s(approved_by)):
+            return _s(((body or {}).get("head") or {}).get("name"))
+    return ""

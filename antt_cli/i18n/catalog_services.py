@@ -225,6 +225,7 @@ MESSAGES.update({
         "vi": "{path} đã có nội dung: chọn một thư mục mới hoặc rỗng cho hồ sơ mẫu.",
         "en": "{path} is not empty: choose a new or empty folder for the demo dossier.",
     },
+    "demo.done": {"vi": "Hồ sơ mẫu: {path}", "en": "Demo dossier: {path}"},
     "demo.step_failed": {
         "vi": "Bước demo thất bại: {command} — {detail}",
         "en": "A demo step failed: {command} — {detail}",

@@ -32,10 +32,11 @@ def _run(args: list[str]) -> tuple[int, str, str]:
     return int(code or 0), out.getvalue(), err.getvalue()
 
 
-def run_demo(path: Path | None, sample: Path = SAMPLE) -> Path:
+def run_demo(path: Path | None, sample: Path = SAMPLE, as_json: bool = False) -> Path:
     from rich.console import Console
     from rich.progress import Progress
 
+    from antt_cli.i18n import t
     from antt_cli.store.yamlio import load_yaml
 
     scenario = load_yaml(sample / "scenario.yaml", "sample_dossier/scenario.yaml")
@@ -67,13 +68,18 @@ def run_demo(path: Path | None, sample: Path = SAMPLE) -> Path:
                 if save:
                     ids[save] = json.loads(out)["id"]
                 bar.advance(task)
-        code, out, err = _run(["--dossier", str(root), "status"])
-        _check((code, out, err), ["status"])
-        print(f"Hồ sơ mẫu: {root}")
-        print(out, end="")
+        status = ["--dossier", str(root)] + (["--json"] if as_json else []) + ["status"]
+        code, out, err = _run(status)
+        _check((code, out, err), status)
         log = subprocess.run(["git", "log", "--oneline"], cwd=root, capture_output=True, text=True,
                              encoding="utf-8")
-        print(log.stdout, end="")
+        if as_json:
+            print(json.dumps({"path": str(root), "status": json.loads(out),
+                              "log": log.stdout.splitlines()}, ensure_ascii=False, indent=2))
+        else:
+            print(t("demo.done", path=root))
+            print(out, end="")
+            print(log.stdout, end="")
         sys.stdout.flush()
     finally:
         if saved_today is None:
