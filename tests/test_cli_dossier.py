@@ -70,3 +70,12 @@ def test_read_cache_follows_content_and_survives_damage(launched):
     path.write_text(text, encoding="utf-8")
     assert json.loads(ok("--json", "status", root=launched).stdout) == first
     assert git(launched, "status", "--porcelain") == ""  # the cache lives in .git, never in the tree
+
+
+def test_language_from_the_environment_and_help(tmp_path):
+    done = antt_process("--dossier", str(tmp_path), "status", env={"ANTT_LANG": "en"})
+    assert done.returncode == 1 and "is not an antt dossier" in done.stderr
+    done = antt_process("--dossier", str(tmp_path), "status")
+    assert done.returncode == 1 and "không phải thư mục hồ sơ antt" in done.stderr
+    assert "Record an issued document" in antt_process("--lang", "en", "--help").stdout
+    assert "Ghi một văn bản đã ban hành" in antt_process("--help").stdout
