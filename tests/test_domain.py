@@ -362,3 +362,13 @@ def test_next_due_plan_and_six_month_report():
 def test_steering_body_name():
     assert life.steering_body({"name": "Tổ tự quản thôn A"}) == "Ban Chỉ đạo mô hình Tổ tự quản thôn A"
     assert life.steering_body({"name": "Mô hình liên kết bến cá"}) == "Ban Chỉ đạo Mô hình liên kết bến cá"
+
+
+_VIET = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ "
+
+
+@given(st.text(alphabet=_VIET + _VIET.upper(), max_size=40))
+def test_name_key_is_stable_under_normalisation(text):
+    assert name_key(name_key(text)) == name_key(text)
+    assert same_name(unicodedata.normalize("NFD", text), text)
+    assert unicodedata.normalize("NFC", name_key(text)) == name_key(text)
