@@ -110,6 +110,7 @@ def amend(ctx: Context, case_id: str, kind: str, *, reason: str, number: str | N
     summary = f"[{case_id}] Đính chính {k.title}{number_text}"
     with transaction(ctx, dossier, summary=summary, action=f"amend {k.name}", case_id=case_id,
                      extra_trailers=[("Antt-Reason", reason)]) as tx:
+        tx.check_clean([rel, dossier.case_relpath(case_id)])
         tx.write_bytes(rel, data)
         tx.write_text(dossier.case_relpath(case_id), dossier.dump(case))
     return record

@@ -249,10 +249,14 @@ def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput, *
     text = summary(record) if callable(summary) else summary or summary_line(case, k, record)
     with transaction(ctx, dossier, summary=text,
                      action=action or f"record {k.name}", case_id=case_id) as tx:
+        pdf_rel = rel[: -len(".docx")] + ".pdf"
+        attach_rels = [f"{case_dir}/{dest}" for dest in attachments]
+        # One git question for every path (a git process costs most on Windows).
+        tx.check_clean([rel, dossier.case_relpath(case_id), *attach_rels] + ([pdf_rel] if pdf else []))
         tx.write_bytes(rel, data)
         if pdf is not None:
-            tx.write_bytes(rel[: -len(".docx")] + ".pdf", pdf)
-        for src, dest in zip(given.attach, attachments):
-            tx.copy_file(src, f"{case_dir}/{dest}")
+            tx.write_bytes(pdf_rel, pdf)
+        for src, dest in zip(given.attach, attach_rels):
+            tx.copy_file(src, dest)
         tx.write_text(dossier.case_relpath(case_id), dossier.dump(case))
     return record
