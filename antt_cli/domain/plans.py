@@ -78,6 +78,12 @@ def completion(targets: Sequence[Mapping[str, Any]], method: str = "share") -> f
     return 100.0 * sum(1 for t in targets if target_met(t)) / len(targets)
 
 
+def plan_of(case: Mapping[str, Any], year: Any) -> Any | None:
+    """The plan of evaluation year `year` (the key may be read as 2026 or "2026")."""
+    plans = case.get("plans") or {}
+    return plans.get(int(year)) if int(year) in plans else plans.get(str(year))
+
+
 def find_target(targets: Sequence[Mapping[str, Any]], name: str, key) -> int | None:
     """Index of the target named `name` (compared with `key`, e.g. text.name_key), or by its
     1-based position when `name` is a number."""

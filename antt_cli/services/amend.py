@@ -11,7 +11,8 @@ from antt_cli.domain.kinds import KINDS, STEP4_DECISIONS, prerequisites
 from antt_cli.domain.text import nfc, same_name
 from antt_cli.errors import AnttError
 from antt_cli.services.common import Context, sha256, transaction
-from antt_cli.services.record import RecordInput, render, resolve_number, resolve_signer
+from antt_cli.domain.plans import plan_of
+from antt_cli.services.record import RecordInput, render, resolve_number, resolve_signer, summary_line
 from antt_cli.store.yamlio import flow_map, new_seq
 
 
@@ -84,10 +85,7 @@ def amend(ctx: Context, case_id: str, kind: str, *, reason: str, number: str | N
         record["number"] = resolve_number(k, str(record["issuer"]), day, number, dossier,
                                           ignore=record.get("number"))
         changed = True
-    plan = None
-    if k.name == "annual-plan":
-        plans = case.get("plans") or {}
-        plan = plans.get(record.get("year")) if record.get("year") in plans else plans.get(str(record.get("year")))
+    plan = plan_of(case, record["year"]) if k.name == "annual-plan" else None
     if targets:
         if plan is None:
             raise AnttError("amend.targets_only_plan", kind=k.name)
@@ -106,8 +104,7 @@ def amend(ctx: Context, case_id: str, kind: str, *, reason: str, number: str | N
     data = render(dossier, case, record)
     record["sha256"] = sha256(data)
     rel = f"{dossier.case_dir_rel(case_id)}/{record['file']}"
-    number_text = f" (số {record['number']})" if record.get("number") else ""
-    summary = f"[{case_id}] Đính chính {k.title}{number_text}"
+    summary = summary_line(case_id, f"Đính chính {k.title}", record)
     with transaction(ctx, dossier, summary=summary, action=f"amend {k.name}", case_id=case_id,
                      extra_trailers=[("Antt-Reason", reason)]) as tx:
         tx.check_clean([rel, dossier.case_relpath(case_id)])

@@ -6,11 +6,11 @@ import datetime as dt
 from typing import Any
 
 from antt_cli.domain.dates import as_date
-from antt_cli.domain.plans import AT_MOST, YES_NO, completion, find_target, parse_target
+from antt_cli.domain.plans import AT_MOST, YES_NO, completion, find_target, parse_target, plan_of
 from antt_cli.domain.text import name_key, nfc
 from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.services.common import Context, transaction
-from antt_cli.services.record import RecordInput, record_document
+from antt_cli.services.record import RecordInput, record_document, summary_line
 from antt_cli.store.yamlio import flow_map, new_map, new_seq
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -56,8 +56,7 @@ def record_plan(ctx: Context, case_id: str, year: int, target_specs: list[str], 
     if not targets:
         ctx.notice(_t("plans.no_targets", year=year))
     def summary(record: Any) -> str:
-        number = f" (số {record['number']})" if record.get("number") else ""
-        return f"[{case_id}] Kế hoạch hoạt động năm {year}{number}"
+        return summary_line(case_id, f"Kế hoạch hoạt động năm {year}", record)
 
     return record_document(ctx, case_id, "annual-plan", given, before_render=attach_plan,
                            action="plan", summary=summary)
@@ -80,8 +79,7 @@ def set_progress(ctx: Context, case_id: str, year: int, target: str, *, achieved
     case = dossier.load_case(case_id)
     if case.get("status") == "closed":
         raise AnttError("domain.case_closed", id=case_id)
-    plans = case.get("plans") or {}
-    plan = plans.get(year) if year in plans else plans.get(str(year))
+    plan = plan_of(case, year)
     if plan is None:
         raise AnttError("plans.no_plan", id=case_id, year=year)
     targets = plan.get("targets") or []

@@ -117,7 +117,7 @@ def resolve_number(k: DocumentKind, issuer: str, day: dt.date, given: str | None
         return next_number(used, k.type_code or "", str(body["code"]), party)
     number = nfc(given).strip()
     if not number_form_ok(number, party):
-        example = "05-NQ/ĐU" if party else f"05/{k.type_code or 'UBND'}-UBND" if k.type_code else "05/UBND"
+        example = "05-NQ/ĐU" if party else f"05/{k.type_code}-UBND" if k.type_code else "05/UBND"
         raise AnttError("record.bad_number", number=number, example=example)
     if any(name_key(u) == name_key(number) for u in used):
         raise AnttError("record.number_used", number=number, issuer=issuer, year=day.year)
@@ -170,10 +170,6 @@ def build_record(ctx: Context, dossier: Dossier, case: Any, k: DocumentKind, giv
     return record
 
 
-def document_relpath(dossier: Dossier, case: Any, kind: str, seq: int, suffix: str = ".docx") -> str:
-    return f"{dossier.case_dir_rel(case['id'])}/docs/{seq:02d}-{kind}{suffix}"
-
-
 def render(dossier: Dossier, case: Any, record: Any) -> bytes:
     from antt_cli.documents.render import render_record
 
@@ -198,10 +194,10 @@ def to_pdf(docx: bytes, name: str) -> bytes:
         return out.read_bytes()
 
 
-def summary_line(case: Any, k: DocumentKind, record: Any, verb: str | None = None) -> str:
+def summary_line(case_id: str, title: str, record: Any) -> str:
+    """The commit's summary line (SPEC §11): `[ID] <what> (số <number>)`."""
     number = f" (số {record['number']})" if record.get("number") else ""
-    head = f"{verb} " if verb else ""
-    return f"[{case['id']}] {head}{k.title}{number}"
+    return f"[{case_id}] {title}{number}"
 
 
 def _check_attachment(path: Path, max_mb: float) -> None:
@@ -214,7 +210,8 @@ def _check_attachment(path: Path, max_mb: float) -> None:
 
 def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput, *,
                     before_render=None, action: str | None = None, summary=None) -> Any:
-    """Record an issued document; returns the stored record. Nothing changes on refusal."""
+    """Record an issued document; returns the stored record. Nothing changes on refusal.
+    `summary(record)` gives the commit's summary line when the kind's title is not it."""
     dossier = ctx.dossier()
     case = dossier.load_case(case_id)
     if case.get("kind") != "model":
@@ -231,22 +228,20 @@ def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput, *
     if documents is None:
         documents = case["documents"] = new_seq()
     seq = len(documents) + 1
-    rel = document_relpath(dossier, case, k.name, seq)
-    attachments = []
+    case_dir = dossier.case_dir_rel(case_id)
+    record["file"] = f"docs/{seq:02d}-{k.name}.docx"
+    rel = f"{case_dir}/{record['file']}"
     folder = "evidence" if k.name == "evidence" else "docs"
-    for path in given.attach:
-        attachments.append(f"{folder}/{seq:02d}-{nfc(path.name)}")
+    attachments = [f"{folder}/{seq:02d}-{nfc(path.name)}" for path in given.attach]
     if attachments:
         record["attachments"] = new_seq(attachments)
-    record["file"] = rel.split("/", 2)[2]
     documents.append(record)
     if before_render is not None:
         before_render(case, record)
     data = render(dossier, case, record)
     record["sha256"] = sha256(data)
     pdf = to_pdf(data, Path(rel).stem) if given.pdf else None
-    case_dir = dossier.case_dir_rel(case_id)
-    text = summary(record) if callable(summary) else summary or summary_line(case, k, record)
+    text = summary(record) if callable(summary) else summary_line(case_id, k.title, record)
     with transaction(ctx, dossier, summary=text,
                      action=action or f"record {k.name}", case_id=case_id) as tx:
         pdf_rel = rel[: -len(".docx")] + ".pdf"

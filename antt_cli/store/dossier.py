@@ -143,22 +143,24 @@ class Dossier:
     def bodies(self) -> dict[str, Any]:
         return self.profile.get("bodies") or {}
 
-    def body(self, name: str) -> Any | None:
+    def _find_body(self, name: str) -> tuple[str, Any] | None:
+        """(the spelling in antt.yaml, its data) of the body `name` names, compared after
+        NFC and tone-placement normalisation."""
         from antt_cli.domain.text import same_name
 
         for known, data in self.bodies().items():
             if same_name(str(known), name):
-                return data
+                return str(known), data
         return None
+
+    def body(self, name: str) -> Any | None:
+        found = self._find_body(name)
+        return found[1] if found else None
 
     def body_name(self, name: str) -> str:
         """The spelling of `name` as recorded in `antt.yaml` (one spelling per body)."""
-        from antt_cli.domain.text import same_name
-
-        for known in self.bodies():
-            if same_name(str(known), name):
-                return str(known)
-        return name
+        found = self._find_body(name)
+        return found[0] if found else name
 
     def templates_override(self) -> Path | None:
         folder = self.root / "templates"
