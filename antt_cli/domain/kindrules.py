@@ -1,0 +1,121 @@
+"""Checks and effects that are more than data, named by the kind specs (`checks:`,
+`effects:` in `antt_cli/kinds/<kind>.yaml`). Each is a small pure function citing its § of
+HD 163; a spec refers to it by name, so adding a kind never adds a branch here unless the
+guideline adds a rule.
+
+A check is `check(case, spec, record, today) -> None` and raises AnttError with the reason.
+An effect is `effect(case, spec, record) -> None` and changes the (already copied) case."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from antt_cli.domain.dates import evaluation_year_of
+from antt_cli.domain.kindspec import KindSpec
+from antt_cli.domain.model import Case, Record
+from antt_cli.domain.text import same_name
+from antt_cli.errors import AnttError
+
+
+def split_list(value: object) -> list[str]:
+    """'A, B, C' (or a list) → ['A', 'B', 'C']."""
+    if not value:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [part.strip() for part in str(value).split(",") if part.strip()]
+
+
+# ---------------------------------------------------------------- checks
+
+def linked_lead_unit(case: Case, spec: KindSpec, record: Record, today: dt.date) -> None:
+    """§III.1.c: a linked model's member units nominate the lead unit (đơn vị Trưởng mô hình)
+    and its rotation order, all of them member units."""
+    if not case.linked:
+        return
+    lead = record.field("lead_unit")
+    if not lead:
+        raise AnttError("domain.lead_unit_required", id=case.id)
+    for unit in [lead, *split_list(record.fields.get("lead_units"))]:
+        if not any(same_name(unit, m) for m in case.members):
+            raise AnttError("domain.lead_unit_not_member", unit=unit, members=", ".join(case.members))
+
+
+def plan_year(case: Case, spec: KindSpec, record: Record, today: dt.date) -> None:
+    """SPEC §4: one plan per evaluation year Y (01/11/Y-1–31/10/Y); a plan's year may not have
+    ended by the plan's own date, nor come before the year the case was opened in."""
+    year = record.year
+    if year is None:
+        raise AnttError("domain.plan_year_required")
+    if case.plan(year) is not None:
+        raise AnttError("domain.plan_exists", id=case.id, year=year)
+    if record.date is not None and evaluation_year_of(record.date) > year:
+        raise AnttError("domain.plan_year_ended", year=year, date=record.date.isoformat())
+    if case.opened is not None and year < evaluation_year_of(case.opened):
+        raise AnttError("domain.plan_before_opening", year=year, opened=case.opened.isoformat())
+
+
+def first_plan_covers_launch(case: Case, spec: KindSpec, record: Record, today: dt.date) -> None:
+    """SPEC §4 (Interpretation of §III.1.d "thông thường theo năm"): the first plan, recorded
+    before launch, is for the evaluation year containing the launch date or the next one."""
+    if record.date is None:
+        return
+    year = evaluation_year_of(record.date)
+    if not (case.plan(year) or case.plan(year + 1)):
+        have = ", ".join(str(y) for y in sorted(case.plans)) or "—"
+        raise AnttError("domain.launch_needs_plan", year=year, next=year + 1, have=have)
+
+
+def rotation_order(case: Case, spec: KindSpec, record: Record, today: dt.date) -> None:
+    """§III.1.c: a lead rotation needs the rotation order agreed at consultation, and the body
+    over the new lead unit (it becomes the authority)."""
+    if len(case.lead_units) < 2:
+        raise AnttError("domain.no_rotation_order", id=case.id)
+    if not record.field("authority"):
+        raise AnttError("domain.rotation_authority_required", id=case.id)
+
+
+# ---------------------------------------------------------------- effects
+
+def rename(case: Case, spec: KindSpec, record: Record) -> None:
+    """§III.1.a: the model is named after the survey ("ngắn gọn, dễ nhớ, bao hàm nội dung")."""
+    if record.field("name"):
+        case.name = str(record.field("name"))
+
+
+def set_lead_unit(case: Case, spec: KindSpec, record: Record) -> None:
+    """§III.1.c: the nominated lead unit and the rotation order (the lead first if missing)."""
+    if not case.linked:
+        return
+    lead = str(record.field("lead_unit"))
+    order = split_list(record.fields.get("lead_units")) or [lead]
+    if not any(same_name(lead, u) for u in order):
+        order = [lead, *order]
+    case.lead_unit, case.lead_units = lead, order
+
+
+def activate(case: Case, spec: KindSpec, record: Record) -> None:
+    """§III.1.đ: after the launch the model is active."""
+    case.status = "active"
+
+
+def rotate_lead(case: Case, spec: KindSpec, record: Record) -> None:
+    """§III.1.c: the next lead unit takes over; the authority follows it."""
+    new_lead = record.field("lead_unit")
+    if not new_lead:
+        order = case.lead_units
+        new_lead = order[0]
+        for i, unit in enumerate(order):
+            if same_name(unit, case.lead_unit or ""):
+                new_lead = order[(i + 1) % len(order)]
+                break
+    case.lead_unit = new_lead
+    case.authority = record.field("authority")
+
+
+CHECKS: dict[str, Callable[[Case, KindSpec, Record, dt.date], None]] = {
+    f.__name__: f for f in (linked_lead_unit, plan_year, first_plan_covers_launch, rotation_order)
+}
+EFFECTS: dict[str, Callable[[Case, KindSpec, Record], None]] = {
+    f.__name__: f for f in (rename, set_lead_unit, activate, rotate_lead)
+}
