@@ -1,0 +1,33 @@
+"""Who issues: the model's steering committee as a body, party committees, the committee's
+head — HD 163 §III.1.d and the party format (HD 36-HD/VPTW)."""
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from antt_cli.domain.text import name_key
+
+# §III.1.d: the head of the steering committee signs its regulations (TM. BAN CHỈ ĐẠO / TRƯỞNG BAN).
+STEERING_HEAD_ROLE = "Trưởng ban"
+
+
+def steering_body(model_name: str) -> str:
+    """The model's steering committee as an issuing body ("Ban Chỉ đạo mô hình …")."""
+    if name_key(model_name).startswith("mô hình"):
+        return f"Ban Chỉ đạo {model_name}"
+    return f"Ban Chỉ đạo mô hình {model_name}"
+
+
+def steering_head(members: Iterable[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    """The member of the steering committee decision whose role is Trưởng ban."""
+    for member in members or []:
+        if name_key(str(member.get("role") or "")) == name_key(STEERING_HEAD_ROLE):
+            return member
+    return None
+
+
+def is_party_body(name: str, body: Mapping[str, Any] | None) -> bool:
+    """A party committee issues in the party format: flagged in antt.yaml, or recognisable by
+    its name."""
+    if body and body.get("party"):
+        return True
+    return name_key(name).startswith(("đảng ủy", "đảng bộ", "chi bộ", "ban thường vụ"))

@@ -1,0 +1,17 @@
+"""The closed lists of the dossier, each defined once (docs/case-schema.md, CLI.md)."""
+from __future__ import annotations
+
+# Status of a model (SPEC §3): building (steps 1–4) → active (launched) → closing → closed.
+STATUSES = ("building", "active", "closing", "closed")
+# §III.1.c: members are nominated (limited) or recruited (open).
+MEMBERSHIP = ("limited", "open")
+# SPEC §2: who the model serves.
+UNIT_KINDS = ("residential", "agency", "enterprise", "school")
+# SPEC §12: current levels, then the historical one.
+LEVELS = ("xa", "tinh", "huyen")
+# Độ mật (Luật Bảo vệ bí mật nhà nước 2018; CLI.md `--secrecy mat|toi-mat`) and its mark.
+SECRECY = {"mat": "MẬT", "toi-mat": "TỐI MẬT"}
+# NĐ 30/2020 Điều 13: signing on behalf.
+SIGN_AS = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+# §III.1.đ "định kỳ 6 tháng, 01 năm hoặc đột xuất".
+REPORT_PERIODS = ("6-month", "annual", "ad-hoc")
