@@ -3,6 +3,8 @@
 one commit per command with its trailers."""
 from __future__ import annotations
 
+import subprocess
+
 import json
 import unicodedata
 from pathlib import Path
@@ -110,8 +112,10 @@ def test_dates_and_values_refused(dossier):
     survey = ["record", case_id, "survey-plan", "--number", "auto", "--approved-by", "Đảng ủy xã Hàm Thuận"]
     refused(dossier, *survey, "--date", "31/02/2026", "--approved-date", "2026-03-01", code=2)
     refused(dossier, *survey, "--date", "2026-06-21", "--approved-date", "2026-06-21", contains="2026-06-21")
-    refused(dossier, *survey, "--date", "2025-08-31", "--approved-date", "2025-09-01", "--number", "7/KH-CAX",
+    refused(dossier, *survey, "--date", "2025-09-02", "--approved-date", "2025-09-03", "--number", "7/KH-CAX",
             contains="7/KH-CAX")
+    # a record dated before the case was opened (01/09/2025) is refused
+    refused(dossier, *survey, "--date", "2025-08-31", "--approved-date", "2025-09-01", contains="2025-09-01")
     ok(*survey, "--date", "05/09/2025", "--approved-date", "06/09/2025", root=dossier)
     refused(dossier, "record", case_id, "survey-report", "--date", "2025-09-05", "--number", "auto",
             contains="2025-09-06")
@@ -282,7 +286,12 @@ def test_active_phase_kinds(launched, tmp_path):
        "--members", str(SAMPLE / "steering-lam-giao.csv"), root=launched)
     ok("record", "MH-2025-001", "review", "--date", "2026-05-20", "--number", "07/BC-BCĐ",
        "--set", "stage=sơ kết", root=launched)
-    ok("record", "MH-2025-001", "commendation", "--date", "2026-05-25", "--number", "auto", root=launched)
+    # CLI.md: commendation rows are the people or collectives commended; evidence is its scans.
+    refused(launched, "record", "MH-2025-001", "commendation", "--date", "2026-05-25", "--number", "auto",
+            contains="--members")
+    refused(launched, "record", "MH-2025-001", "evidence", "--date", "2026-05-25", contains="--attach")
+    ok("record", "MH-2025-001", "commendation", "--date", "2026-05-25", "--number", "auto",
+       "--members", str(SAMPLE / "members-lam-giao.csv"), root=launched)
     refused(launched, "record", "MH-2025-001", "periodic-report", "--period", "yearly", code=2)
     refused(launched, "record", "MH-2025-001", "lead-rotation", contains="liên kết")
     case = case_file(launched, "MH-2025-001")
@@ -352,11 +361,25 @@ def test_hand_broken_case_fields_are_named_with_their_line(launched):
 def test_amend_plan_targets_keeps_achievements(launched):
     ok("progress", "MH-2025-001", "--year", "2026", "--target", "Tuần tra", "--achieved", "20", root=launched)
     refused(launched, "amend", "MH-2025-001", "launch", "--target", "A=1", "--reason", "x", contains="annual-plan")
+    before = case_file(launched, "MH-2025-001")["plans"][2026]["targets"]
     ok("amend", "MH-2025-001", "annual-plan", "--year", "2026", "--target", "Tuần tra=40", "--target",
        "Buổi họp tổ=12", "--reason", "Điều chỉnh chỉ tiêu theo Nghị quyết giữa năm", root=launched)
     case = case_file(launched, "MH-2025-001")
     targets = case["plans"][2026]["targets"]
-    assert targets == [{"text": "Tuần tra", "op": ">=", "planned": 40, "achieved": 20},
-                       {"text": "Buổi họp tổ", "op": ">=", "planned": 12, "achieved": None}]
+    # only the named target changes (its progress kept), a new one is added, the rest stay as they were
+    assert targets[0] == {**before[0], "planned": 40}
+    assert targets[0]["achieved"] == 20
+    assert targets[1:3] == before[1:3]
+    assert targets[3] == {"text": "Buổi họp tổ", "op": ">=", "planned": 12, "achieved": None}
     plan = next(d for d in case["documents"] if d["kind"] == "annual-plan")
     assert len(plan["amendments"][0]["old"]["targets"]) == 3
+    subject = subprocess.run(["git", "log", "-1", "--format=%s"], cwd=launched, capture_output=True,
+                             text=True, encoding="utf-8").stdout
+    assert "năm 2026" in subject
+    # removing a target is said explicitly
+    refused(launched, "amend", "MH-2025-001", "annual-plan", "--year", "2026", "--remove-target", "Không có",
+            "--reason", "x", contains="Không có")
+    ok("amend", "MH-2025-001", "annual-plan", "--year", "2026", "--remove-target", "Vụ trộm",
+       "--reason", "Bỏ chỉ tiêu trùng", root=launched)
+    texts = [t["text"] for t in case_file(launched, "MH-2025-001")["plans"][2026]["targets"]]
+    assert texts == ["Tuần tra", "Không để xảy ra điểm nóng", "Buổi họp tổ"]

@@ -12,12 +12,14 @@ from hypothesis import strategies as st
 from antt_cli.domain import lifecycle as life
 from antt_cli.domain.dates import add_months, evaluation_period, evaluation_year_of, parse_date
 from antt_cli.domain.ids import format_id, next_id, parse_id
-from antt_cli.domain.kinds import BUILD_KINDS, KINDS, STEP4_DECISIONS, prerequisites
+from antt_cli.domain.issuers import steering_body
+from antt_cli.domain.model import Case, Record, case_from, record_from
 from antt_cli.domain.numbers import body_code_of, format_number, next_number, number_form_ok
 from antt_cli.domain.plans import completion, parse_number, parse_target, target_met
 from antt_cli.domain.rules import DEFAULT_RULES, rules_from_profile
 from antt_cli.domain.text import collation_key, name_key, same_name
 from antt_cli.errors import AnttError, AnttUsageError
+from antt_cli.store.kinds import load_registry
 
 TODAY = dt.date(2026, 6, 20)
 
@@ -132,7 +134,9 @@ def test_next_number_shares_the_register():
     ("Không để xảy ra điểm nóng", {"text": "Không để xảy ra điểm nóng", "op": "yes-no", "done": False}),
 ])
 def test_parse_target(spec, expected):
-    assert parse_target(spec) == expected
+    from antt_cli.domain.model import target_to
+
+    assert target_to(parse_target(spec)) == expected
 
 
 @pytest.mark.parametrize("spec", ["=12", "A=", "A=x", "A=-1", "A>3", "A==3", "A<=3<=4", "", "A<3"])
@@ -180,49 +184,61 @@ def test_rules_from_profile_overrides_and_refuses_unknown():
 
 
 # -- the lifecycle -----------------------------------------------------------------------
-def case(linked=False, kinds=(), **extra):
+REG = load_registry()
+
+
+def case(linked=False, kinds=(), opened=dt.date(2025, 12, 1), **extra) -> Case:
     docs = [{"kind": k, "date": dt.date(2026, 1, 1 + i), "issuer": "Ủy ban nhân dân xã A"}
             for i, k in enumerate(kinds)]
     data = {"id": "MH-2026-001", "kind": "model", "name": "M", "linked": linked, "status": "building",
             "members": ["Công an xã A", "Đồn Biên phòng B"] if linked else [], "documents": docs,
-            "plans": {}, "authority": None}
+            "plans": {}, "authority": None, "opened": opened}
     data.update(extra)
-    return data
+    return case_from(data)
 
 
-def record(kind, day=dt.date(2026, 6, 1), **extra):
+def record(kind, day=dt.date(2026, 6, 1), **extra) -> Record:
     data = {"kind": kind, "date": day, "issuer": "Ủy ban nhân dân xã A", "fields": {}}
     data.update(extra)
-    return data
+    return record_from(data)
+
+
+def check(c: Case, kind: str, r: Record) -> None:
+    """What `antt record` asks of the domain, in its order."""
+    k = REG[kind]
+    life.check_recordable(c, k, REG, command=k.command)
+    life.check_record(c, k, r, TODAY, REG)
 
 
 def all_before(kind: str, linked: bool) -> list[str]:
     """Every build kind before `kind` in table order (which respects prerequisites)."""
-    names = [k.name for k in BUILD_KINDS if linked or not k.linked_only]
+    names = [k.name for k in REG.build_kinds() if linked or not k.linked_only]
     return names[: names.index(kind)]
 
 
 @pytest.mark.parametrize("linked", [False, True])
 def test_each_build_kind_needs_exactly_its_prerequisites(linked):
-    for k in BUILD_KINDS:
+    for k in REG.build_kinds():
         if k.linked_only and not linked:
             continue
-        for missing in prerequisites(k, linked):
-            done = [n for n in all_before(k.name, linked) if n != missing]
+        done = all_before(k.name, linked)
+        for missing in REG.prerequisites(k, linked):
             with pytest.raises(AnttError) as err:
-                life.check_record(case(linked, done), k, record(k.name), TODAY)
+                life.check_recordable(case(linked, [d for d in done if d != missing]), k, REG, command=k.command)
             assert err.value.key == "domain.missing_prerequisites"
-            assert missing in err.value.params["missing"]
+            assert missing in str(err.value.params["missing"])
 
 
 def test_table_prerequisites_match_spec():
-    assert prerequisites(KINDS["survey-report"], False) == ("survey-plan",)
-    assert prerequisites(KINDS["proposal"], True) == ("survey-report", "member-agreement")
-    assert prerequisites(KINDS["proposal"], False) == ("survey-report",)
-    assert "coordination-regulation" in prerequisites(KINDS["launch"], True)
-    assert "coordination-regulation" not in prerequisites(KINDS["launch"], False)
-    assert set(STEP4_DECISIONS) <= set(prerequisites(KINDS["launch"], False))
-    for k in KINDS.values():
+    assert REG.prerequisites(REG["survey-report"], False) == ("survey-plan",)
+    assert REG.prerequisites(REG["proposal"], True) == ("survey-report", "member-agreement")
+    assert REG.prerequisites(REG["proposal"], False) == ("survey-report",)
+    assert "coordination-regulation" in REG.prerequisites(REG["launch"], True)
+    assert "coordination-regulation" not in REG.prerequisites(REG["launch"], False)
+    assert set(REG.authority_decisions()) <= set(REG.prerequisites(REG["launch"], False))
+    assert REG.authority_decisions() == ("establishment-decision", "steering-committee-decision",
+                                         "member-list-decision", "launch-plan")
+    for k in REG:
         if k.step == 6:
             assert "launch" in k.requires
 
@@ -230,93 +246,152 @@ def test_table_prerequisites_match_spec():
 def test_linked_only_kinds_refused_on_plain_models():
     for name in ("member-agreement", "coordination-regulation", "lead-rotation"):
         with pytest.raises(AnttError) as err:
-            life.check_record(case(False, ["survey-plan", "survey-report"]), KINDS[name], record(name), TODAY)
+            check(case(False, ["survey-plan", "survey-report"]), name, record(name))
         assert err.value.key == "domain.linked_only"
 
 
 def test_survey_plan_needs_its_approval_on_or_after_its_date():
-    k = KINDS["survey-plan"]
-    with pytest.raises(AnttError) as err:
-        life.check_record(case(), k, record("survey-plan"), TODAY)
+    with pytest.raises(AnttError, match="") as err:
+        check(case(), "survey-plan", record("survey-plan"))
     assert err.value.key == "domain.survey_plan_unapproved"
     with pytest.raises(AnttError) as err:
-        life.check_record(case(), k, record("survey-plan", approved_by="Đảng ủy xã A",
-                                            approved_date=dt.date(2026, 5, 1)), TODAY)
+        check(case(), "survey-plan", record("survey-plan", approved_by="Đảng ủy xã A",
+                                            approved_date=dt.date(2026, 5, 31)))
     assert err.value.key == "domain.approval_before_plan"
-    life.check_record(case(), k, record("survey-plan", approved_by="Đảng ủy xã A",
-                                        approved_date=dt.date(2026, 6, 2)), TODAY)
+    check(case(), "survey-plan", record("survey-plan", approved_by="Đảng ủy xã A",
+                                        approved_date=dt.date(2026, 6, 1)))
 
 
 def test_survey_report_not_before_the_approval():
-    c = case()
-    c["documents"] = [{"kind": "survey-plan", "date": dt.date(2026, 1, 1), "approved_date": dt.date(2026, 1, 10)}]
+    c = case(documents=[{"kind": "survey-plan", "date": dt.date(2026, 1, 5), "approved_by": "Đảng ủy",
+                         "approved_date": dt.date(2026, 1, 10)}])
     with pytest.raises(AnttError) as err:
-        life.check_record(c, KINDS["survey-report"], record("survey-report", dt.date(2026, 1, 9)), TODAY)
-    assert err.value.key == "domain.report_before_approval"
-    life.check_record(c, KINDS["survey-report"], record("survey-report", dt.date(2026, 1, 10)), TODAY)
+        check(c, "survey-report", record("survey-report", dt.date(2026, 1, 9)))
+    assert err.value.key == "domain.approval_required_after"
+    check(c, "survey-report", record("survey-report", dt.date(2026, 1, 10)))
 
 
-def test_dates_not_in_future_nor_before_prerequisites():
+def test_the_same_date_check_serves_amend():
+    """SPEC §3: moving the survey report before the plan's approval is refused by amend too."""
+    c = case(documents=[{"kind": "survey-plan", "date": dt.date(2026, 1, 5), "approved_by": "Đảng ủy",
+                         "approved_date": dt.date(2026, 1, 10)},
+                        {"kind": "survey-report", "date": dt.date(2026, 1, 20)}])
+    moved = c.documents[1]
+    moved.date = dt.date(2026, 1, 8)
+    with pytest.raises(AnttError) as err:
+        life.check_dates(c, REG["survey-report"], moved, TODAY, REG)
+    assert err.value.key == "domain.approval_required_after"
+    # and a prerequisite may not be moved after what follows it
+    plan = c.documents[0]
+    plan.date = dt.date(2026, 1, 25)
+    with pytest.raises(AnttError) as err:
+        life.check_dates(c, REG["survey-plan"], plan, TODAY, REG)
+    assert err.value.key in ("domain.dependent_before", "domain.approval_before_plan")
+
+
+def test_dates_not_in_future_nor_before_prerequisites_nor_before_opening():
     c = case(False, ["survey-plan"])
     with pytest.raises(AnttError) as err:
-        life.check_record(c, KINDS["survey-report"], record("survey-report", dt.date(2026, 6, 21)), TODAY)
+        check(c, "survey-report", record("survey-report", dt.date(2026, 6, 21)))
     assert err.value.key == "domain.date_in_future"
     with pytest.raises(AnttError) as err:
-        life.check_record(c, KINDS["survey-report"], record("survey-report", dt.date(2025, 12, 31)), TODAY)
+        check(c, "survey-report", record("survey-report", dt.date(2025, 12, 31)))
     assert err.value.key == "domain.date_before_prerequisite"
+    with pytest.raises(AnttError) as err:
+        check(case(opened=dt.date(2026, 2, 1)), "survey-plan",
+              record("survey-plan", dt.date(2026, 1, 31), approved_by="X", approved_date=dt.date(2026, 2, 2)))
+    assert err.value.key == "domain.date_before_opening"
 
 
 def test_step4_decisions_share_one_issuer_after_normalisation():
-    done = all_before("establishment-decision", False)
-    c = case(False, done)
-    effects = life.record_effects(c, KINDS["establishment-decision"], record("establishment-decision"))
-    assert effects == {"authority": "Ủy ban nhân dân xã A"}
-    c["authority"] = "Ủy ban nhân dân xã A"
-    life.check_record(c, KINDS["launch-plan"], record("launch-plan", issuer="Uỷ ban nhân dân xã A"), TODAY)
+    c = case(False, all_before("establishment-decision", False))
+    c = life.apply_record(c, REG["establishment-decision"], record("establishment-decision"))
+    assert c.authority == "Ủy ban nhân dân xã A"
+    check(c, "launch-plan", record("launch-plan", issuer="Uỷ ban nhân dân xã A"))
     with pytest.raises(AnttError) as err:
-        life.check_record(c, KINDS["launch-plan"], record("launch-plan", issuer="Ủy ban nhân dân xã B"), TODAY)
+        check(c, "launch-plan", record("launch-plan", issuer="Ủy ban nhân dân xã B"))
     assert err.value.key == "domain.issuer_not_authority"
 
 
-def test_member_decisions_need_members_and_consultation_of_linked_needs_lead_unit():
-    c = case(False, all_before("steering-committee-decision", False))
+def test_members_required_where_the_spec_says():
+    c = case(False, all_before("establishment-decision", False))
     with pytest.raises(AnttError) as err:
-        life.check_record(c, KINDS["steering-committee-decision"], record("steering-committee-decision"), TODAY)
+        check(c, "steering-committee-decision", record("steering-committee-decision"))
     assert err.value.key == "domain.members_required"
+    # consultation: required when membership is limited, not when it is open
+    c = case(False, all_before("consultation", False))
+    with pytest.raises(AnttError) as err:
+        check(c, "consultation", record("consultation"))
+    assert err.value.key == "domain.members_required"
+    check(case(False, all_before("consultation", False), membership="open"), "consultation", record("consultation"))
+
+
+def test_consultation_of_linked_needs_lead_unit():
     c = case(True, all_before("consultation", True))
+    members = [{"name": "Nguyễn Văn A"}]
     with pytest.raises(AnttError) as err:
-        life.check_record(c, KINDS["consultation"], record("consultation"), TODAY)
+        check(c, "consultation", record("consultation", members=members))
     assert err.value.key == "domain.lead_unit_required"
-    bad = record("consultation", fields={"lead_unit": "Xã khác"})
+    bad = record("consultation", members=members, fields={"lead_unit": "Công an xã C"})
     with pytest.raises(AnttError) as err:
-        life.check_record(c, KINDS["consultation"], bad, TODAY)
+        check(c, "consultation", bad)
     assert err.value.key == "domain.lead_unit_not_member"
-    good = record("consultation", fields={"lead_unit": "Công an xã A", "lead_units": "Công an xã A,Đồn Biên phòng B"})
-    life.check_record(c, KINDS["consultation"], good, TODAY)
-    assert life.record_effects(c, KINDS["consultation"], good) == {
-        "lead_unit": "Công an xã A", "lead_units": ["Công an xã A", "Đồn Biên phòng B"]}
+    good = record("consultation", members=members,
+                  fields={"lead_unit": "Đồn Biên phòng B", "lead_units": "Đồn Biên phòng B, Công an xã A"})
+    check(c, "consultation", good)
+    after = life.apply_record(c, REG["consultation"], good)
+    assert after.lead_unit == "Đồn Biên phòng B"
+    assert after.lead_units == ["Đồn Biên phòng B", "Công an xã A"]
+    assert c.lead_unit is None  # the domain returns a new case
 
 
 def test_non_repeatable_kinds_once_and_launch_activates():
     c = case(False, ["survey-plan"])
     with pytest.raises(AnttError) as err:
-        life.check_record(c, KINDS["survey-plan"], record("survey-plan"), TODAY)
+        check(c, "survey-plan", record("survey-plan"))
     assert err.value.key == "domain.already_recorded"
-    assert life.record_effects(c, KINDS["launch"], record("launch")) == {"status": "active"}
+    assert life.apply_record(case(), REG["launch"], record("launch")).status == "active"
+
+
+def test_launch_needs_the_plan_of_its_year_or_the_next():
+    """SPEC §4: the first plan is for the evaluation year containing the launch date or the next."""
+    done = all_before("launch", False)
+    c = case(False, done, plans={2025: {"targets": []}})
+    with pytest.raises(AnttError) as err:
+        check(c, "launch", record("launch", dt.date(2026, 3, 1)))
+    assert err.value.key == "domain.launch_needs_plan"
+    check(case(False, done, plans={2027: {"targets": []}}), "launch", record("launch", dt.date(2026, 3, 1)))
+    check(case(False, done, plans={2026: {"targets": []}}), "launch", record("launch", dt.date(2026, 3, 1)))
+
+
+def test_plan_year_may_not_have_ended_nor_precede_the_opening():
+    done = all_before("annual-plan", False)
+    c = case(False, done)
+    with pytest.raises(AnttError) as err:
+        check(c, "annual-plan", record("annual-plan", dt.date(2026, 6, 1), year=2025))
+    assert err.value.key == "domain.plan_year_ended"
+    c = case(False, done, opened=dt.date(2025, 12, 1))
+    with pytest.raises(AnttError) as err:
+        check(c, "annual-plan", record("annual-plan", dt.date(2026, 6, 1), year=2025))
+    assert err.value.key in ("domain.plan_year_ended", "domain.plan_before_opening")
+    check(c, "annual-plan", record("annual-plan", dt.date(2026, 6, 1), year=2026))
+    check(c, "annual-plan", record("annual-plan", dt.date(2026, 6, 1), year=2027))
 
 
 def test_current_step():
-    assert life.current_step(case()) == 1
-    assert life.current_step(case(False, all_before("party-policy", False))) == 2
-    assert life.current_step(case(False, all_before("consultation", False))) == 3
-    assert life.current_step(case(False, all_before("establishment-decision", False))) == 4
-    assert life.current_step(case(status="active")) == 5
+    assert life.current_step(case(), REG) == 1
+    assert life.current_step(case(False, all_before("party-policy", False)), REG) == 2
+    assert life.current_step(case(False, all_before("consultation", False)), REG) == 3
+    assert life.current_step(case(False, all_before("establishment-decision", False)), REG) == 4
+    assert life.current_step(case(status="active"), REG) == 5
 
 
 def test_periodic_report_year_default():
-    assert life.default_report_year(dt.date(2026, 11, 3), "annual") == 2026
-    assert life.default_report_year(dt.date(2026, 11, 3), "ad-hoc") == 2027
-    assert life.default_report_year(dt.date(2026, 4, 28), "6-month") == 2026
+    from antt_cli.services.record import report_year
+
+    assert report_year(dt.date(2026, 11, 3), "annual") == 2026
+    assert report_year(dt.date(2026, 11, 3), "ad-hoc") == 2027
+    assert report_year(dt.date(2026, 4, 28), "6-month") == 2026
 
 
 def test_huyen_level_refused_for_new_cases_after_the_reform():
@@ -327,41 +402,50 @@ def test_huyen_level_refused_for_new_cases_after_the_reform():
 
 def test_unknown_kind_is_a_usage_error():
     with pytest.raises(AnttUsageError):
-        life.model_kind("quyết-định")
+        life.kind_spec(REG, "quyết-định")
 
 
 # -- what is owed next (§III.1.d plans, §III.1.đ 6-month reports) -------------------------
-def active_case(launch: dt.date, plans=(), reports=()):
+def active_case(launch: dt.date, plans=(), reports=(), opened=None):
     docs = [{"kind": "launch", "date": launch}]
     docs += [{"kind": "periodic-report", "date": dt.date(y, 4, 28), "year": y, "fields": {"period": "6-month"}}
              for y in reports]
-    return {"status": "active", "documents": docs, "plans": {y: {"targets": []} for y in plans}}
+    return case_from({"id": "MH-2025-001", "status": "active", "documents": docs, "opened": opened,
+                      "plans": {y: {"targets": []} for y in plans}})
 
 
-def test_next_due_plan_and_six_month_report():
+def next_due(c, today, rules=DEFAULT_RULES):
     from antt_cli.domain.deadlines import next_due as due_of_digest
     from antt_cli.domain.digest import case_digest
 
-    def next_due(case, today, rules):
-        return due_of_digest(case_digest(case), today, rules)
+    return due_of_digest(case_digest(c, REG), today, rules)
 
-    rules = DEFAULT_RULES
+
+def test_next_due_plan_and_six_month_report():
     # Launched 15/03/2026, plan 2026 recorded: the 6-month report of 2026 is due before 05/05/2026.
-    case = active_case(dt.date(2026, 3, 15), plans=[2026])
-    assert next_due(case, dt.date(2026, 4, 1), rules) == (dt.date(2026, 5, 4), "periodic-report 6-month 2026")
+    c = active_case(dt.date(2026, 3, 15), plans=[2026])
+    assert next_due(c, dt.date(2026, 4, 1)) == (dt.date(2026, 5, 4), "periodic-report 6-month 2026")
     # Still owed (overdue) months later, and the 2027 plan (before 01/12/2026) comes after it.
-    assert next_due(case, dt.date(2026, 11, 25), rules)[1] == "periodic-report 6-month 2026"
-    case = active_case(dt.date(2026, 3, 15), plans=[2026], reports=[2026])
-    assert next_due(case, dt.date(2026, 6, 20), rules) == (dt.date(2026, 11, 30), "annual-plan 2027")
+    assert next_due(c, dt.date(2026, 11, 25))[1] == "periodic-report 6-month 2026"
+    c = active_case(dt.date(2026, 3, 15), plans=[2026], reports=[2026])
+    assert next_due(c, dt.date(2026, 6, 20)) == (dt.date(2026, 11, 30), "annual-plan 2027")
     # Launched 10/04/2026: only 21 days of the period, fewer than 30 — no 6-month report owed.
-    case = active_case(dt.date(2026, 4, 10), plans=[2026])
-    assert next_due(case, dt.date(2026, 6, 20), rules) == (dt.date(2026, 11, 30), "annual-plan 2027")
-    assert next_due({"status": "building", "documents": []}, dt.date(2026, 6, 20), rules) is None
+    c = active_case(dt.date(2026, 4, 10), plans=[2026])
+    assert next_due(c, dt.date(2026, 6, 20)) == (dt.date(2026, 11, 30), "annual-plan 2027")
+    assert next_due(case_from({"id": "MH-2026-001", "status": "building"}), dt.date(2026, 6, 20)) is None
+
+
+def test_no_plan_due_before_the_first_plans_year():
+    """SPEC §4: opened 01/09/2025, planned for 2026, launched 31/10/2025 — the 2025 plan is not owed."""
+    c = active_case(dt.date(2025, 10, 31), plans=[2026], opened=dt.date(2025, 9, 1))
+    due = next_due(c, dt.date(2025, 11, 5))
+    assert due is None or "annual-plan 2025" not in due[1]
+    assert due is None or due[0] >= dt.date(2025, 11, 5) or "2026" in due[1]
 
 
 def test_steering_body_name():
-    assert life.steering_body({"name": "Tổ tự quản thôn A"}) == "Ban Chỉ đạo mô hình Tổ tự quản thôn A"
-    assert life.steering_body({"name": "Mô hình liên kết bến cá"}) == "Ban Chỉ đạo Mô hình liên kết bến cá"
+    assert steering_body("Tổ tự quản thôn A") == "Ban Chỉ đạo mô hình Tổ tự quản thôn A"
+    assert steering_body("Mô hình liên kết bến cá") == "Ban Chỉ đạo Mô hình liên kết bến cá"
 
 
 _VIET = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ "

@@ -10,12 +10,14 @@ import typer
 from antt_cli.cli.common import DATE, STATE, emit, say
 from antt_cli.i18n import t
 
-LEVELS = click.Choice(["xa", "huyen", "tinh"])
-UNIT_KINDS = click.Choice(["residential", "agency", "enterprise", "school"])
-MEMBERSHIP = click.Choice(["limited", "open"])
-SIGN_AS = click.Choice(["TM.", "KT.", "Q.", "TL.", "TUQ."])
-SECRECY = click.Choice(["mat", "toi-mat"])
-PERIODS = click.Choice(["6-month", "annual", "ad-hoc"])
+from antt_cli.domain import vocab
+
+LEVELS = click.Choice(list(vocab.LEVELS))
+UNIT_KINDS = click.Choice(list(vocab.UNIT_KINDS))
+MEMBERSHIP = click.Choice(list(vocab.MEMBERSHIP))
+SIGN_AS = click.Choice(list(vocab.SIGN_AS))
+SECRECY = click.Choice(list(vocab.SECRECY))
+PERIODS = click.Choice(list(vocab.REPORT_PERIODS))
 
 
 def _record_input(date, number, issuer, signer, signer_title, sign_as, approved_by, approved_date,
@@ -28,10 +30,12 @@ def _record_input(date, number, issuer, signer, signer_title, sign_as, approved_
                        sets=parse_sets(list(sets or [])), pdf=pdf)
 
 
-def _record_result(case_id: str, record) -> dict:
-    from antt_cli.services.common import jsonable, plain
+def _record_result(result) -> dict:
+    """The JSON of a recorded document: the case ID and the record as stored in case.yaml."""
+    from antt_cli.domain.model import record_to
+    from antt_cli.services.common import jsonable
 
-    return {"id": case_id, **jsonable(plain(record))}
+    return {"id": result.case_id, **jsonable(record_to(result.record)), "commit": result.commit}
 
 
 def register(app: typer.Typer) -> None:
@@ -50,10 +54,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from antt_cli.services.cases import new_model as open_model
 
-        case_id = open_model(STATE.context(), name, area=area, field=field, level=level, unit_kind=unit_kind,
-                             membership=membership, proposer=proposer, linked=linked,
-                             member_units=list(member_unit or []), date=date)
-        emit({"id": case_id}, lambda: say(t("cli.new_model.done", id=case_id)))
+        opened = open_model(STATE.context(), name, area=area, field=field, level=level, unit_kind=unit_kind,
+                            membership=membership, proposer=proposer, linked=linked,
+                            member_units=list(member_unit or []), date=date)
+        emit({"id": opened.id}, lambda: say(t("cli.new_model.done", id=opened.id)))
 
     @app.command("record", help=t("cli.record.help"))
     def record(
@@ -79,9 +83,9 @@ def register(app: typer.Typer) -> None:
         sets = list(set_ or []) + ([f"period={period}"] if period else [])
         given = _record_input(date, number, issuer, signer, signer_title, sign_as, approved_by,
                               approved_date, members, secrecy, attach, sets, pdf)
-        stored = record_document(STATE.context(), case_id, kind, given)
-        emit(_record_result(case_id, stored),
-             lambda: say(t("cli.record.done", kind=kind, id=case_id, file=stored["file"])))
+        result = record_document(STATE.context(), case_id, kind, given)
+        emit(_record_result(result),
+             lambda: say(t("cli.record.done", kind=kind, id=case_id, file=result.record.file)))
 
     @app.command("draft", help=t("cli.draft.help"))
     def draft(
@@ -113,9 +117,9 @@ def register(app: typer.Typer) -> None:
 
         given = _record_input(date, number, issuer, signer, signer_title, sign_as, None, None, None, None,
                               None, set_, pdf)
-        stored = record_plan(STATE.context(), case_id, year, list(target or []), given)
-        emit(_record_result(case_id, stored),
-             lambda: say(t("cli.record.done", kind="annual-plan", id=case_id, file=stored["file"])))
+        result = record_plan(STATE.context(), case_id, year, list(target or []), given)
+        emit(_record_result(result),
+             lambda: say(t("cli.record.done", kind=result.kind, id=case_id, file=result.record.file)))
 
     @app.command("progress", help=t("cli.progress.help"))
     def progress(
@@ -128,11 +132,15 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from antt_cli.services.plans import set_progress
 
+        from antt_cli.domain.model import target_to
+
         result = set_progress(STATE.context(), case_id, year, target, achieved=achieved, done=done, date=date)
-        rate = result["completion"]
+        rate = result.completion
         shown = "—" if rate is None else f"{rate:.1f} %"
-        emit(result, lambda: say(t("cli.progress.done", id=case_id, year=year, text=result["target"]["text"],
-                                   rate=shown)))
+        data = {"id": result.id, "year": result.year, "target": target_to(result.target),
+                "completion": rate, "commit": result.commit}
+        emit(data, lambda: say(t("cli.progress.done", id=case_id, year=year, text=result.target.text,
+                                 rate=shown)))
 
     @app.command("amend", help=t("cli.amend.help"))
     def amend(
@@ -147,10 +155,11 @@ def register(app: typer.Typer) -> None:
         sign_as: Optional[str] = typer.Option(None, "--sign-as", click_type=SIGN_AS),
         year: Optional[int] = typer.Option(None, "--year"),
         target: Optional[List[str]] = typer.Option(None, "--target", metavar='"TEXT=NUMBER"'),
+        remove_target: Optional[List[str]] = typer.Option(None, "--remove-target", metavar="TEXT"),
     ) -> None:
         from antt_cli.services.amend import amend as amend_document
 
-        stored = amend_document(STATE.context(), case_id, kind, reason=reason, number=number, date=date,
+        result = amend_document(STATE.context(), case_id, kind, reason=reason, number=number, date=date,
                                 issuer=issuer, signer=signer, signer_title=signer_title, sign_as=sign_as,
-                                year=year, targets=list(target or []))
-        emit(_record_result(case_id, stored), lambda: say(t("cli.amend.done", kind=kind, id=case_id)))
+                                year=year, targets=list(target or []), remove_targets=list(remove_target or []))
+        emit(_record_result(result), lambda: say(t("cli.amend.done", kind=kind, id=case_id)))

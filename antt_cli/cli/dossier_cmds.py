@@ -8,9 +8,10 @@ import click
 import typer
 
 from antt_cli.cli.common import DATE, STATE, emit, notice, say, stdout_console
+from antt_cli.domain import vocab
 from antt_cli.i18n import t
 
-UNIT_KINDS = click.Choice(["residential", "agency", "enterprise", "school"])
+UNIT_KINDS = click.Choice(list(vocab.UNIT_KINDS))
 
 
 def register(app: typer.Typer) -> None:
@@ -34,7 +35,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("demo", help=t("cli.demo.help"))
     def demo(path: Optional[Path] = typer.Argument(None, metavar="[PATH]")) -> None:
-        from antt_cli.services.demo import run_demo
+        from antt_cli.cli.demo import run_demo
 
         run_demo(path, as_json=STATE.json)
 
@@ -43,25 +44,20 @@ def register(app: typer.Typer) -> None:
         case_id: Optional[str] = typer.Argument(None, metavar="[ID]"),
         date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
     ) -> None:
-        from antt_cli.reports.status import case_detail, status_row
+        from antt_cli.services.status import case_status, dossier_status
 
-        ctx = STATE.context()
-        today = date or ctx.today
-        dossier = ctx.dossier()
         if case_id:
-            detail = case_detail(dossier.load_case(case_id, fast=True), today, dossier.rules)
+            detail = case_status(STATE.context(), case_id, date)
             emit(detail, lambda: _print_detail(detail))
             return
-        rows = [status_row(digest, today, dossier.rules) for digest in dossier.iter_digests()]
+        rows = dossier_status(STATE.context(), date)
         emit(rows, lambda: _print_rows(rows))
 
     @app.command("history", help=t("cli.history.help"))
     def history(case_id: str = typer.Argument(..., metavar="ID")) -> None:
-        from antt_cli.audit.history import case_history
+        from antt_cli.services.status import case_history
 
-        ctx = STATE.context()
-        ctx.dossier().load_case(case_id, fast=True)  # an unknown ID is refused, not an empty history
-        entries = case_history(ctx.root, case_id)
+        entries = case_history(STATE.context(), case_id)
         emit(entries, lambda: _print_history(entries))
 
     bodies = typer.Typer(help=t("cli.bodies.help"), no_args_is_help=True)

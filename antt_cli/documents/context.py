@@ -14,7 +14,7 @@ from typing import Any, Iterable, Mapping
 from antt_cli.documents import nd30
 from antt_cli.domain.dates import as_date, evaluation_year_of
 from antt_cli.domain.kinds import AUTHORITY, KINDS, MEETING, PARTY, PROPOSER, STEERING
-from antt_cli.domain.lifecycle import is_party_body
+from antt_cli.domain.issuers import is_party_body
 from antt_cli.domain.text import nfc, nfc_deep, same_name
 
 GUIDELINE_NUMBER = "Hướng dẫn số 163/HD-BCĐ"

@@ -30,9 +30,13 @@ def next_due(digest: Mapping[str, Any], today: dt.date, rules: Rules) -> tuple[d
     six_month = {y for y, period in digest.get("reports") or () if period == "6-month"}
     year = evaluation_year_of(today)
     first = evaluation_year_of(launched) if launched else year
+    # SPEC §4: no plan is due for a year before the first plan's, nor before the case was opened.
+    first_plan = min(plans) if plans else first
+    opened = digest.get("opened")
+    first_plan = max(first_plan, evaluation_year_of(opened)) if opened else first_plan
     owed: list[tuple[dt.date, str]] = []
-    # Every evaluation year since launch, so that a missed obligation stays overdue.
-    for y in range(first, year + 2):
+    # Every evaluation year from the first plan's, so that a missed obligation stays overdue.
+    for y in range(first_plan, year + 2):
         if y not in plans:
             owed.append((plan_due(y, rules) - dt.timedelta(days=1), f"annual-plan {y}"))
     # The 6-month report of year Y covers 01/11/Y-1 – 30/04/Y; owed when active ≥ N days of it.

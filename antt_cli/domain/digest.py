@@ -3,16 +3,17 @@ the number registers), derived from `case.yaml` alone. Small, so that the read c
 10,000-case dossier loads in a blink (SPEC §13); recomputed whenever a case file changes."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any
 
-from antt_cli.domain.dates import as_date
-from antt_cli.domain.lifecycle import current_step, latest, records_of
+from antt_cli.domain.kindspec import Registry
+from antt_cli.domain.lifecycle import current_step
+from antt_cli.domain.model import Case
 from antt_cli.domain.text import name_key
 
 
-def latest_grade(case: Mapping[str, Any]) -> str | None:
+def latest_grade(case: Case) -> str | None:
     """The latest decided grade (§III.2.c: the authority's decision, not the proposal)."""
-    ratings = case.get("ratings") or {}
+    ratings = case.extra.get("ratings") or {}
     for year in sorted(ratings, key=lambda y: int(y), reverse=True):
         decision = (ratings[year] or {}).get("decision") or {}
         if decision.get("grade"):
@@ -20,25 +21,33 @@ def latest_grade(case: Mapping[str, Any]) -> str | None:
     return None
 
 
-def case_digest(case: Mapping[str, Any]) -> dict[str, Any]:
-    launched = as_date((latest(case, "launch") or {}).get("date"))
-    numbers = []
-    for doc in case.get("documents") or []:
-        day = as_date(doc.get("date"))
-        if doc.get("number") and day:
-            numbers.append((name_key(str(doc.get("issuer") or "")), day.year, str(doc["number"])))
+def launch_date(case: Case, reg: Registry):
+    """The date the model became active: the first record of a kind whose effect activates it."""
+    for d in case.documents:
+        k = reg.get(d.kind)
+        if k is not None and "activate" in k.effects:
+            return d.date
+    return None
+
+
+def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
+    numbers = [(name_key(str(d.issuer or "")), d.date.year, str(d.number))
+               for d in case.documents if d.number and d.date]
+    reports = sorted({(int(d.year), str(d.fields.get("period")))
+                      for d in case.documents if d.year is not None and reg.get(d.kind) is not None
+                      and reg[d.kind].year == "report"})
     return {
-        "id": case.get("id"),
-        "kind": case.get("kind"),
-        "name": case.get("name"),
-        "status": case.get("status"),
-        "linked": bool(case.get("linked")),
-        "area": case.get("area"),
-        "step": current_step(case),
+        "id": case.id,
+        "kind": case.kind,
+        "name": case.name,
+        "status": case.status,
+        "linked": case.linked,
+        "area": case.area,
+        "opened": case.opened,
+        "step": current_step(case, reg),
         "grade": latest_grade(case),
-        "launched": launched,
-        "plan_years": sorted(int(y) for y in (case.get("plans") or {})),
-        "reports": sorted({(int(d["year"]), str((d.get("fields") or {}).get("period")))
-                           for d in records_of(case, "periodic-report") if d.get("year") is not None}),
+        "launched": launch_date(case, reg),
+        "plan_years": sorted(case.plans),
+        "reports": reports,
         "numbers": numbers,
     }

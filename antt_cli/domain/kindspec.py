@@ -32,7 +32,7 @@ COMMANDS = ("record", "plan")  # the command that records the kind
 _KEYS = {"name", "case", "title", "section", "item", "step", "order", "type_codes", "type_name", "issuer",
          "sets_authority", "requires", "linked_only", "optional", "repeatable", "numbered", "members",
          "attachments", "attach_folder", "approval", "command", "year", "fields", "checks", "effects",
-         "activates", "document"}
+         "steering_members", "summary", "document"}
 
 
 @dataclass(frozen=True)
@@ -66,13 +66,18 @@ class KindSpec:
     members: str = "none"          # MEMBERS_MODES
     attachments: str = "optional"  # ATTACH_MODES
     attach_folder: str = "docs"
+    steering_members: bool = False # its members are the steering committee (its Trưởng ban signs, §III.1.d)
     approval: str = "none"         # APPROVAL_MODES (the survey plan's DUYỆT)
     command: str = "record"
     year: str = "none"             # YEAR_MODES
     fields: Mapping[str, FieldSpec] = field(default_factory=dict)
     checks: tuple[str, ...] = ()
     effects: tuple[str, ...] = ()
+    summary: str = "{title}"      # the commit's summary line: str.format with title, year
     document: Mapping[str, Any] = field(default_factory=dict)
+
+    def summary_text(self, year: int | None = None) -> str:
+        return self.summary.format(title=self.title, year=year if year is not None else "")
 
     @property
     def type_code(self) -> str:
@@ -114,6 +119,10 @@ class Registry:
 
     def build_kinds(self, case_kind: str = "model") -> list[KindSpec]:
         return [k for k in self.of_case(case_kind) if k.step <= 5]
+
+    def steering_kinds(self) -> tuple[str, ...]:
+        """Kinds whose member list is the steering committee (its decision, its consolidation)."""
+        return tuple(k.name for k in self if k.steering_members)
 
     def authority_decisions(self) -> tuple[str, ...]:
         """§III.1.d: the decisions whose shared issuer is the model's authority."""
@@ -173,9 +182,11 @@ def kind_from_data(data: Mapping[str, Any], known_checks: set[str], known_effect
         numbered=bool(data.get("numbered", True)), members=choice("members", MEMBERS_MODES, "none"),
         attachments=choice("attachments", ATTACH_MODES, "optional"),
         attach_folder=str(data.get("attach_folder") or "docs"),
+        steering_members=bool(data.get("steering_members", False)),
         approval=choice("approval", APPROVAL_MODES, "none"), command=choice("command", COMMANDS, "record"),
         year=choice("year", YEAR_MODES, "none"), fields=_fields(data.get("fields"), name),
-        checks=checks, effects=effects, document=dict(data.get("document") or {}),
+        checks=checks, effects=effects, summary=str(data.get("summary") or "{title}"),
+        document=dict(data.get("document") or {}),
     )
 
 

@@ -29,6 +29,7 @@ class Target:
     planned: int | float | None = None
     achieved: int | float | None = None
     done: bool = False
+    extra: dict[str, Any] = dc_field(default_factory=dict)   # e.g. `updated` (date of the last progress)
 
     def met(self) -> bool:
         """SPEC §4: at least — achieved ≥ planned; at most — achieved ≤ planned; yes/no — done."""
@@ -168,7 +169,8 @@ def plan_from(year: Any, data: dict[str, Any]) -> Plan:
     for t in (data or {}).get("targets") or []:
         targets.append(Target(text=str(t.get("text")), op=str(t.get("op") or AT_LEAST),
                               planned=_number(t.get("planned")), achieved=_number(t.get("achieved")),
-                              done=bool(t.get("done"))))
+                              done=bool(t.get("done")),
+                              extra={k: v for k, v in t.items() if k not in ("text", "op", "planned", "achieved", "done")}))
     data = data or {}
     return Plan(year=int(year), date=as_date(data.get("date")), number=_text(data.get("number")),
                 targets=targets, extra={k: v for k, v in data.items() if k not in ("date", "number", "targets")})
@@ -219,8 +221,8 @@ def record_to(r: Record, approval: bool = False) -> dict[str, Any]:
 
 def target_to(t: Target) -> dict[str, Any]:
     if t.op == YES_NO:
-        return {"text": t.text, "op": t.op, "done": t.done}
-    return {"text": t.text, "op": t.op, "planned": t.planned, "achieved": t.achieved}
+        return {"text": t.text, "op": t.op, "done": t.done, **t.extra}
+    return {"text": t.text, "op": t.op, "planned": t.planned, "achieved": t.achieved, **t.extra}
 
 
 def plan_to(p: Plan) -> dict[str, Any]:

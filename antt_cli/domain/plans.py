@@ -7,7 +7,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Mapping, Sequence
 
-AT_LEAST, AT_MOST, YES_NO = ">=", "<=", "yes-no"
+from antt_cli.domain.model import AT_LEAST, AT_MOST, YES_NO, Target, plan_from
 _TARGET = re.compile(r"^(?P<text>[^=<>]+?)\s*(?P<op><=|>=|=)\s*(?P<num>[^=<>]+)$")
 
 
@@ -24,7 +24,7 @@ def parse_number(text: str) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def parse_target(spec: str) -> dict[str, Any]:
+def parse_target(spec: str) -> Target:
     """`TEXT=NUMBER` (at least; `>=` is read the same), `TEXT<=NUMBER` (at most, a reduction
     target, may be 0) or bare `TEXT` (yes/no) — SPEC §4. ValueError on a malformed spec."""
     spec = spec.strip()
@@ -36,31 +36,33 @@ def parse_target(spec: str) -> dict[str, Any]:
         if not text:
             raise ValueError(spec)
         op = AT_MOST if m["op"] == "<=" else AT_LEAST
-        return {"text": text, "op": op, "planned": parse_number(m["num"]), "achieved": None}
+        return Target(text=text, op=op, planned=parse_number(m["num"]))
     if "=" in spec or "<" in spec or ">" in spec:
         raise ValueError(spec)
-    return {"text": spec, "op": YES_NO, "done": False}
+    return Target(text=spec, op=YES_NO)
 
 
-def target_met(target: Mapping[str, Any]) -> bool:
-    op = target.get("op")
-    if op == YES_NO:
-        return bool(target.get("done"))
-    achieved = target.get("achieved")
-    if achieved is None:
-        return False
-    return achieved >= target["planned"] if op == AT_LEAST else achieved <= target["planned"]
+def as_target(value: Target | Mapping[str, Any]) -> Target:
+    """A target read from plain data (a case file, a template context) as a `Target`."""
+    if isinstance(value, Target):
+        return value
+    return plan_from(0, {"targets": [dict(value)]}).targets[0]
 
 
-def target_achievement(target: Mapping[str, Any]) -> float:
+def target_met(target: Target | Mapping[str, Any]) -> bool:
+    """SPEC §4: at least — achieved ≥ planned; at most — achieved ≤ planned; yes/no — done."""
+    return as_target(target).met()
+
+
+def target_achievement(target: Target | Mapping[str, Any]) -> float:
     """Per-target achievement in %, capped at 100 (the `mean` reading of §III.2.b)."""
-    op = target.get("op")
-    if op == YES_NO:
-        return 100.0 if target.get("done") else 0.0
-    achieved, planned = target.get("achieved"), target["planned"]
+    t = as_target(target)
+    if t.op == YES_NO:
+        return 100.0 if t.done else 0.0
+    achieved, planned = t.achieved, t.planned or 0
     if achieved is None:
         return 0.0
-    if op == AT_LEAST:
+    if t.op == AT_LEAST:
         return 100.0 if planned == 0 else min(100.0, 100.0 * achieved / planned)
     # At most: met is 100 %; beyond the ceiling, the share of the excess not incurred.
     if achieved <= planned:
@@ -68,7 +70,7 @@ def target_achievement(target: Mapping[str, Any]) -> float:
     return max(0.0, 100.0 * (planned / achieved)) if achieved else 0.0
 
 
-def completion(targets: Sequence[Mapping[str, Any]], method: str = "share") -> float | None:
+def completion_of(targets: Sequence[Target | Mapping[str, Any]], method: str = "share") -> float | None:
     """Completion rate in % (unrounded); None when the plan has no targets (cannot be rated
     on completion, SPEC §4)."""
     if not targets:
@@ -76,6 +78,9 @@ def completion(targets: Sequence[Mapping[str, Any]], method: str = "share") -> f
     if method == "mean":
         return sum(target_achievement(t) for t in targets) / len(targets)
     return 100.0 * sum(1 for t in targets if target_met(t)) / len(targets)
+
+
+completion = completion_of
 
 
 def plan_of(case: Mapping[str, Any], year: Any) -> Any | None:
@@ -88,7 +93,7 @@ def find_target(targets: Sequence[Mapping[str, Any]], name: str, key) -> int | N
     """Index of the target named `name` (compared with `key`, e.g. text.name_key), or by its
     1-based position when `name` is a number."""
     for i, t in enumerate(targets):
-        if key(str(t["text"])) == key(name):
+        if key(str(as_target(t).text)) == key(name):
             return i
     if name.isdigit() and 1 <= int(name) <= len(targets):
         return int(name) - 1

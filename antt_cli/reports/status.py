@@ -4,13 +4,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from antt_cli.domain.dates import as_date
+from antt_cli.domain import lifecycle as life
 from antt_cli.domain.deadlines import next_due
 from antt_cli.domain.digest import case_digest
-from antt_cli.domain.kinds import KINDS, MODEL_KINDS, applies
-from antt_cli.domain.lifecycle import missing_prerequisites, records_of
-from antt_cli.domain.plans import completion, target_met
+from antt_cli.domain.kindspec import Registry
+from antt_cli.domain.model import Case
+from antt_cli.domain.plans import completion_of
 from antt_cli.domain.rules import Rules
+from antt_cli.errors import AnttError
 
 
 def status_row(digest: Any, today: dt.date, rules: Rules) -> dict[str, Any]:
@@ -31,63 +32,62 @@ def status_row(digest: Any, today: dt.date, rules: Rules) -> dict[str, Any]:
     }
 
 
-def next_kinds(case: Any) -> list[str]:
-    """Kinds that may be recorded now: prerequisites met, applicable, not yet recorded
-    (or repeatable)."""
-    linked = bool(case.get("linked"))
+def next_kinds(case: Case, reg: Registry) -> list[str]:
+    """Kinds that may be recorded now: applicable, prerequisites met, not yet recorded (or
+    repeatable). A kind recorded through its own command (the annual plan) is listed until
+    its first record; later ones are in `next_due`."""
     result = []
-    for k in MODEL_KINDS:
-        if not applies(k, linked) or k.name == "annual-plan" and case.get("plans"):
+    for k in reg.of_case(case.kind):
+        if k.command != "record" and case.records_of(k.name):
             continue
-        if records_of(case, k.name) and not k.repeatable:
+        try:
+            life.check_recordable(case, k, reg, command=k.command)
+        except AnttError:
             continue
-        if k.step == 6 and case.get("status") != "active":
-            continue
-        if not missing_prerequisites(case, k):
-            result.append(k.name)
+        result.append(k.name)
     return result
 
 
-def case_detail(case: Any, today: dt.date, rules: Rules) -> dict[str, Any]:
-    detail = status_row(case_digest(case), today, rules)
+def case_detail(case: Case, today: dt.date, rules: Rules, reg: Registry) -> dict[str, Any]:
+    detail = status_row(case_digest(case, reg), today, rules)
     detail.update({
-        "working_title": case.get("working_title"),
-        "field": case.get("field"),
-        "level": case.get("level"),
-        "unit_kind": case.get("unit_kind"),
-        "members": list(case.get("members") or []),
-        "membership": case.get("membership"),
-        "proposer": case.get("proposer"),
-        "authority": case.get("authority"),
-        "lead_unit": case.get("lead_unit"),
-        "lead_units": list(case.get("lead_units") or []),
-        "opened": as_date(case.get("opened")).isoformat() if case.get("opened") else None,
+        "working_title": case.working_title,
+        "field": case.field,
+        "level": case.level,
+        "unit_kind": case.unit_kind,
+        "members": list(case.members),
+        "membership": case.membership,
+        "proposer": case.proposer,
+        "authority": case.authority,
+        "lead_unit": case.lead_unit,
+        "lead_units": list(case.lead_units),
+        "opened": case.opened.isoformat() if case.opened else None,
         "documents": [
             {
-                "kind": d.get("kind"),
-                "title": KINDS[d["kind"]].title if d.get("kind") in KINDS else d.get("kind"),
-                "number": d.get("number"),
-                "date": as_date(d.get("date")).isoformat() if d.get("date") else None,
-                "issuer": d.get("issuer"),
-                "signer": (d.get("signer") or {}).get("name"),
-                "file": d.get("file"),
-                "amended": len(d.get("amendments") or []),
+                "kind": d.kind,
+                "title": reg[d.kind].title if d.kind in reg else d.kind,
+                "number": d.number,
+                "date": d.date.isoformat() if d.date else None,
+                "issuer": d.issuer,
+                "signer": d.signer.name if d.signer else None,
+                "file": d.file,
+                "amended": len(d.amendments),
             }
-            for d in case.get("documents") or []
+            for d in case.documents
         ],
         "plans": [
             {
-                "year": int(year),
-                "date": as_date(plan.get("date")).isoformat() if plan.get("date") else None,
-                "completion": completion(plan.get("targets") or [], rules.completion),
+                "year": year,
+                "date": plan.date.isoformat() if plan.date else None,
+                "completion": completion_of(plan.targets, rules.completion),
                 "targets": [
-                    {"text": t.get("text"), "op": t.get("op"), "planned": t.get("planned"),
-                     "achieved": t.get("achieved"), "done": t.get("done"), "met": target_met(t)}
-                    for t in plan.get("targets") or []
+                    {"text": t.text, "op": t.op, "planned": t.planned, "achieved": t.achieved,
+                     "done": t.done, "met": t.met()}
+                    for t in plan.targets
                 ],
             }
-            for year, plan in sorted((case.get("plans") or {}).items(), key=lambda kv: int(kv[0]))
+            for year, plan in sorted(case.plans.items())
         ],
-        "next_kinds": next_kinds(case),
+        "next_kinds": next_kinds(case, reg),
     })
     return detail

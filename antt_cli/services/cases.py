@@ -2,23 +2,30 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from antt_cli.domain.ids import next_id
-from antt_cli.domain.lifecycle import LEVELS, MEMBERSHIP, check_new_model
+from antt_cli.domain.lifecycle import check_new_model
+from antt_cli.domain.model import Case
 from antt_cli.domain.text import clean, same_name
+from antt_cli.domain.vocab import LEVELS, MEMBERSHIP, UNIT_KINDS
 from antt_cli.errors import AnttError
-from antt_cli.services.common import Context, transaction
-from antt_cli.store.dossier import UNIT_KINDS
-from antt_cli.store.yamlio import new_map, new_seq
+from antt_cli.services.common import Context, writing
+
+
+@dataclass(frozen=True)
+class OpenedCase:
+    id: str
+    commit: str | None
 
 
 def new_model(ctx: Context, name: str, *, area: str, field: str | None = None, level: str = "xa",
               unit_kind: str | None = None, membership: str = "limited", proposer: str | None = None,
               linked: bool = False, member_units: list[str] | None = None,
-              date: dt.date | None = None) -> str:
-    """Open a model at step 1; returns its ID. NAME is a working title until `proposal`."""
-    dossier = ctx.dossier()
-    profile = dossier.profile
+              date: dt.date | None = None) -> OpenedCase:
+    """Open a model at step 1. NAME is a working title until `proposal` fixes the name."""
+    from antt_cli.store.casefile import new_case_text
+
     day = date or ctx.today
     title, area_ = clean(name), clean(area)
     if not title:
@@ -27,12 +34,6 @@ def new_model(ctx: Context, name: str, *, area: str, field: str | None = None, l
         raise AnttError("cases.area_required")
     if day > ctx.today:
         raise AnttError("domain.date_in_future", date=day.isoformat(), today=ctx.today.isoformat())
-    unit_kind = unit_kind or profile.get("unit_kind") or "residential"
-    for value, allowed, option in ((level, LEVELS, "--level"), (unit_kind, UNIT_KINDS, "--unit-kind"),
-                                   (membership, MEMBERSHIP, "--membership")):
-        if value not in allowed:
-            raise AnttError("cases.bad_choice", option=option, value=value, allowed=", ".join(allowed))
-    check_new_model(level, day, dossier.rules.huyen_abolished)
     members = [m for m in (clean(u) for u in member_units or []) if m]
     if linked and len(members) < 2:
         raise AnttError("cases.linked_needs_members")
@@ -41,19 +42,25 @@ def new_model(ctx: Context, name: str, *, area: str, field: str | None = None, l
     for i, m in enumerate(members):
         if any(same_name(m, other) for other in members[:i]):
             raise AnttError("cases.duplicate_member", unit=m)
-    case_id = next_id(dossier.case_ids(), str(profile.get("id_prefix") or ""), "model", day.year)
-    case = new_map([
-        ("schema", 1), ("id", case_id), ("kind", "model"), ("name", title), ("working_title", title),
-        ("area", area_), ("field", clean(field)), ("level", level), ("unit_kind", unit_kind),
-        ("linked", bool(linked)), ("members", new_seq(members)), ("membership", membership),
-        ("proposer", clean(proposer) or str(profile.get("unit"))), ("lead_unit", None),
-        ("lead_units", new_seq()), ("authority", None), ("status", "building"), ("opened", day),
-        ("replicated_from", None), ("replicated_to", new_seq()), ("documents", new_seq()),
-        ("plans", new_map()), ("ratings", new_map()), ("criteria_extra", new_seq()),
-    ])
-    case.yaml_set_start_comment(f"Hồ sơ mô hình {case_id} — antt (docs/case-schema.md)")
-    kind_text = "mô hình liên kết" if linked else "mô hình"
-    with transaction(ctx, dossier, summary=f"[{case_id}] Mở hồ sơ {kind_text} \"{title}\"",
-                     action="new-model", case_id=case_id) as tx:
-        tx.write_text(dossier.case_relpath(case_id), dossier.dump(case))
-    return case_id
+    with writing(ctx, action="new-model", case_id=None) as w:
+        profile = w.dossier.profile
+        unit_kind = unit_kind or profile.get("unit_kind") or "residential"
+        for value, allowed, option in ((level, LEVELS, "--level"), (unit_kind, UNIT_KINDS, "--unit-kind"),
+                                       (membership, MEMBERSHIP, "--membership")):
+            if value not in allowed:
+                raise AnttError("cases.bad_choice", option=option, value=value, allowed=", ".join(allowed))
+        check_new_model(level, day, w.dossier.rules.huyen_abolished)
+        # The next ID is read under the lock: parallel writers never claim the same one.
+        case_id = next_id(w.dossier.case_ids(), str(profile.get("id_prefix") or ""), "model", day.year)
+        w.tx.case_id = case_id
+        case = Case(id=case_id, kind="model", name=title, working_title=title, area=area_, field=clean(field),
+                    level=level, unit_kind=unit_kind, linked=bool(linked), members=members,
+                    membership=membership, proposer=clean(proposer) or str(profile.get("unit")),
+                    opened=day, extra={"schema": 1, "replicated_from": None, "replicated_to": [],
+                                       "ratings": {}, "criteria_extra": []})
+        rel = w.dossier.case_relpath(case_id)
+        w.check_clean([rel], renders=False)
+        w.write_text(rel, new_case_text(case, f"Hồ sơ mô hình {case_id} — antt (docs/case-schema.md)"))
+        kind_text = "mô hình liên kết" if linked else "mô hình"
+        w.summary = f"[{case_id}] Mở hồ sơ {kind_text} \"{title}\""
+    return OpenedCase(case_id, w.tx.sha)

@@ -1,14 +1,25 @@
-"""What every use case shares: the dossier, today, the audit transaction, the notice sink."""
+"""What every use case shares: the dossier, today, the notice sink, and the one pipeline of
+every writing command:
+
+    with writing(ctx, action="record survey-plan", case_id=case_id) as w:   # the lock first
+        loaded = w.load_case(case_id)                                      # then read
+        decision = <the domain decides on loaded.case>                     # or refuses
+        w.save_case(loaded, decision.case)                                 # render, write …
+        w.summary = decision.summary
+    # … committed here; on any exception every file is back as it was
+"""
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from antt_cli.domain.dates import today as clock_today
-from antt_cli.store.dossier import Dossier
+from antt_cli.domain.model import Case, Record, case_to, record_to
+from antt_cli.store.dossier import PROFILE, Dossier
 
 
 def _ignore(_: str) -> None:
@@ -18,7 +29,8 @@ def _ignore(_: str) -> None:
 @dataclass
 class Context:
     """Where and when a use case runs: the dossier root, today's date (ANTT_TODAY), and a
-    sink for notices (warnings the CLI prints to stderr)."""
+    sink for notices (warnings the CLI prints to stderr). The clock is read here and only
+    here; below the services `today` is a parameter."""
 
     root: Path
     today: dt.date = field(default_factory=clock_today)
@@ -28,15 +40,85 @@ class Context:
         return Dossier.open(self.root)
 
 
-def transaction(ctx: Context, dossier: Dossier, *, summary: str, action: str, case_id: str | None,
+def transaction(ctx: Context, dossier: Dossier | None, *, summary: str, action: str, case_id: str | None,
                 extra_trailers: list[tuple[str, str]] | None = None):
     from antt_cli.audit.transaction import Transaction
 
-    profile = dossier.profile
+    profile = dossier.profile if dossier is not None else _profile_identity(ctx.root)
     return Transaction(ctx.root, summary=summary, action=action, case_id=case_id,
                        officer=profile.get("officer") or None,
                        officer_email=profile.get("officer_email") or None,
                        extra_trailers=extra_trailers or [], notice=ctx.notice)
+
+
+def _profile_identity(root: Path) -> dict[str, Any]:
+    """The officer of antt.yaml, read before the lock only to name the committer (the
+    profile is read again under the lock for everything the command decides)."""
+    from antt_cli.store.yamlio import load_yaml
+
+    try:
+        profile = load_yaml(root / PROFILE, PROFILE, fast=True)
+    except Exception:  # noqa: BLE001 - the real read under the lock reports it
+        return {}
+    return profile if isinstance(profile, dict) else {}
+
+
+class Writer:
+    """The inside of a writing command: the dossier read under the lock, the transaction."""
+
+    def __init__(self, ctx: Context, tx: Any) -> None:
+        self.ctx = ctx
+        self.tx = tx
+        self.dossier = Dossier.open(ctx.root)
+
+    @property
+    def summary(self) -> str:
+        return self.tx.summary
+
+    @summary.setter
+    def summary(self, text: str) -> None:
+        self.tx.summary = text
+
+    def trailer(self, key: str, value: str) -> None:
+        self.tx.extra_trailers.append((key, value))
+
+    def load_case(self, case_id: str):
+        return self.dossier.load_case_file(case_id)
+
+    def render(self, case: Case, record: Record) -> bytes:
+        from antt_cli.documents.render import render_record
+
+        return render_record(plain(self.dossier.profile), case_to(case), record_to(record),
+                             self.dossier.templates_override())
+
+    def check_clean(self, rels: list[str], renders: bool) -> None:
+        """Refuse a file this command must change that has uncommitted edits — and, when it
+        renders a document, an `antt.yaml` with uncommitted edits (CLI.md, Global)."""
+        from antt_cli.errors import AnttError
+
+        if renders:
+            from antt_cli.audit import git as gitq
+
+            if gitq.dirty_paths(self.ctx.root, [PROFILE]):
+                raise AnttError("services.profile_dirty", file=PROFILE)
+        self.tx.check_clean(rels)
+
+    def write_bytes(self, rel: str, data: bytes) -> None:
+        self.tx.write_bytes(rel, data)
+
+    def write_text(self, rel: str, text: str) -> None:
+        self.tx.write_text(rel, text)
+
+    def copy_file(self, src: Path, rel: str) -> None:
+        self.tx.copy_file(src, rel)
+
+
+@contextmanager
+def writing(ctx: Context, *, action: str, case_id: str | None,
+            trailers: list[tuple[str, str]] | None = None) -> Iterator[Writer]:
+    """Take the dossier lock, then read: the one pipeline of every writing command."""
+    with transaction(ctx, None, summary="", action=action, case_id=case_id, extra_trailers=trailers) as tx:
+        yield Writer(ctx, tx)
 
 
 def sha256(data: bytes) -> str:
@@ -53,9 +135,13 @@ def plain(value: Any) -> Any:
 
 
 def jsonable(value: Any) -> Any:
+    from dataclasses import asdict, is_dataclass
+
+    if is_dataclass(value) and not isinstance(value, type):
+        return jsonable(asdict(value))
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return [jsonable(v) for v in value]
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()

@@ -9,7 +9,8 @@ from antt_cli.domain.rules import DEFAULT_RULES
 from antt_cli.domain.text import nfc, same_name
 from antt_cli.errors import AnttError
 from antt_cli.services.common import Context, transaction
-from antt_cli.store.dossier import PROFILE, UNIT_KINDS
+from antt_cli.domain.vocab import UNIT_KINDS
+from antt_cli.store.dossier import PROFILE
 from antt_cli.store.yamlio import dump_yaml, flow_map, new_map
 
 GITATTRIBUTES = """# antt: case files are text with LF endings on every platform; documents are binary.

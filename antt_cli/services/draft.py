@@ -3,31 +3,35 @@ unapproved survey plan, a decision to take to the authority for signature, …).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from antt_cli.domain import lifecycle as life
+from antt_cli.domain.model import Record, Signer
 from antt_cli.errors import AnttError
 from antt_cli.services.common import Context
-from antt_cli.services.record import RecordInput, default_issuer, render, resolve_signer, to_pdf
-from antt_cli.store.yamlio import flow_map, new_map
+from antt_cli.services.record import RecordInput, default_issuer, resolve_signer, to_pdf
+from antt_cli.store.kinds import load_registry
 
 
 def draft_document(ctx: Context, case_id: str, kind: str, output: Path | None, *, pdf: bool = False) -> Path:
+    from antt_cli.documents.render import render_record
+    from antt_cli.domain.model import case_to, record_to
+    from antt_cli.services.common import plain
+
     dossier = ctx.dossier()
-    case = dossier.load_case(case_id, fast=True)
-    k = life.model_kind(kind)
-    if k.linked_only and not case.get("linked"):
+    case = dossier.case(case_id)
+    reg = load_registry()
+    k = life.kind_spec(reg, kind, case.kind)
+    if not k.applies(case.linked):
         raise AnttError("domain.linked_only", id=case_id, kind=k.name, title=k.title)
     issuer = default_issuer(case, k, dossier) or str(dossier.profile.get("unit"))
     try:
-        signer: Any = resolve_signer(case, k, issuer, RecordInput(), dossier)
+        signer = resolve_signer(case, k, issuer, RecordInput(), dossier)
     except AnttError:
-        signer = flow_map([("prefix", None), ("title", ""), ("name", "")])
-    record = new_map([("kind", k.name), ("number", None), ("date", ctx.today), ("issuer", issuer),
-                      ("signer", signer), ("secrecy", None), ("fields", new_map()), ("draft", True)])
-    if k.name == "annual-plan":
-        record["year"] = max((int(y) for y in case.get("plans") or {}), default=ctx.today.year)
-    data = render(dossier, case, record)
+        signer = Signer(name="", title="")
+    record = Record(kind=k.name, date=ctx.today, issuer=issuer, signer=signer, extra={"draft": True})
+    if k.year == "plan":
+        record.year = max(case.plans, default=ctx.today.year)
+    data = render_record(plain(dossier.profile), case_to(case), record_to(record), dossier.templates_override())
     target = (output or Path.cwd() / f"{case_id}-{k.name}-nhap.docx").expanduser().resolve()
     if target.is_relative_to(dossier.root):
         raise AnttError("draft.inside_dossier", file=str(target))

@@ -3,29 +3,31 @@ values (HD 163 §III.1.d, §III.2.b; SPEC §4)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from dataclasses import dataclass
 
-from antt_cli.domain.dates import as_date
-from antt_cli.domain.plans import AT_MOST, YES_NO, completion, find_target, parse_target, plan_of
+from antt_cli.domain import lifecycle as life
+from antt_cli.domain.model import AT_MOST, YES_NO, Plan, Target
+from antt_cli.domain.plans import completion_of, find_target, parse_number, parse_target
 from antt_cli.domain.text import name_key, nfc
 from antt_cli.errors import AnttError, AnttUsageError
-from antt_cli.services.common import Context, transaction
-from antt_cli.services.record import RecordInput, record_document, summary_line
-from antt_cli.store.yamlio import flow_map, new_map, new_seq
+from antt_cli.services.common import Context, writing
+from antt_cli.services.record import (
+    RecordInput, RecordResult, build_record, resolve_number, save_recorded)
+from antt_cli.store.kinds import load_registry
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
-def parse_targets(specs: list[str]) -> list[dict[str, Any]]:
-    targets: list[dict[str, Any]] = []
+def parse_targets(specs: list[str]) -> list[Target]:
+    targets: list[Target] = []
     for spec in specs:
         spec = nfc(spec)
         try:
             target = parse_target(spec)
         except ValueError:
             raise AnttUsageError("plans.bad_target", spec=spec) from None
-        if any(name_key(t["text"]) == name_key(target["text"]) for t in targets):
-            raise AnttError("plans.duplicate_target", text=target["text"])
+        if any(name_key(t.text) == name_key(target.text) for t in targets):
+            raise AnttError("plans.duplicate_target", text=target.text)
         targets.append(target)
     return targets
 
@@ -35,31 +37,32 @@ def check_year(year: int) -> None:
         raise AnttUsageError("plans.bad_year", year=year)
 
 
-def record_plan(ctx: Context, case_id: str, year: int, target_specs: list[str], given: RecordInput) -> Any:
-    """Record the `annual-plan` document of evaluation year `year` with its targets."""
+def plan_kind(reg):
+    """The kind recorded by `antt plan` (its spec says `command: plan`)."""
+    return next(k for k in reg if k.command == "plan")
+
+
+def record_plan(ctx: Context, case_id: str, year: int, target_specs: list[str], given: RecordInput) -> RecordResult:
+    """Record the annual plan of evaluation year `year` with its targets."""
     check_year(year)
     targets = parse_targets(target_specs)
+    reg = load_registry()
+    k = plan_kind(reg)
     given.year = year
-
-    def attach_plan(case: Any, record: Any) -> None:
-        plans = case.get("plans")
-        if plans is None:
-            plans = case["plans"] = new_map()
-        rows = []
-        for t in targets:
-            pairs = [("text", t["text"]), ("op", t["op"])]
-            pairs += [("done", False)] if t["op"] == YES_NO else [("planned", t["planned"]), ("achieved", None)]
-            rows.append(flow_map(pairs))
-        plans[year] = new_map([("date", record["date"]), ("number", record.get("number")),
-                               ("targets", new_seq(rows))])
-
+    with writing(ctx, action="plan", case_id=case_id) as w:
+        loaded = w.load_case(case_id)
+        life.check_recordable(loaded.case, k, reg, command="plan")
+        record = build_record(ctx, w.dossier, loaded.case, k, given, reg)
+        life.check_record(loaded.case, k, record, ctx.today, reg)
+        record.number = resolve_number(k, str(record.issuer), record.date, given.number, w.dossier)
+        new_case = life.apply_record(loaded.case, k, record)
+        new_case.plans[year] = Plan(year=year, date=record.date, number=record.number, targets=targets)
+        rel = save_recorded(w, loaded, new_case, record, attach=given.attach, pdf=given.pdf,
+                            folder=k.attach_folder)
+        w.summary = life.summary_line(case_id, k.summary_text(year), record)
     if not targets:
         ctx.notice(_t("plans.no_targets", year=year))
-    def summary(record: Any) -> str:
-        return summary_line(case_id, f"Kế hoạch hoạt động năm {year}", record)
-
-    return record_document(ctx, case_id, "annual-plan", given, before_render=attach_plan,
-                           action="plan", summary=summary)
+    return RecordResult(case_id, k.name, record, rel, w.tx.sha)
 
 
 def _t(key: str, **params: object) -> str:
@@ -68,52 +71,56 @@ def _t(key: str, **params: object) -> str:
     return t(key, **params)
 
 
-def set_progress(ctx: Context, case_id: str, year: int, target: str, *, achieved: str | None = None,
-                 done: bool = False, date: dt.date | None = None) -> dict[str, Any]:
-    """Set (not add to) the achieved value of one target; returns the target and the plan's
-    completion after the change."""
-    from antt_cli.domain.plans import parse_number
+@dataclass(frozen=True)
+class ProgressResult:
+    id: str
+    year: int
+    target: Target
+    completion: float | None
+    commit: str | None
 
+
+def set_progress(ctx: Context, case_id: str, year: int, target: str, *, achieved: str | None = None,
+                 done: bool = False, date: dt.date | None = None) -> ProgressResult:
+    """Set (not add to) the achieved value of one target; the plan's completion after it."""
     check_year(year)
-    dossier = ctx.dossier()
-    case = dossier.load_case(case_id)
-    if case.get("status") == "closed":
-        raise AnttError("domain.case_closed", id=case_id)
-    plan = plan_of(case, year)
-    if plan is None:
-        raise AnttError("plans.no_plan", id=case_id, year=year)
-    targets = plan.get("targets") or []
-    index = find_target(targets, target, name_key)
-    if index is None:
-        names = "; ".join(str(t["text"]) for t in targets) or "—"
-        raise AnttError("plans.unknown_target", target=target, year=year, targets=names)
-    row = targets[index]
     if (achieved is None) == (not done):
         raise AnttUsageError("plans.achieved_or_done")
-    if row["op"] == YES_NO and achieved is not None:
-        raise AnttError("plans.yes_no_needs_done", text=row["text"])
-    if row["op"] != YES_NO and done:
-        raise AnttError("plans.number_needs_achieved", text=row["text"])
-    day = date or ctx.today
-    if day > ctx.today:
-        raise AnttError("domain.date_in_future", date=day.isoformat(), today=ctx.today.isoformat())
-    plan_day = as_date(plan.get("date"))
-    if plan_day and day < plan_day:
-        raise AnttError("plans.progress_before_plan", date=day.isoformat(), plan_date=plan_day.isoformat())
-    if done:
-        row["done"] = True
-        shown = "hoàn thành"
-    else:
+    value = None
+    if achieved is not None:
         try:
             value = parse_number(achieved)
         except ValueError:
             raise AnttUsageError("plans.bad_number", value=achieved) from None
-        row["achieved"] = value
-        sign = "≤" if row["op"] == AT_MOST else "/"
-        shown = f"{value}{sign}{row['planned']}" if sign == "≤" else f"{value}/{row['planned']}"
-    row["updated"] = day
-    rate = completion(targets, dossier.rules.completion)
-    summary = f"[{case_id}] Kết quả chỉ tiêu năm {year}: {row['text']} — {shown}"
-    with transaction(ctx, dossier, summary=summary, action="progress", case_id=case_id) as tx:
-        tx.write_text(dossier.case_relpath(case_id), dossier.dump(case))
-    return {"id": case_id, "year": year, "target": dict(row), "completion": rate}
+    day = date or ctx.today
+    with writing(ctx, action="progress", case_id=case_id) as w:
+        loaded = w.load_case(case_id)
+        case = loaded.case.copy()
+        life.check_open(case)
+        plan = case.plan(year)
+        if plan is None:
+            raise AnttError("plans.no_plan", id=case_id, year=year)
+        index = find_target(plan.targets, target, name_key)
+        if index is None:
+            names = "; ".join(t.text for t in plan.targets) or "—"
+            raise AnttError("plans.unknown_target", target=target, year=year, targets=names)
+        row = plan.targets[index]
+        if row.op == YES_NO and value is not None:
+            raise AnttError("plans.yes_no_needs_done", text=row.text)
+        if row.op != YES_NO and done:
+            raise AnttError("plans.number_needs_achieved", text=row.text)
+        if day > ctx.today:
+            raise AnttError("domain.date_in_future", date=day.isoformat(), today=ctx.today.isoformat())
+        if plan.date and day < plan.date:
+            raise AnttError("plans.progress_before_plan", date=day.isoformat(), plan_date=plan.date.isoformat())
+        if done:
+            row.done = True
+            shown = "hoàn thành"
+        else:
+            row.achieved = value
+            shown = f"{value}≤{row.planned}" if row.op == AT_MOST else f"{value}/{row.planned}"
+        row.extra["updated"] = day
+        w.check_clean([loaded.rel], renders=False)
+        w.write_text(loaded.rel, loaded.text(case))
+        w.summary = f"[{case_id}] Kết quả chỉ tiêu năm {year}: {row.text} — {shown}"
+    return ProgressResult(case_id, year, row, completion_of(plan.targets, w.dossier.rules.completion), w.tx.sha)

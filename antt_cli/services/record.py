@@ -1,5 +1,6 @@
-"""`antt record` (and the rendering/committing that `plan` and `amend` share): record an
-issued document of a kind, render its DOCX, advance the case, commit — SPEC §3, §9, §11."""
+"""`antt record`: record an issued document of a kind, render its DOCX, advance the case,
+commit — SPEC §3, §9, §11. `plan` and `amend` use the same steps (issuer, signer, number,
+render) from here."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,14 +12,16 @@ from pathlib import Path
 from typing import Any
 
 from antt_cli.domain import lifecycle as life
-from antt_cli.domain.kinds import AUTHORITY, MEETING, PARTY, PROPOSER, STEERING, DocumentKind
+from antt_cli.domain.dates import evaluation_year_of
+from antt_cli.domain.issuers import STEERING_HEAD_ROLE, is_party_body, steering_body, steering_head
+from antt_cli.domain.kindspec import AUTHORITY, MEETING, PARTY, PROPOSER, STEERING, KindSpec, Registry
+from antt_cli.domain.model import Case, Record, Signer
 from antt_cli.domain.numbers import next_number, number_form_ok
 from antt_cli.domain.text import clean, name_key, nfc, same_name
-from antt_cli.errors import AnttError
-from antt_cli.services.common import Context, plain, sha256, transaction
+from antt_cli.errors import AnttError, AnttUsageError
+from antt_cli.services.common import Context, Writer, sha256, writing
 from antt_cli.store.dossier import Dossier
-from antt_cli.store.members import read_members
-from antt_cli.store.yamlio import flow_map, new_map, new_seq
+from antt_cli.store.kinds import load_registry
 
 
 @dataclass
@@ -41,10 +44,19 @@ class RecordInput:
     year: int | None = None
 
 
+@dataclass(frozen=True)
+class RecordResult:
+    """What `record` (and `plan`, `amend`) did: the case, the stored record, the commit."""
+
+    case_id: str
+    kind: str
+    record: Record
+    file: str
+    commit: str | None
+
+
 def parse_sets(pairs: list[str]) -> dict[str, str]:
     """`KEY=VALUE` strings → dict; a pair without '=' is a usage error."""
-    from antt_cli.errors import AnttUsageError
-
     result: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -55,29 +67,31 @@ def parse_sets(pairs: list[str]) -> dict[str, str]:
     return result
 
 
-def default_issuer(case: Any, k: DocumentKind, dossier: Dossier) -> str | None:
-    if k.issuer_role in (PROPOSER, MEETING):
-        return case.get("proposer")
-    if k.issuer_role == STEERING:
-        return life.steering_body(case)
-    if k.issuer_role == AUTHORITY:
-        return case.get("authority")
-    if k.issuer_role == PARTY:
-        parties = [name for name, body in dossier.bodies().items() if life.is_party_body(str(name), body)]
+def default_issuer(case: Case, k: KindSpec, dossier: Dossier) -> str | None:
+    """The usual issuer of a kind (CLI.md: issuer and signer default from antt.yaml bodies)."""
+    if k.issuer in (PROPOSER, MEETING):
+        return case.proposer
+    if k.issuer == STEERING:
+        return steering_body(case.name)
+    if k.issuer == AUTHORITY:
+        return case.authority
+    if k.issuer == PARTY:
+        parties = [name for name, body in dossier.bodies().items() if is_party_body(str(name), body)]
         return str(parties[0]) if len(parties) == 1 else None
     return None
 
 
-def resolve_signer(case: Any, k: DocumentKind, issuer: str, given: RecordInput, dossier: Dossier):
-    """The signer `{prefix, title, name}`: as given, else the steering committee's head for
-    its documents, else the issuing body's head (its deputy when signing `KT.`)."""
+def resolve_signer(case: Case, k: KindSpec, issuer: str, given: RecordInput, dossier: Dossier) -> Signer:
+    """As given, else the steering committee's head for its documents, else the issuing
+    body's head (its deputy when signing `KT.`)."""
     prefix = given.sign_as
     name, title = clean(given.signer), clean(given.signer_title)
     body = dossier.body(issuer) or {}
-    if k.issuer_role == STEERING and not name:
-        head = life.steering_head(case)
+    if k.issuer == STEERING and not name:
+        lists = [d.members for d in case.documents if d.kind in load_registry().steering_kinds() and d.members]
+        head = next((h for h in (steering_head(m) for m in reversed(lists)) if h), None)
         if head:
-            name, title, prefix = head["name"], title or life.STEERING_HEAD_ROLE, prefix or "TM."
+            name, title, prefix = head["name"], title or STEERING_HEAD_ROLE, prefix or "TM."
     if not name:
         person = body.get("deputy") if prefix == "KT." else body.get("head")
         if person:
@@ -86,31 +100,31 @@ def resolve_signer(case: Any, k: DocumentKind, issuer: str, given: RecordInput, 
         for person in (body.get("head"), body.get("deputy")):
             if person and same_name(str(person.get("name") or ""), name):
                 title = person.get("title")
-        if not title and k.issuer_role == STEERING:
-            title = life.STEERING_HEAD_ROLE
+        if not title and k.issuer == STEERING:
+            title = STEERING_HEAD_ROLE
     if not name:
         raise AnttError("record.signer_required", kind=k.name, issuer=issuer)
     if not title:
         raise AnttError("record.signer_title_required", name=name)
-    return flow_map([("prefix", prefix), ("title", title), ("name", name)])
+    return Signer(name=str(name), title=str(title), prefix=prefix)
 
 
-def _numbers_used(dossier: Dossier, issuer: str, year: int) -> list[str]:
+def numbers_used(dossier: Dossier, issuer: str, year: int) -> list[str]:
     """The numbers an issuing body has given this year, across every case of the dossier."""
     key = name_key(issuer)
     return [number for digest in dossier.iter_digests()
             for body, used_year, number in digest["numbers"] if body == key and used_year == year]
 
 
-def resolve_number(k: DocumentKind, issuer: str, day: dt.date, given: str | None, dossier: Dossier,
+def resolve_number(k: KindSpec, issuer: str, day: dt.date, given: str | None, dossier: Dossier,
                    ignore: str | None = None) -> str | None:
     body = dossier.body(issuer)
-    party = life.is_party_body(issuer, body)
+    party = is_party_body(issuer, body)
     if given is None:
         if k.numbered:
             raise AnttError("record.number_required", kind=k.name)
         return None
-    used = [n for n in _numbers_used(dossier, issuer, day.year) if n != ignore]
+    used = [n for n in numbers_used(dossier, issuer, day.year) if n != ignore]
     if given == "auto":
         if not body or not body.get("own"):
             raise AnttError("record.auto_not_own", issuer=issuer)
@@ -124,56 +138,63 @@ def resolve_number(k: DocumentKind, issuer: str, day: dt.date, given: str | None
     return number
 
 
-def build_record(ctx: Context, dossier: Dossier, case: Any, k: DocumentKind, given: RecordInput) -> Any:
+def _check_attachment(path: Path, max_mb: float) -> None:
+    if not path.is_file():
+        raise AnttError("record.attach_missing", file=str(path))
+    size = path.stat().st_size
+    if size > max_mb * 1024 * 1024:
+        raise AnttError("record.attach_too_big", file=str(path), mb=f"{size / 1048576:.1f}", max=max_mb)
+
+
+def build_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, given: RecordInput,
+                 reg: Registry) -> Record:
     """The document record of `given`, with defaults filled in from the case and antt.yaml."""
-    from antt_cli.documents.context import template_fields
+    from antt_cli.store.members import read_members
 
     sets = dict(given.sets)
-    allowed = tuple(dict.fromkeys(life.allowed_fields(k.name) + template_fields(k.name)))
+    allowed = reg.allowed_fields(k)
     for key in sets:
         if key not in allowed:
             raise AnttError("record.unknown_field", key=key, kind=k.name, allowed=", ".join(allowed))
-    if (given.approved_by or given.approved_date) and k.name != "survey-plan":
+    if (given.approved_by or given.approved_date) and k.approval == "none":
         raise AnttError("record.approval_only_survey_plan")
-    if given.members_file and not k.takes_members:
+    if given.members_file and k.members == "none":
         raise AnttError("record.members_not_taken", kind=k.name)
+    if given.attach and k.attachments == "none":
+        raise AnttError("domain.attachments_not_taken", kind=k.name)
     day = given.date or ctx.today
     issuer = clean(given.issuer) or default_issuer(case, k, dossier)
     if not issuer:
         raise AnttError("record.issuer_required", kind=k.name)
     issuer = dossier.body_name(issuer)
-    record = new_map([("kind", k.name)])
-    record["number"] = None
-    record["date"] = day
-    record["issuer"] = issuer
-    record["signer"] = resolve_signer(case, k, issuer, given, dossier)
-    if k.name == "survey-plan":
-        record["approved_by"] = clean(given.approved_by)
-        record["approved_date"] = given.approved_date
-    record["secrecy"] = given.secrecy
-    if k.name == "periodic-report":
-        period = sets.get("period")
+    year = given.year
+    if k.year == "report":
         year_text = sets.pop("year", None)
         if year_text is not None:
             if not year_text.isdigit():
                 raise AnttError("record.bad_year", value=year_text)
-            record["year"] = int(year_text)
+            year = int(year_text)
         else:
-            record["year"] = life.default_report_year(day, period)
-    elif given.year is not None:
-        record["year"] = given.year
-    record["fields"] = new_map(sorted(sets.items()))
+            year = report_year(day, sets.get("period"))
+    record = Record(kind=k.name, date=day, issuer=issuer,
+                    signer=resolve_signer(case, k, issuer, given, dossier),
+                    approved_by=clean(given.approved_by) if k.approval != "none" else None,
+                    approved_date=given.approved_date if k.approval != "none" else None,
+                    secrecy=given.secrecy, year=year, fields=dict(sorted(sets.items())))
     if given.members_file:
-        record["members"] = new_seq([flow_map(list(m.items())) for m in read_members(given.members_file)])
-    life.check_record(case, k, record, ctx.today)
-    record["number"] = resolve_number(k, issuer, day, given.number, dossier)
+        record.members = read_members(given.members_file)
+    for path in given.attach:
+        _check_attachment(path, dossier.rules.attach_max_mb)
+    record.attachments = [nfc(path.name) for path in given.attach]  # placed by save_recorded
     return record
 
 
-def render(dossier: Dossier, case: Any, record: Any) -> bytes:
-    from antt_cli.documents.render import render_record
-
-    return render_record(plain(dossier.profile), plain(case), plain(record), dossier.templates_override())
+def report_year(day: dt.date, period: str | None) -> int:
+    """SPEC §3 (Interpretation): a report's evaluation year is the year containing its date,
+    except an annual report dated in November, which belongs to the year just ended."""
+    if period == "annual" and day.month == 11:
+        return day.year
+    return evaluation_year_of(day)
 
 
 def to_pdf(docx: bytes, name: str) -> bytes:
@@ -194,64 +215,43 @@ def to_pdf(docx: bytes, name: str) -> bytes:
         return out.read_bytes()
 
 
-def summary_line(case_id: str, title: str, record: Any) -> str:
-    """The commit's summary line (SPEC §11): `[ID] <what> (số <number>)`."""
-    number = f" (số {record['number']})" if record.get("number") else ""
-    return f"[{case_id}] {title}{number}"
+def save_recorded(w: Writer, loaded: Any, new_case: Case, record: Record, *, attach: list[Path],
+                  pdf: bool, folder: str) -> str:
+    """Render the new record's document and write it, its scans and the case file: the
+    last step of record and plan. Returns the document's path in the dossier."""
+    seq = len(new_case.documents)
+    case_dir = w.dossier.case_dir_rel(new_case.id)
+    record.file = f"docs/{seq:02d}-{record.kind}.docx"
+    record.attachments = [f"{folder}/{seq:02d}-{nfc(path.name)}" for path in attach]
+    rel = f"{case_dir}/{record.file}"
+    attach_rels = [f"{case_dir}/{dest}" for dest in record.attachments]
+    pdf_rel = rel[: -len(".docx")] + ".pdf"
+    # One git question for every path (a git process costs most on Windows).
+    w.check_clean([rel, loaded.rel, *attach_rels] + ([pdf_rel] if pdf else []), renders=True)
+    data = w.render(new_case, record)
+    record.sha256 = sha256(data)
+    pdf_data = to_pdf(data, Path(rel).stem) if pdf else None
+    w.write_bytes(rel, data)
+    if pdf_data is not None:
+        w.write_bytes(pdf_rel, pdf_data)
+    for src, dest in zip(attach, attach_rels):
+        w.copy_file(src, dest)
+    w.write_text(loaded.rel, loaded.text(new_case))
+    return rel
 
 
-def _check_attachment(path: Path, max_mb: float) -> None:
-    if not path.is_file():
-        raise AnttError("record.attach_missing", file=str(path))
-    size = path.stat().st_size
-    if size > max_mb * 1024 * 1024:
-        raise AnttError("record.attach_too_big", file=str(path), mb=f"{size / 1048576:.1f}", max=max_mb)
-
-
-def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput, *,
-                    before_render=None, action: str | None = None, summary=None) -> Any:
-    """Record an issued document; returns the stored record. Nothing changes on refusal.
-    `summary(record)` gives the commit's summary line when the kind's title is not it."""
-    dossier = ctx.dossier()
-    case = dossier.load_case(case_id)
-    if case.get("kind") != "model":
-        raise AnttError("record.model_only", id=case_id)
-    k = life.model_kind(kind)
-    if k.name == "annual-plan" and action is None:
-        raise AnttError("record.use_plan", id=case_id)
-    record = build_record(ctx, dossier, case, k, given)
-    for path in given.attach:
-        _check_attachment(path, dossier.rules.attach_max_mb)
-    for key, value in life.record_effects(case, k, record).items():
-        case[key] = value
-    documents = case.get("documents")
-    if documents is None:
-        documents = case["documents"] = new_seq()
-    seq = len(documents) + 1
-    case_dir = dossier.case_dir_rel(case_id)
-    record["file"] = f"docs/{seq:02d}-{k.name}.docx"
-    rel = f"{case_dir}/{record['file']}"
-    folder = "evidence" if k.name == "evidence" else "docs"
-    attachments = [f"{folder}/{seq:02d}-{nfc(path.name)}" for path in given.attach]
-    if attachments:
-        record["attachments"] = new_seq(attachments)
-    documents.append(record)
-    if before_render is not None:
-        before_render(case, record)
-    data = render(dossier, case, record)
-    record["sha256"] = sha256(data)
-    pdf = to_pdf(data, Path(rel).stem) if given.pdf else None
-    text = summary(record) if callable(summary) else summary_line(case_id, k.title, record)
-    with transaction(ctx, dossier, summary=text,
-                     action=action or f"record {k.name}", case_id=case_id) as tx:
-        pdf_rel = rel[: -len(".docx")] + ".pdf"
-        attach_rels = [f"{case_dir}/{dest}" for dest in attachments]
-        # One git question for every path (a git process costs most on Windows).
-        tx.check_clean([rel, dossier.case_relpath(case_id), *attach_rels] + ([pdf_rel] if pdf else []))
-        tx.write_bytes(rel, data)
-        if pdf is not None:
-            tx.write_bytes(pdf_rel, pdf)
-        for src, dest in zip(given.attach, attach_rels):
-            tx.copy_file(src, dest)
-        tx.write_text(dossier.case_relpath(case_id), dossier.dump(case))
-    return record
+def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput) -> RecordResult:
+    """Record an issued document. Nothing changes on refusal."""
+    reg = load_registry()
+    with writing(ctx, action=f"record {kind}", case_id=case_id) as w:
+        loaded = w.load_case(case_id)
+        k = life.kind_spec(reg, kind, loaded.case.kind)
+        life.check_recordable(loaded.case, k, reg)
+        record = build_record(ctx, w.dossier, loaded.case, k, given, reg)
+        life.check_record(loaded.case, k, record, ctx.today, reg)
+        record.number = resolve_number(k, str(record.issuer), record.date, given.number, w.dossier)
+        new_case = life.apply_record(loaded.case, k, record)
+        rel = save_recorded(w, loaded, new_case, record, attach=given.attach, pdf=given.pdf,
+                            folder=k.attach_folder)
+        w.summary = life.summary_line(case_id, k.summary_text(record.year), record)
+    return RecordResult(case_id, k.name, record, rel, w.tx.sha)

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-VERSION = 2  # 2: digests (domain/digest.py), not whole cases
+VERSION = 3  # 3: digests of typed cases (opened, launch by effect)
 
 
 def blob_id(data: bytes) -> str:

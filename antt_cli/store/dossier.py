@@ -17,7 +17,7 @@ from antt_cli.store.yamlio import dump_yaml, line_of, load_yaml
 PROFILE = "antt.yaml"
 CASE_FILE = "case.yaml"
 CASE_DIRS = {"model": "models", "exemplar": "exemplars"}
-UNIT_KINDS = ("residential", "agency", "enterprise", "school")
+from antt_cli.domain.vocab import UNIT_KINDS  # noqa: E402,F401 - one definition (domain/vocab.py)
 
 
 def find_root(explicit: str | os.PathLike | None, env: dict[str, str] | None = None,
@@ -96,6 +96,19 @@ class Dossier:
         self._check(case, case_id, rel)
         return case
 
+    def load_case_file(self, case_id: str):
+        """The case to be written back: typed, with the round-trip tree it came from."""
+        from antt_cli.store.casefile import CaseFile, case_of
+
+        tree = self.load_case(case_id)
+        return CaseFile(rel=self.case_relpath(case_id), case=case_of(tree), tree=tree)
+
+    def case(self, case_id: str):
+        """The typed case, read only (the fast loader)."""
+        from antt_cli.store.casefile import case_of
+
+        return case_of(self.load_case(case_id, fast=True))
+
     def _check(self, case: Any, case_id: str, rel: str) -> None:
         from antt_cli.store.schema import check_case
 
@@ -129,11 +142,13 @@ class Dossier:
 
     def _parsed(self, raw: bytes, case_id: str, rel: str) -> dict:
         from antt_cli.domain.digest import case_digest
+        from antt_cli.store.casefile import case_of
+        from antt_cli.store.kinds import load_registry
         from antt_cli.store.yamlio import parse_yaml
 
         case = parse_yaml(raw, rel)
         self._check(case, case_id, rel)
-        return case_digest(case)
+        return case_digest(case_of(case), load_registry())
 
     @staticmethod
     def dump(data: Any) -> str:

@@ -6,8 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from antt_cli.domain.dates import as_date
-from antt_cli.domain.kinds import KINDS
-from antt_cli.domain.lifecycle import LEVELS, MEMBERSHIP, STATUSES, UNIT_KINDS
+from antt_cli.domain.vocab import LEVELS, MEMBERSHIP, STATUSES, UNIT_KINDS
 from antt_cli.errors import AnttError
 from antt_cli.store.yamlio import line_of
 
@@ -39,9 +38,12 @@ def check_case(case: Any, rel: str) -> None:
         as_date(case.get("opened"))
     except (ValueError, TypeError):
         _fail(rel, case, "opened", "YYYY-MM-DD")
+    from antt_cli.store.kinds import load_registry
+
+    kinds = load_registry().kinds
     for doc in case.get("documents") or []:
-        if not isinstance(doc, dict) or doc.get("kind") not in KINDS:
-            _fail(rel, doc if isinstance(doc, dict) else case, "kind", ", ".join(KINDS))
+        if not isinstance(doc, dict) or doc.get("kind") not in kinds:
+            _fail(rel, doc if isinstance(doc, dict) else case, "kind", ", ".join(kinds))
         for key in DATE_KEYS:
             try:
                 as_date(doc.get(key))

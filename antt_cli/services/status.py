@@ -1,0 +1,34 @@
+"""`antt status` and `antt history` as use cases: what the CLI prints, and what a script
+calls (README, "Python API")."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from antt_cli.services.common import Context
+
+
+def dossier_status(ctx: Context, day: dt.date | None = None) -> list[dict[str, Any]]:
+    """One row per case (CLI.md `antt status`), judged as of `day` (default today)."""
+    from antt_cli.reports.status import status_row
+
+    dossier = ctx.dossier()
+    today = day or ctx.today
+    return [status_row(digest, today, dossier.rules) for digest in dossier.iter_digests()]
+
+
+def case_status(ctx: Context, case_id: str, day: dt.date | None = None) -> dict[str, Any]:
+    """One case's full picture: documents, plans and targets, what may be recorded next."""
+    from antt_cli.reports.status import case_detail
+    from antt_cli.store.kinds import load_registry
+
+    dossier = ctx.dossier()
+    return case_detail(dossier.case(case_id), day or ctx.today, dossier.rules, load_registry())
+
+
+def case_history(ctx: Context, case_id: str) -> list[dict[str, Any]]:
+    """The case's commits, oldest first: date, officer, action, summary (SPEC §11)."""
+    from antt_cli.audit.history import case_history as read_history
+
+    ctx.dossier().load_case(case_id, fast=True)  # an unknown ID is refused, not an empty history
+    return read_history(ctx.root, case_id)
