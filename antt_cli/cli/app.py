@@ -49,12 +49,25 @@ def build_app() -> typer.Typer:
     app = typer.Typer(cls=AnttGroup, help=t("cli.help"), no_args_is_help=True, add_completion=False,
                       pretty_exceptions_enable=False, rich_markup_mode=None)
 
+    def _show_version(value: bool) -> None:
+        if value:
+            from importlib.metadata import PackageNotFoundError, version
+
+            try:
+                found = version("antt")
+            except PackageNotFoundError:  # run from a source tree that was never installed
+                from antt_cli import __version__ as found
+            typer.echo(f"antt {found}")
+            raise typer.Exit()
+
     @app.callback()
     def _global(
         dossier: Optional[str] = typer.Option(None, "--dossier", help=t("cli.opt.dossier"), metavar="PATH"),
         json_: bool = typer.Option(False, "--json", help=t("cli.opt.json")),
         lang: Optional[str] = typer.Option(None, "--lang", help=t("cli.opt.lang"),
                                            click_type=click.Choice(LANGS)),
+        _version: bool = typer.Option(False, "--version", help=t("pkg.opt.version"), is_eager=True,
+                                      callback=_show_version),
     ) -> None:
         STATE.dossier = dossier
         STATE.json = json_

@@ -12,8 +12,9 @@ import tempfile
 from pathlib import Path
 
 from antt_cli.errors import AnttError
+from antt_cli.resources import sample_dossier_dir
 
-SAMPLE = Path(__file__).resolve().parent.parent.parent / "sample_dossier"
+SAMPLE = sample_dossier_dir()
 
 
 def _run(args: list[str]) -> tuple[int, str, str]:

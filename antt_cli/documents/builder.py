@@ -25,6 +25,7 @@ from docx.shared import Cm, Mm, Pt
 from antt_cli.documents import bodies
 from antt_cli.documents.zipfix import normalize_docx
 from antt_cli.domain.kinds import KINDS, MEETING
+from antt_cli.resources import shipped_templates_dir
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -469,7 +470,8 @@ def template_names() -> list[str]:
 
 
 def default_dir() -> Path:
-    return Path(__file__).resolve().parent.parent.parent / "templates"
+    """The shipped templates' folder: in a checkout, the repository's `templates/`."""
+    return shipped_templates_dir()
 
 
 def build_all(out_dir: Path | None = None) -> dict[str, bytes]:

@@ -2,9 +2,10 @@
 
 `render_record(profile, case, record, override_dir)` picks the dossier's override template
 (`override_dir/<kind>.docx`) if there is one, else the shipped `templates/<kind>.docx`
-(directory overridable with the environment variable ANTT_TEMPLATES), renders it with a
-strict, autoescaping Jinja environment and returns deterministic bytes (fixed zip
-timestamps and member order): the same data gives the same bytes, so git sees no change.
+(directory overridable with the environment variable ANTT_TEMPLATES, else found by
+antt_cli/resources.py), renders it with a strict, autoescaping Jinja environment and
+returns deterministic bytes (fixed zip timestamps and member order): the same data gives
+the same bytes, so git sees no change.
 Any failure of the template raises AnttError("documents.render_failed", …).
 """
 from __future__ import annotations
@@ -16,18 +17,18 @@ from typing import Mapping
 
 import jinja2
 
-import antt_cli
 from antt_cli.documents.context import document_context
 from antt_cli.documents.zipfix import normalize_docx
 from antt_cli.errors import AnttError
+from antt_cli.resources import shipped_templates_dir
 
 
 def shipped_dir() -> Path:
-    """The shipped templates: $ANTT_TEMPLATES, else `<repo>/templates`."""
+    """The shipped templates: $ANTT_TEMPLATES, else the ones installed with antt."""
     env = os.environ.get("ANTT_TEMPLATES")
     if env:
         return Path(env)
-    return Path(antt_cli.__file__).resolve().parent.parent / "templates"
+    return shipped_templates_dir()
 
 
 def template_path(kind: str, override_dir: Path | None = None) -> Path:

@@ -1,0 +1,30 @@
+"""Where the data shipped with antt lies: the DOCX templates and the demo's sample dossier.
+
+Both folders stay at the top of the repository (`templates/`, `sample_dossier/`); a wheel
+carries them inside the package as `antt_cli/templates` and `antt_cli/sample_dossier`
+(pyproject.toml maps them there). Installed from a wheel they are found through
+importlib.resources; in a source checkout or an editable install (where setuptools does
+not map data-only folders into the package) they are the folders beside `antt_cli/`.
+"""
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+
+def _shipped(folder: str) -> Path:
+    packaged = files("antt_cli").joinpath(folder)
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / folder
+
+
+def shipped_templates_dir() -> Path:
+    """The folder of the shipped templates, `<kind>.docx` each (ANTT_TEMPLATES is applied by
+    the caller, documents/render.py)."""
+    return _shipped("templates")
+
+
+def sample_dossier_dir() -> Path:
+    """The folder of `antt demo`'s scenario.yaml and member lists."""
+    return _shipped("sample_dossier")
