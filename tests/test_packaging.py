@@ -41,6 +41,8 @@ def test_wheel_carries_modules_templates_and_sample(wheel):
     assert modules - names == set()
     assert templates - names == set()
     assert sample - names == set()
+    specs = {p.relative_to(REPO).as_posix() for p in (REPO / "antt_cli" / "kinds").glob("*.yaml")}
+    assert len(specs) >= 25 and specs - names == set()  # the kind specs (antt_cli/kinds/*.yaml)
 
 
 def test_unpacked_wheel_finds_its_own_data(wheel, tmp_path):
