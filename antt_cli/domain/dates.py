@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import os
 import re
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -33,13 +32,6 @@ def as_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     return parse_date(str(value))
-
-
-def today(env: dict[str, str] | None = None) -> dt.date:
-    """Today, unless ANTT_TODAY says otherwise (tests, the demo, training)."""
-    env = os.environ if env is None else env
-    forced = env.get("ANTT_TODAY")
-    return parse_date(forced) if forced else dt.date.today()
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -65,3 +65,10 @@ MESSAGES.update({
         "en": "{file} has uncommitted edits; the document would rest on data the audit trail lacks. Commit the edit (`git add {file} && git commit -m \"Edit {file}\"`) or undo it (`git checkout -- {file}`), then run the command again.",
     },
 })
+
+MESSAGES.update({
+    "services.bad_antt_today": {
+        "vi": "Biến môi trường ANTT_TODAY='{value}' không phải ngày hợp lệ: hãy dùng YYYY-MM-DD (ví dụ 2026-06-20) hoặc bỏ biến này.",
+        "en": "The environment variable ANTT_TODAY='{value}' is not a valid date: use YYYY-MM-DD (e.g. 2026-06-20) or unset it.",
+    },
+})

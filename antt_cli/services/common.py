@@ -17,13 +17,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from antt_cli.domain.dates import today as clock_today
 from antt_cli.domain.model import Case, Record, case_to, record_to
 from antt_cli.store.dossier import PROFILE, Dossier
 
 
 def _ignore(_: str) -> None:
     pass
+
+
+def clock_today(env: dict[str, str] | None = None) -> dt.date:
+    """Today, unless ANTT_TODAY says otherwise (tests, the demo, training) — the only place
+    antt reads the clock; below the services `today` is a parameter."""
+    import os
+
+    from antt_cli.domain.dates import parse_date
+    from antt_cli.errors import AnttError
+
+    env = os.environ if env is None else env
+    forced = env.get("ANTT_TODAY")
+    if not forced:
+        return dt.date.today()
+    try:
+        return parse_date(forced)
+    except ValueError:
+        raise AnttError("services.bad_antt_today", value=forced) from None
 
 
 @dataclass
