@@ -19,3 +19,33 @@ def test_case_file_has_no_yaml_anchors_or_aliases(dossier):
     text = (dossier / "models" / case_id / "case.yaml").read_text(encoding="utf-8")
     assert "&id" not in text and "*id" not in text
     assert text.count("2025-10-30") >= 2
+
+
+def test_plan_without_targets_notice_has_one_prefix(dossier):
+    case_id = new_model(dossier, linked=False)
+    for step in build_steps(False):
+        ok("record", case_id, *step, root=dossier)
+    result = ok("plan", case_id, "--year", "2026", "--date", "2025-10-30", "--number", "05/KH-BCĐ",
+                root=dossier)
+    assert "Kế hoạch năm 2026 không có chỉ tiêu" in result.stderr
+    assert result.stderr.count("Lưu ý") == 1, result
+
+
+def test_no_message_repeats_the_notice_label():
+    # `notice` prints the label ("Lưu ý:", "Note:") itself; a message must not carry it again.
+    from antt_cli.i18n import catalog
+
+    label = catalog()["cli.notice"]
+    for key, texts in catalog().items():
+        for lang, text in texts.items():
+            assert not text.startswith(label[lang] + ":"), key
+
+
+def test_status_of_one_case_marks_an_overdue_deadline(launched):
+    # 20/06/2026: the 6-month report of 2026 (due before 05/05/2026) is not recorded.
+    listed = ok("status", root=launched).stdout
+    assert "2026-05-04 (quá hạn)" in listed
+    detail = ok("status", "MH-2025-001", root=launched).stdout
+    due_line = next(line for line in detail.splitlines() if line.startswith("Hạn kế tiếp"))
+    assert "2026-05-04" in due_line and "quá hạn" in due_line
+    assert "quá hạn" not in ok("status", "MH-2025-001", "--date", "2026-05-01", root=launched).stdout
