@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import PLAN, build_steps, new_model, ok
+from conftest import PLAN, build_steps, git, new_model, ok, refused
 
 
 def test_case_file_has_no_yaml_anchors_or_aliases(dossier):
@@ -49,3 +49,34 @@ def test_status_of_one_case_marks_an_overdue_deadline(launched):
     due_line = next(line for line in detail.splitlines() if line.startswith("Hạn kế tiếp"))
     assert "2026-05-04" in due_line and "quá hạn" in due_line
     assert "quá hạn" not in ok("status", "MH-2025-001", "--date", "2026-05-01", root=launched).stdout
+
+
+def test_draft_default_place_inside_and_outside_the_dossier(launched, tmp_path, monkeypatch):
+    import tempfile
+
+    name = "MH-2025-001-establishment-decision-nhap.docx"
+    # Run from inside the dossier (the usual case): the draft goes to the system temp folder.
+    monkeypatch.chdir(launched / "models")
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    before = git(launched, "status", "--porcelain", "--untracked-files=all"), git(launched, "rev-parse", "HEAD")
+    result = ok("draft", "MH-2025-001", "establishment-decision")
+    assert (temp / name).is_file()
+    assert str(temp / name) in result.stdout.replace("\n", "")
+    assert (git(launched, "status", "--porcelain", "--untracked-files=all"),
+            git(launched, "rev-parse", "HEAD")) == before
+    # Run from outside: the current folder.
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    monkeypatch.chdir(outside)
+    ok("draft", "MH-2025-001", "establishment-decision", root=launched)
+    assert (outside / name).is_file()
+
+
+def test_draft_output_directory_takes_the_default_name(launched, tmp_path):
+    folder = tmp_path / "nhap"
+    folder.mkdir()
+    ok("draft", "MH-2025-001", "establishment-decision", "-o", str(folder), root=launched)
+    assert (folder / "MH-2025-001-establishment-decision-nhap.docx").is_file()
+    refused(launched, "draft", "MH-2025-001", "launch", "-o", str(launched / "models"), contains="models")

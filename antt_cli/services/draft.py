@@ -12,6 +12,20 @@ from antt_cli.services.record import RecordInput, default_issuer, render, resolv
 from antt_cli.store.yamlio import flow_map, new_map
 
 
+def draft_path(output: Path | None, name: str, root: Path, cwd: Path) -> Path:
+    """Where a draft goes: `-o FILE`; `-o DIR` (an existing folder) with the default name;
+    else the current folder when it is outside the dossier, else the system temp folder — a
+    draft never lands inside the dossier, whose files are all recorded (CLI.md, `draft`)."""
+    import tempfile
+
+    if output is not None:
+        chosen = output.expanduser().resolve()
+        return chosen / name if chosen.is_dir() else chosen
+    here = cwd.resolve()
+    folder = Path(tempfile.gettempdir()).resolve() if here.is_relative_to(root) else here
+    return folder / name
+
+
 def draft_document(ctx: Context, case_id: str, kind: str, output: Path | None, *, pdf: bool = False) -> Path:
     dossier = ctx.dossier()
     case = dossier.load_case(case_id, fast=True)
@@ -28,8 +42,8 @@ def draft_document(ctx: Context, case_id: str, kind: str, output: Path | None, *
     if k.name == "annual-plan":
         record["year"] = max((int(y) for y in case.get("plans") or {}), default=ctx.today.year)
     data = render(dossier, case, record)
-    target = (output or Path.cwd() / f"{case_id}-{k.name}-nhap.docx").expanduser().resolve()
-    if target.is_relative_to(dossier.root):
+    target = draft_path(output, f"{case_id}-{k.name}-nhap.docx", dossier.root.resolve(), Path.cwd())
+    if target.is_relative_to(dossier.root.resolve()):
         raise AnttError("draft.inside_dossier", file=str(target))
     if pdf:
         target = target.with_suffix(".pdf")
