@@ -67,8 +67,9 @@ def _nfc(text: str) -> str:
 
 
 def _split(number: str, party: bool) -> tuple[str, str, str] | None:
-    """(numeric part, the codes before the body code, the rest) of a number in the official
-    form — `05/QĐ-UBND` → ("05", "QĐ-UBND"), party `05-NQ/ĐU` → ("05", "NQ", "ĐU") — or None."""
+    """The parts of a number in the official form, or None: party `05-NQ/ĐU` → ("05", "NQ",
+    "ĐU"); state `05/QĐ-UBND` → ("05", "QĐ-UBND", ""), the codes split by the caller, which
+    knows whether a type code is expected."""
     if party:
         m = _PARTY.match(number)
         return (m["n"], m["type"], m["body"]) if m else None
