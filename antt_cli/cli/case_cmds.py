@@ -91,7 +91,7 @@ def register(app: typer.Typer) -> None:
     def draft(
         case_id: str = typer.Argument(..., metavar="ID"),
         kind: str = typer.Argument(..., metavar="KIND"),
-        output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE"),
+        output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE|DIR"),
         pdf: bool = typer.Option(False, "--pdf"),
     ) -> None:
         from antt_cli.services.draft import draft_document

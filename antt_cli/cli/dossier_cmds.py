@@ -97,18 +97,19 @@ def _status_text(status: str | None) -> str:
 RICH_TABLE_MAX_ROWS = 300
 
 
+def _due_text(row: dict) -> str:
+    """The next due date as both views show it, marked when it has passed."""
+    due = row["next_due"] or ""
+    return f"{due} ({t('detail.overdue')})" if row["overdue"] else due
+
+
 def _print_rows(rows: list[dict]) -> None:
     if not rows:
         say(t("cli.no_cases"))
         return
     keys = ("id", "name", "kind", "status", "step", "grade", "due")
-    cells = []
-    for r in rows:
-        due = r["next_due"] or ""
-        if r["overdue"]:
-            due = f"{due} ({t('detail.overdue')})"
-        cells.append((r["id"], r["name"] or "", t(f"kind.{r['kind']}"), _status_text(r["status"]),
-                      str(r["step"]), r["grade"] or "—", due))
+    cells = [(r["id"], r["name"] or "", t(f"kind.{r['kind']}"), _status_text(r["status"]),
+              str(r["step"]), r["grade"] or "—", _due_text(r)) for r in rows]
     if len(rows) > RICH_TABLE_MAX_ROWS:
         _print_plain([t(f"col.{k}") for k in keys], cells)
         return
@@ -173,7 +174,7 @@ def _print_detail(d: dict) -> None:
     if d["next_kinds"]:
         console.print(f"{t('detail.next')}: {', '.join(d['next_kinds'])}", markup=False)
     if d.get("next_due"):
-        console.print(f"{t('col.due')}: {d['next_due']} ({d['next_due_what']})", markup=False)
+        console.print(f"{t('col.due')}: {_due_text(d)} — {d['next_due_what']}", markup=False)
 
 
 def _print_history(entries: list[dict]) -> None:

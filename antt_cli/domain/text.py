@@ -71,6 +71,96 @@ def same_name(a: str | None, b: str | None) -> bool:
     return name_key(a) == name_key(b)
 
 
+# Abbreviations officers write in body names (the body codes of NĐ 30/2020 Phụ lục III used
+# as words: "UBND xã Hàm Thuận"), expanded before names are compared (docs/interpretations.md).
+# A whole word only. `any_case`: also written in small letters ("ubnd") — only where the
+# letters are no Vietnamese word; "CA" and "ĐU" count only in capitals ("ca", "đu" are words).
+# The Front is named with or without "Việt Nam": `body_key` drops it after the expansion.
+ABBREVIATIONS: dict[str, tuple[str, bool]] = {
+    "UBND": ("Ủy ban nhân dân", True),
+    "HĐND": ("Hội đồng nhân dân", True),
+    "UBMTTQVN": ("Ủy ban Mặt trận Tổ quốc Việt Nam", True),
+    "UBMTTQ": ("Ủy ban Mặt trận Tổ quốc", True),
+    "MTTQVN": ("Mặt trận Tổ quốc Việt Nam", True),
+    "MTTQ": ("Mặt trận Tổ quốc", True),
+    "BCĐ": ("Ban Chỉ đạo", True),
+    "CA": ("Công an", False),
+    "ĐU": ("Đảng ủy", False),
+}
+_ANY_CASE = {key.casefold(): text for key, (text, any_case) in ABBREVIATIONS.items() if any_case}
+_FRONT_VN = re.compile(r"(mặt trận tổ quốc) việt nam\b")
+# Two names of bodies within this edit distance of each other (after expansion and
+# normalisation) but not equal are a near miss: most likely a typing slip of a declared body.
+NEAR_MISS_DISTANCE = 2
+
+
+def expand_abbreviations(name: str) -> str:
+    """`name` with the usual abbreviations written out: "UBND xã Hàm Thuận" → "Ủy ban nhân
+    dân xã Hàm Thuận", "Ủy ban MTTQ Việt Nam xã" → "Ủy ban Mặt trận Tổ quốc Việt Nam xã"."""
+    words = []
+    for word in nfc(name).split():
+        if word in ABBREVIATIONS:
+            words.append(ABBREVIATIONS[word][0])
+        else:
+            words.append(_ANY_CASE.get(word.casefold(), word))
+    return " ".join(words)
+
+
+def body_key(name: str) -> str:
+    """The comparison key of a body's name: abbreviations expanded, then `name_key`; the
+    Front's "Việt Nam" is optional ("Ủy ban MTTQ xã" = "Ủy ban Mặt trận Tổ quốc Việt Nam xã")."""
+    return _FRONT_VN.sub(r"\1", name_key(expand_abbreviations(name)))
+
+
+def same_body(a: str | None, b: str | None) -> bool:
+    """Whether two names name the same body: `same_name`, or equal once abbreviations are
+    written out."""
+    if a is None or b is None:
+        return a is b
+    return same_name(a, b) or body_key(a) == body_key(b)
+
+
+def edit_distance(a: str, b: str, limit: int | None = None) -> int:
+    """Levenshtein distance between two strings, counted in characters (so after NFC "Hải"
+    and "Hài" are 1 apart). With `limit`, any distance above it is returned as limit + 1."""
+    if len(a) < len(b):
+        a, b = b, a
+    if limit is not None and len(a) - len(b) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if limit is not None and min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def near_miss(a: str, b: str, max_distance: int = NEAR_MISS_DISTANCE) -> bool:
+    """Whether `a` is probably a slip for the body `b`: not the same body, but within
+    `max_distance` edits once both are expanded and normalised. Names whose numbers differ
+    ("Tổ dân phố 1", "Tổ dân phố 2") name different bodies, never a near miss; so do names
+    one longer by a word such as "Bắc" (more than two letters)."""
+    key_a, key_b = body_key(a), body_key(b)
+    if key_a == key_b or re.findall(r"\d+", key_a) != re.findall(r"\d+", key_b):
+        return False
+    return edit_distance(key_a, key_b, max_distance) <= max_distance
+
+
+def match_body(name: str, known: list[str]) -> tuple[str | None, str | None]:
+    """(the declared name `name` names, or None; else the closest near miss, or None) among
+    the `known` names of declared bodies."""
+    for candidate in known:
+        if same_body(candidate, name):
+            return candidate, None
+    key = body_key(name)
+    near = [(edit_distance(key, body_key(c), NEAR_MISS_DISTANCE), i, c)
+            for i, c in enumerate(known) if near_miss(name, c)]
+    return None, (min(near)[2] if near else None)
+
+
 # Vietnamese alphabet order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y,
 # then tone (none, huyền, hỏi, ngã, sắc, nặng) as the last, weakest key.
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"

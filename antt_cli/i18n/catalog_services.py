@@ -157,8 +157,8 @@ MESSAGES.update({
         "en": "Evaluation year {year} is not valid (2000–2100).",
     },
     "plans.no_targets": {
-        "vi": "Lưu ý: kế hoạch năm {year} không có chỉ tiêu nào nên không thể xếp loại theo tỷ lệ hoàn thành chỉ tiêu.",
-        "en": "Note: the {year} plan has no targets, so it cannot be rated on completion.",
+        "vi": "Kế hoạch năm {year} không có chỉ tiêu nào nên không thể xếp loại theo tỷ lệ hoàn thành chỉ tiêu.",
+        "en": "The {year} plan has no targets, so it cannot be rated on completion.",
     },
     "plans.no_plan": {
         "vi": "{id} chưa có kế hoạch hoạt động năm {year}; ghi bằng `antt plan {id} --year {year} --target …`.",

@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from antt_cli.domain.numbers import own_code_holder
 from antt_cli.domain.rules import DEFAULT_RULES
 from antt_cli.domain.text import nfc, same_name
 from antt_cli.errors import AnttError
@@ -154,6 +155,8 @@ def add_body(ctx: Context, name: str, *, code: str, head: str | None = None, dep
     existing = dossier.body(name)
     if existing is not None:
         raise AnttError("dossier.body_exists", name=dossier.body_name(name))
+    if own and (holder := own_code_holder(code, dossier.bodies())) is not None:
+        raise AnttError("dossier.own_code_taken", code=code, other=holder)
     profile = dossier.profile
     if profile.get("bodies") is None:
         profile["bodies"] = new_map()

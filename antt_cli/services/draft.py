@@ -12,6 +12,20 @@ from antt_cli.services.record import RecordInput, default_issuer, resolve_signer
 from antt_cli.store.kinds import load_registry
 
 
+def draft_path(output: Path | None, name: str, root: Path, cwd: Path) -> Path:
+    """Where a draft goes: `-o FILE`; `-o DIR` (an existing folder) with the default name;
+    else the current folder when it is outside the dossier, else the system temp folder — a
+    draft never lands inside the dossier, whose files are all recorded (CLI.md, `draft`)."""
+    import tempfile
+
+    if output is not None:
+        chosen = output.expanduser().resolve()
+        return chosen / name if chosen.is_dir() else chosen
+    here = cwd.resolve()
+    folder = Path(tempfile.gettempdir()).resolve() if here.is_relative_to(root) else here
+    return folder / name
+
+
 def draft_document(ctx: Context, case_id: str, kind: str, output: Path | None, *, pdf: bool = False) -> Path:
     from antt_cli.documents.render import render_record
     from antt_cli.domain.model import case_to, record_to
@@ -32,8 +46,8 @@ def draft_document(ctx: Context, case_id: str, kind: str, output: Path | None, *
     if k.year == "plan":
         record.year = max(case.plans, default=ctx.today.year)
     data = render_record(plain(dossier.profile), case_to(case), record_to(record), dossier.templates_override())
-    target = (output or Path.cwd() / f"{case_id}-{k.name}-nhap.docx").expanduser().resolve()
-    if target.is_relative_to(dossier.root):
+    target = draft_path(output, f"{case_id}-{k.name}-nhap.docx", dossier.root.resolve(), Path.cwd())
+    if target.is_relative_to(dossier.root.resolve()):
         raise AnttError("draft.inside_dossier", file=str(target))
     if pdf:
         target = target.with_suffix(".pdf")

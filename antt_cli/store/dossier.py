@@ -160,11 +160,12 @@ class Dossier:
 
     def _find_body(self, name: str) -> tuple[str, Any] | None:
         """(the spelling in antt.yaml, its data) of the body `name` names, compared after
-        NFC and tone-placement normalisation."""
-        from antt_cli.domain.text import same_name
+        NFC and tone-placement normalisation, abbreviations written out ("UBND xã …" is
+        "Ủy ban nhân dân xã …"; domain/text.py)."""
+        from antt_cli.domain.text import same_body
 
         for known, data in self.bodies().items():
-            if same_name(str(known), name):
+            if same_body(str(known), name):
                 return str(known), data
         return None
 
@@ -173,9 +174,18 @@ class Dossier:
         return found[1] if found else None
 
     def body_name(self, name: str) -> str:
-        """The spelling of `name` as recorded in `antt.yaml` (one spelling per body)."""
-        found = self._find_body(name)
-        return found[0] if found else name
+        """The spelling in `antt.yaml` of the issuing body `name` names (one spelling per
+        body), or `name` itself for a body not declared. A name a slip away from a declared
+        body (domain/text.py `near_miss`) is refused with the likely body and how to declare
+        another, rather than recorded as a new issuer (docs/interpretations.md)."""
+        from antt_cli.domain.text import match_body
+
+        exact, near = match_body(name, [str(known) for known in self.bodies()])
+        if exact is not None:
+            return exact
+        if near is not None:
+            raise AnttError("store.issuer_near_miss", given=name, known=near)
+        return name
 
     def templates_override(self) -> Path | None:
         folder = self.root / "templates"

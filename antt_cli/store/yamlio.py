@@ -11,10 +11,31 @@ from antt_cli.domain.text import nfc_deep
 from antt_cli.errors import AnttError
 
 
+_REPRESENTER = None
+
+
+def _representer():
+    """The round-trip representer that never writes an anchor or an alias: the same object
+    (a date given once and stored twice) is written out in full each time, so a case file
+    reads the same to an officer as to a program, and a hand edit of one place does not
+    change another."""
+    global _REPRESENTER
+    if _REPRESENTER is None:
+        from ruamel.yaml.representer import RoundTripRepresenter
+
+        class NoAliasRepresenter(RoundTripRepresenter):
+            def ignore_aliases(self, data: Any) -> bool:
+                return True
+
+        _REPRESENTER = NoAliasRepresenter
+    return _REPRESENTER
+
+
 def _yaml():
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
+    yaml.Representer = _representer()
     yaml.width = 4096  # never fold a long Vietnamese name onto two lines
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.preserve_quotes = True
