@@ -7,7 +7,7 @@ The output is deterministic (fixed core properties, fixed zip): the committed te
 equal what `python -m antt_cli.documents.builder` (or `python tools/build_templates.py`)
 writes, and a test checks it.
 
-Layout: DOCFORMAT.md (NĐ 30/2020, Phụ lục I)."""
+Layout: NĐ 30/2020, Phụ lục I."""
 from __future__ import annotations
 
 import datetime as dt
@@ -326,7 +326,7 @@ def decision_opening(doc, decide: str = "QUYẾT ĐỊNH:") -> None:
 
 def approval_paragraphs(box: Box) -> None:
     """The DUYỆT block of the survey plan (the approving leader, the date, room to sign),
-    beside the signature (DOCFORMAT.md, "Who signs")."""
+    beside the signature (a plan approved by a leader, NĐ 30/2020 Phụ lục I)."""
     box.text("", 6, after=0)
     box.text("DUYỆT", BODY_PT, bold=True, align="center", after=0)
     box.text("{{ approved_by_upper }}", 13, bold=True, align="center", after=0)
