@@ -15,7 +15,7 @@ import os
 from typing import Any, Iterable, Iterator, Mapping
 
 from antt_cli.documents import nd30
-from antt_cli.documents.wording import Fields, block, render_text
+from antt_cli.documents.wording import Fields, block, first_lower, first_upper, render_text
 from antt_cli.domain.dates import as_date, evaluation_year_of
 from antt_cli.domain.issuers import is_party_body, steering_body
 from antt_cli.domain.kindspec import AUTHORITY, MEETING, PARTY, PROPOSER, STEERING, KindSpec, Registry
@@ -79,14 +79,6 @@ def _body(profile: Mapping, name: str) -> dict:
         if same_name(key, name):
             return dict(value or {})
     return {}
-
-
-def _first_upper(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else text
-
-
-def _first_lower(text: str) -> str:
-    return text[:1].lower() + text[1:] if text else text
 
 
 def _number(n: Any) -> str:
@@ -301,7 +293,7 @@ def _citation(data: _Data, doc: Mapping) -> str:
         return ""
     issuer = _s(doc.get("issuer")) or data.default_issuer(kind)
     party = _is_party_doc(data, doc)
-    words = [_first_upper(_type_name(kind, party).lower())]
+    words = [first_upper(_type_name(kind, party).lower())]
     number = _s(doc.get("number"))
     if number:
         words.append(f"số {nd30.party_number(number) if party else number}")
@@ -316,7 +308,7 @@ def _citation(data: _Data, doc: Mapping) -> str:
     words.append(f"của {who}")
     year = int(doc["year"]) if doc.get("year") else None
     subject = _subject(data, kind, doc, year)
-    subject = _first_lower(subject)
+    subject = first_lower(subject)
     if not subject.startswith("về"):
         subject = f"về {subject}"
     return " ".join(words) + " " + subject
@@ -596,7 +588,7 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
         "period_start": f"01/11/{year - 1}",
         "period_end": f"31/10/{year}",
         "approved_by_upper": nd30.upper_vn(rec.get("approved_by")) or DOTS,
-        "approved_date_text": _first_upper(nd30.day_text(approved_date)) if approved_date
+        "approved_date_text": first_upper(nd30.day_text(approved_date)) if approved_date
         else "Ngày …… tháng …… năm ……",
         "approver_name": data.field("approver_name") or _approver(data, rec.get("approved_by")),
         "plan_approved_by": _s(plan_rec.get("approved_by")),

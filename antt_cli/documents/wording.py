@@ -18,11 +18,11 @@ SUMMARY = "SUMMARY"
 NOTE = "NOTE"
 
 
-def _first_upper(text: str) -> str:
+def first_upper(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def _first_lower(text: str) -> str:
+def first_lower(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
 
 
@@ -39,8 +39,8 @@ def _env():
     import jinja2
 
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
-    env.filters["first_upper"] = _first_upper
-    env.filters["first_lower"] = _first_lower
+    env.filters["first_upper"] = first_upper
+    env.filters["first_lower"] = first_lower
     return env
 
 
