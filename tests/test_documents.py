@@ -524,3 +524,24 @@ def test_default_steering_issuer_is_the_domain_steering_body():
     rec = copy.deepcopy(RECORDS["operating-regulation"])
     rec["issuer"] = None
     assert document_context(PROFILE, CASE, rec)["issuer"] == steering_body(MODEL)
+
+
+@pytest.mark.parametrize("edit, key", [
+    (lambda t: t.replace("  subject:", "  subjet:"), "document.subjet"),
+    (lambda t: t.replace("document:\n", "document:\n  targets: all\n"), "document.targets"),
+    (lambda t: t.replace("document:\n", "document:\n  meeting: {start: x}\n"), "document.meeting.start"),
+])
+def test_a_wrong_document_block_is_refused_naming_the_key(tmp_path, monkeypatch, edit, key):
+    _spec_dir(tmp_path, monkeypatch, "proposal", edit)
+    for attempt in (lambda: render("proposal"), lambda: builder.build_template("proposal")):
+        with pytest.raises(AnttError) as err:
+            attempt()
+        assert err.value.key == "documents.spec_failed" and err.value.params["key"] == key
+
+
+def test_an_unknown_secrecy_level_is_refused():
+    rec = copy.deepcopy(RECORDS["survey-report"])
+    rec["secrecy"] = "tuyet-mat"
+    with pytest.raises(AnttError) as err:
+        render("survey-report", record=rec)
+    assert err.value.key == "documents.bad_secrecy" and "mat, toi-mat" in err.value.message()

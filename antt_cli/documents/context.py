@@ -15,13 +15,14 @@ import os
 from typing import Any, Iterable, Iterator, Mapping
 
 from antt_cli.documents import nd30
-from antt_cli.documents.wording import Fields, block, first_lower, first_upper, render_text
+from antt_cli.documents.wording import Fields, block, check_block, first_lower, first_upper, render_text
 from antt_cli.domain.dates import as_date, evaluation_year_of
 from antt_cli.domain.issuers import is_party_body, steering_body
 from antt_cli.domain.kindspec import AUTHORITY, MEETING, PARTY, PROPOSER, STEERING, KindSpec, Registry
 from antt_cli.domain.plans import YES_NO, target_met
 from antt_cli.domain.text import nfc, nfc_deep, same_name
 from antt_cli.domain.vocab import SECRECY
+from antt_cli.errors import AnttError
 
 GUIDELINE_NUMBER = "Hướng dẫn số 163/HD-BCĐ"
 GUIDELINE_DATE = "17/01/2023"
@@ -48,8 +49,6 @@ KEYS = (
 # The keys a spec's `subject` may use: it is also rendered to cite that record in another
 # document, where only the cited record is at hand.
 SUBJECT_KEYS = ("name", "name_q", "year", "period", "period_label", "party", "fields", "kind_title")
-# `document.targets`: which targets of the year's plan a kind prints, and whether judged.
-TARGET_MODES = ("none", "planned", "judged", "judged-if-annual")
 
 
 # ---------------------------------------------------------------- small helpers
@@ -146,6 +145,7 @@ class _Data:
         self.case = nfc_deep(_plain(case or {}))
         self.record = nfc_deep(_plain(record or {}))
         self.kind = self.registry[self.record["kind"]]
+        check_block(self.kind)
         self.fields = {str(k): v for k, v in (_get(self.record, "fields", {}) or {}).items()}
         day = as_date(self.record.get("date"))
         if day is None:  # no clock here: the service dates every record (a draft: today)
@@ -430,7 +430,7 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
     type_name = _s(fields.get("type_name")) or _type_name(k, party)
     secrecy_level = _s(rec.get("secrecy")).lower()
     if secrecy_level and secrecy_level not in SECRECY:
-        raise ValueError(f"unknown secrecy level {secrecy_level!r} (one of {', '.join(SECRECY)})")
+        raise AnttError("documents.bad_secrecy", value=secrecy_level, kind=k.name, allowed=", ".join(SECRECY))
 
     # people and bodies
     proposer_body = _body(data.profile, data.proposer)
@@ -526,9 +526,7 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
     stage_period = f" {data.field('period_text')}" if data.field("period_text") else (
         f" năm {year}" if rec.get("year") else "")
     deadline = data.field("deadline")
-    targets_mode = str(block(k, "targets", "none"))
-    if targets_mode not in TARGET_MODES:
-        raise ValueError(f"{k.name}: document.targets must be one of {', '.join(TARGET_MODES)}")
+    targets_mode = str(block(k, "targets", "none"))  # one of wording.TARGET_MODES
     judged = targets_mode == "judged" or (targets_mode == "judged-if-annual" and period == "annual")
     targets = [] if targets_mode == "none" else _target_rows(data.case, year, judged)
 

@@ -63,6 +63,34 @@ def render_text(k: KindSpec, what: str, source: Any, values: Mapping[str, Any]) 
                         detail=f"{type(exc).__name__}: {detail}"[:300]) from exc
 
 
+# The keys of a spec's `document:` block (docs/kinds.md, "document:").
+BLOCK_KEYS = ("subject", "body", "sections", "texts", "meeting", "time_default", "execution_extra",
+              "proposed_by", "cites", "decision", "decide", "party_variant", "state_type_name", "targets")
+MEETING_KEYS = ("opening", "closing", "attendees", "location")
+TARGET_MODES = ("none", "planned", "judged", "judged-if-annual")
+
+
+def check_block(k: KindSpec) -> None:
+    """AnttError naming the key when `k`'s `document:` block has a key or value antt does not
+    know (a misspelt key would otherwise be silently ignored)."""
+    def wrong(key: str, detail: str) -> AnttError:
+        return AnttError("documents.spec_failed", kind=k.name, key=f"document.{key}", detail=detail)
+
+    unknown = sorted(set(k.document) - set(BLOCK_KEYS))
+    if unknown:
+        raise wrong(unknown[0], f"unknown key; the keys are {', '.join(BLOCK_KEYS)}")
+    if not isinstance(k.document.get("body") or [], list):
+        raise wrong("body", "must be a list")
+    for key in ("sections", "texts", "meeting"):
+        if not isinstance(k.document.get(key) or {}, Mapping):
+            raise wrong(key, "must be a mapping")
+    unknown = sorted(set(k.document.get("meeting") or {}) - set(MEETING_KEYS))
+    if unknown:
+        raise wrong(f"meeting.{unknown[0]}", f"unknown key; the keys are {', '.join(MEETING_KEYS)}")
+    if str(k.document.get("targets", "none")) not in TARGET_MODES:
+        raise wrong("targets", f"must be one of {', '.join(TARGET_MODES)}")
+
+
 def block(k: KindSpec, key: str, default: Any = None) -> Any:
     value = k.document.get(key)
     return default if value is None else value
@@ -73,6 +101,7 @@ def body_items(k: KindSpec, shared: Mapping[str, Any]) -> list:
     `tables` and `fragments`, the SUMMARY / NOTE markers by their conditional paragraphs
     (summary after the opening paragraph, note before the closing one when the body does not
     place them)."""
+    check_block(k)
     tables = shared.get("tables") or {}
     fragments = shared.get("fragments") or {}
     items: list = []
