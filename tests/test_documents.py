@@ -14,8 +14,10 @@ from antt_cli.documents import builder
 from antt_cli.documents.check import problems
 from antt_cli.documents.context import document_context
 from antt_cli.documents.render import render_record, template_path
-from antt_cli.domain.kinds import KINDS
 from antt_cli.errors import AnttError
+from antt_cli.store.kinds import load_registry
+
+KINDS = load_registry().kinds
 
 REPO = Path(__file__).resolve().parent.parent
 MODEL = "Tổ tự quản an ninh trật tự bến cá Phú Hài"
@@ -384,3 +386,168 @@ def test_free_text_fields_title_summary_note():
     t = texts(docx.Document(io.BytesIO(render("launch-plan", record=rec))))
     assert "Tổ chức Lễ ra mắt mô hình tại bến cá" in t
     assert "Lễ ra mắt kết hợp họp dân." in t and "Đề nghị các thôn bố trí loa." in t
+
+
+# ---------------------------------------------------------------- the kind specs' document block
+
+SPECS = REPO / "antt_cli" / "kinds"
+
+
+def _spec_dir(tmp_path, monkeypatch, name, edit):
+    """ANTT_KINDS=<tmp> holding a copy of `name`'s spec with `edit` applied to its text."""
+    folder = tmp_path / "kinds"
+    folder.mkdir(exist_ok=True)
+    text = (SPECS / f"{name}.yaml").read_text(encoding="utf-8") if (SPECS / f"{name}.yaml").exists() else ""
+    (folder / f"{name}.yaml").write_text(edit(text), encoding="utf-8")
+    monkeypatch.setenv("ANTT_KINDS", str(folder))
+    return folder
+
+
+def test_subject_and_sections_come_from_the_spec(tmp_path, monkeypatch):
+    before = document_context(PROFILE, CASE, RECORDS["proposal"])
+    assert before["subject"] == f"Đề xuất xây dựng mô hình “{MODEL}”"
+    assert before["sections"]["goals"].startswith("Huy động sức mạnh tổng hợp")
+
+    def edit(text):
+        text = text.replace("  subject: Đề xuất xây dựng mô hình {{ name_q }}",
+                            "  subject: Đề xuất mô hình {{ name_q }}{% if year %} năm {{ year }}{% endif %}")
+        return text.replace("    goals: Huy động", "    goals: Mục tiêu của {{ proposer }}. Huy động")
+
+    _spec_dir(tmp_path, monkeypatch, "proposal", edit)
+    ctx = document_context(PROFILE, CASE, RECORDS["proposal"])
+    assert ctx["subject"] == f"Đề xuất mô hình “{MODEL}” năm 2026"
+    assert ctx["sections"]["goals"].startswith(f"Mục tiêu của {CAX}. Huy động")
+    # a --set of the section's key still wins over the spec's default
+    rec = copy.deepcopy(RECORDS["proposal"])
+    rec["fields"] = {"goals": "Mục tiêu riêng."}
+    assert document_context(PROFILE, CASE, rec)["sections"]["goals"] == "Mục tiêu riêng."
+    # another document cites the proposal with the spec's subject (a cited record without a
+    # stored year has none)
+    party = document_context(PROFILE, CASE, RECORDS["party-policy"])
+    assert party["refs"]["proposal"].endswith(f"của {CAX} về đề xuất mô hình “{MODEL}”")
+
+
+def test_a_wrong_spec_string_names_the_spec_and_key(tmp_path, monkeypatch):
+    _spec_dir(tmp_path, monkeypatch, "proposal",
+              lambda text: text.replace("  subject: Đề xuất xây dựng mô hình {{ name_q }}",
+                                        "  subject: Đề xuất {{ no_such_key }}"))
+    with pytest.raises(AnttError) as err:
+        render("proposal")
+    assert err.value.key == "documents.spec_failed"
+    assert err.value.params["kind"] == "proposal" and err.value.params["key"] == "document.subject"
+    assert "no_such_key" in err.value.params["detail"]
+
+
+THROWAWAY = """name: patrol-log
+case: model
+title: Sổ nhật ký tuần tra
+section: §III.1.đ
+item: 10
+step: 6
+order: 999
+type_codes: [BC]
+type_name: BÁO CÁO
+issuer: steering
+requires: []
+repeatable: true
+fields:
+  route:
+    help: tuyến tuần tra
+document:
+  subject: Nhật ký tuần tra của mô hình {{ name_q }}{% if year %} năm {{ year }}{% endif %}
+  sections:
+    route: 'Tuyến tuần tra: {{ area }}'
+  body:
+    - '{{ issuer }} ghi nhật ký tuần tra của mô hình {{ name_q }}:'
+    - '# I. TUYẾN TUẦN TRA'
+    - '{{ sections.route }}'
+    - table: attachments
+    - NOTE
+    - Sổ được Ban Chỉ đạo kiểm tra định kỳ./.
+"""
+
+
+def test_the_builder_builds_and_renders_a_kind_from_its_spec_alone(tmp_path, monkeypatch):
+    _spec_dir(tmp_path, monkeypatch, "patrol-log", lambda _: THROWAWAY)
+    data = builder.build_template("patrol-log")
+    assert data == builder.build_template("patrol-log")  # deterministic
+    assert "patrol-log" in builder.template_names()
+    override = tmp_path / "templates"
+    override.mkdir()
+    (override / "patrol-log.docx").write_bytes(data)
+    rec = _rec("patrol-log", "07/BC-BCĐ", "2026-05-10", BCD, HEAD_BCD, year=2026,
+               fields={"note": "Ghi chú."}, attachments=["evidence/tuan-tra.pdf"])
+    out = render_record(PROFILE, CASE, rec, override)
+    assert problems(io.BytesIO(out)) == []
+    t = texts(docx.Document(io.BytesIO(out)))
+    assert f"Nhật ký tuần tra của mô hình “{MODEL}” năm 2026" in t
+    assert "I. TUYẾN TUẦN TRA" in t and "Tuyến tuần tra: thôn Phú Hài, xã Hàm Thuận" in t
+    assert "tuan-tra.pdf" in t and "Ghi chú." in t and "TM. BAN CHỈ ĐẠO" in t
+    # its section key is a --set key of the kind, as the spec declares
+    from antt_cli.store.kinds import load_registry
+    reg = load_registry()
+    fields = reg.allowed_fields(reg["patrol-log"])
+    assert "route" in fields and "title" in fields
+
+
+def test_documents_compare_no_kind_name():
+    """docs/kinds.md: what is particular to a kind is in its spec, never in documents/."""
+    import re
+    names = "|".join(re.escape(n) for n in KINDS)
+    pattern = re.compile(rf"[\"']({names})[\"']")
+    for path in sorted((REPO / "antt_cli" / "documents").glob("*.py")):
+        found = pattern.findall(path.read_text(encoding="utf-8"))
+        assert not found, f"{path.name} names kinds {found}"
+
+
+def test_a_record_without_a_date_is_a_bug_not_a_refusal():
+    rec = copy.deepcopy(RECORDS["proposal"])
+    rec["date"] = None
+    with pytest.raises(ValueError):
+        render("proposal", record=rec)
+
+
+def test_results_are_judged_by_the_domain_rule():
+    case = copy.deepcopy(CASE)
+    case["plans"][2026]["targets"] = [
+        {"text": "Tuần tra đêm", "op": ">=", "planned": 48, "achieved": 48},
+        {"text": "Vụ trộm", "op": "<=", "planned": 2, "achieved": 3},
+        {"text": "Họp dân", "op": ">=", "planned": 4, "achieved": None},
+        {"text": "Không để xảy ra điểm nóng", "op": "yes-no", "done": False},
+    ]
+    rec = copy.deepcopy(RECORDS["periodic-report"])
+    rec["fields"] = {"period": "annual"}
+    rows = document_context(PROFILE, case, rec)["targets"]
+    assert [r["result"] for r in rows] == ["Đạt", "Chưa đạt", "", "Chưa đạt"]
+    rec["fields"] = {"period": "6-month"}
+    assert {r["result"] for r in document_context(PROFILE, case, rec)["targets"]} == {""}
+    # a kind whose spec prints no targets gets none
+    assert document_context(PROFILE, case, RECORDS["review"])["targets"] == []
+
+
+def test_default_steering_issuer_is_the_domain_steering_body():
+    from antt_cli.domain.issuers import steering_body
+    rec = copy.deepcopy(RECORDS["operating-regulation"])
+    rec["issuer"] = None
+    assert document_context(PROFILE, CASE, rec)["issuer"] == steering_body(MODEL)
+
+
+@pytest.mark.parametrize("edit, key", [
+    (lambda t: t.replace("  subject:", "  subjet:"), "document.subjet"),
+    (lambda t: t.replace("document:\n", "document:\n  targets: all\n"), "document.targets"),
+    (lambda t: t.replace("document:\n", "document:\n  meeting: {start: x}\n"), "document.meeting.start"),
+])
+def test_a_wrong_document_block_is_refused_naming_the_key(tmp_path, monkeypatch, edit, key):
+    _spec_dir(tmp_path, monkeypatch, "proposal", edit)
+    for attempt in (lambda: render("proposal"), lambda: builder.build_template("proposal")):
+        with pytest.raises(AnttError) as err:
+            attempt()
+        assert err.value.key == "documents.spec_failed" and err.value.params["key"] == key
+
+
+def test_an_unknown_secrecy_level_is_refused():
+    rec = copy.deepcopy(RECORDS["survey-report"])
+    rec["secrecy"] = "tuyet-mat"
+    with pytest.raises(AnttError) as err:
+        render("survey-report", record=rec)
+    assert err.value.key == "documents.bad_secrecy" and "mat, toi-mat" in err.value.message()

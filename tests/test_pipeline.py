@@ -45,6 +45,15 @@ def test_periodic_report_without_period_says_the_period_is_missing(launched):
     assert "None" not in result.stderr
 
 
+def test_case_file_keeps_its_look(dossier):
+    """Empty values stay `key:` as written by hand and by earlier versions, never `null`."""
+    case_id = new_model(dossier, linked=False)
+    ok("record", case_id, *build_steps(False)[0], root=dossier)
+    text = (dossier / "models" / case_id / "case.yaml").read_text(encoding="utf-8")
+    assert "\n    secrecy:\n" in text and "field:\n" in text and ": null\n" not in text
+    assert "signer: {prefix: null," in text  # inside a one-line mapping YAML needs the word
+
+
 def test_consultation_of_limited_membership_needs_its_members(dossier):
     case_id = new_model(dossier, linked=False)
     record_until(dossier, case_id, "consultation")

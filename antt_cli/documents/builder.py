@@ -2,12 +2,12 @@
 
 There is no Word on our machines (SPEC §9): the templates are written here with python-docx
 from a shared header block, title block, signature and recipients block, plus each kind's
-body (`bodies.py`). Every Jinja tag (`{{ … }}`, `{%p … %}`, `{%tr … %}`) sits inside one run.
+body, read from its spec (`antt_cli/kinds/<kind>.yaml`, `document.body`; docs/kinds.md). Every Jinja tag (`{{ … }}`, `{%p … %}`, `{%tr … %}`) sits inside one run.
 The output is deterministic (fixed core properties, fixed zip): the committed templates must
 equal what `python -m antt_cli.documents.builder` (or `python tools/build_templates.py`)
 writes, and a test checks it.
 
-Layout: DOCFORMAT.md (NĐ 30/2020, Phụ lục I)."""
+Layout: NĐ 30/2020, Phụ lục I."""
 from __future__ import annotations
 
 import datetime as dt
@@ -22,9 +22,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from antt_cli.documents import bodies
+from antt_cli.documents.wording import block, body_items
 from antt_cli.documents.zipfix import normalize_docx
-from antt_cli.domain.kinds import KINDS, MEETING
+from antt_cli.domain.kindspec import MEETING, KindSpec
 from antt_cli.resources import shipped_templates_dir
 
 FONT = "Times New Roman"
@@ -327,7 +327,7 @@ def decision_opening(doc, decide: str = "QUYẾT ĐỊNH:") -> None:
 
 def approval_paragraphs(box: Box) -> None:
     """The DUYỆT block of the survey plan (the approving leader, the date, room to sign),
-    beside the signature (DOCFORMAT.md, "Who signs")."""
+    beside the signature (a plan approved by a leader, NĐ 30/2020 Phụ lục I)."""
     box.text("", 6, after=0)
     box.text("DUYỆT", BODY_PT, bold=True, align="center", after=0)
     box.text("{{ approved_by_upper }}", 13, bold=True, align="center", after=0)
@@ -411,7 +411,9 @@ def data_table(doc, spec: dict) -> None:
 
 
 def render_body(doc, items: list) -> None:
-    """Body items (see bodies.py): strings with a one-character marker, or table specs."""
+    """Body items (docs/kinds.md): strings with a marker — `# ` heading, `## ` centred bold,
+    `@ Điều 1.|text` article, `~ ` italic, `{%p … %}` a docxtpl paragraph tag, anything else a
+    body paragraph — or table specs (see data_table)."""
     box = Box(doc)
     for item in items:
         if isinstance(item, dict):
@@ -442,23 +444,29 @@ def render_body(doc, items: list) -> None:
 # ---------------------------------------------------------------- per kind
 
 def build_template(kind_name: str) -> bytes:
-    """The DOCX bytes of `templates/<kind_name>.docx` (deterministic)."""
-    k = KINDS[kind_name]
+    """The DOCX bytes of `templates/<kind_name>.docx` (deterministic), from the kind's spec."""
+    from antt_cli.store.kinds import load_registry
+
+    registry = load_registry()
+    return template_from_spec(registry[kind_name], registry.shared)
+
+
+def template_from_spec(k: KindSpec, shared: dict) -> bytes:
+    """The DOCX bytes of kind `k`'s template: its `document:` block and `_shared.yaml`'s
+    tables and fragments (`shared`) say everything."""
     doc = new_document()
     # the empty first paragraph of a new document goes: the header table comes first
     for par in list(doc.paragraphs):
         par._p.getparent().remove(par._p)
-    header_block(doc, party_variant=(kind_name == "party-policy"))
+    header_block(doc, party_variant=bool(block(k, "party_variant", False)))
     title_block(doc)
-    spec = bodies.BODIES[kind_name]
-    if spec.get("decision"):
-        decision_opening(doc, spec.get("decide", "QUYẾT ĐỊNH:"))
-    items = list(spec["body"])
-    render_body(doc, bodies.with_free_text(items))
+    if block(k, "decision", False):
+        decision_opening(doc, str(block(k, "decide", "QUYẾT ĐỊNH:")))
+    render_body(doc, body_items(k, shared))
     if k.issuer_role == MEETING:
         minutes_signature_block(doc)
     else:
-        signature_block(doc, approval=bool(spec.get("approval")))
+        signature_block(doc, approval=k.approval != "none")
     # python-docx puts the sectPr last already; finish
     buf = io.BytesIO()
     doc.save(buf)
@@ -466,7 +474,9 @@ def build_template(kind_name: str) -> bytes:
 
 
 def template_names() -> list[str]:
-    return list(KINDS)
+    from antt_cli.store.kinds import load_registry
+
+    return [k.name for k in load_registry()]
 
 
 def default_dir() -> Path:

@@ -1,4 +1,4 @@
-"""The measurable part of DOCFORMAT.md (NĐ 30/2020 layout), for tests and `antt` itself.
+"""The measurable part of the NĐ 30/2020 layout (Phụ lục I), for tests and `antt` itself.
 
 `problems(path_or_file)` returns one sentence per problem (empty list: the layout is right):
 A4 and margins, Times New Roman (styles incl. w:eastAsia, every run), the header table with

@@ -3,25 +3,31 @@
 `document_context(profile, case, record)` reads plain mappings (dates as `datetime.date` or
 ISO strings; `fields`, `members`, `attachments` may be absent) and returns a dict of strings,
 lists and small dicts — no None where a template prints a value, so a template with
-StrictUndefined never meets a hole. Keys: see the module's README part in `KEYS` below.
+StrictUndefined never meets a hole. Keys: see `KEYS` below.
+
+Nothing here knows a kind by its name: what is particular to a kind (its subject, the default
+text of its sections, its meeting wording, …) is in its spec's `document:` block
+(docs/kinds.md, "The document block"), the spec being `load_registry()[record["kind"]]`.
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from antt_cli.documents import nd30
+from antt_cli.documents.wording import Fields, block, check_block, first_lower, first_upper, render_text
 from antt_cli.domain.dates import as_date, evaluation_year_of
-from antt_cli.domain.kinds import AUTHORITY, KINDS, MEETING, PARTY, PROPOSER, STEERING
-from antt_cli.domain.issuers import is_party_body
+from antt_cli.domain.issuers import is_party_body, steering_body
+from antt_cli.domain.kindspec import AUTHORITY, MEETING, PARTY, PROPOSER, STEERING, KindSpec, Registry
+from antt_cli.domain.plans import YES_NO, target_met
 from antt_cli.domain.text import nfc, nfc_deep, same_name
+from antt_cli.domain.vocab import SECRECY
+from antt_cli.errors import AnttError
 
 GUIDELINE_NUMBER = "Hướng dẫn số 163/HD-BCĐ"
 GUIDELINE_DATE = "17/01/2023"
 GUIDELINE_ABOUT = ("về xây dựng, nhân rộng mô hình, điển hình tiên tiến trong Phong trào Toàn "
                    "dân bảo vệ an ninh Tổ quốc")
-SECRECY = {"mat": "MẬT", "toi-mat": "TỐI MẬT", "tuyet-mat": "TUYỆT MẬT"}
 DOTS = "……………"
 
 # The keys every context has (templates may use any of them).
@@ -33,12 +39,16 @@ KEYS = (
     "issuer", "proposer", "proposer_head", "authority", "authority_head", "addressees", "unit",
     "province", "guideline_ref", "guideline_short", "refs", "party_doc", "linked", "limited",
     "membership_text", "member_units_text", "lead_unit", "previous_lead", "rotation_text",
-    "members", "member_count", "targets", "period_text", "period_start", "period_end",
+    "members", "member_count", "targets", "period", "period_text", "period_start", "period_end",
     "approved_by_upper", "approved_date_text", "approver_name", "plan_approved_by", "meeting", "meeting_opening",
     "meeting_closing", "chair_text", "secretary_text", "sections", "time_text", "time_clause",
-    "forces_text", "execution_extra", "consolidation_text", "stage", "stage_period",
+    "execution_extra", "stage", "stage_period",
     "attachments", "ledger_rows", "keeper", "pilot_area", "fields",
 )
+# (plus the keys of the kind's `document.texts`)
+# The keys a spec's `subject` may use: it is also rendered to cite that record in another
+# document, where only the cited record is at hand.
+SUBJECT_KEYS = ("name", "name_q", "year", "period", "period_label", "party", "fields", "kind_title")
 
 
 # ---------------------------------------------------------------- small helpers
@@ -70,14 +80,6 @@ def _body(profile: Mapping, name: str) -> dict:
     return {}
 
 
-def _first_upper(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else text
-
-
-def _first_lower(text: str) -> str:
-    return text[:1].lower() + text[1:] if text else text
-
-
 def _number(n: Any) -> str:
     if isinstance(n, bool) or n in (None, ""):
         return ""
@@ -103,29 +105,33 @@ def _plan(case: Mapping, year: int | None) -> Mapping:
     return {}
 
 
-def _target_rows(case: Mapping, year: int | None, judged: bool = True) -> list[dict]:
+def _target_rows(case: Mapping, year: int | None, judged: bool) -> list[dict]:
     """The targets of the year's plan, as table rows; `judged` False leaves the result
-    column blank (a 6-month report: the year is not over)."""
+    column blank (a 6-month report: the year is not over). A target not yet reported on is
+    not judged either; whether one is met is the domain's rule (SPEC §4)."""
     rows = []
     for i, t in enumerate(_get(_plan(case, year), "targets", []) or [], start=1):
         op = _s(_get(t, "op", ">="))
         planned, achieved, done = t.get("planned"), t.get("achieved"), t.get("done")
-        if op == "yes-no":
-            want = planned not in (False, "no", "không", "Không")
-            planned_text = "Có" if want else "Không"
+        if op == YES_NO:
+            planned_text = "Có"
             achieved_text = "" if done is None else ("Có" if done else "Không")
-            result = "" if done is None else ("Đạt" if bool(done) == want else "Chưa đạt")
+            reported = done is not None
         else:
             planned_text = {">=": f"ít nhất {_number(planned)}", "<=": f"không quá {_number(planned)}"}.get(
                 op, _number(planned))
             achieved_text = _number(achieved)
-            result = ""
-            if isinstance(achieved, (int, float)) and isinstance(planned, (int, float)):
-                ok = {">=": achieved >= planned, "<=": achieved <= planned}.get(op, achieved == planned)
-                result = "Đạt" if ok else "Chưa đạt"
+            reported = isinstance(achieved, (int, float)) and isinstance(planned, (int, float))
+        result = ("Đạt" if target_met(t) else "Chưa đạt") if judged and reported else ""
         rows.append({"index": str(i), "text": _s(t.get("text")), "planned": planned_text,
-                     "achieved": achieved_text, "result": result if judged else ""})
+                     "achieved": achieved_text, "result": result})
     return rows
+
+
+def registry() -> Registry:
+    from antt_cli.store.kinds import load_registry
+
+    return load_registry()
 
 
 # ---------------------------------------------------------------- the context
@@ -134,12 +140,17 @@ class _Data:
     """The dossier data of one record, normalised (NFC, dates, defaults)."""
 
     def __init__(self, profile: Mapping, case: Mapping, record: Mapping) -> None:
+        self.registry = registry()
         self.profile = nfc_deep(_plain(profile or {}))
         self.case = nfc_deep(_plain(case or {}))
         self.record = nfc_deep(_plain(record or {}))
-        self.kind = KINDS[self.record["kind"]]
+        self.kind = self.registry[self.record["kind"]]
+        check_block(self.kind)
         self.fields = {str(k): v for k, v in (_get(self.record, "fields", {}) or {}).items()}
-        self.day = as_date(self.record.get("date")) or dt.date.today()
+        day = as_date(self.record.get("date"))
+        if day is None:  # no clock here: the service dates every record (a draft: today)
+            raise ValueError(f"a {self.kind.name} record without a date")
+        self.day = day
         self.name = _s(_get(self.case, "name") or _get(self.case, "working_title"))
         self.unit = _s(_get(self.profile, "unit"))
         self.proposer = _s(_get(self.case, "proposer")) or self.unit
@@ -172,27 +183,32 @@ class _Data:
         value = _s(_get(self.case, "authority"))
         if value:
             return value
+        decisions = self.registry.authority_decisions()
         for doc in self.documents:
-            if doc.get("kind") in ("establishment-decision", "steering-committee-decision",
-                                   "member-list-decision", "launch-plan") and doc.get("issuer"):
+            if doc.get("kind") in decisions and doc.get("issuer"):
                 return _s(doc["issuer"])
         return self.state_body()
 
-    def latest(self, kind: str) -> Mapping | None:
+    def latest(self, kinds: Iterable[str]) -> Mapping | None:
+        """The last recorded document of one of `kinds` other than the one being rendered."""
+        wanted = set(kinds)
         found = None
         for doc in self.documents:
-            if doc.get("kind") == kind and doc is not self.record:
+            if doc.get("kind") in wanted and doc is not self.record:
                 found = doc
-        if found is None and self.record.get("kind") == kind:
+        if found is None and self.record.get("kind") in wanted:
             return None
         return found
 
-    def default_issuer(self) -> str:
-        role = self.kind.issuer_role
+    def latest_where(self, test) -> Mapping | None:
+        return self.latest(k.name for k in self.registry if test(k))
+
+    def default_issuer(self, k: KindSpec | None = None) -> str:
+        role = (k or self.kind).issuer_role
         if role == PROPOSER:
             return self.proposer
         if role == STEERING:
-            return f"Ban Chỉ đạo mô hình {nd30.quoted(self.name)}"
+            return steering_body(self.name)
         if role == PARTY:
             return self.party_body() or self.authority()
         if role == AUTHORITY:
@@ -220,57 +236,14 @@ def _issuer_lines(issuer_upper: str) -> list[str]:
     return [issuer_upper]
 
 
-def _subject(data: _Data, kind_name: str, record: Mapping, year: int | None) -> str:
+def _period_code(record: Mapping) -> str:
     fields = _get(record, "fields", {}) or {}
-    if _s(fields.get("title")):
-        return _s(fields["title"])
-    nq = nd30.quoted(data.name)
-    area = _s(_get(data.case, "area"))
-    period = _period(kind_name, record, data, year)[0]
-    subjects = {
-        "survey-plan": f"Khảo sát, đánh giá tình hình phục vụ xây dựng mô hình {nq}",
-        "survey-report": f"Kết quả khảo sát, đánh giá tình hình phục vụ xây dựng mô hình {nq}",
-        "member-agreement": f"Thảo luận, thống nhất xây dựng mô hình liên kết {nq}",
-        "proposal": f"Đề xuất xây dựng mô hình {nq}",
-        "party-policy": f"Về việc xây dựng mô hình {nq}",
-        "implementation": f"Triển khai thực hiện xây dựng mô hình {nq}",
-        "consultation": f"Tuyên truyền, lấy ý kiến tham gia về mô hình {nq}",
-        "establishment-decision": f"Về việc thành lập mô hình {nq}",
-        "steering-committee-decision": f"Về việc thành lập Ban Chỉ đạo mô hình {nq}",
-        "member-list-decision": f"Về việc công nhận danh sách thành viên tham gia mô hình {nq}",
-        "launch-plan": f"Tổ chức ra mắt mô hình {nq}",
-        "steering-regulation": f"Hoạt động của Ban Chỉ đạo mô hình {nq}",
-        "operating-regulation": f"Hoạt động của mô hình {nq}",
-        "coordination-regulation": f"Phối hợp giữa các đơn vị thành viên mô hình liên kết {nq}",
-        "annual-plan": f"Hoạt động năm {year} của mô hình {nq}",
-        "launch": f"Lễ ra mắt mô hình {nq}",
-        "pilot": f"Tổ chức làm điểm mô hình {nq}",
-        "periodic-report": f"Tình hình, kết quả hoạt động {period} của mô hình {nq}",
-        "evidence": f"Tài liệu chứng minh hiệu quả hoạt động của mô hình {nq}",
-        "fund-ledger": f"Thu, chi quỹ của mô hình {nq}" + (f" năm {year}" if year else ""),
-        "consolidation": f"Về việc kiện toàn Ban Chỉ đạo, bổ sung danh sách thành viên mô hình {nq}",
-        "review": f"{_first_upper(_s(fields.get('stage')) or 'sơ kết')} hoạt động của mô hình {nq}",
-        "commendation": f"Về việc khen thưởng tập thể, cá nhân có thành tích trong xây dựng, duy trì "
-                        f"hoạt động của mô hình {nq}",
-        "lead-rotation": f"Luân phiên Trưởng mô hình liên kết {nq}",
-    }
-    if kind_name == "party-policy" and not _is_party_doc(data, record):
-        return f"Kết luận về chủ trương xây dựng mô hình {nq}"
-    del area
-    return subjects.get(kind_name, KINDS[kind_name].title)
+    return _s(fields.get("period") or record.get("period")) or "annual"
 
 
-def _is_party_doc(data: _Data, record: Mapping) -> bool:
-    if record.get("kind") != "party-policy":
-        return False
-    issuer = _s(record.get("issuer")) or data.default_issuer()
-    return is_party_body(issuer, _body(data.profile, issuer))
-
-
-def _period(kind_name: str, record: Mapping, data: _Data, year: int | None) -> tuple[str, str]:
-    """(label, text) of a periodic report's period."""
-    fields = _get(record, "fields", {}) or {}
-    period = _s(fields.get("period") or record.get("period")) or "annual"
+def _period(record: Mapping, data: _Data, year: int | None) -> tuple[str, str]:
+    """(label, text) of a report's period (§III.1.đ: 6 tháng, năm, đột xuất)."""
+    period = _period_code(record)
     y = year or data.day.year
     if period == "6-month":
         return (f"06 tháng đầu năm {y}",
@@ -281,25 +254,46 @@ def _period(kind_name: str, record: Mapping, data: _Data, year: int | None) -> t
     return f"năm {y}", f"năm {y} (từ ngày 01/11/{y - 1} đến ngày 31/10/{y})"
 
 
-def _record_year(data: _Data) -> int:
-    rec_year = data.record.get("year")
-    if rec_year:
-        return int(rec_year)
-    if data.kind.name == "periodic-report":
-        period = data.field("period") or _s(data.record.get("period")) or "annual"
-        if period == "annual" and data.day.month == 11:
-            return data.day.year
-    return evaluation_year_of(data.day)
+def _subject(data: _Data, k: KindSpec, record: Mapping, year: int | None) -> str:
+    """The trích yếu of `record` (of kind `k`): `--set title=…`, else the spec's `subject`
+    rendered with the record's SUBJECT_KEYS, else the kind's title."""
+    fields = _get(record, "fields", {}) or {}
+    if _s(fields.get("title")):
+        return _s(fields["title"])
+    source = block(k, "subject")
+    if source is None:
+        return k.title
+    values = {
+        "name": data.name, "name_q": nd30.quoted(data.name), "year": year, "period": _period_code(record),
+        "period_label": _period(record, data, year)[0], "party": _is_party_doc(data, record),
+        "fields": Fields({str(key): _s(v) for key, v in fields.items()}), "kind_title": k.title,
+    }
+    return render_text(k, "subject", source, values)
+
+
+def _is_party_doc(data: _Data, record: Mapping) -> bool:
+    """A kind with `party_variant` issued by a party body takes the party format."""
+    k = data.registry.get(str(record.get("kind")))
+    if k is None or not block(k, "party_variant", False):
+        return False
+    issuer = _s(record.get("issuer")) or data.default_issuer(k)
+    return is_party_body(issuer, _body(data.profile, issuer))
+
+
+def _type_name(k: KindSpec, party: bool) -> str:
+    """The type name; a `party_variant` kind in the state format prints its `state_type_name`."""
+    if block(k, "party_variant", False) and not party:
+        return str(block(k, "state_type_name", k.type_name))
+    return k.type_name
 
 
 def _citation(data: _Data, doc: Mapping) -> str:
-    kind = KINDS.get(doc.get("kind", ""))
+    kind = data.registry.get(str(doc.get("kind", "")))
     if kind is None:
         return ""
-    issuer = _s(doc.get("issuer")) or data.default_issuer()
+    issuer = _s(doc.get("issuer")) or data.default_issuer(kind)
     party = _is_party_doc(data, doc)
-    type_name = kind.type_name if (kind.name != "party-policy" or party) else "THÔNG BÁO"
-    words = [_first_upper(type_name.lower())]
+    words = [first_upper(_type_name(kind, party).lower())]
     number = _s(doc.get("number"))
     if number:
         words.append(f"số {nd30.party_number(number) if party else number}")
@@ -313,11 +307,34 @@ def _citation(data: _Data, doc: Mapping) -> str:
         who = nd30.official_title(_head_title(_body(data.profile, issuer), issuer, signer), issuer)
     words.append(f"của {who}")
     year = int(doc["year"]) if doc.get("year") else None
-    subject = _subject(data, kind.name, doc, year)
-    subject = _first_lower(subject)
+    subject = _subject(data, kind, doc, year)
+    subject = first_lower(subject)
     if not subject.startswith("về"):
         subject = f"về {subject}"
     return " ".join(words) + " " + subject
+
+
+class _Refs(Mapping):
+    """`refs.<kind_with_underscores>`: the citation of that kind's last record, else its title
+    — for every kind of the registry, each computed when a template first reads it."""
+
+    def __init__(self, data: _Data) -> None:
+        self._data = data
+        self._names = {k.name.replace("-", "_"): k for k in data.registry}
+        self._done: dict[str, str] = {}
+
+    def __getitem__(self, key: str) -> str:
+        if key not in self._done:
+            k = self._names[key]
+            doc = self._data.latest([k.name])
+            self._done[key] = _citation(self._data, doc) if doc else k.title
+        return self._done[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 def _recipients(data: _Data, issuer: str, authority: str, party_body: str, code: str) -> list[str]:
@@ -368,6 +385,17 @@ def _unit_names(values: Iterable[Any]) -> list[str]:
     return [v for v in out if v]
 
 
+def _record_year(data: _Data) -> int:
+    """The record's year: the pipeline stores it on every kind whose spec has `year: plan|report`
+    (SPEC §3 decides it there); else the evaluation year of its date."""
+    stored = data.record.get("year")
+    return int(stored) if stored else evaluation_year_of(data.day)
+
+
+def _spec_text(data: _Data, what: str, source: Any, values: Mapping[str, Any]) -> str:
+    return render_text(data.kind, what, source, values)
+
+
 def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
     """The template context of `record` (a document record of `case`, dossier `profile`)."""
     data = _Data(profile, case, record)
@@ -399,8 +427,10 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
         parent = ""
     issuer_upper = nd30.upper_vn(issuer)
     number = _s(rec.get("number")) or None
-    type_name = _s(fields.get("type_name")) or (k.type_name if (k.name != "party-policy" or party)
-                                                 else "THÔNG BÁO")
+    type_name = _s(fields.get("type_name")) or _type_name(k, party)
+    secrecy_level = _s(rec.get("secrecy")).lower()
+    if secrecy_level and secrecy_level not in SECRECY:
+        raise AnttError("documents.bad_secrecy", value=secrecy_level, kind=k.name, allowed=", ".join(SECRECY))
 
     # people and bodies
     proposer_body = _body(data.profile, data.proposer)
@@ -410,22 +440,21 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
     authority_head = nd30.official_title(_head_title(auth_body, authority, {}), authority) \
         if authority else "chính quyền"
     head_title = _head_title(ibody, issuer, signer)
-    lead_unit = _s(fields.get("lead_unit")) or _s(_get(data.case, "lead_unit"))
+    case_lead = _s(_get(data.case, "lead_unit"))
+    lead_unit = _s(fields.get("lead_unit")) or case_lead
     rotation = _unit_names(_get(data.case, "lead_units", []))
     member_units = _unit_names(_get(data.case, "members", []))
-    previous_lead = _s(fields.get("previous_lead")) or (
-        _s(_get(data.case, "lead_unit")) if not same_name(_s(_get(data.case, "lead_unit")), lead_unit) else "")
-    if k.name == "lead-rotation" and not previous_lead and lead_unit in rotation:
+    # the lead unit handing over: the case's, when the record names a new one; else the one
+    # before the (new) lead in the order of rotation
+    previous_lead = _s(fields.get("previous_lead")) or (case_lead if not same_name(case_lead, lead_unit) else "")
+    if not previous_lead and lead_unit in rotation:
         previous_lead = rotation[rotation.index(lead_unit) - 1]
     addressees = ", ".join(_dedupe([party_body, data.state_body()] if role == PROPOSER else [authority])) \
         or "cấp ủy, chính quyền"
 
     # references to recorded documents
-    refs = {}
-    for name, kk in KINDS.items():
-        doc = data.latest(name)
-        refs[name.replace("-", "_")] = _citation(data, doc) if doc else kk.title
-    party_doc_rec = data.latest("party-policy")
+    refs = _Refs(data)
+    party_doc_rec = data.latest_where(lambda kk: kk.issuer_role == PARTY)
     party_doc = _citation(data, party_doc_rec) if party_doc_rec else "chủ trương của cấp ủy về xây dựng mô hình"
 
     # decisions: authority title, legal bases
@@ -443,25 +472,13 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
         if text:
             bases.append(text if text.lower().startswith("căn cứ") else f"Căn cứ {text}")
     bases.append(f"Căn cứ {guideline_ref}")
-    if k.step == 4 and party_doc_rec:
-        bases.append(f"Căn cứ {party_doc}")
-    if k.step == 6 and k.type_code == "QĐ" and data.latest("establishment-decision"):
-        bases.append(f"Căn cứ {refs['establishment_decision']}")
+    for cited in block(k, "cites", []):  # the recorded documents a decision is based on
+        doc = data.latest([str(cited)])
+        if doc:
+            bases.append(f"Căn cứ {_citation(data, doc)}")
     for extra in _get(rec, "bases", []) or []:
         if _s(extra):
             bases.append(_s(extra).rstrip(";."))
-    proposer_line = _s(fields.get("proposed_by"))
-    if not proposer_line:
-        if k.name == "commendation":
-            proposer_line = f"Theo đề nghị của Ban Chỉ đạo mô hình {name_q}"
-        elif linked and lead_unit and not same_name(lead_unit, data.proposer):
-            lead_body = _body(data.profile, lead_unit)
-            lead_title = _s((_get(lead_body, "head", {}) or {}).get("title"))
-            proposer_line = f"Theo đề nghị của {nd30.official_title(lead_title, lead_unit)}"
-        else:
-            proposer_line = f"Theo đề nghị của {proposer_head}"
-    bases.append(proposer_line)
-    legal_bases = [b + (";" if i < len(bases) - 1 else ".") for i, b in enumerate(bases)]
 
     # signature
     sig_lines = nd30.signature_lines(signer, role, issuer, head_title)
@@ -469,9 +486,10 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
     code = _s(ibody.get("code")) if party else (_s(proposer_body.get("code")) or _s(ibody.get("code")))
 
     # periods
-    period_label, period_text = _period(k.name, rec, data, year)
+    period = _period_code(rec)
+    period_label, period_text = _period(rec, data, year)
     approved_date = as_date(rec.get("approved_date"))
-    plan_rec = data.latest("survey-plan") or {}
+    plan_rec = data.latest_where(lambda kk: kk.approval != "none") or {}
 
     # meetings
     time_given = data.field("time")
@@ -481,53 +499,12 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
     chair_title = _s(signer.get("title"))
     chair_text = ", ".join(x for x in (_s(signer.get("name")), chair_title) if x) or DOTS
     secretary_text = ", ".join(x for x in (secretary, data.field("secretary_title")) if x) or DOTS
-    openings = {
-        "consultation": (f"{issuer} tổ chức hội nghị tuyên truyền, lấy ý kiến Nhân dân, cán bộ và các "
-                         f"đơn vị liên quan về mô hình {name_q}", "Hội nghị kết thúc"),
-        "launch": (f"{issuer} tổ chức Lễ ra mắt mô hình {name_q}", "Buổi lễ kết thúc"),
-        "member-agreement": (f"đại diện các đơn vị thành viên họp thảo luận, thống nhất việc xây dựng "
-                             f"mô hình liên kết {name_q}", "Cuộc họp kết thúc"),
-        "lead-rotation": (f"các đơn vị thành viên mô hình liên kết {name_q} họp bàn giao nhiệm vụ "
-                          f"Trưởng mô hình", "Cuộc họp kết thúc"),
-    }
-    opening, closing = openings.get(k.name, (f"{issuer} tổ chức cuộc họp", "Cuộc họp kết thúc"))
-    attendees_default = {
-        "consultation": f"đại diện cấp ủy, chính quyền, Ủy ban Mặt trận Tổ quốc Việt Nam, các đoàn thể, "
-                        f"{data.proposer} và Nhân dân trên địa bàn {area}",
-        "launch": "lãnh đạo cấp ủy, chính quyền, Ban Chỉ đạo mô hình, các thành viên mô hình và Nhân dân "
-                  "trên địa bàn",
-        "launch-plan": "lãnh đạo cấp ủy, chính quyền, Ủy ban Mặt trận Tổ quốc Việt Nam, các đoàn thể, Ban "
-                       "Chỉ đạo mô hình, các thành viên mô hình và Nhân dân trên địa bàn",
-        "member-agreement": "đại diện lãnh đạo các đơn vị thành viên",
-        "lead-rotation": "đại diện lãnh đạo các đơn vị thành viên",
-    }.get(k.name, DOTS)
-    meeting = {
-        "start": start,
-        "end": data.field("end", "…… giờ ……"),
-        "location": data.field("location", f"trụ sở {issuer}" if is_minutes or k.name == "launch-plan" else DOTS),
-        "attendees": data.field("attendees", attendees_default),
-    }
-
-    sections = _sections(k.name, data, name_q, area, authority, year, bool(rec.get("secrecy")))
-    for key in list(sections):
-        if data.field(key):
-            sections[key] = data.field(key)
 
     members = _members(rec)
     membership_text = ("mô hình có giới hạn về số lượng thành viên; thành viên do cơ quan, đoàn thể, "
                        "khu dân cư giới thiệu, cử tham gia sau khi lấy ý kiến Nhân dân." if limited else
                        "mô hình không giới hạn số lượng thành viên; vận động, khuyến khích đông đảo "
                        "quần chúng Nhân dân tự nguyện tham gia.")
-    execution_extra = {
-        "establishment-decision": f"Ban Chỉ đạo mô hình và các thành viên mô hình {name_q}",
-        "steering-committee-decision": "các ông (bà) có tên tại Điều 1",
-        "member-list-decision": "Ban Chỉ đạo mô hình và các ông (bà) có tên tại Điều 1",
-        "consolidation": "Ban Chỉ đạo mô hình và các ông (bà) có tên tại Điều 1",
-        "commendation": "các tập thể, cá nhân có tên tại Điều 1",
-    }.get(k.name, "các cơ quan, cá nhân có liên quan")
-    consolidation_text = data.field("consolidation") or (
-        f"Kiện toàn Ban Chỉ đạo, bổ sung danh sách thành viên tham gia mô hình {name_q} (thành lập theo "
-        f"{refs['establishment_decision']}){', gồm các ông (bà) có tên sau:' if members else '.'}")
     attachments = []
     for i, a in enumerate(_get(rec, "attachments", []) or [], start=1):
         a = a if isinstance(a, Mapping) else {"name": a}
@@ -548,28 +525,28 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
     stage = data.field("stage", "sơ kết")
     stage_period = f" {data.field('period_text')}" if data.field("period_text") else (
         f" năm {year}" if rec.get("year") else "")
-    time_default = {"survey-plan": "trong 15 ngày, kể từ ngày Kế hoạch được phê duyệt",
-                    "pilot": "từ ngày ra mắt mô hình đến khi sơ kết làm điểm"}.get(k.name, DOTS)
     deadline = data.field("deadline")
+    targets_mode = str(block(k, "targets", "none"))  # one of wording.TARGET_MODES
+    judged = targets_mode == "judged" or (targets_mode == "judged-if-annual" and period == "annual")
+    targets = [] if targets_mode == "none" else _target_rows(data.case, year, judged)
 
     ctx = {
         "kind": k.name,
         "kind_title": k.title,
         "type_name": nd30.upper_vn(type_name),
-        "subject": _subject(data, k.name, rec, year),
+        "subject": _subject(data, k, rec, year),
         "party": party,
         "parent_body": nd30.upper_vn(parent) or None,
         "parent_lines": _issuer_lines(nd30.upper_vn(parent)) if parent else [],
         "issuer_lines": _issuer_lines(issuer_upper),
         "number_line": nd30.number_line(number, party),
-        "secrecy": SECRECY.get(_s(rec.get("secrecy")).lower()) or (nd30.upper_vn(rec.get("secrecy")) or None),
+        "secrecy": SECRECY.get(secrecy_level),
         "date_line": nd30.date_line(place, data.day),
         "date_text": nd30.day_text(data.day),
         "date_short": nd30.short_date(data.day),
         "place": place,
         "year": year,
         "authority_title": authority_title,
-        "legal_bases": legal_bases,
         "signature_lines": sig_lines,
         "signer_name": _s(signer.get("name")),
         "secretary_lines": nd30.secretary_lines(),
@@ -602,29 +579,20 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
         "rotation_text": "; ".join(f"({i}) {u}" for i, u in enumerate(rotation, start=1)),
         "members": members,
         "member_count": f"{len(members):02d}" if members else "các",
-        "targets": _target_rows(data.case, year, judged=(k.name != "periodic-report" or (
-            data.field("period") or _s(rec.get("period")) or "annual") == "annual")),
+        "targets": targets,
+        "period": period,
         "period_text": period_text,
         "period_label": period_label,
         "period_start": f"01/11/{year - 1}",
         "period_end": f"31/10/{year}",
         "approved_by_upper": nd30.upper_vn(rec.get("approved_by")) or DOTS,
-        "approved_date_text": _first_upper(nd30.day_text(approved_date)) if approved_date
+        "approved_date_text": first_upper(nd30.day_text(approved_date)) if approved_date
         else "Ngày …… tháng …… năm ……",
         "approver_name": data.field("approver_name") or _approver(data, rec.get("approved_by")),
         "plan_approved_by": _s(plan_rec.get("approved_by")),
-        "meeting": meeting,
-        "meeting_opening": opening,
-        "meeting_closing": closing,
         "chair_text": chair_text,
         "secretary_text": secretary_text,
-        "sections": sections,
-        "time_text": time_given or time_default,
         "time_clause": f", hoàn thành trước ngày {deadline}" if deadline else "",
-        "forces_text": data.field("forces", f"cán bộ, chiến sĩ {issuer}; mời đại diện Ủy ban Mặt trận Tổ "
-                                            f"quốc Việt Nam, các đoàn thể và trưởng thôn, khu phố cùng tham gia"),
-        "execution_extra": execution_extra,
-        "consolidation_text": consolidation_text,
         "stage": stage,
         "stage_period": stage_period,
         "attachments": attachments,
@@ -633,101 +601,62 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
         "pilot_area": data.field("area", area or DOTS),
         "fields": {k2: _s(v) for k2, v in fields.items() if not isinstance(v, (list, dict))},
     }
+    ctx.update(_spec_wording(data, ctx, time_given, start))
+    ctx["legal_bases"] = _legal_bases(data, ctx, bases, lead_unit, proposer_head)
     return ctx
 
 
-def _sections(kind: str, data: _Data, name_q: str, area: str, authority: str, year: int,
-              secret: bool) -> dict[str, str]:
-    """Default text of a kind's free sections (overridden by `fields` of the same key)."""
-    if kind == "survey-report":
-        return {
-            "general": f"Khái quát vị trí địa lý, dân cư, tình hình kinh tế - xã hội của {area} có liên "
-                       f"quan đến việc xây dựng mô hình: {DOTS}",
-            "security": f"Tình hình tội phạm, tệ nạn xã hội, vi phạm pháp luật và các vụ việc phức tạp về "
-                        f"an ninh, trật tự trên địa bàn: {DOTS}",
-            "people": f"Tư tưởng, tâm trạng, đời sống, nhận thức và ý thức chấp hành pháp luật của Nhân "
-                      f"dân: {DOTS}",
-            "political": f"Hoạt động của cấp ủy, chính quyền, Mặt trận Tổ quốc, các đoàn thể và lực lượng "
-                         f"bảo vệ an ninh, trật tự ở cơ sở: {DOTS}",
-            "movement": f"Kết quả thực hiện Phong trào Toàn dân bảo vệ an ninh Tổ quốc, các mô hình đang "
-                        f"hoạt động trên địa bàn: {DOTS}",
-            "loopholes": ("Nội dung này được báo cáo riêng theo chế độ mật." if secret else
-                          f"Những sơ hở, thiếu sót trong thực hiện chủ trương, đường lối, chính sách mà các "
-                          f"thế lực thù địch và tội phạm có thể lợi dụng: {DOTS}"),
-            "conclusion": f"Từ kết quả khảo sát, việc xây dựng mô hình {name_q} trên địa bàn {area} là "
-                          f"cần thiết, phù hợp với tình hình thực tế; {data.proposer} sẽ báo cáo, đề xuất "
-                          f"cấp ủy, chính quyền xem xét, quyết định.",
-        }
-    if kind == "proposal":
-        return {
-            "necessity": f"Qua khảo sát, tình hình an ninh, trật tự trên địa bàn {area} còn tiềm ẩn yếu "
-                         f"tố phức tạp; việc tập hợp, tổ chức Nhân dân tham gia bảo đảm an ninh, trật tự "
-                         f"theo hướng tự phòng, tự quản, tự bảo vệ, tự hòa giải ở cơ sở là cần thiết, phù "
-                         f"hợp với tình hình thực tế và nguyện vọng của Nhân dân.",
-            "goals": "Huy động sức mạnh tổng hợp của hệ thống chính trị và Nhân dân tham gia phòng ngừa, "
-                     "phát hiện, tố giác tội phạm, tệ nạn xã hội; kéo giảm tội phạm và vi phạm pháp luật, "
-                     "không để hình thành điểm nóng về an ninh, trật tự; góp phần thúc đẩy Phong trào "
-                     "Toàn dân bảo vệ an ninh Tổ quốc trên địa bàn.",
-        }
-    if kind in ("consultation", "launch", "lead-rotation"):
-        return {"opinions": {
-            "consultation": f"Các ý kiến phát biểu đều nhất trí với chủ trương xây dựng mô hình {name_q}; "
-                            f"đề nghị mô hình hoạt động thiết thực, hiệu quả, phù hợp với điều kiện của "
-                            f"địa phương.",
-            "launch": "Các đại biểu dự lễ nhất trí với nội dung ra mắt; Nhân dân tham dự hưởng ứng, đăng "
-                      "ký tham gia mô hình.",
-            "lead-rotation": "Các đơn vị thành viên thống nhất nội dung bàn giao.",
-        }[kind]}
-    if kind == "member-agreement":
-        return {"agreement": "theo kết quả khảo sát; mỗi đơn vị cử thành viên tham gia và thực hiện "
-                             "theo Quy chế phối hợp do Ban Chỉ đạo mô hình ban hành."}
-    if kind == "annual-plan":
-        return {"resources": f"Kinh phí từ ngân sách được bố trí theo quy định và nguồn xã hội hóa hợp "
-                             f"pháp; lực lượng gồm các thành viên mô hình, có sự hướng dẫn của "
-                             f"{data.proposer}; phương tiện do thành viên tự trang bị và được hỗ trợ theo "
-                             f"quy định."}
-    if kind in ("periodic-report", "review"):
-        annual = (data.field("period") or _s(data.record.get("period")) or "annual") == "annual"
-        proposals = (f"Đề nghị {authority} xem xét, đánh giá, xếp loại mô hình năm {year}./."
-                     if kind == "periodic-report" and annual else
-                     f"Đề nghị {authority} tiếp tục quan tâm chỉ đạo, bố trí kinh phí, phương tiện bảo "
-                     f"đảm hoạt động của mô hình./.")
-        out = {
-            "situation": f"Tình hình an ninh, trật tự trên địa bàn {area} trong kỳ: {DOTS}",
-            "results": f"Kết quả thực hiện các nội dung, nhiệm vụ của mô hình: {DOTS}",
-            "assessment": f"Ưu điểm: {DOTS} Hạn chế, nguyên nhân: {DOTS}",
-            "direction": f"Tiếp tục duy trì hoạt động của mô hình theo Quy chế và Kế hoạch hoạt động; "
-                         f"{DOTS}",
-            "proposals": proposals,
-        }
-        if kind == "review":
-            out["lessons"] = f"{DOTS}"
-            out.pop("situation")
-        return out
-    return {}
+def _spec_wording(data: _Data, ctx: dict, time_given: str, start: str) -> dict:
+    """The context keys whose text the spec's `document:` block gives (each a Jinja string
+    rendered with the context built so far; a `--set` field of the same key wins)."""
+    k = data.kind
+    values = {**ctx, "fields": Fields(ctx["fields"])}
+    meeting_spec = block(k, "meeting", {})
+    is_minutes = k.issuer_role == MEETING
+
+    def text(what: str, source: Any) -> str:
+        return _spec_text(data, what, source, values)
+
+    meeting = {
+        "start": start,
+        "end": data.field("end", "…… giờ ……"),
+        "location": data.field("location") or text(
+            "meeting.location", meeting_spec.get("location", "trụ sở {{ issuer }}" if is_minutes else DOTS)),
+        "attendees": data.field("attendees") or text("meeting.attendees", meeting_spec.get("attendees", DOTS)),
+    }
+    texts = {str(key): text(f"texts.{key}", source) for key, source in block(k, "texts", {}).items()}
+    values.update(texts)
+    sections = {}
+    for key, source in block(k, "sections", {}).items():
+        sections[str(key)] = data.field(str(key)) or text(f"sections.{key}", source)
+    return {
+        **texts,
+        "meeting": meeting,
+        "meeting_opening": text("meeting.opening", meeting_spec.get("opening", "{{ issuer }} tổ chức cuộc họp")),
+        "meeting_closing": text("meeting.closing", meeting_spec.get("closing", "Cuộc họp kết thúc")),
+        "sections": sections,
+        "time_text": time_given or text("time_default", block(k, "time_default", DOTS)),
+        "execution_extra": text("execution_extra",
+                                block(k, "execution_extra", "các cơ quan, cá nhân có liên quan")),
+    }
 
 
-# `--set KEY=VALUE` keys the templates read (beyond the keys a kind's rule reads, which the
-# domain lists): free text that fills a document's blanks. Shared by every kind, and the
-# free sections of some kinds (their default text is in `_sections`).
-TEMPLATE_FIELDS = ("title", "summary", "note", "secretary", "secretary_title", "recipients", "time", "end",
-                   "location", "attendees", "type_name", "proposed_by", "stage", "deadline", "forces",
-                   "keeper", "approver_name", "area", "period_text", "consolidation", "previous_lead")
-SECTION_FIELDS = {
-    "survey-report": ("general", "security", "people", "political", "movement", "loopholes", "conclusion"),
-    "proposal": ("necessity", "goals"),
-    "consultation": ("opinions",),
-    "launch": ("opinions",),
-    "lead-rotation": ("opinions",),
-    "member-agreement": ("agreement",),
-    "annual-plan": ("resources",),
-    "periodic-report": ("situation", "results", "assessment", "direction", "proposals"),
-    "review": ("results", "assessment", "direction", "proposals", "lessons"),
-}
-
-
-def template_fields(kind: str) -> tuple[str, ...]:
-    return TEMPLATE_FIELDS + SECTION_FIELDS.get(kind, ())
+def _legal_bases(data: _Data, ctx: dict, bases: list[str], lead_unit: str, proposer_head: str) -> list[str]:
+    """`Căn cứ …;` lines, then `Theo đề nghị của ….` (`--set proposed_by`, else the spec's
+    `proposed_by`, else the head of the lead unit of a linked model, else the proposer's)."""
+    proposer_line = data.field("proposed_by")
+    spec_line = block(data.kind, "proposed_by")
+    if not proposer_line and spec_line is not None:
+        proposer_line = _spec_text(data, "proposed_by", spec_line, {**ctx, "fields": Fields(ctx["fields"])})
+    if not proposer_line:
+        if ctx["linked"] and lead_unit and not same_name(lead_unit, data.proposer):
+            lead_body = _body(data.profile, lead_unit)
+            lead_title = _s((_get(lead_body, "head", {}) or {}).get("title"))
+            proposer_line = f"Theo đề nghị của {nd30.official_title(lead_title, lead_unit)}"
+        else:
+            proposer_line = f"Theo đề nghị của {proposer_head}"
+    bases = [*bases, proposer_line]
+    return [b + (";" if i < len(bases) - 1 else ".") for i, b in enumerate(bases)]
 
 
 def _approver(data: "_Data", approved_by: Any) -> str:

@@ -1,5 +1,5 @@
 """Pure helpers of Nghị định 30/2020/NĐ-CP (Phụ lục I): date line, upper case, number line,
-signature blocks (who signs, SPEC §9 and DOCFORMAT.md). No I/O, no docx."""
+signature blocks (who signs, SPEC §9 and NĐ 30/2020 Phụ lục I). No I/O, no docx."""
 from __future__ import annotations
 
 import re
@@ -7,8 +7,8 @@ import unicodedata
 from datetime import date
 from typing import Any, Mapping
 
-# Issuer roles, as in antt_cli.domain.kinds (kept as strings so this module stays pure).
-PROPOSER, PARTY, AUTHORITY, STEERING, MEETING = "proposer", "party", "authority", "steering", "meeting"
+# Issuer roles: the one definition is the kind specs' (`issuer:` of antt_cli/kinds/*.yaml).
+from antt_cli.domain.kindspec import MEETING, PARTY, STEERING
 
 _PREFIXES = {
     "tm": "TM.", "t/m": "TM.", "kt": "KT.", "k/t": "KT.", "q": "Q.", "tl": "TL.", "t/l": "TL.",

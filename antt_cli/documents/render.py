@@ -6,7 +6,9 @@
 antt_cli/resources.py), renders it with a strict, autoescaping Jinja environment and
 returns deterministic bytes (fixed zip timestamps and member order): the same data gives
 the same bytes, so git sees no change.
-Any failure of the template raises AnttError("documents.render_failed", …).
+Any failure of the template raises AnttError("documents.render_failed", …); a wrong `document:`
+block of a spec AnttError("documents.spec_failed", …); a record the pipeline should not have
+built (no date, unknown kind) is a bug and raises as such.
 """
 from __future__ import annotations
 
@@ -58,10 +60,10 @@ def render_record(profile: Mapping, case: Mapping, record: Mapping,
 
     kind = str(record.get("kind"))
     path = template_path(kind, override_dir)
+    context = document_context(profile, case, record)
     try:
         if not path.is_file():
             raise FileNotFoundError(f"no such file {path}")
-        context = document_context(profile, case, record)
         tpl = DocxTemplate(str(path))
         tpl.render(context, jinja_env(), autoescape=True)
         buf = io.BytesIO()

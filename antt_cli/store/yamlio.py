@@ -27,6 +27,13 @@ def _representer():
             def ignore_aliases(self, data: Any) -> bool:
                 return True
 
+            def represent_none(self, data: Any) -> Any:
+                # `key:` (empty) as the round-trip writer does once anything is written; its
+                # test of "anything written" counts aliasable objects, which are now none.
+                return self.represent_scalar("tag:yaml.org,2002:null", "")
+
+        NoAliasRepresenter.add_representer(type(None), NoAliasRepresenter.represent_none)
+
         _REPRESENTER = NoAliasRepresenter
     return _REPRESENTER
 
