@@ -7,7 +7,7 @@ import os
 import textwrap
 from pathlib import Path
 
-from conftest import REPO, SAMPLE, build_steps, git, new_model, ok, refused
+from conftest import REPO, SAMPLE, UBND, build_steps, git, new_model, ok, refused
 
 
 def record_until(root: Path, case_id: str, kind: str, linked: bool = False) -> None:
@@ -94,3 +94,25 @@ def test_python_api_of_the_readme(dossier):
     exec(compile(code, "README.md", "exec"), scope)  # noqa: S102 - our own README
     assert git(dossier, "log", "-1", "--format=%s").startswith(f"[{case_id}] Báo cáo kết quả khảo sát")
     assert env == dict(os.environ)
+
+
+def test_numbers_given_by_hand_are_checked_against_the_kind_and_the_register(dossier):
+    """The type code must be the kind's, the body code the declared issuer's; one register per
+    body per year across types; at most 4 digits; unnumbered kinds take no number."""
+    case_id = new_model(dossier, linked=False)
+    record_until(dossier, case_id, "implementation")
+    impl = ["record", case_id, "implementation", "--date", "2025-10-06", "--issuer", UBND]
+    refused(dossier, *impl, "--number", "07/QĐ-UBND", contains="KH")          # a plan is KH
+    refused(dossier, *impl, "--number", "07/KH-CAX", contains="UBND")         # UBND's own code
+    refused(dossier, *impl, "--number", "12345/KH-UBND", contains="4")        # at most 4 digits
+    ok(*impl, "--number", "07/KH-UBND", root=dossier)
+    refused(dossier, "record", case_id, "consultation", "--date", "2025-10-15", "--number", "01/BB-CAX",
+            "--members", str(SAMPLE / "members-lam-giao.csv"), contains="--number")
+    ok("record", case_id, "consultation", "--date", "2025-10-15", "--members",
+       str(SAMPLE / "members-lam-giao.csv"), root=dossier)
+    # 07 of UBND's register is taken by the KH: a QĐ may not reuse it
+    refused(dossier, "record", case_id, "establishment-decision", "--date", "2025-10-25", "--issuer", UBND,
+            "--number", "07/QĐ-UBND", contains="07/KH-UBND")
+    # an undeclared issuer (the steering committee) is checked for form only
+    ok("record", case_id, "establishment-decision", "--date", "2025-10-25", "--issuer", UBND,
+       "--number", "08/QĐ-UBND", root=dossier)

@@ -72,3 +72,10 @@ MESSAGES.update({
         "en": "The environment variable ANTT_TODAY='{value}' is not a valid date: use YYYY-MM-DD (e.g. 2026-06-20) or unset it.",
     },
 })
+
+MESSAGES.update({
+    "record.number_not_taken": {
+        "vi": "{title} ({kind}) không mang số văn bản: hãy bỏ --number.",
+        "en": "{title} ({kind}) carries no document number: leave out --number.",
+    },
+})

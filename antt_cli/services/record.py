@@ -16,7 +16,7 @@ from antt_cli.domain.dates import evaluation_year_of
 from antt_cli.domain.issuers import STEERING_HEAD_ROLE, is_party_body, steering_body, steering_head
 from antt_cli.domain.kindspec import AUTHORITY, MEETING, PARTY, PROPOSER, STEERING, KindSpec, Registry
 from antt_cli.domain.model import Case, Record, Signer
-from antt_cli.domain.numbers import next_number, number_form_ok
+from antt_cli.domain.numbers import next_number, number_problem, register_clash
 from antt_cli.domain.text import clean, name_key, nfc, same_name
 from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.services.common import Context, Writer, sha256, writing
@@ -118,23 +118,30 @@ def numbers_used(dossier: Dossier, issuer: str, year: int) -> list[str]:
 
 def resolve_number(k: KindSpec, issuer: str, day: dt.date, given: str | None, dossier: Dossier,
                    ignore: str | None = None) -> str | None:
+    """The record's number: the next of the issuing body's register (`auto`, the unit's own
+    bodies), or the number given by hand checked for form, type code, body code and clash
+    in the body's register of the year (docs/interpretations.md)."""
     body = dossier.body(issuer)
     party = is_party_body(issuer, body)
     if given is None:
         if k.numbered:
             raise AnttError("record.number_required", kind=k.name)
         return None
+    if not k.numbered:
+        raise AnttError("record.number_not_taken", kind=k.name, title=k.title)
     used = [n for n in numbers_used(dossier, issuer, day.year) if n != ignore]
     if given == "auto":
         if not body or not body.get("own"):
             raise AnttError("record.auto_not_own", issuer=issuer)
-        return next_number(used, k.type_code or "", str(body["code"]), party)
+        return next_number(used, k.type_code, body.get("code"), party, issuer=issuer)
     number = nfc(given).strip()
-    if not number_form_ok(number, party):
-        example = "05-NQ/ĐU" if party else f"05/{k.type_code}-UBND" if k.type_code else "05/UBND"
-        raise AnttError("record.bad_number", number=number, example=example)
-    if any(name_key(u) == name_key(number) for u in used):
-        raise AnttError("record.number_used", number=number, issuer=issuer, year=day.year)
+    problem = number_problem(number, accepted_types=k.type_codes, party=party,
+                             body_code=str(body["code"]) if body and body.get("code") else None)
+    if problem is not None:
+        raise AnttError(problem[0], **problem[1])
+    other = register_clash(number, used)
+    if other is not None:
+        raise AnttError("numbers.register_clash", number=number, other=other, issuer=issuer, year=day.year)
     return number
 
 
