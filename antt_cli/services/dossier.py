@@ -6,13 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from antt_cli.domain.numbers import own_code_holder
-from antt_cli.domain.rules import DEFAULT_RULES
 from antt_cli.domain.text import nfc, same_name
 from antt_cli.errors import AnttError
-from antt_cli.services.common import Context, transaction
+from antt_cli.services.common import Context, writing
 from antt_cli.domain.vocab import UNIT_KINDS
 from antt_cli.store.dossier import PROFILE
-from antt_cli.store.yamlio import dump_yaml, flow_map, new_map
+from antt_cli.store.profile import new_profile_text, with_body, with_successor
 
 GITATTRIBUTES = """# antt: case files are text with LF endings on every platform; documents are binary.
 *.yaml text eol=lf
@@ -43,53 +42,6 @@ def place_of(unit: str) -> str:
     return place
 
 
-def _profile_map(unit: str, province: str, unit_kind: str, place: str | None, parent_body: str | None,
-                 officer: str | None, officer_email: str | None):
-    rules = DEFAULT_RULES
-    profile = new_map([
-        ("schema", 1),
-        ("unit", unit),
-        ("unit_kind", unit_kind),
-        ("province", province),
-        ("place", place or place_of(unit)),
-        ("parent_body", parent_body),
-        ("officer", officer),
-        ("officer_email", officer_email),
-        ("id_prefix", ""),
-        ("bodies", new_map()),
-        ("successors", new_map()),
-        ("guideline_issuer", "Ban Chỉ đạo tỉnh Bình Thuận"),
-        ("legal_bases", ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025"]),
-        ("rules", new_map([
-            ("completion", rules.completion),
-            ("thresholds", flow_map(list(rules.thresholds.items()))),
-            ("eligible_months", rules.eligible_months),
-            ("deadlines", flow_map(list(rules.deadlines.items()))),
-            ("six_month_report_due", rules.six_month_report_due),
-            ("plan_due", rules.plan_due),
-            ("report_min_active_days", rules.report_min_active_days),
-            ("exemplar_reassess_threshold", rules.exemplar_reassess_threshold),
-        ])),
-    ])
-    notes = {
-        "unit": "đơn vị lập và lưu hồ sơ",
-        "unit_kind": "residential | agency | enterprise | school",
-        "place": "địa danh ghi ở dòng ngày tháng của văn bản",
-        "parent_body": "cơ quan chủ quản (dòng đầu của tiêu đề văn bản)",
-        "officer": "cán bộ lập hồ sơ (trailer Antt-Officer; danh tính commit khi git chưa có)",
-        "id_prefix": "ví dụ \"HT\" cho mã HT-MH-2026-001",
-        "bodies": "cơ quan ban hành văn bản: `antt bodies add`",
-        "successors": "cơ quan kế thừa (SPEC §12): `antt bodies successor`",
-        "guideline_issuer": "cơ quan ban hành Hướng dẫn 163/HD-BCĐ (dòng căn cứ của văn bản)",
-        "legal_bases": "các dòng \"Căn cứ …\" của quyết định (ngoài Hướng dẫn 163 và chủ trương của cấp ủy)",
-        "rules": "các cách hiểu của SPEC, mặc định theo Hướng dẫn 163 (docs/interpretations.md)",
-    }
-    for key, text in notes.items():
-        profile.yaml_add_eol_comment(text, key)
-    profile.yaml_set_start_comment("Hồ sơ antt — hồ sơ đơn vị (xem docs/case-schema.md)")
-    return profile
-
-
 def init_dossier(path: Path, *, unit: str, province: str, unit_kind: str = "residential",
                  place: str | None = None, parent_body: str | None = None, officer: str | None = None,
                  officer_email: str | None = None, notice=None) -> Path:
@@ -114,13 +66,13 @@ def init_dossier(path: Path, *, unit: str, province: str, unit_kind: str = "resi
         root.mkdir(parents=True, exist_ok=True)
         if not had_git:
             gitq.init_repo(root)
-        profile = _profile_map(unit, province, unit_kind, nfc(place).strip() if place else None,
-                               nfc(parent_body).strip() if parent_body else None,
-                               nfc(officer).strip() if officer else None, officer_email)
+        officer = nfc(officer).strip() if officer else None
+        text = new_profile_text(unit, province, unit_kind, nfc(place).strip() if place else place_of(unit),
+                                nfc(parent_body).strip() if parent_body else None, officer, officer_email)
         with Transaction(root, summary=f"Khởi tạo hồ sơ {unit}", action="init", case_id=None,
-                         officer=profile.get("officer"), officer_email=officer_email,
+                         officer=officer, officer_email=officer_email,
                          notice=notice, allow_unborn=True) as tx:
-            tx.write_text(PROFILE, dump_yaml(profile))
+            tx.write_text(PROFILE, text)
             tx.write_text(".gitattributes", GITATTRIBUTES)
             tx.commit()
     except BaseException:
@@ -139,28 +91,19 @@ def _person(spec: str | None, option: str) -> Any:
     title, sep, name = nfc(spec).partition(":")
     if not sep or not title.strip() or not name.strip():
         raise AnttError("dossier.bad_person", option=option, value=spec)
-    return flow_map([("title", " ".join(title.split())), ("name", " ".join(name.split()))])
+    return {"title": " ".join(title.split()), "name": " ".join(name.split())}
 
 
 def add_body(ctx: Context, name: str, *, code: str, head: str | None = None, deputy: str | None = None,
              own: bool = False, party: bool = False, parent: str | None = None) -> str:
     """`antt bodies add`: a body that issues documents, its number code and its signers."""
-    dossier = ctx.dossier()
     name = " ".join(nfc(name).split())
     code = nfc(code).strip()
     if not name:
         raise AnttError("dossier.body_name_required")
     if not code or any(ch.isspace() or ch in "/" for ch in code):
         raise AnttError("dossier.bad_code", code=code)
-    existing = dossier.body(name)
-    if existing is not None:
-        raise AnttError("dossier.body_exists", name=dossier.body_name(name))
-    if own and (holder := own_code_holder(code, dossier.bodies())) is not None:
-        raise AnttError("dossier.own_code_taken", code=code, other=holder)
-    profile = dossier.profile
-    if profile.get("bodies") is None:
-        profile["bodies"] = new_map()
-    body = new_map([("code", code)])
+    body: dict[str, Any] = {"code": code}
     if parent:
         body["parent"] = " ".join(nfc(parent).split())
     if head:
@@ -171,34 +114,36 @@ def add_body(ctx: Context, name: str, *, code: str, head: str | None = None, dep
         body["own"] = True
     if party:
         body["party"] = True
-    profile["bodies"][name] = body
-    with transaction(ctx, dossier, summary=f"Thêm cơ quan ban hành: {name} ({code})",
-                     action="bodies add", case_id=None) as tx:
-        tx.write_text(PROFILE, dossier.dump(profile))
+    with writing(ctx, action="bodies add", case_id=None) as w:
+        dossier = w.dossier  # read under the lock: two writers never lose a body
+        if dossier.body(name) is not None:
+            raise AnttError("dossier.body_exists", name=dossier.body_name(name))
+        if own and (holder := own_code_holder(code, dossier.bodies())) is not None:
+            raise AnttError("dossier.own_code_taken", code=code, other=holder)
+        w.check_clean([PROFILE], renders=False)
+        w.write_text(PROFILE, with_body(dossier.profile, name, body))
+        w.summary = f"Thêm cơ quan ban hành: {name} ({code})"
     return name
 
 
 def add_successor(ctx: Context, old: str, new: str) -> None:
-    """`antt bodies successor OLD NEW` (SPEC §12): chains allowed, cycles refused."""
-    dossier = ctx.dossier()
+    """`antt bodies successor OLD NEW` (docs/rules.md, bodies that changed): chains allowed,
+    cycles refused."""
     old, new = " ".join(nfc(old).split()), " ".join(nfc(new).split())
     if not old or not new or same_name(old, new):
         raise AnttError("dossier.bad_successor", old=old, new=new)
-    profile = dossier.profile
-    successors = profile.get("successors")
-    if successors is None:
-        successors = profile["successors"] = new_map()
-    for known in successors:
-        if same_name(str(known), old):
-            raise AnttError("dossier.successor_exists", old=known, new=successors[known])
-    # Walk the chain from NEW: reaching OLD again would make a cycle.
-    current, seen = new, 0
-    while current is not None and seen <= len(successors):
-        if same_name(current, old):
-            raise AnttError("dossier.successor_cycle", old=old, new=new)
-        current = next((str(v) for k, v in successors.items() if same_name(str(k), current)), None)
-        seen += 1
-    successors[old] = new
-    with transaction(ctx, dossier, summary=f"Cơ quan kế thừa: {old} → {new}",
-                     action="bodies successor", case_id=None) as tx:
-        tx.write_text(PROFILE, dossier.dump(profile))
+    with writing(ctx, action="bodies successor", case_id=None) as w:
+        successors = {str(k): str(v) for k, v in (w.dossier.profile.get("successors") or {}).items()}
+        for known, value in successors.items():
+            if same_name(known, old):
+                raise AnttError("dossier.successor_exists", old=known, new=value)
+        # Walk the chain from NEW: reaching OLD again would make a cycle.
+        current, seen = new, 0
+        while current is not None and seen <= len(successors):
+            if same_name(current, old):
+                raise AnttError("dossier.successor_cycle", old=old, new=new)
+            current = next((v for k, v in successors.items() if same_name(k, current)), None)
+            seen += 1
+        w.check_clean([PROFILE], renders=False)
+        w.write_text(PROFILE, with_successor(w.dossier.profile, old, new))
+        w.summary = f"Cơ quan kế thừa: {old} → {new}"
