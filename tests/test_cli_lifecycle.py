@@ -1,4 +1,4 @@
-"""The model build lifecycle through the real CLI on temporary git dossiers (SPEC §3, §4,
+"""The model build lifecycle through the real CLI on temporary git dossiers (docs/rules.md,
 §11): every kind in order, each refusal with its reason leaving tree and HEAD untouched,
 one commit per command with its trailers."""
 from __future__ import annotations
@@ -286,7 +286,7 @@ def test_active_phase_kinds(launched, tmp_path):
        "--members", str(SAMPLE / "steering-lam-giao.csv"), root=launched)
     ok("record", "MH-2025-001", "review", "--date", "2026-05-20", "--number", "07/BC-BCĐ",
        "--set", "stage=sơ kết", root=launched)
-    # CLI.md: commendation rows are the people or collectives commended; evidence is its scans.
+    # docs/commands.md: commendation rows are the people or collectives commended; evidence is its scans.
     refused(launched, "record", "MH-2025-001", "commendation", "--date", "2026-05-25", "--number", "auto",
             contains="--members")
     refused(launched, "record", "MH-2025-001", "evidence", "--date", "2026-05-25", contains="--attach")

@@ -1,6 +1,6 @@
 """Nothing lost, nothing half-done: rollback on injected failures, the dossier lock across
-processes, a repository without git identity, dirty or mid-merge repositories (CLI.md
-Global; SPEC §11)."""
+processes, a repository without git identity, dirty or mid-merge repositories (docs/commands.md
+Global; docs/commands.md)."""
 from __future__ import annotations
 
 import os

@@ -1,4 +1,4 @@
-"""The documents layer: templates, context, rendering (SPEC §9, DOCFORMAT.md)."""
+"""The documents layer: templates, context, rendering (docs/kinds.md, NĐ 30/2020)."""
 from __future__ import annotations
 
 import copy

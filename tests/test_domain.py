@@ -272,7 +272,7 @@ def test_survey_report_not_before_the_approval():
 
 
 def test_the_same_date_check_serves_amend():
-    """SPEC §3: moving the survey report before the plan's approval is refused by amend too."""
+    """docs/rules.md: moving the survey report before the plan's approval is refused by amend too."""
     c = case(documents=[{"kind": "survey-plan", "date": dt.date(2026, 1, 5), "approved_by": "Đảng ủy",
                          "approved_date": dt.date(2026, 1, 10)},
                         {"kind": "survey-report", "date": dt.date(2026, 1, 20)}])
@@ -354,7 +354,7 @@ def test_non_repeatable_kinds_once_and_launch_activates():
 
 
 def test_launch_needs_the_plan_of_its_year_or_the_next():
-    """SPEC §4: the first plan is for the evaluation year containing the launch date or the next."""
+    """docs/rules.md: the first plan is for the evaluation year containing the launch date or the next."""
     done = all_before("launch", False)
     c = case(False, done, plans={2025: {"targets": []}})
     with pytest.raises(AnttError) as err:
@@ -436,7 +436,7 @@ def test_next_due_plan_and_six_month_report():
 
 
 def test_no_plan_due_before_the_first_plans_year():
-    """SPEC §4: opened 01/09/2025, planned for 2026, launched 31/10/2025 — the 2025 plan is not owed."""
+    """docs/rules.md: opened 01/09/2025, planned for 2026, launched 31/10/2025 — the 2025 plan is not owed."""
     c = active_case(dt.date(2025, 10, 31), plans=[2026], opened=dt.date(2025, 9, 1))
     due = next_due(c, dt.date(2025, 11, 5))
     assert due is None or "annual-plan 2025" not in due[1]

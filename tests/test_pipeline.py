@@ -73,7 +73,7 @@ def test_launch_needs_the_plan_of_its_year(dossier):
     case_id = new_model(dossier, linked=False)
     for step in build_steps(False):
         ok("record", case_id, *step, root=dossier)
-    # evaluation year 2024 ended on 31/10/2024, before the plan's date (SPEC §4)
+    # evaluation year 2024 ended on 31/10/2024, before the plan's date (docs/rules.md)
     refused(dossier, "plan", case_id, "--year", "2024", "--date", "2025-10-30", "--number", "05/KH-BCĐ",
             "--target", "A=1", contains="2024")
     ok("plan", case_id, "--year", "2027", "--date", "2025-10-30", "--number", "05/KH-BCĐ", "--target", "A=1",

@@ -1,4 +1,4 @@
-"""Case commands: new-model, record, draft, plan, progress, amend (CLI.md "Cases")."""
+"""Case commands: new-model, record, draft, plan, progress, amend (docs/commands.md "Cases")."""
 from __future__ import annotations
 
 from pathlib import Path

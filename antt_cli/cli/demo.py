@@ -1,5 +1,5 @@
 """`antt demo` — builds the sample dossier of `sample_dossier/scenario.yaml` by running the
-real commands, then prints `antt status` and the git log (CLI.md)."""
+real commands, then prints `antt status` and the git log (docs/commands.md)."""
 from __future__ import annotations
 
 import contextlib

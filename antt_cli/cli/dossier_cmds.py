@@ -1,4 +1,4 @@
-"""Dossier commands: init, demo, status, history, bodies (CLI.md "Dossier")."""
+"""Dossier commands: init, demo, status, history, bodies (docs/commands.md "Dossier")."""
 from __future__ import annotations
 
 from pathlib import Path

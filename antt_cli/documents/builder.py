@@ -1,6 +1,6 @@
 """Builder of the shipped DOCX templates (`templates/<kind>.docx`), one per document kind.
 
-There is no Word on our machines (SPEC §9): the templates are written here with python-docx
+There is no Word on our machines (docs/kinds.md): the templates are written here with python-docx
 from a shared header block, title block, signature and recipients block, plus each kind's
 body, read from its spec (`antt_cli/kinds/<kind>.yaml`, `document.body`; docs/kinds.md). Every Jinja tag (`{{ … }}`, `{%p … %}`, `{%tr … %}`) sits inside one run.
 The output is deterministic (fixed core properties, fixed zip): the committed templates must

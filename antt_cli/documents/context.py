@@ -108,7 +108,7 @@ def _plan(case: Mapping, year: int | None) -> Mapping:
 def _target_rows(case: Mapping, year: int | None, judged: bool) -> list[dict]:
     """The targets of the year's plan, as table rows; `judged` False leaves the result
     column blank (a 6-month report: the year is not over). A target not yet reported on is
-    not judged either; whether one is met is the domain's rule (SPEC §4)."""
+    not judged either; whether one is met is the domain's rule (docs/rules.md)."""
     rows = []
     for i, t in enumerate(_get(_plan(case, year), "targets", []) or [], start=1):
         op = _s(_get(t, "op", ">="))
@@ -387,7 +387,7 @@ def _unit_names(values: Iterable[Any]) -> list[str]:
 
 def _record_year(data: _Data) -> int:
     """The record's year: the pipeline stores it on every kind whose spec has `year: plan|report`
-    (SPEC §3 decides it there); else the evaluation year of its date."""
+    (docs/rules.md decides it there); else the evaluation year of its date."""
     stored = data.record.get("year")
     return int(stored) if stored else evaluation_year_of(data.day)
 

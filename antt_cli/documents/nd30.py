@@ -1,5 +1,5 @@
 """Pure helpers of Nghị định 30/2020/NĐ-CP (Phụ lục I): date line, upper case, number line,
-signature blocks (who signs, SPEC §9 and NĐ 30/2020 Phụ lục I). No I/O, no docx."""
+signature blocks (who signs, docs/kinds.md and NĐ 30/2020 Phụ lục I). No I/O, no docx."""
 from __future__ import annotations
 
 import re

@@ -1,4 +1,4 @@
-"""Render a document record to DOCX bytes with docxtpl (SPEC §9).
+"""Render a document record to DOCX bytes with docxtpl (docs/kinds.md).
 
 `render_record(profile, case, record, override_dir)` picks the dossier's override template
 (`override_dir/<kind>.docx`) if there is one, else the shipped `templates/<kind>.docx`

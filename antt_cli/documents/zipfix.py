@@ -1,4 +1,4 @@
-"""Deterministic DOCX bytes: the same parts give the same zip (SPEC §9, "byte-identical DOCX").
+"""Deterministic DOCX bytes: the same parts give the same zip (docs/kinds.md, "byte-identical DOCX").
 
 A zip written by python-docx carries the current time on every member; rewriting it with a
 fixed timestamp (1980-01-01), a fixed member order ([Content_Types].xml first, then by name),

@@ -1,4 +1,4 @@
-"""What a model owes next — the parts of SPEC §3–4 built so far: the annual plan of each
+"""What a model owes next — the parts of docs/rules.md–4 built so far: the annual plan of each
 evaluation year it is active in (due before 01/12/Y-1, §III.1.d "thông thường theo năm")
 and the 6-month periodic report (due before 05/05/Y, §III.1.đ "định kỳ 6 tháng").
 Ratings (§III.2.c) and exemplar evaluations join with their issues."""
@@ -30,7 +30,7 @@ def next_due(digest: Mapping[str, Any], today: dt.date, rules: Rules) -> tuple[d
     six_month = {y for y, period in digest.get("reports") or () if period == "6-month"}
     year = evaluation_year_of(today)
     first = evaluation_year_of(launched) if launched else year
-    # SPEC §4: no plan is due for a year before the first plan's, nor before the case was opened.
+    # docs/rules.md: no plan is due for a year before the first plan's, nor before the case was opened.
     first_plan = min(plans) if plans else first
     opened = digest.get("opened")
     first_plan = max(first_plan, evaluation_year_of(opened)) if opened else first_plan

@@ -1,6 +1,6 @@
 """A case's digest: the few facts whole-dossier work needs (the status table, what is due,
 the number registers), derived from `case.yaml` alone. Small, so that the read cache of a
-10,000-case dossier loads in a blink (SPEC §13); recomputed whenever a case file changes."""
+10,000-case dossier loads in a blink (docs/interpretations.md); recomputed whenever a case file changes."""
 from __future__ import annotations
 
 from typing import Any

@@ -1,4 +1,4 @@
-"""Case IDs `MH-YYYY-NNN` / `DH-YYYY-NNN` (SPEC §2): year of opening, a sequence per year of
+"""Case IDs `MH-YYYY-NNN` / `DH-YYYY-NNN` (docs/case-schema.md): year of opening, a sequence per year of
 3+ digits, optionally behind the unit's prefix. The next number is derived from the IDs
 present (cases are closed, never deleted), so no counter file can conflict."""
 from __future__ import annotations

@@ -42,7 +42,7 @@ def linked_lead_unit(case: Case, spec: KindSpec, record: Record, today: dt.date)
 
 
 def plan_year(case: Case, spec: KindSpec, record: Record, today: dt.date) -> None:
-    """SPEC §4: one plan per evaluation year Y (01/11/Y-1–31/10/Y); a plan's year may not have
+    """docs/rules.md: one plan per evaluation year Y (01/11/Y-1–31/10/Y); a plan's year may not have
     ended by the plan's own date, nor come before the year the case was opened in."""
     year = record.year
     if year is None:
@@ -56,7 +56,7 @@ def plan_year(case: Case, spec: KindSpec, record: Record, today: dt.date) -> Non
 
 
 def first_plan_covers_launch(case: Case, spec: KindSpec, record: Record, today: dt.date) -> None:
-    """SPEC §4 (Interpretation of §III.1.d "thông thường theo năm"): the first plan, recorded
+    """docs/rules.md (Interpretation of §III.1.d "thông thường theo năm"): the first plan, recorded
     before launch, is for the evaluation year containing the launch date or the next one."""
     if record.date is None:
         return

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping
 
-# Who issues a kind: decides the default issuer and the signature block (SPEC §9).
+# Who issues a kind: decides the default issuer and the signature block (docs/kinds.md).
 PROPOSER = "proposer"        # the proposing unit (Công an xã, MTTQ, ...)
 PARTY = "party"              # the party committee (party format) or a head without party org
 AUTHORITY = "authority"      # People's Committee chairman / head of the agency (the authority)
@@ -26,7 +26,7 @@ CASE_KINDS = ("model", "exemplar")
 MEMBERS_MODES = ("none", "optional", "required", "required-if-limited")
 ATTACH_MODES = ("none", "optional", "required")
 APPROVAL_MODES = ("none", "required")
-YEAR_MODES = ("none", "plan", "report")  # plan: --year given; report: SPEC §3 default year
+YEAR_MODES = ("none", "plan", "report")  # plan: --year given; report: docs/rules.md default year
 COMMANDS = ("record", "plan")  # the command that records the kind
 
 _KEYS = {"name", "case", "title", "section", "item", "step", "order", "type_codes", "type_name", "issuer",

@@ -5,8 +5,8 @@ of `domain/kindrules.py`; the rules every kind shares are here, each said once:
 
 - `check_recordable`: may a document of this kind be recorded on this case at all (closed,
   linked-only, already recorded, prerequisites)? Asked first, before any other check, so
-  that a refusal names the missing prerequisites (SPEC §3).
-- `check_dates`: the one date-order check of `record` and `amend` (SPEC §3).
+  that a refusal names the missing prerequisites (docs/rules.md).
+- `check_dates`: the one date-order check of `record` and `amend` (docs/rules.md).
 - `check_record`: everything else about the record (authority, members, attachments, fields,
   the kind's named checks).
 - `apply_record`: the new case after recording (authority, the kind's named effects).
@@ -37,7 +37,7 @@ def kind_spec(reg: Registry, name: str, case_kind: str = "model") -> KindSpec:
 
 
 def check_open(case: Case) -> None:
-    """SPEC §3: a closed case accepts no further change."""
+    """docs/rules.md: a closed case accepts no further change."""
     if case.status == "closed":
         raise AnttError("domain.case_closed", id=case.id)
 
@@ -63,7 +63,7 @@ def check_recordable(case: Case, k: KindSpec, reg: Registry, command: str = "rec
 
 
 def check_dates(case: Case, k: KindSpec, record: Record, today: dt.date, reg: Registry) -> None:
-    """SPEC §3: a record's date is not later than today, not earlier than the case's opening
+    """docs/rules.md: a record's date is not later than today, not earlier than the case's opening
     nor than its prerequisites (the first record of each satisfies it), and not earlier than
     the approval of an approved prerequisite; an approved kind is approved on or after its
     own date and not later than today. When `record` is already in the case (amend), the
@@ -158,7 +158,7 @@ def apply_record(case: Case, k: KindSpec, record: Record) -> Case:
 
 def current_step(case: Case, reg: Registry) -> int:
     """The step in progress: the first build step with a required kind not yet recorded;
-    5 once active (CLI.md `antt status`)."""
+    5 once active (docs/commands.md `antt status`)."""
     if case.status != "building":
         return 5
     for k in reg.build_kinds(case.kind):
@@ -168,13 +168,13 @@ def current_step(case: Case, reg: Registry) -> int:
 
 
 def summary_line(case_id: str, what: str, record: Record | None = None) -> str:
-    """The commit's summary line (SPEC §11): `[ID] <what> (số <number>)`."""
+    """The commit's summary line (docs/commands.md): `[ID] <what> (số <number>)`."""
     number = f" (số {record.number})" if record is not None and record.number else ""
     return f"[{case_id}] {what}{number}"
 
 
 def check_new_model(level: str, day: dt.date, huyen_abolished: dt.date) -> None:
-    """SPEC §12: since 01/07/2025 local government has two levels; new cases may not be given
+    """docs/rules.md: since 01/07/2025 local government has two levels; new cases may not be given
     the historical district level (adopted ones may)."""
     if level == "huyen" and day >= huyen_abolished:
         raise AnttError("domain.huyen_abolished", date=huyen_abolished.strftime("%d/%m/%Y"))

@@ -32,7 +32,7 @@ class Target:
     extra: dict[str, Any] = dc_field(default_factory=dict)   # e.g. `updated` (date of the last progress)
 
     def met(self) -> bool:
-        """SPEC §4: at least — achieved ≥ planned; at most — achieved ≤ planned; yes/no — done."""
+        """docs/rules.md: at least — achieved ≥ planned; at most — achieved ≤ planned; yes/no — done."""
         if self.op == YES_NO:
             return bool(self.done)
         if self.achieved is None or self.planned is None:

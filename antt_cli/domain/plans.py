@@ -26,7 +26,7 @@ def parse_number(text: str) -> int | float:
 
 def parse_target(spec: str) -> Target:
     """`TEXT=NUMBER` (at least; `>=` is read the same), `TEXT<=NUMBER` (at most, a reduction
-    target, may be 0) or bare `TEXT` (yes/no) — SPEC §4. ValueError on a malformed spec."""
+    target, may be 0) or bare `TEXT` (yes/no) — docs/rules.md. ValueError on a malformed spec."""
     spec = spec.strip()
     if not spec:
         raise ValueError(spec)
@@ -50,7 +50,7 @@ def as_target(value: Target | Mapping[str, Any]) -> Target:
 
 
 def target_met(target: Target | Mapping[str, Any]) -> bool:
-    """SPEC §4: at least — achieved ≥ planned; at most — achieved ≤ planned; yes/no — done."""
+    """docs/rules.md: at least — achieved ≥ planned; at most — achieved ≤ planned; yes/no — done."""
     return as_target(target).met()
 
 
@@ -72,7 +72,7 @@ def target_achievement(target: Target | Mapping[str, Any]) -> float:
 
 def completion_of(targets: Sequence[Target | Mapping[str, Any]], method: str = "share") -> float | None:
     """Completion rate in % (unrounded); None when the plan has no targets (cannot be rated
-    on completion, SPEC §4)."""
+    on completion, docs/rules.md)."""
     if not targets:
         return None
     if method == "mean":

@@ -1,4 +1,4 @@
-"""Every *Interpretation* of SPEC in one place, each with its § of HD 163 and a one-line
+"""Every *Interpretation* of docs/rules.md in one place, each with its § of HD 163 and a one-line
 reason. The numbers are configurable per dossier under `rules:` in `antt.yaml` (a province
 may read the guideline differently); `docs/interpretations.md` lists them for users."""
 from __future__ import annotations
@@ -32,9 +32,9 @@ class Rules:
     exemplar_reassess_threshold: float = 70.0
     # §IV.1 Bước 3: share of specific criteria needed for recognition (100 = all).
     exemplar_specific_share: float = 100.0
-    # NĐ 30 / SPEC §12: no new case at the historical district level after this date.
+    # NĐ 30 / docs/rules.md: no new case at the historical district level after this date.
     huyen_abolished: dt.date = dt.date(2025, 7, 1)
-    # SPEC CLI `--attach`: largest attached file, in MB.
+    # docs/rules.md CLI `--attach`: largest attached file, in MB.
     attach_max_mb: float = 50.0
 
 

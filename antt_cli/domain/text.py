@@ -1,5 +1,5 @@
 """Vietnamese text: NFC on the way in, names compared after tone-placement normalisation,
-Vietnamese collation for sorting (DOCFORMAT.md, "Vietnamese text")."""
+Vietnamese collation for sorting (NĐ 30/2020, "Vietnamese text")."""
 from __future__ import annotations
 
 import re

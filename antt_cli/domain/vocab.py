@@ -1,15 +1,15 @@
-"""The closed lists of the dossier, each defined once (docs/case-schema.md, CLI.md)."""
+"""The closed lists of the dossier, each defined once (docs/case-schema.md, docs/commands.md)."""
 from __future__ import annotations
 
-# Status of a model (SPEC §3): building (steps 1–4) → active (launched) → closing → closed.
+# Status of a model (docs/rules.md): building (steps 1–4) → active (launched) → closing → closed.
 STATUSES = ("building", "active", "closing", "closed")
 # §III.1.c: members are nominated (limited) or recruited (open).
 MEMBERSHIP = ("limited", "open")
-# SPEC §2: who the model serves.
+# docs/case-schema.md: who the model serves.
 UNIT_KINDS = ("residential", "agency", "enterprise", "school")
-# SPEC §12: current levels, then the historical one.
+# docs/rules.md: current levels, then the historical one.
 LEVELS = ("xa", "tinh", "huyen")
-# Độ mật (Luật Bảo vệ bí mật nhà nước 2018; CLI.md `--secrecy mat|toi-mat`) and its mark.
+# Độ mật (Luật Bảo vệ bí mật nhà nước 2018; docs/commands.md `--secrecy mat|toi-mat`) and its mark.
 SECRECY = {"mat": "MẬT", "toi-mat": "TỐI MẬT"}
 # NĐ 30/2020 Điều 13: signing on behalf.
 SIGN_AS = ("TM.", "KT.", "Q.", "TL.", "TUQ.")

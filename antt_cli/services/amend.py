@@ -1,5 +1,5 @@
 """`antt amend` — correct a recorded document's number, date, issuer or signer, or an annual
-plan's targets (SPEC §3: the correction and its reason are kept; nothing is silently
+plan's targets (docs/rules.md: the correction and its reason are kept; nothing is silently
 overwritten)."""
 from __future__ import annotations
 

@@ -110,7 +110,7 @@ class Writer:
 
     def check_clean(self, rels: list[str], renders: bool) -> None:
         """Refuse a file this command must change that has uncommitted edits — and, when it
-        renders a document, an `antt.yaml` with uncommitted edits (CLI.md, Global)."""
+        renders a document, an `antt.yaml` with uncommitted edits (docs/commands.md, Global)."""
         from antt_cli.errors import AnttError
 
         if renders:

@@ -15,7 +15,7 @@ from antt_cli.store.kinds import load_registry
 def draft_path(output: Path | None, name: str, root: Path, cwd: Path) -> Path:
     """Where a draft goes: `-o FILE`; `-o DIR` (an existing folder) with the default name;
     else the current folder when it is outside the dossier, else the system temp folder — a
-    draft never lands inside the dossier, whose files are all recorded (CLI.md, `draft`)."""
+    draft never lands inside the dossier, whose files are all recorded (docs/commands.md, `draft`)."""
     import tempfile
 
     if output is not None:

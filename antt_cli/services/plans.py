@@ -1,5 +1,5 @@
 """`antt plan` and `antt progress` — the annual plan with its targets and their achieved
-values (HD 163 §III.1.d, §III.2.b; SPEC §4)."""
+values (HD 163 §III.1.d, §III.2.b; docs/rules.md)."""
 from __future__ import annotations
 
 import datetime as dt

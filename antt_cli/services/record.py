@@ -1,5 +1,5 @@
 """`antt record`: record an issued document of a kind, render its DOCX, advance the case,
-commit — SPEC §3, §9, §11. `plan` and `amend` use the same steps (issuer, signer, number,
+commit — docs/rules.md, docs/kinds.md, docs/commands.md. `plan` and `amend` use the same steps (issuer, signer, number,
 render) from here."""
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from antt_cli.store.kinds import load_registry
 
 @dataclass
 class RecordInput:
-    """What the officer says about an issued document (CLI.md `antt record` options)."""
+    """What the officer says about an issued document (docs/commands.md `antt record` options)."""
 
     date: dt.date | None = None
     number: str | None = None
@@ -68,7 +68,7 @@ def parse_sets(pairs: list[str]) -> dict[str, str]:
 
 
 def default_issuer(case: Case, k: KindSpec, dossier: Dossier) -> str | None:
-    """The usual issuer of a kind (CLI.md: issuer and signer default from antt.yaml bodies)."""
+    """The usual issuer of a kind (docs/commands.md: issuer and signer default from antt.yaml bodies)."""
     if k.issuer in (PROPOSER, MEETING):
         return case.proposer
     if k.issuer == STEERING:
@@ -197,7 +197,7 @@ def build_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, given:
 
 
 def report_year(day: dt.date, period: str | None) -> int:
-    """SPEC §3 (Interpretation): a report's evaluation year is the year containing its date,
+    """docs/rules.md (Interpretation): a report's evaluation year is the year containing its date,
     except an annual report dated in November, which belongs to the year just ended."""
     if period == "annual" and day.month == 11:
         return day.year

@@ -9,7 +9,7 @@ from antt_cli.services.common import Context
 
 
 def dossier_status(ctx: Context, day: dt.date | None = None) -> list[dict[str, Any]]:
-    """One row per case (CLI.md `antt status`), judged as of `day` (default today)."""
+    """One row per case (docs/commands.md `antt status`), judged as of `day` (default today)."""
     from antt_cli.reports.status import status_row
 
     dossier = ctx.dossier()
@@ -27,7 +27,7 @@ def case_status(ctx: Context, case_id: str, day: dt.date | None = None) -> dict[
 
 
 def case_history(ctx: Context, case_id: str) -> list[dict[str, Any]]:
-    """The case's commits, oldest first: date, officer, action, summary (SPEC §11)."""
+    """The case's commits, oldest first: date, officer, action, summary (docs/commands.md)."""
     from antt_cli.audit.history import case_history as read_history
 
     ctx.dossier().load_case(case_id, fast=True)  # an unknown ID is refused, not an empty history

@@ -1,4 +1,4 @@
-"""The read cache of case files (SPEC §13): whole-dossier commands read every `case.yaml`
+"""The read cache of case files (docs/interpretations.md): whole-dossier commands read every `case.yaml`
 through a cache keyed by the file's git blob id, so a warm run parses only what changed.
 
 The blob id is computed from the bytes on disk (`sha1("blob <size>\\0" + content)`, the id

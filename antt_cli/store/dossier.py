@@ -1,4 +1,4 @@
-"""The dossier on disk (SPEC §2): find it, read `antt.yaml` and the case files, name paths.
+"""The dossier on disk (docs/case-schema.md): find it, read `antt.yaml` and the case files, name paths.
 
 A dossier is a git work tree with `antt.yaml` at its root; cases live in
 `models/<ID>/case.yaml` and `exemplars/<ID>/case.yaml`."""
@@ -23,7 +23,7 @@ from antt_cli.domain.vocab import UNIT_KINDS  # noqa: E402,F401 - one definition
 def find_root(explicit: str | os.PathLike | None, env: dict[str, str] | None = None,
               cwd: Path | None = None) -> Path:
     """`--dossier`, else `$ANTT_DOSSIER`, else the nearest folder at or above the current
-    one holding `antt.yaml` (CLI.md, Global)."""
+    one holding `antt.yaml` (docs/commands.md, Global)."""
     env = os.environ if env is None else env
     chosen = explicit or env.get("ANTT_DOSSIER")
     if chosen:
