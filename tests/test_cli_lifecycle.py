@@ -1,5 +1,5 @@
 """The model build lifecycle through the real CLI on temporary git dossiers (docs/rules.md,
-§11): every kind in order, each refusal with its reason leaving tree and HEAD untouched,
+docs/commands.md): every kind in order, each refusal with its reason leaving tree and HEAD untouched,
 one commit per command with its trailers."""
 from __future__ import annotations
 
