@@ -41,19 +41,22 @@ def new_model(ctx: Context, name: str, *, area: str, field: str | None = None, l
     for i, m in enumerate(members):
         if any(same_name(m, other) for other in members[:i]):
             raise AnttError("cases.duplicate_member", unit=m)
-    case_id = next_id(dossier.case_ids(), str(profile.get("id_prefix") or ""), "model", day.year)
-    case = new_map([
-        ("schema", 1), ("id", case_id), ("kind", "model"), ("name", title), ("working_title", title),
-        ("area", area_), ("field", clean(field)), ("level", level), ("unit_kind", unit_kind),
-        ("linked", bool(linked)), ("members", new_seq(members)), ("membership", membership),
-        ("proposer", clean(proposer) or str(profile.get("unit"))), ("lead_unit", None),
-        ("lead_units", new_seq()), ("authority", None), ("status", "building"), ("opened", day),
-        ("replicated_from", None), ("replicated_to", new_seq()), ("documents", new_seq()),
-        ("plans", new_map()), ("ratings", new_map()), ("criteria_extra", new_seq()),
-    ])
-    case.yaml_set_start_comment(f"Hồ sơ mô hình {case_id} — antt (docs/case-schema.md)")
     kind_text = "mô hình liên kết" if linked else "mô hình"
-    with transaction(ctx, dossier, summary=f"[{case_id}] Mở hồ sơ {kind_text} \"{title}\"",
-                     action="new-model", case_id=case_id) as tx:
+    # The next ID is chosen under the dossier lock: parallel runs get distinct IDs.
+    with transaction(ctx, dossier, action="new-model", case_id=None) as tx:
+        dossier = ctx.dossier()
+        case_id = next_id(dossier.case_ids(), str(dossier.profile.get("id_prefix") or ""), "model", day.year)
+        tx.case_id = case_id
+        tx.summary = f"[{case_id}] Mở hồ sơ {kind_text} \"{title}\""
+        case = new_map([
+            ("schema", 1), ("id", case_id), ("kind", "model"), ("name", title), ("working_title", title),
+            ("area", area_), ("field", clean(field)), ("level", level), ("unit_kind", unit_kind),
+            ("linked", bool(linked)), ("members", new_seq(members)), ("membership", membership),
+            ("proposer", clean(proposer) or str(profile.get("unit"))), ("lead_unit", None),
+            ("lead_units", new_seq()), ("authority", None), ("status", "building"), ("opened", day),
+            ("replicated_from", None), ("replicated_to", new_seq()), ("documents", new_seq()),
+            ("plans", new_map()), ("ratings", new_map()), ("criteria_extra", new_seq()),
+        ])
+        case.yaml_set_start_comment(f"Hồ sơ mô hình {case_id} — antt (docs/case-schema.md)")
         tx.write_text(dossier.case_relpath(case_id), dossier.dump(case))
     return case_id

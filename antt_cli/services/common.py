@@ -28,7 +28,7 @@ class Context:
         return Dossier.open(self.root)
 
 
-def transaction(ctx: Context, dossier: Dossier, *, summary: str, action: str, case_id: str | None,
+def transaction(ctx: Context, dossier: Dossier, *, summary: str | None = None, action: str, case_id: str | None,
                 extra_trailers: list[tuple[str, str]] | None = None):
     from antt_cli.audit.transaction import Transaction
 

@@ -75,45 +75,46 @@ def set_progress(ctx: Context, case_id: str, year: int, target: str, *, achieved
     from antt_cli.domain.plans import parse_number
 
     check_year(year)
-    dossier = ctx.dossier()
-    case = dossier.load_case(case_id)
-    if case.get("status") == "closed":
-        raise AnttError("domain.case_closed", id=case_id)
-    plan = plan_of(case, year)
-    if plan is None:
-        raise AnttError("plans.no_plan", id=case_id, year=year)
-    targets = plan.get("targets") or []
-    index = find_target(targets, target, name_key)
-    if index is None:
-        names = "; ".join(str(t["text"]) for t in targets) or "—"
-        raise AnttError("plans.unknown_target", target=target, year=year, targets=names)
-    row = targets[index]
-    if (achieved is None) == (not done):
-        raise AnttUsageError("plans.achieved_or_done")
-    if row["op"] == YES_NO and achieved is not None:
-        raise AnttError("plans.yes_no_needs_done", text=row["text"])
-    if row["op"] != YES_NO and done:
-        raise AnttError("plans.number_needs_achieved", text=row["text"])
-    day = date or ctx.today
-    if day > ctx.today:
-        raise AnttError("domain.date_in_future", date=day.isoformat(), today=ctx.today.isoformat())
-    plan_day = as_date(plan.get("date"))
-    if plan_day and day < plan_day:
-        raise AnttError("plans.progress_before_plan", date=day.isoformat(), plan_date=plan_day.isoformat())
-    if done:
-        row["done"] = True
-        shown = "hoàn thành"
-    else:
-        try:
-            value = parse_number(achieved)
-        except ValueError:
-            raise AnttUsageError("plans.bad_number", value=achieved) from None
-        row["achieved"] = value
-        sign = "≤" if row["op"] == AT_MOST else "/"
-        shown = f"{value}{sign}{row['planned']}" if sign == "≤" else f"{value}/{row['planned']}"
-    row["updated"] = day
-    rate = completion(targets, dossier.rules.completion)
-    summary = f"[{case_id}] Kết quả chỉ tiêu năm {year}: {row['text']} — {shown}"
-    with transaction(ctx, dossier, summary=summary, action="progress", case_id=case_id) as tx:
+    # Read under the dossier lock: parallel updates of one case's targets all survive.
+    with transaction(ctx, ctx.dossier(), action="progress", case_id=case_id) as tx:
+        dossier = ctx.dossier()
+        case = dossier.load_case(case_id)
+        if case.get("status") == "closed":
+            raise AnttError("domain.case_closed", id=case_id)
+        plan = plan_of(case, year)
+        if plan is None:
+            raise AnttError("plans.no_plan", id=case_id, year=year)
+        targets = plan.get("targets") or []
+        index = find_target(targets, target, name_key)
+        if index is None:
+            names = "; ".join(str(t["text"]) for t in targets) or "—"
+            raise AnttError("plans.unknown_target", target=target, year=year, targets=names)
+        row = targets[index]
+        if (achieved is None) == (not done):
+            raise AnttUsageError("plans.achieved_or_done")
+        if row["op"] == YES_NO and achieved is not None:
+            raise AnttError("plans.yes_no_needs_done", text=row["text"])
+        if row["op"] != YES_NO and done:
+            raise AnttError("plans.number_needs_achieved", text=row["text"])
+        day = date or ctx.today
+        if day > ctx.today:
+            raise AnttError("domain.date_in_future", date=day.isoformat(), today=ctx.today.isoformat())
+        plan_day = as_date(plan.get("date"))
+        if plan_day and day < plan_day:
+            raise AnttError("plans.progress_before_plan", date=day.isoformat(), plan_date=plan_day.isoformat())
+        if done:
+            row["done"] = True
+            shown = "hoàn thành"
+        else:
+            try:
+                value = parse_number(achieved)
+            except ValueError:
+                raise AnttUsageError("plans.bad_number", value=achieved) from None
+            row["achieved"] = value
+            sign = "≤" if row["op"] == AT_MOST else "/"
+            shown = f"{value}{sign}{row['planned']}" if sign == "≤" else f"{value}/{row['planned']}"
+        row["updated"] = day
+        rate = completion(targets, dossier.rules.completion)
+        tx.summary = f"[{case_id}] Kết quả chỉ tiêu năm {year}: {row['text']} — {shown}"
         tx.write_text(dossier.case_relpath(case_id), dossier.dump(case))
     return {"id": case_id, "year": year, "target": dict(row), "completion": rate}

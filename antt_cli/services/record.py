@@ -212,38 +212,39 @@ def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput, *
                     before_render=None, action: str | None = None, summary=None) -> Any:
     """Record an issued document; returns the stored record. Nothing changes on refusal.
     `summary(record)` gives the commit's summary line when the kind's title is not it."""
-    dossier = ctx.dossier()
-    case = dossier.load_case(case_id)
-    if case.get("kind") != "model":
-        raise AnttError("record.model_only", id=case_id)
-    k = life.model_kind(kind)
-    if k.name == "annual-plan" and action is None:
-        raise AnttError("record.use_plan", id=case_id)
-    record = build_record(ctx, dossier, case, k, given)
-    for path in given.attach:
-        _check_attachment(path, dossier.rules.attach_max_mb)
-    for key, value in life.record_effects(case, k, record).items():
-        case[key] = value
-    documents = case.get("documents")
-    if documents is None:
-        documents = case["documents"] = new_seq()
-    seq = len(documents) + 1
-    case_dir = dossier.case_dir_rel(case_id)
-    record["file"] = f"docs/{seq:02d}-{k.name}.docx"
-    rel = f"{case_dir}/{record['file']}"
-    folder = "evidence" if k.name == "evidence" else "docs"
-    attachments = [f"{folder}/{seq:02d}-{nfc(path.name)}" for path in given.attach]
-    if attachments:
-        record["attachments"] = new_seq(attachments)
-    documents.append(record)
-    if before_render is not None:
-        before_render(case, record)
-    data = render(dossier, case, record)
-    record["sha256"] = sha256(data)
-    pdf = to_pdf(data, Path(rel).stem) if given.pdf else None
-    text = summary(record) if callable(summary) else summary_line(case_id, k.title, record)
-    with transaction(ctx, dossier, summary=text,
-                     action=action or f"record {k.name}", case_id=case_id) as tx:
+    # The case is read, and numbers allocated, under the dossier lock (taken on entering).
+    with transaction(ctx, ctx.dossier(), action=action or f"record {kind}", case_id=case_id) as tx:
+        dossier = ctx.dossier()
+        case = dossier.load_case(case_id)
+        if case.get("kind") != "model":
+            raise AnttError("record.model_only", id=case_id)
+        k = life.model_kind(kind)
+        if k.name == "annual-plan" and action is None:
+            raise AnttError("record.use_plan", id=case_id)
+        tx.action = action or f"record {k.name}"
+        record = build_record(ctx, dossier, case, k, given)
+        for path in given.attach:
+            _check_attachment(path, dossier.rules.attach_max_mb)
+        for key, value in life.record_effects(case, k, record).items():
+            case[key] = value
+        documents = case.get("documents")
+        if documents is None:
+            documents = case["documents"] = new_seq()
+        seq = len(documents) + 1
+        case_dir = dossier.case_dir_rel(case_id)
+        record["file"] = f"docs/{seq:02d}-{k.name}.docx"
+        rel = f"{case_dir}/{record['file']}"
+        folder = "evidence" if k.name == "evidence" else "docs"
+        attachments = [f"{folder}/{seq:02d}-{nfc(path.name)}" for path in given.attach]
+        if attachments:
+            record["attachments"] = new_seq(attachments)
+        documents.append(record)
+        if before_render is not None:
+            before_render(case, record)
+        data = render(dossier, case, record)
+        record["sha256"] = sha256(data)
+        pdf = to_pdf(data, Path(rel).stem) if given.pdf else None
+        tx.summary = summary(record) if callable(summary) else summary_line(case_id, k.title, record)
         pdf_rel = rel[: -len(".docx")] + ".pdf"
         attach_rels = [f"{case_dir}/{dest}" for dest in attachments]
         # One git question for every path (a git process costs most on Windows).
