@@ -53,6 +53,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Thay đổi đã được commit ({sha}: {summary}), nhưng không in được kết quả ({detail}). Đừng chạy lại lệnh này; xem lại bằng `antt history`.",
         "en": "The change was committed ({sha}: {summary}), but its result could not be printed ({detail}). Do not run the command again; see it with `antt history`.",
     },
+    "rel.output_failed": {
+        "vi": "Không in được kết quả ({detail}); không có thay đổi nào được ghi. Hãy chuyển kết quả sang tệp khác hoặc cửa sổ dòng lệnh khác rồi chạy lại.",
+        "en": "Could not print the result ({detail}); nothing was changed. Send the output to another file or terminal and run the command again.",
+    },
+    "rel.stdout_closed": {
+        "vi": "đầu ra chuẩn (stdout) đã bị đóng",
+        "en": "standard output is closed",
+    },
     "rel.interrupted_rolled_back": {
         "vi": "Đã dừng theo yêu cầu (Ctrl-C) trước khi commit; mọi thay đổi dở dang đã được hoàn lại, hồ sơ như trước lệnh.",
         "en": "Stopped on request (Ctrl-C) before the commit; every partial change was rolled back, the dossier is as it was.",
