@@ -75,11 +75,12 @@ def stdout_console():
 
     from rich.console import Console
 
-    console = Console(no_color=STATE.json, highlight=False)
+    # markup=False: names from the dossier are text, never rich markup ("[bold]" stays as typed)
+    console = Console(no_color=STATE.json, highlight=False, markup=False)
     if not console.is_terminal:
         columns = os.environ.get("COLUMNS", "").strip()
         width = int(columns) if columns.isdigit() and 20 <= int(columns) <= 10000 else 120  # COLUMNS=abc
-        console = Console(no_color=True, highlight=False, width=width)
+        console = Console(no_color=True, highlight=False, width=width, markup=False)
     return console
 
 

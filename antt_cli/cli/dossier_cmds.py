@@ -152,7 +152,7 @@ def _print_detail(d: dict) -> None:
 
     d = safe_deep(d)  # escape sequences in hand-edited files are shown, not executed
     console = stdout_console()
-    console.print(f"[bold]{escape(str(d['id']))}[/bold] — {escape(str(d['name']))}")
+    console.print(f"[bold]{escape(str(d['id']))}[/bold] — {escape(str(d['name']))}", markup=True)
     console.print(f"{t('col.status')}: {_status_text(d['status'])} · {t('col.step')} {d['step']}"
                   f" · {t('detail.area')}: {d['area']}", markup=False)
     if d.get("authority"):

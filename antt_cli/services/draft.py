@@ -28,12 +28,18 @@ def draft_document(ctx: Context, case_id: str, kind: str, output: Path | None, *
     if k.name == "annual-plan":
         record["year"] = max((int(y) for y in case.get("plans") or {}), default=ctx.today.year)
     data = render(dossier, case, record)
-    target = (output or Path.cwd() / f"{case_id}-{k.name}-nhap.docx").expanduser().resolve()
+    default_name = f"{case_id}-{k.name}-nhap.docx"
+    target = (output or Path.cwd() / default_name).expanduser().resolve()
+    if target.is_dir():  # `-o DIR`: the default file name inside DIR
+        target = target / default_name
     if target.is_relative_to(dossier.root):
         raise AnttError("draft.inside_dossier", file=str(target))
     if pdf:
         target = target.with_suffix(".pdf")
         data = to_pdf(data, target.stem)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    except OSError as exc:
+        raise AnttError("rel.draft_write_failed", file=str(target), detail=exc.strerror or str(exc)) from None
     return target
