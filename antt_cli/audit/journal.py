@@ -19,16 +19,15 @@ created folders and an `index.lock` left by its own git process are removed.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import socket
 import time
-import uuid
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+# hashlib, socket, uuid and datetime are imported where used: a reading command only looks
+# whether a journal is there (`pending`), and must not pay for more.
 
 JOURNAL = "journal.json"
 VERSION = 1
@@ -38,10 +37,15 @@ INDEX_LOCK_GRACE = 2.0  # seconds a surviving git child gets to finish and drop 
 
 def blob_id(data: bytes) -> str:
     """The id git gives this content (`git hash-object`), computed without git."""
+    import hashlib
+
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
 def new_transaction_id() -> str:
+    import uuid
+    from datetime import datetime
+
     return datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:12]
 
 
@@ -82,6 +86,9 @@ class Journal:
     """The journal of one transaction (see the module's docstring)."""
 
     def __init__(self, gitdir: Path, txid: str, *, action: str, case_id: str | None, head: str | None) -> None:
+        import socket
+        from datetime import datetime
+
         self.path = journal_path(gitdir)
         self.data: dict[str, Any] = {
             "version": VERSION,

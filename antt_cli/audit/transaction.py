@@ -33,6 +33,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from antt_cli.audit import COMMITS
 from antt_cli.audit import git as gitq
 from antt_cli.audit import journal as jr
 from antt_cli.audit.lock import DossierLock, timeout_from_env
@@ -50,10 +51,6 @@ _STATE_KEYS = {
 }
 CRASH_POINTS = ("tmp-written", "written", "before-commit", "staged", "after-commit")
 
-# Commits made by this process, newest last: (sha, summary). The CLI's error handler reads
-# it to tell "nothing was changed" from "the change was committed, then …" (CLI.md: exit 1
-# and 3 mean nothing was changed).
-COMMITS: list[tuple[str, str]] = []
 
 
 def crash_point(point: str) -> None:

@@ -28,7 +28,7 @@ _DEPTH = [0]  # AnttGroup.invoke nesting (`antt demo` runs the app inside the ap
 
 
 def _commits() -> list[tuple[str, str]]:
-    from antt_cli.audit.transaction import COMMITS
+    from antt_cli.audit import COMMITS
 
     return COMMITS
 
