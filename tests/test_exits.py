@@ -153,10 +153,11 @@ def test_a_bug_outside_a_dossier_logs_to_the_temp_folder(tmp_path, monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # not shared with a parallel run
     monkeypatch.setattr(dossier, "find_root", bug)
     result = antt("status")
     assert result.exit_code == 3, result
-    log = Path(tempfile.gettempdir()) / "antt-last-error.log"
+    log = tmp_path / "antt-last-error.log"
     assert str(log) in result.stderr and "RuntimeError: boom" in log.read_text(encoding="utf-8")
 
 
