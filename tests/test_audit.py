@@ -93,7 +93,7 @@ def test_two_files_one_commit_with_trailers(repo):
     assert git(repo, "log", "-1", "--format=%B") == (
         "[MH-2023-001] Quyết định thành lập mô hình (số 12/QĐ-UBND)\n\n"
         "Antt-Case: MH-2023-001\nAntt-Action: record establishment-decision\n"
-        "Antt-Officer: Nguyễn Văn A\nAntt-Late: 2023-11-05\n\n"
+        f"Antt-Officer: Nguyễn Văn A\nAntt-Late: 2023-11-05\nAntt-Transaction: {t.txid}\n\n"
     )
     names = git(repo, "-c", "core.quotepath=false", "show", "--name-only", "--format=", "HEAD").split()
     assert sorted(names) == ["cases/MH-2023-001/01-quyết-định.docx", "cases/MH-2023-001/case.yaml"]
@@ -235,13 +235,23 @@ def _rebase(root):
     (gitq.git_dir(root) / "rebase-merge").mkdir()
 
 
+def _state_file(name):
+    def make(root):
+        (gitq.git_dir(root) / name).write_text(git(root, "rev-parse", "HEAD"))
+    return make
+
+
 @pytest.mark.parametrize("make, key, problem", [
     (_merge_head, "audit.merge", "merge"),
     (_rebase, "audit.rebase", "rebase"),
+    (_state_file("REVERT_HEAD"), "rel.revert", "revert"),
+    (_state_file("CHERRY_PICK_HEAD"), "rel.cherry_pick", "cherry-pick"),
+    (_state_file("BISECT_LOG"), "rel.bisect", "bisect"),
     (_detach, "audit.detached", "detached"),
-    (_index_lock, "audit.index_locked", "index-locked"),
+    (_index_lock, "rel.index_busy", "index-locked"),
 ])
-def test_repository_state_refused_before_writing(repo, make, key, problem):
+def test_repository_state_refused_before_writing(repo, make, key, problem, monkeypatch):
+    monkeypatch.setenv("ANTT_LOCK_TIMEOUT", "0.3")  # index.lock is waited for, then busy
     make(repo)
     assert gitq.repo_state_problem(repo) == problem
     before = state(repo)
@@ -318,6 +328,7 @@ HOLDER = textwrap.dedent("""
     with DossierLock(Path(sys.argv[1])):
         print("held", flush=True)
         time.sleep(float(sys.argv[2]))
+        print("releasing", time.time(), flush=True)
 """)
 
 
@@ -341,10 +352,15 @@ def test_lock_blocks_second_process_then_busy_then_free(repo, monkeypatch):
         assert state(repo) == before
         monkeypatch.setenv("ANTT_LOCK_TIMEOUT", "10")
         notices: list[str] = []
-        with tx(repo, notice=notices.append) as t:  # waits for the holder to finish
+        with tx(repo, notice=notices.append) as t:  # waits for the holder to release the lock
+            entered = time.time()
             t.write_text("cases/MH-2023-001/case.yaml", "x\n")
-        assert holder.poll() is not None
+        # Free: the lock was taken only after the holder had let go of it (the holder may
+        # still be exiting; whether its process is gone yet is not what this tests).
+        line = holder.stdout.readline().split()
+        assert line[0] == "releasing" and float(line[1]) <= entered
         assert t.sha == gitq.head_sha(repo)
+        assert notices  # "waiting for another antt command (pid …)"
     finally:
         holder.kill()
         holder.wait()
@@ -368,17 +384,43 @@ def test_stale_lock_is_cleared_with_notice(repo):
     assert not lock_file.exists()
 
 
-def test_unreadable_lock_stale_only_when_old(repo):
+def test_empty_or_unreadable_lock_is_cleared_at_once(repo):
+    """A live antt never leaves a lock file empty (it is linked into place complete), so
+    an empty or garbled one is a dead process's: cleared after a second's grace, not 60 s."""
     lock_file = gitq.git_dir(repo) / "antt.lock"
-    lock_file.write_text("")
-    with pytest.raises(AnttError) as err:
-        DossierLock(repo, timeout=0.2).acquire()
-    assert err.value.key == "audit.busy"
-    old = time.time() - 120
-    os.utime(lock_file, (old, old))
-    with DossierLock(repo, timeout=0.2):
+    for content in ("", "{not json"):
+        lock_file.write_text(content)
+        started = time.monotonic()
+        notices: list[str] = []
+        with DossierLock(repo, timeout=5, notice=notices.append):
+            assert DossierLock.read_holder(lock_file)["pid"] == os.getpid()
+        assert time.monotonic() - started < 2.5
+        assert len(notices) == 1
+        assert not lock_file.exists()
+
+
+def test_lock_file_is_complete_or_absent(repo, monkeypatch):
+    """Killed while taking the lock: the name appears only once the content is complete
+    (link of a written temporary file), and the temporary file of a dead pid is swept."""
+    lock_file = gitq.git_dir(repo) / "antt.lock"
+    seen: list[bytes] = []
+    real_link = os.link
+
+    def spy(src, dst, *a, **k):
+        seen.append(Path(src).read_bytes())
+        return real_link(src, dst, *a, **k)
+
+    monkeypatch.setattr(os, "link", spy)
+    with DossierLock(repo):
+        assert lock_file.read_bytes() == seen[0] and b'"pid"' in seen[0]
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    leftover = lock_file.with_name(f"antt.lock.{dead.pid}.abcd1234.tmp")
+    leftover.write_text("{")
+    with DossierLock(repo):
         pass
-    assert not lock_file.exists()
+    assert not leftover.exists()
+    assert sorted(p.name for p in lock_file.parent.glob("antt.lock*")) == []
 
 
 # -- history -------------------------------------------------------------------------

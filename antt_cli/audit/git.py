@@ -107,18 +107,29 @@ def head_sha(root: Path) -> str | None:
     return out.strip() if status == 0 and out.strip() else None
 
 
-def repo_state_problem(root: Path) -> str | None:
-    """Why a command must not commit now: "merge" | "rebase" | "detached" | "index-locked" | None.
+# Files in the git dir that say an operation is half done (CLI.md: refused like a merge).
+_IN_PROGRESS = (
+    ("MERGE_HEAD", "merge"),
+    ("rebase-merge", "rebase"),
+    ("rebase-apply", "rebase"),
+    ("REVERT_HEAD", "revert"),
+    ("CHERRY_PICK_HEAD", "cherry-pick"),
+    ("BISECT_LOG", "bisect"),
+)
 
-    The merge, rebase and index-lock states are files in the git dir (as pre-commit reads
-    MERGE_HEAD); a detached HEAD is asked of git (`symbolic-ref`), which also works with
-    the reftable backend where `.git/HEAD` is a placeholder.
+
+def repo_state_problem(root: Path) -> str | None:
+    """Why a command must not commit now: "merge" | "rebase" | "revert" | "cherry-pick" |
+    "bisect" | "index-locked" | "detached" | None.
+
+    The operations in progress and the index lock are files in the git dir (as pre-commit
+    reads MERGE_HEAD); a detached HEAD is asked of git (`symbolic-ref`), which also works
+    with the reftable backend where `.git/HEAD` is a placeholder.
     """
     gitdir = git_dir(root)
-    if (gitdir / "MERGE_HEAD").exists():
-        return "merge"
-    if (gitdir / "rebase-merge").exists() or (gitdir / "rebase-apply").exists():
-        return "rebase"
+    for name, problem in _IN_PROGRESS:
+        if (gitdir / name).exists():
+            return problem
     if (gitdir / "index.lock").exists():
         return "index-locked"
     status, _, _ = _run(root, "symbolic-ref", "-q", "HEAD")
@@ -149,13 +160,46 @@ def _porcelain_paths(out: str) -> list[str]:
 def dirty_paths(root: Path, relpaths: list[str]) -> list[str]:
     """Which of `relpaths` (relative to root, "/"-separated) differ from HEAD in any way:
     modified, staged, untracked, deleted. Ignored files are not reported."""
+    return path_states(root, relpaths)[0]
+
+
+def path_states(root: Path, relpaths: list[str]) -> tuple[list[str], list[str]]:
+    """(dirty, ignored) among `relpaths`, in one `git status`: dirty as `dirty_paths`;
+    ignored = an existing file that .gitignore hides, which a write would overwrite without
+    a trace in `git status`."""
     if not relpaths:
-        return []
+        return [], []
     out = _check(
-        root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--",
-        *(literal(p) for p in relpaths),
+        root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored=matching",
+        "--no-renames", "--", *(literal(p) for p in relpaths),
     )
-    reported = _porcelain_paths(out)
+    entries = _porcelain_entries(out)
+    dirty = _select(root, relpaths, [p for code, p in entries if code != "!!"])
+    ignored = _select(root, relpaths, [p for code, p in entries if code == "!!"])
+    return dirty, ignored
+
+
+def _porcelain_entries(out: str) -> list[tuple[str, str]]:
+    """(status code, path) of `git status --porcelain=v1 -z` (both sides of a rename)."""
+    result: list[tuple[str, str]] = []
+    entries = out.split("\0")
+    i = 0
+    while i < len(entries):
+        entry = entries[i]
+        i += 1
+        if len(entry) < 4:
+            continue
+        code, path = entry[:2], entry[3:]
+        result.append((code, path))
+        if "R" in code or "C" in code:
+            if i < len(entries) and entries[i]:
+                result.append((code, entries[i]))
+            i += 1
+    return result
+
+
+def _select(root: Path, relpaths: list[str], reported: list[str]) -> list[str]:
+    """Which of `relpaths` (or folders of them) git reported."""
     if not reported:
         return []
     # Porcelain paths are relative to the top of the work tree, not to root.
@@ -251,3 +295,55 @@ def parse_trailers(text: str) -> dict[str, list[str]]:
         key = spelling.setdefault(key.strip().lower(), key.strip())
         trailers.setdefault(key, []).append(value.strip())
     return trailers
+
+
+# -- what the journal's recovery asks (audit/journal.py) ----------------------------------
+TRANSACTION_TRAILER = "Antt-Transaction"
+
+
+def commit_with_transaction(root: Path, txid: str, since: str | None) -> str | None:
+    """The commit after `since` (HEAD when the transaction began) whose message carries
+    `Antt-Transaction: txid`, or None. An unborn branch has none."""
+    if head_sha(root) is None:
+        return None
+    rev = f"{since}..HEAD" if since else "HEAD"
+    status, out, _ = _run(root, "log", "--format=%H", "--fixed-strings",
+                          f"--grep={TRANSACTION_TRAILER}: {txid}", rev, "--")
+    if status != 0 and since:  # `since` is gone (history rewritten): look at all of HEAD's
+        status, out, _ = _run(root, "log", "--format=%H", "--fixed-strings",
+                              f"--grep={TRANSACTION_TRAILER}: {txid}", "HEAD", "--")
+    lines = out.split() if status == 0 else []
+    return lines[0] if lines else None
+
+
+def blob_bytes(root: Path, blob: str) -> bytes | None:
+    """The content of a blob in the object store, or None when git does not have it."""
+    try:
+        import git as gitpython
+    except ImportError as exc:
+        raise AnttError("audit.git_missing") from exc
+    try:
+        status, out, _ = gitpython.Git(str(root)).execute(
+            [gitpython.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", "cat-file", "blob", blob],
+            with_extended_output=True, with_exceptions=False, stdout_as_string=False,
+            strip_newline_in_stdout=False)
+    except OSError:
+        return None
+    return out if status == 0 else None
+
+
+def restore_from_head(root: Path, relpath: str) -> None:
+    """Put HEAD's version of one path back into the index and the work tree."""
+    _run(root, "checkout", "-q", "HEAD", "--", literal(relpath))
+
+
+def unstage(root: Path, relpaths: list[str], *, unborn: bool = False) -> tuple[int, str]:
+    """Reset the index entries of these paths to HEAD (remove them on an unborn branch)."""
+    if not relpaths:
+        return 0, ""
+    specs = [literal(p) for p in relpaths]
+    if unborn and head_sha(root) is None:
+        status, _, err = _run(root, "rm", "-q", "--cached", "-f", "--ignore-unmatch", "--", *specs)
+    else:
+        status, _, err = _run(root, "reset", "-q", "--", *specs)
+    return status, err

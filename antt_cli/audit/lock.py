@@ -1,10 +1,14 @@
 """The dossier lock: one writing command at a time (CLI.md "Global").
 
-A file `antt.lock` in the git dir (never tracked, never synced) created with
-O_CREAT|O_EXCL, which is atomic on every platform antt runs on, holding who took it:
-pid, host, time, command. A second writer polls until the timeout and then refuses with
-"dossier busy". A lock whose process is gone (same host, pid not running) — or that is
-unreadable and older than a minute — is stale: it is removed with a notice and taken.
+A file `antt.lock` in the git dir (never tracked, never synced) holding who took it: pid,
+host, time, command. It is written complete into a temporary file first and then
+hard-linked to its name (`link` fails when the name exists, atomically, like O_EXCL), so
+the lock file is either absent or complete — never empty or half written, even when the
+process is killed while taking it. A second writer polls until the deadline and then
+refuses with "dossier busy". A lock whose process is gone (same host, pid not running) is
+stale: it is removed with a notice and taken. An empty or unreadable lock file cannot come
+from a live antt (see above), so it is cleared as soon as it is a second old (the grace
+covers file systems without hard links, where the file is created, then written).
 No fcntl/msvcrt byte locks: they vanish silently on some network shares and a lock file
 can be inspected and, as a last resort, deleted by a person.
 """
@@ -22,8 +26,12 @@ from pathlib import Path
 
 from antt_cli.errors import AnttError
 
+import errno as _errno
+
 DEFAULT_TIMEOUT = 10.0
-STALE_UNREADABLE_AFTER = 60.0  # seconds: a lock file still empty after this is left over
+_NO_LINK_ERRNOS = {getattr(_errno, name) for name in ("EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV",
+                                                        "EMLINK") if hasattr(_errno, name)}
+STALE_UNREADABLE_AFTER = 1.0  # seconds: an empty/unreadable lock older than this is left over
 POLL_INTERVAL = 0.05
 WAIT_NOTICE_AFTER = 1.0
 
@@ -69,7 +77,7 @@ def _pid_alive_windows(pid: int) -> bool:
         kernel32.CloseHandle(handle)
 
 
-def _timeout_from_env() -> float:
+def timeout_from_env() -> float:
     value = os.environ.get("ANTT_LOCK_TIMEOUT")
     if value:
         try:
@@ -94,7 +102,7 @@ class DossierLock:
         notice: Callable[[str], None] | None = None,
     ) -> None:
         self.root = Path(root)
-        self.timeout = _timeout_from_env() if timeout is None else timeout
+        self.timeout = timeout_from_env() if timeout is None else timeout
         self.notice = notice
         self.path: Path | None = None
         self._token = ""
@@ -106,26 +114,65 @@ class DossierLock:
         return git_dir(self.root) / "antt.lock"
 
     def _try_create(self, path: Path) -> bool:
-        try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o644)
-        except FileExistsError:
-            return False
-        except PermissionError:
-            # Windows reports a file that is being deleted as "access denied": treat as held.
-            if path.exists() or os.name == "nt":
-                return False
-            raise
-        self._token = uuid.uuid4().hex
+        """Take the lock if free: the whole JSON goes into a private temporary file, which is
+        then hard-linked to `antt.lock` (atomic; fails if the lock exists)."""
+        token = uuid.uuid4().hex
         info = {
             "pid": os.getpid(),
             "host": socket.gethostname(),
             "time": datetime.now().astimezone().isoformat(timespec="seconds"),
             "command": _command_line(),
-            "token": self._token,
+            "token": token,
         }
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(info, handle, ensure_ascii=False)
+        data = json.dumps(info, ensure_ascii=False).encode("utf-8")
+        tmp = path.with_name(f"antt.lock.{os.getpid()}.{token[:8]}.tmp")
+        with open(tmp, "xb") as handle:
+            handle.write(data)
+        try:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                return False
+            except PermissionError:
+                # Windows reports a file that is being deleted as "access denied": treat as held.
+                if path.exists() or os.name == "nt":
+                    return False
+                raise
+            except (NotImplementedError, OSError) as exc:
+                if isinstance(exc, OSError) and exc.errno not in _NO_LINK_ERRNOS:
+                    raise
+                if not self._create_exclusive(path, data):  # no hard links here (FAT, some shares)
+                    return False
+        finally:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+        self._token = token
         return True
+
+    @staticmethod
+    def _create_exclusive(path: Path, data: bytes) -> bool:
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o644)
+        except FileExistsError:
+            return False
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        return True
+
+    def _clear_leftover_tmp(self, path: Path) -> None:
+        """Temporary lock files of processes killed while taking the lock."""
+        for tmp in path.parent.glob("antt.lock.*.tmp"):
+            try:
+                pid = int(tmp.name.split(".")[2])
+            except (IndexError, ValueError):
+                continue
+            if pid != os.getpid() and not pid_alive(pid):
+                try:
+                    tmp.unlink()
+                except OSError:
+                    pass
 
     @staticmethod
     def read_holder(path: Path) -> dict | None:
@@ -177,15 +224,18 @@ class DossierLock:
             self.notice(t("audit.stale_lock", pid=pid, path=str(path)))
 
     # -- acquire / release -------------------------------------------------------------
-    def acquire(self) -> None:
+    def acquire(self, deadline: float | None = None) -> None:
+        """Take the lock, waiting until `deadline` (a `time.monotonic()` value; default: now
+        plus the timeout), then refuse with "dossier busy"."""
         path = self._lock_path()
-        deadline = time.monotonic() + self.timeout
         started = time.monotonic()
+        deadline = started + self.timeout if deadline is None else deadline
         told_waiting = False
         while True:
             try:
                 if self._try_create(path):
                     self.path = path
+                    self._clear_leftover_tmp(path)
                     return
             except OSError as exc:
                 raise AnttError("audit.lock_failed", path=str(path), detail=str(exc)) from exc
@@ -224,6 +274,17 @@ class DossierLock:
             pass
         except OSError:
             pass
+
+    def try_acquire(self) -> bool:
+        """Take the lock without waiting (stale locks are still cleared); False when a live
+        process holds it."""
+        try:
+            self.acquire(deadline=time.monotonic())
+        except AnttError as exc:
+            if exc.key == "audit.busy":
+                return False
+            raise
+        return True
 
     @property
     def held(self) -> bool:

@@ -1,27 +1,42 @@
 """One command = one commit, or nothing at all (SPEC §11).
 
-    with Transaction(root, summary="[MH-2023-001] Quyết định thành lập mô hình",
-                     action="record establishment-decision", case_id="MH-2023-001",
-                     officer=profile.officer) as tx:
+    with Transaction(root, action="record establishment-decision", case_id="MH-2023-001",
+                     officer=profile.officer, officer_email=…, notice=…) as tx:
+        case = load(...)                  # read under the lock: nobody writes meanwhile
+        tx.summary = "[MH-2023-001] Quyết định thành lập mô hình"   # any time before the end
         tx.write_text("cases/MH-2023-001/case.yaml", text)
         tx.write_bytes("cases/MH-2023-001/01-quyet-dinh.docx", docx)
     # committed here; on any exception every file is back as it was and nothing is staged
 
-Refusals (not a repository, mid-merge, no identity, a file with hand edits, a path outside
-the dossier) happen before the first byte is written. Commits name their exact paths
-(`git commit --only -- paths`), so whatever else the user has modified or staged stays
-modified or staged and is never swept in.
+Entering takes the dossier lock first (waiting; one deadline for everything, 10 s or
+ANTT_LOCK_TIMEOUT), completes or rolls back a transaction a killed process left
+(audit/journal.py), then checks the repository: an operation in progress (merge, rebase,
+revert, cherry-pick, bisect) or a detached HEAD is refused, another git process's
+`index.lock` is waited for within the same deadline, then "dossier busy". Refusals (also
+no identity, a file with hand edits or hidden by .gitignore, a path outside the dossier)
+happen before the first byte is written. Before the first write the journal is saved;
+commits carry the trailer `Antt-Transaction: <id>` so that recovery can tell whether the
+commit was made. Commits name their exact paths (`git commit --only -- paths`), so
+whatever else the user has modified or staged stays so and is never swept in.
+
+`ANTT_TEST_CRASH_AT=<point>` kills the process with SIGKILL at a point of the write window
+(`tmp-written`, `written`, `before-commit`, `staged`, `after-commit`): the fault
+injection of tests/test_crash.py.
 """
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import threading
 import time
-import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from antt_cli.audit import COMMITS
 from antt_cli.audit import git as gitq
-from antt_cli.audit.lock import DossierLock
+from antt_cli.audit import journal as jr
+from antt_cli.audit.lock import DossierLock, timeout_from_env
 from antt_cli.errors import AnttError
 
 _MISSING = None  # snapshot value of a path that did not exist before the transaction
@@ -29,9 +44,44 @@ DEFAULT_EMAIL = "antt@localhost"
 _STATE_KEYS = {
     "merge": "audit.merge",
     "rebase": "audit.rebase",
+    "revert": "rel.revert",
+    "cherry-pick": "rel.cherry_pick",
+    "bisect": "rel.bisect",
     "detached": "audit.detached",
-    "index-locked": "audit.index_locked",
 }
+CRASH_POINTS = ("tmp-written", "written", "before-commit", "staged", "after-commit")
+
+
+
+def crash_point(point: str) -> None:
+    """Fault injection for tests: die here, as a power cut or `kill -9` would."""
+    if os.environ.get("ANTT_TEST_CRASH_AT") == point:
+        kill = getattr(signal, "SIGKILL", None)
+        if kill is None:  # Windows
+            os._exit(137)
+        os.kill(os.getpid(), kill)
+
+
+@contextlib.contextmanager
+def _shielded():
+    """Defer Ctrl-C (SIGINT) for the block: bookkeeping that must finish once begun (the
+    rollback, the steps around the commit). A deferred Ctrl-C is raised at the end unless
+    another exception is already on its way. Only the main thread can set handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    except (ValueError, OSError):  # not the main interpreter
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught and callable(previous):
+        raise KeyboardInterrupt
 
 
 def _one_line(text: str) -> str:
@@ -80,7 +130,7 @@ class Transaction:
         self,
         root: Path,
         *,
-        summary: str,
+        summary: str | None = None,
         action: str,
         case_id: str | None,
         officer: str | None,
@@ -91,7 +141,7 @@ class Transaction:
         allow_unborn: bool = False,
     ) -> None:
         self.root = Path(root)
-        self.summary = summary
+        self.summary = summary  # may be set inside the block, before it ends
         self.action = action
         self.case_id = case_id
         self.officer = officer
@@ -104,30 +154,41 @@ class Transaction:
         self.officer_name: str | None = None
         self.identity: tuple[str, str] | None = None
         self.sha: str | None = None
+        self.txid = jr.new_transaction_id()
         self._root_resolved: Path | None = None
         self._lock: DossierLock | None = None
+        self._journal: jr.Journal | None = None
+        self._head: str | None = None
         self._unborn = False
         self._snapshots: dict[str, tuple[bytes, int] | None] = {}  # relpath -> (bytes, mode) | None
+        self._written: set[str] = set()  # paths whose bytes on disk were actually replaced
         self._created_dirs: list[Path] = []
         self._staged: list[str] = []
         self._known_clean: set[str] = set()  # checked by check_clean(): no second git call
         self._entered = False
         self._done = False  # committed or rolled back
 
+    def add_trailer(self, key: str, value: str) -> None:
+        """One more `Key: value` trailer (before the block ends)."""
+        self.extra_trailers.append((key, value))
+
     # -- entering: every refusal before the first write --------------------------------
     def __enter__(self) -> Transaction:
         if not gitq.is_work_tree(self.root):
             raise AnttError("audit.not_a_repo", path=str(self.root))
-        problem = gitq.repo_state_problem(self.root)
-        if problem is not None:
-            raise AnttError(_STATE_KEYS[problem], path=str(gitq.git_dir(self.root) / "index.lock"))
-        self.officer_name, self.identity = resolve_identity(self.root, self.officer, self.officer_email)
-        self._root_resolved = self.root.resolve()
+        deadline = time.monotonic() + timeout_from_env()
         if self.use_lock:
             self._lock = DossierLock(self.root, notice=self.notice)
-            self._lock.acquire()
+            self._lock.acquire(deadline)
         try:
-            self._unborn = gitq.head_sha(self.root) is None
+            gitdir = gitq.git_dir(self.root)
+            if self.use_lock:
+                jr.recover(self.root, gitdir, self.notice)  # a killed command's half transaction
+            self._wait_for_repository(gitdir, deadline)
+            self.officer_name, self.identity = resolve_identity(self.root, self.officer, self.officer_email)
+            self._root_resolved = self.root.resolve()
+            self._head = gitq.head_sha(self.root)
+            self._unborn = self._head is None
             if self._unborn and not self.allow_unborn:
                 raise AnttError("audit.unborn", path=str(self.root))
         except BaseException:
@@ -135,6 +196,20 @@ class Transaction:
             raise
         self._entered = True
         return self
+
+    def _wait_for_repository(self, gitdir: Path, deadline: float) -> None:
+        """Refuse an operation in progress or a detached HEAD; wait for another git
+        process's index.lock until the deadline, then refuse "dossier busy"."""
+        while True:
+            problem = gitq.repo_state_problem(self.root)
+            if problem is None:
+                return
+            if problem != "index-locked":
+                raise AnttError(_STATE_KEYS[problem], path=str(gitdir))
+            if time.monotonic() >= deadline:
+                raise AnttError("rel.index_busy", path=str(gitdir / "index.lock"),
+                                seconds=f"{timeout_from_env():g}")
+            time.sleep(0.05)
 
     def __exit__(self, exc_type, exc, tb) -> bool:
         try:
@@ -171,15 +246,22 @@ class Transaction:
             raise AnttError("audit.path_outside", path=str(relpath)) from None
         return rel, full
 
+    def _refuse_unsafe(self, rels: list[str]) -> None:
+        """One git question for these paths: hand edits (audit.dirty) or an existing file
+        hidden by .gitignore (it would be overwritten without a trace)."""
+        dirty, ignored = gitq.path_states(self.root, rels)
+        if dirty:
+            raise AnttError("audit.dirty", files=", ".join(dirty))
+        if ignored:
+            raise AnttError("rel.ignored_target", files=", ".join(ignored))
+
     def check_clean(self, relpaths: Iterable[str | Path]) -> None:
         """Refuse (audit.dirty) if any of these has uncommitted changes; call it before
         writing anything so that a refusal leaves nothing to undo. One git call for all
         of them; the writes that follow skip their own check."""
         rels = [self._target(p)[0] for p in relpaths]
         rels = [r for r in rels if r not in self._snapshots and r not in self._known_clean]
-        dirty = gitq.dirty_paths(self.root, rels)
-        if dirty:
-            raise AnttError("audit.dirty", files=", ".join(dirty))
+        self._refuse_unsafe(rels)
         self._known_clean.update(rels)
 
     def _prepare(self, relpath: str | Path) -> tuple[str, Path]:
@@ -188,8 +270,8 @@ class Transaction:
             raise RuntimeError("Transaction used outside its `with` block or after commit")
         rel, full = self._target(relpath)
         if rel not in self._snapshots:
-            if rel not in self._known_clean and gitq.dirty_paths(self.root, [rel]):
-                raise AnttError("audit.dirty", files=rel)
+            if rel not in self._known_clean:
+                self._refuse_unsafe([rel])
             if full.is_dir() and not full.is_symlink():
                 raise AnttError("audit.write_failed", path=rel, detail="is a folder")
             try:
@@ -209,12 +291,41 @@ class Transaction:
             except OSError as exc:
                 raise AnttError("audit.write_failed", path=rel, detail=str(exc)) from exc
             self._created_dirs.append(folder)
+            if self._journal is not None:
+                self._journal.add_dir(folder.relative_to(self._root_resolved).as_posix())
         return rel, full
+
+    def _journal_path(self, rel: str, full: Path, new: bytes | None) -> Path:
+        """Save the journal entry of `rel` before its bytes change; returns the temporary
+        file its write goes through."""
+        tmp = jr.tmp_name(full, self.txid)
+        if self._journal is None:
+            self._journal = jr.Journal(gitq.git_dir(self.root), self.txid, action=self.action,
+                                       case_id=self.case_id, head=self._head)
+            for folder in self._created_dirs:
+                self._journal.data["dirs"].append(folder.relative_to(self._root_resolved).as_posix())
+        snapshot = self._snapshots[rel]
+        self._journal.data["case"] = self.case_id
+        try:
+            self._journal.add(
+                rel,
+                old=jr.blob_id(snapshot[0]) if snapshot else None,
+                mode=snapshot[1] if snapshot else None,
+                new=jr.blob_id(new) if new is not None else None,
+                tmp=tmp.relative_to(self._root_resolved).as_posix(),
+            )
+        except OSError as exc:
+            raise AnttError("rel.journal_failed", path=str(self._journal.path), detail=str(exc)) from exc
+        return tmp
 
     def write_bytes(self, relpath: str | Path, data: bytes) -> None:
         rel, full = self._prepare(relpath)
+        data = bytes(data)
         snapshot = self._snapshots[rel]
-        _atomic_write(full, bytes(data), snapshot[1] if snapshot else None, rel)
+        tmp = self._journal_path(rel, full, data)
+        self._written.add(rel)
+        _atomic_write(full, data, snapshot[1] if snapshot else None, rel, tmp)
+        crash_point("written")
 
     def write_text(self, relpath: str | Path, text: str) -> None:
         """UTF-8, LF line endings on every platform (byte-identical dossiers everywhere)."""
@@ -230,6 +341,8 @@ class Transaction:
     def delete(self, relpath: str | Path) -> None:
         """Remove a file as part of this commit (e.g. a renumbered case's old files)."""
         rel, full = self._prepare(relpath)
+        self._journal_path(rel, full, None)
+        self._written.add(rel)
         try:
             full.unlink()
         except FileNotFoundError:
@@ -245,7 +358,8 @@ class Transaction:
         trailers.append(("Antt-Action", self.action))
         trailers.append(("Antt-Officer", self.officer_name or ""))
         trailers += self.extra_trailers
-        return commit_message(self.summary, trailers)
+        trailers.append((gitq.TRANSACTION_TRAILER, self.txid))
+        return commit_message(self.summary or self.action, trailers)
 
     def _changed_paths(self) -> list[str]:
         changed = []
@@ -267,35 +381,72 @@ class Transaction:
 
         A transaction whose writes changed no byte makes no commit and returns HEAD.
         On failure (a hook refuses, git errors) everything is rolled back first, then
-        AnttError("audit.commit_failed") is raised.
+        AnttError("audit.commit_failed") is raised. Ctrl-C meanwhile is held back until
+        the commit is made or undone, and then raised (the CLI says which happened).
         """
         if not self._entered or self._done:
             raise RuntimeError("Transaction.commit() outside its `with` block or twice")
+        with _shielded():
+            return self._commit()
+
+    def _commit(self) -> str | None:
         try:
             paths = self._changed_paths()
             if not paths:
                 self._done = True
-                self.sha = gitq.head_sha(self.root)
+                self._forget_journal()
+                self.sha = self._head
                 return self.sha
+            crash_point("before-commit")
             specs = [gitq.literal(p) for p in paths]
             self._staged = paths
+            self._journal.set_phase(jr.STAGING)
             status, _, err = gitq._run(self.root, "add", "-f", "-A", "--", *specs)
             if status != 0:
                 raise AnttError("audit.commit_failed", detail=gitq.last_lines(err))
+            crash_point("staged")
             config = []
             if self.identity is not None:
                 config = ["-c", f"user.name={self.identity[0]}", "-c", f"user.email={self.identity[1]}"]
+            self._journal.set_phase(jr.COMMITTING)
             status, _, err = gitq._run(
                 self.root, *config, "commit", "-q", "--only", "-m", self.message(), "--", *specs
             )
             if status != 0:
                 raise AnttError("audit.commit_failed", detail=gitq.last_lines(err))
         except BaseException:
-            self.rollback()
+            landed = self._landed()
+            if landed is None:
+                self.rollback()
+                raise
+            self._committed(landed)  # git made the commit before the interruption: keep it
             raise
+        sha = gitq.head_sha(self.root)
+        self._committed(sha)
+        return sha
+
+    def _landed(self) -> str | None:
+        """After an interruption in the commit window: the commit, if git made it."""
+        if not self._staged:
+            return None
+        try:
+            return gitq.commit_with_transaction(self.root, self.txid, self._head)
+        except Exception:  # noqa: BLE001 - cannot tell: roll back (the journal backs it up)
+            return None
+
+    def _committed(self, sha: str | None) -> None:
         self._done = True
-        self.sha = gitq.head_sha(self.root)
-        return self.sha
+        self.sha = sha
+        COMMITS.append((sha or "?", self.summary or self.action))
+        crash_point("after-commit")
+        self._forget_journal()
+
+    def _forget_journal(self) -> None:
+        if self._journal is not None:
+            try:
+                self._journal.remove()
+            except OSError:
+                pass  # the next command completes it (the commit carries the id)
 
     @property
     def committed(self) -> bool:
@@ -304,18 +455,47 @@ class Transaction:
     # -- undoing -----------------------------------------------------------------------
     def rollback(self) -> None:
         """Put every file, folder and index entry back as it was. Never raises: a step that
-        fails is reported through `notice` and the others still run."""
+        fails is reported through `notice` and the others still run; the journal is then
+        kept, so that the next command tries again."""
         if self._done:
             return
         self._done = True
+        with _shielded():
+            problems = self._undo()
+        if not problems:
+            self._forget_journal()
+        elif self.notice is not None:
+            try:
+                from antt_cli.i18n import t
+
+                for path, detail in problems:
+                    self.notice(t("audit.rollback_incomplete", path=path, detail=detail))
+            except Exception:  # noqa: BLE001 - never mask the original error
+                pass
+
+    def _undo(self) -> list[tuple[str, str]]:
         problems: list[tuple[str, str]] = []
+        root = self._root_resolved or self.root
         for rel, snapshot in reversed(list(self._snapshots.items())):
-            full = (self._root_resolved or self.root).joinpath(*rel.split("/"))
+            full = root.joinpath(*rel.split("/"))
+            if self._journal is not None:
+                tmp = jr.tmp_name(full, self.txid)
+                try:
+                    tmp.unlink()
+                except OSError:
+                    pass
+            if rel not in self._written:
+                continue  # never touched: nothing to restore (and no false warning)
             try:
                 if snapshot is _MISSING:
                     if full.exists() or full.is_symlink():
                         full.unlink()
                 else:
+                    try:
+                        if full.read_bytes() == snapshot[0]:
+                            continue
+                    except OSError:
+                        pass
                     _atomic_write(full, snapshot[0], snapshot[1], rel)
             except Exception as exc:  # noqa: BLE001 - keep undoing the rest
                 problems.append((rel, str(exc)))
@@ -325,38 +505,28 @@ class Transaction:
             except OSError:
                 pass  # not empty (something else wrote there) or already gone
         if self._staged:
-            specs = [gitq.literal(p) for p in self._staged]
             try:
-                if self._unborn and gitq.head_sha(self.root) is None:
-                    status, _, err = gitq._run(
-                        self.root, "rm", "-q", "--cached", "-f", "--ignore-unmatch", "--", *specs
-                    )
-                else:
-                    status, _, err = gitq._run(self.root, "reset", "-q", "--", *specs)
+                status, err = gitq.unstage(self.root, self._staged, unborn=self._unborn)
                 if status != 0:
                     problems.append(("git index", gitq.last_lines(err)))
             except Exception as exc:  # noqa: BLE001
                 problems.append(("git index", str(exc)))
-        if problems and self.notice is not None:
-            try:
-                from antt_cli.i18n import t
-
-                for path, detail in problems:
-                    self.notice(t("audit.rollback_incomplete", path=path, detail=detail))
-            except Exception:  # noqa: BLE001 - never mask the original error
-                pass
+        return problems
 
 
-def _atomic_write(full: Path, data: bytes, mode: int | None, rel: str) -> None:
+def _atomic_write(full: Path, data: bytes, mode: int | None, rel: str, tmp: Path | None = None) -> None:
     """Write through a temporary file in the same folder and `os.replace` it in, so that a
     crash leaves either the old or the new file. On Windows a file open in Word cannot be
     replaced: retry briefly (antivirus scanners hold files for a moment), then refuse."""
-    tmp = full.with_name(f".{full.name}.antt-{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
+    import uuid
+
+    tmp = tmp or full.with_name(f".{full.name}.antt-{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
     try:
         with open(tmp, "wb") as handle:
             handle.write(data)
         if mode is not None:
             os.chmod(tmp, mode & 0o7777)
+        crash_point("tmp-written")
         for attempt in range(5):
             try:
                 os.replace(tmp, full)

@@ -1,6 +1,13 @@
 """The `antt` command: global options, one error handler, the command modules.
 
-Help texts follow the language, so the app is built after `--lang` / ANTT_LANG is known."""
+Help texts follow the language, so the app is built after `--lang` / ANTT_LANG is known.
+
+Exit status (CLI.md "Global"): 0 success — also when printing the result failed after the
+commit (closed or full stdout, an encoding the terminal lacks) or Ctrl-C came after it: a
+warning names the commit; 1 refused or failed; 2 usage; 3 a bug, with the traceback in
+`.git/antt/last-error.log` (the temp folder outside a dossier). 1 and 3 mean nothing was
+changed: the transaction rolls back before the error reaches this handler.
+"""
 from __future__ import annotations
 
 import os
@@ -12,37 +19,229 @@ import typer
 from typer.core import TyperGroup
 
 from antt_cli.cli.common import STATE
-from antt_cli.errors import AnttError
+from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.i18n import LANGS, set_lang, t
+
+# Options whose values are free text (tab and newline allowed); every other value is one line.
+FREE_TEXT_OPTIONS = ("--set", "--reason")
+_DEPTH = [0]  # AnttGroup.invoke nesting (`antt demo` runs the app inside the app)
+
+
+def _commits() -> list[tuple[str, str]]:
+    from antt_cli.audit import COMMITS
+
+    return COMMITS
 
 
 class AnttGroup(TyperGroup):
-    """Catches AnttError once, at the top: one sentence on stderr, exit 1 (2 for usage)."""
+    """Catches every error once, at the top: one sentence on stderr and the exit status of
+    CLI.md, never a failure after a commit was made."""
 
     def invoke(self, ctx: click.Context):
+        commits = _commits()
+        mark = len(commits)
+        _DEPTH[0] += 1
         try:
-            return super().invoke(ctx)
-        except AnttError as exc:
-            _print_error(exc.message())
-            ctx.exit(exc.exit_code)
-        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
-            raise
-        except KeyboardInterrupt:
-            _print_error(t("error.interrupted"))
-            ctx.exit(1)
-        except Exception as exc:  # a bug: say so in one sentence, keep the trace for ANTT_DEBUG
-            if os.environ.get("ANTT_DEBUG"):
+            try:
+                if _DEPTH[0] == 1:
+                    check_arguments(self, ctx)
+                return super().invoke(ctx)
+            except (click.exceptions.Exit, click.ClickException):
                 raise
-            _print_error(t("error.internal", detail=f"{type(exc).__name__}: {exc}"))
-            ctx.exit(1)
+            except (KeyboardInterrupt, click.exceptions.Abort):
+                made = commits[mark:]
+                if made:
+                    _print_error(t("rel.interrupted_after_commit", sha=made[-1][0][:10], summary=made[-1][1]),
+                                 label="cli.notice")
+                    ctx.exit(0)
+                _print_error(t("rel.interrupted_rolled_back"))
+                ctx.exit(1)
+            except AnttError as exc:
+                made = commits[mark:]
+                if made and exc.exit_code != 2:
+                    _warn_committed(made, exc.message())
+                    ctx.exit(0)
+                _print_error(exc.message())
+                ctx.exit(exc.exit_code)
+            except (OSError, UnicodeError, ValueError) as exc:
+                made = commits[mark:]
+                if made and _is_output_error(exc):
+                    _warn_committed(made, _detail(exc))
+                    ctx.exit(0)
+                if _is_output_error(exc):
+                    _print_error(t("rel.output_failed", detail=_detail(exc)))
+                    ctx.exit(1)
+                self._internal(ctx, exc, made)
+            except Exception as exc:  # a bug: one sentence, the traceback in last-error.log
+                self._internal(ctx, exc, commits[mark:])
+        finally:
+            _DEPTH[0] -= 1
+            if _DEPTH[0] > 0:
+                del commits[mark:]  # a nested run (demo) answered for its own commits
+
+    @staticmethod
+    def _internal(ctx: click.Context, exc: BaseException, made: list[tuple[str, str]]) -> None:
+        if os.environ.get("ANTT_DEBUG"):
+            raise exc
+        log = write_error_log(exc)
+        detail = _detail(exc)
+        if made:
+            _print_error(t("rel.internal_after_commit", sha=made[-1][0][:10], summary=made[-1][1],
+                           detail=detail, log=log), label="cli.notice")
+            ctx.exit(0)
+        _print_error(t("rel.internal", detail=detail, log=log))
+        ctx.exit(3)
 
     def list_commands(self, ctx):  # keep the order commands were added in (CLI.md order)
         return list(self.commands)
 
 
-def _print_error(text: str) -> None:
-    sys.stderr.write(f"{t('cli.error')}: {text}\n")
-    sys.stderr.flush()
+def _detail(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}"[:300] if text else type(exc).__name__
+
+
+def _is_output_error(exc: BaseException) -> bool:
+    """A failure to print: an encoding the output lacks, a closed, broken or full stdout."""
+    if isinstance(exc, UnicodeEncodeError):
+        return True
+    if isinstance(exc, BrokenPipeError):
+        return True
+    if isinstance(exc, OSError):
+        import errno
+
+        return exc.errno in (errno.ENOSPC, errno.EPIPE, errno.EBADF, errno.EIO)
+    if isinstance(exc, ValueError):
+        return "closed file" in str(exc)
+    return False
+
+
+def _warn_committed(made: list[tuple[str, str]], detail: str) -> None:
+    sha, summary = made[-1]
+    _print_error(t("rel.output_failed_after_commit", sha=sha[:10], summary=summary, detail=detail),
+                 label="cli.notice")
+
+
+def _print_error(text: str, label: str = "cli.error") -> None:
+    """One line on stderr; never raises (stderr may be closed or unable to encode)."""
+    from antt_cli.hygiene import safe
+
+    line = f"{t(label)}: {safe(text)}\n"
+    try:
+        sys.stderr.write(line)
+        sys.stderr.flush()
+    except Exception:  # noqa: BLE001
+        try:
+            sys.__stderr__.buffer.write(line.encode("utf-8", "backslashreplace"))
+            sys.__stderr__.buffer.flush()
+        except Exception:  # noqa: BLE001 - nowhere left to say it
+            pass
+
+
+# -- the traceback log -----------------------------------------------------------------------
+def error_log_path() -> "os.PathLike[str]":
+    """`.git/antt/last-error.log` of the dossier the command was run on, else the system
+    temp folder's `antt-last-error.log`."""
+    import tempfile
+    from pathlib import Path
+
+    try:
+        from antt_cli.audit.journal import fast_git_dir
+
+        gitdir = fast_git_dir(STATE.root())
+        if gitdir is not None:
+            return gitdir / "antt" / "last-error.log"
+    except Exception:  # noqa: BLE001 - no dossier here: the temp folder
+        pass
+    return Path(tempfile.gettempdir()) / "antt-last-error.log"
+
+
+def write_error_log(exc: BaseException) -> str:
+    import datetime as dt
+    import tempfile
+    import traceback
+    from pathlib import Path
+
+    text = (f"antt {_version()} — {dt.datetime.now().astimezone().isoformat(timespec='seconds')}\n"
+            f"argv: {sys.argv!r}\npython: {sys.version.split()[0]} on {sys.platform}\n\n"
+            + "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+    for path in (error_log_path(), Path(tempfile.gettempdir()) / "antt-last-error.log"):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", errors="backslashreplace")
+            return str(path)
+        except OSError:
+            continue
+    return "?"
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("antt")
+    except Exception:  # noqa: BLE001
+        return "?"
+
+
+# -- input hygiene of every value on the command line -------------------------------------------
+def check_arguments(group: click.Group, ctx: click.Context) -> None:
+    """Refuse (exit 2) a value that is not UTF-8 or holds control characters, naming its
+    option (or argument), before any command runs."""
+    from antt_cli.hygiene import problem
+
+    def check(value: str, label: str, free_text: bool = False) -> None:
+        found = problem(value, free_text=free_text)
+        if found is not None:
+            from antt_cli.hygiene import safe
+
+            key, params = found
+            raise AnttUsageError("rel.bad_input", option=label, value=safe(value)[:80], problem=t(key, **params))
+
+    for param in group.params:
+        value = ctx.params.get(param.name)
+        if isinstance(value, str):
+            check(value, param.opts[0] if param.opts else param.name)
+    tokens = [*(getattr(ctx, "_protected_args", None) or getattr(ctx, "protected_args", None) or []),
+              *ctx.args]
+    cmd: click.Command = group
+    options = {o: p for p in group.params if isinstance(p, click.Option) for o in p.opts}
+    positional = 0
+    waiting: str | None = None
+    only_args = False
+    for token in tokens:
+        if not isinstance(token, str):
+            continue
+        if waiting is not None:
+            check(token, waiting, waiting in FREE_TEXT_OPTIONS)
+            waiting = None
+            continue
+        if not only_args and token == "--":
+            only_args = True
+            continue
+        if not only_args and token.startswith("-") and len(token) > 1:
+            name, eq, value = token.partition("=")
+            param = options.get(name)
+            check(name, name)
+            if eq:
+                check(value, name, name in FREE_TEXT_OPTIONS)
+            elif isinstance(param, click.Option) and not param.is_flag and not param.count:
+                waiting = name
+            continue
+        if isinstance(cmd, click.Group):
+            sub = cmd.get_command(ctx, token)
+            if sub is not None:
+                cmd = sub
+                options.update({o: p for p in cmd.params if isinstance(p, click.Option) for o in p.opts})
+                positional = 0
+                continue
+        arguments = [p for p in cmd.params if isinstance(p, click.Argument)]
+        if arguments:
+            label = arguments[min(positional, len(arguments) - 1)].human_readable_name
+        else:
+            label = f"#{positional + 1}"
+        check(token, label)
+        positional += 1
 
 
 def build_app() -> typer.Typer:
@@ -89,8 +288,81 @@ def _early_lang(argv: list[str]) -> None:
             set_lang(arg.split("=", 1)[1])
 
 
+# -- standard streams ----------------------------------------------------------------------------
+_STDOUT_LOST: list[str] = []  # why stdout cannot take output (closed at start, …)
+
+
+def _harden_stdio() -> None:
+    """A closed stdout becomes /dev/null on fd 1 (git children must not inherit a file
+    antt opens as fd 1); an encoding that cannot show Vietnamese replaces what it cannot
+    show instead of failing half way through a table."""
+    if sys.stdout is None:
+        try:
+            fd = os.open(os.devnull, os.O_WRONLY)
+            if fd != 1:
+                os.dup2(fd, 1)
+                os.close(fd)
+            sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
+        except OSError:
+            pass
+        _STDOUT_LOST.append(t("rel.stdout_closed"))
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "")
+        if stream is not None and encoding not in ("utf8", "utf8sig"):
+            try:
+                stream.reconfigure(errors="replace" if stream is sys.stdout else "backslashreplace")
+            except (AttributeError, ValueError, OSError):
+                pass
+
+
+def _silence_stdout() -> None:
+    """Point fd 1 at /dev/null so that the interpreter's last flush cannot fail (exit 120)."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, 1)
+        os.close(fd)
+    except OSError:
+        pass
+    try:
+        sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
+    except OSError:
+        pass
+
+
+def _finish(code: int) -> int:
+    """Flush stdout now, while a failure can still be told apart from a success."""
+    failure: str | None = _STDOUT_LOST[0] if _STDOUT_LOST else None
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except (OSError, ValueError, UnicodeError) as exc:
+        failure = _detail(exc)
+        _silence_stdout()
+    if failure is None or code != 0:
+        return code
+    made = _commits()
+    if made:
+        _warn_committed(made, failure)
+        return 0
+    _print_error(t("rel.output_failed", detail=failure))
+    return 1
+
+
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
-    _early_lang(args)
-    app = build_app()
-    app(args=args, prog_name="antt")
+    try:
+        _early_lang(args)
+        _harden_stdio()
+        app = build_app()
+        try:
+            app(args=args, prog_name="antt")
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        code = _finish(code)
+    except KeyboardInterrupt:  # outside a command (start-up, the last flush)
+        made = _commits()
+        _print_error(t("rel.interrupted_after_commit", sha=made[-1][0][:10], summary=made[-1][1])
+                     if made else t("rel.interrupted_rolled_back"))
+        code = 0 if made else 1
+    sys.exit(code)

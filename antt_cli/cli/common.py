@@ -24,9 +24,20 @@ class State:
         return find_root(self.dossier)
 
     def context(self):
+        """The use case's context. A journal left by a killed command is completed or
+        rolled back first when the lock is free (audit/journal.py: one stat otherwise)."""
+        import os
+
+        from antt_cli.audit.journal import recover_if_pending
+        from antt_cli.errors import AnttError
         from antt_cli.services.common import Context
 
-        return Context(root=self.root(), notice=notice)
+        root = self.root()
+        recover_if_pending(root, notice)
+        try:
+            return Context(root=root, notice=notice)
+        except ValueError:  # ANTT_TODAY is not a date
+            raise AnttError("rel.bad_today", value=os.environ.get("ANTT_TODAY", "")) from None
 
 
 STATE = State()
@@ -64,14 +75,21 @@ def stdout_console():
 
     from rich.console import Console
 
-    console = Console(no_color=STATE.json, highlight=False)
+    # markup=False: names from the dossier are text, never rich markup ("[bold]" stays as typed)
+    console = Console(no_color=STATE.json, highlight=False, markup=False)
     if not console.is_terminal:
-        console = Console(no_color=True, highlight=False, width=int(os.environ.get("COLUMNS") or 120))
+        columns = os.environ.get("COLUMNS", "").strip()
+        width = int(columns) if columns.isdigit() and 20 <= int(columns) <= 10000 else 120  # COLUMNS=abc
+        console = Console(no_color=True, highlight=False, width=width, markup=False)
     return console
 
 
 def notice(text: str) -> None:
-    stderr_console().print(f"[yellow]{t('cli.notice')}:[/yellow] {text}", markup=True)
+    from rich.markup import escape
+
+    from antt_cli.hygiene import safe
+
+    stderr_console().print(f"[yellow]{t('cli.notice')}:[/yellow] {escape(safe(text))}", markup=True)
 
 
 def emit(data: Any, human: Callable[[], None]) -> None:
@@ -79,10 +97,14 @@ def emit(data: Any, human: Callable[[], None]) -> None:
     if STATE.json:
         from antt_cli.services.common import jsonable
 
-        sys.stdout.write(json.dumps(jsonable(data), ensure_ascii=False, indent=2) + "\n")
+        # \u escapes where stdout cannot carry UTF-8 (PYTHONIOENCODING=cp1258): valid JSON either way
+        utf8 = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") in ("utf8", "utf8sig")
+        sys.stdout.write(json.dumps(jsonable(data), ensure_ascii=not utf8, indent=2) + "\n")
     else:
         human()
 
 
 def say(text: str) -> None:
-    stdout_console().print(text, markup=False)
+    from antt_cli.hygiene import safe
+
+    stdout_console().print(safe(text, keep="\n"), markup=False)

@@ -104,6 +104,9 @@ def _due_text(row: dict) -> str:
 
 
 def _print_rows(rows: list[dict]) -> None:
+    from antt_cli.hygiene import safe_deep
+
+    rows = safe_deep(rows)  # escape sequences in hand-edited files are shown, not executed
     if not rows:
         say(t("cli.no_cases"))
         return
@@ -139,10 +142,14 @@ def _fmt_rate(rate: float | None) -> str:
 
 
 def _print_detail(d: dict) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
+    from antt_cli.hygiene import safe_deep
+
+    d = safe_deep(d)  # escape sequences in hand-edited files are shown, not executed
     console = stdout_console()
-    console.print(f"[bold]{d['id']}[/bold] — {d['name']}")
+    console.print(f"[bold]{escape(str(d['id']))}[/bold] — {escape(str(d['name']))}", markup=True)
     console.print(f"{t('col.status')}: {_status_text(d['status'])} · {t('col.step')} {d['step']}"
                   f" · {t('detail.area')}: {d['area']}", markup=False)
     if d.get("authority"):
@@ -179,6 +186,10 @@ def _print_detail(d: dict) -> None:
 
 def _print_history(entries: list[dict]) -> None:
     from rich.table import Table
+
+    from antt_cli.hygiene import safe_deep
+
+    entries = safe_deep(entries)
 
     table = Table()
     for key in ("date", "officer", "action", "summary"):

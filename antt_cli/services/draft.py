@@ -52,6 +52,9 @@ def draft_document(ctx: Context, case_id: str, kind: str, output: Path | None, *
     if pdf:
         target = target.with_suffix(".pdf")
         data = to_pdf(data, target.stem)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    except OSError as exc:
+        raise AnttError("rel.draft_write_failed", file=str(target), detail=exc.strerror or str(exc)) from None
     return target

@@ -10,10 +10,15 @@ from pathlib import Path
 from antt_cli.errors import AnttError
 
 COLUMNS = ("name", "role", "unit", "phone")
+MAX_CELL = 4096  # characters in one cell: a name, a role, a unit, a phone number
+MAX_FILE = 5 * 1024 * 1024  # bytes: a member list of thousands of rows is far below this
 
 
 def read_members(path: Path) -> list[dict[str, str]]:
     try:
+        if path.stat().st_size > MAX_FILE:
+            raise AnttError("rel.csv_bad_file", file=str(path), row=1, detail=f"> {MAX_FILE // 1048576} MB",
+                            limit=MAX_CELL)
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise AnttError("store.members_missing", file=str(path)) from None
@@ -24,7 +29,7 @@ def read_members(path: Path) -> list[dict[str, str]]:
         dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+    rows = _rows(text, dialect, path)
     if not rows:
         raise AnttError("store.members_empty", file=str(path))
     header = [h.strip().lower() for h in rows[0]]
@@ -39,6 +44,8 @@ def read_members(path: Path) -> list[dict[str, str]]:
         if len(row) > len(header):
             raise AnttError("store.members_bad_row", file=str(path), row=number,
                             detail=f"{len(row)} > {len(header)}")
+        for i, cell in enumerate(row):
+            _check_cell(cell, path, number, header[i] if i < len(header) else str(i + 1))
         values = {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
         if not values.get("name"):
             raise AnttError("store.members_bad_row", file=str(path), row=number, detail="name")
@@ -46,3 +53,35 @@ def read_members(path: Path) -> list[dict[str, str]]:
     if not members:
         raise AnttError("store.members_empty", file=str(path))
     return members
+
+
+def _rows(text: str, dialect, path: Path) -> list[list[str]]:
+    """Every row; a malformed file (a cell over the limit, a stray quote the csv module
+    rejects) is a refusal naming the file and row, not an internal error."""
+    reader = csv.reader(io.StringIO(text), dialect)
+    rows: list[list[str]] = []
+    previous = csv.field_size_limit()
+    csv.field_size_limit(MAX_CELL)
+    try:
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return rows
+            except csv.Error as exc:
+                raise AnttError("rel.csv_bad_file", file=str(path), row=reader.line_num, detail=str(exc),
+                                limit=MAX_CELL) from None
+            rows.append(row)
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _check_cell(cell: str, path: Path, row: int, column: str) -> None:
+    """NUL and other control characters are refused (a cell is one line of text)."""
+    from antt_cli.hygiene import problem
+    from antt_cli.i18n import t
+
+    found = problem(cell)
+    if found is not None:
+        key, params = found
+        raise AnttError("rel.csv_bad_cell", file=str(path), row=row, column=column, problem=t(key, **params))

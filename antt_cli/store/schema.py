@@ -18,6 +18,116 @@ def _fail(rel: str, node: Any, key: Any, detail: str) -> None:
     raise AnttError("store.case_bad_field", file=rel, line=line_of(node, key) or "?", key=key, detail=detail)
 
 
+# -- the type of every value (issue 6: `signer: "text"`, `number: 2`, `members: [1, 2]` are
+# reported with file:line, not met later as an internal error) --------------------------------
+def _is_text(v: Any) -> bool:
+    return isinstance(v, str)
+
+
+def _is_opt_text(v: Any) -> bool:
+    return v is None or isinstance(v, str)
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _is_opt_number(v: Any) -> bool:
+    return v is None or _is_number(v)
+
+
+def _is_opt_int(v: Any) -> bool:
+    return v is None or (isinstance(v, int) and not isinstance(v, bool))
+
+
+def _is_scalar(v: Any) -> bool:
+    import datetime as dt
+
+    return v is None or isinstance(v, (str, int, float, bool, dt.date))
+
+
+def _is_text_list(v: Any) -> bool:
+    return v is None or (isinstance(v, list) and all(isinstance(x, str) for x in v))
+
+
+def _is_map_list(v: Any) -> bool:
+    return v is None or (isinstance(v, list) and all(isinstance(x, dict) for x in v))
+
+
+def _is_opt_map(v: Any) -> bool:
+    return v is None or isinstance(v, dict)
+
+
+TEXT, OPT_TEXT, OPT_NUMBER, OPT_INT = "text", "text or empty", "a number or empty", "a whole number or empty"
+TEXT_LIST, MAP_LIST, MAPPING = "a list of texts", "a list of { key: value } items", "a mapping { key: value }"
+CASE_TYPES = {
+    "id": (_is_text, TEXT), "working_title": (_is_opt_text, OPT_TEXT), "area": (_is_opt_text, OPT_TEXT),
+    "field": (_is_opt_text, OPT_TEXT), "proposer": (_is_opt_text, OPT_TEXT),
+    "lead_unit": (_is_opt_text, OPT_TEXT), "authority": (_is_opt_text, OPT_TEXT),
+    "replicated_from": (_is_opt_text, OPT_TEXT), "members": (_is_text_list, TEXT_LIST),
+    "lead_units": (_is_text_list, TEXT_LIST), "replicated_to": (_is_text_list, TEXT_LIST),
+    "documents": (_is_map_list, MAP_LIST), "ratings": (_is_opt_map, MAPPING),
+}
+DOC_TYPES = {
+    "number": (_is_opt_text, OPT_TEXT), "issuer": (_is_opt_text, OPT_TEXT),
+    "approved_by": (_is_opt_text, OPT_TEXT), "secrecy": (_is_opt_text, OPT_TEXT),
+    "year": (_is_opt_int, OPT_INT), "file": (_is_opt_text, OPT_TEXT), "sha256": (_is_opt_text, OPT_TEXT),
+    "signer": (_is_opt_map, "{ prefix, title, name }"), "fields": (_is_opt_map, MAPPING),
+    "members": (_is_map_list, "a list of { name, role, unit, phone }"),
+    "attachments": (_is_text_list, TEXT_LIST), "amendments": (_is_map_list, MAP_LIST),
+}
+SIGNER_TYPES = {"prefix": (_is_opt_text, OPT_TEXT), "title": (_is_opt_text, OPT_TEXT),
+                "name": (_is_opt_text, OPT_TEXT)}
+TARGET_TYPES = {"text": (_is_text, TEXT), "planned": (_is_opt_number, OPT_NUMBER),
+                "achieved": (_is_opt_number, OPT_NUMBER)}
+
+
+def _found(value: Any) -> str:
+    import datetime as dt
+
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"true/false ({value})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"text ({value[:30]!r})"
+    if isinstance(value, dt.date):
+        return f"a date ({value})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _types(rel: str, node: Any, table: dict, prefix: str = "") -> None:
+    for key, (ok, expected) in table.items():
+        if key in node and not ok(node[key]):
+            raise AnttError("rel.bad_type", file=rel, line=line_of(node, key) or "?", key=prefix + key,
+                            expected=expected, found=_found(node[key]))
+
+
+def check_types(case: Any, rel: str) -> None:
+    """Every value of a case file has the type docs/case-schema.md gives it."""
+    _types(rel, case, CASE_TYPES)
+    for doc in case.get("documents") or []:
+        _types(rel, doc, DOC_TYPES, "documents[].")
+        if isinstance(doc.get("signer"), dict):
+            _types(rel, doc["signer"], SIGNER_TYPES, "signer.")
+        fields = doc.get("fields") or {}
+        for key, value in fields.items():
+            if not _is_scalar(value):
+                raise AnttError("rel.bad_type", file=rel, line=line_of(fields, key) or "?",
+                                key=f"fields.{key}", expected=OPT_TEXT, found=_found(value))
+        for row in doc.get("members") or []:
+            for key, value in row.items():
+                if not _is_scalar(value) or isinstance(value, bool):
+                    raise AnttError("rel.bad_type", file=rel, line=line_of(row, key) or line_of(doc, "members") or "?",
+                                    key=f"members[].{key}", expected=OPT_TEXT, found=_found(value))
+
+
 def check_case(case: Any, rel: str) -> None:
     """Raise `store.case_bad_field` (file:line) at the first field that breaks the schema."""
     if case.get("kind") not in ("model", "exemplar"):
@@ -32,6 +142,7 @@ def check_case(case: Any, rel: str) -> None:
     for key in ("members", "lead_units", "documents"):
         if case.get(key) is not None and not isinstance(case.get(key), list):
             _fail(rel, case, key, "list")
+    check_types(case, rel)
     if case.get("plans") is not None and not isinstance(case.get("plans"), dict):
         _fail(rel, case, "plans", "year: plan")
     try:
@@ -57,3 +168,11 @@ def check_case(case: Any, rel: str) -> None:
         for target in plan.get("targets") or []:
             if not isinstance(target, dict) or target.get("op") not in (">=", "<=", "yes-no"):
                 _fail(rel, plan, "targets", "op: '>=' | '<=' | yes-no")
+            _types(rel, target, TARGET_TYPES, "targets[].")
+            if target["op"] != "yes-no" and not _is_number(target.get("planned")):
+                raise AnttError("rel.bad_type", file=rel, line=line_of(target, "planned") or line_of(plan, "targets")
+                                or "?", key="targets[].planned", expected="a number",
+                                found=_found(target.get("planned")))
+            if "done" in target and not isinstance(target["done"], bool):
+                raise AnttError("rel.bad_type", file=rel, line=line_of(target, "done") or "?",
+                                key="targets[].done", expected="true | false", found=_found(target["done"]))

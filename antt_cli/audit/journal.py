@@ -1,0 +1,271 @@
+"""The journal of the transaction in progress: what a writing command is about to change,
+kept in `.git/antt/journal.json` (never tracked), so that a command killed half way
+(SIGKILL, a closed terminal, a crash) can be completed or undone by the next one
+(CLI.md "Global": lock and journal). Nothing is fsync'ed: the journal survives the death
+of the process, not necessarily a power cut of the machine.
+
+It is written — complete, through a temporary file and a rename — before the first byte of
+a dossier file, and rewritten when a path is added or the transaction moves on to staging
+and committing. It holds the transaction id (also the commit's `Antt-Transaction`
+trailer), HEAD when the transaction began, and for each path: its prior blob id (or that it
+did not exist), its mode, its new blob id and the name of the temporary file its write
+goes through.
+
+Only the holder of the dossier lock writes a journal, so a journal found by whoever holds
+the lock belongs to a process that is gone. `recover` then asks git whether a commit
+carries the transaction id: if so the change is complete and only leftovers are removed;
+if not, every path is put back from its prior blob (git has it: a path is written only
+when it is clean, i.e. equal to HEAD), the index entries are reset, temporary files,
+created folders and an `index.lock` left by its own git process are removed.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+# hashlib, socket, uuid and datetime are imported where used: a reading command only looks
+# whether a journal is there (`pending`), and must not pay for more.
+
+JOURNAL = "journal.json"
+VERSION = 1
+WRITING, STAGING, COMMITTING = "writing", "staging", "committing"
+INDEX_LOCK_GRACE = 2.0  # seconds a surviving git child gets to finish and drop index.lock
+
+
+def blob_id(data: bytes) -> str:
+    """The id git gives this content (`git hash-object`), computed without git."""
+    import hashlib
+
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def new_transaction_id() -> str:
+    import uuid
+    from datetime import datetime
+
+    return datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:12]
+
+
+def tmp_name(final: Path, txid: str) -> Path:
+    """The temporary file a write to `final` goes through (named, so recovery finds it)."""
+    return final.with_name(f".{final.name}.antt-{txid}.tmp")
+
+
+def fast_git_dir(root: Path) -> Path | None:
+    """`root/.git` (or where a `.git` file points: worktrees, submodules) without running
+    git — for the read commands' one look at the journal."""
+    dot_git = Path(root) / ".git"
+    if dot_git.is_dir():
+        return dot_git
+    if dot_git.is_file():
+        try:
+            text = dot_git.read_text(encoding="utf-8", errors="replace").strip()
+        except OSError:
+            return None
+        if text.startswith("gitdir:"):
+            return (Path(root) / text.split(":", 1)[1].strip()).resolve()
+    return None
+
+
+def journal_path(gitdir: Path) -> Path:
+    return Path(gitdir) / "antt" / JOURNAL
+
+
+def _atomic_json(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False)
+    os.replace(tmp, path)
+
+
+class Journal:
+    """The journal of one transaction (see the module's docstring)."""
+
+    def __init__(self, gitdir: Path, txid: str, *, action: str, case_id: str | None, head: str | None) -> None:
+        import socket
+        from datetime import datetime
+
+        self.path = journal_path(gitdir)
+        self.data: dict[str, Any] = {
+            "version": VERSION,
+            "id": txid,
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "time": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "action": action,
+            "case": case_id,
+            "head": head,
+            "phase": WRITING,
+            "paths": [],
+            "dirs": [],
+        }
+        self._entries: dict[str, dict] = {}
+        self.saved = False
+
+    def add(self, rel: str, *, old: str | None, mode: int | None, new: str | None, tmp: str | None) -> None:
+        """Record a path before it is written (or deleted); a path written twice keeps its
+        first prior state and takes the latest new blob."""
+        entry = self._entries.get(rel)
+        if entry is None:
+            entry = {"path": rel, "old": old, "mode": mode, "new": new, "tmp": tmp}
+            self._entries[rel] = entry
+            self.data["paths"].append(entry)
+        else:
+            entry["new"], entry["tmp"] = new, tmp
+        self.save()
+
+    def add_dir(self, rel: str) -> None:
+        if rel not in self.data["dirs"]:
+            self.data["dirs"].append(rel)
+            if self.saved:
+                self.save()
+
+    def set_phase(self, phase: str) -> None:
+        self.data["phase"] = phase
+        self.save()
+
+    def save(self) -> None:
+        _atomic_json(self.path, self.data)
+        self.saved = True
+
+    def remove(self) -> None:
+        if self.saved:
+            try:
+                self.path.unlink()
+            except FileNotFoundError:
+                pass
+            self.saved = False
+
+
+# -- recovery ----------------------------------------------------------------------------
+def pending(root: Path) -> bool:
+    """Is a journal waiting (one stat; no git process)?"""
+    gitdir = fast_git_dir(root)
+    return gitdir is not None and journal_path(gitdir).exists()
+
+
+def recover_if_pending(root: Path, notice: Callable[[str], None] | None) -> str | None:
+    """For a reading command: when a journal waits, try the lock without waiting and
+    recover; when a live writer holds the lock, leave everything to it. Returns
+    "completed" | "rolled-back" | None."""
+    if not pending(root):
+        return None
+    from antt_cli.audit.lock import DossierLock
+
+    lock = DossierLock(root, notice=notice)
+    if not lock.try_acquire():
+        return None
+    try:
+        from antt_cli.audit import git as gitq
+
+        return recover(root, gitq.git_dir(root), notice)
+    finally:
+        lock.release()
+
+
+def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> str | None:
+    """Complete or roll back the journal's transaction; the caller holds the dossier lock.
+    Returns "completed" | "rolled-back" | None (no journal)."""
+    from antt_cli.audit import git as gitq
+
+    path = journal_path(gitdir)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        entries = list(data["paths"])
+        txid = str(data["id"])
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        # Written through a rename, so never half written; whatever this is, it is not ours.
+        aside = path.with_name(f"{JOURNAL}.unreadable-{int(time.time())}")
+        os.replace(path, aside)
+        _say(notice, "rel.journal_unreadable", path=str(aside))
+        return None
+    root = Path(root)
+    phase = data.get("phase")
+    if phase in (STAGING, COMMITTING):
+        _clear_own_index_lock(gitdir, path)
+    sha = gitq.commit_with_transaction(root, txid, data.get("head"))
+    for entry in entries:  # temporary files go either way
+        if entry.get("tmp"):
+            _unlink(root / entry["tmp"])
+    what = _describe(data)
+    if sha is not None:
+        path.unlink()
+        _say(notice, "rel.recovered_completed", what=what, sha=sha[:10])
+        return "completed"
+    for entry in reversed(entries):
+        full = root / entry["path"]
+        old = entry.get("old")
+        if old is None:
+            _unlink(full)
+            continue
+        try:
+            current = blob_id(full.read_bytes())
+        except OSError:
+            current = None
+        if current == old:
+            continue
+        data_old = gitq.blob_bytes(root, old)
+        if data_old is None:  # not in the object store: take HEAD's version instead
+            gitq.restore_from_head(root, entry["path"])
+            continue
+        full.parent.mkdir(parents=True, exist_ok=True)
+        tmp = full.with_name(f".{full.name}.antt-recover.tmp")
+        tmp.write_bytes(data_old)
+        if entry.get("mode") is not None:
+            os.chmod(tmp, int(entry["mode"]) & 0o7777)
+        os.replace(tmp, full)
+    if phase in (STAGING, COMMITTING):
+        gitq.unstage(root, [e["path"] for e in entries], unborn=data.get("head") is None)
+    for rel in reversed(data.get("dirs") or []):
+        try:
+            (root / rel).rmdir()
+        except OSError:
+            pass
+    path.unlink()
+    _say(notice, "rel.recovered_rolled_back", what=what)
+    return "rolled-back"
+
+
+def _clear_own_index_lock(gitdir: Path, journal: Path) -> None:
+    """An `index.lock` younger than the journal's last phase was made by the dead
+    transaction's git process (nothing else runs git under the dossier lock... except a
+    user's own git, which finishes within the grace)."""
+    lock = Path(gitdir) / "index.lock"
+    deadline = time.monotonic() + INDEX_LOCK_GRACE
+    while lock.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        if lock.stat().st_mtime >= journal.stat().st_mtime - 1:
+            lock.unlink()
+    except OSError:
+        pass
+
+
+def _describe(data: dict) -> str:
+    action = data.get("action") or "?"
+    case = data.get("case")
+    return f"`antt {action}`" + (f" ({case})" if case else "")
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except IsADirectoryError:
+        pass
+
+
+def _say(notice: Callable[[str], None] | None, key: str, **params: object) -> None:
+    if notice is None:
+        return
+    from antt_cli.i18n import t
+
+    notice(t(key, **params))

@@ -1,0 +1,121 @@
+"""Fault injection: a writing command killed (SIGKILL) at each point of its write window,
+then `antt status` and the same command again (CLI.md "Global": lock and journal; issue 6).
+
+After the kill the next command finds the journal and completes the change (the commit
+exists) or rolls it back, saying which in one line; then the dossier is clean — nothing of
+antt's in `git status --porcelain --ignored`, no lock, no `index.lock`, no journal, no
+temporary file — and the change is there exactly once: a non-repeatable command's re-run
+is refused exactly when the killed run had committed.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+from pathlib import Path
+
+import pytest
+from conftest import antt_process, git, ok
+
+from antt_cli.audit.transaction import CRASH_POINTS
+
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+
+FRESH = "MH-2025-003"  # opened in set-up, at step 1, for `record`
+
+# command, the commit action it makes, whether a second run changes the dossier again
+COMMANDS = {
+    "new-model": (["new-model", "Tổ an ninh thôn Phú Hải", "--area", "Thôn Phú Hải", "--date", "2025-09-01"],
+                  "new-model", "repeats"),
+    "record": (["record", FRESH, "survey-plan", "--date", "2025-09-03", "--number", "auto",
+                "--approved-by", "Đảng ủy xã Hàm Thuận", "--approved-date", "2025-09-05"],
+               "record survey-plan", "refused"),
+    "plan": (["plan", "MH-2025-001", "--year", "2027", "--date", "2026-06-20", "--number", "07/KH-BCĐ",
+              "--target", "Tuần tra=50", "--target", "Vụ trộm<=2"], "plan", "refused"),
+    "progress": (["progress", "MH-2025-001", "--year", "2026", "--target", "Tuần tra", "--achieved", "20",
+                  "--date", "2026-06-20"], "progress", "same"),
+    "amend": (["amend", "MH-2025-001", "survey-report", "--date", "2025-09-21", "--reason", "Ghi nhầm ngày"],
+              "amend survey-report", "refused"),
+}
+
+
+@pytest.fixture(scope="module")
+def prepared(_built, tmp_path_factory) -> Path:
+    root = Path(shutil.copytree(_built["launched"], tmp_path_factory.mktemp("crash") / "base"))
+    ok("new-model", "Tổ tự quản thôn Mới", "--area", "Thôn Mới", "--date", "2025-09-01", root=root)
+    assert (root / "models" / FRESH / "case.yaml").is_file()
+    return root
+
+
+def actions(root: Path) -> list[str]:
+    out = git(root, "log", "--format=%(trailers:key=Antt-Action,valueonly)", "HEAD")
+    return [line.strip() for line in out.splitlines() if line.strip()]
+
+
+def leftovers(root: Path) -> list[str]:
+    gitdir = root / ".git"
+    found = [p.name for p in (gitdir / "index.lock", gitdir / "antt.lock", gitdir / "antt" / "journal.json")
+             if p.exists()]
+    found += [p.name for p in gitdir.glob("antt.lock.*")]
+    found += [str(p.relative_to(root)) for p in root.rglob("*.tmp") if ".git" not in p.relative_to(root).parts]
+    return found
+
+
+def run(root: Path, args: list[str], **env: str):
+    return antt_process("--dossier", str(root), *args, env={"ANTT_LANG": "en", **env})
+
+
+@pytest.mark.parametrize("point", CRASH_POINTS)
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_killed_command_is_completed_or_rolled_back(prepared, tmp_path, name, point):
+    root = Path(shutil.copytree(prepared, tmp_path / "dossier"))
+    args, action, again = COMMANDS[name]
+    before = actions(root)
+    head = git(root, "rev-parse", "HEAD").strip()
+
+    killed = run(root, args, ANTT_TEST_CRASH_AT=point)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    committed = git(root, "rev-parse", "HEAD").strip() != head
+    assert committed == (point == "after-commit")
+    assert (root / ".git" / "antt" / "journal.json").exists()  # every point is inside the window
+
+    status = run(root, ["status"])
+    assert status.returncode == 0, status.stderr
+    said = "completed it" if committed else "rolled it back"
+    assert said in status.stderr, status.stderr
+    assert git(root, "status", "--porcelain", "--ignored", "--untracked-files=all") == ""
+    assert leftovers(root) == []
+    assert actions(root) == ([action] if committed else []) + before
+
+    second = run(root, args)
+    if again == "refused" and committed:
+        assert second.returncode == 1, second.stderr
+    else:
+        assert second.returncode == 0, second.stderr
+    assert git(root, "status", "--porcelain", "--ignored", "--untracked-files=all") == ""
+    assert leftovers(root) == []
+    made = actions(root)[: len(actions(root)) - len(before)]
+    if again == "repeats":
+        assert made == [action] * (2 if committed else 1)
+    else:
+        assert made == [action]  # exactly once
+    shown = run(root, ["--json", "status", FRESH if name == "record" else "MH-2025-001"])
+    assert shown.returncode == 0, shown.stderr
+    detail = json.loads(shown.stdout)
+    kinds = [d["kind"] for d in detail["documents"]]
+    if name == "record":
+        assert kinds.count("survey-plan") == 1
+        assert len(list((root / "models" / FRESH / "docs").iterdir())) == 1
+    elif name == "plan":
+        assert [p["year"] for p in detail["plans"]] == [2026, 2027] and kinds.count("annual-plan") == 2
+    elif name == "progress":
+        assert detail["plans"][0]["targets"][0]["achieved"] == 20
+    elif name == "amend":
+        report = next(d for d in detail["documents"] if d["kind"] == "survey-report")
+        assert report["date"] == "2025-09-21" and report["amended"] == 1
+
+
+def test_crash_points_are_the_documented_ones():
+    assert CRASH_POINTS == ("tmp-written", "written", "before-commit", "staged", "after-commit")
+    assert os.environ.get("ANTT_TEST_CRASH_AT") is None
