@@ -116,3 +116,17 @@ def test_numbers_given_by_hand_are_checked_against_the_kind_and_the_register(dos
     # an undeclared issuer (the steering committee) is checked for form only
     ok("record", case_id, "establishment-decision", "--date", "2025-10-25", "--issuer", UBND,
        "--number", "08/QĐ-UBND", root=dossier)
+
+
+def test_global_options_after_the_command_and_json_errors(launched):
+    """docs/commands.md: --json, --dossier, --lang before or after the command; with --json a
+    refusal is also a JSON object {error, code} on stdout."""
+    from conftest import antt
+
+    after = antt("status", "--json", "--dossier", str(launched))
+    assert after.exit_code == 0 and json.loads(after.stdout)[0]["id"] == "MH-2025-001"
+    english = antt("status", "MH-2025-001", "--lang", "en", "--dossier=" + str(launched))
+    assert english.exit_code == 0 and "Status" in english.stdout
+    refused_ = antt("status", "MH-2025-099", "--json", "--dossier", str(launched))
+    assert refused_.exit_code == 1
+    assert json.loads(refused_.stdout) == {"error": refused_.stderr.split(": ", 1)[1].strip(), "code": 1}

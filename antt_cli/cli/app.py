@@ -55,6 +55,7 @@ class AnttGroup(TyperGroup):
                                  label="cli.notice")
                     ctx.exit(0)
                 _print_error(t("rel.interrupted_rolled_back"))
+                _json_error(t("rel.interrupted_rolled_back"), 1)
                 ctx.exit(1)
             except AnttError as exc:
                 made = commits[mark:]
@@ -62,6 +63,7 @@ class AnttGroup(TyperGroup):
                     _warn_committed(made, exc.message())
                     ctx.exit(0)
                 _print_error(exc.message())
+                _json_error(exc.message(), exc.exit_code)
                 ctx.exit(exc.exit_code)
             except (OSError, UnicodeError, ValueError) as exc:
                 made = commits[mark:]
@@ -90,7 +92,13 @@ class AnttGroup(TyperGroup):
                            detail=detail, log=log), label="cli.notice")
             ctx.exit(0)
         _print_error(t("rel.internal", detail=detail, log=log))
+        _json_error(t("rel.internal", detail=detail, log=log), 3)
         ctx.exit(3)
+
+    def main(self, args=None, *rest, **kwargs):
+        if args is not None:
+            args = globals_first(list(args))
+        return super().main(args, *rest, **kwargs)
 
     def list_commands(self, ctx):  # keep the order commands were added in (CLI.md order)
         return list(self.commands)
@@ -120,6 +128,19 @@ def _warn_committed(made: list[tuple[str, str]], detail: str) -> None:
     sha, summary = made[-1]
     _print_error(t("rel.output_failed_after_commit", sha=sha[:10], summary=summary, detail=detail),
                  label="cli.notice")
+
+
+def _json_error(text: str, code: int) -> None:
+    """docs/commands.md: with --json a refusal is also one JSON object on stdout."""
+    if not STATE.json or _DEPTH[0] > 1:
+        return
+    import json
+
+    try:
+        sys.stdout.write(json.dumps({"error": text, "code": code}, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    except Exception:  # noqa: BLE001 - stderr already has the sentence
+        pass
 
 
 def _print_error(text: str, label: str = "cli.error") -> None:
@@ -278,6 +299,33 @@ def build_app() -> typer.Typer:
     dossier_cmds.register(app)
     case_cmds.register(app)
     return app
+
+
+_GLOBAL_FLAGS = ("--json", "--version")
+_GLOBAL_VALUES = ("--dossier", "--lang")
+
+
+def globals_first(argv: list[str]) -> list[str]:
+    """docs/commands.md: the global options are accepted before or after the command —
+    moved in front of it here, so that click sees them where it reads them. Nothing after
+    `--` moves."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest += argv[i:]
+            break
+        if arg in _GLOBAL_FLAGS or arg.split("=", 1)[0] in _GLOBAL_VALUES and "=" in arg:
+            front.append(arg)
+        elif arg in _GLOBAL_VALUES and i + 1 < len(argv):
+            front += argv[i:i + 2]
+            i += 1
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
 
 
 def _early_lang(argv: list[str]) -> None:
