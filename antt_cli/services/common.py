@@ -28,11 +28,23 @@ class Context:
         return Dossier.open(self.root)
 
 
-def transaction(ctx: Context, dossier: Dossier, *, summary: str | None = None, action: str, case_id: str | None,
-                extra_trailers: list[tuple[str, str]] | None = None):
+def transaction(ctx: Context, dossier: Dossier | None, *, summary: str | None = None, action: str,
+                case_id: str | None, extra_trailers: list[tuple[str, str]] | None = None):
+    """The audit transaction of a use case. With `dossier` None the officer is read from
+    antt.yaml with the fast loader (the service opens the dossier itself, under the lock)."""
     from antt_cli.audit.transaction import Transaction
 
-    profile = dossier.profile
+    if dossier is not None:
+        profile = dossier.profile
+    else:
+        from antt_cli.store.dossier import PROFILE
+        from antt_cli.store.yamlio import load_yaml
+
+        try:
+            profile = load_yaml(ctx.root / PROFILE, PROFILE, fast=True)
+        except Exception:  # noqa: BLE001 - opening the dossier under the lock says what is wrong
+            profile = None
+        profile = profile if isinstance(profile, dict) else {}
     return Transaction(ctx.root, summary=summary, action=action, case_id=case_id,
                        officer=profile.get("officer") or None,
                        officer_email=profile.get("officer_email") or None,

@@ -76,7 +76,7 @@ def set_progress(ctx: Context, case_id: str, year: int, target: str, *, achieved
 
     check_year(year)
     # Read under the dossier lock: parallel updates of one case's targets all survive.
-    with transaction(ctx, ctx.dossier(), action="progress", case_id=case_id) as tx:
+    with transaction(ctx, None, action="progress", case_id=case_id) as tx:
         dossier = ctx.dossier()
         case = dossier.load_case(case_id)
         if case.get("status") == "closed":

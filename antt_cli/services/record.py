@@ -213,7 +213,7 @@ def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput, *
     """Record an issued document; returns the stored record. Nothing changes on refusal.
     `summary(record)` gives the commit's summary line when the kind's title is not it."""
     # The case is read, and numbers allocated, under the dossier lock (taken on entering).
-    with transaction(ctx, ctx.dossier(), action=action or f"record {kind}", case_id=case_id) as tx:
+    with transaction(ctx, None, action=action or f"record {kind}", case_id=case_id) as tx:
         dossier = ctx.dossier()
         case = dossier.load_case(case_id)
         if case.get("kind") != "model":
