@@ -496,3 +496,51 @@ def test_relative_paths_never_escape(text):
     parts = rel.split("/")
     assert ".." not in parts and "" not in parts and "." not in parts
     assert parts[0].lower() != ".git" and ":" not in rel and "\\" not in rel
+
+
+# -- journal ---------------------------------------------------------------------------
+def test_journal_records_prior_and_new_blobs_before_writing(repo):
+    import json
+
+    from antt_cli.audit import journal as jr
+
+    journal = gitq.git_dir(repo) / "antt" / "journal.json"
+    old = (repo / "cases/MH-2023-001/case.yaml").read_bytes()
+    with tx(repo) as t:
+        assert not journal.exists()  # nothing written yet: nothing to journal
+        t.write_text("cases/MH-2023-001/case.yaml", "status: active\n")
+        t.write_bytes("cases/MH-2023-001/docs/01.docx", b"docx")
+        data = json.loads(journal.read_text(encoding="utf-8"))
+        assert data["id"] == t.txid and data["phase"] == "writing"
+        assert data["head"] == git(repo, "rev-parse", "HEAD").strip()
+        entries = {e["path"]: e for e in data["paths"]}
+        assert entries["cases/MH-2023-001/case.yaml"]["old"] == jr.blob_id(old)
+        assert entries["cases/MH-2023-001/case.yaml"]["new"] == jr.blob_id(b"status: active\n")
+        assert entries["cases/MH-2023-001/docs/01.docx"]["old"] is None
+        assert data["dirs"] == ["cases/MH-2023-001/docs"]
+    assert not journal.exists()
+    assert git(repo, "rev-parse", "HEAD:cases/MH-2023-001/case.yaml").strip() == jr.blob_id(b"status: active\n")
+    assert f"Antt-Transaction: {t.txid}" in git(repo, "log", "-1", "--format=%B")
+
+
+def test_recover_rolls_back_a_dead_transaction(repo):
+    """A transaction abandoned half way (its process gone: simulated by dropping it without
+    __exit__) is rolled back by the next transaction, which says so."""
+    old = (repo / "cases/MH-2023-001/case.yaml").read_bytes()
+    before = state(repo)
+    t = tx(repo)
+    t.__enter__()
+    t.write_text("cases/MH-2023-001/case.yaml", "half\n")
+    t.write_bytes("cases/MH-2023-001/docs/01.docx", b"docx")
+    gitq._run(repo, "add", "-f", "--", "cases/MH-2023-001/case.yaml")
+    t._journal.set_phase("staging")
+    t._lock.path = None  # "dies" holding nothing: the lock file stays behind
+    lock_file = gitq.git_dir(repo) / "antt.lock"
+    lock_file.unlink()
+    notices: list[str] = []
+    with tx(repo, notice=notices.append) as again:
+        assert (repo / "cases/MH-2023-001/case.yaml").read_bytes() == old
+        assert not (repo / "cases/MH-2023-001/docs").exists()
+        assert state(repo) == before
+        again.write_text("notes.txt", "after\n")
+    assert any("rolled it back" in n for n in notices), notices

@@ -208,3 +208,20 @@ def test_sample_members_still_read():
     from antt_cli.store.members import read_members
 
     assert read_members(SAMPLE / "members-lam-giao.csv")
+
+
+@pytest.mark.parametrize("old, new, key", [
+    ("head: {title: Chủ tịch, name: Trần Thị Hoa}", "head: Chủ tịch Trần Thị Hoa", "head"),
+    ("code: UBND", "code: [UBND]", "code"),
+    ("own: true", "own: có", "own"),
+])
+def test_wrong_types_in_antt_yaml_named_with_line(opened, old, new, key):
+    path = opened / "antt.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, text
+    text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if new in l)
+    result = antt("status", root=opened)
+    assert result.exit_code == 1, result
+    assert f"antt.yaml:{line}" in result.stderr and key in result.stderr, result

@@ -400,7 +400,7 @@ class Transaction:
             crash_point("before-commit")
             specs = [gitq.literal(p) for p in paths]
             self._staged = paths
-            self._journal.set_phase(jr.STAGING)
+            self._set_phase(jr.STAGING)
             status, _, err = gitq._run(self.root, "add", "-f", "-A", "--", *specs)
             if status != 0:
                 raise AnttError("audit.commit_failed", detail=gitq.last_lines(err))
@@ -408,7 +408,7 @@ class Transaction:
             config = []
             if self.identity is not None:
                 config = ["-c", f"user.name={self.identity[0]}", "-c", f"user.email={self.identity[1]}"]
-            self._journal.set_phase(jr.COMMITTING)
+            self._set_phase(jr.COMMITTING)
             status, _, err = gitq._run(
                 self.root, *config, "commit", "-q", "--only", "-m", self.message(), "--", *specs
             )
@@ -424,6 +424,14 @@ class Transaction:
         sha = gitq.head_sha(self.root)
         self._committed(sha)
         return sha
+
+    def _set_phase(self, phase: str) -> None:
+        if self._journal is None:
+            return
+        try:
+            self._journal.set_phase(phase)
+        except OSError as exc:
+            raise AnttError("rel.journal_failed", path=str(self._journal.path), detail=str(exc)) from exc
 
     def _landed(self) -> str | None:
         """After an interruption in the commit window: the commit, if git made it."""

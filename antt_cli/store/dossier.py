@@ -61,6 +61,9 @@ class Dossier:
             if profile.get(key) is not None and not isinstance(profile.get(key), dict):
                 raise AnttError("store.profile_bad_section", file=PROFILE, key=key,
                                 line=line_of(profile, key) or "?")
+        from antt_cli.store.schema import check_profile
+
+        check_profile(profile, PROFILE)  # every value's type, with file:line
         return cls(root=root, profile=profile, rules=rules)
 
     # -- paths -------------------------------------------------------------------------

@@ -176,3 +176,37 @@ def check_case(case: Any, rel: str) -> None:
             if "done" in target and not isinstance(target["done"], bool):
                 raise AnttError("rel.bad_type", file=rel, line=line_of(target, "done") or "?",
                                 key="targets[].done", expected="true | false", found=_found(target["done"]))
+
+
+PROFILE_TYPES = {
+    "unit": (_is_text, TEXT), "province": (_is_text, TEXT), "unit_kind": (_is_opt_text, OPT_TEXT),
+    "place": (_is_opt_text, OPT_TEXT), "parent_body": (_is_opt_text, OPT_TEXT),
+    "officer": (_is_opt_text, OPT_TEXT), "officer_email": (_is_opt_text, OPT_TEXT),
+    "id_prefix": (_is_opt_text, OPT_TEXT), "guideline_issuer": (_is_opt_text, OPT_TEXT),
+    "legal_bases": (_is_text_list, TEXT_LIST), "bodies": (_is_opt_map, MAPPING),
+    "successors": (_is_opt_map, MAPPING), "rules": (_is_opt_map, MAPPING),
+}
+BODY_TYPES = {"code": (_is_opt_text, OPT_TEXT), "parent": (_is_opt_text, OPT_TEXT),
+              "head": (_is_opt_map, "{ title, name }"), "deputy": (_is_opt_map, "{ title, name }"),
+              "own": (lambda v: v is None or isinstance(v, bool), "true | false"),
+              "party": (lambda v: v is None or isinstance(v, bool), "true | false")}
+PERSON_TYPES = {"title": (_is_opt_text, OPT_TEXT), "name": (_is_opt_text, OPT_TEXT)}
+
+
+def check_profile(profile: Any, rel: str) -> None:
+    """Every value of antt.yaml has the type docs/case-schema.md gives it (file:line)."""
+    _types(rel, profile, PROFILE_TYPES)
+    bodies = profile.get("bodies") or {}
+    for name, body in bodies.items():
+        if not isinstance(body, dict):
+            raise AnttError("rel.bad_type", file=rel, line=line_of(bodies, name) or "?", key=f"bodies.{name}",
+                            expected="{ code, head, deputy, own }", found=_found(body))
+        _types(rel, body, BODY_TYPES, f"bodies.{name}.")
+        for role in ("head", "deputy"):
+            if isinstance(body.get(role), dict):
+                _types(rel, body[role], PERSON_TYPES, f"bodies.{name}.{role}.")
+    successors = profile.get("successors") or {}
+    for old, new in successors.items():
+        if not isinstance(new, str):
+            raise AnttError("rel.bad_type", file=rel, line=line_of(successors, old) or "?",
+                            key=f"successors.{old}", expected=TEXT, found=_found(new))
