@@ -1,4 +1,4 @@
-"""Parallel writers (CLI.md "Global": the lock first). 8 processes at once of `new-model`,
+"""Parallel writers (docs/commands.md "Global": the lock first). 8 processes at once of `new-model`,
 `record --number auto` on different cases, and `progress` on different targets of one
 case: each succeeds or, after waiting out the deadline, refuses "dossier busy"; the tree
 then holds every successful change — distinct IDs, distinct numbers, every value — with

@@ -1,4 +1,4 @@
-"""The audit trail: the only part of antt that talks to git (SPEC §11).
+"""The audit trail: the only part of antt that talks to git (docs/commands.md).
 
 - `git`          one question to git per function (work tree? HEAD? dirty paths? identity?)
 - `lock`         the dossier lock: one writing command at a time, stale locks cleared
@@ -7,7 +7,7 @@
 """
 
 # Commits made by this process, newest last: (sha, summary). The CLI's error handler reads
-# it to tell "nothing was changed" from "the change was committed, then …" (CLI.md: exit 1
+# it to tell "nothing was changed" from "the change was committed, then …" (docs/commands.md: exit 1
 # and 3 mean nothing was changed). Here, not in transaction.py, so that reading commands
 # need not import the transaction.
 COMMITS: list[tuple[str, str]] = []

@@ -107,7 +107,7 @@ def head_sha(root: Path) -> str | None:
     return out.strip() if status == 0 and out.strip() else None
 
 
-# Files in the git dir that say an operation is half done (CLI.md: refused like a merge).
+# Files in the git dir that say an operation is half done (docs/commands.md: refused like a merge).
 _IN_PROGRESS = (
     ("MERGE_HEAD", "merge"),
     ("rebase-merge", "rebase"),

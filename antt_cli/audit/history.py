@@ -1,4 +1,4 @@
-"""The audit trail read back: `antt history ID` and `antt verify` (SPEC §11).
+"""The audit trail read back: `antt history ID` and `antt verify` (docs/commands.md).
 
 Everything comes from one `git log` whose format prints each commit's trailers
 (`%(trailers:only,unfold)`), so a dossier with thousands of commits is read in one process.
@@ -59,7 +59,7 @@ def all_history(root: Path) -> list[dict]:
 
 def case_history(root: Path, case_id: str) -> list[dict]:
     """The commits of one case, oldest first: those whose Antt-Case is `case_id`, and —
-    when the case was renumbered on sync (SPEC §2) — those of its earlier IDs, found
+    when the case was renumbered on sync (docs/case-schema.md) — those of its earlier IDs, found
     through the Antt-Renumbered-From trailer of the renumbering commit. A commit that
     renumbered `case_id` away is part of the old ID's history too."""
     root = Path(root)

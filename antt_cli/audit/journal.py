@@ -1,7 +1,7 @@
 """The journal of the transaction in progress: what a writing command is about to change,
 kept in `.git/antt/journal.json` (never tracked), so that a command killed half way
 (SIGKILL, a closed terminal, a crash) can be completed or undone by the next one
-(CLI.md "Global": lock and journal). Nothing is fsync'ed: the journal survives the death
+(docs/commands.md "Global": lock and journal). Nothing is fsync'ed: the journal survives the death
 of the process, not necessarily a power cut of the machine.
 
 It is written — complete, through a temporary file and a rename — before the first byte of

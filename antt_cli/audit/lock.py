@@ -1,4 +1,4 @@
-"""The dossier lock: one writing command at a time (CLI.md "Global").
+"""The dossier lock: one writing command at a time (docs/commands.md "Global").
 
 A file `antt.lock` in the git dir (never tracked, never synced) holding who took it: pid,
 host, time, command. It is written complete into a temporary file first and then

@@ -1,4 +1,4 @@
-"""One command = one commit, or nothing at all (SPEC §11).
+"""One command = one commit, or nothing at all (docs/commands.md).
 
     with Transaction(root, action="record establishment-decision", case_id="MH-2023-001",
                      officer=profile.officer, officer_email=…, notice=…) as tx:
@@ -99,7 +99,7 @@ def resolve_identity(
     root: Path, officer: str | None, officer_email: str | None
 ) -> tuple[str, tuple[str, str] | None]:
     """(name for the Antt-Officer trailer, (name, email) to commit as, or None to let git
-    use its own identity). CLI.md: the trailer is antt.yaml's officer, else git's
+    use its own identity). docs/commands.md: the trailer is antt.yaml's officer, else git's
     user.name; commits use git's identity, else the officer with officer_email."""
     officer = _one_line(officer) if officer else None
     identity = gitq.config_identity(root)

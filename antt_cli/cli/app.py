@@ -2,7 +2,7 @@
 
 Help texts follow the language, so the app is built after `--lang` / ANTT_LANG is known.
 
-Exit status (CLI.md "Global"): 0 success — also when printing the result failed after the
+Exit status (docs/commands.md "Global"): 0 success — also when printing the result failed after the
 commit (closed or full stdout, an encoding the terminal lacks) or Ctrl-C came after it: a
 warning names the commit; 1 refused or failed; 2 usage; 3 a bug, with the traceback in
 `.git/antt/last-error.log` (the temp folder outside a dossier). 1 and 3 mean nothing was
@@ -35,7 +35,7 @@ def _commits() -> list[tuple[str, str]]:
 
 class AnttGroup(TyperGroup):
     """Catches every error once, at the top: one sentence on stderr and the exit status of
-    CLI.md, never a failure after a commit was made."""
+    docs/commands.md, never a failure after a commit was made."""
 
     def invoke(self, ctx: click.Context):
         commits = _commits()
@@ -100,7 +100,7 @@ class AnttGroup(TyperGroup):
             args = globals_first(list(args))
         return super().main(args, *rest, **kwargs)
 
-    def list_commands(self, ctx):  # keep the order commands were added in (CLI.md order)
+    def list_commands(self, ctx):  # keep the order commands were added in (docs/commands.md order)
         return list(self.commands)
 
 

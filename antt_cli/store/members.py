@@ -1,4 +1,4 @@
-"""Member lists read from `--members FILE.csv` (CLI.md): columns `name, role, unit, phone`,
+"""Member lists read from `--members FILE.csv` (docs/commands.md): columns `name, role, unit, phone`,
 a header row, UTF-8 (with or without the BOM Excel writes on Windows), `,` or `;`."""
 from __future__ import annotations
 
