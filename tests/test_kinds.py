@@ -121,3 +121,19 @@ def test_a_kind_added_through_a_spec_alone_is_recorded(launched, tmp_path):
     assert run("record", "MH-2025-002", "patrol-log").returncode == 2
     broken = run("status", "MH-2025-001")
     assert broken.returncode == 1 and "case.yaml" in broken.stderr
+
+
+def test_the_repo_documents_itself():
+    """Nothing in the repository points to files it does not contain (the project's shared
+    folder is not shipped to users)."""
+    tracked = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True,
+                             encoding="utf-8").stdout.split()
+    pattern = ("../" + "shared", "SPEC" + ".md", "CLI" + ".md", "STYLE" + ".md", "DOCFORMAT" + ".md")
+    found = []
+    for rel in tracked:
+        path = REPO / rel
+        if path.suffix in (".docx", ".pdf", ".xlsx") or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found += [f"{rel}: {p}" for p in pattern if p in text]
+    assert found == []
