@@ -143,8 +143,15 @@ def _fields(raw: Any, where: str) -> dict[str, FieldSpec]:
         spec = spec or {}
         if not isinstance(spec, Mapping) or not spec.get("help"):
             raise ValueError(f"{where}: field {key!r} needs a help line")
+        choices = spec.get("choices") or ()
+        if isinstance(choices, str):  # the name of a closed list of domain/vocab.py, said once there
+            from antt_cli.domain import vocab
+
+            if not isinstance(getattr(vocab, choices, None), tuple):
+                raise ValueError(f"{where}: field {key!r}: unknown list {choices!r}")
+            choices = getattr(vocab, choices)
         out[str(key)] = FieldSpec(str(key), str(spec["help"]), bool(spec.get("required", False)),
-                                  tuple(str(c) for c in spec.get("choices") or ()))
+                                  tuple(str(c) for c in choices))
     return out
 
 
