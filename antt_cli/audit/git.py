@@ -138,25 +138,6 @@ def repo_state_problem(root: Path) -> str | None:
     return None
 
 
-def _porcelain_paths(out: str) -> list[str]:
-    """Paths named by `git status --porcelain=v1 -z` (both sides of a rename or copy)."""
-    paths: list[str] = []
-    entries = out.split("\0")
-    i = 0
-    while i < len(entries):
-        entry = entries[i]
-        i += 1
-        if len(entry) < 4:
-            continue
-        code, path = entry[:2], entry[3:]
-        paths.append(path)
-        if "R" in code or "C" in code:  # the next entry is the original path
-            if i < len(entries) and entries[i]:
-                paths.append(entries[i])
-            i += 1
-    return paths
-
-
 def dirty_paths(root: Path, relpaths: list[str]) -> list[str]:
     """Which of `relpaths` (relative to root, "/"-separated) differ from HEAD in any way:
     modified, staged, untracked, deleted. Ignored files are not reported."""
