@@ -41,15 +41,17 @@ def _record_result(result) -> dict:
 def register(app: typer.Typer) -> None:
     @app.command("new-model", help=t("cli.new_model.help"))
     def new_model(
-        name: str = typer.Argument(..., metavar="NAME"),
-        area: str = typer.Option(..., "--area"),
-        field: Optional[str] = typer.Option(None, "--field"),
-        level: str = typer.Option("xa", "--level", click_type=LEVELS),
-        unit_kind: Optional[str] = typer.Option(None, "--unit-kind", click_type=UNIT_KINDS),
-        membership: str = typer.Option("limited", "--membership", click_type=MEMBERSHIP),
-        proposer: Optional[str] = typer.Option(None, "--proposer"),
-        linked: bool = typer.Option(False, "--linked"),
-        member_unit: Optional[List[str]] = typer.Option(None, "--member-unit"),
+        name: str = typer.Argument(..., metavar="NAME", help=t("help.new_model.name")),
+        area: str = typer.Option(..., "--area", help=t("help.new_model.area")),
+        field: Optional[str] = typer.Option(None, "--field", help=t("help.new_model.field")),
+        level: str = typer.Option("xa", "--level", click_type=LEVELS, help=t("help.new_model.level")),
+        unit_kind: Optional[str] = typer.Option(None, "--unit-kind", click_type=UNIT_KINDS,
+                                                help=t("help.new_model.unit_kind")),
+        membership: str = typer.Option("limited", "--membership", click_type=MEMBERSHIP,
+                                       help=t("help.new_model.membership")),
+        proposer: Optional[str] = typer.Option(None, "--proposer", help=t("help.new_model.proposer")),
+        linked: bool = typer.Option(False, "--linked", help=t("help.new_model.linked")),
+        member_unit: Optional[List[str]] = typer.Option(None, "--member-unit", help=t("help.new_model.member_unit")),
         date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
     ) -> None:
         from antt_cli.services.cases import new_model as open_model
@@ -61,22 +63,23 @@ def register(app: typer.Typer) -> None:
 
     @app.command("record", help=t("cli.record.help"))
     def record(
-        case_id: str = typer.Argument(..., metavar="ID"),
-        kind: str = typer.Argument(..., metavar="KIND"),
+        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
+        kind: str = typer.Argument(..., metavar="KIND", help=t("help.kind")),
         date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
-        number: Optional[str] = typer.Option(None, "--number", metavar="TEXT|auto"),
-        issuer: Optional[str] = typer.Option(None, "--issuer"),
-        signer: Optional[str] = typer.Option(None, "--signer"),
-        signer_title: Optional[str] = typer.Option(None, "--signer-title"),
-        sign_as: Optional[str] = typer.Option(None, "--sign-as", click_type=SIGN_AS),
-        approved_by: Optional[str] = typer.Option(None, "--approved-by"),
-        approved_date: Optional[str] = typer.Option(None, "--approved-date", click_type=DATE),
-        members: Optional[Path] = typer.Option(None, "--members", metavar="FILE.csv"),
-        secrecy: Optional[str] = typer.Option(None, "--secrecy", click_type=SECRECY),
-        attach: Optional[List[Path]] = typer.Option(None, "--attach", metavar="FILE"),
-        set_: Optional[List[str]] = typer.Option(None, "--set", metavar="KEY=VALUE"),
-        period: Optional[str] = typer.Option(None, "--period", click_type=PERIODS),
-        pdf: bool = typer.Option(False, "--pdf"),
+        number: Optional[str] = typer.Option(None, "--number", metavar="TEXT|auto", help=t("help.number")),
+        issuer: Optional[str] = typer.Option(None, "--issuer", help=t("help.issuer")),
+        signer: Optional[str] = typer.Option(None, "--signer", help=t("help.signer")),
+        signer_title: Optional[str] = typer.Option(None, "--signer-title", help=t("help.signer_title")),
+        sign_as: Optional[str] = typer.Option(None, "--sign-as", click_type=SIGN_AS, help=t("help.sign_as")),
+        approved_by: Optional[str] = typer.Option(None, "--approved-by", help=t("help.record.approved_by")),
+        approved_date: Optional[str] = typer.Option(None, "--approved-date", click_type=DATE,
+                                                    help=t("help.record.approved_date")),
+        members: Optional[Path] = typer.Option(None, "--members", metavar="FILE.csv", help=t("help.record.members")),
+        secrecy: Optional[str] = typer.Option(None, "--secrecy", click_type=SECRECY, help=t("help.record.secrecy")),
+        attach: Optional[List[Path]] = typer.Option(None, "--attach", metavar="FILE", help=t("help.record.attach")),
+        set_: Optional[List[str]] = typer.Option(None, "--set", metavar="KEY=VALUE", help=t("help.set")),
+        period: Optional[str] = typer.Option(None, "--period", click_type=PERIODS, help=t("help.record.period")),
+        pdf: bool = typer.Option(False, "--pdf", help=t("help.pdf")),
     ) -> None:
         from antt_cli.services.record import record_document
 
@@ -89,10 +92,10 @@ def register(app: typer.Typer) -> None:
 
     @app.command("draft", help=t("cli.draft.help"))
     def draft(
-        case_id: str = typer.Argument(..., metavar="ID"),
-        kind: str = typer.Argument(..., metavar="KIND"),
-        output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE|DIR"),
-        pdf: bool = typer.Option(False, "--pdf"),
+        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
+        kind: str = typer.Argument(..., metavar="KIND", help=t("help.kind")),
+        output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE|DIR", help=t("help.draft.output")),
+        pdf: bool = typer.Option(False, "--pdf", help=t("help.pdf")),
     ) -> None:
         from antt_cli.services.draft import draft_document
 
@@ -101,17 +104,18 @@ def register(app: typer.Typer) -> None:
 
     @app.command("plan", help=t("cli.plan.help"))
     def plan(
-        case_id: str = typer.Argument(..., metavar="ID"),
-        year: int = typer.Option(..., "--year"),
-        target: Optional[List[str]] = typer.Option(None, "--target", metavar='"TEXT=NUMBER"'),
+        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
+        year: int = typer.Option(..., "--year", help=t("help.plan.year")),
+        target: Optional[List[str]] = typer.Option(None, "--target", metavar='"TEXT=NUMBER"',
+                                                   help=t("help.plan.target")),
         date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
-        number: Optional[str] = typer.Option(None, "--number", metavar="TEXT|auto"),
-        issuer: Optional[str] = typer.Option(None, "--issuer"),
-        signer: Optional[str] = typer.Option(None, "--signer"),
-        signer_title: Optional[str] = typer.Option(None, "--signer-title"),
-        sign_as: Optional[str] = typer.Option(None, "--sign-as", click_type=SIGN_AS),
-        set_: Optional[List[str]] = typer.Option(None, "--set", metavar="KEY=VALUE"),
-        pdf: bool = typer.Option(False, "--pdf"),
+        number: Optional[str] = typer.Option(None, "--number", metavar="TEXT|auto", help=t("help.number")),
+        issuer: Optional[str] = typer.Option(None, "--issuer", help=t("help.issuer")),
+        signer: Optional[str] = typer.Option(None, "--signer", help=t("help.signer")),
+        signer_title: Optional[str] = typer.Option(None, "--signer-title", help=t("help.signer_title")),
+        sign_as: Optional[str] = typer.Option(None, "--sign-as", click_type=SIGN_AS, help=t("help.sign_as")),
+        set_: Optional[List[str]] = typer.Option(None, "--set", metavar="KEY=VALUE", help=t("help.set")),
+        pdf: bool = typer.Option(False, "--pdf", help=t("help.pdf")),
     ) -> None:
         from antt_cli.services.plans import record_plan
 
@@ -123,11 +127,11 @@ def register(app: typer.Typer) -> None:
 
     @app.command("progress", help=t("cli.progress.help"))
     def progress(
-        case_id: str = typer.Argument(..., metavar="ID"),
-        year: int = typer.Option(..., "--year"),
-        target: str = typer.Option(..., "--target", metavar="TEXT"),
-        achieved: Optional[str] = typer.Option(None, "--achieved", metavar="NUMBER"),
-        done: bool = typer.Option(False, "--done"),
+        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
+        year: int = typer.Option(..., "--year", help=t("help.progress.year")),
+        target: str = typer.Option(..., "--target", metavar="TEXT", help=t("help.progress.target")),
+        achieved: Optional[str] = typer.Option(None, "--achieved", metavar="NUMBER", help=t("help.progress.achieved")),
+        done: bool = typer.Option(False, "--done", help=t("help.progress.done")),
         date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
     ) -> None:
         from antt_cli.services.plans import set_progress
@@ -144,18 +148,20 @@ def register(app: typer.Typer) -> None:
 
     @app.command("amend", help=t("cli.amend.help"))
     def amend(
-        case_id: str = typer.Argument(..., metavar="ID"),
-        kind: str = typer.Argument(..., metavar="KIND"),
-        reason: str = typer.Option(..., "--reason"),
-        number: Optional[str] = typer.Option(None, "--number"),
-        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
-        issuer: Optional[str] = typer.Option(None, "--issuer"),
-        signer: Optional[str] = typer.Option(None, "--signer"),
-        signer_title: Optional[str] = typer.Option(None, "--signer-title"),
-        sign_as: Optional[str] = typer.Option(None, "--sign-as", click_type=SIGN_AS),
-        year: Optional[int] = typer.Option(None, "--year"),
-        target: Optional[List[str]] = typer.Option(None, "--target", metavar='"TEXT=NUMBER"'),
-        remove_target: Optional[List[str]] = typer.Option(None, "--remove-target", metavar="TEXT"),
+        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
+        kind: str = typer.Argument(..., metavar="KIND", help=t("help.kind")),
+        reason: str = typer.Option(..., "--reason", help=t("help.amend.reason")),
+        number: Optional[str] = typer.Option(None, "--number", help=t("help.number")),
+        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("help.amend.date")),
+        issuer: Optional[str] = typer.Option(None, "--issuer", help=t("help.issuer")),
+        signer: Optional[str] = typer.Option(None, "--signer", help=t("help.signer")),
+        signer_title: Optional[str] = typer.Option(None, "--signer-title", help=t("help.signer_title")),
+        sign_as: Optional[str] = typer.Option(None, "--sign-as", click_type=SIGN_AS, help=t("help.sign_as")),
+        year: Optional[int] = typer.Option(None, "--year", help=t("help.amend.year")),
+        target: Optional[List[str]] = typer.Option(None, "--target", metavar='"TEXT=NUMBER"',
+                                                   help=t("help.amend.target")),
+        remove_target: Optional[List[str]] = typer.Option(None, "--remove-target", metavar="TEXT",
+                                                          help=t("help.amend.remove_target")),
     ) -> None:
         from antt_cli.services.amend import amend as amend_document
 

@@ -17,14 +17,15 @@ UNIT_KINDS = click.Choice(list(vocab.UNIT_KINDS))
 def register(app: typer.Typer) -> None:
     @app.command("init", help=t("cli.init.help"))
     def init(
-        path: Path = typer.Argument(..., metavar="PATH"),
-        unit: str = typer.Option(..., "--unit"),
-        province: str = typer.Option(..., "--province"),
-        unit_kind: str = typer.Option("residential", "--unit-kind", click_type=UNIT_KINDS),
-        place: Optional[str] = typer.Option(None, "--place"),
-        parent_body: Optional[str] = typer.Option(None, "--parent-body"),
-        officer: Optional[str] = typer.Option(None, "--officer"),
-        officer_email: Optional[str] = typer.Option(None, "--officer-email"),
+        path: Path = typer.Argument(..., metavar="PATH", help=t("help.init.path")),
+        unit: str = typer.Option(..., "--unit", help=t("help.init.unit")),
+        province: str = typer.Option(..., "--province", help=t("help.init.province")),
+        unit_kind: str = typer.Option("residential", "--unit-kind", click_type=UNIT_KINDS,
+                                      help=t("help.init.unit_kind")),
+        place: Optional[str] = typer.Option(None, "--place", help=t("help.init.place")),
+        parent_body: Optional[str] = typer.Option(None, "--parent-body", help=t("help.init.parent_body")),
+        officer: Optional[str] = typer.Option(None, "--officer", help=t("help.init.officer")),
+        officer_email: Optional[str] = typer.Option(None, "--officer-email", help=t("help.init.officer_email")),
     ) -> None:
         from antt_cli.services.dossier import init_dossier
 
@@ -34,14 +35,14 @@ def register(app: typer.Typer) -> None:
         emit({"path": str(root)}, lambda: say(t("cli.init.done", path=root)))
 
     @app.command("demo", help=t("cli.demo.help"))
-    def demo(path: Optional[Path] = typer.Argument(None, metavar="[PATH]")) -> None:
+    def demo(path: Optional[Path] = typer.Argument(None, metavar="[PATH]", help=t("help.demo.path"))) -> None:
         from antt_cli.cli.demo import run_demo
 
         run_demo(path, as_json=STATE.json)
 
     @app.command("status", help=t("cli.status.help"))
     def status(
-        case_id: Optional[str] = typer.Argument(None, metavar="[ID]"),
+        case_id: Optional[str] = typer.Argument(None, metavar="[ID]", help=t("help.status.id")),
         date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
     ) -> None:
         from antt_cli.services.status import case_status, dossier_status
@@ -54,7 +55,7 @@ def register(app: typer.Typer) -> None:
         emit(rows, lambda: _print_rows(rows))
 
     @app.command("history", help=t("cli.history.help"))
-    def history(case_id: str = typer.Argument(..., metavar="ID")) -> None:
+    def history(case_id: str = typer.Argument(..., metavar="ID", help=t("help.id"))) -> None:
         from antt_cli.services.status import case_history
 
         entries = case_history(STATE.context(), case_id)
@@ -65,13 +66,13 @@ def register(app: typer.Typer) -> None:
 
     @bodies.command("add", help=t("cli.bodies.add.help"))
     def bodies_add(
-        name: str = typer.Argument(..., metavar="NAME"),
-        code: str = typer.Option(..., "--code"),
-        head: Optional[str] = typer.Option(None, "--head", metavar='"TITLE: NAME"'),
-        deputy: Optional[str] = typer.Option(None, "--deputy", metavar='"TITLE: NAME"'),
-        own: bool = typer.Option(False, "--own"),
-        party: bool = typer.Option(False, "--party"),
-        parent: Optional[str] = typer.Option(None, "--parent"),
+        name: str = typer.Argument(..., metavar="NAME", help=t("help.bodies.name")),
+        code: str = typer.Option(..., "--code", help=t("help.bodies.code")),
+        head: Optional[str] = typer.Option(None, "--head", metavar='"TITLE: NAME"', help=t("help.bodies.head")),
+        deputy: Optional[str] = typer.Option(None, "--deputy", metavar='"TITLE: NAME"', help=t("help.bodies.deputy")),
+        own: bool = typer.Option(False, "--own", help=t("help.bodies.own")),
+        party: bool = typer.Option(False, "--party", help=t("help.bodies.party")),
+        parent: Optional[str] = typer.Option(None, "--parent", help=t("help.bodies.parent")),
     ) -> None:
         from antt_cli.services.dossier import add_body
 
@@ -80,8 +81,8 @@ def register(app: typer.Typer) -> None:
         emit({"name": added}, lambda: say(t("cli.bodies.add.done", name=added)))
 
     @bodies.command("successor", help=t("cli.bodies.successor.help"))
-    def bodies_successor(old: str = typer.Argument(..., metavar="OLD"),
-                         new: str = typer.Argument(..., metavar="NEW")) -> None:
+    def bodies_successor(old: str = typer.Argument(..., metavar="OLD", help=t("help.bodies.old")),
+                         new: str = typer.Argument(..., metavar="NEW", help=t("help.bodies.new"))) -> None:
         from antt_cli.services.dossier import add_successor
 
         add_successor(STATE.context(), old, new)
