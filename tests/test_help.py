@@ -88,3 +88,11 @@ def test_every_argument_has_a_help_text_in_both_languages():
 def test_amend_help_shows_its_options_in_the_language(lang, text):
     result = antt("amend", "--help", lang=lang)
     assert result.exit_code == 0 and text in result.stdout
+
+
+def test_argument_help_is_shown():
+    """click is pinned below 8.5, which drops the help typer gives arguments (pyproject.toml)."""
+    from conftest import antt
+
+    shown = antt("history", "--help")
+    assert shown.exit_code == 0 and "MH-2026-001" in shown.stdout
