@@ -83,10 +83,10 @@ def _profile_identity(root: Path) -> dict[str, Any]:
 class Writer:
     """The inside of a writing command: the dossier read under the lock, the transaction."""
 
-    def __init__(self, ctx: Context, tx: Any) -> None:
+    def __init__(self, ctx: Context, tx: Any, edit_profile: bool = False) -> None:
         self.ctx = ctx
         self.tx = tx
-        self.dossier = Dossier.open(ctx.root)
+        self.dossier = Dossier.open(ctx.root, editable=edit_profile)
 
     @property
     def summary(self) -> str:
@@ -132,10 +132,11 @@ class Writer:
 
 @contextmanager
 def writing(ctx: Context, *, action: str, case_id: str | None,
-            trailers: list[tuple[str, str]] | None = None) -> Iterator[Writer]:
-    """Take the dossier lock, then read: the one pipeline of every writing command."""
+            trailers: list[tuple[str, str]] | None = None, edit_profile: bool = False) -> Iterator[Writer]:
+    """Take the dossier lock, then read: the one pipeline of every writing command.
+    `edit_profile`: the command writes antt.yaml (its round-trip tree is loaded)."""
     with transaction(ctx, None, summary="", action=action, case_id=case_id, extra_trailers=trailers) as tx:
-        yield Writer(ctx, tx)
+        yield Writer(ctx, tx, edit_profile)
 
 
 def sha256(data: bytes) -> str:

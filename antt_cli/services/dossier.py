@@ -114,7 +114,7 @@ def add_body(ctx: Context, name: str, *, code: str, head: str | None = None, dep
         body["own"] = True
     if party:
         body["party"] = True
-    with writing(ctx, action="bodies add", case_id=None) as w:
+    with writing(ctx, action="bodies add", case_id=None, edit_profile=True) as w:
         dossier = w.dossier  # read under the lock: two writers never lose a body
         if dossier.body(name) is not None:
             raise AnttError("dossier.body_exists", name=dossier.body_name(name))
@@ -132,7 +132,7 @@ def add_successor(ctx: Context, old: str, new: str) -> None:
     old, new = " ".join(nfc(old).split()), " ".join(nfc(new).split())
     if not old or not new or same_name(old, new):
         raise AnttError("dossier.bad_successor", old=old, new=new)
-    with writing(ctx, action="bodies successor", case_id=None) as w:
+    with writing(ctx, action="bodies successor", case_id=None, edit_profile=True) as w:
         successors = {str(k): str(v) for k, v in (w.dossier.profile.get("successors") or {}).items()}
         for known, value in successors.items():
             if same_name(known, old):

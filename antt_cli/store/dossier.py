@@ -45,8 +45,21 @@ class Dossier:
     rules: Rules = field(default_factory=Rules)
 
     @classmethod
-    def open(cls, root: Path) -> "Dossier":
-        profile = load_yaml(root / PROFILE, PROFILE)
+    def open(cls, root: Path, *, editable: bool = False) -> "Dossier":
+        """The dossier at `root`. Its profile is read with the fast loader (plain data) unless
+        `editable` (a command that writes antt.yaml gets the round-trip tree, comments kept);
+        a profile that fails a check is read again round-trip, so the message has its line."""
+        if editable:
+            return cls._open(root, load_yaml(root / PROFILE, PROFILE))
+        try:
+            return cls._open(root, load_yaml(root / PROFILE, PROFILE, fast=True))
+        except AnttError as exc:
+            if exc.key == "store.bad_yaml":
+                raise
+            return cls._open(root, load_yaml(root / PROFILE, PROFILE))
+
+    @classmethod
+    def _open(cls, root: Path, profile: Any) -> "Dossier":
         if not isinstance(profile, dict):
             raise AnttError("store.profile_not_mapping", file=PROFILE)
         for key in ("unit", "province"):
