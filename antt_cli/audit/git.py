@@ -297,20 +297,81 @@ def commit_with_transaction(root: Path, txid: str, since: str | None) -> str | N
     return lines[0] if lines else None
 
 
-def blob_bytes(root: Path, blob: str) -> bytes | None:
-    """The content of a blob in the object store, or None when git does not have it."""
+def _run_bytes(root: Path, *args: str, stdin=None) -> tuple[int, bytes]:
+    """Run `git args…` in `root` with `stdin` (a file or None); (exit status, stdout as bytes)."""
     try:
         import git as gitpython
     except ImportError as exc:
         raise AnttError("audit.git_missing") from exc
     try:
         status, out, _ = gitpython.Git(str(root)).execute(
-            [gitpython.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", "cat-file", "blob", blob],
+            [gitpython.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", *args], istream=stdin,
             with_extended_output=True, with_exceptions=False, stdout_as_string=False,
             strip_newline_in_stdout=False)
+    except gitpython.exc.GitCommandNotFound as exc:
+        raise AnttError("audit.git_missing") from exc
     except OSError:
-        return None
+        return 128, b""
+    return status, out or b""
+
+
+def blob_bytes(root: Path, blob: str) -> bytes | None:
+    """The content of a blob in the object store, or None when git does not have it."""
+    status, out = _run_bytes(root, "cat-file", "blob", blob)
     return out if status == 0 else None
+
+
+# -- what a reading command asks while a writer holds the lock (docs/reliability.md) ------
+_REGULAR_FILE_MODES = ("100644", "100755")
+
+
+def head_blobs(root: Path, relpaths: list[str]) -> dict[str, str]:
+    """HEAD's regular files at or under `relpaths` (files or folders, relative to root):
+    {path relative to root, "/"-separated: blob id}, in one `git ls-tree`. An unborn
+    branch has none: {}."""
+    status, out, err = _run(root, "ls-tree", "-r", "-z", "HEAD", "--", *(literal(p) for p in relpaths))
+    if status != 0:
+        if head_sha(root) is None:
+            return {}
+        raise AnttError("audit.git_failed", command="git ls-tree", detail=last_lines(err))
+    blobs: dict[str, str] = {}
+    for entry in out.split("\0"):
+        meta, tab, path = entry.partition("\t")
+        fields = meta.split()
+        if tab and len(fields) == 3 and fields[1] == "blob" and fields[0] in _REGULAR_FILE_MODES:
+            blobs[path] = fields[2]
+    return blobs
+
+
+def blob_contents(root: Path, blobs: list[str]) -> dict[str, bytes]:
+    """The contents of these blobs, read in one `git cat-file --batch`: {blob id: bytes};
+    an id git does not have is left out."""
+    import tempfile
+
+    wanted = list(dict.fromkeys(blobs))
+    if not wanted:
+        return {}
+    with tempfile.TemporaryFile() as stdin:
+        stdin.write("".join(f"{blob}\n" for blob in wanted).encode("ascii"))
+        stdin.seek(0)
+        status, out = _run_bytes(root, "cat-file", "--batch", stdin=stdin)
+    if status != 0:
+        raise AnttError("audit.git_failed", command="git cat-file --batch", detail=f"exit {status}")
+    found: dict[str, bytes] = {}
+    at = 0
+    for blob in wanted:  # answers come in the order asked: "<id> <type> <size>\n<content>\n" or "<id> missing\n"
+        end = out.find(b"\n", at)
+        if end < 0:
+            break
+        header = out[at:end].split()
+        at = end + 1
+        if len(header) != 3:
+            continue
+        size = int(header[2])
+        if header[1] == b"blob":
+            found[blob] = out[at:at + size]
+        at += size + 1
+    return found
 
 
 def restore_from_head(root: Path, relpath: str) -> None:

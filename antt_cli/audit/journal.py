@@ -168,6 +168,23 @@ def recover_if_pending(root: Path, notice: Callable[[str], None] | None) -> str 
         lock.release()
 
 
+def writer_at_work(root: Path, notice: Callable[[str], None] | None = None) -> bool:
+    """For a reading command: does a live process hold the dossier lock now? Then it reads
+    HEAD's committed state (docs/reliability.md). No lock file: one stat, no git process
+    (and audit/lock.py is not even imported). Otherwise the lock is tried without waiting
+    (a stale one is cleared, with its notice) and, when taken, given back at once."""
+    gitdir = fast_git_dir(root)
+    if gitdir is None or not (gitdir / "antt.lock").exists():
+        return False
+    from antt_cli.audit.lock import DossierLock
+
+    lock = DossierLock(root, notice=notice)
+    if lock.try_acquire():
+        lock.release()
+        return False
+    return True
+
+
 def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> str | None:
     """Complete or roll back the journal's transaction; the caller holds the dossier lock.
     Returns "completed" | "rolled-back" | None (no journal)."""

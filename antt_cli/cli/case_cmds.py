@@ -99,7 +99,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from antt_cli.services.draft import draft_document
 
-        written = draft_document(STATE.context(), case_id, kind, output, pdf=pdf)
+        written = draft_document(STATE.context(reading=True), case_id, kind, output, pdf=pdf)
         emit({"file": str(written)}, lambda: say(t("cli.draft.done", file=written)))
 
     @app.command("plan", help=t("cli.plan.help"))

@@ -23,19 +23,23 @@ class State:
 
         return find_root(self.dossier)
 
-    def context(self):
+    def context(self, *, reading: bool = False):
         """The use case's context. A journal left by a killed command is completed or
-        rolled back first when the lock is free (audit/journal.py: one stat otherwise)."""
+        rolled back first when the lock is free (audit/journal.py: one stat otherwise).
+        `reading` (status, history, draft): while a live writer holds the lock, the files
+        are read from HEAD, not from the working tree (services/common.py `reading_source`;
+        one stat when there is no lock file)."""
         import os
 
         from antt_cli.audit.journal import recover_if_pending
         from antt_cli.errors import AnttError
-        from antt_cli.services.common import Context
+        from antt_cli.services.common import Context, reading_source
 
         root = self.root()
         recover_if_pending(root, notice)
+        source = reading_source(root, notice) if reading else None
         try:
-            return Context(root=root, notice=notice)
+            return Context(root=root, notice=notice, source=source)
         except ValueError:  # ANTT_TODAY is not a date
             raise AnttError("rel.bad_today", value=os.environ.get("ANTT_TODAY", "")) from None
 

@@ -48,17 +48,17 @@ def register(app: typer.Typer) -> None:
         from antt_cli.services.status import case_status, dossier_status
 
         if case_id:
-            detail = case_status(STATE.context(), case_id, date)
+            detail = case_status(STATE.context(reading=True), case_id, date)
             emit(detail, lambda: _print_detail(detail))
             return
-        rows = dossier_status(STATE.context(), date)
+        rows = dossier_status(STATE.context(reading=True), date)
         emit(rows, lambda: _print_rows(rows))
 
     @app.command("history", help=t("cli.history.help"))
     def history(case_id: str = typer.Argument(..., metavar="ID", help=t("help.id"))) -> None:
         from antt_cli.services.status import case_history
 
-        entries = case_history(STATE.context(), case_id)
+        entries = case_history(STATE.context(reading=True), case_id)
         emit(entries, lambda: _print_history(entries))
 
     bodies = typer.Typer(help=t("cli.bodies.help"), no_args_is_help=True)

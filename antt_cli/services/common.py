@@ -45,16 +45,39 @@ def clock_today(env: dict[str, str] | None = None) -> dt.date:
 
 @dataclass
 class Context:
-    """Where and when a use case runs: the dossier root, today's date (ANTT_TODAY), and a
-    sink for notices (warnings the CLI prints to stderr). The clock is read here and only
-    here; below the services `today` is a parameter."""
+    """Where and when a use case runs: the dossier root, today's date (ANTT_TODAY), a sink
+    for notices (warnings the CLI prints to stderr), and where a reading use case reads the
+    files (`source`: None is the working tree; `reading_source` below chooses). The clock is
+    read here and only here; below the services `today` is a parameter."""
 
     root: Path
     today: dt.date = field(default_factory=clock_today)
     notice: Callable[[str], None] = _ignore
+    source: Any = None
 
     def dossier(self) -> Dossier:
-        return Dossier.open(self.root)
+        return Dossier.open(self.root, self.source)
+
+
+def reading_source(root: Path, notice: Callable[[str], None] = _ignore) -> Any:
+    """Where a reading command reads (docs/reliability.md): None — the working tree — unless
+    a live writer holds the dossier lock; then HEAD's committed state (store/source.py),
+    said in one notice. With no lock file this is one stat and no git process."""
+    from antt_cli.audit.journal import writer_at_work
+
+    if not writer_at_work(root, notice):
+        return None
+    from antt_cli.audit import git as gitq
+    from antt_cli.errors import AnttError
+    from antt_cli.i18n import t
+    from antt_cli.store.dossier import CASE_DIRS
+    from antt_cli.store.source import HeadSnapshot
+
+    blobs = gitq.head_blobs(root, [PROFILE, *CASE_DIRS.values()])
+    if PROFILE not in blobs:  # `antt init` at work: nothing committed yet
+        raise AnttError("headread.nothing_committed", file=PROFILE)
+    notice(t("headread.committed_shown"))
+    return HeadSnapshot(blobs, lambda ids: gitq.blob_contents(root, ids), root)
 
 
 def transaction(ctx: Context, dossier: Dossier | None, *, summary: str, action: str, case_id: str | None,

@@ -3,7 +3,9 @@ through a cache keyed by the file's git blob id, so a warm run parses only what 
 
 The blob id is computed from the bytes on disk (`sha1("blob <size>\\0" + content)`, the id
 git gives the same content), so a file edited by hand and not yet committed is keyed by
-what it holds now. The cache lives in the git directory (`.git/antt/cases.pickle`), is
+what it holds now. While a writer holds the lock, a reading command takes the blob ids of
+HEAD's files from git instead (store/source.py), and a warm cache then reads no file at all.
+The cache lives in the git directory (`.git/antt/cases.pickle`), is
 never tracked, and is rebuilt whenever it cannot be read."""
 from __future__ import annotations
 
@@ -49,10 +51,19 @@ class CaseCache:
                 self.entries = {}
 
     def get(self, data: bytes, parse: Callable[[bytes], Any]) -> Any:
-        key = blob_id(data)
+        return self.get_keyed(blob_id(data), data, parse)
+
+    def has(self, key: str) -> bool:
+        return key in self.entries
+
+    def get_keyed(self, key: str, data: bytes | None, parse: Callable[[bytes], Any]) -> Any:
+        """The entry of blob `key`; on a miss `data` (its content) is parsed. A caller that
+        knows the blob id without the content (HEAD's listing) passes None for a key it has."""
         self.used.add(key)
         if key in self.entries:
             return self.entries[key]
+        if data is None:
+            raise KeyError(key)
         value = parse(data)
         self.entries[key] = value
         self.dirty = True

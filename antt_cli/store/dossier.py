@@ -7,17 +7,57 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from antt_cli.domain.ids import parse_id
 from antt_cli.domain.rules import Rules, rules_from_profile
 from antt_cli.errors import AnttError
-from antt_cli.store.yamlio import dump_yaml, line_of, load_yaml
+from antt_cli.store.yamlio import dump_yaml, line_of, parse_yaml
 
 PROFILE = "antt.yaml"
 CASE_FILE = "case.yaml"
 CASE_DIRS = {"model": "models", "exemplar": "exemplars"}
 from antt_cli.domain.vocab import UNIT_KINDS  # noqa: E402,F401 - one definition (domain/vocab.py)
+
+
+class WorkTree:
+    """Where the files are read: as they are on disk (the other source, HEAD's committed
+    state while a writer is at work, is store/source.py `HeadSnapshot`)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def exists(self, rel: str) -> bool:
+        return (self.root / rel).is_file()
+
+    def read(self, rel: str) -> bytes:
+        try:
+            return (self.root / rel).read_bytes()
+        except FileNotFoundError:
+            raise AnttError("store.missing_file", file=rel) from None
+        except OSError as exc:
+            raise AnttError("store.unreadable", file=rel, detail=str(exc)) from None
+
+    def case_ids(self, folders: Iterable[str], case_file: str) -> list[str]:
+        ids: list[str] = []
+        for folder in folders:
+            base = self.root / folder
+            if base.is_dir():
+                ids.extend(p.name for p in base.iterdir()
+                           if parse_id(p.name) and (p / case_file).is_file())
+        return sorted(ids)
+
+    def keyed(self, rels: list[str], known: Callable[[str], bool]) -> Iterator[tuple[str, str, bytes | None]]:
+        """(rel, blob id, bytes) of each file, read one by one as they are asked for; the
+        blob id is computed from the bytes read (store/cache.py)."""
+        from antt_cli.store.cache import blob_id
+
+        for rel in rels:
+            try:
+                data = (self.root / rel).read_bytes()
+            except OSError as exc:
+                raise AnttError("store.unreadable", file=rel, detail=str(exc)) from None
+            yield rel, blob_id(data), data
 
 
 def find_root(explicit: str | os.PathLike | None, env: dict[str, str] | None = None,
@@ -40,26 +80,38 @@ def find_root(explicit: str | os.PathLike | None, env: dict[str, str] | None = N
 
 @dataclass
 class Dossier:
+    """`source`: where `antt.yaml` and the case files are read — the working tree (default)
+    or HEAD's committed state while a writer is at work (store/source.py)."""
+
     root: Path
     profile: Any
     rules: Rules = field(default_factory=Rules)
+    source: Any = None
+
+    def __post_init__(self) -> None:
+        if self.source is None:
+            self.source = WorkTree(self.root)
 
     @classmethod
-    def open(cls, root: Path, *, editable: bool = False) -> "Dossier":
-        """The dossier at `root`. Its profile is read with the fast loader (plain data) unless
-        `editable` (a command that writes antt.yaml gets the round-trip tree, comments kept);
-        a profile that fails a check is read again round-trip, so the message has its line."""
+    def open(cls, root: Path, source: Any = None, *, editable: bool = False) -> "Dossier":
+        """The dossier at `root`, read from `source` (the working tree by default). Its
+        profile is read with the fast loader (plain data) unless `editable` (a command that
+        writes antt.yaml gets the round-trip tree, comments kept); a profile that fails a
+        check is read again round-trip, so the message has its line."""
+        if source is None:
+            source = WorkTree(root)
+        raw = source.read(PROFILE)
         if editable:
-            return cls._open(root, load_yaml(root / PROFILE, PROFILE))
+            return cls._open(root, parse_yaml(raw, PROFILE, fast=False), source)
         try:
-            return cls._open(root, load_yaml(root / PROFILE, PROFILE, fast=True))
+            return cls._open(root, parse_yaml(raw, PROFILE, fast=True), source)
         except AnttError as exc:
             if exc.key == "store.bad_yaml":
                 raise
-            return cls._open(root, load_yaml(root / PROFILE, PROFILE))
+            return cls._open(root, parse_yaml(raw, PROFILE, fast=False), source)
 
     @classmethod
-    def _open(cls, root: Path, profile: Any) -> "Dossier":
+    def _open(cls, root: Path, profile: Any, source: Any) -> "Dossier":
         if not isinstance(profile, dict):
             raise AnttError("store.profile_not_mapping", file=PROFILE)
         for key in ("unit", "province"):
@@ -77,7 +129,7 @@ class Dossier:
         from antt_cli.store.schema import check_profile
 
         check_profile(profile, PROFILE)  # every value's type, with file:line
-        return cls(root=root, profile=profile, rules=rules)
+        return cls(root=root, profile=profile, rules=rules, source=source)
 
     # -- paths -------------------------------------------------------------------------
     @staticmethod
@@ -94,21 +146,15 @@ class Dossier:
         return f"{CASE_DIRS[self.case_kind_of(case_id)]}/{case_id}"
 
     def case_ids(self) -> list[str]:
-        ids: list[str] = []
-        for folder in CASE_DIRS.values():
-            base = self.root / folder
-            if base.is_dir():
-                ids.extend(p.name for p in base.iterdir()
-                           if parse_id(p.name) and (p / CASE_FILE).is_file())
-        return sorted(ids)
+        return self.source.case_ids(CASE_DIRS.values(), CASE_FILE)
 
     # -- cases -------------------------------------------------------------------------
     def load_case(self, case_id: str, *, fast: bool = False) -> Any:
         """A case file: round-trip (to be written back) or, with `fast`, plain data to read."""
         rel = self.case_relpath(case_id)
-        if not (self.root / rel).is_file():
+        if not self.source.exists(rel):
             raise AnttError("store.unknown_case", id=case_id)
-        case = load_yaml(self.root / rel, rel, fast=fast)
+        case = parse_yaml(self.source.read(rel), rel, fast=fast)
         self._check(case, case_id, rel)
         return case
 
@@ -135,7 +181,7 @@ class Dossier:
         except AnttError:
             if hasattr(case, "lc"):
                 raise
-            check_case(load_yaml(self.root / rel, rel), rel)  # again, round-trip: with the line
+            check_case(parse_yaml(self.source.read(rel), rel, fast=False), rel)  # again, round-trip: with the line
             raise
 
     def iter_digests(self) -> Iterator[dict]:
@@ -145,14 +191,9 @@ class Dossier:
 
         cache = CaseCache(self.root)
         try:
-            for case_id in self.case_ids():
-                rel = self.case_relpath(case_id)
-                try:
-                    data = (self.root / rel).read_bytes()
-                except OSError as exc:
-                    raise AnttError("store.unreadable", file=rel, detail=str(exc)) from None
-                case = cache.get(data, lambda raw: self._parsed(raw, case_id, rel))
-                yield case
+            ids = {self.case_relpath(case_id): case_id for case_id in self.case_ids()}
+            for rel, key, data in self.source.keyed(list(ids), cache.has):
+                yield cache.get_keyed(key, data, lambda raw: self._parsed(raw, ids[rel], rel))
         finally:
             cache.save()
 
