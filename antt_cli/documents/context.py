@@ -42,8 +42,8 @@ KEYS = (
     "members", "member_count", "targets", "period", "period_text", "period_start", "period_end",
     "approved_by_upper", "approved_date_text", "approver_name", "plan_approved_by", "meeting", "meeting_opening",
     "meeting_closing", "chair_text", "secretary_text", "sections", "time_text", "time_clause",
-    "execution_extra", "stage", "stage_period",
-    "attachments", "ledger_rows", "keeper", "pilot_area", "fields",
+    "execution_extra", "record_year",
+    "attachments", "ledger_rows", "fields",
 )
 # (plus the keys of the kind's `document.texts`)
 # The keys a spec's `subject` may use: it is also rendered to cite that record in another
@@ -522,9 +522,6 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
     if not ledger_rows:
         ledger_rows = [{"index": str(i), "date": "", "text": "", "income": "", "expense": "",
                         "balance": ""} for i in range(1, 13)]
-    stage = data.field("stage", "sơ kết")
-    stage_period = f" {data.field('period_text')}" if data.field("period_text") else (
-        f" năm {year}" if rec.get("year") else "")
     deadline = data.field("deadline")
     targets_mode = str(block(k, "targets", "none"))  # one of wording.TARGET_MODES
     judged = targets_mode == "judged" or (targets_mode == "judged-if-annual" and period == "annual")
@@ -593,12 +590,9 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
         "chair_text": chair_text,
         "secretary_text": secretary_text,
         "time_clause": f", hoàn thành trước ngày {deadline}" if deadline else "",
-        "stage": stage,
-        "stage_period": stage_period,
+        "record_year": rec.get("year") or "",
         "attachments": attachments,
         "ledger_rows": ledger_rows,
-        "keeper": data.field("keeper", DOTS),
-        "pilot_area": data.field("area", area or DOTS),
         "fields": {k2: _s(v) for k2, v in fields.items() if not isinstance(v, (list, dict))},
     }
     ctx.update(_spec_wording(data, ctx, time_given, start))
