@@ -246,22 +246,30 @@ class Transaction:
             raise AnttError("audit.path_outside", path=str(relpath)) from None
         return rel, full
 
-    def _refuse_unsafe(self, rels: list[str]) -> None:
+    def _refuse_unsafe(self, rels: list[str], rests_on: list[str] = ()) -> None:
         """One git question for these paths: hand edits (audit.dirty) or an existing file
-        hidden by .gitignore (it would be overwritten without a trace)."""
-        dirty, ignored = gitq.path_states(self.root, rels)
+        hidden by .gitignore (it would be overwritten without a trace); and, for the files
+        the change is rendered from (`rests_on`, not written), hand edits the commit would
+        not carry (audit.rests_on_dirty)."""
+        dirty, ignored = gitq.path_states(self.root, [*rests_on, *rels])
+        unrecorded = [p for p in dirty if p in rests_on]
+        if unrecorded:
+            raise AnttError("audit.rests_on_dirty", file=unrecorded[0])
         if dirty:
             raise AnttError("audit.dirty", files=", ".join(dirty))
+        ignored = [p for p in ignored if p not in rests_on]
         if ignored:
             raise AnttError("rel.ignored_target", files=", ".join(ignored))
 
-    def check_clean(self, relpaths: Iterable[str | Path]) -> None:
+    def check_clean(self, relpaths: Iterable[str | Path], *, rests_on: Iterable[str | Path] = ()) -> None:
         """Refuse (audit.dirty) if any of these has uncommitted changes; call it before
-        writing anything so that a refusal leaves nothing to undo. One git call for all
-        of them; the writes that follow skip their own check."""
+        writing anything so that a refusal leaves nothing to undo. `rests_on`: files the
+        change is derived from without writing them (a document rendered from antt.yaml),
+        refused when they have uncommitted edits (docs/commands.md, Global). One git call for
+        all of them; the writes that follow skip their own check."""
         rels = [self._target(p)[0] for p in relpaths]
         rels = [r for r in rels if r not in self._snapshots and r not in self._known_clean]
-        self._refuse_unsafe(rels)
+        self._refuse_unsafe(rels, [self._target(p)[0] for p in rests_on])
         self._known_clean.update(rels)
 
     def _prepare(self, relpath: str | Path) -> tuple[str, Path]:

@@ -60,7 +60,7 @@ MESSAGES.update({
         "vi": "Hồ sơ có nhiều văn bản {kind} (năm {years}): hãy chỉ rõ năm bằng --year.",
         "en": "The case has several {kind} documents (years {years}): say which with --year.",
     },
-    "services.profile_dirty": {
+    "audit.rests_on_dirty": {
         "vi": "Tệp {file} có chỉnh sửa chưa commit, văn bản sẽ dựa trên dữ liệu chưa lưu vết. Hãy commit chỉnh sửa (`git add {file} && git commit -m \"Sửa {file}\"`) hoặc hoàn tác (`git checkout -- {file}`), rồi chạy lại.",
         "en": "{file} has uncommitted edits; the document would rest on data the audit trail lacks. Commit the edit (`git add {file} && git commit -m \"Edit {file}\"`) or undo it (`git checkout -- {file}`), then run the command again.",
     },

@@ -134,14 +134,7 @@ class Writer:
     def check_clean(self, rels: list[str], renders: bool) -> None:
         """Refuse a file this command must change that has uncommitted edits — and, when it
         renders a document, an `antt.yaml` with uncommitted edits (docs/commands.md, Global)."""
-        from antt_cli.errors import AnttError
-
-        if renders:
-            from antt_cli.audit import git as gitq
-
-            if gitq.dirty_paths(self.ctx.root, [PROFILE]):
-                raise AnttError("services.profile_dirty", file=PROFILE)
-        self.tx.check_clean(rels)
+        self.tx.check_clean(rels, rests_on=[PROFILE] if renders else [])
 
     def write_bytes(self, rel: str, data: bytes) -> None:
         self.tx.write_bytes(rel, data)
