@@ -15,7 +15,7 @@ from antt_cli.domain.ids import format_id, next_id, parse_id
 from antt_cli.domain.issuers import steering_body
 from antt_cli.domain.model import Case, Record, case_from, record_from
 from antt_cli.domain.numbers import body_code_of, format_number, next_number, number_form_ok
-from antt_cli.domain.plans import completion, parse_number, parse_target, target_met
+from antt_cli.domain.plans import completion_of as completion, parse_number, parse_target, target_met
 from antt_cli.domain.rules import DEFAULT_RULES, rules_from_profile
 from antt_cli.domain.text import collation_key, name_key, same_name
 from antt_cli.errors import AnttError, AnttUsageError
@@ -387,8 +387,7 @@ def test_current_step():
 
 
 def test_periodic_report_year_default():
-    from antt_cli.services.record import report_year
-
+    report_year = life.report_year
     assert report_year(dt.date(2026, 11, 3), "annual") == 2026
     assert report_year(dt.date(2026, 11, 3), "ad-hoc") == 2027
     assert report_year(dt.date(2026, 4, 28), "6-month") == 2026

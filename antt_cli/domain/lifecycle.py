@@ -17,11 +17,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from antt_cli.domain.dates import evaluation_year_of
 from antt_cli.domain.kindrules import CHECKS, EFFECTS
 from antt_cli.domain.kindspec import KindSpec, Registry
 from antt_cli.domain.model import Case, Record
 from antt_cli.domain.text import same_name
-from antt_cli.domain.vocab import LEVELS, MEMBERSHIP, STATUSES  # noqa: F401 - re-exported
 from antt_cli.errors import AnttError
 
 
@@ -171,6 +171,14 @@ def summary_line(case_id: str, what: str, record: Record | None = None) -> str:
     """The commit's summary line (docs/commands.md): `[ID] <what> (số <number>)`."""
     number = f" (số {record.number})" if record is not None and record.number else ""
     return f"[{case_id}] {what}{number}"
+
+
+def report_year(day: dt.date, period: str | None) -> int:
+    """docs/rules.md (Interpretation): a report's evaluation year is the year containing its date,
+    except an annual report dated in November, which belongs to the year just ended."""
+    if period == "annual" and day.month == 11:
+        return day.year
+    return evaluation_year_of(day)
 
 
 def check_new_model(level: str, day: dt.date, huyen_abolished: dt.date) -> None:

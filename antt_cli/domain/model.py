@@ -7,7 +7,7 @@ Keys this version does not know are carried in `extra`, untouched."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field as dc_field, replace
+from dataclasses import dataclass, field as dc_field
 from typing import Any, Iterable
 
 from antt_cli.domain.dates import as_date
@@ -249,6 +249,3 @@ def case_to(c: Case) -> dict[str, Any]:
     out.update(extra)
     return out
 
-
-def with_changes(record: Record, **changes: Any) -> Record:
-    return replace(record, **changes)

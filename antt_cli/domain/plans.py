@@ -80,20 +80,11 @@ def completion_of(targets: Sequence[Target | Mapping[str, Any]], method: str = "
     return 100.0 * sum(1 for t in targets if target_met(t)) / len(targets)
 
 
-completion = completion_of
-
-
-def plan_of(case: Mapping[str, Any], year: Any) -> Any | None:
-    """The plan of evaluation year `year` (the key may be read as 2026 or "2026")."""
-    plans = case.get("plans") or {}
-    return plans.get(int(year)) if int(year) in plans else plans.get(str(year))
-
-
-def find_target(targets: Sequence[Mapping[str, Any]], name: str, key) -> int | None:
+def find_target(targets: Sequence[Target], name: str, key) -> int | None:
     """Index of the target named `name` (compared with `key`, e.g. text.name_key), or by its
     1-based position when `name` is a number."""
     for i, t in enumerate(targets):
-        if key(str(as_target(t).text)) == key(name):
+        if key(t.text) == key(name):
             return i
     if name.isdigit() and 1 <= int(name) <= len(targets):
         return int(name) - 1

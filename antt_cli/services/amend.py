@@ -11,9 +11,9 @@ from antt_cli.domain.model import YES_NO, Target, signer_to, target_to
 from antt_cli.domain.plans import find_target
 from antt_cli.domain.text import name_key, nfc, same_name
 from antt_cli.errors import AnttError, AnttUsageError
-from antt_cli.services.common import Context, writing
+from antt_cli.services.common import Context, sha256, writing
 from antt_cli.services.plans import parse_targets
-from antt_cli.services.record import RecordInput, RecordResult, resolve_number, resolve_signer, sha256
+from antt_cli.services.record import RecordInput, RecordResult, resolve_number, resolve_signer
 from antt_cli.store.kinds import load_registry
 
 

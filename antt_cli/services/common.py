@@ -80,11 +80,11 @@ def reading_source(root: Path, notice: Callable[[str], None] = _ignore) -> Any:
     return HeadSnapshot(blobs, lambda ids: gitq.blob_contents(root, ids), root)
 
 
-def transaction(ctx: Context, dossier: Dossier | None, *, summary: str, action: str, case_id: str | None,
+def transaction(ctx: Context, *, summary: str, action: str, case_id: str | None,
                 extra_trailers: list[tuple[str, str]] | None = None):
     from antt_cli.audit.transaction import Transaction
 
-    profile = dossier.profile if dossier is not None else _profile_identity(ctx.root)
+    profile = _profile_identity(ctx.root)
     return Transaction(ctx.root, summary=summary, action=action, case_id=case_id,
                        officer=profile.get("officer") or None,
                        officer_email=profile.get("officer_email") or None,
@@ -119,17 +119,11 @@ class Writer:
     def summary(self, text: str) -> None:
         self.tx.summary = text
 
-    def trailer(self, key: str, value: str) -> None:
-        self.tx.extra_trailers.append((key, value))
-
     def load_case(self, case_id: str):
         return self.dossier.load_case_file(case_id)
 
     def render(self, case: Case, record: Record) -> bytes:
-        from antt_cli.documents.render import render_record
-
-        return render_record(plain(self.dossier.profile), case_to(case), record_to(record),
-                             self.dossier.templates_override())
+        return render_document(self.dossier, case, record)
 
     def check_clean(self, rels: list[str], renders: bool) -> None:
         """Refuse a file this command must change that has uncommitted edits — and, when it
@@ -151,21 +145,20 @@ def writing(ctx: Context, *, action: str, case_id: str | None,
             trailers: list[tuple[str, str]] | None = None, edit_profile: bool = False) -> Iterator[Writer]:
     """Take the dossier lock, then read: the one pipeline of every writing command.
     `edit_profile`: the command writes antt.yaml (its round-trip tree is loaded)."""
-    with transaction(ctx, None, summary="", action=action, case_id=case_id, extra_trailers=trailers) as tx:
+    with transaction(ctx, summary="", action=action, case_id=case_id, extra_trailers=trailers) as tx:
         yield Writer(ctx, tx, edit_profile)
+
+
+def render_document(dossier: Dossier, case: Case, record: Record) -> bytes:
+    """The DOCX of `record` on `case`, from the dossier's profile and templates (record, plan,
+    amend and draft render through here)."""
+    from antt_cli.documents.render import render_record
+
+    return render_record(dossier.profile, case_to(case), record_to(record), dossier.templates_override())
 
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def plain(value: Any) -> Any:
-    """A ruamel tree as plain dicts/lists (for JSON output and for the templates)."""
-    if isinstance(value, dict):
-        return {str(k) if not isinstance(k, (int, str)) else k: plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return value
 
 
 def jsonable(value: Any) -> Any:

@@ -7,7 +7,7 @@ from pathlib import Path
 from antt_cli.domain import lifecycle as life
 from antt_cli.domain.model import Record, Signer
 from antt_cli.errors import AnttError
-from antt_cli.services.common import Context
+from antt_cli.services.common import Context, render_document
 from antt_cli.services.record import RecordInput, default_issuer, resolve_signer, to_pdf
 from antt_cli.store.kinds import load_registry
 
@@ -27,10 +27,6 @@ def draft_path(output: Path | None, name: str, root: Path, cwd: Path) -> Path:
 
 
 def draft_document(ctx: Context, case_id: str, kind: str, output: Path | None, *, pdf: bool = False) -> Path:
-    from antt_cli.documents.render import render_record
-    from antt_cli.domain.model import case_to, record_to
-    from antt_cli.services.common import plain
-
     dossier = ctx.dossier()
     case = dossier.case(case_id)
     reg = load_registry()
@@ -45,7 +41,7 @@ def draft_document(ctx: Context, case_id: str, kind: str, output: Path | None, *
     record = Record(kind=k.name, date=ctx.today, issuer=issuer, signer=signer, extra={"draft": True})
     if k.year == "plan":
         record.year = max(case.plans, default=ctx.today.year)
-    data = render_record(plain(dossier.profile), case_to(case), record_to(record), dossier.templates_override())
+    data = render_document(dossier, case, record)
     target = draft_path(output, f"{case_id}-{k.name}-nhap.docx", dossier.root.resolve(), Path.cwd())
     if target.is_relative_to(dossier.root.resolve()):
         raise AnttError("draft.inside_dossier", file=str(target))

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from antt_cli.domain import lifecycle as life
-from antt_cli.domain.dates import evaluation_year_of
 from antt_cli.domain.issuers import STEERING_HEAD_ROLE, is_party_body, steering_body, steering_head
 from antt_cli.domain.kindspec import AUTHORITY, MEETING, PARTY, PROPOSER, STEERING, KindSpec, Registry
 from antt_cli.domain.model import Case, Record, Signer
@@ -182,7 +181,7 @@ def build_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, given:
                 raise AnttError("record.bad_year", value=year_text)
             year = int(year_text)
         else:
-            year = report_year(day, sets.get("period"))
+            year = life.report_year(day, sets.get("period"))
     record = Record(kind=k.name, date=day, issuer=issuer,
                     signer=resolve_signer(case, k, issuer, given, dossier),
                     approved_by=clean(given.approved_by) if k.approval != "none" else None,
@@ -194,14 +193,6 @@ def build_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, given:
         _check_attachment(path, dossier.rules.attach_max_mb)
     record.attachments = [nfc(path.name) for path in given.attach]  # placed by save_recorded
     return record
-
-
-def report_year(day: dt.date, period: str | None) -> int:
-    """docs/rules.md (Interpretation): a report's evaluation year is the year containing its date,
-    except an annual report dated in November, which belongs to the year just ended."""
-    if period == "annual" and day.month == 11:
-        return day.year
-    return evaluation_year_of(day)
 
 
 def to_pdf(docx: bytes, name: str) -> bytes:
