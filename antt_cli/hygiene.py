@@ -15,16 +15,16 @@ FREE_TEXT_CONTROLS = "\t\n"
 
 
 def problem(text: str, *, free_text: bool = False) -> tuple[str, dict[str, str]] | None:
-    """Why `text` cannot be taken: ("rel.problem.utf8", {}) | ("rel.problem.control",
+    """Why `text` cannot be taken: ("store.problem.utf8", {}) | ("store.problem.control",
     {"code": "U+001B"}) | None. `free_text` lets tab and newline through."""
     if text.isprintable():
         return None
     for ch in text:
         code = ord(ch)
         if 0xD800 <= code <= 0xDFFF:
-            return "rel.problem.utf8", {}
+            return "store.problem.utf8", {}
         if unicodedata.category(ch) == "Cc" and not (free_text and ch in FREE_TEXT_CONTROLS):
-            return "rel.problem.control", {"code": f"U+{code:04X}"}
+            return "store.problem.control", {"code": f"U+{code:04X}"}
     return None
 
 

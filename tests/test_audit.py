@@ -244,11 +244,11 @@ def _state_file(name):
 @pytest.mark.parametrize("make, key, problem", [
     (_merge_head, "audit.merge", "merge"),
     (_rebase, "audit.rebase", "rebase"),
-    (_state_file("REVERT_HEAD"), "rel.revert", "revert"),
-    (_state_file("CHERRY_PICK_HEAD"), "rel.cherry_pick", "cherry-pick"),
-    (_state_file("BISECT_LOG"), "rel.bisect", "bisect"),
+    (_state_file("REVERT_HEAD"), "audit.revert", "revert"),
+    (_state_file("CHERRY_PICK_HEAD"), "audit.cherry_pick", "cherry-pick"),
+    (_state_file("BISECT_LOG"), "audit.bisect", "bisect"),
     (_detach, "audit.detached", "detached"),
-    (_index_lock, "rel.index_busy", "index-locked"),
+    (_index_lock, "audit.index_busy", "index-locked"),
 ])
 def test_repository_state_refused_before_writing(repo, make, key, problem, monkeypatch):
     monkeypatch.setenv("ANTT_LOCK_TIMEOUT", "0.3")  # index.lock is waited for, then busy

@@ -96,3 +96,18 @@ def test_argument_help_is_shown():
 
     shown = antt("history", "--help")
     assert shown.exit_code == 0 and "MH-2026-001" in shown.stdout
+
+
+def test_every_message_key_starts_with_its_catalogue_module():
+    """One catalogue module per layer (antt_cli/i18n/<layer>.py): a key's first segment is
+    the module that defines it, so a key says where it lives."""
+    import importlib
+    import pkgutil
+
+    import antt_cli.i18n as i18n
+
+    modules = [info.name for info in pkgutil.iter_modules(i18n.__path__)]
+    assert sorted(modules) == ["audit", "cli", "documents", "domain", "help", "services", "store"]
+    for name in modules:
+        for key in importlib.import_module(f"antt_cli.i18n.{name}").MESSAGES:
+            assert key.split(".")[0] == name, f"{key} is defined in i18n/{name}.py"

@@ -28,12 +28,12 @@ def opened(dossier) -> Path:
 # -- the pure checks -------------------------------------------------------------------------
 @pytest.mark.parametrize("text, free, expected", [
     ("Tổ tự quản thôn Lâm Giáo", False, None),
-    ("T\udcff\udcfe", False, "rel.problem.utf8"),
-    ("A\x00B", False, "rel.problem.control"),
-    ("\x1b[31mđỏ", False, "rel.problem.control"),
+    ("T\udcff\udcfe", False, "store.problem.utf8"),
+    ("A\x00B", False, "store.problem.control"),
+    ("\x1b[31mđỏ", False, "store.problem.control"),
     ("dòng 1\ndòng 2\tcột", True, None),
-    ("dòng 1\ndòng 2", False, "rel.problem.control"),
-    ("\x9b31m", True, "rel.problem.control"),  # a C1 control (CSI) too
+    ("dòng 1\ndòng 2", False, "store.problem.control"),
+    ("\x9b31m", True, "store.problem.control"),  # a C1 control (CSI) too
 ])
 def test_problem(text, free, expected):
     found = problem(text, free_text=free)

@@ -28,28 +28,28 @@ PLAN, DECISION, PARTY_POLICY, LETTER = ("KH",), ("QĐ",), ("NQ", "TB"), ("",)
     ("01/QC-BCĐ", ("QC",), None, False, None),                  # undeclared issuer: form only
     ("01/QC-XYZ", ("QC",), None, False, None),
     # form
-    ("5/QĐ-UBND", DECISION, "UBND", False, "numbers.bad_form"),
-    ("00/QĐ-UBND", DECISION, "UBND", False, "numbers.bad_form"),
-    ("05 /QĐ-UBND", DECISION, "UBND", False, "numbers.bad_form"),
-    ("QĐ-UBND", DECISION, "UBND", False, "numbers.bad_form"),
-    ("05/QĐ", DECISION, None, False, "numbers.bad_form"),
-    ("05/UBND", DECISION, "UBND", False, "numbers.bad_form"),   # the type code is missing
-    ("05/QĐ-UBND", PARTY_POLICY, "ĐU", True, "numbers.bad_form"),  # state form for a party body
-    ("05-NQ/ĐU", DECISION, "UBND", False, "numbers.bad_form"),  # party form for a state body
-    ("", DECISION, None, False, "numbers.bad_form"),
+    ("5/QĐ-UBND", DECISION, "UBND", False, "domain.numbers.bad_form"),
+    ("00/QĐ-UBND", DECISION, "UBND", False, "domain.numbers.bad_form"),
+    ("05 /QĐ-UBND", DECISION, "UBND", False, "domain.numbers.bad_form"),
+    ("QĐ-UBND", DECISION, "UBND", False, "domain.numbers.bad_form"),
+    ("05/QĐ", DECISION, None, False, "domain.numbers.bad_form"),
+    ("05/UBND", DECISION, "UBND", False, "domain.numbers.bad_form"),   # the type code is missing
+    ("05/QĐ-UBND", PARTY_POLICY, "ĐU", True, "domain.numbers.bad_form"),  # state form for a party body
+    ("05-NQ/ĐU", DECISION, "UBND", False, "domain.numbers.bad_form"),  # party form for a state body
+    ("", DECISION, None, False, "domain.numbers.bad_form"),
     # type code
-    ("05/KH-UBND", DECISION, "UBND", False, "numbers.bad_type"),
-    ("05/QĐ-UBND", PLAN, "UBND", False, "numbers.bad_type"),
-    ("05-QĐ/ĐU", PARTY_POLICY, "ĐU", True, "numbers.bad_type"),
-    ("05/BC-CAX", PLAN, None, False, "numbers.bad_type"),       # checked for undeclared issuers too
+    ("05/KH-UBND", DECISION, "UBND", False, "domain.numbers.bad_type"),
+    ("05/QĐ-UBND", PLAN, "UBND", False, "domain.numbers.bad_type"),
+    ("05-QĐ/ĐU", PARTY_POLICY, "ĐU", True, "domain.numbers.bad_type"),
+    ("05/BC-CAX", PLAN, None, False, "domain.numbers.bad_type"),       # checked for undeclared issuers too
     # body code
-    ("05/QĐ-CAX", DECISION, "UBND", False, "numbers.bad_body_code"),
-    ("05-NQ/HU", PARTY_POLICY, "ĐU", True, "numbers.bad_body_code"),
-    ("05/QĐ-UBND", DECISION, "UBND-VX", False, "numbers.bad_body_code"),
+    ("05/QĐ-CAX", DECISION, "UBND", False, "domain.numbers.bad_body_code"),
+    ("05-NQ/HU", PARTY_POLICY, "ĐU", True, "domain.numbers.bad_body_code"),
+    ("05/QĐ-UBND", DECISION, "UBND-VX", False, "domain.numbers.bad_body_code"),
     # size
-    ("12345/QĐ-UBND", DECISION, "UBND", False, "numbers.too_many_digits"),
-    ("00001/QĐ-UBND", DECISION, "UBND", False, "numbers.too_many_digits"),
-    ("05/QĐ-" + "X" * (MAX_LENGTH - 5), DECISION, None, False, "numbers.too_long"),
+    ("12345/QĐ-UBND", DECISION, "UBND", False, "domain.numbers.too_many_digits"),
+    ("00001/QĐ-UBND", DECISION, "UBND", False, "domain.numbers.too_many_digits"),
+    ("05/QĐ-" + "X" * (MAX_LENGTH - 5), DECISION, None, False, "domain.numbers.too_long"),
     ("05/QĐ-" + "X" * (MAX_LENGTH - 6), DECISION, None, False, None),
 ])
 def test_number_problem(number, types, body, party, problem):
@@ -105,7 +105,7 @@ def test_formatted_numbers_pass_and_clash_across_types(n, type_code, body):
 def test_more_than_four_digits_is_refused(n):
     found = number_problem(format_number(n, "QĐ", "UBND"), accepted_types=DECISION, body_code="UBND",
                            party=False)
-    assert found and found[0] == "numbers.too_many_digits"
+    assert found and found[0] == "domain.numbers.too_many_digits"
 
 
 @given(st.text(max_size=60))
@@ -118,7 +118,7 @@ def test_number_problem_never_crashes(text):
 def test_next_number_refuses_a_body_without_code(code):
     with pytest.raises(AnttError) as err:
         next_number(["01/KH-CAX"], "BC", code, issuer="Công an xã Hàm Thuận")
-    assert err.value.key == "numbers.body_without_code"
+    assert err.value.key == "domain.numbers.body_without_code"
     assert "Công an xã Hàm Thuận" in err.value.message()
 
 

@@ -201,7 +201,7 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
         # Written through a rename, so never half written; whatever this is, it is not ours.
         aside = path.with_name(f"{JOURNAL}.unreadable-{int(time.time())}")
         os.replace(path, aside)
-        _say(notice, "rel.journal_unreadable", path=str(aside))
+        _say(notice, "audit.journal_unreadable", path=str(aside))
         return None
     root = Path(root)
     phase = data.get("phase")
@@ -214,7 +214,7 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
     what = _describe(data)
     if sha is not None:
         path.unlink()
-        _say(notice, "rel.recovered_completed", what=what, sha=sha[:10])
+        _say(notice, "audit.recovered_completed", what=what, sha=sha[:10])
         return "completed"
     for entry in reversed(entries):
         full = root / entry["path"]
@@ -246,7 +246,7 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
         except OSError:
             pass
     path.unlink()
-    _say(notice, "rel.recovered_rolled_back", what=what)
+    _say(notice, "audit.recovered_rolled_back", what=what)
     return "rolled-back"
 
 

@@ -44,9 +44,9 @@ DEFAULT_EMAIL = "antt@localhost"
 _STATE_KEYS = {
     "merge": "audit.merge",
     "rebase": "audit.rebase",
-    "revert": "rel.revert",
-    "cherry-pick": "rel.cherry_pick",
-    "bisect": "rel.bisect",
+    "revert": "audit.revert",
+    "cherry-pick": "audit.cherry_pick",
+    "bisect": "audit.bisect",
     "detached": "audit.detached",
 }
 CRASH_POINTS = ("tmp-written", "written", "before-commit", "staged", "after-commit")
@@ -207,7 +207,7 @@ class Transaction:
             if problem != "index-locked":
                 raise AnttError(_STATE_KEYS[problem], path=str(gitdir))
             if time.monotonic() >= deadline:
-                raise AnttError("rel.index_busy", path=str(gitdir / "index.lock"),
+                raise AnttError("audit.index_busy", path=str(gitdir / "index.lock"),
                                 seconds=f"{timeout_from_env():g}")
             time.sleep(0.05)
 
@@ -259,7 +259,7 @@ class Transaction:
             raise AnttError("audit.dirty", files=", ".join(dirty))
         ignored = [p for p in ignored if p not in rests_on]
         if ignored:
-            raise AnttError("rel.ignored_target", files=", ".join(ignored))
+            raise AnttError("audit.ignored_target", files=", ".join(ignored))
 
     def check_clean(self, relpaths: Iterable[str | Path], *, rests_on: Iterable[str | Path] = ()) -> None:
         """Refuse (audit.dirty) if any of these has uncommitted changes; call it before
@@ -323,7 +323,7 @@ class Transaction:
                 tmp=tmp.relative_to(self._root_resolved).as_posix(),
             )
         except OSError as exc:
-            raise AnttError("rel.journal_failed", path=str(self._journal.path), detail=str(exc)) from exc
+            raise AnttError("audit.journal_failed", path=str(self._journal.path), detail=str(exc)) from exc
         return tmp
 
     def write_bytes(self, relpath: str | Path, data: bytes) -> None:
@@ -439,7 +439,7 @@ class Transaction:
         try:
             self._journal.set_phase(phase)
         except OSError as exc:
-            raise AnttError("rel.journal_failed", path=str(self._journal.path), detail=str(exc)) from exc
+            raise AnttError("audit.journal_failed", path=str(self._journal.path), detail=str(exc)) from exc
 
     def _landed(self) -> str | None:
         """After an interruption in the commit window: the commit, if git made it."""

@@ -51,11 +51,11 @@ class AnttGroup(TyperGroup):
             except (KeyboardInterrupt, click.exceptions.Abort):
                 made = commits[mark:]
                 if made:
-                    _print_error(t("rel.interrupted_after_commit", sha=made[-1][0][:10], summary=made[-1][1]),
+                    _print_error(t("cli.interrupted_after_commit", sha=made[-1][0][:10], summary=made[-1][1]),
                                  label="cli.notice")
                     ctx.exit(0)
-                _print_error(t("rel.interrupted_rolled_back"))
-                _json_error(t("rel.interrupted_rolled_back"), 1)
+                _print_error(t("cli.interrupted_rolled_back"))
+                _json_error(t("cli.interrupted_rolled_back"), 1)
                 ctx.exit(1)
             except AnttError as exc:
                 made = commits[mark:]
@@ -71,7 +71,7 @@ class AnttGroup(TyperGroup):
                     _warn_committed(made, _detail(exc))
                     ctx.exit(0)
                 if _is_output_error(exc):
-                    _print_error(t("rel.output_failed", detail=_detail(exc)))
+                    _print_error(t("cli.output_failed", detail=_detail(exc)))
                     ctx.exit(1)
                 self._internal(ctx, exc, made)
             except Exception as exc:  # a bug: one sentence, the traceback in last-error.log
@@ -88,11 +88,11 @@ class AnttGroup(TyperGroup):
         log = write_error_log(exc)
         detail = _detail(exc)
         if made:
-            _print_error(t("rel.internal_after_commit", sha=made[-1][0][:10], summary=made[-1][1],
+            _print_error(t("cli.internal_after_commit", sha=made[-1][0][:10], summary=made[-1][1],
                            detail=detail, log=log), label="cli.notice")
             ctx.exit(0)
-        _print_error(t("rel.internal", detail=detail, log=log))
-        _json_error(t("rel.internal", detail=detail, log=log), 3)
+        _print_error(t("cli.internal", detail=detail, log=log))
+        _json_error(t("cli.internal", detail=detail, log=log), 3)
         ctx.exit(3)
 
     def main(self, args=None, *rest, **kwargs):
@@ -126,7 +126,7 @@ def _is_output_error(exc: BaseException) -> bool:
 
 def _warn_committed(made: list[tuple[str, str]], detail: str) -> None:
     sha, summary = made[-1]
-    _print_error(t("rel.output_failed_after_commit", sha=sha[:10], summary=summary, detail=detail),
+    _print_error(t("cli.output_failed_after_commit", sha=sha[:10], summary=summary, detail=detail),
                  label="cli.notice")
 
 
@@ -217,7 +217,7 @@ def check_arguments(group: click.Group, ctx: click.Context) -> None:
             from antt_cli.hygiene import safe
 
             key, params = found
-            raise AnttUsageError("rel.bad_input", option=label, value=safe(value)[:80], problem=t(key, **params))
+            raise AnttUsageError("cli.bad_input", option=label, value=safe(value)[:80], problem=t(key, **params))
 
     for param in group.params:
         value = ctx.params.get(param.name)
@@ -286,7 +286,7 @@ def build_app() -> typer.Typer:
         json_: bool = typer.Option(False, "--json", help=t("cli.opt.json")),
         lang: Optional[str] = typer.Option(None, "--lang", help=t("cli.opt.lang"),
                                            click_type=click.Choice(LANGS)),
-        _version: bool = typer.Option(False, "--version", help=t("pkg.opt.version"), is_eager=True,
+        _version: bool = typer.Option(False, "--version", help=t("help.version"), is_eager=True,
                                       callback=_show_version),
     ) -> None:
         STATE.dossier = dossier
@@ -353,7 +353,7 @@ def _harden_stdio() -> None:
             sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
         except OSError:
             pass
-        _STDOUT_LOST.append(t("rel.stdout_closed"))
+        _STDOUT_LOST.append(t("cli.stdout_closed"))
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "")
         if stream is not None and encoding not in ("utf8", "utf8sig"):
@@ -392,7 +392,7 @@ def _finish(code: int) -> int:
     if made:
         _warn_committed(made, failure)
         return 0
-    _print_error(t("rel.output_failed", detail=failure))
+    _print_error(t("cli.output_failed", detail=failure))
     return 1
 
 
@@ -410,7 +410,7 @@ def main(argv: list[str] | None = None) -> None:
         code = _finish(code)
     except KeyboardInterrupt:  # outside a command (start-up, the last flush)
         made = _commits()
-        _print_error(t("rel.interrupted_after_commit", sha=made[-1][0][:10], summary=made[-1][1])
-                     if made else t("rel.interrupted_rolled_back"))
+        _print_error(t("cli.interrupted_after_commit", sha=made[-1][0][:10], summary=made[-1][1])
+                     if made else t("cli.interrupted_rolled_back"))
         code = 0 if made else 1
     sys.exit(code)

@@ -41,7 +41,7 @@ class State:
         try:
             return Context(root=root, notice=notice, source=source)
         except ValueError:  # ANTT_TODAY is not a date
-            raise AnttError("rel.bad_today", value=os.environ.get("ANTT_TODAY", "")) from None
+            raise AnttError("cli.bad_today", value=os.environ.get("ANTT_TODAY", "")) from None
 
 
 STATE = State()

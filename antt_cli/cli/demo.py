@@ -46,7 +46,7 @@ def run_demo(path: Path | None, sample: Path = SAMPLE, as_json: bool = False) ->
     else:
         root = path.expanduser().resolve()
         if root.exists() and any(root.iterdir()):
-            raise AnttError("demo.not_empty", path=str(root))
+            raise AnttError("cli.demo.not_empty", path=str(root))
     saved_today = os.environ.get("ANTT_TODAY")
     os.environ["ANTT_TODAY"] = str(scenario["today"])
     console = Console(stderr=True)
@@ -78,7 +78,7 @@ def run_demo(path: Path | None, sample: Path = SAMPLE, as_json: bool = False) ->
             print(json.dumps({"path": str(root), "status": json.loads(out),
                               "log": log.stdout.splitlines()}, ensure_ascii=False, indent=2))
         else:
-            print(t("demo.done", path=root))
+            print(t("cli.demo.done", path=root))
             print(out, end="")
             print(log.stdout, end="")
         sys.stdout.flush()
@@ -93,4 +93,4 @@ def run_demo(path: Path | None, sample: Path = SAMPLE, as_json: bool = False) ->
 def _check(result: tuple[int, str, str], args: list[str]) -> None:
     code, out, err = result
     if code != 0:
-        raise AnttError("demo.step_failed", command="antt " + " ".join(args), detail=(err or out).strip())
+        raise AnttError("cli.demo.step_failed", command="antt " + " ".join(args), detail=(err or out).strip())

@@ -90,7 +90,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _status_text(status: str | None) -> str:
-    return t(f"status.{status}") if status in ("building", "active", "closing", "closed") else str(status)
+    return t(f"cli.status.{status}") if status in ("building", "active", "closing", "closed") else str(status)
 
 
 # Above this many rows the table is printed as plain aligned text: rich lays out a big table
@@ -101,7 +101,7 @@ RICH_TABLE_MAX_ROWS = 300
 def _due_text(row: dict) -> str:
     """The next due date as both views show it, marked when it has passed."""
     due = row["next_due"] or ""
-    return f"{due} ({t('detail.overdue')})" if row["overdue"] else due
+    return f"{due} ({t('cli.detail.overdue')})" if row["overdue"] else due
 
 
 def _print_rows(rows: list[dict]) -> None:
@@ -112,16 +112,16 @@ def _print_rows(rows: list[dict]) -> None:
         say(t("cli.no_cases"))
         return
     keys = ("id", "name", "kind", "status", "step", "grade", "due")
-    cells = [(r["id"], r["name"] or "", t(f"kind.{r['kind']}"), _status_text(r["status"]),
+    cells = [(r["id"], r["name"] or "", t(f"cli.kind.{r['kind']}"), _status_text(r["status"]),
               str(r["step"]), r["grade"] or "—", _due_text(r)) for r in rows]
     if len(rows) > RICH_TABLE_MAX_ROWS:
-        _print_plain([t(f"col.{k}") for k in keys], cells)
+        _print_plain([t(f"cli.col.{k}") for k in keys], cells)
         return
     from rich.table import Table
 
     table = Table(show_lines=False)
     for key in keys:
-        table.add_column(t(f"col.{key}"), overflow="fold", no_wrap=key != "name",
+        table.add_column(t(f"cli.col.{key}"), overflow="fold", no_wrap=key != "name",
                          min_width=20 if key == "name" else None)
     for row in cells:
         table.add_row(*row)
@@ -139,7 +139,7 @@ def _print_plain(header: list[str], cells: list[tuple[str, ...]]) -> None:
 
 
 def _fmt_rate(rate: float | None) -> str:
-    return t("detail.no_targets") if rate is None else f"{rate:.1f} %"
+    return t("cli.detail.no_targets") if rate is None else f"{rate:.1f} %"
 
 
 def _print_detail(d: dict) -> None:
@@ -151,26 +151,26 @@ def _print_detail(d: dict) -> None:
     d = safe_deep(d)  # escape sequences in hand-edited files are shown, not executed
     console = stdout_console()
     console.print(f"[bold]{escape(str(d['id']))}[/bold] — {escape(str(d['name']))}", markup=True)
-    console.print(f"{t('col.status')}: {_status_text(d['status'])} · {t('col.step')} {d['step']}"
-                  f" · {t('detail.area')}: {d['area']}", markup=False)
+    console.print(f"{t('cli.col.status')}: {_status_text(d['status'])} · {t('cli.col.step')} {d['step']}"
+                  f" · {t('cli.detail.area')}: {d['area']}", markup=False)
     if d.get("authority"):
-        console.print(f"{t('detail.authority')}: {d['authority']}", markup=False)
+        console.print(f"{t('cli.detail.authority')}: {d['authority']}", markup=False)
     if d.get("members"):
-        console.print(f"{t('detail.members')}: {', '.join(d['members'])}", markup=False)
+        console.print(f"{t('cli.detail.members')}: {', '.join(d['members'])}", markup=False)
     if d.get("lead_unit"):
-        console.print(f"{t('detail.lead')}: {d['lead_unit']}", markup=False)
+        console.print(f"{t('cli.detail.lead')}: {d['lead_unit']}", markup=False)
     if d["documents"]:
         table = Table()
         for key in ("date", "document", "number", "issuer"):
-            table.add_column(t(f"col.{key}"), overflow="fold")
+            table.add_column(t(f"cli.col.{key}"), overflow="fold")
         for doc in d["documents"]:
             table.add_row(doc["date"] or "", doc["title"], doc["number"] or "", doc["issuer"] or "")
         console.print(table)
     for plan in d["plans"]:
-        console.print(t("detail.plan", year=plan["year"], rate=_fmt_rate(plan["completion"])), markup=False)
+        console.print(t("cli.detail.plan", year=plan["year"], rate=_fmt_rate(plan["completion"])), markup=False)
         table = Table()
         for key in ("target", "planned", "achieved", "met"):
-            table.add_column(t(f"col.{key}"))
+            table.add_column(t(f"cli.col.{key}"))
         for target in plan["targets"]:
             if target["op"] == "yes-no":
                 planned, achieved = "có/không", "✔" if target["done"] else "—"
@@ -180,9 +180,9 @@ def _print_detail(d: dict) -> None:
             table.add_row(target["text"], planned, achieved, "✔" if target["met"] else "✘")
         console.print(table)
     if d["next_kinds"]:
-        console.print(f"{t('detail.next')}: {', '.join(d['next_kinds'])}", markup=False)
+        console.print(f"{t('cli.detail.next')}: {', '.join(d['next_kinds'])}", markup=False)
     if d.get("next_due"):
-        console.print(f"{t('col.due')}: {_due_text(d)} — {d['next_due_what']}", markup=False)
+        console.print(f"{t('cli.col.due')}: {_due_text(d)} — {d['next_due_what']}", markup=False)
 
 
 def _print_history(entries: list[dict]) -> None:
@@ -194,7 +194,7 @@ def _print_history(entries: list[dict]) -> None:
 
     table = Table()
     for key in ("date", "officer", "action", "summary"):
-        table.add_column(t(f"col.{key}"), overflow="fold", no_wrap=key in ("date", "action"))
+        table.add_column(t(f"cli.col.{key}"), overflow="fold", no_wrap=key in ("date", "action"))
     for e in entries:
         table.add_row(str(e.get("date", ""))[:19], e.get("officer") or "", e.get("action") or "",
                       e.get("summary") or "")

@@ -48,7 +48,7 @@ def next_number(used: Iterable[str], type_code: str, body_code: str | None, part
     from antt_cli.errors import AnttError
 
     if body_code is None or not str(body_code).strip():
-        raise AnttError("numbers.body_without_code", issuer=issuer or "?")
+        raise AnttError("domain.numbers.body_without_code", issuer=issuer or "?")
     highest = max((v for v in (number_value(u) for u in used) if v is not None), default=0)
     return format_number(highest + 1, type_code, body_code, party)
 
@@ -100,18 +100,18 @@ def number_problem(number: str, *, accepted_types: tuple[str, ...], body_code: s
     example = example_number(accepted, body, party)
     params: dict[str, Any] = {"number": number, "example": example}
     if len(number) > MAX_LENGTH:
-        return "numbers.too_long", {**params, "max": MAX_LENGTH}
+        return "domain.numbers.too_long", {**params, "max": MAX_LENGTH}
     parts = _split(number, party)
     if parts is None or int(parts[0]) < 1:
-        return "numbers.bad_form", params
+        return "domain.numbers.bad_form", params
     digits, first, rest = parts
     if len(digits) > MAX_DIGITS:
-        return "numbers.too_many_digits", {**params, "max": MAX_DIGITS}
+        return "domain.numbers.too_many_digits", {**params, "max": MAX_DIGITS}
     if party:
         type_code, given_body = first, rest
     elif "-" not in first:
         if "" not in accepted:
-            return "numbers.bad_form", params  # `05/UBND`: the type code is missing
+            return "domain.numbers.bad_form", params  # `05/UBND`: the type code is missing
         type_code, given_body = "", first  # a công văn: all its codes are the body's
     else:
         type_code, _, given_body = first.partition("-")
@@ -119,11 +119,11 @@ def number_problem(number: str, *, accepted_types: tuple[str, ...], body_code: s
             type_code, given_body = "", first
     if type_code not in accepted:
         shown = ", ".join(f"'{t}'" for t in accepted if t) or "—"
-        return "numbers.bad_type", {**params, "type": type_code, "accepted": shown}
+        return "domain.numbers.bad_type", {**params, "type": type_code, "accepted": shown}
     if not given_body:
-        return "numbers.bad_form", params
+        return "domain.numbers.bad_form", params
     if body is not None and given_body != body:
-        return "numbers.bad_body_code", {**params, "code": given_body, "expected": body}
+        return "domain.numbers.bad_body_code", {**params, "code": given_body, "expected": body}
     return None
 
 

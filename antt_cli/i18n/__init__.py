@@ -1,8 +1,10 @@
 """The message catalogue: Vietnamese by default, English with --lang en or ANTT_LANG=en.
 
-Every user-facing sentence has a key; the catalogues live in `catalog_*.py` modules (one per
-layer, so that layers can add their messages without touching each other), each exporting
-`MESSAGES = {key: {"vi": ..., "en": ...}}`. Parameters are `str.format` fields.
+Every user-facing sentence has a key; the catalogue is one module per layer of antt, named
+after it (`cli`, `services`, `domain`, `store`, `audit`, `documents`, and `help` for the help
+texts of options), each exporting `MESSAGES = {key: {"vi": ..., "en": ...}}`. A key starts with
+its module's name (`domain.missing_prerequisites`), so a key says where it is defined and who
+raises it. Parameters are `str.format` fields.
 """
 from __future__ import annotations
 
@@ -30,12 +32,11 @@ def catalog() -> dict[str, dict[str, str]]:
     if _CATALOG is None:
         merged: dict[str, dict[str, str]] = {}
         for info in pkgutil.iter_modules(__path__):
-            if info.name.startswith("catalog_"):
-                module = importlib.import_module(f"{__name__}.{info.name}")
-                for key, texts in module.MESSAGES.items():
-                    if key in merged:
-                        raise RuntimeError(f"message key {key!r} defined twice")
-                    merged[key] = texts
+            module = importlib.import_module(f"{__name__}.{info.name}")
+            for key, texts in module.MESSAGES.items():
+                if key in merged:
+                    raise RuntimeError(f"message key {key!r} defined twice")
+                merged[key] = texts
         _CATALOG = merged
     return _CATALOG
 

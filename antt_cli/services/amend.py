@@ -25,7 +25,7 @@ def change_targets(current: list[Target], specs: list[str], remove: list[str]) -
     for name in remove:
         index = find_target(targets, nfc(name), name_key)
         if index is None:
-            raise AnttError("amend.unknown_target", target=name,
+            raise AnttError("services.amend.unknown_target", target=name,
                             targets="; ".join(t.text for t in targets) or "—")
         del targets[index]
     for new in parse_targets(specs):
@@ -47,7 +47,7 @@ def amend(ctx: Context, case_id: str, kind: str, *, reason: str, number: str | N
           targets: list[str] | None = None, remove_targets: list[str] | None = None) -> RecordResult:
     reason = " ".join(nfc(reason or "").split())
     if not reason:
-        raise AnttError("amend.reason_required")
+        raise AnttError("services.amend.reason_required")
     reg = load_registry()
     with writing(ctx, action=f"amend {kind}", case_id=case_id, trailers=[("Antt-Reason", reason)]) as w:
         loaded = w.load_case(case_id)
@@ -57,10 +57,10 @@ def amend(ctx: Context, case_id: str, kind: str, *, reason: str, number: str | N
         found = [i for i, d in enumerate(case.documents)
                  if d.kind == k.name and (year is None or d.year == year)]
         if not found:
-            raise AnttError("amend.not_recorded", id=case_id, kind=k.name)
+            raise AnttError("services.amend.not_recorded", id=case_id, kind=k.name)
         if year is None and len({case.documents[i].year for i in found}) > 1:
             years = ", ".join(str(case.documents[i].year) for i in found)
-            raise AnttUsageError("amend.year_required", kind=k.name, years=years)
+            raise AnttUsageError("services.amend.year_required", kind=k.name, years=years)
         index = found[-1]
         before = case.documents[index]
         record = replace(before, fields=dict(before.fields), amendments=list(before.amendments))
@@ -94,12 +94,12 @@ def amend(ctx: Context, case_id: str, kind: str, *, reason: str, number: str | N
         plan = case.plan(record.year) if k.command == "plan" and record.year is not None else None
         if targets or remove_targets:
             if plan is None:
-                raise AnttError("amend.targets_only_plan", kind=k.name)
+                raise AnttError("services.amend.targets_only_plan", kind=k.name)
             old["targets"] = [target_to(t) for t in plan.targets]
             plan.targets = change_targets(plan.targets, list(targets or []), list(remove_targets or []))
             changed = True
         if not changed:
-            raise AnttError("amend.nothing", id=case_id, kind=k.name)
+            raise AnttError("services.amend.nothing", id=case_id, kind=k.name)
         if plan is not None:
             plan.date, plan.number = record.date, record.number
         record.amendments.append({"on": ctx.today, "reason": reason, "old": old})

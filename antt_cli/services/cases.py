@@ -29,26 +29,26 @@ def new_model(ctx: Context, name: str, *, area: str, field: str | None = None, l
     day = date or ctx.today
     title, area_ = clean(name), clean(area)
     if not title:
-        raise AnttError("cases.name_required")
+        raise AnttError("services.cases.name_required")
     if not area_:
-        raise AnttError("cases.area_required")
+        raise AnttError("services.cases.area_required")
     if day > ctx.today:
         raise AnttError("domain.date_in_future", date=day.isoformat(), today=ctx.today.isoformat())
     members = [m for m in (clean(u) for u in member_units or []) if m]
     if linked and len(members) < 2:
-        raise AnttError("cases.linked_needs_members")
+        raise AnttError("services.cases.linked_needs_members")
     if members and not linked:
-        raise AnttError("cases.members_need_linked")
+        raise AnttError("services.cases.members_need_linked")
     for i, m in enumerate(members):
         if any(same_name(m, other) for other in members[:i]):
-            raise AnttError("cases.duplicate_member", unit=m)
+            raise AnttError("services.cases.duplicate_member", unit=m)
     with writing(ctx, action="new-model", case_id=None) as w:
         profile = w.dossier.profile
         unit_kind = unit_kind or profile.get("unit_kind") or "residential"
         for value, allowed, option in ((level, LEVELS, "--level"), (unit_kind, UNIT_KINDS, "--unit-kind"),
                                        (membership, MEMBERSHIP, "--membership")):
             if value not in allowed:
-                raise AnttError("cases.bad_choice", option=option, value=value, allowed=", ".join(allowed))
+                raise AnttError("services.cases.bad_choice", option=option, value=value, allowed=", ".join(allowed))
         check_new_model(level, day, w.dossier.rules.huyen_abolished)
         # The next ID is read under the lock: parallel writers never claim the same one.
         case_id = next_id(w.dossier.case_ids(), str(profile.get("id_prefix") or ""), "model", day.year)

@@ -75,8 +75,8 @@ def reading_source(root: Path, notice: Callable[[str], None] = _ignore) -> Any:
 
     blobs = gitq.head_blobs(root, [PROFILE, *CASE_DIRS.values()])
     if PROFILE not in blobs:  # `antt init` at work: nothing committed yet
-        raise AnttError("headread.nothing_committed", file=PROFILE)
-    notice(t("headread.committed_shown"))
+        raise AnttError("services.nothing_committed", file=PROFILE)
+    notice(t("services.committed_shown"))
     return HeadSnapshot(blobs, lambda ids: gitq.blob_contents(root, ids), root)
 
 

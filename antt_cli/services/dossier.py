@@ -52,14 +52,14 @@ def init_dossier(path: Path, *, unit: str, province: str, unit_kind: str = "resi
 
     unit, province = nfc(unit).strip(), nfc(province).strip()
     if not unit or not province:
-        raise AnttError("dossier.unit_required")
+        raise AnttError("services.dossier.unit_required")
     if unit_kind not in UNIT_KINDS:
-        raise AnttError("dossier.bad_unit_kind", value=unit_kind, kinds=", ".join(UNIT_KINDS))
+        raise AnttError("services.dossier.bad_unit_kind", value=unit_kind, kinds=", ".join(UNIT_KINDS))
     root = path.expanduser().resolve()
     if (root / PROFILE).exists():
-        raise AnttError("dossier.already", path=str(root))
+        raise AnttError("services.dossier.already", path=str(root))
     if root.exists() and not root.is_dir():
-        raise AnttError("dossier.not_a_folder", path=str(root))
+        raise AnttError("services.dossier.not_a_folder", path=str(root))
     created_root = not root.exists()
     had_git = root.exists() and (root / ".git").exists()
     try:
@@ -90,7 +90,7 @@ def _person(spec: str | None, option: str) -> Any:
         return None
     title, sep, name = nfc(spec).partition(":")
     if not sep or not title.strip() or not name.strip():
-        raise AnttError("dossier.bad_person", option=option, value=spec)
+        raise AnttError("services.dossier.bad_person", option=option, value=spec)
     return {"title": " ".join(title.split()), "name": " ".join(name.split())}
 
 
@@ -100,9 +100,9 @@ def add_body(ctx: Context, name: str, *, code: str, head: str | None = None, dep
     name = " ".join(nfc(name).split())
     code = nfc(code).strip()
     if not name:
-        raise AnttError("dossier.body_name_required")
+        raise AnttError("services.dossier.body_name_required")
     if not code or any(ch.isspace() or ch in "/" for ch in code):
-        raise AnttError("dossier.bad_code", code=code)
+        raise AnttError("services.dossier.bad_code", code=code)
     body: dict[str, Any] = {"code": code}
     if parent:
         body["parent"] = " ".join(nfc(parent).split())
@@ -117,9 +117,9 @@ def add_body(ctx: Context, name: str, *, code: str, head: str | None = None, dep
     with writing(ctx, action="bodies add", case_id=None, edit_profile=True) as w:
         dossier = w.dossier  # read under the lock: two writers never lose a body
         if dossier.body(name) is not None:
-            raise AnttError("dossier.body_exists", name=dossier.body_name(name))
+            raise AnttError("services.dossier.body_exists", name=dossier.body_name(name))
         if own and (holder := own_code_holder(code, dossier.bodies())) is not None:
-            raise AnttError("dossier.own_code_taken", code=code, other=holder)
+            raise AnttError("services.dossier.own_code_taken", code=code, other=holder)
         w.check_clean([PROFILE], renders=False)
         w.write_text(PROFILE, with_body(dossier.profile, name, body))
         w.summary = f"Thêm cơ quan ban hành: {name} ({code})"
@@ -131,17 +131,17 @@ def add_successor(ctx: Context, old: str, new: str) -> None:
     cycles refused."""
     old, new = " ".join(nfc(old).split()), " ".join(nfc(new).split())
     if not old or not new or same_name(old, new):
-        raise AnttError("dossier.bad_successor", old=old, new=new)
+        raise AnttError("services.dossier.bad_successor", old=old, new=new)
     with writing(ctx, action="bodies successor", case_id=None, edit_profile=True) as w:
         successors = {str(k): str(v) for k, v in (w.dossier.profile.get("successors") or {}).items()}
         for known, value in successors.items():
             if same_name(known, old):
-                raise AnttError("dossier.successor_exists", old=known, new=value)
+                raise AnttError("services.dossier.successor_exists", old=known, new=value)
         # Walk the chain from NEW: reaching OLD again would make a cycle.
         current, seen = new, 0
         while current is not None and seen <= len(successors):
             if same_name(current, old):
-                raise AnttError("dossier.successor_cycle", old=old, new=new)
+                raise AnttError("services.dossier.successor_cycle", old=old, new=new)
             current = next((v for k, v in successors.items() if same_name(k, current)), None)
             seen += 1
         w.check_clean([PROFILE], renders=False)

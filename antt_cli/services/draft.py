@@ -44,7 +44,7 @@ def draft_document(ctx: Context, case_id: str, kind: str, output: Path | None, *
     data = render_document(dossier, case, record)
     target = draft_path(output, f"{case_id}-{k.name}-nhap.docx", dossier.root.resolve(), Path.cwd())
     if target.is_relative_to(dossier.root.resolve()):
-        raise AnttError("draft.inside_dossier", file=str(target))
+        raise AnttError("services.draft.inside_dossier", file=str(target))
     if pdf:
         target = target.with_suffix(".pdf")
         data = to_pdf(data, target.stem)
@@ -52,5 +52,5 @@ def draft_document(ctx: Context, case_id: str, kind: str, output: Path | None, *
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     except OSError as exc:
-        raise AnttError("rel.draft_write_failed", file=str(target), detail=exc.strerror or str(exc)) from None
+        raise AnttError("services.draft_write_failed", file=str(target), detail=exc.strerror or str(exc)) from None
     return target

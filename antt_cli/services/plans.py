@@ -25,16 +25,16 @@ def parse_targets(specs: list[str]) -> list[Target]:
         try:
             target = parse_target(spec)
         except ValueError:
-            raise AnttUsageError("plans.bad_target", spec=spec) from None
+            raise AnttUsageError("services.plans.bad_target", spec=spec) from None
         if any(name_key(t.text) == name_key(target.text) for t in targets):
-            raise AnttError("plans.duplicate_target", text=target.text)
+            raise AnttError("services.plans.duplicate_target", text=target.text)
         targets.append(target)
     return targets
 
 
 def check_year(year: int) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise AnttUsageError("plans.bad_year", year=year)
+        raise AnttUsageError("services.plans.bad_year", year=year)
 
 
 def plan_kind(reg):
@@ -61,7 +61,7 @@ def record_plan(ctx: Context, case_id: str, year: int, target_specs: list[str], 
                             folder=k.attach_folder)
         w.summary = life.summary_line(case_id, k.summary_text(year), record)
     if not targets:
-        ctx.notice(_t("plans.no_targets", year=year))
+        ctx.notice(_t("services.plans.no_targets", year=year))
     return RecordResult(case_id, k.name, record, rel, w.tx.sha)
 
 
@@ -85,13 +85,13 @@ def set_progress(ctx: Context, case_id: str, year: int, target: str, *, achieved
     """Set (not add to) the achieved value of one target; the plan's completion after it."""
     check_year(year)
     if (achieved is None) == (not done):
-        raise AnttUsageError("plans.achieved_or_done")
+        raise AnttUsageError("services.plans.achieved_or_done")
     value = None
     if achieved is not None:
         try:
             value = parse_number(achieved)
         except ValueError:
-            raise AnttUsageError("plans.bad_number", value=achieved) from None
+            raise AnttUsageError("services.plans.bad_number", value=achieved) from None
     day = date or ctx.today
     with writing(ctx, action="progress", case_id=case_id) as w:
         loaded = w.load_case(case_id)
@@ -99,20 +99,20 @@ def set_progress(ctx: Context, case_id: str, year: int, target: str, *, achieved
         life.check_open(case)
         plan = case.plan(year)
         if plan is None:
-            raise AnttError("plans.no_plan", id=case_id, year=year)
+            raise AnttError("services.plans.no_plan", id=case_id, year=year)
         index = find_target(plan.targets, target, name_key)
         if index is None:
             names = "; ".join(t.text for t in plan.targets) or "—"
-            raise AnttError("plans.unknown_target", target=target, year=year, targets=names)
+            raise AnttError("services.plans.unknown_target", target=target, year=year, targets=names)
         row = plan.targets[index]
         if row.op == YES_NO and value is not None:
-            raise AnttError("plans.yes_no_needs_done", text=row.text)
+            raise AnttError("services.plans.yes_no_needs_done", text=row.text)
         if row.op != YES_NO and done:
-            raise AnttError("plans.number_needs_achieved", text=row.text)
+            raise AnttError("services.plans.number_needs_achieved", text=row.text)
         if day > ctx.today:
             raise AnttError("domain.date_in_future", date=day.isoformat(), today=ctx.today.isoformat())
         if plan.date and day < plan.date:
-            raise AnttError("plans.progress_before_plan", date=day.isoformat(), plan_date=plan.date.isoformat())
+            raise AnttError("services.plans.progress_before_plan", date=day.isoformat(), plan_date=plan.date.isoformat())
         if done:
             row.done = True
             shown = "hoàn thành"

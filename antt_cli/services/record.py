@@ -61,7 +61,7 @@ def parse_sets(pairs: list[str]) -> dict[str, str]:
         key, sep, value = pair.partition("=")
         key = key.strip()
         if not sep or not key:
-            raise AnttUsageError("record.bad_set", pair=pair)
+            raise AnttUsageError("services.record.bad_set", pair=pair)
         result[key] = nfc(value.strip())
     return result
 
@@ -102,9 +102,9 @@ def resolve_signer(case: Case, k: KindSpec, issuer: str, given: RecordInput, dos
         if not title and k.issuer == STEERING:
             title = STEERING_HEAD_ROLE
     if not name:
-        raise AnttError("record.signer_required", kind=k.name, issuer=issuer)
+        raise AnttError("services.record.signer_required", kind=k.name, issuer=issuer)
     if not title:
-        raise AnttError("record.signer_title_required", name=name)
+        raise AnttError("services.record.signer_title_required", name=name)
     return Signer(name=str(name), title=str(title), prefix=prefix)
 
 
@@ -124,14 +124,14 @@ def resolve_number(k: KindSpec, issuer: str, day: dt.date, given: str | None, do
     party = is_party_body(issuer, body)
     if given is None:
         if k.numbered:
-            raise AnttError("record.number_required", kind=k.name)
+            raise AnttError("services.record.number_required", kind=k.name)
         return None
     if not k.numbered:
-        raise AnttError("record.number_not_taken", kind=k.name, title=k.title)
+        raise AnttError("services.record.number_not_taken", kind=k.name, title=k.title)
     used = [n for n in numbers_used(dossier, issuer, day.year) if n != ignore]
     if given == "auto":
         if not body or not body.get("own"):
-            raise AnttError("record.auto_not_own", issuer=issuer)
+            raise AnttError("services.record.auto_not_own", issuer=issuer)
         return next_number(used, k.type_code, body.get("code"), party, issuer=issuer)
     number = nfc(given).strip()
     problem = number_problem(number, accepted_types=k.type_codes, party=party,
@@ -140,16 +140,16 @@ def resolve_number(k: KindSpec, issuer: str, day: dt.date, given: str | None, do
         raise AnttError(problem[0], **problem[1])
     other = register_clash(number, used)
     if other is not None:
-        raise AnttError("numbers.register_clash", number=number, other=other, issuer=issuer, year=day.year)
+        raise AnttError("services.numbers.register_clash", number=number, other=other, issuer=issuer, year=day.year)
     return number
 
 
 def _check_attachment(path: Path, max_mb: float) -> None:
     if not path.is_file():
-        raise AnttError("record.attach_missing", file=str(path))
+        raise AnttError("services.record.attach_missing", file=str(path))
     size = path.stat().st_size
     if size > max_mb * 1024 * 1024:
-        raise AnttError("record.attach_too_big", file=str(path), mb=f"{size / 1048576:.1f}", max=max_mb)
+        raise AnttError("services.record.attach_too_big", file=str(path), mb=f"{size / 1048576:.1f}", max=max_mb)
 
 
 def build_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, given: RecordInput,
@@ -161,24 +161,24 @@ def build_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, given:
     allowed = reg.allowed_fields(k)
     for key in sets:
         if key not in allowed:
-            raise AnttError("record.unknown_field", key=key, kind=k.name, allowed=", ".join(allowed))
+            raise AnttError("services.record.unknown_field", key=key, kind=k.name, allowed=", ".join(allowed))
     if (given.approved_by or given.approved_date) and k.approval == "none":
-        raise AnttError("record.approval_only_survey_plan")
+        raise AnttError("services.record.approval_only_survey_plan")
     if given.members_file and k.members == "none":
-        raise AnttError("record.members_not_taken", kind=k.name)
+        raise AnttError("services.record.members_not_taken", kind=k.name)
     if given.attach and k.attachments == "none":
-        raise AnttError("domain.attachments_not_taken", kind=k.name)
+        raise AnttError("services.domain.attachments_not_taken", kind=k.name)
     day = given.date or ctx.today
     issuer = clean(given.issuer) or default_issuer(case, k, dossier)
     if not issuer:
-        raise AnttError("record.issuer_required", kind=k.name)
+        raise AnttError("services.record.issuer_required", kind=k.name)
     issuer = dossier.body_name(issuer)
     year = given.year
     if k.year == "report":
         year_text = sets.pop("year", None)
         if year_text is not None:
             if not year_text.isdigit():
-                raise AnttError("record.bad_year", value=year_text)
+                raise AnttError("services.record.bad_year", value=year_text)
             year = int(year_text)
         else:
             year = life.report_year(day, sets.get("period"))
@@ -199,7 +199,7 @@ def to_pdf(docx: bytes, name: str) -> bytes:
     """DOCX → PDF through LibreOffice, where it is installed (`--pdf`)."""
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if not office:
-        raise AnttError("record.no_libreoffice")
+        raise AnttError("services.record.no_libreoffice")
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / f"{name}.docx"
         src.write_bytes(docx)
@@ -209,7 +209,7 @@ def to_pdf(docx: bytes, name: str) -> bytes:
                        check=False, capture_output=True, timeout=180)
         out = Path(tmp) / f"{name}.pdf"
         if not out.is_file():
-            raise AnttError("record.pdf_failed", file=src.name)
+            raise AnttError("services.record.pdf_failed", file=src.name)
         return out.read_bytes()
 
 

@@ -17,7 +17,7 @@ MAX_FILE = 5 * 1024 * 1024  # bytes: a member list of thousands of rows is far b
 def read_members(path: Path) -> list[dict[str, str]]:
     try:
         if path.stat().st_size > MAX_FILE:
-            raise AnttError("rel.csv_bad_file", file=str(path), row=1, detail=f"> {MAX_FILE // 1048576} MB",
+            raise AnttError("store.csv_bad_file", file=str(path), row=1, detail=f"> {MAX_FILE // 1048576} MB",
                             limit=MAX_CELL)
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -69,7 +69,7 @@ def _rows(text: str, dialect, path: Path) -> list[list[str]]:
             except StopIteration:
                 return rows
             except csv.Error as exc:
-                raise AnttError("rel.csv_bad_file", file=str(path), row=reader.line_num, detail=str(exc),
+                raise AnttError("store.csv_bad_file", file=str(path), row=reader.line_num, detail=str(exc),
                                 limit=MAX_CELL) from None
             rows.append(row)
     finally:
@@ -84,4 +84,4 @@ def _check_cell(cell: str, path: Path, row: int, column: str) -> None:
     found = problem(cell)
     if found is not None:
         key, params = found
-        raise AnttError("rel.csv_bad_cell", file=str(path), row=row, column=column, problem=t(key, **params))
+        raise AnttError("store.csv_bad_cell", file=str(path), row=row, column=column, problem=t(key, **params))

@@ -105,7 +105,7 @@ def _found(value: Any) -> str:
 def _types(rel: str, node: Any, table: dict, prefix: str = "") -> None:
     for key, (ok, expected) in table.items():
         if key in node and not ok(node[key]):
-            raise AnttError("rel.bad_type", file=rel, line=line_of(node, key) or "?", key=prefix + key,
+            raise AnttError("store.bad_type", file=rel, line=line_of(node, key) or "?", key=prefix + key,
                             expected=expected, found=_found(node[key]))
 
 
@@ -119,12 +119,12 @@ def check_types(case: Any, rel: str) -> None:
         fields = doc.get("fields") or {}
         for key, value in fields.items():
             if not _is_scalar(value):
-                raise AnttError("rel.bad_type", file=rel, line=line_of(fields, key) or "?",
+                raise AnttError("store.bad_type", file=rel, line=line_of(fields, key) or "?",
                                 key=f"fields.{key}", expected=OPT_TEXT, found=_found(value))
         for row in doc.get("members") or []:
             for key, value in row.items():
                 if not _is_scalar(value) or isinstance(value, bool):
-                    raise AnttError("rel.bad_type", file=rel, line=line_of(row, key) or line_of(doc, "members") or "?",
+                    raise AnttError("store.bad_type", file=rel, line=line_of(row, key) or line_of(doc, "members") or "?",
                                     key=f"members[].{key}", expected=OPT_TEXT, found=_found(value))
 
 
@@ -170,11 +170,11 @@ def check_case(case: Any, rel: str) -> None:
                 _fail(rel, plan, "targets", "op: '>=' | '<=' | yes-no")
             _types(rel, target, TARGET_TYPES, "targets[].")
             if target["op"] != "yes-no" and not _is_number(target.get("planned")):
-                raise AnttError("rel.bad_type", file=rel, line=line_of(target, "planned") or line_of(plan, "targets")
+                raise AnttError("store.bad_type", file=rel, line=line_of(target, "planned") or line_of(plan, "targets")
                                 or "?", key="targets[].planned", expected="a number",
                                 found=_found(target.get("planned")))
             if "done" in target and not isinstance(target["done"], bool):
-                raise AnttError("rel.bad_type", file=rel, line=line_of(target, "done") or "?",
+                raise AnttError("store.bad_type", file=rel, line=line_of(target, "done") or "?",
                                 key="targets[].done", expected="true | false", found=_found(target["done"]))
 
 
@@ -199,7 +199,7 @@ def check_profile(profile: Any, rel: str) -> None:
     bodies = profile.get("bodies") or {}
     for name, body in bodies.items():
         if not isinstance(body, dict):
-            raise AnttError("rel.bad_type", file=rel, line=line_of(bodies, name) or "?", key=f"bodies.{name}",
+            raise AnttError("store.bad_type", file=rel, line=line_of(bodies, name) or "?", key=f"bodies.{name}",
                             expected="{ code, head, deputy, own }", found=_found(body))
         _types(rel, body, BODY_TYPES, f"bodies.{name}.")
         for role in ("head", "deputy"):
@@ -208,5 +208,5 @@ def check_profile(profile: Any, rel: str) -> None:
     successors = profile.get("successors") or {}
     for old, new in successors.items():
         if not isinstance(new, str):
-            raise AnttError("rel.bad_type", file=rel, line=line_of(successors, old) or "?",
+            raise AnttError("store.bad_type", file=rel, line=line_of(successors, old) or "?",
                             key=f"successors.{old}", expected=TEXT, found=_found(new))

@@ -1,0 +1,144 @@
+"""Messages of the guideline's rules (domain/): refusals with their reasons, document numbers."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "domain.already_recorded": {
+        "vi": "{id} đã ghi '{kind}' ({title}); để sửa số, ngày, cơ quan ban hành hay người ký, dùng `antt amend {id} {kind} --reason …`.",
+        "en": "{id} already has '{kind}' ({title}); to correct its number, date, issuer or signer use `antt amend {id} {kind} --reason …`.",
+    },
+    "domain.approval_before_plan": {
+        "vi": "Ngày phê duyệt ({approved}) sớm hơn ngày của kế hoạch khảo sát ({date}); sửa --approved-date hoặc --date.",
+        "en": "The approval date ({approved}) is earlier than the survey plan's date ({date}); fix --approved-date or --date.",
+    },
+    "domain.approval_required_after": {
+        "vi": "Ngày {date} của {kind} sớm hơn ngày phê duyệt {prior} ({approved}). Hãy dùng ngày từ {approved} trở đi.",
+        "en": "The date {date} of {kind} is before the approval of {prior} ({approved}). Use a date on or after {approved}.",
+    },
+    "domain.attachments_required": {
+        "vi": "Loại {kind} cần tệp đính kèm: hãy thêm --attach TỆP (bản chụp tài liệu chứng minh).",
+        "en": "Kind {kind} needs attached files: add --attach FILE (scans of the evidence).",
+    },
+    "domain.case_closed": {
+        "vi": "{id} đã kết thúc (closed): không nhận thêm thay đổi nào.",
+        "en": "{id} is closed: it accepts no further change.",
+    },
+    "domain.date_before_opening": {
+        "vi": "Ngày {date} sớm hơn ngày mở hồ sơ {id} ({opened}). Hãy kiểm tra lại --date.",
+        "en": "The date {date} is before case {id} was opened ({opened}). Check --date.",
+    },
+    "domain.date_before_prerequisite": {
+        "vi": "Ngày của '{kind}' ({date}) sớm hơn ngày của '{prior}' ({prior_date}) mà nó phải theo sau; sửa --date.",
+        "en": "The date of '{kind}' ({date}) is earlier than that of '{prior}' ({prior_date}), which it must follow; fix --date.",
+    },
+    "domain.date_in_future": {
+        "vi": "Ngày {date} ở sau hôm nay ({today}): chỉ ghi văn bản đã ban hành; sửa --date.",
+        "en": "The date {date} is after today ({today}): only issued documents are recorded; fix --date.",
+    },
+    "domain.date_required": {
+        "vi": "Văn bản '{kind}' cần ngày ban hành (--date).",
+        "en": "The '{kind}' document needs its date (--date).",
+    },
+    "domain.dependent_before": {
+        "vi": "Không thể đổi ngày {kind} thành {date}: {later} đã ghi ngày {later_date}, sớm hơn. Hãy đính chính {later} trước.",
+        "en": "Cannot move {kind} to {date}: {later} is dated {later_date}, earlier. Amend {later} first.",
+    },
+    "domain.field_choice": {
+        "vi": "Giá trị '{value}' của {key} không hợp lệ; chọn một trong: {choices}.",
+        "en": "'{value}' is not a valid {key}; choose one of: {choices}.",
+    },
+    "domain.field_required": {
+        "vi": "Loại {kind} cần trường {key} ({help}): hãy thêm --set {key}=…{choices}.",
+        "en": "Kind {kind} needs the field {key} ({help}): add --set {key}=…{choices}.",
+    },
+    "domain.huyen_abolished": {
+        "vi": "Từ {date} không còn cấp huyện: mô hình mở từ ngày đó chọn --level xa hoặc tinh (chỉ mô hình mở trước đó mới giữ cấp huyện lịch sử).",
+        "en": "Since {date} there is no district level: a model opened since then takes --level xa or tinh (only models opened before keep the historical district level).",
+    },
+    "domain.issuer_not_authority": {
+        "vi": "'{kind}' phải do cùng cấp có thẩm quyền ban hành các quyết định bước 4 ({authority}), không phải '{issuer}' (HD 163 §III.1.d); sửa --issuer.",
+        "en": "'{kind}' must be issued by the same authority as the step-4 decisions ({authority}), not '{issuer}' (HD 163 §III.1.d); fix --issuer.",
+    },
+    "domain.launch_needs_plan": {
+        "vi": "Chưa có kế hoạch hoạt động năm {year} hoặc năm {next} (năm đánh giá chứa ngày ra mắt hoặc năm sau; hiện có: {have}). Hãy ghi kế hoạch bằng `antt plan … --year {year}` hoặc `--year {next}` trước khi ra mắt.",
+        "en": "There is no annual plan for evaluation year {year} or {next} (the year of the launch date or the next one; recorded: {have}). Record one with `antt plan … --year {year}` or `--year {next}` before the launch.",
+    },
+    "domain.lead_unit_not_member": {
+        "vi": "'{unit}' không phải đơn vị thành viên của mô hình liên kết (thành viên: {members}).",
+        "en": "'{unit}' is not a member unit of the linked model (members: {members}).",
+    },
+    "domain.lead_unit_required": {
+        "vi": "{id} là mô hình liên kết: biên bản lấy ý kiến phải nêu đơn vị được đề cử làm Trưởng mô hình (--set lead_unit=…, thứ tự luân phiên --set lead_units=A,B).",
+        "en": "{id} is a linked model: the consultation must name the nominated lead unit (--set lead_unit=…, rotation order --set lead_units=A,B).",
+    },
+    "domain.linked_only": {
+        "vi": "{id} không phải mô hình liên kết: không ghi được '{kind}' ({title}), loại này chỉ dành cho mô hình liên kết.",
+        "en": "{id} is not a linked model: '{kind}' ({title}) is for linked models only.",
+    },
+    "domain.members_required": {
+        "vi": "'{kind}' cần danh sách thành viên: thêm --members FILE.csv (cột name, role, unit, phone).",
+        "en": "'{kind}' needs its member list: add --members FILE.csv (columns name, role, unit, phone).",
+    },
+    "domain.missing_prerequisites": {
+        "vi": "Chưa ghi được '{kind}' cho {id}: còn thiếu {missing}.",
+        "en": "Cannot record '{kind}' for {id} yet: first record {missing}.",
+    },
+    "domain.no_rotation_order": {
+        "vi": "{id} không có thứ tự luân phiên Trưởng mô hình (ghi khi lấy ý kiến, --set lead_units=A,B): không ghi được luân phiên.",
+        "en": "{id} has no rotation order of the lead unit (set at consultation, --set lead_units=A,B): no rotation can be recorded.",
+    },
+    "domain.numbers.bad_body_code": {
+        "vi": "Số văn bản '{number}' mang mã cơ quan '{code}' trong khi cơ quan ban hành có mã '{expected}' (antt.yaml); hãy sửa --number, ví dụ {example}.",
+        "en": "Document number '{number}' has the body code '{code}' where the issuing body's code is '{expected}' (antt.yaml); fix --number, e.g. {example}.",
+    },
+    "domain.numbers.bad_form": {
+        "vi": "Số văn bản '{number}' sai thể thức (NĐ 30/2020); hãy viết như {example}, số từ 01.",
+        "en": "Document number '{number}' is not in the official form (NĐ 30/2020); write it like {example}, from 01.",
+    },
+    "domain.numbers.bad_type": {
+        "vi": "Số văn bản '{number}' mang mã loại '{type}' trong khi loại văn bản này dùng mã {accepted}; hãy sửa --number, ví dụ {example}.",
+        "en": "Document number '{number}' has the type code '{type}' where this kind takes {accepted}; fix --number, e.g. {example}.",
+    },
+    "domain.numbers.body_without_code": {
+        "vi": "Cơ quan '{issuer}' chưa có mã (code) trong antt.yaml nên không cấp số tự động được; hãy thêm `code:` cho cơ quan đó trong antt.yaml và commit, hoặc ghi số bằng tay.",
+        "en": "The body '{issuer}' has no code in antt.yaml, so no number can be allocated; add its `code:` in antt.yaml and commit it, or give the number by hand.",
+    },
+    "domain.numbers.too_long": {
+        "vi": "Số văn bản '{number}' dài quá {max} ký tự; hãy ghi đúng số và ký hiệu của văn bản, ví dụ {example}.",
+        "en": "Document number '{number}' is longer than {max} characters; give the document's number and codes only, e.g. {example}.",
+    },
+    "domain.numbers.too_many_digits": {
+        "vi": "Phần số của '{number}' có quá {max} chữ số; hãy ghi lại số thứ tự trong sổ văn bản, ví dụ {example}.",
+        "en": "The numeric part of '{number}' has more than {max} digits; give the number from the register, e.g. {example}.",
+    },
+    "domain.plan_before_opening": {
+        "vi": "Không thể lập kế hoạch năm {year}: hồ sơ mở ngày {opened}, sau năm đánh giá đó. Hãy chọn năm đánh giá từ khi mở hồ sơ.",
+        "en": "Cannot plan year {year}: the case was opened on {opened}, after that evaluation year. Choose an evaluation year from the opening on.",
+    },
+    "domain.plan_exists": {
+        "vi": "{id} đã có kế hoạch hoạt động năm {year}; để sửa, dùng `antt amend {id} annual-plan --reason …`.",
+        "en": "{id} already has the annual plan of {year}; to correct it use `antt amend {id} annual-plan --reason …`.",
+    },
+    "domain.plan_year_ended": {
+        "vi": "Năm đánh giá {year} đã kết thúc (31/10/{year}) trước ngày của kế hoạch ({date}): hãy lập kế hoạch cho năm đánh giá hiện tại hoặc năm sau.",
+        "en": "Evaluation year {year} ended (31/10/{year}) before the plan's date ({date}): plan the current or the next evaluation year.",
+    },
+    "domain.plan_year_required": {
+        "vi": "Kế hoạch hoạt động năm cần năm đánh giá: dùng `antt plan ID --year NĂM --target …`.",
+        "en": "An annual plan needs its evaluation year: use `antt plan ID --year YEAR --target …`.",
+    },
+    "domain.rotation_authority_required": {
+        "vi": "Luân phiên Trưởng mô hình của {id} cần cấp có thẩm quyền quản lý đơn vị mới: thêm --set authority=….",
+        "en": "The lead rotation of {id} needs the authority over the new lead unit: add --set authority=….",
+    },
+    "domain.survey_plan_unapproved": {
+        "vi": "Kế hoạch khảo sát của {id} chỉ được ghi khi đã được phê duyệt (HD 163 §III.1.a): thêm --approved-by và --approved-date; bản chưa duyệt là bản nháp (`antt draft`).",
+        "en": "The survey plan of {id} is recorded only once approved (HD 163 §III.1.a): add --approved-by and --approved-date; an unapproved plan is a draft (`antt draft`).",
+    },
+    "domain.unknown_kind": {
+        "vi": "Loại văn bản '{kind}' không có; dùng một trong: {kinds}.",
+        "en": "There is no document kind '{kind}'; use one of: {kinds}.",
+    },
+    "domain.use_command": {
+        "vi": "Loại {kind} được ghi bằng lệnh `antt {command}` (xem `antt {command} --help`).",
+        "en": "Kind {kind} is recorded with `antt {command}` (see `antt {command} --help`).",
+    },
+}

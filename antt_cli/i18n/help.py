@@ -1,0 +1,133 @@
+"""Help texts of the commands' options and arguments (`antt COMMAND --help`), one line each,
+saying what to give (docs/commands.md says the same at length). An option several commands
+share with one meaning has one key, `help.OPTION`; the rest are `help.COMMAND.OPTION`."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "help.amend.date": {"vi": "Ngày đúng của văn bản (YYYY-MM-DD hoặc DD/MM/YYYY); bỏ trống: giữ nguyên.",
+                        "en": "The document's correct date (YYYY-MM-DD or DD/MM/YYYY); omit it to keep the date."},
+    "help.amend.reason": {"vi": "Lý do đính chính (bắt buộc), ví dụ \"Ghi nhầm số văn bản\"; lưu trong hồ sơ và commit.",
+                          "en": "Why the document is corrected (required), e.g. \"Wrong number\"; kept in the record "
+                                "and the commit."},
+    "help.amend.remove_target": {"vi": "Bỏ một chỉ tiêu của kế hoạch năm (nội dung hoặc số thứ tự); lặp lại được.",
+                                 "en": "Remove a target of the annual plan (its text or position); repeatable."},
+    "help.amend.target": {"vi": "Sửa hoặc thêm chỉ tiêu của kế hoạch năm: \"TEXT=NUMBER\", \"TEXT<=NUMBER\" hoặc "
+                                "\"TEXT\"; lặp lại được.",
+                          "en": "Change or add a target of the annual plan: \"TEXT=NUMBER\", \"TEXT<=NUMBER\" or "
+                                "\"TEXT\"; repeatable."},
+    "help.amend.year": {"vi": "Năm đánh giá của kế hoạch năm hoặc báo cáo cần đính chính (khi có nhiều).",
+                        "en": "Evaluation year of the annual plan or report to correct (when there are several)."},
+    "help.bodies.code": {"vi": "Mã cơ quan trong số văn bản: UBND trong 05/QĐ-UBND, ĐU trong 05-NQ/ĐU (không dấu cách, không /).",
+                         "en": "The body's code in document numbers: UBND in 05/QĐ-UBND, ĐU in 05-NQ/ĐU (no spaces or /)."},
+    "help.bodies.deputy": {"vi": "Cấp phó, ký khi --sign-as KT., dạng \"CHỨC VỤ: HỌ TÊN\".",
+                           "en": "The deputy, who signs with --sign-as KT., as \"TITLE: NAME\"."},
+    "help.bodies.head": {"vi": "Người đứng đầu, ký mặc định, dạng \"CHỨC VỤ: HỌ TÊN\", ví dụ \"Chủ tịch: Trần Thị Hoa\".",
+                         "en": "The head, who signs by default, as \"TITLE: NAME\", e.g. \"Chủ tịch: Trần Thị Hoa\"."},
+    "help.bodies.name": {"vi": "Tên đầy đủ của cơ quan, ví dụ \"Ủy ban nhân dân xã Hàm Thuận\".",
+                         "en": "The body's full name, e.g. \"Ủy ban nhân dân xã Hàm Thuận\"."},
+    "help.bodies.new": {"vi": "Tên cơ quan kế thừa cơ quan cũ.", "en": "The body that succeeds the old one."},
+    "help.bodies.old": {"vi": "Tên cơ quan cũ (đã sáp nhập, đổi tên).", "en": "The old body (merged or renamed)."},
+    "help.bodies.own": {"vi": "Cơ quan của chính đơn vị: --number auto lấy số từ sổ văn bản của cơ quan.",
+                        "en": "One of the unit's own bodies: --number auto takes numbers from its register."},
+    "help.bodies.parent": {"vi": "Cơ quan chủ quản của cơ quan này (dòng đầu phần tiêu đề).",
+                           "en": "This body's parent body (first header line)."},
+    "help.bodies.party": {"vi": "Cấp ủy đảng: văn bản theo thể thức của Đảng, số dạng 05-NQ/ĐU.",
+                          "en": "A party committee: party document format, numbers like 05-NQ/ĐU."},
+    "help.demo.path": {"vi": "Thư mục trống để dựng hồ sơ mẫu; mặc định một thư mục mới trong thư mục tạm.",
+                       "en": "An empty folder for the sample dossier; default a new folder in the temp folder."},
+    "help.draft.output": {"vi": "Tệp hoặc thư mục ghi bản nháp, ngoài hồ sơ; mặc định ID-KIND-nhap.docx ở thư mục "
+                                "hiện tại (thư mục tạm nếu đang ở trong hồ sơ).",
+                          "en": "File or folder for the draft, outside the dossier; default ID-KIND-nhap.docx in the "
+                                "current folder (the temp folder when inside the dossier)."},
+    "help.id": {"vi": "Mã hồ sơ mô hình, ví dụ MH-2026-001 (xem `antt status`).",
+                "en": "Case ID, e.g. MH-2026-001 (see `antt status`)."},
+    "help.init.officer": {"vi": "Họ tên cán bộ lập hồ sơ, ghi vào mỗi commit; mặc định user.name của git.",
+                          "en": "The officer keeping the dossier, named in each commit; default git's user.name."},
+    "help.init.officer_email": {"vi": "Email của cán bộ, dùng khi git chưa có danh tính.",
+                                "en": "The officer's email, used when git has no identity."},
+    "help.init.parent_body": {"vi": "Cơ quan chủ quản, in ở dòng đầu phần tiêu đề văn bản.",
+                              "en": "The parent body (cơ quan chủ quản), printed on the first header line."},
+    "help.init.path": {"vi": "Thư mục hồ sơ; tạo mới nếu chưa có.", "en": "The dossier folder; created if missing."},
+    "help.init.place": {"vi": "Địa danh ở dòng ngày tháng (\"Hàm Thuận, ngày …\"); mặc định suy từ --unit.",
+                        "en": "Place name of the date line (\"Hàm Thuận, ngày …\"); default guessed from --unit."},
+    "help.init.province": {"vi": "Tỉnh, thành phố của đơn vị, ví dụ \"Lâm Đồng\".",
+                           "en": "The unit's province, e.g. \"Lâm Đồng\"."},
+    "help.init.unit": {"vi": "Đơn vị lập hồ sơ, ví dụ \"Công an xã Hàm Thuận\"; là đơn vị đề xuất mặc định.",
+                       "en": "The unit keeping the dossier, e.g. \"Công an xã Hàm Thuận\"; the default proposing unit."},
+    "help.init.unit_kind": {"vi": "Đối tượng các mô hình của đơn vị phục vụ: residential (khu dân cư), agency (cơ quan), "
+                                  "enterprise (doanh nghiệp), school (nhà trường).",
+                            "en": "Who the unit's models serve: residential (khu dân cư), agency (cơ quan), "
+                                  "enterprise (doanh nghiệp), school (nhà trường)."},
+    "help.issuer": {"vi": "Cơ quan ban hành, tên như đã khai bằng `antt bodies add`; khi ghi mới, mặc định theo loại văn bản.",
+                    "en": "Issuing body, named as declared with `antt bodies add`; on a new record, the kind's default."},
+    "help.kind": {"vi": "Loại văn bản, ví dụ survey-plan, establishment-decision; tên sai sẽ được báo kèm danh sách.",
+                  "en": "Document kind, e.g. survey-plan, establishment-decision; an unknown one is refused with the list."},
+    "help.new_model.area": {"vi": "Địa bàn của mô hình, ví dụ \"Thôn Lâm Giáo\".",
+                            "en": "The model's area (địa bàn), e.g. \"Thôn Lâm Giáo\"."},
+    "help.new_model.field": {"vi": "Lĩnh vực của mô hình, ví dụ \"phòng, chống tội phạm\".",
+                             "en": "The model's field (lĩnh vực), e.g. \"phòng, chống tội phạm\"."},
+    "help.new_model.level": {"vi": "Cấp: xa (xã), tinh (tỉnh); huyen (huyện) chỉ cho mô hình mở trước 01/07/2025.",
+                             "en": "Level: xa (commune), tinh (province); huyen (district) only for models opened "
+                                   "before 01/07/2025."},
+    "help.new_model.linked": {"vi": "Mô hình liên kết; khai mỗi đơn vị thành viên bằng --member-unit (ít nhất hai).",
+                              "en": "A linked model (mô hình liên kết); give each member unit with --member-unit "
+                                    "(two or more)."},
+    "help.new_model.member_unit": {"vi": "Một đơn vị thành viên của mô hình liên kết; lặp lại cho mỗi đơn vị.",
+                                   "en": "A member unit of a linked model; once per unit."},
+    "help.new_model.membership": {"vi": "limited: thành viên do cơ quan, đoàn thể, khu dân cư cử (biên bản lấy ý kiến "
+                                        "kèm danh sách); open: vận động tự nguyện tham gia.",
+                                  "en": "limited: members are nominated (the consultation carries the member list); "
+                                        "open: anyone may join."},
+    "help.new_model.name": {"vi": "Tên gọi tạm của mô hình; tên chính thức ghi ở đề xuất (--set name=…).",
+                            "en": "Working title; the name is fixed by the proposal (--set name=…)."},
+    "help.new_model.proposer": {"vi": "Đơn vị đề xuất (chủ thể đề xuất); mặc định đơn vị lập hồ sơ (unit trong antt.yaml).",
+                                "en": "The proposing unit; default the dossier's unit (unit in antt.yaml)."},
+    "help.new_model.unit_kind": {"vi": "Đối tượng mô hình phục vụ: residential (khu dân cư), agency (cơ quan), enterprise "
+                                       "(doanh nghiệp), school (nhà trường); mặc định unit_kind trong antt.yaml.",
+                                 "en": "Who the model serves: residential, agency, enterprise, school; default "
+                                       "unit_kind in antt.yaml."},
+    "help.number": {"vi": "Số, ký hiệu văn bản, ví dụ 05/QĐ-UBND (cấp ủy: 05-NQ/ĐU); `auto`: số kế tiếp "
+                          "trong sổ văn bản của cơ quan (`bodies add --own`).",
+                    "en": "Document number, e.g. 05/QĐ-UBND (party committee: 05-NQ/ĐU); `auto`: the next "
+                          "number of the body's register (`bodies add --own`)."},
+    "help.pdf": {"vi": "Tạo thêm bản PDF (cần LibreOffice).", "en": "Also write a PDF (needs LibreOffice)."},
+    "help.plan.target": {"vi": "Chỉ tiêu: \"TEXT=NUMBER\" ít nhất, \"TEXT<=NUMBER\" nhiều nhất, \"TEXT\" có/không; "
+                               "lặp lại cho mỗi chỉ tiêu.",
+                         "en": "A target: \"TEXT=NUMBER\" at least, \"TEXT<=NUMBER\" at most, \"TEXT\" yes/no; "
+                               "once per target."},
+    "help.plan.year": {"vi": "Năm đánh giá YEAR (01/11/YEAR-1 – 31/10/YEAR).",
+                       "en": "Evaluation year YEAR (01/11/YEAR-1 – 31/10/YEAR)."},
+    "help.progress.achieved": {"vi": "Kết quả đạt được đến nay, không cộng dồn (số thập phân: 2.5 hoặc 2,5).",
+                               "en": "Achieved so far, not an increment (decimals: 2.5 or 2,5)."},
+    "help.progress.done": {"vi": "Đánh dấu chỉ tiêu có/không là đã hoàn thành.",
+                           "en": "Mark a yes/no target as done."},
+    "help.progress.target": {"vi": "Chỉ tiêu: nội dung như trong kế hoạch, hoặc số thứ tự (1, 2, …).",
+                             "en": "The target: its text as in the plan, or its position (1, 2, …)."},
+    "help.progress.year": {"vi": "Năm đánh giá của kế hoạch có chỉ tiêu.",
+                           "en": "Evaluation year of the plan that holds the target."},
+    "help.record.approved_by": {"vi": "Cơ quan duyệt (DUYỆT) kế hoạch khảo sát; chỉ cho survey-plan, kèm --approved-date.",
+                                "en": "Body that approved (DUYỆT) the survey plan; survey-plan only, with --approved-date."},
+    "help.record.approved_date": {"vi": "Ngày duyệt kế hoạch khảo sát (YYYY-MM-DD hoặc DD/MM/YYYY).",
+                                  "en": "Date the survey plan was approved (YYYY-MM-DD or DD/MM/YYYY)."},
+    "help.record.attach": {"vi": "Tệp bản quét đính kèm, sao vào hồ sơ (mặc định tối đa 50 MB mỗi tệp); lặp lại được.",
+                           "en": "A scan to attach, copied into the dossier (at most 50 MB each by default); repeatable."},
+    "help.record.members": {"vi": "Tệp CSV danh sách người: cột name, role, unit, phone, có dòng tiêu đề, bắt buộc name.",
+                            "en": "CSV of the people: columns name, role, unit, phone, a header row, name required."},
+    "help.record.period": {"vi": "Kỳ báo cáo: 6-month (06 tháng), annual (năm), ad-hoc (đột xuất); như --set period=….",
+                           "en": "Report period: 6-month, annual or ad-hoc; the same as --set period=…."},
+    "help.record.secrecy": {"vi": "Độ mật: mat (MẬT) hoặc toi-mat (TỐI MẬT).",
+                            "en": "Classification: mat (MẬT) or toi-mat (TỐI MẬT)."},
+    "help.set": {"vi": "Một trường của loại văn bản, KEY=VALUE (ví dụ name=…, title=…, note=…); lặp lại được; "
+                       "khóa không nhận sẽ được báo kèm danh sách.",
+                 "en": "A field of the kind, KEY=VALUE (e.g. name=…, title=…, note=…); repeatable; a key the kind "
+                       "does not take is refused with the list."},
+    "help.sign_as": {"vi": "Thể thức ký (NĐ 30/2020): TM. thay mặt, KT. ký thay, Q. quyền, TL. thừa lệnh, TUQ. thừa ủy quyền.",
+                     "en": "How it is signed (NĐ 30/2020): TM. on behalf of, KT. for the head, Q. acting, TL. by order, "
+                           "TUQ. by authorisation."},
+    "help.signer": {"vi": "Họ tên người ký; khi ghi mới, mặc định người đứng đầu cơ quan ban hành (cấp phó khi ký KT.).",
+                    "en": "The signer's name; on a new record, the issuing body's head (its deputy with KT.)."},
+    "help.signer_title": {"vi": "Chức vụ người ký, ví dụ \"Phó Chủ tịch\"; mặc định chức vụ đã khai của người ký.",
+                          "en": "The signer's title, e.g. \"Phó Chủ tịch\"; default the title declared for the signer."},
+    "help.status.id": {"vi": "Mã hồ sơ, ví dụ MH-2026-001; bỏ trống: bảng mọi hồ sơ.",
+                       "en": "Case ID, e.g. MH-2026-001; omit it for the table of all cases."},
+    "help.version": {"vi": "In phiên bản antt rồi thoát.", "en": "Print antt's version and exit."},
+}

@@ -1,0 +1,226 @@
+"""Messages of the use cases (services): their refusals and what they report."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "services.amend.not_recorded": {
+        "vi": "{id} chưa ghi '{kind}' nên không có gì để đính chính; ghi bằng `antt record`.",
+        "en": "{id} has no '{kind}' recorded, so there is nothing to correct; record it with `antt record`.",
+    },
+    "services.amend.nothing": {
+        "vi": "Không có gì thay đổi ở '{kind}' của {id}: nêu giá trị mới với --number, --date, --issuer, --signer (kế hoạch năm: --target).",
+        "en": "Nothing changes in '{kind}' of {id}: give a new value with --number, --date, --issuer, --signer (annual plan: --target).",
+    },
+    "services.amend.reason_required": {
+        "vi": "Đính chính cần lý do: thêm --reason \"…\".",
+        "en": "A correction needs its reason: add --reason \"…\".",
+    },
+    "services.amend.targets_only_plan": {
+        "vi": "--target chỉ dùng khi đính chính kế hoạch hoạt động năm (annual-plan), không dùng cho '{kind}'.",
+        "en": "--target is for correcting an annual plan (annual-plan) only, not '{kind}'.",
+    },
+    "services.amend.unknown_target": {
+        "vi": "Không có chỉ tiêu '{target}' trong kế hoạch; các chỉ tiêu: {targets}.",
+        "en": "The plan has no target '{target}'; its targets: {targets}.",
+    },
+    "services.amend.year_required": {
+        "vi": "Hồ sơ có nhiều văn bản {kind} (năm {years}): hãy chỉ rõ năm bằng --year.",
+        "en": "The case has several {kind} documents (years {years}): say which with --year.",
+    },
+    "services.bad_antt_today": {
+        "vi": "Biến môi trường ANTT_TODAY='{value}' không phải ngày hợp lệ: hãy dùng YYYY-MM-DD (ví dụ 2026-06-20) hoặc bỏ biến này.",
+        "en": "The environment variable ANTT_TODAY='{value}' is not a valid date: use YYYY-MM-DD (e.g. 2026-06-20) or unset it.",
+    },
+    "services.cases.area_required": {"vi": "Cần địa bàn của mô hình (--area).", "en": "The model's area is required (--area)."},
+    "services.cases.bad_choice": {
+        "vi": "{option} '{value}' không hợp lệ; dùng một trong: {allowed}.",
+        "en": "{option} '{value}' is not valid; use one of: {allowed}.",
+    },
+    "services.cases.duplicate_member": {
+        "vi": "Đơn vị thành viên '{unit}' được nêu hai lần.",
+        "en": "The member unit '{unit}' is given twice.",
+    },
+    "services.cases.linked_needs_members": {
+        "vi": "Mô hình liên kết cần ít nhất hai đơn vị thành viên (--member-unit … lặp lại cho mỗi đơn vị).",
+        "en": "A linked model needs at least two member units (repeat --member-unit … for each).",
+    },
+    "services.cases.members_need_linked": {
+        "vi": "--member-unit chỉ dùng cho mô hình liên kết: thêm --linked.",
+        "en": "--member-unit is for linked models only: add --linked.",
+    },
+    "services.cases.name_required": {"vi": "Cần tên (tên gọi tạm) của mô hình.", "en": "The model's (working) name is required."},
+    "services.committed_shown": {
+        "vi": "Một lệnh antt khác đang ghi vào hồ sơ: đây là trạng thái đã commit (HEAD), chưa gồm thay đổi đang ghi dở hay chưa commit.",
+        "en": "Another antt command is writing to the dossier: this is the committed state (HEAD), without the changes being written or not yet committed.",
+    },
+    "services.domain.attachments_not_taken": {
+        "vi": "Loại {kind} không nhận tệp đính kèm (--attach).",
+        "en": "Kind {kind} takes no attached files (--attach).",
+    },
+    "services.dossier.already": {
+        "vi": "{path} đã là hồ sơ antt (có antt.yaml): không khởi tạo lại.",
+        "en": "{path} is already an antt dossier (it has antt.yaml): not initialising again.",
+    },
+    "services.dossier.bad_code": {
+        "vi": "Mã cơ quan '{code}' không hợp lệ (viết liền, không dấu cách hay '/', ví dụ UBND, CAX).",
+        "en": "Body code '{code}' is not valid (one word, no spaces or '/', e.g. UBND, CAX).",
+    },
+    "services.dossier.bad_person": {
+        "vi": "{option} '{value}' phải có dạng \"CHỨC DANH: HỌ TÊN\", ví dụ \"Chủ tịch: Trần Thị Hoa\".",
+        "en": "{option} '{value}' must read \"TITLE: NAME\", e.g. \"Chủ tịch: Trần Thị Hoa\".",
+    },
+    "services.dossier.bad_successor": {
+        "vi": "Cơ quan cũ '{old}' và cơ quan kế thừa '{new}' phải là hai tên khác nhau, không để trống.",
+        "en": "The old body '{old}' and its successor '{new}' must be two different, non-empty names.",
+    },
+    "services.dossier.bad_unit_kind": {
+        "vi": "Loại đơn vị '{value}' không hợp lệ; dùng một trong: {kinds}.",
+        "en": "Unit kind '{value}' is not valid; use one of: {kinds}.",
+    },
+    "services.dossier.body_exists": {
+        "vi": "Cơ quan '{name}' đã có trong antt.yaml; sửa trực tiếp trong tệp nếu cần.",
+        "en": "The body '{name}' is already in antt.yaml; edit the file to change it.",
+    },
+    "services.dossier.body_name_required": {
+        "vi": "Cần tên cơ quan ban hành.",
+        "en": "The body's name is required.",
+    },
+    "services.dossier.not_a_folder": {
+        "vi": "{path} là một tệp, không phải thư mục; chọn đường dẫn khác.",
+        "en": "{path} is a file, not a folder; choose another path.",
+    },
+    "services.dossier.own_code_taken": {
+        "vi": "Mã '{code}' đã là mã của '{other}', một cơ quan khác của đơn vị, nên hai cơ quan sẽ chung một sổ văn bản; hãy chọn mã khác cho --code.",
+        "en": "The code '{code}' is already the code of '{other}', another of the unit's own bodies, so both would share one register; choose another --code.",
+    },
+    "services.dossier.successor_cycle": {
+        "vi": "Ghi '{new}' kế thừa '{old}' sẽ tạo vòng lặp trong chuỗi kế thừa; kiểm tra lại antt.yaml.",
+        "en": "Recording '{new}' as successor of '{old}' would make the chain a cycle; check antt.yaml.",
+    },
+    "services.dossier.successor_exists": {
+        "vi": "'{old}' đã có cơ quan kế thừa là '{new}'; sửa antt.yaml nếu cần thay đổi.",
+        "en": "'{old}' already has the successor '{new}'; edit antt.yaml to change it.",
+    },
+    "services.dossier.unit_required": {
+        "vi": "Cần tên đơn vị (--unit) và tỉnh (--province).",
+        "en": "The unit (--unit) and the province (--province) are required.",
+    },
+    "services.draft.inside_dossier": {
+        "vi": "Bản nháp không được ghi vào trong thư mục hồ sơ ({file}): chọn -o ở ngoài hồ sơ.",
+        "en": "A draft may not be written inside the dossier ({file}): choose an -o outside it.",
+    },
+    "services.draft_write_failed": {
+        "vi": "Không ghi được bản nháp vào {file}: {detail}. Hãy chọn đường dẫn tệp khác bằng -o rồi chạy lại.",
+        "en": "Could not write the draft to {file}: {detail}. Choose another file path with -o and run the command again.",
+    },
+    "services.nothing_committed": {
+        "vi": "Một lệnh antt khác đang ghi vào hồ sơ và {file} chưa được commit lần nào, nên chưa có gì để hiển thị. Hãy chờ lệnh đó xong rồi chạy lại.",
+        "en": "Another antt command is writing to the dossier and {file} has never been committed, so there is nothing to show yet. Wait for that command to finish and run again.",
+    },
+    "services.numbers.register_clash": {
+        "vi": "Số {number} trùng số thứ tự với văn bản {other} mà {issuer} đã ban hành năm {year} (mỗi cơ quan một sổ văn bản một năm, chung mọi loại văn bản); hãy chọn số khác hoặc dùng --number auto.",
+        "en": "Number {number} repeats the register number of {other}, issued by {issuer} in {year} (one register per body per year, shared by all types); choose another number or use --number auto.",
+    },
+    "services.plans.achieved_or_done": {
+        "vi": "Cho đúng một trong hai: --achieved SỐ (chỉ tiêu số) hoặc --done (chỉ tiêu có/không).",
+        "en": "Give exactly one of --achieved NUMBER (numeric target) or --done (yes/no target).",
+    },
+    "services.plans.bad_number": {
+        "vi": "'{value}' không phải số hợp lệ (số không âm, có thể có phần thập phân).",
+        "en": "'{value}' is not a valid number (non-negative, decimals allowed).",
+    },
+    "services.plans.bad_target": {
+        "vi": "Chỉ tiêu '{spec}' sai dạng: dùng \"NỘI DUNG=SỐ\" (ít nhất), \"NỘI DUNG<=SỐ\" (không quá) hoặc \"NỘI DUNG\" (có/không).",
+        "en": "Target '{spec}' is malformed: use \"TEXT=NUMBER\" (at least), \"TEXT<=NUMBER\" (at most) or \"TEXT\" (yes/no).",
+    },
+    "services.plans.bad_year": {
+        "vi": "Năm đánh giá {year} không hợp lệ (2000–2100).",
+        "en": "Evaluation year {year} is not valid (2000–2100).",
+    },
+    "services.plans.duplicate_target": {
+        "vi": "Chỉ tiêu '{text}' được nêu hai lần.",
+        "en": "The target '{text}' is given twice.",
+    },
+    "services.plans.no_plan": {
+        "vi": "{id} chưa có kế hoạch hoạt động năm {year}; ghi bằng `antt plan {id} --year {year} --target …`.",
+        "en": "{id} has no annual plan for {year}; record it with `antt plan {id} --year {year} --target …`.",
+    },
+    "services.plans.no_targets": {
+        "vi": "Kế hoạch năm {year} không có chỉ tiêu nào nên không thể xếp loại theo tỷ lệ hoàn thành chỉ tiêu.",
+        "en": "The {year} plan has no targets, so it cannot be rated on completion.",
+    },
+    "services.plans.number_needs_achieved": {
+        "vi": "Chỉ tiêu '{text}' là chỉ tiêu số: dùng --achieved SỐ, không dùng --done.",
+        "en": "The target '{text}' is numeric: use --achieved NUMBER, not --done.",
+    },
+    "services.plans.progress_before_plan": {
+        "vi": "Ngày cập nhật {date} sớm hơn ngày kế hoạch ({plan_date}); sửa --date.",
+        "en": "The update date {date} is before the plan's date ({plan_date}); fix --date.",
+    },
+    "services.plans.unknown_target": {
+        "vi": "Kế hoạch năm {year} không có chỉ tiêu '{target}'; các chỉ tiêu: {targets}.",
+        "en": "The {year} plan has no target '{target}'; its targets: {targets}.",
+    },
+    "services.plans.yes_no_needs_done": {
+        "vi": "Chỉ tiêu '{text}' là loại có/không: dùng --done, không dùng --achieved.",
+        "en": "The target '{text}' is yes/no: use --done, not --achieved.",
+    },
+    "services.record.approval_only_survey_plan": {
+        "vi": "--approved-by / --approved-date chỉ dùng cho kế hoạch khảo sát (survey-plan).",
+        "en": "--approved-by / --approved-date apply to the survey plan (survey-plan) only.",
+    },
+    "services.record.attach_missing": {
+        "vi": "Không có tệp đính kèm {file}.",
+        "en": "The attachment {file} does not exist.",
+    },
+    "services.record.attach_too_big": {
+        "vi": "Tệp {file} nặng {mb} MB, quá giới hạn {max} MB (rules.attach_max_mb trong antt.yaml).",
+        "en": "The file {file} is {mb} MB, over the {max} MB limit (rules.attach_max_mb in antt.yaml).",
+    },
+    "services.record.auto_not_own": {
+        "vi": "--number auto chỉ cấp số cho cơ quan của đơn vị (khai bằng `antt bodies add … --own`); '{issuer}' không phải: ghi số bằng tay.",
+        "en": "--number auto allocates only for the unit's own bodies (`antt bodies add … --own`); '{issuer}' is not one: give the number by hand.",
+    },
+    "services.record.bad_set": {
+        "vi": "--set '{pair}' phải có dạng KHÓA=GIÁ_TRỊ.",
+        "en": "--set '{pair}' must read KEY=VALUE.",
+    },
+    "services.record.bad_year": {
+        "vi": "Năm '{value}' không hợp lệ (ví dụ 2026).",
+        "en": "Year '{value}' is not valid (e.g. 2026).",
+    },
+    "services.record.issuer_required": {
+        "vi": "Chưa biết cơ quan ban hành '{kind}': thêm --issuer \"TÊN CƠ QUAN\".",
+        "en": "The issuing body of '{kind}' is not known: add --issuer \"BODY NAME\".",
+    },
+    "services.record.members_not_taken": {
+        "vi": "'{kind}' không kèm danh sách thành viên: bỏ --members (dùng cho consultation, steering-committee-decision, member-list-decision, consolidation).",
+        "en": "'{kind}' carries no member list: drop --members (it is for consultation, steering-committee-decision, member-list-decision, consolidation).",
+    },
+    "services.record.no_libreoffice": {
+        "vi": "--pdf cần LibreOffice (soffice) mà máy này chưa cài; cài LibreOffice hoặc bỏ --pdf.",
+        "en": "--pdf needs LibreOffice (soffice), which is not installed; install it or drop --pdf.",
+    },
+    "services.record.number_not_taken": {
+        "vi": "{title} ({kind}) không mang số văn bản: hãy bỏ --number.",
+        "en": "{title} ({kind}) carries no document number: leave out --number.",
+    },
+    "services.record.number_required": {
+        "vi": "'{kind}' là văn bản có số: thêm --number (ví dụ 05/QĐ-UBND) hoặc --number auto cho cơ quan của đơn vị.",
+        "en": "'{kind}' is a numbered document: add --number (e.g. 05/QĐ-UBND) or --number auto for the unit's own body.",
+    },
+    "services.record.pdf_failed": {
+        "vi": "LibreOffice không chuyển được {file} sang PDF; thử lại không có --pdf.",
+        "en": "LibreOffice could not convert {file} to PDF; try again without --pdf.",
+    },
+    "services.record.signer_required": {
+        "vi": "Chưa biết người ký '{kind}' của {issuer}: thêm --signer \"HỌ TÊN\" --signer-title \"CHỨC DANH\" hoặc khai người đứng đầu bằng `antt bodies add … --head \"Chức danh: Họ tên\"`.",
+        "en": "The signer of '{kind}' for {issuer} is not known: add --signer \"NAME\" --signer-title \"TITLE\" or declare the head with `antt bodies add … --head \"Title: Name\"`.",
+    },
+    "services.record.signer_title_required": {
+        "vi": "Cần chức danh của người ký {name}: thêm --signer-title \"CHỨC DANH\".",
+        "en": "The title of the signer {name} is needed: add --signer-title \"TITLE\".",
+    },
+    "services.record.unknown_field": {
+        "vi": "'{kind}' không nhận trường --set {key}; các trường dùng được: {allowed}.",
+        "en": "'{kind}' takes no --set {key}; the keys it takes: {allowed}.",
+    },
+}

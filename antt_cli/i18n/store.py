@@ -1,0 +1,97 @@
+"""Messages of the store: the dossier folder, antt.yaml, case files, kind specs, input hygiene."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "store.bad_id": {
+        "vi": "'{id}' không phải mã hồ sơ (dạng MH-2026-001 hoặc DH-2026-001).",
+        "en": "'{id}' is not a case ID (form MH-2026-001 or DH-2026-001).",
+    },
+    "store.bad_kind_spec": {
+        "vi": "Tệp đặc tả loại văn bản {file} không hợp lệ: {detail}. Hãy sửa tệp (xem docs/kinds.md).",
+        "en": "The document kind spec {file} is invalid: {detail}. Fix the file (see docs/kinds.md).",
+    },
+    "store.bad_rule": {
+        "vi": "{file}:{line}: quy tắc '{key}' không có hoặc sai giá trị (xem docs/interpretations.md).",
+        "en": "{file}:{line}: rule '{key}' is unknown or has a bad value (see docs/interpretations.md).",
+    },
+    "store.bad_type": {
+        "vi": "{file}:{line}: `{key}` phải là {expected}, không phải {found}. Hãy sửa dòng đó (xem docs/case-schema.md) rồi chạy lại.",
+        "en": "{file}:{line}: `{key}` must be {expected}, not {found}. Fix that line (see docs/case-schema.md) and run the command again.",
+    },
+    "store.bad_yaml": {
+        "vi": "{file}:{line}: YAML sai cú pháp ({detail}); sửa dòng đó rồi chạy lại.",
+        "en": "{file}:{line}: invalid YAML ({detail}); fix that line and run again.",
+    },
+    "store.case_bad_field": {
+        "vi": "{file}:{line}: trường '{key}' sai ({detail}).",
+        "en": "{file}:{line}: field '{key}' is invalid ({detail}).",
+    },
+    "store.case_id_mismatch": {
+        "vi": "{file} không ghi đúng mã {id} ở khóa 'id'; sửa tệp.",
+        "en": "{file} does not carry the ID {id} in its 'id' key; fix the file.",
+    },
+    "store.csv_bad_cell": {
+        "vi": "Tệp {file}, dòng {row}, cột {column}: ô chứa {problem}. Hãy sửa ô đó trong tệp (lưu dạng CSV UTF-8) rồi chạy lại.",
+        "en": "{file}, row {row}, column {column}: the cell contains {problem}. Fix that cell (save as CSV UTF-8) and run the command again.",
+    },
+    "store.csv_bad_file": {
+        "vi": "Tệp {file} không đọc được dạng CSV (gần dòng {row}: {detail}); mỗi ô tối đa {limit} ký tự. Hãy sửa tệp (lưu dạng CSV UTF-8) rồi chạy lại.",
+        "en": "{file} cannot be read as CSV (near row {row}: {detail}); a cell holds at most {limit} characters. Fix the file (save as CSV UTF-8) and run the command again.",
+    },
+    "store.issuer_near_miss": {
+        "vi": "Cơ quan ban hành '{given}' không có trong antt.yaml: có phải '{known}' không? Nếu là cơ quan khác, hãy khai báo bằng `antt bodies add \"{given}\" --code …`.",
+        "en": "The issuing body '{given}' is not in antt.yaml: did you mean '{known}'? If it is another body, declare it with `antt bodies add \"{given}\" --code …`.",
+    },
+    "store.members_bad_header": {
+        "vi": "{file}: dòng tiêu đề '{header}' không đúng; dùng các cột {columns} (bắt buộc có name).",
+        "en": "{file}: the header '{header}' is wrong; use the columns {columns} (name is required).",
+    },
+    "store.members_bad_row": {
+        "vi": "{file}:{row}: dòng sai ({detail}); mỗi dòng cần họ tên (name) và không quá 4 cột.",
+        "en": "{file}:{row}: bad row ({detail}); each row needs a name and at most 4 columns.",
+    },
+    "store.members_empty": {
+        "vi": "{file} không có thành viên nào (cần dòng tiêu đề name,role,unit,phone và ít nhất một dòng).",
+        "en": "{file} lists no member (it needs the header name,role,unit,phone and at least one row).",
+    },
+    "store.members_missing": {
+        "vi": "Không có tệp danh sách thành viên {file}.",
+        "en": "The member list {file} does not exist.",
+    },
+    "store.missing_file": {"vi": "Thiếu tệp {file}.", "en": "The file {file} is missing."},
+    "store.no_dossier_found": {
+        "vi": "Không tìm thấy hồ sơ antt (antt.yaml) ở {path} hay thư mục cha; chuyển vào thư mục hồ sơ hoặc dùng --dossier.",
+        "en": "No antt dossier (antt.yaml) at {path} or above; change into the dossier or use --dossier.",
+    },
+    "store.not_a_dossier": {
+        "vi": "{path} không phải thư mục hồ sơ antt (không có antt.yaml); tạo bằng `antt init` hoặc sửa --dossier / ANTT_DOSSIER.",
+        "en": "{path} is not an antt dossier (no antt.yaml); create one with `antt init` or fix --dossier / ANTT_DOSSIER.",
+    },
+    "store.problem.control": {
+        "vi": "ký tự điều khiển {code}",
+        "en": "the control character {code}",
+    },
+    "store.problem.utf8": {
+        "vi": "byte không phải UTF-8",
+        "en": "bytes that are not UTF-8",
+    },
+    "store.profile_bad_section": {
+        "vi": "{file}:{line}: '{key}' phải là một bảng (tên: giá trị).",
+        "en": "{file}:{line}: '{key}' must be a mapping (name: value).",
+    },
+    "store.profile_missing_key": {
+        "vi": "{file} thiếu khóa '{key}'; thêm vào rồi chạy lại.",
+        "en": "{file} lacks the key '{key}'; add it and run again.",
+    },
+    "store.profile_not_mapping": {
+        "vi": "{file} phải là một bảng khóa: giá trị (unit, province, …).",
+        "en": "{file} must be a mapping of keys (unit, province, …).",
+    },
+    "store.unknown_case": {
+        "vi": "Không có hồ sơ {id} trong hồ sơ này; xem danh sách bằng `antt status`.",
+        "en": "There is no case {id} in this dossier; list them with `antt status`.",
+    },
+    "store.unreadable": {
+        "vi": "Không đọc được {file} ({detail}); lưu lại tệp dạng UTF-8.",
+        "en": "Cannot read {file} ({detail}); save it as UTF-8.",
+    },
+}
