@@ -54,6 +54,16 @@ def register(app: typer.Typer) -> None:
         rows = dossier_status(STATE.context(reading=True), date)
         emit(rows, lambda: _print_rows(rows))
 
+    @app.command("due", help=t("cli.due.help"))
+    def due(
+        case_id: Optional[str] = typer.Argument(None, metavar="[ID]", help=t("help.due.id")),
+        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("help.due.date")),
+    ) -> None:
+        from antt_cli.services.due import due_list
+
+        items = due_list(STATE.context(reading=True), date, case_id)
+        emit(items, lambda: _print_due(items))
+
     @app.command("history", help=t("cli.history.help"))
     def history(case_id: str = typer.Argument(..., metavar="ID", help=t("help.id"))) -> None:
         from antt_cli.services.status import case_history
@@ -183,6 +193,24 @@ def _print_detail(d: dict) -> None:
         console.print(f"{t('cli.detail.next')}: {', '.join(d['next_kinds'])}", markup=False)
     if d.get("next_due"):
         console.print(f"{t('cli.col.due')}: {_due_text(d)} — {d['next_due_what']}", markup=False)
+
+
+def _print_due(items: list) -> None:
+    """docs/commands.md `antt due`: the guideline's words and the last good day, overdue marked."""
+    from rich.table import Table
+
+    from antt_cli.hygiene import safe
+
+    if not items:
+        say(t("cli.due.none"))
+        return
+    table = Table()
+    for key in ("last_day", "left", "id", "name", "what", "deadline"):
+        table.add_column(t(f"cli.col.{key}"), overflow="fold", no_wrap=key in ("last_day", "id", "deadline"))
+    for i in items:
+        left = t("cli.due.days_over", days=-i.days) if i.overdue else t("cli.due.days_left", days=i.days)
+        table.add_row(i.due.strftime("%d/%m/%Y"), left, i.id, safe(i.name), i.title, i.deadline)
+    stdout_console().print(table)
 
 
 def _print_history(entries: list[dict]) -> None:

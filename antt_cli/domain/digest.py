@@ -30,6 +30,18 @@ def launch_date(case: Case, reg: Registry):
     return None
 
 
+def marked(case: Case, reg: Registry, mark: str) -> list:
+    """The records whose kind marks `mark` (docs/kinds.md `marks`), in the case's order."""
+    return [d for d in case.documents if (k := reg.get(d.kind)) is not None and k.marks == mark]
+
+
+def duties_met(case: Case, reg: Registry) -> list[tuple[str, int]]:
+    """(duty, year) of every record whose kind marks a duty of domain/deadlines.py."""
+    return sorted({(str(k.marks), int(d.year)) for d in case.documents
+                   if d.year is not None and (k := reg.get(d.kind)) is not None and k.marks
+                   and k.marks != "established"})
+
+
 def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
     numbers = [(name_key(str(d.issuer or "")), d.date.year, str(d.number))
                for d in case.documents if d.number and d.date]
@@ -47,6 +59,8 @@ def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
         "step": current_step(case, reg),
         "grade": latest_grade(case),
         "launched": launch_date(case, reg),
+        "established": next((d.date for d in marked(case, reg, "established")), None),
+        "met": duties_met(case, reg),
         "plan_years": sorted(case.plans),
         "reports": reports,
         "numbers": numbers,

@@ -32,7 +32,7 @@ COMMANDS = ("record", "plan")  # the command that records the kind
 _KEYS = {"name", "case", "title", "section", "item", "step", "order", "type_codes", "type_name", "issuer",
          "sets_authority", "requires", "linked_only", "optional", "repeatable", "numbered", "members",
          "attachments", "attach_folder", "approval", "command", "year", "fields", "checks", "effects",
-         "steering_members", "summary", "document"}
+         "steering_members", "summary", "marks", "document"}
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,9 @@ class KindSpec:
     checks: tuple[str, ...] = ()
     effects: tuple[str, ...] = ()
     summary: str = "{title}"      # the commit's summary line: str.format with title, year
+    # what a record of this kind marks for the deadlines and the lifecycle (docs/kinds.md):
+    # `established` (§III.2.a counts from it) or a duty of domain/deadlines.py it meets for its year
+    marks: str | None = None
     document: Mapping[str, Any] = field(default_factory=dict)
 
     def summary_text(self, year: int | None = None) -> str:
@@ -193,6 +196,7 @@ def kind_from_data(data: Mapping[str, Any], known_checks: set[str], known_effect
         approval=choice("approval", APPROVAL_MODES, "none"), command=choice("command", COMMANDS, "record"),
         year=choice("year", YEAR_MODES, "none"), fields=_fields(data.get("fields"), name),
         checks=checks, effects=effects, summary=str(data.get("summary") or "{title}"),
+        marks=str(data["marks"]) if data.get("marks") else None,
         document=dict(data.get("document") or {}),
     )
 

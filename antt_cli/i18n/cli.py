@@ -26,12 +26,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.col.achieved": {"vi": "Đạt", "en": "Achieved"},
     "cli.col.action": {"vi": "Thao tác", "en": "Action"},
     "cli.col.date": {"vi": "Ngày", "en": "Date"},
+    "cli.col.deadline": {
+        "vi": "Theo hướng dẫn",
+        "en": "Guideline",
+    },
     "cli.col.document": {"vi": "Văn bản", "en": "Document"},
     "cli.col.due": {"vi": "Hạn kế tiếp", "en": "Next due"},
     "cli.col.grade": {"vi": "Xếp loại", "en": "Grade"},
     "cli.col.id": {"vi": "Mã", "en": "ID"},
     "cli.col.issuer": {"vi": "Cơ quan ban hành", "en": "Issuer"},
     "cli.col.kind": {"vi": "Loại", "en": "Kind"},
+    "cli.col.last_day": {
+        "vi": "Ngày cuối",
+        "en": "Last day",
+    },
+    "cli.col.left": {
+        "vi": "Còn",
+        "en": "Left",
+    },
     "cli.col.met": {"vi": "Hoàn thành", "en": "Met"},
     "cli.col.name": {"vi": "Tên", "en": "Name"},
     "cli.col.number": {"vi": "Số", "en": "Number"},
@@ -41,6 +53,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.col.step": {"vi": "Bước", "en": "Step"},
     "cli.col.summary": {"vi": "Nội dung", "en": "Summary"},
     "cli.col.target": {"vi": "Chỉ tiêu", "en": "Target"},
+    "cli.col.what": {
+        "vi": "Việc phải làm",
+        "en": "What",
+    },
     "cli.demo.done": {"vi": "Hồ sơ mẫu: {path}", "en": "Demo dossier: {path}"},
     "cli.demo.help": {"vi": "Dựng một hồ sơ mẫu bằng chính các lệnh của antt rồi in trạng thái và git log.",
                       "en": "Build a sample dossier with antt's own commands, then print status and git log."},
@@ -63,6 +79,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.draft.done": {"vi": "Đã tạo bản nháp {file}", "en": "Draft written to {file}"},
     "cli.draft.help": {"vi": "Tạo bản nháp DOCX của một loại văn bản, không ghi gì vào hồ sơ.",
                        "en": "Render a draft DOCX of a kind without recording anything."},
+    "cli.due.days_left": {
+        "vi": "còn {days} ngày",
+        "en": "{days} days left",
+    },
+    "cli.due.days_over": {
+        "vi": "QUÁ HẠN {days} ngày",
+        "en": "OVERDUE by {days} days",
+    },
+    "cli.due.help": {
+        "vi": "Những việc đến hạn hoặc quá hạn của các mô hình (kế hoạch năm, báo cáo 06 tháng và năm, ba bước xếp loại), hạn gần nhất trước.",
+        "en": "What is due or overdue (annual plans, 6-month and annual reports, the three rating steps), soonest first.",
+    },
+    "cli.due.none": {
+        "vi": "Không có việc nào đến hạn.",
+        "en": "Nothing is due.",
+    },
     "cli.error": {"vi": "Lỗi", "en": "Error"},
     "cli.help": {
         "vi": "antt — hồ sơ mô hình, điển hình tiên tiến Phong trào Toàn dân bảo vệ an ninh Tổ quốc (HD 163/HD-BCĐ), lưu vết bằng git.",

@@ -38,6 +38,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "hiện tại (thư mục tạm nếu đang ở trong hồ sơ).",
                           "en": "File or folder for the draft, outside the dossier; default ID-KIND-nhap.docx in the "
                                 "current folder (the temp folder when inside the dossier)."},
+    "help.due.date": {
+        "vi": "Ngày xét hạn (YYYY-MM-DD hoặc DD/MM/YYYY); mặc định hôm nay.",
+        "en": "The day the deadlines are judged as of (YYYY-MM-DD or DD/MM/YYYY); default today.",
+    },
+    "help.due.id": {
+        "vi": "Mã hồ sơ, ví dụ MH-2026-001; bỏ trống: mọi hồ sơ.",
+        "en": "Case ID, e.g. MH-2026-001; omit it for every case.",
+    },
     "help.id": {"vi": "Mã hồ sơ mô hình, ví dụ MH-2026-001 (xem `antt status`).",
                 "en": "Case ID, e.g. MH-2026-001 (see `antt status`)."},
     "help.init.officer": {"vi": "Họ tên cán bộ lập hồ sơ, ghi vào mỗi commit; mặc định user.name của git.",

@@ -111,6 +111,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không ghi được bản nháp vào {file}: {detail}. Hãy chọn đường dẫn tệp khác bằng -o rồi chạy lại.",
         "en": "Could not write the draft to {file}: {detail}. Choose another file path with -o and run the command again.",
     },
+    "services.due.before": {"vi": "trước {date}", "en": "before {date}"},
+    "services.due.plan": {"vi": "Kế hoạch hoạt động năm {year}", "en": "Annual plan {year}"},
+    "services.due.rate-decide": {"vi": "Quyết định công nhận mức xếp loại năm {year}", "en": "Rating decision {year}"},
+    "services.due.rate-propose": {"vi": "Báo cáo kết quả năm {year}, đề xuất xếp loại", "en": "Annual report {year} with the proposed grade"},
+    "services.due.rate-submit": {"vi": "Gửi kết quả xếp loại năm {year} về Thường trực Ban Chỉ đạo tỉnh", "en": "Rating {year} sent to the provincial standing office"},
+    "services.due.report-6-month": {"vi": "Báo cáo 06 tháng đầu năm {year}", "en": "6-month report {year}"},
+    "services.due.report-annual": {"vi": "Báo cáo kết quả hoạt động năm {year}", "en": "Annual report {year}"},
     "services.nothing_committed": {
         "vi": "Một lệnh antt khác đang ghi vào hồ sơ và {file} chưa được commit lần nào, nên chưa có gì để hiển thị. Hãy chờ lệnh đó xong rồi chạy lại.",
         "en": "Another antt command is writing to the dossier and {file} has never been committed, so there is nothing to show yet. Wait for that command to finish and run again.",
