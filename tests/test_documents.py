@@ -113,6 +113,12 @@ RECORDS = {
     "commendation": _rec("commendation", "25/QĐ-UBND", "2026-06-20", UBND, CHAIR, members=MEMBERS),
     "lead-rotation": _rec("lead-rotation", None, "2026-07-01", CAX, POLICE,
                           fields={"lead_unit": "Đồn Biên phòng Phú Hài", "secretary": "Nguyễn Thị Thu"}),
+    "closure-report": _rec("closure-report", "09/BC-BCĐ", "2026-11-20", BCD, HEAD_BCD,
+                           fields={"reason": "Bến cá đã di dời, mô hình không còn phù hợp", "unfit": "yes"}),
+    "closure-consultation": _rec("closure-consultation", None, "2026-11-25", BCD, HEAD_BCD,
+                                 fields={"agree": "18", "disagree": "2", "secretary": "Nguyễn Thị Thu"}),
+    "closure-decision": _rec("closure-decision", "30/QĐ-UBND", "2026-12-01", UBND, CHAIR),
+    "closure-announcement": _rec("closure-announcement", "31/TB-UBND", "2026-12-03", UBND, CHAIR),
 }
 
 CASE = {

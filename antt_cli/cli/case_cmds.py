@@ -169,3 +169,24 @@ def register(app: typer.Typer) -> None:
                                 issuer=issuer, signer=signer, signer_title=signer_title, sign_as=sign_as,
                                 year=year, targets=list(target or []), remove_targets=list(remove_target or []))
         emit(_record_result(result), lambda: say(t("cli.amend.done", kind=kind, id=case_id)))
+
+    @app.command("close", help=t("cli.close.help"))
+    def close(
+        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
+        reason: str = typer.Option(..., "--reason", help=t("help.close.reason")),
+        unfit: bool = typer.Option(False, "--unfit", help=t("help.close.unfit")),
+        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
+        number: Optional[str] = typer.Option(None, "--number", metavar="TEXT|auto", help=t("help.number")),
+        issuer: Optional[str] = typer.Option(None, "--issuer", help=t("help.issuer")),
+        signer: Optional[str] = typer.Option(None, "--signer", help=t("help.signer")),
+        signer_title: Optional[str] = typer.Option(None, "--signer-title", help=t("help.signer_title")),
+        sign_as: Optional[str] = typer.Option(None, "--sign-as", click_type=SIGN_AS, help=t("help.sign_as")),
+        set_: Optional[List[str]] = typer.Option(None, "--set", metavar="KEY=VALUE", help=t("help.set")),
+    ) -> None:
+        from antt_cli.services.closure import close_model
+
+        given = _record_input(date, number, issuer, signer, signer_title, sign_as, None, None, None, None,
+                              None, set_, False)
+        result = close_model(STATE.context(), case_id, reason, unfit, given)
+        emit(_record_result(result),
+             lambda: say(t("cli.close.done", id=case_id, file=result.record.file)))

@@ -42,7 +42,7 @@ KEYS = (
     "members", "member_count", "targets", "period", "period_text", "period_start", "period_end",
     "approved_by_upper", "approved_date_text", "approver_name", "plan_approved_by", "meeting", "meeting_opening",
     "meeting_closing", "chair_text", "secretary_text", "sections", "time_text", "time_clause",
-    "execution_extra", "record_year",
+    "execution_extra", "record_year", "history", "ratings", "closure_reason", "closure_date", "replicas",
     "attachments", "ledger_rows", "fields",
 )
 # (plus the keys of the kind's `document.texts`)
@@ -595,9 +595,47 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
         "ledger_rows": ledger_rows,
         "fields": {k2: _s(v) for k2, v in fields.items() if not isinstance(v, (list, dict))},
     }
+    ctx.update(_lifetime(data))
     ctx.update(_spec_wording(data, ctx, time_given, start))
     ctx["legal_bases"] = _legal_bases(data, ctx, bases, lead_unit, proposer_head)
     return ctx
+
+
+GRADE_WORDS = {"tot": "Tốt", "kha": "Khá", "trung-binh": "Trung bình", "yeu": "Yếu"}
+
+
+def _lifetime(data: _Data) -> dict:
+    """The case's life so far, for the documents that look back on it (§III.3: the closure
+    report's "quá trình hoạt động từ khi thành lập", the national proposal's results and
+    replicas): every document recorded before this one, the decided grades of the years
+    (records whose kind marks `rate-decide`), the closure's reason and date."""
+    history = []
+    for doc in data.documents:
+        if doc is data.record or doc.get("kind") == data.record.get("kind"):
+            continue
+        k = data.registry.get(str(doc.get("kind", "")))
+        day = as_date(doc.get("date"))
+        history.append({"index": str(len(history) + 1), "date": nd30.short_date(day) if day else "",
+                        "number": _s(doc.get("number")), "title": k.title if k else _s(doc.get("kind"))})
+    ratings = []
+    for doc in data.documents:
+        k = data.registry.get(str(doc.get("kind", "")))
+        grade = _s((_get(doc, "fields", {}) or {}).get("grade"))
+        if k is not None and k.marks == "rate-decide" and grade and doc.get("year") \
+                and not doc.get("superseded") and not doc.get("withdrawn"):
+            ratings.append({"year": str(doc["year"]), "grade": GRADE_WORDS.get(grade, grade),
+                            "decision": _citation(data, doc)})
+    for i, row in enumerate(ratings, start=1):
+        row["index"] = str(i)
+    closure = _get(data.case, "closure", {}) or {}
+    replicas = []
+    for i, r in enumerate(_get(data.record, "replicas", []) or [], start=1):
+        r = r if isinstance(r, Mapping) else {"id": r}
+        replicas.append({"index": str(i), "id": _s(r.get("id")), "name": _s(r.get("name")),
+                         "area": _s(r.get("area")), "grade": GRADE_WORDS.get(_s(r.get("grade")), "—")})
+    return {"history": history, "ratings": ratings, "replicas": replicas,
+            "closure_reason": _s(closure.get("reason")).rstrip(".") + "." if closure.get("reason") else DOTS,
+            "closure_date": _s(closure.get("date")) or nd30.short_date(data.day)}
 
 
 def _spec_wording(data: _Data, ctx: dict, time_given: str, start: str) -> dict:

@@ -75,6 +75,14 @@ def rotation_order(case: Case, spec: KindSpec, record: Record, today: dt.date) -
         raise AnttError("domain.rotation_authority_required", id=case.id)
 
 
+def member_counts(case: Case, spec: KindSpec, record: Record, today: dt.date) -> None:
+    """§III.3 Bước 2 "lấy ý kiến của các thành viên": the counts for and against, whole numbers."""
+    for key in ("agree", "disagree"):
+        value = str(record.field(key) or "").strip()
+        if not value.isdigit():
+            raise AnttError("domain.count_required", key=key, value=value)
+
+
 # ---------------------------------------------------------------- effects
 
 def rename(case: Case, spec: KindSpec, record: Record) -> None:
@@ -113,9 +121,28 @@ def rotate_lead(case: Case, spec: KindSpec, record: Record) -> None:
     case.authority = record.field("authority")
 
 
+def start_closing(case: Case, spec: KindSpec, record: Record) -> None:
+    """§III.3 Bước 1: the closure report starts the closure; the model is `closing`."""
+    case.status = "closing"
+    case.extra["closure"] = {"reason": record.field("reason"), "unfit": record.field("unfit") == "yes"}
+
+
+def decide_closure(case: Case, spec: KindSpec, record: Record) -> None:
+    """§III.3 Bước 3: the closure decision, named by every later refusal."""
+    closure = dict(case.extra.get("closure") or {})
+    closure.update({"number": record.number, "date": record.date.strftime("%d/%m/%Y") if record.date else None,
+                    "issuer": record.issuer})
+    case.extra["closure"] = closure
+
+
+def close(case: Case, spec: KindSpec, record: Record) -> None:
+    """§III.3 Bước 4: announced; the model is closed and accepts no further change."""
+    case.status = "closed"
+
+
 CHECKS: dict[str, Callable[[Case, KindSpec, Record, dt.date], None]] = {
-    f.__name__: f for f in (linked_lead_unit, plan_year, first_plan_covers_launch, rotation_order)
+    f.__name__: f for f in (linked_lead_unit, plan_year, first_plan_covers_launch, rotation_order, member_counts)
 }
 EFFECTS: dict[str, Callable[[Case, KindSpec, Record], None]] = {
-    f.__name__: f for f in (rename, set_lead_unit, activate, rotate_lead)
+    f.__name__: f for f in (rename, set_lead_unit, activate, rotate_lead, start_closing, decide_closure, close)
 }

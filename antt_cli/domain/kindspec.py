@@ -27,12 +27,12 @@ MEMBERS_MODES = ("none", "optional", "required", "required-if-limited")
 ATTACH_MODES = ("none", "optional", "required")
 APPROVAL_MODES = ("none", "required")
 YEAR_MODES = ("none", "plan", "report")  # plan: --year given; report: docs/rules.md default year
-COMMANDS = ("record", "plan")  # the command that records the kind
+COMMANDS = ("record", "plan", "close", "propose-national")  # the command that records the kind
 
 _KEYS = {"name", "case", "title", "section", "item", "step", "order", "type_codes", "type_name", "issuer",
          "sets_authority", "requires", "linked_only", "optional", "repeatable", "numbered", "members",
          "attachments", "attach_folder", "approval", "command", "year", "fields", "checks", "effects",
-         "steering_members", "summary", "marks", "document"}
+         "steering_members", "summary", "marks", "by_authority", "document"}
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,9 @@ class KindSpec:
     # what a record of this kind marks for the deadlines and the lifecycle (docs/kinds.md):
     # `established` (§III.2.a counts from it) or a duty of domain/deadlines.py it meets for its year
     marks: str | None = None
+    # issued only by the model's authority or its successor (docs/rules.md; §III.3 "cấp nào ra
+    # quyết định thành lập thì cấp đó có thẩm quyền kết thúc mô hình")
+    by_authority: bool = False
     document: Mapping[str, Any] = field(default_factory=dict)
 
     def summary_text(self, year: int | None = None) -> str:
@@ -197,6 +200,7 @@ def kind_from_data(data: Mapping[str, Any], known_checks: set[str], known_effect
         year=choice("year", YEAR_MODES, "none"), fields=_fields(data.get("fields"), name),
         checks=checks, effects=effects, summary=str(data.get("summary") or "{title}"),
         marks=str(data["marks"]) if data.get("marks") else None,
+        by_authority=bool(data.get("by_authority", False)),
         document=dict(data.get("document") or {}),
     )
 

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any, Mapping
 
 from antt_cli.domain.dates import evaluation_year_of
+from antt_cli.domain.issuers import is_authority_or_successor, successor_chain
 from antt_cli.domain.kindrules import CHECKS, EFFECTS
 from antt_cli.domain.kindspec import KindSpec, Registry
 from antt_cli.domain.model import Case, Record
@@ -37,9 +39,11 @@ def kind_spec(reg: Registry, name: str, case_kind: str = "model") -> KindSpec:
 
 
 def check_open(case: Case) -> None:
-    """docs/rules.md: a closed case accepts no further change."""
-    if case.status == "closed":
-        raise AnttError("domain.case_closed", id=case.id)
+    """docs/rules.md: a closed case accepts no further change; the refusal names the closure
+    decision (§III.3 Bước 3)."""
+    from antt_cli.domain.closure import check_not_closed
+
+    check_not_closed(case)
 
 
 def missing_prerequisites(case: Case, k: KindSpec, reg: Registry) -> list[str]:
@@ -126,10 +130,15 @@ def authority_problem(case: Case, k: KindSpec, issuer: str, reg: Registry,
             raise AnttError("domain.issuer_not_authority", kind=k.name, issuer=issuer, authority=name)
 
 
-def check_record(case: Case, k: KindSpec, record: Record, today: dt.date, reg: Registry) -> None:
-    """Refuse (AnttError) when `record` of kind `k` may not be recorded on `case` now."""
+def check_record(case: Case, k: KindSpec, record: Record, today: dt.date, reg: Registry,
+                 successors: Mapping[str, Any] | None = None) -> None:
+    """Refuse (AnttError) when `record` of kind `k` may not be recorded on `case` now.
+    `successors`: antt.yaml's map of abolished bodies to their successors."""
     check_dates(case, k, record, today, reg)
     authority_problem(case, k, str(record.issuer or ""), reg)
+    if k.by_authority and not is_authority_or_successor(str(record.issuer or ""), case.authority, successors):
+        raise AnttError("domain.not_the_authority", kind=k.name, issuer=str(record.issuer or ""),
+                        authority=" → ".join(successor_chain(str(case.authority or "—"), successors)))
     if k.members_required(case.limited) and not record.members:
         raise AnttError("domain.members_required", kind=k.name)
     if k.attachments == "required" and not record.attachments:

@@ -23,6 +23,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.bodies.successor.done": {"vi": "Đã ghi: {new} kế thừa {old}", "en": "Recorded: {new} succeeds {old}"},
     "cli.bodies.successor.help": {"vi": "Ghi cơ quan NEW kế thừa cơ quan OLD (cơ quan đã sáp nhập, đổi tên).",
                                   "en": "Record that body NEW succeeds body OLD (a body merged or renamed)."},
+    "cli.close.done": {
+        "vi": "Đã ghi báo cáo đề xuất kết thúc {id}: {file}. Mô hình đang kết thúc (closing); bước tiếp theo: `antt record {id} closure-consultation --set agree=N --set disagree=N`.",
+        "en": "Closure report of {id} recorded: {file}. The model is closing; next: `antt record {id} closure-consultation --set agree=N --set disagree=N`.",
+    },
+    "cli.close.help": {
+        "vi": "Bắt đầu kết thúc mô hình (§III.3): ghi báo cáo đánh giá toàn diện, đề xuất kết thúc; các bước sau ghi bằng `antt record` (closure-consultation, closure-decision, closure-announcement).",
+        "en": "Start closing a model (§III.3): records the closure report; the next steps are recorded with `antt record` (closure-consultation, closure-decision, closure-announcement).",
+    },
     "cli.col.achieved": {"vi": "Đạt", "en": "Achieved"},
     "cli.col.action": {"vi": "Thao tác", "en": "Action"},
     "cli.col.date": {"vi": "Ngày", "en": "Date"},

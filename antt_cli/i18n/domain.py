@@ -21,6 +21,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{id} đã kết thúc (closed): không nhận thêm thay đổi nào.",
         "en": "{id} is closed: it accepts no further change.",
     },
+    "domain.case_closed_by": {
+        "vi": "{id} đã kết thúc theo Quyết định kết thúc mô hình số {number} ngày {date} của {issuer}: không nhận thêm thay đổi nào.",
+        "en": "{id} was closed by the closure decision no. {number} of {date} ({issuer}): it accepts no further change.",
+    },
+    "domain.closure_models_only": {
+        "vi": "{id} không phải mô hình: chỉ mô hình mới kết thúc theo §III.3.",
+        "en": "{id} is not a model: only models are closed under §III.3.",
+    },
+    "domain.closure_no_grade": {
+        "vi": "{id} chưa có quyết định công nhận mức xếp loại nào: chỉ kết thúc sau một năm xếp loại Yếu, hoặc dùng --unfit nếu mô hình không còn phù hợp với thực tiễn (§III.3).",
+        "en": "{id} has no rating decision yet: a model is closed only after a Yếu year, or with --unfit when it no longer fits practice (§III.3).",
+    },
+    "domain.closure_not_active": {
+        "vi": "{id} chưa ra mắt (chưa hoạt động): chưa thể kết thúc mô hình.",
+        "en": "{id} has not been launched (not active): it cannot be closed yet.",
+    },
+    "domain.closure_not_weak": {
+        "vi": "{id} có mức xếp loại được quyết định gần nhất là {grade}, không phải Yếu: chỉ kết thúc khi mô hình hoạt động Yếu, hoặc dùng --unfit nếu mô hình không còn phù hợp với thực tiễn (§III.3).",
+        "en": "The latest decided grade of {id} is {grade}, not Yếu: a model is closed only after a Yếu year, or with --unfit when it no longer fits practice (§III.3).",
+    },
+    "domain.closure_reason_required": {
+        "vi": "Cần nêu nguyên nhân, lý do kết thúc mô hình (--reason).",
+        "en": "Give the causes and reasons for closing the model (--reason).",
+    },
+    "domain.closure_started": {
+        "vi": "{id} đã bắt đầu kết thúc (trạng thái {status}); ghi tiếp các bước bằng `antt record {id} …`.",
+        "en": "{id} is already being closed (status {status}); record the next steps with `antt record {id} …`.",
+    },
+    "domain.count_required": {
+        "vi": "Cần số thành viên '{key}' là một số nguyên không âm (--set {key}=N), không phải '{value}'.",
+        "en": "'{key}' must be a whole number of members (--set {key}=N), not '{value}'.",
+    },
     "domain.date_before_opening": {
         "vi": "Ngày {date} sớm hơn ngày mở hồ sơ {id} ({opened}). Hãy kiểm tra lại --date.",
         "en": "The date {date} is before case {id} was opened ({opened}). Check --date.",
@@ -84,6 +116,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "domain.no_rotation_order": {
         "vi": "{id} không có thứ tự luân phiên Trưởng mô hình (ghi khi lấy ý kiến, --set lead_units=A,B): không ghi được luân phiên.",
         "en": "{id} has no rotation order of the lead unit (set at consultation, --set lead_units=A,B): no rotation can be recorded.",
+    },
+    "domain.not_the_authority": {
+        "vi": "'{kind}' phải do cấp có thẩm quyền của mô hình ban hành ({authority}), không phải {issuer}; sửa --issuer (nếu cơ quan đã thay đổi: `antt bodies successor`).",
+        "en": "'{kind}' must be issued by the model's authority ({authority}), not {issuer}; fix --issuer (a body that changed: `antt bodies successor`).",
     },
     "domain.numbers.bad_body_code": {
         "vi": "Số văn bản '{number}' mang mã cơ quan '{code}' trong khi cơ quan ban hành có mã '{expected}' (antt.yaml); hãy sửa --number, ví dụ {example}.",

@@ -32,6 +32,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "en": "This body's parent body (first header line)."},
     "help.bodies.party": {"vi": "Cấp ủy đảng: văn bản theo thể thức của Đảng, số dạng 05-NQ/ĐU.",
                           "en": "A party committee: party document format, numbers like 05-NQ/ĐU."},
+    "help.close.reason": {
+        "vi": "Nguyên nhân, lý do phải kết thúc mô hình (ghi vào báo cáo).",
+        "en": "The causes and reasons for closing the model (written into the report).",
+    },
+    "help.close.unfit": {
+        "vi": "Mô hình không còn phù hợp với thực tiễn (cho phép kết thúc khi mức xếp loại gần nhất không phải Yếu).",
+        "en": "The model no longer fits practice (allows closure when the latest decided grade is not Yếu).",
+    },
     "help.demo.path": {"vi": "Thư mục trống để dựng hồ sơ mẫu; mặc định một thư mục mới trong thư mục tạm.",
                        "en": "An empty folder for the sample dossier; default a new folder in the temp folder."},
     "help.draft.output": {"vi": "Tệp hoặc thư mục ghi bản nháp, ngoài hồ sơ; mặc định ID-KIND-nhap.docx ở thư mục "

@@ -246,7 +246,7 @@ def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput) -
         k = life.kind_spec(reg, kind, loaded.case.kind)
         life.check_recordable(loaded.case, k, reg)
         record = build_record(ctx, w.dossier, loaded.case, k, given, reg)
-        life.check_record(loaded.case, k, record, ctx.today, reg)
+        life.check_record(loaded.case, k, record, ctx.today, reg, w.dossier.profile.get("successors"))
         record.number = resolve_number(k, str(record.issuer), record.date, given.number, w.dossier)
         new_case = life.apply_record(loaded.case, k, record)
         rel = save_recorded(w, loaded, new_case, record, attach=given.attach, pdf=given.pdf,
