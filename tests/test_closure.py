@@ -71,7 +71,7 @@ def test_closure_in_order(launched):
     text = _doc(root, cid, "close", cid, "--reason", REASON, "--unfit", "--date", "2026-06-01",
                 "--number", "05/BC-BCĐ")
     assert _status(root, cid) == "closing"
-    assert REASON in text and "Quyết định thành lập mô hình" in text  # history since establishment
+    assert REASON[1:] in text and "Quyết định thành lập mô hình" in text  # history since establishment
     refused(root, "close", cid, "--reason", REASON, "--unfit", contains="closing")
     refused(root, "record", cid, "closure-report", contains="antt close")
     refused(root, "record", cid, "closure-consultation", "--date", "2026-06-05", "--set", "agree=18",

@@ -635,7 +635,7 @@ def _lifetime(data: _Data) -> dict:
                          "area": _s(r.get("area")), "grade": GRADE_WORDS.get(_s(r.get("grade")), "—")})
     return {"history": history, "ratings": ratings, "replicas": replicas,
             "closure_reason": _s(closure.get("reason")).rstrip(".") + "." if closure.get("reason") else DOTS,
-            "closure_date": _s(closure.get("date")) or nd30.short_date(data.day)}
+            "closure_date": nd30.short_date(as_date(closure.get("date")) or data.day)}
 
 
 def _spec_wording(data: _Data, ctx: dict, time_given: str, start: str) -> dict:

@@ -7,6 +7,7 @@ either — the latest decided grade Yếu, or `--unfit` with the reason the mode
 practice. Pure: the latest decided grade is given (domain/rating.py decides it)."""
 from __future__ import annotations
 
+from antt_cli.domain.dates import as_date
 from antt_cli.domain.kindspec import Registry
 from antt_cli.domain.model import Case
 from antt_cli.errors import AnttError
@@ -50,6 +51,7 @@ def check_not_closed(case: Case) -> None:
         return
     decision = case.extra.get("closure") or {}
     if decision.get("number") or decision.get("date"):
+        day = as_date(decision.get("date"))
         raise AnttError("domain.case_closed_by", id=case.id, number=decision.get("number") or "—",
-                        date=decision.get("date") or "—", issuer=decision.get("issuer") or "—")
+                        date=day.strftime("%d/%m/%Y") if day else "—", issuer=decision.get("issuer") or "—")
     raise AnttError("domain.case_closed", id=case.id)

@@ -130,8 +130,7 @@ def start_closing(case: Case, spec: KindSpec, record: Record) -> None:
 def decide_closure(case: Case, spec: KindSpec, record: Record) -> None:
     """§III.3 Bước 3: the closure decision, named by every later refusal."""
     closure = dict(case.extra.get("closure") or {})
-    closure.update({"number": record.number, "date": record.date.strftime("%d/%m/%Y") if record.date else None,
-                    "issuer": record.issuer})
+    closure.update({"number": record.number, "date": record.date, "issuer": record.issuer})
     case.extra["closure"] = closure
 
 
