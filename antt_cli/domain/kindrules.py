@@ -84,9 +84,10 @@ def _counting(case: Case, kind: str, year: int | None) -> list[Record]:
 
 def rated_year_decided(case: Case, spec: KindSpec, record: Record, today: dt.date) -> None:
     """§III.2.c: the result sent to the provincial standing office is that of a year already
-    decided — each prerequisite of the kind is recorded for the same evaluation year."""
+    decided — each yearly (repeatable) prerequisite of the kind is recorded for the same
+    evaluation year."""
     for kind in spec.requires:
-        if not _counting(case, kind, record.year):
+        if any(r.year is not None for r in case.records_of(kind)) and not _counting(case, kind, record.year):
             raise AnttError("domain.rating.year_not_decided", id=case.id, year=record.year, kind=kind)
 
 
