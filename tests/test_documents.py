@@ -576,6 +576,8 @@ def test_rating_documents_say_the_grade_the_period_the_criteria_and_the_override
     decision = "\n".join(texts(docx.Document(io.BytesIO(rendered["rating-decision"]))))
     assert "đạt mức xếp loại TỐT năm 2026 (thời gian đánh giá từ ngày 01/11/2025 đến ngày 31/10/2026)" in decision
     assert "đề nghị mức xếp loại Khá" in decision and "huy động được kinh phí" in decision
+    assert "Xét đề nghị của Trưởng Ban Chỉ đạo mô hình" in decision
     submission = "\n".join(texts(docx.Document(io.BytesIO(rendered["rating-submission"]))))
     assert "Thường trực Ban Chỉ đạo tỉnh" in submission and "mức xếp loại Tốt năm 2026" in submission
     assert "30/QĐ-UBND" in submission
+    assert "- Thường trực Ban Chỉ đạo tỉnh (qua Phòng Xây dựng Phong trào bảo vệ an ninh Tổ quốc);" in submission

@@ -340,7 +340,7 @@ class _Refs(Mapping):
 def _recipients(data: _Data, issuer: str, authority: str, party_body: str, code: str) -> list[str]:
     role = data.kind.issuer_role
     given = data.fields.get("recipients")
-    first = [_s(x) for x in block(data.kind, "recipients", []) or [] if _s(x)]
+    leading = [_s(x) for x in block(data.kind, "recipients", []) or [] if _s(x)]
     if given:
         items = given if isinstance(given, list) else str(given).split(";")
         names = [_s(x).rstrip(";.") for x in items if _s(x)]
@@ -364,7 +364,7 @@ def _recipients(data: _Data, issuer: str, authority: str, party_body: str, code:
                      data.proposer, "Các thành viên Ban Chỉ đạo"]
         else:  # minutes
             names = [authority, party_body, data.proposer]
-    names = _dedupe(n for n in [*first, *names] if n and not same_name(n, issuer))
+    names = _dedupe(n for n in [*leading, *names] if n and not same_name(n, issuer))
     lines = [f"- {n};" for n in names]
     lines.append(f"- Lưu: VT{', ' + code if code else ''}.")
     return lines
