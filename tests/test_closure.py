@@ -8,7 +8,7 @@ import pytest
 from docx import Document
 
 from conftest import UBND, antt, git, ok, refused
-from antt_cli.domain.closure import check_may_close, latest_decided_grade
+from antt_cli.domain.closure import check_may_close
 from antt_cli.domain.model import case_from
 from antt_cli.errors import AnttError
 from antt_cli.store.kinds import load_registry
@@ -52,16 +52,6 @@ def test_closure_refused_without_reason_or_twice():
     for status in ("closing", "closed", "building"):
         with pytest.raises(AnttError):
             check_may_close(case_from({"id": "X", "status": status}), "yeu", False, REASON)
-
-
-def test_latest_decided_grade_reads_decision_records():
-    marked = [k.name for k in REG if k.marks == "rate-decide"]
-    if not marked:
-        pytest.skip("no kind marks rate-decide yet")
-    docs = [{"kind": marked[0], "year": 2025, "fields": {"grade": "tot"}},
-            {"kind": marked[0], "year": 2026, "fields": {"grade": "yeu"}},
-            {"kind": marked[0], "year": 2026, "fields": {"grade": "kha"}, "superseded": True}]
-    assert latest_decided_grade(case_from({"id": "X", "documents": docs}), REG) == "yeu"
 
 
 def test_closure_in_order(launched):

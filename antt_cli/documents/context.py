@@ -43,7 +43,7 @@ KEYS = (
     "approved_by_upper", "approved_date_text", "approver_name", "plan_approved_by", "meeting", "meeting_opening",
     "meeting_closing", "chair_text", "secretary_text", "sections", "time_text", "time_clause",
     "execution_extra", "record_year", "history", "ratings", "closure_reason", "closure_date", "replicas",
-    "attachments", "ledger_rows", "fields",
+    "attachments", "ledger_rows", "fields", "rating",
 )
 # (plus the keys of the kind's `document.texts`)
 # The keys a spec's `subject` may use: it is also rendered to cite that record in another
@@ -340,6 +340,7 @@ class _Refs(Mapping):
 def _recipients(data: _Data, issuer: str, authority: str, party_body: str, code: str) -> list[str]:
     role = data.kind.issuer_role
     given = data.fields.get("recipients")
+    leading = [_s(x) for x in block(data.kind, "recipients", []) or [] if _s(x)]
     if given:
         items = given if isinstance(given, list) else str(given).split(";")
         names = [_s(x).rstrip(";.") for x in items if _s(x)]
@@ -363,7 +364,7 @@ def _recipients(data: _Data, issuer: str, authority: str, party_body: str, code:
                      data.proposer, "Các thành viên Ban Chỉ đạo"]
         else:  # minutes
             names = [authority, party_body, data.proposer]
-    names = _dedupe(n for n in names if n and not same_name(n, issuer))
+    names = _dedupe(n for n in [*leading, *names] if n and not same_name(n, issuer))
     lines = [f"- {n};" for n in names]
     lines.append(f"- Lưu: VT{', ' + code if code else ''}.")
     return lines
@@ -390,6 +391,55 @@ def _record_year(data: _Data) -> int:
     (docs/rules.md decides it there); else the evaluation year of its date."""
     stored = data.record.get("year")
     return int(stored) if stored else evaluation_year_of(data.day)
+
+
+def _rating(data: _Data, year: int | None) -> dict:
+    """The rating of the record's evaluation year (§III.2.c) as a document shows it: the
+    grade (the record's own, else the year's counting decision), the proposed grade and the
+    reason where a decision differs, the completion, and the criteria table the proposal
+    stored (`domain/rating.py`)."""
+    from antt_cli.domain.rating import DECISION, GRADE_TITLES, PROPOSAL, percent_text
+
+    rec = data.record
+
+    def counting(role: str) -> Mapping:
+        kind = data.registry.rating_kind(role)
+        found = [d for d in data.documents if kind is not None and d.get("kind") == kind.name
+                 and str(d.get("year")) == str(year) and not d.get("withdrawn") and not d.get("superseded")]
+        return found[-1] if found else {}
+
+    decision = counting(DECISION)
+    proposal = rec if data.kind.rating == PROPOSAL else counting(PROPOSAL)
+    own = data.kind.rating in (PROPOSAL, DECISION)
+    grade = _s(data.fields.get("grade")) if own else _s((_get(decision, "fields", {}) or {}).get("grade"))
+    proposed = _s(data.fields.get("proposed_grade"))
+    completion = _get(proposal, "completion")
+    rows = []
+    for i, c in enumerate(_get(proposal, "criteria", []) or [], start=1):
+        grades = [GRADE_TITLES.get(str(g), str(g)) for g in c.get("grades") or []]
+        rows.append({"index": str(i), "text": _s(c.get("text")), "grades": ", ".join(grades),
+                     "state": "Đạt" if c.get("met") else "Chưa đạt"})
+    yeu = [_s(m) for m in _get(proposal, "yeu", []) or [] if _s(m)]
+    missed = [_s(m) for m in _get(proposal, "missed", []) or [] if _s(m)]
+    next_grade = _s(_get(proposal, "next_grade"))
+    authority = _s(_get(data.case, "authority"))
+    issuer = _s(rec.get("issuer"))
+    return {
+        "grade_title": GRADE_TITLES.get(grade, grade) or DOTS,
+        "grade_upper": nd30.upper_vn(GRADE_TITLES.get(grade, grade)) or DOTS,
+        "proposed_title": GRADE_TITLES.get(proposed, proposed),
+        "overrides": bool(proposed and proposed != grade),
+        "reason": data.field("reason") or DOTS,
+        "completion_text": percent_text(float(completion)) if isinstance(completion, (int, float)) else "",
+        "criteria": rows,
+        "specific": any(c.get("specific") for c in _get(proposal, "criteria", []) or []),
+        "yeu_text": "; ".join(first_lower(m) for m in yeu),
+        "missed_text": "; ".join(first_lower(m) for m in missed),
+        "next_title": GRADE_TITLES.get(next_grade, next_grade),
+        "decision_ref": _citation(data, decision) if decision else "",
+        "successor_of": authority if data.kind.rating == DECISION and authority and issuer
+        and not same_name(authority, issuer) else "",
+    }
 
 
 def _spec_text(data: _Data, what: str, source: Any, values: Mapping[str, Any]) -> str:
@@ -594,6 +644,7 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
         "attachments": attachments,
         "ledger_rows": ledger_rows,
         "fields": {k2: _s(v) for k2, v in fields.items() if not isinstance(v, (list, dict))},
+        "rating": _rating(data, year) if k.rating != "none" else {},
     }
     ctx.update(_lifetime(data))
     ctx.update(_spec_wording(data, ctx, time_given, start))
@@ -601,14 +652,13 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
     return ctx
 
 
-GRADE_WORDS = {"tot": "Tốt", "kha": "Khá", "trung-binh": "Trung bình", "yeu": "Yếu"}
-
-
 def _lifetime(data: _Data) -> dict:
     """The case's life so far, for the documents that look back on it (§III.3: the closure
     report's "quá trình hoạt động từ khi thành lập", the national proposal's results and
     replicas): every document recorded before this one, the decided grades of the years
-    (records whose kind marks `rate-decide`), the closure's reason and date."""
+    (the counting records of the kind whose `rating` is `decide`), the closure's reason and date."""
+    from antt_cli.domain.rating import GRADE_TITLES as GRADE_WORDS
+
     history = []
     for doc in data.documents:
         if doc is data.record or doc.get("kind") == data.record.get("kind"):
@@ -621,7 +671,7 @@ def _lifetime(data: _Data) -> dict:
     for doc in data.documents:
         k = data.registry.get(str(doc.get("kind", "")))
         grade = _s((_get(doc, "fields", {}) or {}).get("grade"))
-        if k is not None and k.marks == "rate-decide" and grade and doc.get("year") \
+        if k is not None and k.rating == "decide" and grade and doc.get("year") \
                 and not doc.get("superseded") and not doc.get("withdrawn"):
             ratings.append({"year": str(doc["year"]), "grade": GRADE_WORDS.get(grade, grade),
                             "decision": _citation(data, doc)})

@@ -8,20 +8,11 @@ practice. Pure: the latest decided grade is given (domain/rating.py decides it).
 from __future__ import annotations
 
 from antt_cli.domain.dates import as_date
-from antt_cli.domain.kindspec import Registry
 from antt_cli.domain.model import Case
+from antt_cli.domain.rating import GRADE_TITLES, YEU
 from antt_cli.errors import AnttError
 
-WEAK = "yeu"
-
-
-def latest_decided_grade(case: Case, reg: Registry) -> str | None:
-    """The grade of the latest year with a decision (§III.2.c: the authority's, not the
-    proposal): records whose kind marks `rate-decide`, not superseded nor withdrawn."""
-    decided = [(int(d.year), i, str(d.field("grade"))) for i, d in enumerate(case.documents)
-               if d.year is not None and d.field("grade") and (k := reg.get(d.kind)) is not None
-               and k.marks == "rate-decide" and not d.extra.get("superseded") and not d.extra.get("withdrawn")]
-    return max(decided)[2] if decided else None
+WEAK = YEU
 
 
 def check_may_close(case: Case, latest_grade: str | None, unfit: bool, reason: str | None) -> None:
@@ -37,11 +28,7 @@ def check_may_close(case: Case, latest_grade: str | None, unfit: bool, reason: s
     if latest_grade is None and not unfit:
         raise AnttError("domain.closure_no_grade", id=case.id)
     if latest_grade != WEAK and not unfit:
-        raise AnttError("domain.closure_not_weak", id=case.id, grade=GRADE_WORDS.get(str(latest_grade), latest_grade))
-
-
-# Grades as the guideline words them (data and JSON use the slugs).
-GRADE_WORDS = {"tot": "Tốt", "kha": "Khá", "trung-binh": "Trung bình", "yeu": "Yếu"}
+        raise AnttError("domain.closure_not_weak", id=case.id, grade=GRADE_TITLES.get(str(latest_grade), latest_grade))
 
 
 def check_not_closed(case: Case) -> None:

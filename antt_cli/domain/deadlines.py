@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
-from antt_cli.domain.dates import add_months, evaluation_period, evaluation_year_of
+from antt_cli.domain.dates import evaluation_year_of
 from antt_cli.domain.rules import Rules, month_day
 
 # When a model owes a duty of evaluation year Y (see `_owes`):
@@ -85,9 +85,9 @@ def six_month_due(year: int, rules: Rules) -> dt.date:
 def rating_eligible(established: dt.date | None, year: int, rules: Rules) -> bool:
     """§III.2.a "từ đủ 10 tháng trở lên tính từ ngày có quyết định thành lập": the decision's
     date + 10 calendar months falls on or before 31/10/Y (docs/interpretations.md)."""
-    if established is None:
-        return False
-    return add_months(established, rules.eligible_months) <= evaluation_period(year)[1]
+    from antt_cli.domain.rating import first_eligible_year
+
+    return established is not None and year >= first_eligible_year(established, rules)
 
 
 Eligibility = Callable[[Mapping[str, Any], int, Rules], bool]

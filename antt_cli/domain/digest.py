@@ -30,16 +30,22 @@ def launch_date(case: Case, reg: Registry):
     return None
 
 
-def marked(case: Case, reg: Registry, mark: str) -> list:
-    """The records whose kind marks `mark` (docs/kinds.md `marks`), in the case's order."""
-    return [d for d in case.documents if (k := reg.get(d.kind)) is not None and k.marks == mark]
-
-
 def duties_met(case: Case, reg: Registry) -> list[tuple[str, int]]:
-    """(duty, year) of every record whose kind marks a duty of domain/deadlines.py."""
-    return sorted({(str(k.marks), int(d.year)) for d in case.documents
-                   if d.year is not None and (k := reg.get(d.kind)) is not None and k.marks
-                   and k.marks != "established"})
+    """(duty, year) of every counting record of a rating step (`rating:` of its spec; the
+    duties `rate-propose`, `rate-decide`, `rate-submit` of domain/deadlines.py)."""
+    from antt_cli.domain.rating import counts
+
+    return sorted({(f"rate-{k.rating}", int(d.year)) for d in case.documents
+                   if d.year is not None and (k := reg.get(d.kind)) is not None and k.rating != "none"
+                   and counts(d)})
+
+
+def established_on(case: Case, reg: Registry):
+    """The date of the establishment decision (§III.2.a counts the months from it), or None."""
+    from antt_cli.domain.rating import establishment
+
+    decision = establishment(case, reg)
+    return decision.date if decision is not None else None
 
 
 def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
@@ -59,7 +65,7 @@ def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
         "step": current_step(case, reg),
         "grade": latest_grade(case),
         "launched": launch_date(case, reg),
-        "established": next((d.date for d in marked(case, reg, "established")), None),
+        "established": established_on(case, reg),
         "met": duties_met(case, reg),
         "plan_years": sorted(case.plans),
         "reports": reports,

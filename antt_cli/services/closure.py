@@ -3,7 +3,8 @@ report); the other three steps are recorded with `antt record` (docs/commands.md
 from __future__ import annotations
 
 from antt_cli.domain import lifecycle as life
-from antt_cli.domain.closure import check_may_close, latest_decided_grade
+from antt_cli.domain.closure import check_may_close
+from antt_cli.domain.rating import latest_decided_grade
 from antt_cli.services.common import Context, writing
 from antt_cli.services.record import RecordInput, RecordResult, build_record, resolve_number, save_recorded
 from antt_cli.store.kinds import load_registry
