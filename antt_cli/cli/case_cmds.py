@@ -190,3 +190,17 @@ def register(app: typer.Typer) -> None:
         result = close_model(STATE.context(), case_id, reason, unfit, given)
         emit(_record_result(result),
              lambda: say(t("cli.close.done", id=case_id, file=result.record.file)))
+
+    @app.command("replicate", help=t("cli.replicate.help"))
+    def replicate(
+        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
+        area: Optional[str] = typer.Option(None, "--area", help=t("help.replicate.area")),
+        field: Optional[str] = typer.Option(None, "--field", help=t("help.replicate.field")),
+        name: Optional[str] = typer.Option(None, "--name", help=t("help.replicate.name")),
+        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
+    ) -> None:
+        from antt_cli.services.replication import replicate as replicate_model
+
+        done = replicate_model(STATE.context(), case_id, area=area, field=field, name=name, date=date)
+        emit({"id": done.id, "replicated_from": done.source, "commit": done.commit},
+             lambda: say(t("cli.replicate.done", id=done.id, source=done.source)))

@@ -159,6 +159,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.record.done": {"vi": "Đã ghi {kind} cho {id}: {file}", "en": "Recorded {kind} for {id}: {file}"},
     "cli.record.help": {"vi": "Ghi một văn bản đã ban hành, tạo tệp DOCX, chuyển bước hồ sơ.",
                         "en": "Record an issued document, render its DOCX, advance the case."},
+    "cli.replicate.done": {
+        "vi": "Đã mở {id}, nhân rộng từ {source} (bắt đầu lại từ bước 1).",
+        "en": "Opened {id}, replicated from {source} (it starts again at step 1).",
+    },
+    "cli.replicate.help": {
+        "vi": "Nhân rộng một mô hình được công nhận “Tốt” sang địa bàn hoặc lĩnh vực khác (§III.3): mở hồ sơ mô hình mới ở bước 1; in mã mới.",
+        "en": "Replicate a model rated Tốt to another area or field (§III.3): opens a new model at step 1; prints its ID.",
+    },
     "cli.status.active": {"vi": "đang hoạt động", "en": "active"},
     "cli.status.building": {"vi": "đang xây dựng", "en": "building"},
     "cli.status.closed": {"vi": "đã kết thúc", "en": "closed"},

@@ -113,6 +113,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chưa ghi được '{kind}' cho {id}: còn thiếu {missing}.",
         "en": "Cannot record '{kind}' for {id} yet: first record {missing}.",
     },
+    "domain.national_no_replica": {
+        "vi": "{id} chưa được nhân rộng (`antt replicate {id} --area …`): chỉ đề xuất mô hình “Tốt” đã nhân rộng, hoặc dùng --innovative --reason ….",
+        "en": "{id} has not been replicated (`antt replicate {id} --area …`): only a replicated Tốt model is proposed, or use --innovative --reason ….",
+    },
+    "domain.national_not_active": {
+        "vi": "{id} đang ở trạng thái {status}: chỉ đề xuất mô hình đã ra mắt, đang hoạt động.",
+        "en": "{id} is {status}: only a launched, active model is proposed.",
+    },
+    "domain.national_not_good": {
+        "vi": "{id} có mức xếp loại được công nhận gần nhất là {grade}: chỉ đề xuất nhân rộng toàn quốc mô hình hoạt động “Tốt” đã được nhân rộng, hoặc mô hình có cách làm hay, sáng tạo (--innovative --reason …).",
+        "en": "The latest decided grade of {id} is {grade}: only a Tốt model that has been replicated is proposed to the nation, or an innovative one (--innovative --reason …).",
+    },
+    "domain.national_reason_required": {
+        "vi": "Cần nêu cách làm hay, sáng tạo của mô hình (--reason) khi đề xuất theo --innovative.",
+        "en": "Say what is innovative about the model (--reason) with --innovative.",
+    },
+    "domain.national_replicas_weak": {
+        "vi": "Chưa có mô hình nhân rộng nào của {id} được công nhận Khá trở lên ({replicas}): mô hình phải tiếp tục phát huy hiệu quả tại địa bàn nhân rộng (§III.3).",
+        "en": "No replica of {id} has a decided grade of Khá or better ({replicas}): the model must keep working well where it was replicated (§III.3).",
+    },
     "domain.no_rotation_order": {
         "vi": "{id} không có thứ tự luân phiên Trưởng mô hình (ghi khi lấy ý kiến, --set lead_units=A,B): không ghi được luân phiên.",
         "en": "{id} has no rotation order of the lead unit (set at consultation, --set lead_units=A,B): no rotation can be recorded.",
@@ -200,6 +220,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "domain.rating.year_not_decided": {
         "vi": "{id} chưa có '{kind}' của năm {year}: gửi kết quả xếp loại sau khi có quyết định công nhận (`antt rate {id} --year {year} --decide …`).",
         "en": "{id} has no '{kind}' for {year}: send the rating result after the decision (`antt rate {id} --year {year} --decide …`).",
+    },
+    "domain.replicate_models_only": {
+        "vi": "{id} không phải mô hình: chỉ nhân rộng mô hình.",
+        "en": "{id} is not a model: only models are replicated.",
+    },
+    "domain.replicate_no_decision": {
+        "vi": "{id} chưa có quyết định công nhận mức xếp loại: chỉ nhân rộng mô hình được cấp có thẩm quyền công nhận “Tốt” (đề xuất của Ban Chỉ đạo chưa đủ; `antt rate {id} --decide …`).",
+        "en": "{id} has no rating decision: only a model the authority has rated Tốt is replicated (the steering committee's proposal is not enough; `antt rate {id} --decide …`).",
+    },
+    "domain.replicate_not_active": {
+        "vi": "{id} đang ở trạng thái {status}: chỉ nhân rộng mô hình đang hoạt động.",
+        "en": "{id} is {status}: only an active model is replicated.",
+    },
+    "domain.replicate_not_good": {
+        "vi": "{id} có mức xếp loại được công nhận gần nhất là {grade}: chỉ nhân rộng mô hình hoạt động “Tốt” (§III.3).",
+        "en": "The latest decided grade of {id} is {grade}: only a model rated Tốt is replicated (§III.3).",
+    },
+    "domain.replicate_same_place": {
+        "vi": "Mô hình {id} đã hoạt động trên địa bàn {area}: nhân rộng sang địa bàn (--area) hoặc lĩnh vực (--field) khác.",
+        "en": "Model {id} already runs in {area}: replicate it to another area (--area) or field (--field).",
+    },
+    "domain.replicate_where": {
+        "vi": "Cần địa bàn (--area) hoặc lĩnh vực (--field) nhân rộng mô hình.",
+        "en": "Give the area (--area) or field (--field) to replicate the model to.",
     },
     "domain.rotation_authority_required": {
         "vi": "Luân phiên Trưởng mô hình của {id} cần cấp có thẩm quyền quản lý đơn vị mới: thêm --set authority=….",

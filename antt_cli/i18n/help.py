@@ -132,6 +132,18 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "en": "Report period: 6-month, annual or ad-hoc; the same as --set period=…."},
     "help.record.secrecy": {"vi": "Độ mật: mat (MẬT) hoặc toi-mat (TỐI MẬT).",
                             "en": "Classification: mat (MẬT) or toi-mat (TỐI MẬT)."},
+    "help.replicate.area": {
+        "vi": "Địa bàn nhân rộng mô hình.",
+        "en": "The area the model is replicated to.",
+    },
+    "help.replicate.field": {
+        "vi": "Lĩnh vực nhân rộng mô hình.",
+        "en": "The field the model is replicated to.",
+    },
+    "help.replicate.name": {
+        "vi": "Tên gọi tạm của mô hình nhân rộng (mặc định: tên mô hình gốc).",
+        "en": "Working title of the replica (default: the source's name).",
+    },
     "help.set": {"vi": "Một trường của loại văn bản, KEY=VALUE (ví dụ name=…, title=…, note=…); lặp lại được; "
                        "khóa không nhận sẽ được báo kèm danh sách.",
                  "en": "A field of the kind, KEY=VALUE (e.g. name=…, title=…, note=…); repeatable; a key the kind "
