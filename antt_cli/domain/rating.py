@@ -23,6 +23,7 @@ from antt_cli.domain.kindspec import Registry
 from antt_cli.domain.model import Case, Criterion, Record
 from antt_cli.domain.plans import completion_of
 from antt_cli.domain.rules import Rules, month_day
+from antt_cli.domain.text import same_name
 from antt_cli.errors import AnttError
 
 # Grades as slugs (data, JSON) from the best down, and their Vietnamese names (documents).
@@ -315,6 +316,32 @@ def latest_decided_grade(case: Case, reg: Registry) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class YearRating:
+    """One evaluation year of a model's rating history (`antt status ID`)."""
+
+    year: int
+    proposed: str | None
+    decided: str | None
+    submitted: bool
+    late: tuple[str, ...]       # the steps recorded after their deadline
+    redone: int                 # records superseded by a forced redo
+
+
+def rating_history(case: Case, reg: Registry) -> list[YearRating]:
+    """Every rated year, oldest first: proposed and decided grades, submission, late steps."""
+    out = []
+    for year in rated_years(case, reg):
+        records = {step: step_record(case, year, step, reg) for step in STEPS}
+        superseded = sum(1 for step in STEPS if (k := reg.rating_kind(step)) is not None
+                         for r in case.records_of(k.name) if r.year == year and r.extra.get("superseded"))
+        out.append(YearRating(
+            year, records[PROPOSAL].field("grade") if records[PROPOSAL] else None,
+            records[DECISION].field("grade") if records[DECISION] else None, records[SUBMISSION] is not None,
+            tuple(step for step, r in records.items() if r is not None and r.extra.get("late")), superseded))
+    return out
+
+
 def deadline(year: int, step: str, rules: Rules) -> dt.date:
     """The guideline's date of a step ("trước ngày 05/11", 10/11, 15/11 of year Y): the step
     is due strictly before it (docs/interpretations.md)."""
@@ -328,6 +355,19 @@ def last_good_day(year: int, step: str, rules: Rules) -> dt.date:
 def is_late(day: dt.date, year: int, step: str, rules: Rules) -> bool:
     """Each step is late against its own deadline (docs/rules.md)."""
     return day >= deadline(year, step, rules)
+
+
+def may_decide(authority: str | None, issuer: str, successors: Mapping[str, str]) -> bool:
+    """§III.2.c "Cấp nào có thẩm quyền quyết định thành lập mô hình thì cấp đó … quyết định
+    xếp loại": the model's authority, or its successor through `successors` of antt.yaml
+    (docs/rules.md, bodies that changed; chains allowed)."""
+    current, steps = authority, 0
+    while current and steps <= len(successors):
+        if same_name(current, issuer):
+            return True
+        current = next((new for old, new in successors.items() if same_name(old, current)), None)
+        steps += 1
+    return False
 
 
 def check_proposal_date(case: Case, year: int, day: dt.date) -> None:

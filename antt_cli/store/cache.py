@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-VERSION = 4  # 3: digests of typed cases (opened, launch by effect); 4: established, met
+VERSION = 5  # 4: digests carry the rating (grade, proposed grade, late steps); 5: established, met
 
 
 def blob_id(data: bytes) -> str:
