@@ -130,6 +130,10 @@ RECORDS = {
                                  fields={"agree": "18", "disagree": "2", "secretary": "Nguyễn Thị Thu"}),
     "closure-decision": _rec("closure-decision", "40/QĐ-UBND", "2026-12-01", UBND, CHAIR),
     "closure-announcement": _rec("closure-announcement", "41/TB-UBND", "2026-12-03", UBND, CHAIR),
+    "national-proposal": _rec("national-proposal", "09/TTr-CAX", "2026-11-20", CAX, POLICE,
+                              fields={"innovative": "no"},
+                              replicas=[{"id": "MH-2026-002", "name": "Tổ tự quản thôn Lâm Thuận",
+                                         "area": "Thôn Lâm Thuận", "grade": "kha"}]),
 }
 
 CASE = {

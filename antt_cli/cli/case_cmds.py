@@ -204,3 +204,31 @@ def register(app: typer.Typer) -> None:
         done = replicate_model(STATE.context(), case_id, area=area, field=field, name=name, date=date)
         emit({"id": done.id, "replicated_from": done.source, "commit": done.commit},
              lambda: say(t("cli.replicate.done", id=done.id, source=done.source)))
+
+    @app.command("propose-national", help=t("cli.propose_national.help"))
+    def propose_national(
+        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
+        innovative: bool = typer.Option(False, "--innovative", help=t("help.propose_national.innovative")),
+        reason: Optional[str] = typer.Option(None, "--reason", help=t("help.propose_national.reason")),
+        include_classified: bool = typer.Option(False, "--include-classified",
+                                                help=t("help.propose_national.include_classified")),
+        output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE.zip",
+                                              help=t("help.propose_national.output")),
+        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
+        number: Optional[str] = typer.Option(None, "--number", metavar="TEXT|auto", help=t("help.number")),
+        issuer: Optional[str] = typer.Option(None, "--issuer", help=t("help.issuer")),
+        signer: Optional[str] = typer.Option(None, "--signer", help=t("help.signer")),
+        signer_title: Optional[str] = typer.Option(None, "--signer-title", help=t("help.signer_title")),
+        sign_as: Optional[str] = typer.Option(None, "--sign-as", click_type=SIGN_AS, help=t("help.sign_as")),
+        set_: Optional[List[str]] = typer.Option(None, "--set", metavar="KEY=VALUE", help=t("help.set")),
+    ) -> None:
+        from antt_cli.services.replication import propose_national as propose
+
+        given = _record_input(date, number, issuer, signer, signer_title, sign_as, None, None, None, None,
+                              None, set_, False)
+        done = propose(STATE.context(), case_id, innovative=innovative, reason=reason,
+                       include_classified=include_classified, output=output, given=given)
+        data = {**_record_result(done.result), "zip": str(done.bundle), "included": list(done.included),
+                "left_out": list(done.left_out)}
+        emit(data, lambda: say(t("cli.propose_national.done", id=case_id, file=done.result.record.file,
+                                 zip=done.bundle, count=len(done.included), left=len(done.left_out))))

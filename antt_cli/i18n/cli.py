@@ -184,6 +184,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "{id} {year}: \"{text}\" updated; completion {rate}"},
     "cli.progress.help": {"vi": "Cập nhật kết quả đạt được của một chỉ tiêu (giá trị, không cộng dồn).",
                           "en": "Set the achieved value of a target (a value, not an increment)."},
+    "cli.propose_national.done": {
+        "vi": "Đã ghi tờ trình đề xuất của {id}: {file}. Hồ sơ gửi kèm: {zip} ({count} tệp; {left} văn bản mật không gửi kèm).",
+        "en": "Recorded the national proposal of {id}: {file}. Bundle: {zip} ({count} files; {left} classified documents left out).",
+    },
+    "cli.propose_national.help": {
+        "vi": "Đề xuất Cục V05 - Bộ Công an thẩm định, nhân rộng mô hình toàn quốc (§III.3): ghi tờ trình và tạo tệp zip hồ sơ mô hình kèm danh mục.",
+        "en": "Propose the model to Cục V05 (Ministry of Public Security) for nationwide replication (§III.3): records the tờ trình and writes a zip of the dossier with an index.",
+    },
     "cli.rate.absent": {
         "vi": "không có",
         "en": "absent",

@@ -132,6 +132,22 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "en": "The target: its text as in the plan, or its position (1, 2, …)."},
     "help.progress.year": {"vi": "Năm đánh giá của kế hoạch có chỉ tiêu.",
                            "en": "Evaluation year of the plan that holds the target."},
+    "help.propose_national.include_classified": {
+        "vi": "Gửi kèm cả các văn bản mật (mặc định không gửi).",
+        "en": "Include classified documents in the zip (left out by default).",
+    },
+    "help.propose_national.innovative": {
+        "vi": "Mô hình mới triển khai nhưng có cách làm hay, sáng tạo (không cần đã nhân rộng); cần --reason.",
+        "en": "A newly launched model with an innovative way of working (no replica needed); needs --reason.",
+    },
+    "help.propose_national.output": {
+        "vi": "Tệp zip hồ sơ gửi kèm (mặc định ID-de-xuat-toan-quoc.zip trong thư mục hiện tại).",
+        "en": "The zip to write (default ID-de-xuat-toan-quoc.zip in the current folder).",
+    },
+    "help.propose_national.reason": {
+        "vi": "Cách làm hay, sáng tạo, hiệu quả của mô hình (ghi vào tờ trình).",
+        "en": "What is innovative and effective about the model (written into the proposal).",
+    },
     "help.rate.criterion": {
         "vi": "Đánh giá một tiêu chí hoặc biểu hiện Yếu: KEY=yes|no (lặp lại được); không cho thì hỏi (trong terminal) hoặc tính là không đạt.",
         "en": "Judge a criterion or a Yếu trigger: KEY=yes|no (repeatable); not given: asked in a terminal, else counted as not met.",

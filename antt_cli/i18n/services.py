@@ -29,6 +29,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Biến môi trường ANTT_TODAY='{value}' không phải ngày hợp lệ: hãy dùng YYYY-MM-DD (ví dụ 2026-06-20) hoặc bỏ biến này.",
         "en": "The environment variable ANTT_TODAY='{value}' is not a valid date: use YYYY-MM-DD (e.g. 2026-06-20) or unset it.",
     },
+    "services.bundle.col.date": {
+        "vi": "Ngày",
+        "en": "Date",
+    },
+    "services.bundle.col.file": {
+        "vi": "Tệp",
+        "en": "File",
+    },
+    "services.bundle.col.issuer": {
+        "vi": "Cơ quan ban hành",
+        "en": "Issuer",
+    },
+    "services.bundle.col.no": {
+        "vi": "TT",
+        "en": "No.",
+    },
+    "services.bundle.col.note": {
+        "vi": "Ghi chú",
+        "en": "Note",
+    },
+    "services.bundle.col.number": {
+        "vi": "Số, ký hiệu",
+        "en": "Number",
+    },
+    "services.bundle.col.title": {
+        "vi": "Tên văn bản",
+        "en": "Title",
+    },
+    "services.bundle.left_out": {
+        "vi": "{mark}: không gửi kèm (dùng --include-classified để gửi)",
+        "en": "{mark}: not included (--include-classified includes it)",
+    },
     "services.cases.area_required": {"vi": "Cần địa bàn của mô hình (--area).", "en": "The model's area is required (--area)."},
     "services.cases.bad_choice": {
         "vi": "{option} '{value}' không hợp lệ; dùng một trong: {allowed}.",
@@ -118,6 +150,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "services.due.rate-submit": {"vi": "Gửi kết quả xếp loại năm {year} về Thường trực Ban Chỉ đạo tỉnh", "en": "Rating {year} sent to the provincial standing office"},
     "services.due.report-6-month": {"vi": "Báo cáo 06 tháng đầu năm {year}", "en": "6-month report {year}"},
     "services.due.report-annual": {"vi": "Báo cáo kết quả hoạt động năm {year}", "en": "Annual report {year}"},
+    "services.national.bad_output": {
+        "vi": "Không ghi được tệp zip vào {file}: thư mục chứa nó không có, hoặc đó là một thư mục; sửa -o.",
+        "en": "Cannot write the zip to {file}: its folder does not exist, or it is a folder; fix -o.",
+    },
     "services.nothing_committed": {
         "vi": "Một lệnh antt khác đang ghi vào hồ sơ và {file} chưa được commit lần nào, nên chưa có gì để hiển thị. Hãy chờ lệnh đó xong rồi chạy lại.",
         "en": "Another antt command is writing to the dossier and {file} has never been committed, so there is nothing to show yet. Wait for that command to finish and run again.",
