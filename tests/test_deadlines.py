@@ -24,8 +24,8 @@ def digest(established=D(2025, 10, 25), launched=D(2025, 11, 8), plans=(2026,), 
                    "plans": {y: {"targets": []} for y in plans}})
     out = dict(case_digest(c, REG))
     out["established"] = established
-    out["met"] = list(met)
-    out["reports"] = list(reports)
+    out["met"] = [*out["met"], *((w, y, d[0] if d else None) for w, y, *d in met),
+                  *((f"report-{period}", y, None) for y, period in reports)]
     return out
 
 
@@ -68,6 +68,12 @@ def test_a_step_done_is_not_owed_and_the_annual_report_is_the_proposal():
     done = [("rate-propose", 2026), ("rate-decide", 2026), ("rate-submit", 2026)]
     whats = [(w, y) for w, y, *_ in owed(digest(met=done, reports=[(2026, "6-month")]), today)]
     assert whats == [("plan", 2027), ("report-6-month", 2027)]
+
+
+def test_a_record_dated_after_the_day_judged_does_not_count_yet():
+    d = digest(met=[("rate-propose", 2026, D(2026, 11, 4))], reports=[(2026, "6-month")])
+    assert ("rate-propose", 2026) in [(w, y) for w, y, *_ in owed(d, D(2026, 11, 3))]
+    assert ("rate-propose", 2026) not in [(w, y) for w, y, *_ in owed(d, D(2026, 11, 4))]
 
 
 def test_a_model_not_yet_eligible_owes_the_annual_report_alone():

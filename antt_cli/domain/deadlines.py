@@ -103,13 +103,13 @@ def _active_days(launched: dt.date, duty: Duty, year: int) -> int:
     return (month_day(end, year) - first).days + 1
 
 
-def _met(digest: Mapping[str, Any]) -> set[tuple[str, int]]:
-    """(duty, year) pairs the case's records satisfy."""
-    met = {("plan", int(y)) for y in digest.get("plan_years") or ()}
-    for year, period in digest.get("reports") or ():
-        met.add((f"report-{period}", int(year)))
-    for what, year in digest.get("met") or ():
-        met.add((str(what), int(year)))
+def _met(digest: Mapping[str, Any], today: dt.date) -> set[tuple[str, int]]:
+    """(duty, year) pairs the case's records dated on or before `today` satisfy (a record
+    dated later does not yet count: `antt due --date` judges as of that day)."""
+    met = set()
+    for what, year, day in digest.get("met") or ():
+        if day is None or day <= today:
+            met.add((str(what), int(year)))
     return met
 
 
@@ -122,7 +122,7 @@ def obligations(digest: Mapping[str, Any], today: dt.date, rules: Rules,
         return []
     launched: dt.date = digest["launched"]
     opened = digest.get("opened")
-    met = _met(digest)
+    met = _met(digest, today)
     plan_years = [int(y) for y in digest.get("plan_years") or ()]
     # docs/rules.md: no plan is due for a year before the first plan's, nor before the case was opened.
     first_plan = min(plan_years) if plan_years else evaluation_year_of(launched)

@@ -33,14 +33,22 @@ def launch_date(case: Case, reg: Registry):
     return None
 
 
-def duties_met(case: Case, reg: Registry) -> list[tuple[str, int]]:
-    """(duty, year) of every counting record of a rating step (`rating:` of its spec; the
-    duties `rate-propose`, `rate-decide`, `rate-submit` of domain/deadlines.py)."""
+def duties_met(case: Case, reg: Registry) -> list[tuple[str, int, Any]]:
+    """(duty, year, date) of every counting record that meets a duty of domain/deadlines.py:
+    the plan of a year (`plan`), a periodic report (`report-<period>`), a rating step
+    (`rate-<role>` of its spec's `rating:`). The date lets `antt due --date` judge as of a day."""
     from antt_cli.domain.rating import counts
 
-    return sorted({(f"rate-{k.rating}", int(d.year)) for d in case.documents
-                   if d.year is not None and (k := reg.get(d.kind)) is not None and k.rating != "none"
-                   and counts(d)})
+    met = {("plan", int(y), p.date) for y, p in case.plans.items()}
+    for d in case.documents:
+        k = reg.get(d.kind)
+        if d.year is None or k is None or not counts(d):
+            continue
+        if k.rating != "none":
+            met.add((f"rate-{k.rating}", int(d.year), d.date))
+        elif k.year == "report" and d.field("period"):
+            met.add((f"report-{d.field('period')}", int(d.year), d.date))
+    return sorted(met, key=lambda m: (m[0], m[1], str(m[2])))
 
 
 def established_on(case: Case, reg: Registry):

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-VERSION = 5  # 4: digests carry the rating (grade, proposed grade, late steps); 5: established, met
+VERSION = 6  # 4: digests carry the rating (grade, proposed grade, late steps); 6: established, met (dated)
 
 
 def blob_id(data: bytes) -> str:
