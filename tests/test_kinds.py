@@ -137,3 +137,29 @@ def test_the_repo_documents_itself():
         text = path.read_text(encoding="utf-8", errors="replace")
         found += [f"{rel}: {p}" for p in pattern if p in text]
     assert found == []
+
+
+def test_a_kind_added_through_a_spec_alone_is_covered_by_the_document_tests(tmp_path):
+    """A copy of review.yaml under another name (its `stage` made required) and its template,
+    built by the builder, is all it takes: the whole document test module, parametrised over
+    the registry, records it, refuses it without its required field and renders it, each
+    test id naming it."""
+    specs = tmp_path / "kinds"
+    specs.mkdir()
+    spec = (REPO / "antt_cli" / "kinds" / "review.yaml").read_text(encoding="utf-8")
+    spec = spec.replace("name: review\n", "name: review-copy\n")
+    spec = spec.replace("  stage:\n    help: sơ kết hoặc tổng kết\n",
+                        "  stage:\n    help: sơ kết hoặc tổng kết\n    required: true\n")
+    assert "review-copy" in spec and "required: true" in spec
+    (specs / "review-copy.yaml").write_text(spec, encoding="utf-8")
+    env = {**os.environ, "ANTT_KINDS": str(specs), "ANTT_TEMPLATES": str(tmp_path / "templates")}
+    subprocess.run([sys.executable, "-m", "antt_cli.documents.builder", str(tmp_path / "templates")], env=env,
+                   check=True, capture_output=True)
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider",
+                           str(REPO / "tests" / "test_documents.py")], cwd=REPO, env=env, capture_output=True,
+                          text=True, encoding="utf-8", timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:]
+    passed = {line.split("::", 1)[1] for line in done.stdout.splitlines() if line.startswith("PASSED ")}
+    for test in ("test_kind_has_its_template_equal_to_the_builder_output", "test_kind_default_record_is_recorded",
+                 "test_kind_refused_without_its_required_field", "test_kind_rendered_document_layout"):
+        assert f"{test}[review-copy]" in passed, test
