@@ -650,3 +650,21 @@ def test_an_unknown_secrecy_level_is_refused():
     with pytest.raises(AnttError) as err:
         render("survey-report", record=rec)
     assert err.value.key == "documents.bad_secrecy" and "mat, toi-mat" in err.value.message()
+
+
+def test_documents_fetch_nothing_themselves():
+    """documents/ renders what the services hand it (the typed case and record, the registry,
+    the profile): no module of it reads the store or calls a service — except the builder's
+    own command-line entry (`python -m antt_cli.documents.builder`), which reads the kinds."""
+    import ast
+
+    found = []
+    for path in sorted((REPO / "antt_cli" / "documents").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        entry = {id(n) for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name == "main"
+                 and path.name == "builder.py" for n in ast.walk(f)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and id(node) not in entry \
+                    and node.module.startswith(("antt_cli.store", "antt_cli.services", "antt_cli.cli")):
+                found.append(f"{path.name}:{node.lineno} {node.module}")
+    assert found == []
