@@ -88,7 +88,6 @@ def _who(src: Source) -> Who:
     record = src.record
     issuer = text_of(record.issuer) or default_issuer(src, src.kind)
     body, signer = src.body(issuer), signer_of(record)
-    _ = src.day  # a record without a date is a bug of the pipeline (source.Source.day)
     year = int(record.year) if record.year else evaluation_year_of(src.day)
     return Who(issuer=issuer, issuer_body=body, signer=signer, head_title=head_title(body, issuer, signer),
                authority=authority(src), party_body=party_body(src), party=is_party_doc(src, record),

@@ -39,14 +39,16 @@ class Source:
     record: Record
     registry: Registry
 
+    def __post_init__(self) -> None:
+        if self.record.date is None:  # no clock here: the service dates every record (a draft: today)
+            raise ValueError(f"a {self.record.kind} record without a date")
+
     @property
     def kind(self) -> KindSpec:
         return self.registry[self.record.kind]
 
     @property
     def day(self) -> dt.date:
-        if self.record.date is None:  # no clock here: the service dates every record (a draft: today)
-            raise ValueError(f"a {self.record.kind} record without a date")
         return self.record.date
 
     @property
