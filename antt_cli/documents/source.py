@@ -13,7 +13,7 @@ from antt_cli.documents import nd30
 from antt_cli.documents.wording import Fields, block, first_lower, first_upper, render_text
 from antt_cli.domain.dates import as_date
 from antt_cli.domain.issuers import is_party_body, steering_body
-from antt_cli.domain.kindspec import AUTHORITY, PARTY, PROPOSER, STEERING, KindSpec, Registry
+from antt_cli.domain.kindspec import AUTHORITY, PARTY, STEERING, KindSpec, Registry
 from antt_cli.domain.model import Case, Record, signer_to
 from antt_cli.domain.text import nfc, same_name
 
