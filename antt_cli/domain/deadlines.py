@@ -2,7 +2,10 @@
 and annual reports), §III.2.c (the three rating steps) — as data: `DUTIES` says, for each
 obligation, which rule of `antt.yaml` gives its "trước ngày …" date, in which year, and when a
 model owes it; `obligations` lists every one owed or upcoming for a case, `next_due` the
-earliest. Pure: today is a parameter, the facts come from the case digest (domain/digest.py).
+earliest. What is owed is data — the kind by its spec's `year` key (`plan`, `report`; the
+registry's `dated_kind` names it) or `rating` role (`rating_kind`), the evaluation year, a
+report's period — never a kind's name. Pure: today is a parameter, the facts come from the case
+digest (domain/digest.py).
 
 Every "trước ngày D" is strict: the last good day is the day before D (docs/interpretations.md)."""
 from __future__ import annotations
@@ -13,6 +16,9 @@ from typing import Any, Callable, Mapping
 
 from antt_cli.domain.dates import evaluation_year_of
 from antt_cli.domain.rules import Rules, month_day
+
+PLAN, REPORT, RATING = "plan", "report", "rating"  # what a duty owes: a spec `year` key, or a rating role
+SIX_MONTH, ANNUAL = "6-month", "annual"
 
 # When a model owes a duty of evaluation year Y (see `_owes`):
 PLANNED = "planned"          # §III.1.d: every year from the first plan's, not before the opening
@@ -31,19 +37,24 @@ class Duty:
     period: tuple[str, str] | None = None  # REPORTING: the period's first and last month-day (Y-1, Y)
     also_met_by: tuple[str, ...] = ()      # duties whose record satisfies this one too
     cycle_ends: str | None = None          # the duty whose date ends the year's cycle (default: itself)
+    owes: str = PLAN                       # the kind owed: by its spec's `year` key, or RATING (by `role`)
+    kind_period: str | None = None         # REPORT: the report's period
+    role: str | None = None                # RATING: the kind's `rating` role (propose, decide, submit)
 
 
 DUTIES: tuple[Duty, ...] = (
     Duty("plan", "§III.1.d", "plan_due", -1, PLANNED),
-    Duty("report-6-month", "§III.1.đ", "six_month_report_due", 0, REPORTING, ("11-01", "04-30")),
+    Duty("report-6-month", "§III.1.đ", "six_month_report_due", 0, REPORTING, ("11-01", "04-30"),
+         owes=REPORT, kind_period=SIX_MONTH),
     # docs/interpretations.md: the annual report is the rating proposal — recording either satisfies both.
     Duty("report-annual", "§III.1.đ", "deadlines.proposal", 0, NOT_ELIGIBLE, ("11-01", "10-31"),
-         also_met_by=("rate-propose",), cycle_ends="rate-submit"),
+         also_met_by=("rate-propose",), cycle_ends="rate-submit", owes=REPORT, kind_period=ANNUAL),
     # §III.2.c: the year's three steps are one cycle — the next year's appear once it is over.
     Duty("rate-propose", "§III.2.c", "deadlines.proposal", 0, ELIGIBLE, also_met_by=("report-annual",),
-         cycle_ends="rate-submit"),
-    Duty("rate-decide", "§III.2.c", "deadlines.decision", 0, ELIGIBLE, cycle_ends="rate-submit"),
-    Duty("rate-submit", "§III.2.c", "deadlines.submission", 0, ELIGIBLE),
+         cycle_ends="rate-submit", owes=RATING, role="propose"),
+    Duty("rate-decide", "§III.2.c", "deadlines.decision", 0, ELIGIBLE, cycle_ends="rate-submit",
+         owes=RATING, role="decide"),
+    Duty("rate-submit", "§III.2.c", "deadlines.submission", 0, ELIGIBLE, owes=RATING, role="submit"),
 )
 DUTY = {d.key: d for d in DUTIES}
 
@@ -64,6 +75,18 @@ class Obligation:
 
     def overdue(self, today: dt.date) -> bool:
         return today > self.due
+
+
+@dataclass(frozen=True, order=True)
+class Due:
+    """One obligation not yet met, as `antt status` shows it: the last good day, what is owed
+    (a spec `year` key, or `rating`), the evaluation year, a report's period, a rating role."""
+
+    day: dt.date
+    owed: str
+    year: int
+    period: str | None = None
+    role: str | None = None
 
 
 def before_date(duty: Duty, year: int, rules: Rules) -> dt.date:
@@ -157,9 +180,10 @@ def _owes(duty: Duty, digest: Mapping[str, Any], year: int, launched: dt.date, r
     return duty.owed_when == REPORTING or not eligible(digest, year, rules)
 
 
-def next_due(digest: Mapping[str, Any], today: dt.date, rules: Rules) -> tuple[dt.date, str] | None:
-    """(the last good day, "what year") of the earliest obligation not yet met, or None."""
+def next_due(digest: Mapping[str, Any], today: dt.date, rules: Rules) -> Due | None:
+    """The earliest obligation not yet met, or None. Reads a case digest (domain/digest.py)."""
     owed = obligations(digest, today, rules)
     if not owed:
         return None
-    return owed[0].due, f"{owed[0].what} {owed[0].year}"
+    duty = DUTY[owed[0].what]
+    return Due(owed[0].due, duty.owes, owed[0].year, duty.kind_period, duty.role)

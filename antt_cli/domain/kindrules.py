@@ -15,6 +15,7 @@ from antt_cli.domain.kindspec import KindSpec
 from antt_cli.domain.model import Case, Record
 from antt_cli.domain.text import same_name
 from antt_cli.errors import AnttError
+from antt_cli.i18n import kind_label
 
 
 def split_list(value: object) -> list[str]:
@@ -48,7 +49,7 @@ def plan_year(case: Case, spec: KindSpec, record: Record, today: dt.date) -> Non
     if year is None:
         raise AnttError("domain.plan_year_required")
     if case.plan(year) is not None:
-        raise AnttError("domain.plan_exists", id=case.id, year=year)
+        raise AnttError("domain.plan_exists", id=case.id, year=year, kind=spec.name, title=kind_label(spec))
     if record.date is not None and evaluation_year_of(record.date) > year:
         raise AnttError("domain.plan_year_ended", year=year, date=record.date.isoformat())
     if case.opened is not None and year < evaluation_year_of(case.opened):
@@ -95,14 +96,6 @@ def one_per_year(case: Case, spec: KindSpec, record: Record, today: dt.date) -> 
     """§III.2.c "hằng năm": one document of the kind per evaluation year."""
     if _counting(case, spec.name, record.year):
         raise AnttError("domain.rating.step_done", id=case.id, kind=spec.name, year=record.year)
-
-
-def member_counts(case: Case, spec: KindSpec, record: Record, today: dt.date) -> None:
-    """§III.3 Bước 2 "lấy ý kiến của các thành viên": the counts for and against, whole numbers."""
-    for key in ("agree", "disagree"):
-        value = str(record.field(key) or "").strip()
-        if not value.isdigit():
-            raise AnttError("domain.count_required", key=key, value=value)
 
 
 # ---------------------------------------------------------------- effects
@@ -163,7 +156,7 @@ def close(case: Case, spec: KindSpec, record: Record) -> None:
 
 CHECKS: dict[str, Callable[[Case, KindSpec, Record, dt.date], None]] = {
     f.__name__: f for f in (linked_lead_unit, plan_year, first_plan_covers_launch, rotation_order,
-                            rated_year_decided, one_per_year, member_counts)
+                            rated_year_decided, one_per_year)
 }
 EFFECTS: dict[str, Callable[[Case, KindSpec, Record], None]] = {
     f.__name__: f for f in (rename, set_lead_unit, activate, rotate_lead, start_closing, decide_closure, close)

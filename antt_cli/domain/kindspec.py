@@ -39,12 +39,14 @@ _KEYS = {"name", "case", "title", "section", "item", "step", "order", "type_code
 
 @dataclass(frozen=True)
 class FieldSpec:
-    """A `--set KEY=VALUE` key: its help line; `required` and `choices` where a rule needs them."""
+    """A `--set KEY=VALUE` key: its help line; `required`, `choices` and `count` (a whole
+    number, e.g. the members for and against a closure, §III.3) where a rule needs them."""
 
     key: str
     help: str
     required: bool = False
     choices: tuple[str, ...] = ()
+    count: bool = False
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,11 @@ class Registry:
         """§III.1.d: the decisions whose shared issuer is the model's authority."""
         return tuple(k.name for k in self if k.sets_authority)
 
+    def dated_kind(self, case_kind: str, year: str) -> KindSpec | None:
+        """The kind of `case_kind` whose spec's `year` key is `year` (`plan`: the annual plan,
+        `report`: the periodic report) — what a deadline owes (domain/deadlines.py)."""
+        return next((k for k in self.of_case(case_kind) if k.year == year), None)
+
     def prerequisites(self, k: KindSpec, linked: bool) -> tuple[str, ...]:
         """The kinds recorded before `k`: its `requires` that apply to this case (a
         linked-only prerequisite is dropped on a plain model)."""
@@ -165,7 +172,7 @@ def _fields(raw: Any, where: str) -> dict[str, FieldSpec]:
                 raise ValueError(f"{where}: field {key!r}: unknown list {choices!r}")
             choices = getattr(vocab, choices)
         out[str(key)] = FieldSpec(str(key), str(spec["help"]), bool(spec.get("required", False)),
-                                  tuple(str(c) for c in choices))
+                                  tuple(str(c) for c in choices), bool(spec.get("count", False)))
     return out
 
 

@@ -25,6 +25,7 @@ from antt_cli.domain.kindspec import KindSpec, Registry
 from antt_cli.domain.model import Case, Record
 from antt_cli.domain.text import same_name
 from antt_cli.errors import AnttError
+from antt_cli.i18n import kind_label
 
 
 def kind_spec(reg: Registry, name: str, case_kind: str = "model") -> KindSpec:
@@ -94,9 +95,10 @@ def check_dates(case: Case, k: KindSpec, record: Record, today: dt.date, reg: Re
         # §III.1.a "Kế hoạch khảo sát … phải được cấp ủy, chính quyền … phê duyệt trước khi thực hiện".
         approved = record.approved_date
         if not record.approved_by or approved is None:
-            raise AnttError("domain.survey_plan_unapproved", id=case.id)
+            raise AnttError("domain.approval_required", id=case.id, kind=kind_label(k))
         if approved < day:
-            raise AnttError("domain.approval_before_plan", approved=approved.isoformat(), date=day.isoformat())
+            raise AnttError("domain.approval_before_plan", approved=approved.isoformat(), date=day.isoformat(),
+                            kind=kind_label(k))
         if approved > today:
             raise AnttError("domain.date_in_future", date=approved.isoformat(), today=today.isoformat())
     if any(d is record for d in case.documents) and case.records_of(k.name)[0] is record:
@@ -150,6 +152,8 @@ def check_record(case: Case, k: KindSpec, record: Record, today: dt.date, reg: R
         if value is None and spec.required:
             choices = f" ({', '.join(spec.choices)})" if spec.choices else ""
             raise AnttError("domain.field_required", kind=k.name, key=key, help=spec.help, choices=choices)
+        if value is not None and spec.count and not value.strip().isdigit():
+            raise AnttError("domain.count_required", key=key, value=value)
         if value is not None and spec.choices and value not in spec.choices:
             raise AnttError("domain.field_choice", key=key, value=value, choices=", ".join(spec.choices))
     for name in k.checks:
