@@ -82,7 +82,11 @@ def test_closure_in_order(launched):
                   "--number", "09/BC-BCĐ"],
                  ["progress", cid, "--year", "2026", "--target", "Tuần tra", "--achieved", "40"],
                  ["amend", cid, "closure-decision", "--number", "07/QĐ-UBND", "--reason", "sai số"],
-                 ["close", cid, "--reason", REASON, "--unfit"]):
+                 ["close", cid, "--reason", REASON, "--unfit"],
+                 ["rate", cid, "--year", "2026"],
+                 ["replicate", cid, "--area", "Thôn Lâm Thuận"],
+                 ["propose-national", cid, "--innovative", "--reason", "x", "-o", str(root.parent / "x.zip")],
+                 ["plan", cid, "--year", "2027", "--target", "Tuần tra=40", "--number", "09/KH-BCĐ"]):
         result = refused(root, *args)
         assert decision["number"] in result.stderr and "10/06/2026" in result.stderr, result
     assert ok("due", cid, root=root).stdout.strip() == "Không có việc nào đến hạn."
