@@ -282,7 +282,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.rate.step.propose": {
         "vi": "đề nghị",
-        "en": "proposal",
+        "en": "the proposal",
     },
     "cli.rate.step.submit": {
         "vi": "gửi tỉnh",
