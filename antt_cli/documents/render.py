@@ -20,7 +20,7 @@ from typing import Mapping
 import jinja2
 
 from antt_cli.documents.context import document_context
-from antt_cli.documents.zipfix import normalize_docx
+from antt_cli.documents.deterministic_zip import normalize_docx
 from antt_cli.errors import AnttError
 from antt_cli.resources import shipped_templates_dir
 

@@ -1,14 +1,14 @@
-"""What a model owes next — the parts of docs/rules.md–4 built so far: the annual plan of each
+"""What a model owes next (docs/rules.md): the annual plan of each
 evaluation year it is active in (due before 01/12/Y-1, §III.1.d "thông thường theo năm")
 and the 6-month periodic report (due before 05/05/Y, §III.1.đ "định kỳ 6 tháng").
-Ratings (§III.2.c) and exemplar evaluations join with their issues."""
+"""
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any, Mapping
 
 from antt_cli.domain.dates import evaluation_year_of
-from antt_cli.domain.rules import Rules, month_day
+from antt_cli.domain.interpretations import Rules, month_day
 
 
 def plan_due(year: int, rules: Rules) -> dt.date:
