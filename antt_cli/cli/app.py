@@ -28,9 +28,9 @@ _DEPTH = [0]  # AnttGroup.invoke nesting (`antt demo` runs the app inside the ap
 
 
 def _commits() -> list[tuple[str, str]]:
-    from antt_cli.audit import COMMITS
+    from antt_cli.services.session import commits_made
 
-    return COMMITS
+    return commits_made()
 
 
 class AnttGroup(TyperGroup):
@@ -167,9 +167,9 @@ def error_log_path() -> "os.PathLike[str]":
     from pathlib import Path
 
     try:
-        from antt_cli.audit.journal import fast_git_dir
+        from antt_cli.services.session import git_dir
 
-        gitdir = fast_git_dir(STATE.root())
+        gitdir = git_dir(STATE.dossier)
         if gitdir is not None:
             return gitdir / "antt" / "last-error.log"
     except Exception:  # noqa: BLE001 - no dossier here: the temp folder

@@ -8,10 +8,10 @@ import click
 import typer
 
 from antt_cli.cli.common import DATE, STATE, emit, notice, say, stdout_console
-from antt_cli.domain import vocab
 from antt_cli.i18n import t
+from antt_cli.services.choices import UNIT_KINDS as UNIT_KIND_NAMES
 
-UNIT_KINDS = click.Choice(list(vocab.UNIT_KINDS))
+UNIT_KINDS = click.Choice(list(UNIT_KIND_NAMES))
 
 
 def register(app: typer.Typer) -> None:
@@ -27,11 +27,11 @@ def register(app: typer.Typer) -> None:
         officer: Optional[str] = typer.Option(None, "--officer", help=t("help.init.officer")),
         officer_email: Optional[str] = typer.Option(None, "--officer-email", help=t("help.init.officer_email")),
     ) -> None:
-        from antt_cli.services.dossier import init_dossier
+        from antt_cli.services.dossier import InitInput, init_dossier
 
-        root = init_dossier(path, unit=unit, province=province, unit_kind=unit_kind, place=place,
-                            parent_body=parent_body, officer=officer, officer_email=officer_email,
-                            notice=notice)
+        given = InitInput(unit=unit, province=province, unit_kind=unit_kind, place=place,
+                          parent_body=parent_body, officer=officer, officer_email=officer_email)
+        root = init_dossier(path, given, notice)
         emit({"path": str(root)}, lambda: say(t("cli.init.done", path=root)))
 
     @app.command("demo", help=t("cli.demo.help"))

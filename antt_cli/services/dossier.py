@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from antt_cli.domain.numbers import own_code_holder
 from antt_cli.domain.text import nfc, same_name
@@ -42,15 +43,27 @@ def place_of(unit: str) -> str:
     return place
 
 
-def init_dossier(path: Path, *, unit: str, province: str, unit_kind: str = "residential",
-                 place: str | None = None, parent_body: str | None = None, officer: str | None = None,
-                 officer_email: str | None = None, notice=None) -> Path:
+@dataclass
+class InitInput:
+    """What the officer says about a new dossier (docs/commands.md `antt init` options)."""
+
+    unit: str
+    province: str
+    unit_kind: str = "residential"
+    place: str | None = None          # None: guessed from the unit's name (`place_of`)
+    parent_body: str | None = None
+    officer: str | None = None
+    officer_email: str | None = None
+
+
+def init_dossier(path: Path, given: InitInput, notice: Callable[[str], None] | None = None) -> Path:
     """`antt init`: create the folder, `git init`, write `antt.yaml`, first commit. On any
     failure whatever it created is removed again."""
     from antt_cli.audit import git as gitq
     from antt_cli.audit.transaction import Transaction
 
-    unit, province = nfc(unit).strip(), nfc(province).strip()
+    unit, province, unit_kind = nfc(given.unit).strip(), nfc(given.province).strip(), given.unit_kind
+    officer, officer_email, place, parent_body = given.officer, given.officer_email, given.place, given.parent_body
     if not unit or not province:
         raise AnttError("services.dossier.unit_required")
     if unit_kind not in UNIT_KINDS:

@@ -1,0 +1,101 @@
+"""Options several commands take, declared once (the way sqlite-utils' `output_options` is):
+`input_options(build, names…)` adds the named options to a command and hands the command one
+input object, `given`, built from their values. The options a kind's spec gives its fields
+(`option: --period`) are declared here from the specs, not written into a command."""
+from __future__ import annotations
+
+import functools
+import inspect
+import typing
+from pathlib import Path
+from typing import Any, Callable, List, Optional
+
+import click
+import typer
+
+from antt_cli.cli.common import DATE
+from antt_cli.i18n import t
+from antt_cli.services import choices
+
+
+def _shared() -> dict[str, tuple[Any, Any]]:
+    """name → (type, typer.Option) of every shared option (help texts in today's language)."""
+    def text(option: str, help_key: str, metavar: str | None = None) -> tuple[Any, Any]:
+        return Optional[str], typer.Option(None, option, metavar=metavar, help=t(help_key))
+
+    return {
+        "date": (Optional[str], typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date"))),
+        "number": text("--number", "help.number", "TEXT|auto"),
+        "issuer": text("--issuer", "help.issuer"),
+        "signer": text("--signer", "help.signer"),
+        "signer_title": text("--signer-title", "help.signer_title"),
+        "sign_as": (Optional[str], typer.Option(None, "--sign-as", click_type=click.Choice(choices.SIGN_AS),
+                                                help=t("help.sign_as"))),
+        "approved_by": text("--approved-by", "help.record.approved_by"),
+        "approved_date": (Optional[str], typer.Option(None, "--approved-date", click_type=DATE,
+                                                      help=t("help.record.approved_date"))),
+        "members": (Optional[Path], typer.Option(None, "--members", metavar="FILE.csv",
+                                                 help=t("help.record.members"))),
+        "secrecy": (Optional[str], typer.Option(None, "--secrecy", click_type=click.Choice(choices.SECRECY),
+                                                help=t("help.record.secrecy"))),
+        "attach": (Optional[List[Path]], typer.Option(None, "--attach", metavar="FILE",
+                                                      help=t("help.record.attach"))),
+        "set_": (Optional[List[str]], typer.Option(None, "--set", metavar="KEY=VALUE", help=t("help.set"))),
+        "pdf": (bool, typer.Option(False, "--pdf", help=t("help.pdf"))),
+    }
+
+
+def _field_options() -> dict[str, tuple[Any, Any]]:
+    """The options the kind specs give their fields: `--period X` is `--set period=X`."""
+    return {o.name: (Optional[str], typer.Option(None, o.option, click_type=click.Choice(o.choices) if o.choices
+                                                 else None, help=t("help.field_option", key=o.key, help=o.help)))
+            for o in choices.field_options()}
+
+
+ISSUE = ("date", "number", "issuer", "signer", "signer_title", "sign_as")  # who issued it, when, its number
+RECORD = (*ISSUE, "approved_by", "approved_date", "members", "secrecy", "attach", "set_", "pdf")
+PLAN = (*ISSUE, "set_", "pdf")
+
+
+def input_options(build: Callable[..., Any], names: tuple[str, ...], *, fields: bool = False,
+                  helps: dict[str, str] | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Add the shared options `names` (and, with `fields`, the kind specs' field options) to
+    a command; its parameter `given` receives `build(**their values)`. `helps` gives an option
+    another help key for this command."""
+    def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
+        table = _shared()
+        specs = {name: table[name] for name in names}
+        if fields:
+            extra = _field_options()
+            clash = set(extra) & (set(specs) | set(inspect.signature(fn).parameters))
+            if clash:
+                raise ValueError(f"a kind's field option repeats an option of the command: {sorted(clash)}")
+            specs.update(extra)
+        hints = typing.get_type_hints(fn)
+        own = [p.replace(annotation=hints.get(p.name, p.annotation))
+               for p in inspect.signature(fn).parameters.values() if p.name != "given"]
+        added = []
+        for name, (annotation, info) in specs.items():
+            if helps and name in helps:
+                info = _with_help(info, t(helps[name]))
+            added.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=info,
+                                           annotation=annotation))
+
+        @functools.wraps(fn)
+        def command(**values: Any) -> Any:
+            given = build(**{name: values.pop(name) for name in specs})
+            return fn(**values, given=given)
+
+        command.__signature__ = inspect.Signature(own + added)  # type: ignore[attr-defined]
+        command.__annotations__ = {p.name: p.annotation for p in own + added}
+        return command
+
+    return decorate
+
+
+def _with_help(info: Any, text: str) -> Any:
+    import copy
+
+    info = copy.copy(info)
+    info.help = text
+    return info
