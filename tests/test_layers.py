@@ -102,3 +102,18 @@ def test_the_reader_sees_every_form_of_import():
             "def f():\n    from antt_cli.store.dossier import find_root\n")
     assert sorted(name for _, name in _imports_in(text, "antt_cli.cli")) == [
         "antt_cli.audit.git", "antt_cli.domain.vocab", "antt_cli.reports.status", "antt_cli.store.dossier"]
+
+
+def test_service_functions_are_short_and_take_an_input_object():
+    """docs/architecture.md: no service function over 60 lines or with more than 8 parameters
+    (a use case takes one input object: RecordInput, AmendInput, NewModelInput, InitInput)."""
+    too_big = []
+    for path in sorted((PACKAGE / "services").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                a = node.args
+                count = len(a.posonlyargs) + len(a.args) + len(a.kwonlyargs) + bool(a.vararg) + bool(a.kwarg)
+                lines = node.end_lineno - node.lineno + 1
+                if lines > 60 or count > 8:
+                    too_big.append(f"{path.relative_to(REPO)}:{node.lineno} {node.name}: {lines} lines, {count} parameters")
+    assert too_big == []
