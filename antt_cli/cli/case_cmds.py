@@ -7,8 +7,8 @@ from typing import List, Optional
 import click
 import typer
 
-from antt_cli.cli.common import DATE, STATE, emit, say
-from antt_cli.cli.options import ISSUE, PLAN, RECORD, input_options
+from antt_cli.cli.common import STATE, emit, say
+from antt_cli.cli.options import ISSUE, PLAN, RECORD, input_options, shared
 from antt_cli.i18n import t
 from antt_cli.services import choices
 
@@ -40,6 +40,7 @@ def _amend_input(**values):
 
 def register(app: typer.Typer) -> None:
     @app.command("new-model", help=t("cli.new_model.help"))
+    @shared("date")
     def new_model(
         name: str = typer.Argument(..., metavar="NAME", help=t("help.new_model.name")),
         area: str = typer.Option(..., "--area", help=t("help.new_model.area")),
@@ -52,7 +53,7 @@ def register(app: typer.Typer) -> None:
         proposer: Optional[str] = typer.Option(None, "--proposer", help=t("help.new_model.proposer")),
         linked: bool = typer.Option(False, "--linked", help=t("help.new_model.linked")),
         member_unit: Optional[List[str]] = typer.Option(None, "--member-unit", help=t("help.new_model.member_unit")),
-        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
+        date: Optional[str] = None,
     ) -> None:
         from antt_cli.services.cases import NewModelInput
         from antt_cli.services.cases import new_model as open_model
@@ -64,23 +65,21 @@ def register(app: typer.Typer) -> None:
         emit({"id": opened.id}, lambda: say(t("cli.new_model.done", id=opened.id)))
 
     @app.command("record", help=t("cli.record.help"))
+    @shared("case_id", "kind")
     @input_options(_record_input, RECORD, fields=True)
-    def record(
-        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
-        kind: str = typer.Argument(..., metavar="KIND", help=t("help.kind")),
-        given=None,
-    ) -> None:
+    def record(case_id: str, kind: str, given) -> None:
         from antt_cli.services.record import record_document
 
         result = record_document(STATE.context(), case_id, kind, given)
         emit(result.as_json(), lambda: say(t("cli.record.done", kind=kind, id=case_id, file=result.record.file)))
 
     @app.command("draft", help=t("cli.draft.help"))
+    @shared("case_id", "kind", "pdf")
     def draft(
-        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
-        kind: str = typer.Argument(..., metavar="KIND", help=t("help.kind")),
+        case_id: str,
+        kind: str,
         output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE|DIR", help=t("help.draft.output")),
-        pdf: bool = typer.Option(False, "--pdf", help=t("help.pdf")),
+        pdf: bool = False,
     ) -> None:
         from antt_cli.services.draft import draft_document
 
@@ -88,9 +87,10 @@ def register(app: typer.Typer) -> None:
         emit({"file": str(written)}, lambda: say(t("cli.draft.done", file=written)))
 
     @app.command("plan", help=t("cli.plan.help"))
+    @shared("case_id")
     @input_options(_record_input, PLAN)
     def plan(
-        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
+        case_id: str,
         year: int = typer.Option(..., "--year", help=t("help.plan.year")),
         target: Optional[List[str]] = typer.Option(None, "--target", metavar='"TEXT=NUMBER"',
                                                    help=t("help.plan.target")),
@@ -105,13 +105,14 @@ def register(app: typer.Typer) -> None:
              lambda: say(t("cli.record.done", kind=result.kind, id=case_id, file=result.record.file)))
 
     @app.command("progress", help=t("cli.progress.help"))
+    @shared("case_id", "date")
     def progress(
-        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
+        case_id: str,
         year: int = typer.Option(..., "--year", help=t("help.progress.year")),
         target: str = typer.Option(..., "--target", metavar="TEXT", help=t("help.progress.target")),
         achieved: Optional[str] = typer.Option(None, "--achieved", metavar="NUMBER", help=t("help.progress.achieved")),
         done: bool = typer.Option(False, "--done", help=t("help.progress.done")),
-        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
+        date: Optional[str] = None,
     ) -> None:
         from antt_cli.services.plans import set_progress
 
@@ -122,10 +123,11 @@ def register(app: typer.Typer) -> None:
                                              rate=shown)))
 
     @app.command("amend", help=t("cli.amend.help"))
+    @shared("case_id", "kind")
     @input_options(_amend_input, ISSUE, helps={"date": "help.amend.date"})
     def amend(
-        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
-        kind: str = typer.Argument(..., metavar="KIND", help=t("help.kind")),
+        case_id: str,
+        kind: str,
         reason: str = typer.Option(..., "--reason", help=t("help.amend.reason")),
         year: Optional[int] = typer.Option(None, "--year", help=t("help.amend.year")),
         target: Optional[List[str]] = typer.Option(None, "--target", metavar='"TEXT=NUMBER"',

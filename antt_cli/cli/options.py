@@ -1,7 +1,8 @@
-"""Options several commands take, declared once (the way sqlite-utils' `output_options` is):
-`input_options(build, names…)` adds the named options to a command and hands the command one
-input object, `given`, built from their values. The options a kind's spec gives its fields
-(`option: --period`) are declared here from the specs, not written into a command."""
+"""Options and arguments several commands take, declared once (the way sqlite-utils'
+`output_options` is): `shared(names…)` adds them to a command as its own parameters;
+`input_options(build, names…)` adds them and hands the command one input object, `given`,
+built from their values. The options a kind's spec gives its fields (`option: --period`) are
+declared here from the specs, not written into a command."""
 from __future__ import annotations
 
 import functools
@@ -24,6 +25,8 @@ def _shared() -> dict[str, tuple[Any, Any]]:
         return Optional[str], typer.Option(None, option, metavar=metavar, help=t(help_key))
 
     return {
+        "case_id": (str, typer.Argument(..., metavar="ID", help=t("help.id"))),
+        "kind": (str, typer.Argument(..., metavar="KIND", help=t("help.kind"))),
         "date": (Optional[str], typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date"))),
         "number": text("--number", "help.number", "TEXT|auto"),
         "issuer": text("--issuer", "help.issuer"),
@@ -57,32 +60,43 @@ RECORD = (*ISSUE, "approved_by", "approved_date", "members", "secrecy", "attach"
 PLAN = (*ISSUE, "set_", "pdf")
 
 
+def shared(*names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Declare the command's parameters `names` (options or arguments) as the shared ones:
+    a parameter of that name keeps its place and takes the shared declaration."""
+    return _adding(names, None)
+
+
 def input_options(build: Callable[..., Any], names: tuple[str, ...], *, fields: bool = False,
                   helps: dict[str, str] | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Add the shared options `names` (and, with `fields`, the kind specs' field options) to
     a command; its parameter `given` receives `build(**their values)`. `helps` gives an option
     another help key for this command."""
+    return _adding(names, build, fields=fields, helps=helps)
+
+
+def _adding(names: tuple[str, ...], build: Callable[..., Any] | None, *, fields: bool = False,
+            helps: dict[str, str] | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
         table = _shared()
         specs = {name: table[name] for name in names}
         if fields:
-            extra = _field_options()
-            clash = set(extra) & (set(specs) | set(inspect.signature(fn).parameters))
-            if clash:
-                raise ValueError(f"a kind's field option repeats an option of the command: {sorted(clash)}")
-            specs.update(extra)
+            specs.update(_field_options())
         hints = typing.get_type_hints(fn)
-        own = [p.replace(annotation=hints.get(p.name, p.annotation))
+        declared = {name: inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation,
+                                            default=_with_help(info, t(helps[name])) if helps and name in helps
+                                            else info)
+                    for name, (annotation, info) in specs.items()}
+        own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY, annotation=hints.get(p.name, p.annotation))
                for p in inspect.signature(fn).parameters.values() if p.name != "given"]
-        added = []
-        for name, (annotation, info) in specs.items():
-            if helps and name in helps:
-                info = _with_help(info, t(helps[name]))
-            added.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=info,
-                                           annotation=annotation))
+        if build is not None and {p.name for p in own} & set(specs):
+            raise ValueError(f"{fn.__name__}: a parameter of the command repeats an option of its input")
+        own = [declared.pop(p.name, p) for p in own]  # shared(): the parameter takes the declaration
+        added = list(declared.values())
 
         @functools.wraps(fn)
         def command(**values: Any) -> Any:
+            if build is None:
+                return fn(**values)
             given = build(**{name: values.pop(name) for name in specs})
             return fn(**values, given=given)
 
