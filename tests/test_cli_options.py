@@ -3,6 +3,7 @@
 (`option: --period`), with no line of the CLI written for it."""
 from __future__ import annotations
 
+import click
 import typer
 
 from conftest import ok, refused
@@ -13,7 +14,8 @@ def _params(name: str) -> dict:
     from antt_cli.cli.app import build_app
 
     group = typer.main.get_command(build_app())
-    return {p.opts[0]: p for p in group.commands[name].params if p.opts}
+    command = group.commands[name]
+    return {p.opts[0]: p for p in command.get_params(click.Context(command)) if p.opts}
 
 
 def test_record_plan_and_amend_share_one_declaration_of_their_options():

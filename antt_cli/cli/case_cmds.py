@@ -8,7 +8,7 @@ import click
 import typer
 
 from antt_cli.cli.common import STATE, emit, say
-from antt_cli.cli.options import ISSUE, PLAN, RECORD, input_options, shared
+from antt_cli.cli.options import ISSUE, PLAN, RECORD, FieldOptionsCommand, input_options, shared
 from antt_cli.i18n import t
 from antt_cli.services import choices
 
@@ -64,7 +64,7 @@ def register(app: typer.Typer) -> None:
         opened = open_model(STATE.context(), given)
         emit({"id": opened.id}, lambda: say(t("cli.new_model.done", id=opened.id)))
 
-    @app.command("record", help=t("cli.record.help"))
+    @app.command("record", help=t("cli.record.help"), cls=FieldOptionsCommand)
     @shared("case_id", "kind")
     @input_options(_record_input, RECORD, fields=True)
     def record(case_id: str, kind: str, given) -> None:

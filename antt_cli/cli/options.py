@@ -13,6 +13,7 @@ from typing import Any, Callable, List, Optional
 
 import click
 import typer
+from typer.core import TyperCommand
 
 from antt_cli.cli.common import DATE
 from antt_cli.i18n import t
@@ -48,11 +49,24 @@ def _shared() -> dict[str, tuple[Any, Any]]:
     }
 
 
-def _field_options() -> dict[str, tuple[Any, Any]]:
-    """The options the kind specs give their fields: `--period X` is `--set period=X`."""
-    return {o.name: (Optional[str], typer.Option(None, o.option, click_type=click.Choice(o.choices) if o.choices
-                                                 else None, help=t("help.field_option", key=o.key, help=o.help)))
-            for o in choices.field_options()}
+class FieldOptionsCommand(TyperCommand):
+    """A command that also takes the options the kind specs give their fields (`--period X`
+    is `--set period=X`), read from the specs when the command is used (its parsing, its
+    help), not on every start of antt. Their values reach the command's input object
+    (`input_options(…, fields=True)`)."""
+
+    _fields_added = False
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        if not self._fields_added:
+            self._fields_added = True
+            taken = {p.name for p in self.params}
+            for o in choices.field_options():
+                if o.name in taken:
+                    raise ValueError(f"{self.name}: a kind's field option repeats {o.option}")
+                self.params.append(click.Option([o.option], type=click.Choice(o.choices) if o.choices else None,
+                                                help=t("help.field_option", key=o.key, help=o.help)))
+        return super().get_params(ctx)
 
 
 ISSUE = ("date", "number", "issuer", "signer", "signer_title", "sign_as")  # who issued it, when, its number
@@ -79,8 +93,6 @@ def _adding(names: tuple[str, ...], build: Callable[..., Any] | None, *, fields:
     def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
         table = _shared()
         specs = {name: table[name] for name in names}
-        if fields:
-            specs.update(_field_options())
         hints = typing.get_type_hints(fn)
         declared = {name: inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation,
                                             default=_with_help(info, t(helps[name])) if helps and name in helps
@@ -92,12 +104,14 @@ def _adding(names: tuple[str, ...], build: Callable[..., Any] | None, *, fields:
             raise ValueError(f"{fn.__name__}: a parameter of the command repeats an option of its input")
         own = [declared.pop(p.name, p) for p in own]  # shared(): the parameter takes the declaration
         added = list(declared.values())
+        own_names = {p.name for p in own}
 
         @functools.wraps(fn)
         def command(**values: Any) -> Any:
             if build is None:
                 return fn(**values)
-            given = build(**{name: values.pop(name) for name in specs})
+            taken = [name for name in values if name in specs or fields and name not in own_names]
+            given = build(**{name: values.pop(name) for name in taken})
             return fn(**values, given=given)
 
         command.__signature__ = inspect.Signature(own + added)  # type: ignore[attr-defined]
