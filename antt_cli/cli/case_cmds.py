@@ -8,7 +8,7 @@ import click
 import typer
 
 from antt_cli.cli.common import STATE, emit, say
-from antt_cli.cli.options import ISSUE, PLAN, RECORD, FieldOptionsCommand, input_options, shared
+from antt_cli.cli.options import ISSUANCE, PLAN, RECORD, FieldOptionsCommand, input_options, shared
 from antt_cli.i18n import t
 from antt_cli.services import choices
 
@@ -124,7 +124,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("amend", help=t("cli.amend.help"))
     @shared("case_id", "kind")
-    @input_options(_amend_input, ISSUE, helps={"date": "help.amend.date"})
+    @input_options(_amend_input, ISSUANCE, helps={"date": "help.amend.date"})
     def amend(
         case_id: str,
         kind: str,

@@ -69,9 +69,9 @@ class FieldOptionsCommand(TyperCommand):
         return super().get_params(ctx)
 
 
-ISSUE = ("date", "number", "issuer", "signer", "signer_title", "sign_as")  # who issued it, when, its number
-RECORD = (*ISSUE, "approved_by", "approved_date", "members", "secrecy", "attach", "set_", "pdf")
-PLAN = (*ISSUE, "set_", "pdf")
+ISSUANCE = ("date", "number", "issuer", "signer", "signer_title", "sign_as")  # who issued it, when, its number
+RECORD = (*ISSUANCE, "approved_by", "approved_date", "members", "secrecy", "attach", "set_", "pdf")
+PLAN = (*ISSUANCE, "set_", "pdf")
 
 
 def shared(*names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -1,4 +1,4 @@
-"""Opening cases: `antt new-model` (docs/rules.md; exemplars come with their own issue)."""
+"""Opening cases: `antt new-model` (docs/rules.md)."""
 from __future__ import annotations
 
 import datetime as dt
