@@ -227,10 +227,10 @@ def check_arguments(group: click.Group, ctx: click.Context) -> None:
         cmd, tokens = cmd.get_command(ctx, tokens[0]), tokens[1:]
     try:
         values, extra, _ = cmd.make_parser(click.Context(cmd, parent=ctx)).parse_args(list(tokens))
-    except click.UsageError:  # click refuses the line itself after this: only no raw byte on the way
+    except click.UsageError:  # a line click refuses itself: each token is checked as typed first
         values, extra = {}, tokens
     for param in cmd.params:
-        label = param.opts[0] if isinstance(param, click.Option) else param.human_readable_name
+        label = max(param.opts, key=len) if isinstance(param, click.Option) else param.human_readable_name
         check(values.get(param.name), label, label in FREE_TEXT_OPTIONS)
     for position, token in enumerate(extra):
         check(token, f"#{position + 1}")
