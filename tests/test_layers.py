@@ -106,7 +106,7 @@ def test_the_reader_sees_every_form_of_import():
 
 def test_service_functions_are_short_and_take_an_input_object():
     """docs/architecture.md: no service function over 60 lines or with more than 8 parameters
-    (a use case takes one input object: RecordInput, AmendInput, NewModelInput, InitInput)."""
+    (a use case takes one input object: RecordInput, AmendInput, NewModelInput, InitInput, BodyInput)."""
     too_big = []
     for path in sorted((PACKAGE / "services").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

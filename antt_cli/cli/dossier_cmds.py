@@ -74,10 +74,10 @@ def register(app: typer.Typer) -> None:
         party: bool = typer.Option(False, "--party", help=t("help.bodies.party")),
         parent: Optional[str] = typer.Option(None, "--parent", help=t("help.bodies.parent")),
     ) -> None:
-        from antt_cli.services.dossier import add_body
+        from antt_cli.services.dossier import BodyInput, add_body
 
-        added = add_body(STATE.context(), name, code=code, head=head, deputy=deputy, own=own,
-                         party=party, parent=parent)
+        given = BodyInput(name=name, code=code, head=head, deputy=deputy, own=own, party=party, parent=parent)
+        added = add_body(STATE.context(), given)
         emit({"name": added}, lambda: say(t("cli.bodies.add.done", name=added)))
 
     @bodies.command("successor", help=t("cli.bodies.successor.help"))

@@ -107,25 +107,37 @@ def _person(spec: str | None, option: str) -> Any:
     return {"title": " ".join(title.split()), "name": " ".join(name.split())}
 
 
-def add_body(ctx: Context, name: str, *, code: str, head: str | None = None, deputy: str | None = None,
-             own: bool = False, party: bool = False, parent: str | None = None) -> str:
+@dataclass
+class BodyInput:
+    """A body that issues documents (docs/commands.md `antt bodies add` options)."""
+
+    name: str
+    code: str                       # the body's code in document numbers (05/QĐ-UBND)
+    head: str | None = None         # "TITLE: NAME"
+    deputy: str | None = None       # "TITLE: NAME"
+    own: bool = False               # one of the unit's own bodies: `--number auto` uses its register
+    party: bool = False             # a party committee (party document format)
+    parent: str | None = None
+
+
+def add_body(ctx: Context, given: BodyInput) -> str:
     """`antt bodies add`: a body that issues documents, its number code and its signers."""
-    name = " ".join(nfc(name).split())
-    code = nfc(code).strip()
+    name = " ".join(nfc(given.name).split())
+    code, own = nfc(given.code).strip(), given.own
     if not name:
         raise AnttError("services.dossier.body_name_required")
     if not code or any(ch.isspace() or ch in "/" for ch in code):
         raise AnttError("services.dossier.bad_code", code=code)
     body: dict[str, Any] = {"code": code}
-    if parent:
-        body["parent"] = " ".join(nfc(parent).split())
-    if head:
-        body["head"] = _person(head, "--head")
-    if deputy:
-        body["deputy"] = _person(deputy, "--deputy")
+    if given.parent:
+        body["parent"] = " ".join(nfc(given.parent).split())
+    if given.head:
+        body["head"] = _person(given.head, "--head")
+    if given.deputy:
+        body["deputy"] = _person(given.deputy, "--deputy")
     if own:
         body["own"] = True
-    if party:
+    if given.party:
         body["party"] = True
     with writing(ctx, action="bodies add", case_id=None, edit_profile=True) as w:
         dossier = w.dossier  # read under the lock: two writers never lose a body
