@@ -13,9 +13,10 @@ from antt_cli.domain.model import YES_NO, Case, Record, Target, signer_to, targe
 from antt_cli.domain.plans import find_target
 from antt_cli.domain.text import name_key, nfc, same_name
 from antt_cli.errors import AnttError, AnttUsageError
+from antt_cli.i18n import kind_label
 from antt_cli.services.common import Context, sha256, writing
 from antt_cli.services.record import RecordInput, RecordResult, resolve_number, resolve_signer
-from antt_cli.services.targets import parse_targets
+from antt_cli.services.targets import parse_targets, plan_kind
 from antt_cli.store.dossier import Dossier
 from antt_cli.store.kinds import load_registry
 
@@ -80,7 +81,7 @@ def amend(ctx: Context, case_id: str, kind: str, given: AmendInput) -> RecordRes
         old = {"number": before.number, "date": before.date, "issuer": before.issuer,
                "signer": signer_to(before.signer)}
         changed = _change_record(ctx, w.dossier, case, k, record, given, reg)
-        old_targets = _change_plan(case, k, record, given)
+        old_targets = _change_plan(case, k, record, given, reg)
         if not changed and old_targets is None:
             raise AnttError("services.amend.nothing", id=case_id, kind=k.name)
         if old_targets is not None:
@@ -139,14 +140,16 @@ def _change_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, reco
     return changed
 
 
-def _change_plan(case: Case, k: KindSpec, record: Record, given: AmendInput) -> list[dict[str, Any]] | None:
+def _change_plan(case: Case, k: KindSpec, record: Record, given: AmendInput,
+                 reg: Registry) -> list[dict[str, Any]] | None:
     """The plan of a `year: plan` record follows its record's date and number and takes the
     changed targets; the old targets when they changed, else None."""
     plan = case.plan(record.year) if k.year == "plan" and record.year is not None else None
     old: list[dict[str, Any]] | None = None
     if given.targets or given.remove_targets:
         if plan is None:
-            raise AnttError("services.amend.targets_only_plan", kind=k.name)
+            raise AnttError("services.amend.targets_only_plan", kind=kind_label(k),
+                            plan=kind_label(plan_kind(reg)))
         old = [target_to(t) for t in plan.targets]
         plan.targets = change_targets(plan.targets, list(given.targets), list(given.remove_targets))
     if plan is not None:

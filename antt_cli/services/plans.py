@@ -7,20 +7,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from antt_cli.domain import lifecycle as life
-from antt_cli.domain.kindspec import KindSpec, Registry
 from antt_cli.domain.model import AT_MOST, YES_NO, Target
 from antt_cli.domain.plans import completion_of, find_target, parse_number
 from antt_cli.domain.text import name_key
 from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.services.common import Context, writing
 from antt_cli.services.record import RecordInput, RecordResult, record_document
-from antt_cli.services.targets import check_year
+from antt_cli.services.targets import check_year, plan_kind
 from antt_cli.store.kinds import load_registry
-
-
-def plan_kind(reg: Registry) -> KindSpec:
-    """The kind recorded by `antt plan`: its spec says `command: plan`."""
-    return next(k for k in reg if k.command == "plan")
 
 
 def record_plan(ctx: Context, case_id: str, given: RecordInput) -> RecordResult:

@@ -19,8 +19,9 @@ from antt_cli.domain.model import Case, Plan, Record, Signer, Target
 from antt_cli.domain.numbers import next_number, number_problem, register_clash
 from antt_cli.domain.text import clean, name_key, nfc, same_name
 from antt_cli.errors import AnttError, AnttUsageError
+from antt_cli.i18n import kind_label
 from antt_cli.services.common import Context, Writer, sha256, writing
-from antt_cli.services.targets import check_year, parse_targets
+from antt_cli.services.targets import check_year, parse_targets, plan_kind
 from antt_cli.store.dossier import Dossier
 from antt_cli.store.kinds import load_registry
 
@@ -174,9 +175,11 @@ def build_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, given:
         if key not in allowed:
             raise AnttError("services.record.unknown_field", key=key, kind=k.name, allowed=", ".join(allowed))
     if (given.approved_by or given.approved_date) and k.approval == "none":
-        raise AnttError("services.record.approval_only_survey_plan")
+        raise AnttError("services.record.approval_not_taken", kind=kind_label(k),
+                        kinds=kind_label(*(x for x in reg.of_case(k.case) if x.approval != "none")))
     if given.members_file and k.members == "none":
-        raise AnttError("services.record.members_not_taken", kind=k.name)
+        raise AnttError("services.record.members_not_taken", kind=kind_label(k),
+                        kinds=kind_label(*(x for x in reg.of_case(k.case) if x.members != "none")))
     if given.attach and k.attachments == "none":
         raise AnttError("services.domain.attachments_not_taken", kind=k.name)
     day = given.date or ctx.today
@@ -263,7 +266,7 @@ def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput) -
         k = life.kind_spec(reg, kind, loaded.case.kind)
         life.check_recordable(loaded.case, k, reg, command=given.command)
         if given.targets and not planned:
-            raise AnttError("services.amend.targets_only_plan", kind=k.name)
+            raise AnttError("services.amend.targets_only_plan", kind=kind_label(k), plan=kind_label(plan_kind(reg)))
         record = build_record(ctx, w.dossier, loaded.case, k, given, reg)
         life.check_record(loaded.case, k, record, ctx.today, reg)
         record.number = resolve_number(k, str(record.issuer), record.date, given.number, w.dossier)
