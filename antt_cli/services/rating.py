@@ -135,7 +135,7 @@ def propose(ctx: Context, case_id: str, given: RateInput) -> RateResult:
         earlier = R.step_records(case, year, R.PROPOSAL, reg)
         if earlier and not given.force:
             raise AnttError("services.rating.already_proposed", id=case_id, year=year,
-                            grade=earlier[-1].field("grade") or "—")
+                            grade=R.GRADE_TITLES.get(earlier[-1].field("grade") or "", "—"))
         day = given.date or ctx.today
         R.check_proposal_date(case, year, day)
         completion = R.completion_for(case, year, rules)
@@ -221,11 +221,12 @@ def decide(ctx: Context, case_id: str, given: DecideInput) -> DecideResult:
         proposed = proposal.field("grade") or R.YEU
         grade = given.grade or proposed
         if grade != proposed and not reason:
-            raise AnttError("services.rating.override_needs_reason", grade=grade, proposed=proposed)
+            raise AnttError("services.rating.override_needs_reason", grade=R.GRADE_TITLES[grade],
+                            proposed=R.GRADE_TITLES.get(proposed, proposed))
         earlier = R.step_records(case, year, R.DECISION, reg)
         if earlier and not given.force:
             raise AnttError("services.rating.already_decided", id=case_id, year=year,
-                            grade=earlier[-1].field("grade") or "—")
+                            grade=R.GRADE_TITLES.get(earlier[-1].field("grade") or "", "—"))
         issuer = w.dossier.body_name(clean(given.issuer) or "")
         successors = {str(a): str(b) for a, b in (w.dossier.profile.get("successors") or {}).items()}
         if not R.may_decide(case.authority, issuer, successors):
