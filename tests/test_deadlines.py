@@ -11,7 +11,7 @@ from conftest import antt, ok, refused
 from antt_cli.domain.deadlines import obligations, rating_eligible
 from antt_cli.domain.digest import case_digest
 from antt_cli.domain.model import case_from
-from antt_cli.domain.rules import DEFAULT_RULES, rules_from_profile
+from antt_cli.domain.interpretations import DEFAULT_RULES, rules_from_profile
 from antt_cli.store.kinds import load_registry
 
 REG = load_registry()

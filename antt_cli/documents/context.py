@@ -79,7 +79,7 @@ def document_context(profile: Mapping[str, Any], case: Case, record: Record, reg
     who = _who(src)
     ctx = {**header(src, who), **parties(src, who), **units(src), **references(src), **decision(src, who),
            **signature(src, who), **period(src, who.year), **meeting_people(src), **free_text(src),
-           **tables(src, who.year), **rating(src, who.year), **lifetime(src)}
+           **tables(src, who.year), "rating": rating(src, who), **lifetime(src)}
     ctx.update(spec_wording(src, ctx))
     ctx["legal_bases"] = legal_bases(src, who, ctx)
     return ctx
@@ -397,9 +397,8 @@ def recipients(src: Source, who: Who) -> list[str]:
         items = given if isinstance(given, list) else str(given).split(";")
         names = [text_of(x).rstrip(";.") for x in items if text_of(x)]
     else:
-        names = _recipients_by_role(src, who)
-    leading = [text_of(x) for x in block(src.kind, "recipients", []) or [] if text_of(x)]  # the spec's first
-    lines = [f"- {n};" for n in _dedupe(n for n in [*leading, *names] if n and not same_name(n, who.issuer))]
+        names = [text_of(x) for x in block(src.kind, "recipients", []) or []] + _recipients_by_role(src, who)
+    lines = [f"- {n};" for n in _dedupe(n for n in names if n and not same_name(n, who.issuer))]
     code = _archive_code(src, who)
     lines.append(f"- Lưu: VT{', ' + code if code else ''}.")
     return lines
@@ -428,6 +427,51 @@ def _archive_code(src: Source, who: Who) -> str:
     if who.party:
         return text_of(who.issuer_body.get("code"))
     return text_of(src.body(src.proposer).get("code")) or text_of(who.issuer_body.get("code"))
+
+
+# ---------------------------------------------------------------- rating
+
+def rating(src: Source, who: Who) -> dict:
+    """The rating of the record's evaluation year (§III.2.c) as its document shows it — for
+    a kind that takes part in the rating (its spec's `rating:`), else empty: the grade (the
+    record's own, else the year's counting decision), the proposed grade and the reason
+    where a decision differs, the completion and the criteria table the proposal stored
+    (domain/rating.py), and the body a successor decides for (docs/rules.md)."""
+    from antt_cli.domain import rating as R
+
+    role = src.kind.rating
+    if role == "none":
+        return {}
+    record, year = src.record, who.year
+    decision = record if role == R.DECISION else R.step_record(src.case, year, R.DECISION, src.registry)
+    proposal = record if role == R.PROPOSAL else R.step_record(src.case, year, R.PROPOSAL, src.registry)
+    stored = proposal.extra if proposal is not None else {}
+    grade = text_of(record.fields.get("grade")) if role in (R.PROPOSAL, R.DECISION) else \
+        (text_of(decision.fields.get("grade")) if decision is not None else "")
+    proposed = text_of(record.fields.get("proposed_grade"))
+    completion = stored.get("completion")
+    rows = [{"index": str(i), "text": text_of(c.get("text")),
+             "grades": ", ".join(R.GRADE_TITLES.get(str(g), str(g)) for g in c.get("grades") or []),
+             "state": "Đạt" if c.get("met") else "Chưa đạt"}
+            for i, c in enumerate(stored.get("criteria") or [], start=1)]
+    authority_ = text_of(src.case.authority)
+    title = R.GRADE_TITLES.get(grade, grade)
+    return {
+        "grade_title": title or DOTS,
+        "grade_upper": nd30.upper_vn(title) or DOTS,
+        "proposed_title": R.GRADE_TITLES.get(proposed, proposed),
+        "overrides": bool(proposed and proposed != grade),
+        "reason": src.field("reason") or DOTS,
+        "completion_text": R.percent_text(float(completion)) if isinstance(completion, (int, float)) else "",
+        "criteria": rows,
+        "specific": any(c.get("specific") for c in stored.get("criteria") or []),
+        "yeu_text": "; ".join(first_lower(text_of(m)) for m in stored.get("yeu") or [] if text_of(m)),
+        "missed_text": "; ".join(first_lower(text_of(m)) for m in stored.get("missed") or [] if text_of(m)),
+        "next_title": R.GRADE_TITLES.get(text_of(stored.get("next_grade")), ""),
+        "decision_ref": citation(src, decision) if decision is not None and decision is not record else "",
+        "successor_of": authority_ if role == R.DECISION and authority_ and not same_name(authority_, who.issuer)
+        else "",
+    }
 
 
 # ---------------------------------------------------------------- tables
@@ -510,57 +554,6 @@ def _number(n: Any) -> str:
 
 
 # ---------------------------------------------------------------- rating and lifetime
-
-def _counting(src: Source, role: str, year: int | None) -> Record | None:
-    """The year's counting record of a rating step (§III.2.c; domain/rating.py `counts`)."""
-    from antt_cli.domain.rating import counts
-
-    kind = src.registry.rating_kind(role)
-    found = [d for d in src.case.documents if kind is not None and d.kind == kind.name
-             and d.year is not None and int(d.year) == year and counts(d)]
-    return found[-1] if found else None
-
-
-def rating(src: Source, year: int) -> dict:
-    """`rating`: the rating of the record's evaluation year (§III.2.c) as a document shows it:
-    the grade (the record's own, else the year's counting decision), the proposed grade and the
-    reason where a decision differs, the completion, and the criteria table the proposal
-    stored (`domain/rating.py`)."""
-    from antt_cli.domain.rating import DECISION, GRADE_TITLES, PROPOSAL, percent_text
-
-    k, record = src.kind, src.record
-    if k.rating == "none":
-        return {"rating": {}}
-    decision = _counting(src, DECISION, year)
-    proposal = record if k.rating == PROPOSAL else _counting(src, PROPOSAL, year)
-    stored = proposal.extra if proposal is not None else {}
-    own = k.rating in (PROPOSAL, DECISION)
-    grade = src.field("grade") if own else (text_of(decision.fields.get("grade")) if decision else "")
-    proposed = src.field("proposed_grade")
-    completion = stored.get("completion")
-    criteria = stored.get("criteria") or []
-    rows = [{"index": str(i), "text": text_of(c.get("text")),
-             "grades": ", ".join(GRADE_TITLES.get(str(g), str(g)) for g in c.get("grades") or []),
-             "state": "Đạt" if c.get("met") else "Chưa đạt"} for i, c in enumerate(criteria, start=1)]
-    next_grade = text_of(stored.get("next_grade"))
-    authority_, issuer = text_of(src.case.authority), text_of(record.issuer)
-    return {"rating": {
-        "grade_title": GRADE_TITLES.get(grade, grade) or DOTS,
-        "grade_upper": nd30.upper_vn(GRADE_TITLES.get(grade, grade)) or DOTS,
-        "proposed_title": GRADE_TITLES.get(proposed, proposed),
-        "overrides": bool(proposed and proposed != grade),
-        "reason": src.field("reason") or DOTS,
-        "completion_text": percent_text(float(completion)) if isinstance(completion, (int, float)) else "",
-        "criteria": rows,
-        "specific": any(c.get("specific") for c in criteria),
-        "yeu_text": "; ".join(first_lower(text_of(m)) for m in stored.get("yeu") or [] if text_of(m)),
-        "missed_text": "; ".join(first_lower(text_of(m)) for m in stored.get("missed") or [] if text_of(m)),
-        "next_title": GRADE_TITLES.get(next_grade, next_grade),
-        "decision_ref": citation(src, decision) if decision else "",
-        "successor_of": authority_ if k.rating == DECISION and authority_ and issuer
-        and not same_name(authority_, issuer) else "",
-    }}
-
 
 def lifetime(src: Source) -> dict:
     """The case's life so far, for the documents that look back on it (§III.3: the closure

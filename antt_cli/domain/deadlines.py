@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 from antt_cli.domain.dates import evaluation_year_of
-from antt_cli.domain.rules import Rules, month_day
+from antt_cli.domain.interpretations import Rules, month_day
 
 PLAN, REPORT, RATING = "plan", "report", "rating"  # what a duty owes: a spec `year` key, or a rating role
 SIX_MONTH, ANNUAL = "6-month", "annual"

@@ -11,6 +11,7 @@ code compares a kind's name outside the specs and this registry (docs/kinds.md).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping
 
@@ -40,12 +41,14 @@ _KEYS = {"name", "case", "title", "section", "item", "step", "order", "type_code
 @dataclass(frozen=True)
 class FieldSpec:
     """A `--set KEY=VALUE` key: its help line; `required`, `choices` and `count` (a whole
-    number, e.g. the members for and against a closure, §III.3) where a rule needs them."""
+    number, e.g. the members for and against a closure, §III.3) where a rule needs them;
+    `option`: the field's own option of `antt record` as well (`--period`; docs/kinds.md)."""
 
     key: str
     help: str
     required: bool = False
     choices: tuple[str, ...] = ()
+    option: str | None = None
     count: bool = False
 
 
@@ -146,8 +149,9 @@ class Registry:
 
     def dated_kind(self, case_kind: str, year: str) -> KindSpec | None:
         """The kind of `case_kind` whose spec's `year` key is `year` (`plan`: the annual plan,
-        `report`: the periodic report) — what a deadline owes (domain/deadlines.py)."""
-        return next((k for k in self.of_case(case_kind) if k.year == year), None)
+        `report`: the periodic report) — what a deadline owes (domain/deadlines.py); the rating
+        kinds, which also carry a year, are not it."""
+        return next((k for k in self.of_case(case_kind) if k.year == year and k.rating == "none"), None)
 
     def prerequisites(self, k: KindSpec, linked: bool) -> tuple[str, ...]:
         """The kinds recorded before `k`: its `requires` that apply to this case (a
@@ -171,8 +175,12 @@ def _fields(raw: Any, where: str) -> dict[str, FieldSpec]:
             if not isinstance(getattr(vocab, choices, None), tuple):
                 raise ValueError(f"{where}: field {key!r}: unknown list {choices!r}")
             choices = getattr(vocab, choices)
+        option = spec.get("option")
+        if option is not None and not re.fullmatch(r"--[a-z][a-z0-9-]*", str(option)):
+            raise ValueError(f"{where}: field {key!r}: option {option!r} is not of the form --name")
         out[str(key)] = FieldSpec(str(key), str(spec["help"]), bool(spec.get("required", False)),
-                                  tuple(str(c) for c in choices), bool(spec.get("count", False)))
+                                  tuple(str(c) for c in choices), str(option) if option else None,
+                                  bool(spec.get("count", False)))
     return out
 
 
