@@ -168,8 +168,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--approved-by / --approved-date apply to the survey plan (survey-plan) only.",
     },
     "services.record.attach_missing": {
-        "vi": "Không có tệp đính kèm {file}.",
-        "en": "The attachment {file} does not exist.",
+        "vi": "--attach {file}: không có tệp đính kèm đó.",
+        "en": "--attach {file}: the attachment does not exist.",
+    },
+    "services.record.attach_not_regular": {
+        "vi": "--attach {file}: không phải tệp thường (là thiết bị, ống dẫn, thư mục hoặc tệp của /proc, /sys); hãy chỉ đến tệp bản chụp cần đính kèm.",
+        "en": "--attach {file}: not a regular file (a device, a pipe, a folder or a file of /proc or /sys); give the scanned file to attach.",
     },
     "services.record.attach_too_big": {
         "vi": "Tệp {file} nặng {mb} MB, quá giới hạn {max} MB (rules.attach_max_mb trong antt.yaml).",
