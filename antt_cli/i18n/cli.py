@@ -5,8 +5,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.amend.help": {"vi": "Đính chính văn bản đã ghi (giữ giá trị cũ và lý do).",
                        "en": "Correct a recorded document (old values and reason kept)."},
     "cli.bad_date": {
-        "vi": "'{value}' không phải ngày hợp lệ (dạng YYYY-MM-DD hoặc DD/MM/YYYY)",
-        "en": "'{value}' is not a valid date (YYYY-MM-DD or DD/MM/YYYY)",
+        "vi": "'{value}' không phải ngày hợp lệ (dạng YYYY-MM-DD hoặc DD/MM/YYYY, năm 2000–2099)",
+        "en": "'{value}' is not a valid date (YYYY-MM-DD or DD/MM/YYYY, a year 2000–2099)",
     },
     "cli.bad_input": {
         "vi": "Giá trị của {option} ('{value}') chứa {problem}. Hãy gõ lại giá trị đó bằng chữ thường (UTF-8, không có ký tự điều khiển).",
