@@ -174,7 +174,7 @@ def test_yaml_aliases_are_refused_fast_with_the_lock_free(launched, extra):
     for args in (["status"],
                  ["progress", "MH-2025-001", "--year", "2026", "--target", "Tuần tra", "--achieved", "3"]):
         start = time.monotonic()
-        result = antt_process("--dossier", str(launched), *args, timeout=30)
+        result = antt_process("--dossier", str(launched), *args, timeout=30, env={"ANTT_LANG": "en"})
         took = time.monotonic() - start
         assert result.returncode == 1, (args, result.stderr)
         assert "case.yaml:" in result.stderr and ("alias" in result.stderr or "anchor" in result.stderr), result.stderr
