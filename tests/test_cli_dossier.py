@@ -66,7 +66,7 @@ def test_read_cache_follows_content_and_survives_damage(launched):
     path.write_text(text.replace("status: active", "status: closing"), encoding="utf-8")  # by hand
     rows = json.loads(ok("--json", "status", root=launched).stdout)
     assert rows[0]["status"] == "closing" and first[0]["status"] == "active"
-    cache.write_bytes(b"not a pickle")
+    cache.write_bytes(b"not JSON")
     path.write_text(text, encoding="utf-8")
     assert json.loads(ok("--json", "status", root=launched).stdout) == first
     assert git(launched, "status", "--porcelain") == ""  # the cache lives in .git, never in the tree

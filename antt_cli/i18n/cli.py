@@ -120,6 +120,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.record.help": {"vi": "Ghi một văn bản đã ban hành, tạo tệp DOCX, chuyển bước hồ sơ.",
                         "en": "Record an issued document, render its DOCX, advance the case."},
     "cli.status.active": {"vi": "đang hoạt động", "en": "active"},
+    "cli.status.broken": {"vi": "tệp hỏng", "en": "broken file"},
     "cli.status.building": {"vi": "đang xây dựng", "en": "building"},
     "cli.status.closed": {"vi": "đã kết thúc", "en": "closed"},
     "cli.status.closing": {"vi": "đang kết thúc", "en": "closing"},

@@ -94,6 +94,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không có hồ sơ {id} trong hồ sơ này; xem danh sách bằng `antt status`.",
         "en": "There is no case {id} in this dossier; list them with `antt status`.",
     },
+    "store.unknown_schema": {
+        "vi": "{file}:{line}: schema {value} không phải phiên bản antt này đọc được (đọc được: {known}); tệp do bản antt mới hơn ghi hoặc bị sửa tay. Hãy cập nhật antt hoặc sửa dòng đó.",
+        "en": "{file}:{line}: schema {value} is not a version this antt reads (it reads {known}); the file was written by a newer antt or edited by hand. Update antt or fix that line.",
+    },
     "store.unreadable": {
         "vi": "Không đọc được {file} ({detail}); lưu lại tệp dạng UTF-8.",
         "en": "Cannot read {file} ({detail}); save it as UTF-8.",
