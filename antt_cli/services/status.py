@@ -14,15 +14,16 @@ def dossier_status(ctx: Context, day: dt.date | None = None) -> list[dict[str, A
     the others are judged as usual."""
     from antt_cli.errors import AnttError
     from antt_cli.reports.status import broken_row, status_row
+    from antt_cli.store.kinds import load_registry
 
     dossier = ctx.dossier()
-    today = day or ctx.today
+    today, reg = day or ctx.today, load_registry()
     rows = []
     for case_id, found in dossier.iter_digests_or_errors():
         if isinstance(found, AnttError):
             rows.append(broken_row(case_id, dossier.case_kind_of(case_id), found.message()))
         else:
-            rows.append(status_row(found, today, dossier.rules))
+            rows.append(status_row(found, today, dossier.rules, reg))
     return rows
 
 
