@@ -290,3 +290,31 @@ def test_one_bad_case_is_one_row_of_status(launched):
     assert {r["id"] for r in rows} == {"MH-2025-001", "MH-2025-002"}
     bad = next(r for r in rows if r["id"] == "MH-2025-002")
     assert "case.yaml:" in bad["error"]
+
+
+@pytest.mark.parametrize("code", [0x202A, 0x202E, 0x2066, 0x2069, 0x200B, 0x200D, 0x2060, 0xFEFF])
+def test_hygiene_refuses_and_escapes_invisible_characters(code):
+    from antt_cli.hygiene import problem, safe
+
+    text = f"Tổ{chr(code)}A"
+    assert problem(text) == ("store.problem.invisible", {"code": f"U+{code:04X}"})
+    assert problem(text, free_text=True) is not None
+    assert safe(text) == f"Tổ\\u{code:04x}A"
+    assert problem("Tổ tự quản\u00a0A") is None  # a no-break space is text, not hidden
+
+
+@pytest.mark.parametrize("line, ok_", [("x: 1000000000000", True), ("x: 1000000000001", False),
+                                      ("x: -.inf", False), ("x: .nan", False), ("x: 1e12", True),
+                                      ("x: 2099-12-31", True), ("x: 2100-01-01", False), ("x: 1999-12-31", False),
+                                      ("x: '9999-12-31'", True), ("x: 0x10", True), ("x: 1_000", True),
+                                      ("x: " + "9" * 30, False)])
+def test_yaml_numbers_and_dates_bounds(line, ok_):
+    from antt_cli.errors import AnttError
+    from antt_cli.store.yamlio import parse_yaml
+
+    if ok_:
+        parse_yaml((line + "\n").encode(), "f.yaml")
+    else:
+        with pytest.raises(AnttError) as err:
+            parse_yaml((line + "\n").encode(), "f.yaml")
+        assert err.value.key == "store.yaml_out_of_range" and err.value.params["line"] == 1
