@@ -44,6 +44,10 @@ KEYS = (
     "meeting_closing", "chair_text", "secretary_text", "sections", "time_text", "time_clause",
     "execution_extra", "record_year",
     "attachments", "ledger_rows", "fields",
+    # an exemplar's documents (HD 163 §IV; `_exemplar` below)
+    "exemplar_kind_text", "scope_text", "criteria_general", "criteria_specific", "criteria_rows",
+    "recognition_rule", "reassess_threshold", "clock_start_text", "clock_end_text", "outcome_subject",
+    "assessment_text", "proposal_text", "late_text", "ending_reasons", "ending_date_text", "outcome_ref",
 )
 # (plus the keys of the kind's `document.texts`)
 # The keys a spec's `subject` may use: it is also rendered to cite that record in another
@@ -595,9 +599,109 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
         "ledger_rows": ledger_rows,
         "fields": {k2: _s(v) for k2, v in fields.items() if not isinstance(v, (list, dict))},
     }
+    ctx.update(_exemplar(data, rec))
     ctx.update(_spec_wording(data, ctx, time_given, start))
     ctx["legal_bases"] = _legal_bases(data, ctx, bases, lead_unit, proposer_head)
     return ctx
+
+
+# HD 163 §IV: how an exemplar's documents name it, its criteria and the outcome proposed.
+_EXEMPLAR_KIND_TEXT = {"collective": "tập thể", "individual": "cá nhân"}
+_SCOPE_TEXT = {"one": "trên một mặt công tác", "several": "trên một số mặt công tác",
+               "comprehensive": "toàn diện"}
+
+
+def _pct(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def _exemplar(data: _Data, rec: Mapping) -> dict:
+    """The context keys of an exemplar's documents: what it is (collective or individual, its
+    scope), its criteria (general §IV.1 Bước 3, then specific), each judged where the record
+    judges them (an evaluation or reassessment: `criteria`; a self-assessment: `--set met=`),
+    the one-year clock, and the outcome proposed (empty strings on a model)."""
+    from antt_cli.domain import exemplars as ex
+    from antt_cli.domain.model import case_from
+    from antt_cli.domain.rules import rules_from_profile
+
+    rules = rules_from_profile(_get(data.profile, "rules"))
+    case = case_from(data.case)
+    judged = dict(_get(rec, "criteria", {}) or {})
+    met_field = data.field("met")
+    if not judged and met_field:
+        met = {part.strip() for part in met_field.split(",")}
+        judged = {key: key in met for key in ex.criteria_keys(case)}
+    evidence = dict(_get(rec, "evidence", {}) or {})
+    rows = [{"index": str(i), "key": key, "text": ex.criterion_text(case, key),
+             "result": ("Đạt" if judged[key] else "Không đạt") if key in judged else "",
+             "evidence": _s(evidence.get(key))}
+            for i, key in enumerate(ex.criteria_keys(case), start=1)]
+    general = [{"index": str(i), "key": key, "text": text}
+               for i, (key, text) in enumerate(ex.GENERAL_CRITERIA, start=1)]
+    specific = [{"index": str(i), "key": c.key, "text": c.text} for i, c in enumerate(case.criteria, start=1)]
+    share = rules.exemplar_specific_share
+    rule = ("Điển hình được đề xuất công nhận khi đạt tất cả các tiêu chí chung và "
+            + ("tất cả các tiêu chí riêng" if share >= 100 else f"từ {_pct(share)}% các tiêu chí riêng trở lên")
+            + "; không đạt thì đề xuất kết thúc xây dựng điển hình.")
+    clock = ex.clock_of(case, data.registry, rules.exemplar_evaluation_months)
+    if clock is None and ex.STARTS_BUILDING in data.kind.effects:  # the building plan itself
+        clock = (data.day, ex.evaluation_last_day(data.day, rules.exemplar_evaluation_months))
+    outcome = _s(rec.get("outcome"))
+    missed = [ex.criterion_text(case, key) for key in rec.get("missed") or []]
+    n_met = sum(1 for key in judged if judged[key])
+    assessment = (f"Điển hình đạt {n_met}/{len(judged)} tiêu chí ({_pct(float(rec.get('share') or 0))}%)"
+                  + (f"; không đạt: {'; '.join(missed)}." if missed else ".")) if judged and outcome else ""
+    if rec.get("unfit"):
+        assessment += f" Yêu cầu công tác không còn phù hợp với việc xây dựng điển hình: {_s(rec.get('unfit_reason'))}."
+    name_q = nd30.quoted(data.name)
+    if outcome == ex.RECOGNIZE:
+        proposal = (f"{_s(rec.get('issuer'))} đề nghị {data.authority() or 'cấp có thẩm quyền'} xem xét, "
+                    + (f"ra quyết định công nhận điển hình tiên tiến đối với {name_q}; đồng thời xem xét "
+                       "biểu dương, khen thưởng và nhân rộng điển hình./." if _get(rec, "year") is None else
+                       f"tiếp tục công nhận {name_q} là điển hình tiên tiến./."))
+    elif outcome == ex.END:
+        proposal = (f"{_s(rec.get('issuer'))} đề nghị {data.authority() or 'cấp có thẩm quyền'} xem xét, "
+                    f"ra quyết định kết thúc xây dựng điển hình {name_q} và thông báo cho điển hình biết./.")
+    else:
+        proposal = ""
+    late = (f"Việc đánh giá thực hiện sau thời hạn 01 năm (hạn cuối ngày {nd30.short_date(as_date(rec.get('deadline')))}); "
+            f"lý do: {_s(rec.get('late_reason'))}.") if rec.get("late") and rec.get("deadline") else ""
+    # the ending's reasons: the last proposal's missed criteria and reason (§IV.3)
+    source = None
+    for doc in data.documents:
+        if doc is not rec and doc.get("outcome") in (ex.RECOGNIZE, ex.END):
+            source = doc
+    reasons = ""
+    ending_day = None
+    if source is not None:
+        src_missed = [ex.criterion_text(case, key) for key in source.get("missed") or []]
+        parts = []
+        if source.get("unfit"):
+            parts.append(f"yêu cầu công tác không còn phù hợp với việc xây dựng điển hình ({_s(source.get('unfit_reason'))})")
+        if src_missed:
+            parts.append("điển hình không đạt các tiêu chí: " + "; ".join(src_missed))
+        reasons = first_upper("; ".join(parts) + ".") if parts else ""
+    for doc in data.documents:
+        if doc is not rec and ex.ENDS in getattr(data.registry.get(_s(doc.get("kind"))), "effects", ()):
+            ending_day = as_date(doc.get("date"))
+    return {
+        "exemplar_kind_text": _EXEMPLAR_KIND_TEXT.get(_s(_get(data.case, "exemplar_kind")), ""),
+        "scope_text": _SCOPE_TEXT.get(_s(_get(data.case, "scope")), ""),
+        "criteria_general": general,
+        "criteria_specific": specific,
+        "criteria_rows": rows,
+        "recognition_rule": rule,
+        "reassess_threshold": _pct(rules.exemplar_reassess_threshold),
+        "clock_start_text": nd30.short_date(clock[0]) if clock else DOTS,
+        "clock_end_text": nd30.short_date(clock[1]) if clock else DOTS,
+        "outcome_subject": "kết thúc xây dựng" if outcome == ex.END else "công nhận",
+        "assessment_text": assessment,
+        "proposal_text": proposal,
+        "late_text": late,
+        "ending_reasons": reasons or DOTS,
+        "ending_date_text": nd30.short_date(ending_day) if ending_day else DOTS,
+        "outcome_ref": _citation(data, source) if source is not None else "báo cáo đánh giá",
+    }
 
 
 def _spec_wording(data: _Data, ctx: dict, time_given: str, start: str) -> dict:

@@ -29,16 +29,17 @@ def kind_spec(reg: Registry, name: str, case_kind: str = "model") -> KindSpec:
     """The spec of kind `name` for a case of `case_kind`; a usage error listing the kinds."""
     from antt_cli.errors import AnttUsageError
 
-    k = reg.get(name)
-    if k is None or k.case != case_kind:
+    k = reg.resolve(name, case_kind)
+    if k is None:
         raise AnttUsageError("domain.unknown_kind", kind=name,
-                             kinds=", ".join(k.name for k in reg.of_case(case_kind)))
+                             kinds=", ".join(k.cli for k in reg.of_case(case_kind)))
     return k
 
 
 def check_open(case: Case) -> None:
-    """docs/rules.md: a closed case accepts no further change."""
-    if case.status == "closed":
+    """docs/rules.md: a closed case accepts no further change — a closed model, or an ended
+    exemplar once told of its ending (§IV.3, the `close_case` effect)."""
+    if case.status == "closed" or case.extra.get("closed_on"):
         raise AnttError("domain.case_closed", id=case.id)
 
 
@@ -51,15 +52,15 @@ def check_recordable(case: Case, k: KindSpec, reg: Registry, command: str = "rec
     the record is looked at."""
     check_open(case)
     if k.command != command:
-        raise AnttError("domain.use_command", kind=k.name, command=k.command)
+        raise AnttError("domain.use_command", kind=k.cli, command=k.command)
     if not k.applies(case.linked):
-        raise AnttError("domain.linked_only", id=case.id, kind=k.name, title=k.title)
+        raise AnttError("domain.linked_only", id=case.id, kind=k.cli, title=k.title)
     if not k.repeatable and case.records_of(k.name):
-        raise AnttError("domain.already_recorded", id=case.id, kind=k.name, title=k.title)
+        raise AnttError("domain.already_recorded", id=case.id, kind=k.cli, title=k.title)
     missing = missing_prerequisites(case, k, reg)
     if missing:
-        raise AnttError("domain.missing_prerequisites", id=case.id, kind=k.name,
-                        missing="; ".join(f"{m} ({reg[m].title})" for m in missing))
+        raise AnttError("domain.missing_prerequisites", id=case.id, kind=k.cli,
+                        missing="; ".join(f"{reg[m].cli} ({reg[m].title})" for m in missing))
 
 
 def check_dates(case: Case, k: KindSpec, record: Record, today: dt.date, reg: Registry) -> None:

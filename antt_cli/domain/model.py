@@ -73,6 +73,16 @@ class Record:
         return None if value in (None, "") else str(value)
 
 
+@dataclass(frozen=True)
+class Criterion:
+    """A case-specific criterion (§III.2.b *Lưu ý*, §IV.1 Bước 1): its key, its text, and for a
+    model the lowest grade it is required for (`tot|kha|trung-binh`; None for an exemplar)."""
+
+    key: str
+    text: str
+    grade: str | None = None
+
+
 @dataclass
 class Case:
     id: str
@@ -94,6 +104,7 @@ class Case:
     opened: dt.date | None = None
     documents: list[Record] = dc_field(default_factory=list)
     plans: dict[int, Plan] = dc_field(default_factory=dict)
+    criteria: tuple[Criterion, ...] = ()
     extra: dict[str, Any] = dc_field(default_factory=dict)
 
     @property
@@ -123,7 +134,7 @@ class Case:
 
 _CASE_KEYS = ("id", "kind", "name", "working_title", "area", "field", "level", "unit_kind", "linked",
               "members", "membership", "proposer", "lead_unit", "lead_units", "authority", "status",
-              "opened", "documents", "plans")
+              "opened", "documents", "plans", "criteria")
 _RECORD_KEYS = ("kind", "number", "date", "issuer", "signer", "approved_by", "approved_date", "secrecy",
                 "year", "fields", "members", "attachments", "file", "sha256", "amendments")
 
@@ -189,6 +200,8 @@ def case_from(data: dict[str, Any]) -> Case:
         status=str(data.get("status") or "building"), opened=as_date(data.get("opened")),
         documents=[record_from(d) for d in data.get("documents") or [] if isinstance(d, dict)],
         plans={int(y): plan_from(y, p) for y, p in (data.get("plans") or {}).items()},
+        criteria=tuple(Criterion(str(c.get("key")), str(c.get("text") or ""), _text(c.get("grade")))
+                       for c in data.get("criteria") or [] if isinstance(c, dict)),
         extra={k: v for k, v in data.items() if k not in _CASE_KEYS},
     )
 
@@ -246,6 +259,9 @@ def case_to(c: Case) -> dict[str, Any]:
             out[key] = extra.pop(key)
     out["documents"] = [record_to(r) for r in c.documents]
     out["plans"] = {y: plan_to(p) for y, p in c.plans.items()}
+    if c.criteria:
+        out["criteria"] = [{"key": x.key, "text": x.text, **({"grade": x.grade} if x.grade else {})}
+                           for x in c.criteria]
     out.update(extra)
     return out
 

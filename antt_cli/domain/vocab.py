@@ -15,3 +15,9 @@ SECRECY = {"mat": "MẬT", "toi-mat": "TỐI MẬT"}
 SIGN_AS = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 # §III.1.đ "định kỳ 6 tháng, 01 năm hoặc đột xuất".
 REPORT_PERIODS = ("6-month", "annual", "ad-hoc")
+# §IV: an exemplar is a collective (tập thể) or an individual (cá nhân) …
+EXEMPLAR_KINDS = ("collective", "individual")
+# … built on one, several or all aspects of the work (§IV.1 Bước 1 "một, một số mặt hoặc toàn diện").
+EXEMPLAR_SCOPES = ("one", "several", "comprehensive")
+# Status of an exemplar (docs/rules.md): surveying → building → recognized | ended.
+EXEMPLAR_STATUSES = ("surveying", "building", "recognized", "ended")

@@ -41,6 +41,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.col.step": {"vi": "Bước", "en": "Step"},
     "cli.col.summary": {"vi": "Nội dung", "en": "Summary"},
     "cli.col.target": {"vi": "Chỉ tiêu", "en": "Target"},
+    "cli.criteria.add.help": {
+        "vi": "Thêm một tiêu chí riêng: mô hình kèm --grade; điển hình không có mức.",
+        "en": "Add a case-specific criterion: a model with --grade; an exemplar without.",
+    },
+    "cli.criteria.added": {
+        "vi": "Đã thêm tiêu chí '{key}' vào {id}.",
+        "en": "Added criterion '{key}' to {id}.",
+    },
+    "cli.criteria.help": {
+        "vi": "Tiêu chí riêng của một hồ sơ (mô hình hoặc điển hình).",
+        "en": "A case's own criteria (model or exemplar).",
+    },
     "cli.demo.done": {"vi": "Hồ sơ mẫu: {path}", "en": "Demo dossier: {path}"},
     "cli.demo.help": {"vi": "Dựng một hồ sơ mẫu bằng chính các lệnh của antt rồi in trạng thái và git log.",
                       "en": "Build a sample dossier with antt's own commands, then print status and git log."},
@@ -64,6 +76,42 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.draft.help": {"vi": "Tạo bản nháp DOCX của một loại văn bản, không ghi gì vào hồ sơ.",
                        "en": "Render a draft DOCX of a kind without recording anything."},
     "cli.error": {"vi": "Lỗi", "en": "Error"},
+    "cli.evaluate.ask": {
+        "vi": "Tiêu chí {key} — {text}: đạt?",
+        "en": "Criterion {key} — {text}: met?",
+    },
+    "cli.evaluate.bad_pair": {
+        "vi": "'{pair}' không đúng dạng KEY=yes|no (hoặc KEY=TEXT).",
+        "en": "'{pair}' is not KEY=yes|no (or KEY=TEXT).",
+    },
+    "cli.evaluate.done": {
+        "vi": "Đã ghi {kind} của {id} ({file}):",
+        "en": "Recorded {kind} of {id} ({file}):",
+    },
+    "cli.evaluate.help": {
+        "vi": "Đánh giá điển hình sau 01 năm xây dựng (hoặc đánh giá lại hằng năm điển hình đã công nhận): in kết quả đề xuất và ghi báo cáo đánh giá.",
+        "en": "Evaluate an exemplar after its building year (or reassess a recognized one each year): prints the outcome proposed and records the report.",
+    },
+    "cli.evaluate.missed": {
+        "vi": "Không đạt: {keys}",
+        "en": "Missed: {keys}",
+    },
+    "cli.evaluate.not_given": {
+        "vi": "Các tiêu chí không được nêu được tính là không đạt: {keys}.",
+        "en": "Criteria not given count as not met: {keys}.",
+    },
+    "cli.evaluate.outcome_end": {
+        "vi": "Đề xuất: kết thúc xây dựng điển hình {id} — ghi quyết định bằng `antt record {id} ending`, rồi `ending-notice`.",
+        "en": "Proposed: end exemplar {id} — record the decision with `antt record {id} ending`, then `ending-notice`.",
+    },
+    "cli.evaluate.outcome_recognize": {
+        "vi": "Đề xuất: công nhận (giữ) điển hình {id} — ghi quyết định bằng `antt record {id} recognition` (lần đầu).",
+        "en": "Proposed: recognize (keep) exemplar {id} — record the decision with `antt record {id} recognition` (first time).",
+    },
+    "cli.evaluate.share": {
+        "vi": "Tỷ lệ tiêu chí đạt: {share} %",
+        "en": "Criteria met: {share} %",
+    },
     "cli.help": {
         "vi": "antt — hồ sơ mô hình, điển hình tiên tiến Phong trào Toàn dân bảo vệ an ninh Tổ quốc (HD 163/HD-BCĐ), lưu vết bằng git.",
         "en": "antt — dossiers of models and advanced exemplars of the movement (HD 163/HD-BCĐ), audited in git.",
@@ -91,6 +139,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.kind.exemplar": {"vi": "điển hình", "en": "exemplar"},
     "cli.kind.model": {"vi": "mô hình", "en": "model"},
+    "cli.new_exemplar.done": {
+        "vi": "Đã mở hồ sơ điển hình {id}.",
+        "en": "Opened exemplar {id}.",
+    },
+    "cli.new_exemplar.help": {
+        "vi": "Mở hồ sơ điển hình tiên tiến (tập thể hoặc cá nhân); in mã DH-… của hồ sơ.",
+        "en": "Open an advanced exemplar (a collective or an individual); prints its DH-… ID.",
+    },
     "cli.new_model.done": {"vi": "Đã mở hồ sơ mô hình {id}", "en": "Opened model {id}"},
     "cli.new_model.help": {"vi": "Mở hồ sơ mô hình mới ở bước 1 (NAME là tên gọi tạm).",
                            "en": "Open a model at step 1 (NAME is a working title)."},

@@ -32,12 +32,48 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "en": "This body's parent body (first header line)."},
     "help.bodies.party": {"vi": "Cấp ủy đảng: văn bản theo thể thức của Đảng, số dạng 05-NQ/ĐU.",
                           "en": "A party committee: party document format, numbers like 05-NQ/ĐU."},
+    "help.criteria.grade": {
+        "vi": "Mô hình: mức thấp nhất mà tiêu chí bắt buộc (tot, kha, trung-binh); điển hình: không dùng.",
+        "en": "Model: the lowest grade the criterion is required for (tot, kha, trung-binh); exemplar: not used.",
+    },
+    "help.criteria.key": {
+        "vi": "Mã tiêu chí: chữ thường không dấu, số và '-', ví dụ \"hoa-giai\".",
+        "en": "The criterion's key: lower-case ASCII letters, digits and '-', e.g. \"mediation\".",
+    },
+    "help.criteria.reason": {
+        "vi": "Lý do, khi bộ tiêu chí đã ghi phải đính chính (điển hình).",
+        "en": "The reason, when a recorded criteria set must be amended (exemplar).",
+    },
+    "help.criteria.text": {
+        "vi": "Nội dung tiêu chí.",
+        "en": "The criterion's text.",
+    },
     "help.demo.path": {"vi": "Thư mục trống để dựng hồ sơ mẫu; mặc định một thư mục mới trong thư mục tạm.",
                        "en": "An empty folder for the sample dossier; default a new folder in the temp folder."},
     "help.draft.output": {"vi": "Tệp hoặc thư mục ghi bản nháp, ngoài hồ sơ; mặc định ID-KIND-nhap.docx ở thư mục "
                                 "hiện tại (thư mục tạm nếu đang ở trong hồ sơ).",
                           "en": "File or folder for the draft, outside the dossier; default ID-KIND-nhap.docx in the "
                                 "current folder (the temp folder when inside the dossier)."},
+    "help.evaluate.criterion": {
+        "vi": "Một tiêu chí đạt hay không: KEY=yes|no (registered, effective, acknowledged, commended, informative, các tiêu chí riêng); lặp lại được.",
+        "en": "One criterion met or not: KEY=yes|no (registered, effective, acknowledged, commended, informative, the specific ones); repeatable.",
+    },
+    "help.evaluate.evidence": {
+        "vi": "Kết quả, minh chứng của một tiêu chí: KEY=TEXT (in trong bảng đánh giá); lặp lại được.",
+        "en": "Result or evidence of a criterion: KEY=TEXT (printed in the assessment table); repeatable.",
+    },
+    "help.evaluate.late": {
+        "vi": "Đánh giá sau hạn 01 năm kể từ kế hoạch xây dựng (cần --reason).",
+        "en": "The evaluation comes after the one year from the building plan (needs --reason).",
+    },
+    "help.evaluate.reason": {
+        "vi": "Lý do của --late hoặc --unfit; lưu trong hồ sơ và commit.",
+        "en": "The reason for --late or --unfit; kept in the case and the commit.",
+    },
+    "help.evaluate.unfit": {
+        "vi": "Yêu cầu công tác không còn phù hợp hoặc cần thay bằng điển hình khác: đề xuất kết thúc (cần --reason).",
+        "en": "The work no longer fits or another exemplar should replace it: propose ending (needs --reason).",
+    },
     "help.id": {"vi": "Mã hồ sơ mô hình, ví dụ MH-2026-001 (xem `antt status`).",
                 "en": "Case ID, e.g. MH-2026-001 (see `antt status`)."},
     "help.init.officer": {"vi": "Họ tên cán bộ lập hồ sơ, ghi vào mỗi commit; mặc định user.name của git.",
@@ -61,6 +97,26 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "en": "Issuing body, named as declared with `antt bodies add`; on a new record, the kind's default."},
     "help.kind": {"vi": "Loại văn bản, ví dụ survey-plan, establishment-decision; tên sai sẽ được báo kèm danh sách.",
                   "en": "Document kind, e.g. survey-plan, establishment-decision; an unknown one is refused with the list."},
+    "help.new_exemplar.area": {
+        "vi": "Địa bàn, lĩnh vực của điển hình, ví dụ \"Thôn Lâm Giáo\".",
+        "en": "The exemplar's area or field, e.g. \"Thôn Lâm Giáo\".",
+    },
+    "help.new_exemplar.kind": {
+        "vi": "collective (tập thể) hoặc individual (cá nhân).",
+        "en": "collective or individual.",
+    },
+    "help.new_exemplar.name": {
+        "vi": "Tên tập thể hoặc cá nhân xây dựng điển hình, ví dụ \"Tổ hòa giải thôn Lâm Giáo\".",
+        "en": "Name of the collective or individual, e.g. \"Tổ hòa giải thôn Lâm Giáo\".",
+    },
+    "help.new_exemplar.proposer": {
+        "vi": "Chủ thể xây dựng điển hình (mặc định: đơn vị trong antt.yaml).",
+        "en": "Who builds the exemplar (default: the unit of antt.yaml).",
+    },
+    "help.new_exemplar.scope": {
+        "vi": "Điển hình trên một mặt (one), một số mặt (several) hay toàn diện (comprehensive, mặc định).",
+        "en": "An exemplar in one aspect (one), several (several) or all (comprehensive, the default).",
+    },
     "help.new_model.area": {"vi": "Địa bàn của mô hình, ví dụ \"Thôn Lâm Giáo\".",
                             "en": "The model's area (địa bàn), e.g. \"Thôn Lâm Giáo\"."},
     "help.new_model.field": {"vi": "Lĩnh vực của mô hình, ví dụ \"phòng, chống tội phạm\".",

@@ -51,6 +51,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Một lệnh antt khác đang ghi vào hồ sơ: đây là trạng thái đã commit (HEAD), chưa gồm thay đổi đang ghi dở hay chưa commit.",
         "en": "Another antt command is writing to the dossier: this is the committed state (HEAD), without the changes being written or not yet committed.",
     },
+    "services.criteria.after_evaluation": {
+        "vi": "{id} đã được đánh giá theo bộ tiêu chí hiện có: không thêm tiêu chí sau khi đánh giá.",
+        "en": "{id} has been evaluated on its present criteria: no criterion is added after an evaluation.",
+    },
+    "services.criteria.bad_key": {
+        "vi": "Mã tiêu chí '{key}' không hợp lệ: chữ thường không dấu, số và '-', bắt đầu bằng chữ (ví dụ \"hoa-giai\").",
+        "en": "Criterion key '{key}' is not valid: lower-case ASCII letters, digits and '-', starting with a letter (e.g. \"mediation\").",
+    },
+    "services.criteria.exists": {
+        "vi": "{id} đã có tiêu chí '{key}'.",
+        "en": "{id} already has a criterion '{key}'.",
+    },
+    "services.criteria.general_key": {
+        "vi": "'{key}' là một tiêu chí chung của điển hình (§IV.1): chọn mã khác cho tiêu chí riêng.",
+        "en": "'{key}' is one of the exemplar's general criteria (§IV.1): choose another key for the specific one.",
+    },
+    "services.criteria.grade_not_exemplar": {
+        "vi": "Tiêu chí riêng của điển hình không có mức xếp loại: bỏ --grade.",
+        "en": "An exemplar's specific criterion has no grade: drop --grade.",
+    },
+    "services.criteria.grade_required": {
+        "vi": "Tiêu chí riêng của mô hình cần mức xếp loại thấp nhất mà nó bắt buộc: --grade {grades}.",
+        "en": "A model's own criterion needs the lowest grade it is required for: --grade {grades}.",
+    },
+    "services.criteria.reason_required": {
+        "vi": "Bộ tiêu chí của {id} đã được ghi ('{kind}'): thêm tiêu chí là đính chính văn bản đó, cần lý do --reason \"…\".",
+        "en": "The criteria set of {id} is recorded ('{kind}'): adding a criterion amends that document and needs --reason \"…\".",
+    },
+    "services.criteria.text_required": {
+        "vi": "Cần nội dung của tiêu chí (TEXT).",
+        "en": "The criterion's text (TEXT) is required.",
+    },
     "services.domain.attachments_not_taken": {
         "vi": "Loại {kind} không nhận tệp đính kèm (--attach).",
         "en": "Kind {kind} takes no attached files (--attach).",
@@ -110,6 +142,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "services.draft_write_failed": {
         "vi": "Không ghi được bản nháp vào {file}: {detail}. Hãy chọn đường dẫn tệp khác bằng -o rồi chạy lại.",
         "en": "Could not write the draft to {file}: {detail}. Choose another file path with -o and run the command again.",
+    },
+    "services.exemplars.area_required": {
+        "vi": "Cần địa bàn, lĩnh vực của điển hình (--area).",
+        "en": "The exemplar's area or field is required (--area).",
+    },
+    "services.exemplars.late_only_evaluation": {
+        "vi": "--late chỉ dùng cho lần đánh giá sau 01 năm xây dựng; việc đánh giá lại hằng năm không có hạn 01 năm.",
+        "en": "--late is for the evaluation after the building year only; the yearly reassessment has no one-year limit.",
+    },
+    "services.exemplars.name_required": {
+        "vi": "Cần tên của tập thể, cá nhân xây dựng điển hình.",
+        "en": "The name of the collective or individual is required.",
+    },
+    "services.exemplars.not_exemplar": {
+        "vi": "{id} không phải điển hình: `antt evaluate` chỉ dùng cho điển hình (DH-…); mô hình được xếp loại bằng `antt rate`.",
+        "en": "{id} is not an exemplar: `antt evaluate` is for exemplars (DH-…); a model is rated with `antt rate`.",
+    },
+    "services.exemplars.reason_without_flag": {
+        "vi": "--reason chỉ đi cùng --late hoặc --unfit.",
+        "en": "--reason goes with --late or --unfit only.",
+    },
+    "services.exemplars.unknown_criterion": {
+        "vi": "Không có tiêu chí '{key}'; các tiêu chí của điển hình này: {keys}.",
+        "en": "There is no criterion '{key}'; this exemplar's criteria: {keys}.",
     },
     "services.nothing_committed": {
         "vi": "Một lệnh antt khác đang ghi vào hồ sơ và {file} chưa được commit lần nào, nên chưa có gì để hiển thị. Hãy chờ lệnh đó xong rồi chạy lại.",
