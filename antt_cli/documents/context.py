@@ -674,7 +674,7 @@ def _exemplar(data: _Data, rec: Mapping) -> dict:
     reasons = ""
     ending_day = None
     if source is not None:
-        src_missed = [ex.criterion_text(case, key) for key in source.get("missed") or []]
+        src_missed = [first_lower(ex.criterion_text(case, key)) for key in source.get("missed") or []]
         parts = []
         if source.get("unfit"):
             parts.append(f"yêu cầu công tác không còn phù hợp với việc xây dựng điển hình ({_s(source.get('unfit_reason'))})")

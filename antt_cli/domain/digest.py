@@ -36,7 +36,10 @@ def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
     reports = sorted({(int(d.year), str(d.fields.get("period")))
                       for d in case.documents if d.year is not None and reg.get(d.kind) is not None
                       and reg[d.kind].year == "report"})
+    from antt_cli.domain.exemplars import EXEMPLAR, digest_part
+
     return {
+        **(digest_part(case, reg) if case.kind == EXEMPLAR else {}),
         "id": case.id,
         "kind": case.kind,
         "name": case.name,

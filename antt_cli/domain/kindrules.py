@@ -96,9 +96,15 @@ def exemplar_decision(case: Case, spec: KindSpec, record: Record, today: dt.date
 
 def recognized_only(case: Case, spec: KindSpec, record: Record, today: dt.date) -> None:
     """§IV.3 "Hằng năm … đánh giá lại mức độ hoạt động của điển hình": only a recognized
-    exemplar is reassessed, once per evaluation year."""
+    exemplar is reassessed, once per evaluation year, from the year after the one it was
+    recognized in (its recognition already judged that year; docs/interpretations.md)."""
     if case.status != "recognized":
         raise AnttError("domain.exemplar.not_recognized", id=case.id, status=case.status)
+    for name in spec.requires:
+        for prior in case.records_of(name):
+            if prior.date and record.year is not None and record.year <= evaluation_year_of(prior.date):
+                raise AnttError("domain.exemplar.reassess_too_early", id=case.id, year=record.year,
+                                first=evaluation_year_of(prior.date) + 1)
     if record.year is not None and any(d.year == record.year for d in case.records_of(spec.name)):
         raise AnttError("domain.exemplar.reassessed", id=case.id, year=record.year)
 

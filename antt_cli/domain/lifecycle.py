@@ -159,13 +159,16 @@ def apply_record(case: Case, k: KindSpec, record: Record) -> Case:
 
 def current_step(case: Case, reg: Registry) -> int:
     """The step in progress: the first build step with a required kind not yet recorded;
-    5 once active (docs/commands.md `antt status`)."""
-    if case.status != "building":
-        return 5
-    for k in reg.build_kinds(case.kind):
+    the last step once built (5 for an active model, 3 for a recognized or ended exemplar;
+    docs/commands.md `antt status`)."""
+    kinds = reg.build_kinds(case.kind)
+    last = max((k.step for k in kinds), default=5)
+    if case.status not in ("building", "surveying"):
+        return last
+    for k in kinds:
         if k.applies(case.linked) and not k.optional and not case.records_of(k.name):
             return k.step
-    return 5
+    return last
 
 
 def summary_line(case_id: str, what: str, record: Record | None = None) -> str:

@@ -25,6 +25,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                   "en": "Record that body NEW succeeds body OLD (a body merged or renamed)."},
     "cli.col.achieved": {"vi": "Đạt", "en": "Achieved"},
     "cli.col.action": {"vi": "Thao tác", "en": "Action"},
+    "cli.col.criterion": {
+        "vi": "Tiêu chí",
+        "en": "Criterion",
+    },
     "cli.col.date": {"vi": "Ngày", "en": "Date"},
     "cli.col.document": {"vi": "Văn bản", "en": "Document"},
     "cli.col.due": {"vi": "Hạn kế tiếp", "en": "Next due"},
@@ -41,6 +45,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.col.step": {"vi": "Bước", "en": "Step"},
     "cli.col.summary": {"vi": "Nội dung", "en": "Summary"},
     "cli.col.target": {"vi": "Chỉ tiêu", "en": "Target"},
+    "cli.col.text": {
+        "vi": "Nội dung",
+        "en": "Text",
+    },
     "cli.criteria.add.help": {
         "vi": "Thêm một tiêu chí riêng: mô hình kèm --grade; điển hình không có mức.",
         "en": "Add a case-specific criterion: a model with --grade; an exemplar without.",
@@ -66,6 +74,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.detail.area": {"vi": "Địa bàn", "en": "Area"},
     "cli.detail.authority": {"vi": "Cấp có thẩm quyền", "en": "Authority"},
+    "cli.detail.clock": {
+        "vi": "Thời hạn xây dựng: từ {start}, đánh giá chậm nhất ngày {last}",
+        "en": "Building year: from {start}, evaluation by {last} at the latest",
+    },
+    "cli.detail.days_left": {
+        "vi": "(còn {days} ngày)",
+        "en": "({days} days left)",
+    },
+    "cli.detail.items": {
+        "vi": "Hồ sơ (§V.2)",
+        "en": "Dossier (§V.2)",
+    },
     "cli.detail.lead": {"vi": "Trưởng mô hình", "en": "Lead unit"},
     "cli.detail.members": {"vi": "Đơn vị thành viên", "en": "Member units"},
     "cli.detail.next": {"vi": "Có thể ghi tiếp", "en": "May be recorded next"},
@@ -112,6 +132,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tỷ lệ tiêu chí đạt: {share} %",
         "en": "Criteria met: {share} %",
     },
+    "cli.exemplar_kind.collective": {
+        "vi": "tập thể",
+        "en": "collective",
+    },
+    "cli.exemplar_kind.individual": {
+        "vi": "cá nhân",
+        "en": "individual",
+    },
     "cli.help": {
         "vi": "antt — hồ sơ mô hình, điển hình tiên tiến Phong trào Toàn dân bảo vệ an ninh Tổ quốc (HD 163/HD-BCĐ), lưu vết bằng git.",
         "en": "antt — dossiers of models and advanced exemplars of the movement (HD 163/HD-BCĐ), audited in git.",
@@ -136,6 +164,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.interrupted_rolled_back": {
         "vi": "Đã dừng theo yêu cầu (Ctrl-C) trước khi commit; mọi thay đổi dở dang đã được hoàn lại, hồ sơ như trước lệnh.",
         "en": "Stopped on request (Ctrl-C) before the commit; every partial change was rolled back, the dossier is as it was.",
+    },
+    "cli.item_state.missing": {
+        "vi": "THIẾU",
+        "en": "MISSING",
+    },
+    "cli.item_state.n/a": {
+        "vi": "không áp dụng",
+        "en": "n/a",
+    },
+    "cli.item_state.not-due": {
+        "vi": "chưa đến hạn",
+        "en": "not due",
+    },
+    "cli.item_state.present": {
+        "vi": "có",
+        "en": "present",
     },
     "cli.kind.exemplar": {"vi": "điển hình", "en": "exemplar"},
     "cli.kind.model": {"vi": "mô hình", "en": "model"},
@@ -179,8 +223,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.status.building": {"vi": "đang xây dựng", "en": "building"},
     "cli.status.closed": {"vi": "đã kết thúc", "en": "closed"},
     "cli.status.closing": {"vi": "đang kết thúc", "en": "closing"},
+    "cli.status.ended": {
+        "vi": "đã kết thúc xây dựng",
+        "en": "ended",
+    },
     "cli.status.help": {"vi": "Bảng các hồ sơ; với ID: toàn bộ thông tin một hồ sơ.",
                         "en": "Table of cases; with ID, one case's full picture."},
+    "cli.status.recognized": {
+        "vi": "đã công nhận",
+        "en": "recognized",
+    },
+    "cli.status.surveying": {
+        "vi": "đang khảo sát",
+        "en": "surveying",
+    },
     "cli.stdout_closed": {
         "vi": "đầu ra chuẩn (stdout) đã bị đóng",
         "en": "standard output is closed",

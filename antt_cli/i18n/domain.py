@@ -65,6 +65,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{id} đang ở trạng thái '{status}': chỉ điển hình đã được công nhận (recognized) mới được đánh giá lại hằng năm.",
         "en": "{id} is '{status}': only a recognized exemplar is reassessed each year.",
     },
+    "domain.exemplar.reassess_too_early": {
+        "vi": "{id} được công nhận trong năm đánh giá {year}: việc đánh giá lại hằng năm bắt đầu từ năm {first}.",
+        "en": "{id} was recognized in evaluation year {year}: the yearly reassessment starts with {first}.",
+    },
     "domain.exemplar.reassessed": {
         "vi": "{id} đã được đánh giá lại năm {year}; mỗi năm một lần (đính chính bằng `antt amend {id} reassessment --year {year}`).",
         "en": "{id} was already reassessed for {year}; once a year (correct it with `antt amend {id} reassessment --year {year}`).",

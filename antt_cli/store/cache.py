@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-VERSION = 3  # 3: digests of typed cases (opened, launch by effect)
+VERSION = 4  # 4: digests carry the exemplar's kind, clock and reassessments
 
 
 def blob_id(data: bytes) -> str:
