@@ -631,10 +631,10 @@ def _exemplar(data: _Data, rec: Mapping) -> dict:
     if not judged and met_field:
         met = {part.strip() for part in met_field.split(",")}
         judged = {key: key in met for key in ex.criteria_keys(case)}
-    evidence = dict(_get(rec, "evidence", {}) or {})
+    evidence = dict(_get(rec, "criteria_evidence", {}) or {})
     rows = [{"index": str(i), "key": key, "text": ex.criterion_text(case, key),
              "result": ("Đạt" if judged[key] else "Không đạt") if key in judged else "",
-             "evidence": _s(evidence.get(key))}
+             "proof": _s(evidence.get(key))}
             for i, key in enumerate(ex.criteria_keys(case), start=1)]
     general = [{"index": str(i), "key": key, "text": text}
                for i, (key, text) in enumerate(ex.GENERAL_CRITERIA, start=1)]

@@ -170,7 +170,7 @@ def next_due(digest: Mapping, today: dt.date, proposal_deadline: str) -> tuple[d
     from antt_cli.domain.rules import month_day
 
     if digest.get("status") == "building" and digest.get("clock_end"):
-        return digest["clock_end"], "evaluation"
+        return digest["clock_end"], "exemplar-evaluation"
     recognized = digest.get("recognized_on")
     if digest.get("status") != "recognized" or recognized is None:
         return None

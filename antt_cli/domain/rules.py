@@ -41,6 +41,12 @@ class Rules:
     attach_max_mb: float = 50.0
 
 
+def reassessment_deadline(rules: Rules) -> str:
+    """§IV.3 with §III.2.c: an exemplar's yearly reassessment is due with the model ratings,
+    strictly before the rating proposal's deadline (`MM-DD`)."""
+    return rules.deadlines["proposal"]
+
+
 DEFAULT_RULES = Rules()
 _KNOWN = {f.name for f in fields(Rules)}
 

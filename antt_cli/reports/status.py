@@ -19,7 +19,9 @@ def status_row(digest: Any, today: dt.date, rules: Rules) -> dict[str, Any]:
     from antt_cli.domain import exemplars as ex
 
     if digest["kind"] == ex.EXEMPLAR:
-        due = ex.next_due(digest, today, rules.deadlines["proposal"])
+        from antt_cli.domain.rules import reassessment_deadline
+
+        due = ex.next_due(digest, today, reassessment_deadline(rules))
     else:
         due = next_due(digest, today, rules)
     return {

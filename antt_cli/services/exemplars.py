@@ -168,7 +168,7 @@ def evaluate(ctx: Context, case_id: str, given: EvaluateInput) -> EvaluationResu
         record.extra.update({"outcome": outcome.outcome, "criteria": dict(outcome.criteria),
                              "missed": list(outcome.missed), "share": round(outcome.share, 1)})
         if given.evidence:
-            record.extra["evidence"] = {key: given.evidence[key] for key in keys if key in given.evidence}
+            record.extra["criteria_evidence"] = {key: given.evidence[key] for key in keys if key in given.evidence}
         if given.unfit:
             record.extra.update({"unfit": True, "unfit_reason": reason})
         if given.late:
