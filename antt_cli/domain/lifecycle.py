@@ -43,6 +43,13 @@ def check_open(case: Case) -> None:
         raise AnttError("domain.case_closed", id=case.id)
 
 
+def check_model_only(case: Case, command: str) -> None:
+    """Commands of the model's lifecycle (§III: plan, progress, rate, replicate, close) refuse an
+    exemplar with a sentence naming the command; `antt evaluate` is the exemplar's (§IV)."""
+    if case.kind != "model":
+        raise AnttError("domain.model_only", id=case.id, command=command)
+
+
 def missing_prerequisites(case: Case, k: KindSpec, reg: Registry) -> list[str]:
     return [r for r in reg.prerequisites(k, case.linked) if not case.records_of(r)]
 

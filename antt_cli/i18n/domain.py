@@ -117,6 +117,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chưa ghi được '{kind}' cho {id}: còn thiếu {missing}.",
         "en": "Cannot record '{kind}' for {id} yet: first record {missing}.",
     },
+    "domain.model_only": {
+        "vi": "{id} là điển hình: `antt {command}` chỉ dùng cho mô hình (MH-…); điển hình được đánh giá bằng `antt evaluate {id}`.",
+        "en": "{id} is an exemplar: `antt {command}` is for models (MH-…); an exemplar is evaluated with `antt evaluate {id}`.",
+    },
     "domain.no_rotation_order": {
         "vi": "{id} không có thứ tự luân phiên Trưởng mô hình (ghi khi lấy ý kiến, --set lead_units=A,B): không ghi được luân phiên.",
         "en": "{id} has no rotation order of the lead unit (set at consultation, --set lead_units=A,B): no rotation can be recorded.",

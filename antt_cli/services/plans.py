@@ -51,6 +51,7 @@ def record_plan(ctx: Context, case_id: str, year: int, target_specs: list[str], 
     given.year = year
     with writing(ctx, action="plan", case_id=case_id) as w:
         loaded = w.load_case(case_id)
+        life.check_model_only(loaded.case, "plan")
         life.check_recordable(loaded.case, k, reg, command="plan")
         record = build_record(ctx, w.dossier, loaded.case, k, given, reg)
         life.check_record(loaded.case, k, record, ctx.today, reg)
@@ -96,6 +97,7 @@ def set_progress(ctx: Context, case_id: str, year: int, target: str, *, achieved
     with writing(ctx, action="progress", case_id=case_id) as w:
         loaded = w.load_case(case_id)
         case = loaded.case.copy()
+        life.check_model_only(case, "progress")
         life.check_open(case)
         plan = case.plan(year)
         if plan is None:
