@@ -304,7 +304,7 @@ def test_criteria_add_before_and_after_the_criteria_document(dossier):
     case_id = _new(root)
     ok("record", case_id, "survey", "--date", "2025-05-05", "--number", "auto", root=root)
     refused(root, "criteria", "add", case_id, "registered", "Trùng", contains="registered")
-    refused(root, "criteria", "add", case_id, "Hòa giải", "Dấu", contains="Hòa giải")
+    refused(root, "criteria", "add", case_id, "Hòa giải", "Dấu", code=2, contains="Hòa giải")
     refused(root, "criteria", "add", case_id, "hoa-giai", "Hòa giải", "--grade", "tot", contains="--grade")
     ok("criteria", "add", case_id, "hoa-giai", "Hòa giải thành", root=root)
     assert "Antt-Action: criteria add" in _trailers(root)
@@ -322,9 +322,9 @@ def test_criteria_add_before_and_after_the_criteria_document(dossier):
     assert "Antt-Reason: Bổ sung theo ý kiến Ban Chỉ đạo" in _trailers(root)
     assert "reason: Bổ sung theo ý kiến Ban Chỉ đạo" in (root / "exemplars" / case_id / "case.yaml").read_text(
         encoding="utf-8")
-    # a model's own criterion needs its grade
+    # a model's own criterion carries its grade; no criteria set document to amend
     model = json.loads(ok("--json", "new-model", "Tổ tự quản", "--area", "Thôn A", root=root).stdout)["id"]
-    refused(root, "criteria", "add", model, "tuan-tra", "Tuần tra", contains="--grade")
+    refused(root, "criteria", "add", model, "tuan-tra", "Tuần tra", "--reason", "x", contains="--reason")
     ok("criteria", "add", model, "tuan-tra", "Tuần tra", "--grade", "kha", root=root)
     assert "grade: kha" in (root / "models" / model / "case.yaml").read_text(encoding="utf-8")
 

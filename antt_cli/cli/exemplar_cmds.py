@@ -13,7 +13,6 @@ from antt_cli.i18n import t
 
 EXEMPLAR_KINDS = click.Choice(list(vocab.EXEMPLAR_KINDS))
 SCOPES = click.Choice(list(vocab.EXEMPLAR_SCOPES))
-GRADES = click.Choice(["tot", "kha", "trung-binh"])
 _YES, _NO = ("yes", "y", "co", "có", "dat", "đạt", "1", "true"), ("no", "n", "khong", "không", "0", "false")
 
 
@@ -104,21 +103,3 @@ def register(app: typer.Typer) -> None:
             say("\n".join(lines))
 
         emit(data, human)
-
-    criteria = typer.Typer(help=t("cli.criteria.help"), no_args_is_help=True)
-    app.add_typer(criteria, name="criteria")
-
-    @criteria.command("add", help=t("cli.criteria.add.help"))
-    def criteria_add(
-        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
-        key: str = typer.Argument(..., metavar="KEY", help=t("help.criteria.key")),
-        text: str = typer.Argument(..., metavar="TEXT", help=t("help.criteria.text")),
-        grade: Optional[str] = typer.Option(None, "--grade", click_type=GRADES, help=t("help.criteria.grade")),
-        reason: Optional[str] = typer.Option(None, "--reason", help=t("help.criteria.reason")),
-    ) -> None:
-        from antt_cli.services.exemplars import add_criterion
-
-        result = add_criterion(STATE.context(), case_id, key, text, grade=grade, reason=reason)
-        data = {"id": result.id, "key": result.criterion.key, "text": result.criterion.text,
-                "grade": result.criterion.grade, "rerendered": result.rerendered, "commit": result.commit}
-        emit(data, lambda: say(t("cli.criteria.added", id=result.id, key=result.criterion.key)))

@@ -30,6 +30,12 @@ GUIDELINE_ABOUT = ("về xây dựng, nhân rộng mô hình, điển hình tiê
                    "dân bảo vệ an ninh Tổ quốc")
 DOTS = "……………"
 
+# An exemplar's documents (HD 163 §IV; `_exemplar` below); empty on a model's.
+_EXEMPLAR_KEYS = (
+    "exemplar_kind_text", "scope_text", "criteria_general", "criteria_specific", "criteria_rows",
+    "recognition_rule", "reassess_threshold", "clock_start_text", "clock_end_text", "outcome_subject",
+    "assessment_text", "proposal_text", "late_text", "ending_reasons", "ending_date_text", "outcome_ref",
+)
 # The keys every context has (templates may use any of them).
 KEYS = (
     "kind", "kind_title", "type_name", "subject", "party", "parent_body", "parent_lines", "issuer_lines",
@@ -43,11 +49,8 @@ KEYS = (
     "approved_by_upper", "approved_date_text", "approver_name", "plan_approved_by", "meeting", "meeting_opening",
     "meeting_closing", "chair_text", "secretary_text", "sections", "time_text", "time_clause",
     "execution_extra", "record_year",
-    "attachments", "ledger_rows", "fields",
-    # an exemplar's documents (HD 163 §IV; `_exemplar` below)
-    "exemplar_kind_text", "scope_text", "criteria_general", "criteria_specific", "criteria_rows",
-    "recognition_rule", "reassess_threshold", "clock_start_text", "clock_end_text", "outcome_subject",
-    "assessment_text", "proposal_text", "late_text", "ending_reasons", "ending_date_text", "outcome_ref",
+    "attachments", "ledger_rows", "fields", "rating",
+    *_EXEMPLAR_KEYS,
 )
 # (plus the keys of the kind's `document.texts`)
 # The keys a spec's `subject` may use: it is also rendered to cite that record in another
@@ -344,6 +347,7 @@ class _Refs(Mapping):
 def _recipients(data: _Data, issuer: str, authority: str, party_body: str, code: str) -> list[str]:
     role = data.kind.issuer_role
     given = data.fields.get("recipients")
+    leading = [_s(x) for x in block(data.kind, "recipients", []) or [] if _s(x)]
     if given:
         items = given if isinstance(given, list) else str(given).split(";")
         names = [_s(x).rstrip(";.") for x in items if _s(x)]
@@ -367,7 +371,7 @@ def _recipients(data: _Data, issuer: str, authority: str, party_body: str, code:
                      data.proposer, "Các thành viên Ban Chỉ đạo"]
         else:  # minutes
             names = [authority, party_body, data.proposer]
-    names = _dedupe(n for n in names if n and not same_name(n, issuer))
+    names = _dedupe(n for n in [*leading, *names] if n and not same_name(n, issuer))
     lines = [f"- {n};" for n in names]
     lines.append(f"- Lưu: VT{', ' + code if code else ''}.")
     return lines
@@ -394,6 +398,55 @@ def _record_year(data: _Data) -> int:
     (docs/rules.md decides it there); else the evaluation year of its date."""
     stored = data.record.get("year")
     return int(stored) if stored else evaluation_year_of(data.day)
+
+
+def _rating(data: _Data, year: int | None) -> dict:
+    """The rating of the record's evaluation year (§III.2.c) as a document shows it: the
+    grade (the record's own, else the year's counting decision), the proposed grade and the
+    reason where a decision differs, the completion, and the criteria table the proposal
+    stored (`domain/rating.py`)."""
+    from antt_cli.domain.rating import DECISION, GRADE_TITLES, PROPOSAL, percent_text
+
+    rec = data.record
+
+    def counting(role: str) -> Mapping:
+        kind = data.registry.rating_kind(role)
+        found = [d for d in data.documents if kind is not None and d.get("kind") == kind.name
+                 and str(d.get("year")) == str(year) and not d.get("withdrawn") and not d.get("superseded")]
+        return found[-1] if found else {}
+
+    decision = counting(DECISION)
+    proposal = rec if data.kind.rating == PROPOSAL else counting(PROPOSAL)
+    own = data.kind.rating in (PROPOSAL, DECISION)
+    grade = _s(data.fields.get("grade")) if own else _s((_get(decision, "fields", {}) or {}).get("grade"))
+    proposed = _s(data.fields.get("proposed_grade"))
+    completion = _get(proposal, "completion")
+    rows = []
+    for i, c in enumerate(_get(proposal, "criteria", []) or [], start=1):
+        grades = [GRADE_TITLES.get(str(g), str(g)) for g in c.get("grades") or []]
+        rows.append({"index": str(i), "text": _s(c.get("text")), "grades": ", ".join(grades),
+                     "state": "Đạt" if c.get("met") else "Chưa đạt"})
+    yeu = [_s(m) for m in _get(proposal, "yeu", []) or [] if _s(m)]
+    missed = [_s(m) for m in _get(proposal, "missed", []) or [] if _s(m)]
+    next_grade = _s(_get(proposal, "next_grade"))
+    authority = _s(_get(data.case, "authority"))
+    issuer = _s(rec.get("issuer"))
+    return {
+        "grade_title": GRADE_TITLES.get(grade, grade) or DOTS,
+        "grade_upper": nd30.upper_vn(GRADE_TITLES.get(grade, grade)) or DOTS,
+        "proposed_title": GRADE_TITLES.get(proposed, proposed),
+        "overrides": bool(proposed and proposed != grade),
+        "reason": data.field("reason") or DOTS,
+        "completion_text": percent_text(float(completion)) if isinstance(completion, (int, float)) else "",
+        "criteria": rows,
+        "specific": any(c.get("specific") for c in _get(proposal, "criteria", []) or []),
+        "yeu_text": "; ".join(first_lower(m) for m in yeu),
+        "missed_text": "; ".join(first_lower(m) for m in missed),
+        "next_title": GRADE_TITLES.get(next_grade, next_grade),
+        "decision_ref": _citation(data, decision) if decision else "",
+        "successor_of": authority if data.kind.rating == DECISION and authority and issuer
+        and not same_name(authority, issuer) else "",
+    }
 
 
 def _spec_text(data: _Data, what: str, source: Any, values: Mapping[str, Any]) -> str:
@@ -598,6 +651,7 @@ def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
         "attachments": attachments,
         "ledger_rows": ledger_rows,
         "fields": {k2: _s(v) for k2, v in fields.items() if not isinstance(v, (list, dict))},
+        "rating": _rating(data, year) if k.rating != "none" else {},
     }
     ctx.update(_exemplar(data, rec))
     ctx.update(_spec_wording(data, ctx, time_given, start))
@@ -624,6 +678,8 @@ def _exemplar(data: _Data, rec: Mapping) -> dict:
     from antt_cli.domain.model import case_from
     from antt_cli.domain.rules import rules_from_profile
 
+    if _s(_get(data.case, "kind")) != ex.EXEMPLAR:
+        return {key: [] if key.startswith("criteria_") else "" for key in _EXEMPLAR_KEYS}
     rules = rules_from_profile(_get(data.profile, "rules"))
     case = case_from(data.case)
     judged = dict(_get(rec, "criteria", {}) or {})

@@ -11,14 +11,17 @@ from antt_cli.domain.model import Case
 from antt_cli.domain.text import name_key
 
 
-def latest_grade(case: Case) -> str | None:
-    """The latest decided grade (§III.2.c: the authority's decision, not the proposal)."""
-    ratings = case.extra.get("ratings") or {}
-    for year in sorted(ratings, key=lambda y: int(y), reverse=True):
-        decision = (ratings[year] or {}).get("decision") or {}
-        if decision.get("grade"):
-            return str(decision["grade"])
-    return None
+def rating_digest(case: Case, reg: Registry) -> dict[str, Any]:
+    """The status table's grade (§III.2.c: the authority's decision, not the proposal): the
+    latest decided grade, the latest year's proposed grade where it differs (or is not yet
+    decided), and that year's late steps."""
+    from antt_cli.domain.rating import latest_decided_grade, rating_history
+
+    history = rating_history(case, reg)
+    last = history[-1] if history else None
+    proposed = last.proposed if last and last.proposed != last.decided else None
+    return {"grade": latest_decided_grade(case, reg), "proposed_grade": proposed,
+            "rating_year": last.year if last else None, "late_steps": list(last.late) if last else []}
 
 
 def launch_date(case: Case, reg: Registry):
@@ -33,9 +36,12 @@ def launch_date(case: Case, reg: Registry):
 def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
     numbers = [(name_key(str(d.issuer or "")), d.date.year, str(d.number))
                for d in case.documents if d.number and d.date]
-    reports = sorted({(int(d.year), str(d.fields.get("period")))
+    # docs/rules.md: the rating proposal is also the year's annual report (either satisfies both)
+    reports = sorted({(int(d.year), "annual" if reg[d.kind].rating == "propose" else str(d.fields.get("period")))
                       for d in case.documents if d.year is not None and reg.get(d.kind) is not None
-                      and reg[d.kind].year == "report"})
+                      and (reg[d.kind].year == "report" or reg[d.kind].rating == "propose")
+                      and reg[d.kind].rating not in ("decide", "submit")
+                      and not d.extra.get("superseded") and not d.extra.get("withdrawn")})
     from antt_cli.domain.exemplars import EXEMPLAR, digest_part
 
     return {
@@ -48,7 +54,7 @@ def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
         "area": case.area,
         "opened": case.opened,
         "step": current_step(case, reg),
-        "grade": latest_grade(case),
+        **rating_digest(case, reg),
         "launched": launch_date(case, reg),
         "plan_years": sorted(case.plans),
         "reports": reports,

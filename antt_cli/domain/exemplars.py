@@ -53,6 +53,15 @@ def criteria_keys(case: Case) -> tuple[str, ...]:
     return GENERAL_KEYS + tuple(c.key for c in case.criteria)
 
 
+def check_specific_criterion(case: Case, key: str) -> None:
+    """§IV.1 Bước 1: a specific criterion is set before the exemplar is judged on its set (an
+    evaluation already stands on it), and does not reuse a general criterion's key."""
+    if key in GENERAL_KEYS:
+        raise AnttError("domain.exemplar.general_key", key=key)
+    if any(d.extra.get("outcome") for d in case.documents):
+        raise AnttError("domain.exemplar.criteria_after_evaluation", id=case.id)
+
+
 def criterion_text(case: Case, key: str) -> str:
     for k, text in GENERAL_CRITERIA:
         if k == key:

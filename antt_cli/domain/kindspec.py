@@ -27,12 +27,14 @@ MEMBERS_MODES = ("none", "optional", "required", "required-if-limited")
 ATTACH_MODES = ("none", "optional", "required")
 APPROVAL_MODES = ("none", "required")
 YEAR_MODES = ("none", "plan", "report")  # plan: --year given; report: docs/rules.md default year
-COMMANDS = ("record", "plan", "evaluate")  # the command that records the kind
+COMMANDS = ("record", "plan", "rate", "evaluate")  # the command that records the kind
+# The kind's part in the yearly rating of §III.2.c (domain/rating.py finds the kinds by it).
+RATING_ROLES = ("none", "propose", "decide", "submit")
 
 _KEYS = {"name", "case", "title", "section", "item", "step", "order", "type_codes", "type_name", "issuer",
          "sets_authority", "requires", "linked_only", "optional", "repeatable", "numbered", "members",
          "attachments", "attach_folder", "approval", "command", "year", "fields", "checks", "effects",
-         "steering_members", "summary", "document", "cli_name", "lists_criteria"}
+         "steering_members", "summary", "document", "rating", "cli_name", "lists_criteria"}
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class KindSpec:
     checks: tuple[str, ...] = ()
     effects: tuple[str, ...] = ()
     summary: str = "{title}"      # the commit's summary line: str.format with title, year
+    rating: str = "none"           # RATING_ROLES
     document: Mapping[str, Any] = field(default_factory=dict)
     # The name officers type (`antt record ID <cli_name>`) when it differs from the spec's own
     # name: an exemplar's `proposal`, `review`, `commendation` share the model's CLI name but
@@ -142,6 +145,14 @@ class Registry:
     def steering_kinds(self) -> tuple[str, ...]:
         """Kinds whose member list is the steering committee (its decision, its consolidation)."""
         return tuple(k.name for k in self if k.steering_members)
+
+    def rating_kind(self, role: str) -> KindSpec | None:
+        """The kind playing `role` (propose, decide, submit) in the rating of §III.2.c."""
+        return next((k for k in self if k.rating == role), None)
+
+    def rating_role(self, kind: str) -> str:
+        k = self.kinds.get(kind)
+        return k.rating if k is not None else "none"
 
     def authority_decisions(self) -> tuple[str, ...]:
         """§III.1.d: the decisions whose shared issuer is the model's authority."""
@@ -212,6 +223,7 @@ def kind_from_data(data: Mapping[str, Any], known_checks: set[str], known_effect
         approval=choice("approval", APPROVAL_MODES, "none"), command=choice("command", COMMANDS, "record"),
         year=choice("year", YEAR_MODES, "none"), fields=_fields(data.get("fields"), name),
         checks=checks, effects=effects, summary=str(data.get("summary") or "{title}"),
+        rating=choice("rating", RATING_ROLES, "none"),
         document=dict(data.get("document") or {}),
         cli_name=str(data.get("cli_name") or ""), lists_criteria=bool(data.get("lists_criteria", False)),
     )

@@ -144,6 +144,8 @@ def check_record(case: Case, k: KindSpec, record: Record, today: dt.date, reg: R
         raise AnttError("domain.attachments_required", kind=k.name)
     for key, spec in k.fields.items():
         value = record.field(key)
+        if key == "year" and k.year == "report":  # the report's year is the record's own (build_record)
+            value = record.year
         if value is None and spec.required:
             choices = f" ({', '.join(spec.choices)})" if spec.choices else ""
             raise AnttError("domain.field_required", kind=k.name, key=key, help=spec.help, choices=choices)

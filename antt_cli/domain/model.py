@@ -22,6 +22,17 @@ class Signer:
     prefix: str | None = None  # TM. | KT. | Q. | TL. | TUQ. | None
 
 
+@dataclass(frozen=True)
+class Criterion:
+    """A case-specific criterion (§III.2.b *Lưu ý*: the steering committee or the core group
+    may add criteria that fit the model): its key, its text and, for a model, the lowest grade
+    it is required for (`tot`, `kha`, `trung-binh`); None for an exemplar."""
+
+    key: str
+    text: str
+    grade: str | None = None
+
+
 @dataclass
 class Target:
     text: str
@@ -187,6 +198,19 @@ def plan_from(year: Any, data: dict[str, Any]) -> Plan:
                 targets=targets, extra={k: v for k, v in data.items() if k not in ("date", "number", "targets")})
 
 
+def criterion_from(data: Any) -> Criterion | None:
+    if not isinstance(data, dict) or not data.get("key"):
+        return None
+    return Criterion(key=str(data["key"]), text=str(data.get("text") or ""), grade=_text(data.get("grade")))
+
+
+def criterion_to(c: Criterion) -> dict[str, Any]:
+    out: dict[str, Any] = {"key": c.key, "text": c.text}
+    if c.grade is not None:
+        out["grade"] = c.grade
+    return out
+
+
 def case_from(data: dict[str, Any]) -> Case:
     return Case(
         id=str(data.get("id")), kind=str(data.get("kind") or "model"),
@@ -200,8 +224,7 @@ def case_from(data: dict[str, Any]) -> Case:
         status=str(data.get("status") or "building"), opened=as_date(data.get("opened")),
         documents=[record_from(d) for d in data.get("documents") or [] if isinstance(d, dict)],
         plans={int(y): plan_from(y, p) for y, p in (data.get("plans") or {}).items()},
-        criteria=tuple(Criterion(str(c.get("key")), str(c.get("text") or ""), _text(c.get("grade")))
-                       for c in data.get("criteria") or [] if isinstance(c, dict)),
+        criteria=tuple(c for c in (criterion_from(x) for x in data.get("criteria") or []) if c is not None),
         extra={k: v for k, v in data.items() if k not in _CASE_KEYS},
     )
 
@@ -259,9 +282,8 @@ def case_to(c: Case) -> dict[str, Any]:
             out[key] = extra.pop(key)
     out["documents"] = [record_to(r) for r in c.documents]
     out["plans"] = {y: plan_to(p) for y, p in c.plans.items()}
-    if c.criteria:
-        out["criteria"] = [{"key": x.key, "text": x.text, **({"grade": x.grade} if x.grade else {})}
-                           for x in c.criteria]
+    if c.criteria:  # written once there is one (older case files stay as they were)
+        out["criteria"] = [criterion_to(x) for x in c.criteria]
     out.update(extra)
     return out
 

@@ -33,20 +33,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.bodies.party": {"vi": "Cấp ủy đảng: văn bản theo thể thức của Đảng, số dạng 05-NQ/ĐU.",
                           "en": "A party committee: party document format, numbers like 05-NQ/ĐU."},
     "help.criteria.grade": {
-        "vi": "Mô hình: mức thấp nhất mà tiêu chí bắt buộc (tot, kha, trung-binh); điển hình: không dùng.",
-        "en": "Model: the lowest grade the criterion is required for (tot, kha, trung-binh); exemplar: not used.",
+        "vi": "Mô hình: mức xếp loại thấp nhất cần tiêu chí này (tot, kha, trung-binh; mặc định trung-binh: mọi mức); điển hình: không dùng.",
+        "en": "Model: the lowest grade this criterion is required for (tot, kha, trung-binh; default trung-binh: every grade); exemplar: not used.",
     },
     "help.criteria.key": {
-        "vi": "Mã tiêu chí: chữ thường không dấu, số và '-', ví dụ \"hoa-giai\".",
-        "en": "The criterion's key: lower-case ASCII letters, digits and '-', e.g. \"mediation\".",
+        "vi": "Khóa của tiêu chí (chữ thường, chữ số, gạch nối), dùng trong --criterion KEY=yes|no.",
+        "en": "The criterion's key (lower case, digits, hyphens), used in --criterion KEY=yes|no.",
     },
     "help.criteria.reason": {
-        "vi": "Lý do, khi bộ tiêu chí đã ghi phải đính chính (điển hình).",
-        "en": "The reason, when a recorded criteria set must be amended (exemplar).",
+        "vi": "Lý do, khi bộ tiêu chí đã ghi của điển hình phải đính chính theo.",
+        "en": "The reason, when an exemplar's recorded criteria set must be amended with it.",
     },
     "help.criteria.text": {
-        "vi": "Nội dung tiêu chí.",
-        "en": "The criterion's text.",
+        "vi": "Nội dung tiêu chí, in trong báo cáo đề nghị xếp loại hoặc bộ tiêu chí của điển hình.",
+        "en": "The criterion's text, printed in the rating proposal or the exemplar's criteria set.",
     },
     "help.demo.path": {"vi": "Thư mục trống để dựng hồ sơ mẫu; mặc định một thư mục mới trong thư mục tạm.",
                        "en": "An empty folder for the sample dossier; default a new folder in the temp folder."},
@@ -160,6 +160,34 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "en": "The target: its text as in the plan, or its position (1, 2, …)."},
     "help.progress.year": {"vi": "Năm đánh giá của kế hoạch có chỉ tiêu.",
                            "en": "Evaluation year of the plan that holds the target."},
+    "help.rate.criterion": {
+        "vi": "Đánh giá một tiêu chí hoặc biểu hiện Yếu: KEY=yes|no (lặp lại được); không cho thì hỏi (trong terminal) hoặc tính là không đạt.",
+        "en": "Judge a criterion or a Yếu trigger: KEY=yes|no (repeatable); not given: asked in a terminal, else counted as not met.",
+    },
+    "help.rate.decide": {
+        "vi": "Ghi quyết định công nhận mức xếp loại của cấp có thẩm quyền (bước 2).",
+        "en": "Record the authority's rating decision (step 2).",
+    },
+    "help.rate.force": {
+        "vi": "Lập lại đề nghị / quyết định của năm đã có (bản cũ vẫn được lưu; quyết định lại cần --reason).",
+        "en": "Redo the year's proposal or decision (the earlier one is kept; a decision needs --reason).",
+    },
+    "help.rate.grade": {
+        "vi": "Với --decide: mức xếp loại khác với đề nghị (cần --reason).",
+        "en": "With --decide: a grade other than the proposed one (needs --reason).",
+    },
+    "help.rate.issuer": {
+        "vi": "Với --decide: cơ quan quyết định (cấp đã quyết định thành lập mô hình hoặc cơ quan kế thừa).",
+        "en": "With --decide: the deciding body (the one that established the model, or its successor).",
+    },
+    "help.rate.reason": {
+        "vi": "Lý do quyết định khác đề nghị, hoặc lý do lập lại (--force).",
+        "en": "Why the decision differs from the proposal, or why it is redone (--force).",
+    },
+    "help.rate.year": {
+        "vi": "Năm đánh giá YEAR (01/11/YEAR-1 – 31/10/YEAR).",
+        "en": "Evaluation year YEAR (01/11/YEAR-1 – 31/10/YEAR).",
+    },
     "help.record.approved_by": {"vi": "Cơ quan duyệt (DUYỆT) kế hoạch khảo sát; chỉ cho survey-plan, kèm --approved-date.",
                                 "en": "Body that approved (DUYỆT) the survey plan; survey-plan only, with --approved-date."},
     "help.record.approved_date": {"vi": "Ngày duyệt kế hoạch khảo sát (YYYY-MM-DD hoặc DD/MM/YYYY).",

@@ -51,38 +51,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Một lệnh antt khác đang ghi vào hồ sơ: đây là trạng thái đã commit (HEAD), chưa gồm thay đổi đang ghi dở hay chưa commit.",
         "en": "Another antt command is writing to the dossier: this is the committed state (HEAD), without the changes being written or not yet committed.",
     },
-    "services.criteria.after_evaluation": {
-        "vi": "{id} đã được đánh giá theo bộ tiêu chí hiện có: không thêm tiêu chí sau khi đánh giá.",
-        "en": "{id} has been evaluated on its present criteria: no criterion is added after an evaluation.",
-    },
-    "services.criteria.bad_key": {
-        "vi": "Mã tiêu chí '{key}' không hợp lệ: chữ thường không dấu, số và '-', bắt đầu bằng chữ (ví dụ \"hoa-giai\").",
-        "en": "Criterion key '{key}' is not valid: lower-case ASCII letters, digits and '-', starting with a letter (e.g. \"mediation\").",
-    },
-    "services.criteria.exists": {
-        "vi": "{id} đã có tiêu chí '{key}'.",
-        "en": "{id} already has a criterion '{key}'.",
-    },
-    "services.criteria.general_key": {
-        "vi": "'{key}' là một tiêu chí chung của điển hình (§IV.1): chọn mã khác cho tiêu chí riêng.",
-        "en": "'{key}' is one of the exemplar's general criteria (§IV.1): choose another key for the specific one.",
-    },
-    "services.criteria.grade_not_exemplar": {
-        "vi": "Tiêu chí riêng của điển hình không có mức xếp loại: bỏ --grade.",
-        "en": "An exemplar's specific criterion has no grade: drop --grade.",
-    },
-    "services.criteria.grade_required": {
-        "vi": "Tiêu chí riêng của mô hình cần mức xếp loại thấp nhất mà nó bắt buộc: --grade {grades}.",
-        "en": "A model's own criterion needs the lowest grade it is required for: --grade {grades}.",
-    },
-    "services.criteria.reason_required": {
-        "vi": "Bộ tiêu chí của {id} đã được ghi ('{kind}'): thêm tiêu chí là đính chính văn bản đó, cần lý do --reason \"…\".",
-        "en": "The criteria set of {id} is recorded ('{kind}'): adding a criterion amends that document and needs --reason \"…\".",
-    },
-    "services.criteria.text_required": {
-        "vi": "Cần nội dung của tiêu chí (TEXT).",
-        "en": "The criterion's text (TEXT) is required.",
-    },
     "services.domain.attachments_not_taken": {
         "vi": "Loại {kind} không nhận tệp đính kèm (--attach).",
         "en": "Kind {kind} takes no attached files (--attach).",
@@ -147,6 +115,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Cần địa bàn, lĩnh vực của điển hình (--area).",
         "en": "The exemplar's area or field is required (--area).",
     },
+    "services.exemplars.criteria_reason_required": {
+        "vi": "Bộ tiêu chí của {id} đã được ghi ('{kind}'): thêm tiêu chí là đính chính văn bản đó, cần lý do --reason \"…\".",
+        "en": "The criteria set of {id} is recorded ('{kind}'): adding a criterion amends that document and needs --reason \"…\".",
+    },
     "services.exemplars.late_only_evaluation": {
         "vi": "--late chỉ dùng cho lần đánh giá sau 01 năm xây dựng; việc đánh giá lại hằng năm không có hạn 01 năm.",
         "en": "--late is for the evaluation after the building year only; the yearly reassessment has no one-year limit.",
@@ -158,6 +130,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "services.exemplars.not_exemplar": {
         "vi": "{id} không phải điển hình: `antt evaluate` chỉ dùng cho điển hình (DH-…); mô hình được xếp loại bằng `antt rate`.",
         "en": "{id} is not an exemplar: `antt evaluate` is for exemplars (DH-…); a model is rated with `antt rate`.",
+    },
+    "services.exemplars.reason_not_needed": {
+        "vi": "--reason chỉ cần khi bộ tiêu chí của điển hình đã được ghi (văn bản đó được đính chính theo).",
+        "en": "--reason is only needed once the exemplar's criteria set is recorded (that document is amended with it).",
     },
     "services.exemplars.reason_without_flag": {
         "vi": "--reason chỉ đi cùng --late hoặc --unfit.",
@@ -218,6 +194,62 @@ MESSAGES: dict[str, dict[str, str]] = {
     "services.plans.yes_no_needs_done": {
         "vi": "Chỉ tiêu '{text}' là loại có/không: dùng --done, không dùng --achieved.",
         "en": "The target '{text}' is yes/no: use --done, not --achieved.",
+    },
+    "services.rating.already_decided": {
+        "vi": "{id} đã có quyết định xếp loại năm {year} (mức {grade}); quyết định lại cần --force kèm --reason (quyết định cũ vẫn được lưu).",
+        "en": "{id} already has a rating decision for {year} (grade {grade}); deciding again needs --force with --reason (the earlier decision is kept).",
+    },
+    "services.rating.already_proposed": {
+        "vi": "{id} đã có đề nghị xếp loại năm {year} (mức {grade}); đề nghị lại cần --force (đề nghị cũ vẫn được lưu).",
+        "en": "{id} already has a rating proposal for {year} (grade {grade}); proposing again needs --force (the earlier proposal is kept).",
+    },
+    "services.rating.bad_criterion": {
+        "vi": "'{pair}' không đúng dạng KHÓA=yes|no (ví dụ --criterion resources=yes).",
+        "en": "'{pair}' is not KEY=yes|no (e.g. --criterion resources=yes).",
+    },
+    "services.rating.bad_criterion_grade": {
+        "vi": "Mức '{grade}' không hợp lệ cho tiêu chí của mô hình; chọn một trong: {grades}.",
+        "en": "Grade '{grade}' is not valid for a model's criterion; choose one of: {grades}.",
+    },
+    "services.rating.bad_key": {
+        "vi": "Khóa tiêu chí '{key}' chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối (ví dụ no-fire).",
+        "en": "Criterion key '{key}' may hold only lower-case ASCII letters, digits and hyphens (e.g. no-fire).",
+    },
+    "services.rating.criterion_summary": {
+        "vi": "Thêm tiêu chí cụ thể '{key}': {text}",
+        "en": "Case-specific criterion '{key}' added: {text}",
+    },
+    "services.rating.criterion_text_required": {
+        "vi": "Tiêu chí '{key}' cần nội dung (TEXT).",
+        "en": "Criterion '{key}' needs its text (TEXT).",
+    },
+    "services.rating.force_needs_reason": {
+        "vi": "Quyết định lại xếp loại năm {year} của {id} cần lý do: thêm --reason.",
+        "en": "Deciding the {year} rating of {id} again needs a reason: add --reason.",
+    },
+    "services.rating.forced_default": {
+        "vi": "đề nghị xếp loại năm {year} được lập lại",
+        "en": "the {year} rating proposal made again",
+    },
+    "services.rating.grade_for_model_only": {
+        "vi": "--grade chỉ dùng cho tiêu chí của mô hình; {id} không phải mô hình.",
+        "en": "--grade is for a model's criteria only; {id} is not a model.",
+    },
+    "services.rating.no_proposal": {
+        "vi": "{id} chưa có đề nghị xếp loại năm {year}: chạy `antt rate {id} --year {year}` trước.",
+        "en": "{id} has no rating proposal for {year}: run `antt rate {id} --year {year}` first.",
+    },
+    "services.rating.override_needs_reason": {
+        "vi": "Quyết định mức {grade} khác với mức đề nghị {proposed}: cần --reason.",
+        "en": "Deciding grade {grade} instead of the proposed {proposed} needs --reason.",
+    },
+    "services.rating.unknown_criterion": {
+        "vi": "Không có tiêu chí '{key}'; các khóa: {keys}.",
+        "en": "There is no criterion '{key}'; the keys are: {keys}.",
+    },
+    "services.rating.wrong_issuer": {
+        "vi": "{issuer} không phải cấp đã quyết định thành lập mô hình ({authority}) hay cơ quan kế thừa của cấp đó; quyết định xếp loại do {authority} ban hành (hoặc khai báo cơ quan kế thừa: `antt bodies successor`).",
+        "en": "{issuer} is neither the body that established the model ({authority}) nor its successor; the rating is decided by {authority} (or declare a successor: `antt bodies successor`).",
     },
     "services.record.approval_only_survey_plan": {
         "vi": "--approved-by / --approved-date chỉ dùng cho kế hoạch khảo sát (survey-plan).",

@@ -10,6 +10,7 @@ from antt_cli.domain.digest import case_digest
 from antt_cli.domain.kindspec import Registry
 from antt_cli.domain.model import Case
 from antt_cli.domain.plans import completion_of
+from antt_cli.domain.rating import rating_history
 from antt_cli.domain.rules import Rules
 from antt_cli.errors import AnttError
 
@@ -34,6 +35,9 @@ def status_row(digest: Any, today: dt.date, rules: Rules) -> dict[str, Any]:
         "linked": digest["linked"],
         "area": digest["area"],
         "grade": digest["grade"],
+        "proposed_grade": digest.get("proposed_grade"),
+        "rating_year": digest.get("rating_year"),
+        "late_steps": list(digest.get("late_steps") or []),
         "next_due": due[0].isoformat() if due else None,
         "next_due_what": due[1] if due else None,
         "overdue": bool(due and due[0] < today),
@@ -97,6 +101,8 @@ def case_detail(case: Case, today: dt.date, rules: Rules, reg: Registry) -> dict
             for year, plan in sorted(case.plans.items())
         ],
         "next_kinds": next_kinds(case, reg),
+        "ratings": [{"year": r.year, "proposed": r.proposed, "decided": r.decided, "submitted": r.submitted,
+                     "late": list(r.late), "redone": r.redone} for r in rating_history(case, reg)],
     })
     if case.kind == "exemplar":
         detail.update(_exemplar_detail(case, today, rules, reg))

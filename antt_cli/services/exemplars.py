@@ -4,7 +4,6 @@ add` (a case-specific criterion, for exemplars and models alike). docs/rules.md,
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -21,8 +20,6 @@ from antt_cli.services.common import Context, sha256, writing
 from antt_cli.services.record import RecordInput, build_record, resolve_number, save_recorded
 from antt_cli.store.kinds import load_registry
 
-GRADES = ("tot", "kha", "trung-binh")  # the lowest grade a model's own criterion is required for
-_KEY = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
 
 
 def new_exemplar(ctx: Context, name: str, *, kind: str, area: str, scope: str = "comprehensive",
@@ -186,65 +183,31 @@ def evaluate(ctx: Context, case_id: str, given: EvaluateInput) -> EvaluationResu
 
 # ---------------------------------------------------------------- criteria
 
-@dataclass(frozen=True)
-class CriterionResult:
-    id: str
-    criterion: Criterion
-    rerendered: list[str]          # the documents re-rendered (the criteria set, when recorded)
-    commit: str | None
-
-
-def add_criterion(ctx: Context, case_id: str, key: str, text: str, *, grade: str | None = None,
-                  reason: str | None = None) -> CriterionResult:
-    """A case-specific criterion (§III.2.b *Lưu ý* for a model, with the lowest grade it is
-    required for; §IV.1 Bước 1 for an exemplar, without). Once a document listing the
-    criteria is recorded (spec `lists_criteria`), it is re-rendered as an amendment with
-    `reason` (docs/rules.md)."""
-    from antt_cli.domain.exemplars import GENERAL_KEYS
-
-    key, text = (key or "").strip(), clean(text) or ""
-    reason = " ".join(nfc(reason or "").split()) or None
-    if not _KEY.match(key):
-        raise AnttError("services.criteria.bad_key", key=key)
-    if not text:
-        raise AnttError("services.criteria.text_required")
+def amend_criteria_documents(w, loaded, new_case: Case, today: dt.date, reason: str | None) -> list[str]:
+    """`antt criteria ID add` after the case's criteria set is recorded (a kind whose spec
+    says `lists_criteria`): that document is re-rendered with the new criterion as an
+    amendment — the old criteria and the reason kept, the reason as a commit trailer
+    (docs/rules.md). Checks the files it writes and the case file are clean; returns the
+    documents rewritten (none when no such document is recorded)."""
     reg = load_registry()
-    with writing(ctx, action="criteria add", case_id=case_id,
-                 trailers=[("Antt-Reason", reason)] if reason else None) as w:
-        loaded = w.load_case(case_id)
-        case = loaded.case.copy()
-        life.check_open(case)
-        if case.kind == ex.EXEMPLAR:
-            if grade is not None:
-                raise AnttError("services.criteria.grade_not_exemplar")
-            if key in GENERAL_KEYS:
-                raise AnttError("services.criteria.general_key", key=key)
-        elif grade not in GRADES:
-            raise AnttError("services.criteria.grade_required", grades=", ".join(GRADES))
-        if any(c.key == key for c in case.criteria):
-            raise AnttError("services.criteria.exists", id=case_id, key=key)
-        old = [{"key": c.key, "text": c.text} for c in case.criteria]
-        case.criteria = (*case.criteria, Criterion(key, text, grade))
-        # A recorded judgement (evaluation) already stands on the old set: the set is closed then.
-        if any(d.extra.get("outcome") for d in case.documents):
-            raise AnttError("services.criteria.after_evaluation", id=case_id)
-        listed = [d for d in case.documents if (reg.get(d.kind) and reg[d.kind].lists_criteria)]
-        if listed and not reason:
-            raise AnttError("services.criteria.reason_required", id=case_id, kind=reg[listed[0].kind].cli)
-        rels = []
-        for record in listed:
-            record.amendments.append({"on": ctx.today, "reason": reason,
-                                      "old": {"criteria": old, "number": record.number, "date": record.date,
-                                              "issuer": record.issuer, "signer": signer_to(record.signer)}})
-            rel = f"{w.dossier.case_dir_rel(case_id)}/{record.file}"
-            rels.append(rel)
-        w.check_clean([*rels, loaded.rel], renders=bool(listed))
-        for record, rel in zip(listed, rels):
-            data = w.render(case, record)
-            record.sha256 = sha256(data)
-            w.write_bytes(rel, data)
-        w.write_text(loaded.rel, loaded.text(case))
-        w.summary = f"[{case_id}] Thêm tiêu chí riêng \"{key}\""
-    return CriterionResult(case_id, Criterion(key, text, grade), rels, w.tx.sha)
-
-
+    reason = " ".join(nfc(reason or "").split()) or None
+    listed = [d for d in new_case.documents if reg.get(d.kind) is not None and reg[d.kind].lists_criteria]
+    if not listed:
+        if reason:
+            raise AnttError("services.exemplars.reason_not_needed")
+        w.check_clean([loaded.rel], renders=False)
+        return []
+    if not reason:
+        raise AnttError("services.exemplars.criteria_reason_required", id=new_case.id, kind=reg[listed[0].kind].cli)
+    old = [{"key": c.key, "text": c.text} for c in loaded.case.criteria]
+    rels = [f"{w.dossier.case_dir_rel(new_case.id)}/{record.file}" for record in listed]
+    w.check_clean([*rels, loaded.rel], renders=True)
+    for record, rel in zip(listed, rels):
+        record.amendments.append({"on": today, "reason": reason,
+                                  "old": {"criteria": old, "number": record.number, "date": record.date,
+                                          "issuer": record.issuer, "signer": signer_to(record.signer)}})
+        data = w.render(new_case, record)
+        record.sha256 = sha256(data)
+        w.write_bytes(rel, data)
+    w.tx.add_trailer("Antt-Reason", reason)
+    return rels

@@ -180,6 +180,9 @@ def build_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, given:
             if not year_text.isdigit():
                 raise AnttError("services.record.bad_year", value=year_text)
             year = int(year_text)
+        elif "year" in k.fields and k.fields["year"].required:  # no default year: it must be said
+            raise AnttError("domain.field_required", kind=k.name, key="year", help=k.fields["year"].help,
+                            choices="")
         else:
             year = life.report_year(day, sets.get("period"))
     record = Record(kind=k.name, date=day, issuer=issuer,
@@ -239,7 +242,10 @@ def save_recorded(w: Writer, loaded: Any, new_case: Case, record: Record, *, att
 
 
 def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput) -> RecordResult:
-    """Record an issued document. Nothing changes on refusal."""
+    """Record an issued document. Nothing changes on refusal. A rating step past its deadline
+    is marked late (services/rating.py)."""
+    from antt_cli.services.rating import mark_late
+
     reg = load_registry()
     with writing(ctx, action=f"record {kind}", case_id=case_id) as w:
         loaded = w.load_case(case_id)
@@ -248,6 +254,7 @@ def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput) -
         record = build_record(ctx, w.dossier, loaded.case, k, given, reg)
         life.check_record(loaded.case, k, record, ctx.today, reg)
         record.number = resolve_number(k, str(record.issuer), record.date, given.number, w.dossier)
+        mark_late(w, k, record, w.dossier.rules)
         new_case = life.apply_record(loaded.case, k, record)
         rel = save_recorded(w, loaded, new_case, record, attach=given.attach, pdf=given.pdf,
                             folder=k.attach_folder)

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-VERSION = 4  # 4: digests carry the exemplar's kind, clock and reassessments
+VERSION = 5  # 5: digests carry the rating (grade from the decision records, proposed grade, late steps) and the exemplar's kind, clock and reassessments
 
 
 def blob_id(data: bytes) -> str:
