@@ -193,3 +193,17 @@ def test_case_specific_criterion_joins_the_table(launched, monkeypatch, tmp_path
     assert data["grade"] == "trung-binh"
     assert "no-fire" in [m["key"] for m in data["missed"]]
     assert data["criteria"]["no-fire"]["grades"] == ["tot", "kha"]
+
+
+def test_status_shows_the_decided_grade_the_proposed_one_and_late_steps(launched, monkeypatch, tmp_path):
+    root = launched
+    run_year_2026(root, monkeypatch, tmp_path)
+    ok("rate", ID, "--year", "2026", "--date", "2026-11-06", *criteria("socialized"), root=root)  # late
+    table = ok("status", root=root).stdout
+    assert "(đề nghị 2026: Khá)" in table and "(muộn: đề nghị)" in table
+    ok("rate", ID, "--year", "2026", "--decide", "--issuer", UBND, "--number", "30/QĐ-UBND", "--date", "2026-11-08",
+       root=root)
+    table = ok("status", root=root).stdout
+    assert "Khá" in table and "(đề nghị" not in table
+    detail = ok("status", ID, root=root).stdout
+    assert "Xếp loại hằng năm" in detail and "2026" in detail

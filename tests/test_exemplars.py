@@ -205,6 +205,10 @@ def test_collective_to_recognition_in_order_with_refusals(dossier):
     # the model commands refuse an exemplar, evaluate refuses a model
     refused(root, "plan", case_id, "--year", "2026", "--target", "A=1", contains="antt evaluate")
     refused(root, "progress", case_id, "--year", "2026", "--target", "A", "--done", contains="antt evaluate")
+    refused(root, "rate", case_id, "--year", "2026", *[f"--criterion={k}=yes" for k in ("direction", "support")],
+            contains="antt evaluate")
+    refused(root, "rate", case_id, "--year", "2026", "--decide", "--issuer", UBND, "--number", "09/QĐ-UBND",
+            contains="antt evaluate")
     model = json.loads(ok("--json", "new-model", "Tổ tự quản", "--area", "Thôn A", root=root).stdout)["id"]
     refused(root, "evaluate", model, *GENERAL_YES, contains="antt rate")
     rows = json.loads(ok("--json", "status", root=root).stdout)

@@ -200,3 +200,81 @@ def test_percent_text_uses_the_decimal_comma():
     assert R.percent_text(800 / 9) == "88,9 %"
     assert R.percent_text(90.0) == "90,0 %"
     assert R.threshold_text(90.0) == "90 %"
+
+
+# -- the dossier items of §V.1 --------------------------------------------------------------
+D = dt.date
+
+
+def built(upto_step: int = 5, linked: bool = False) -> Case:
+    """A model with every required build kind up to `upto_step` recorded (launched at 5)."""
+    docs = [Record(kind=k.name, date=D(2025, 10, 25)) for k in REG.build_kinds()
+            if k.step <= upto_step and not k.optional and k.applies(linked)]
+    launched = upto_step >= 5
+    for r in docs:
+        if "activate" in REG[r.kind].effects:
+            r.date = D(2025, 11, 8)
+    return Case(id="MH-2025-001", status="active" if launched else "building", linked=linked,
+                opened=D(2025, 9, 1), documents=docs,
+                plans={2026: Plan(2026, date=D(2025, 10, 30), targets=[Target("t", YES_NO, done=True)])})
+
+
+def kind_of(item: int) -> str:
+    return next(k.name for k in REG.of_case("model") if k.item == item and not k.optional)
+
+
+def year_records(case: Case, six_month=True, evidence=True) -> Case:
+    if six_month:
+        case.documents.append(Record(kind=kind_of(10), date=D(2026, 5, 3), year=2026, fields={"period": "6-month"}))
+    if evidence:
+        case.documents.append(Record(kind=kind_of(11), date=D(2026, 10, 1)))
+    return case
+
+
+def states(case: Case, day: D, rated_year=None) -> dict[int, tuple[str, tuple[str, ...]]]:
+    return {i.no: (i.state, i.missing) for i in di.dossier_items(case, day, REG, DEFAULT_RULES, rated_year)}
+
+
+def test_dossier_items_of_a_rated_year_complete_and_each_part_missing():
+    assert di.complete(di.dossier_items(year_records(built()), D(2026, 11, 3), REG, DEFAULT_RULES, 2026))
+    s = states(year_records(built(), evidence=False), D(2026, 11, 3), 2026)
+    assert s[11] == ("missing", (f"{kind_of(11)} 2026",))
+    s = states(year_records(built(), six_month=False), D(2026, 11, 3), 2026)
+    assert s[10] == ("missing", (f"{kind_of(10)} 6-month 2026",))
+    assert s[12] == ("n/a", ()) and s[14] == ("n/a", ())   # "nếu có"
+    assert s[16][0] == "present"                           # the consultation
+
+
+def test_annual_report_and_decision_become_due():
+    reg_p, reg_d = REG.rating_kind(R.PROPOSAL).name, REG.rating_kind(R.DECISION).name
+    case = year_records(built())
+    # no proposal: the annual report of 2026 is owed from 05/11/2026
+    assert states(case, D(2026, 11, 4))[10][0] == "present"
+    assert states(case, D(2026, 11, 5))[10] == ("missing", (f"{kind_of(10)} annual 2026",))
+    case.documents.append(Record(kind=reg_p, date=D(2026, 11, 3), year=2026, fields={"grade": "kha"}))
+    assert states(case, D(2026, 11, 5))[10][0] == "present"   # the proposal is the annual report
+    assert states(case, D(2026, 11, 9))[13][0] == "present"
+    assert states(case, D(2026, 11, 10))[13] == ("missing", (f"{reg_d} 2026",))
+    case.documents.append(Record(kind=reg_d, date=D(2026, 11, 8), year=2026, fields={"grade": "kha"}))
+    assert states(case, D(2026, 11, 10))[13][0] == "present"
+    # the review: not due, with a warning once the rated year has ended
+    review = next(i for i in di.dossier_items(case, D(2026, 11, 10), REG, DEFAULT_RULES) if i.no == 15)
+    assert (review.state, review.warning) == ("not-due", True)
+
+
+def test_dossier_items_of_a_model_being_built():
+    case = built(upto_step=2)
+    case.documents = [d for d in case.documents if REG[d.kind].step <= 1]  # step 2 in progress
+    s = states(case, D(2026, 1, 1))
+    assert s[1][0] == s[2][0] == s[3][0] == "present"
+    assert s[4][0] == s[6][0] == s[9][0] == "not-due"
+    case.documents = case.documents[:1]   # the survey report missing while step 1 … is still running
+    assert states(case, D(2026, 1, 1))[2][0] == "not-due"
+
+
+def test_a_closing_model_is_not_rated():
+    for status in ("closing", "closed"):
+        with pytest.raises(AnttError) as err:
+            R.check_ratable(Case(id="x", status=status))
+        assert err.value.key == "domain.rating.closing"
+    R.check_ratable(Case(id="x", status="active"))

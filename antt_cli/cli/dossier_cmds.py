@@ -122,7 +122,7 @@ def _print_rows(rows: list[dict]) -> None:
         return
     keys = ("id", "name", "kind", "status", "step", "grade", "due")
     cells = [(r["id"], r["name"] or "", _kind_text(r), _status_text(r["status"]),
-              str(r["step"]), r["grade"] or "—", _due_text(r)) for r in rows]
+              str(r["step"]), _grade_text(r), _due_text(r)) for r in rows]
     if len(rows) > RICH_TABLE_MAX_ROWS:
         _print_plain([t(f"cli.col.{k}") for k in keys], cells)
         return
@@ -145,6 +145,22 @@ def _print_plain(header: list[str], cells: list[tuple[str, ...]]) -> None:
              "  ".join("-" * w for w in widths)]
     lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
     sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _steps(steps: list[str]) -> str:
+    return ", ".join(t(f"cli.rate.step.{s}") for s in steps)
+
+
+def _grade_text(row: dict) -> str:
+    """The latest decided grade; the latest year's proposed grade where it differs (or is
+    not decided yet); that year's late steps (docs/commands.md `antt status`)."""
+    grade = t(f"cli.grade.{row['grade']}") if row.get("grade") else "—"
+    if row.get("proposed_grade"):
+        grade += " " + t("cli.detail.proposed", year=row.get("rating_year"),
+                         grade=t(f"cli.grade.{row['proposed_grade']}"))
+    if row.get("late_steps"):
+        grade += " " + t("cli.detail.late_steps", steps=_steps(row["late_steps"]))
+    return grade
 
 
 def _fmt_rate(rate: float | None) -> str:
@@ -187,6 +203,15 @@ def _print_detail(d: dict) -> None:
                 planned = ("≤ " if target["op"] == "<=" else "≥ ") + str(target["planned"])
                 achieved = "—" if target["achieved"] is None else str(target["achieved"])
             table.add_row(target["text"], planned, achieved, "✔" if target["met"] else "✘")
+        console.print(table)
+    if d.get("ratings"):
+        table = Table(title=t("cli.detail.ratings"))
+        for key in ("year", "proposed", "decided", "submitted", "late"):
+            table.add_column(t(f"cli.detail.rating.{key}"))
+        for r in d["ratings"]:
+            table.add_row(str(r["year"]), t(f"cli.grade.{r['proposed']}") if r["proposed"] else "—",
+                          t(f"cli.grade.{r['decided']}") if r["decided"] else "—",
+                          "✔" if r["submitted"] else "—", _steps(r["late"]) or "—")
         console.print(table)
     if d.get("criteria") is not None:
         _print_exemplar(console, d)

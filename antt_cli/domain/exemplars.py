@@ -205,9 +205,13 @@ ITEM_TITLES = {
 
 @dataclass(frozen=True)
 class Item:
+    """As `domain/dossier_items.Item`: number, title, state, the kinds missing (CLI names)."""
+
     no: int
     title: str
     state: str
+    missing: tuple[str, ...] = ()
+    warning: bool = False
 
 
 def _recorded(case: Case, kinds: Iterable[KindSpec]) -> bool:
@@ -245,13 +249,17 @@ def exemplar_items(case: Case, reg: Registry, today: dt.date, months: int = 12) 
         else:
             done = bool(parts) and _recorded(case, parts)
             anything = done
+        missing: tuple[str, ...] = ()
         if done:
             state = PRESENT
         elif required[no]:
             state = MISSING
+            missing = tuple(k.cli for k in parts if not case.records_of(k.name))
+            if no == 5 and not missing:
+                missing = tuple(k.cli for k in kinds if RECOGNIZES in k.effects or ENDS in k.effects)
         elif no == 5 and anything:
             state = PRESENT
         else:
             state = NOT_DUE
-        items.append(Item(no, title, state))
+        items.append(Item(no, title, state, missing))
     return items

@@ -90,12 +90,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Hồ sơ (§V.2)",
         "en": "Dossier (§V.2)",
     },
+    "cli.detail.late_steps": {
+        "vi": "(muộn: {steps})",
+        "en": "(late: {steps})",
+    },
     "cli.detail.lead": {"vi": "Trưởng mô hình", "en": "Lead unit"},
     "cli.detail.members": {"vi": "Đơn vị thành viên", "en": "Member units"},
     "cli.detail.next": {"vi": "Có thể ghi tiếp", "en": "May be recorded next"},
     "cli.detail.no_targets": {"vi": "không có chỉ tiêu", "en": "no targets"},
     "cli.detail.overdue": {"vi": "quá hạn", "en": "overdue"},
     "cli.detail.plan": {"vi": "Kế hoạch năm {year}: hoàn thành {rate} chỉ tiêu", "en": "Plan {year}: completion {rate}"},
+    "cli.detail.proposed": {
+        "vi": "(đề nghị {year}: {grade})",
+        "en": "(proposed {year}: {grade})",
+    },
+    "cli.detail.rating.decided": {
+        "vi": "Quyết định",
+        "en": "Decided",
+    },
+    "cli.detail.rating.late": {
+        "vi": "Bước muộn",
+        "en": "Late steps",
+    },
+    "cli.detail.rating.proposed": {
+        "vi": "Đề nghị",
+        "en": "Proposed",
+    },
+    "cli.detail.rating.submitted": {
+        "vi": "Đã gửi tỉnh",
+        "en": "Sent",
+    },
+    "cli.detail.rating.year": {
+        "vi": "Năm",
+        "en": "Year",
+    },
+    "cli.detail.ratings": {
+        "vi": "Xếp loại hằng năm",
+        "en": "Yearly ratings",
+    },
     "cli.draft.done": {"vi": "Đã tạo bản nháp {file}", "en": "Draft written to {file}"},
     "cli.draft.help": {"vi": "Tạo bản nháp DOCX của một loại văn bản, không ghi gì vào hồ sơ.",
                        "en": "Render a draft DOCX of a kind without recording anything."},
@@ -335,6 +367,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.rate.source.given": {
         "vi": "--criterion",
         "en": "--criterion",
+    },
+    "cli.rate.step.decide": {
+        "vi": "quyết định",
+        "en": "decision",
+    },
+    "cli.rate.step.propose": {
+        "vi": "đề nghị",
+        "en": "proposal",
+    },
+    "cli.rate.step.submit": {
+        "vi": "gửi tỉnh",
+        "en": "submission",
     },
     "cli.rate.yeu_paths": {
         "vi": "Mô hình xếp loại Yếu: hoặc củng cố, kiện toàn (`antt record {id} consolidation`, rồi xếp loại lại năm sau), hoặc kết thúc mô hình (`antt close {id} --reason …`).",

@@ -64,6 +64,7 @@ def criterion_keys(ctx: Context, case_id: str) -> list[CriterionKey]:
     """What `antt rate` asks about on this case: the table's criteria, the case's own, the
     Yếu triggers (read without the lock: the answers are gathered before it is taken)."""
     case = ctx.dossier().case(case_id)
+    life.check_model_only(case, "rate")
     texts = {c.key: c.text for c in (*R.CRITERIA, *R.specific_rules(case))}
     return [CriterionKey(key, R.TRIGGERS.get(key) or texts.get(key, key), key in R.TRIGGERS)
             for key in R.answerable_keys(case)]
@@ -141,6 +142,7 @@ def propose(ctx: Context, case_id: str, given: RateInput) -> RateResult:
     with writing(ctx, action="rate", case_id=case_id) as w:
         loaded = w.load_case(case_id)
         case, rules = loaded.case, w.dossier.rules
+        life.check_model_only(case, "rate")
         life.check_open(case)
         R.check_ratable(case)
         life.check_recordable(case, k, reg, command=k.command)
@@ -226,6 +228,7 @@ def decide(ctx: Context, case_id: str, given: DecideInput) -> DecideResult:
     with writing(ctx, action="rate --decide", case_id=case_id) as w:
         loaded = w.load_case(case_id)
         case, rules = loaded.case, w.dossier.rules
+        life.check_model_only(case, "rate")
         life.check_open(case)
         R.check_ratable(case)
         proposal = R.step_record(case, year, R.PROPOSAL, reg)
