@@ -74,9 +74,9 @@ def _print_proposal(result) -> None:
     for col in ("key", "criterion", "grades", "met", "source"):
         table.add_column(t(f"cli.rate.col.{col}"), overflow="fold")
     for s in a.criteria:
-        result = percent_text(a.completion) if s.key == "completion" else \
+        verdict = percent_text(a.completion) if s.key == "completion" else \
             t("cli.rate.met" if s.met else "cli.rate.not_met")
-        table.add_row(s.key, safe(s.text), ", ".join(_grade(g) for g in s.grades), result,
+        table.add_row(s.key, safe(s.text), ", ".join(_grade(g) for g in s.grades), verdict,
                       t(f"cli.rate.source.{s.source}"))
     for s in a.triggers:
         table.add_row(s.key, safe(s.text), _grade("yeu"),
