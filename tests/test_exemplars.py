@@ -146,7 +146,7 @@ def _build(root, case_id, *, specific=(), start=(2025, 5)) -> None:
     y, m = start
     ok("record", case_id, "survey", "--date", f"{y}-{m:02d}-05", "--number", "auto", root=root)
     for key, text in specific:
-        ok("criteria", "add", case_id, key, text, root=root)
+        ok("criteria", case_id, "add", key, text, root=root)  # the contract's order
     ok("record", case_id, "criteria", "--date", f"{y}-{m:02d}-06", root=root)
     ok("record", case_id, "proposal", "--date", f"{y}-{m:02d}-10", "--number", "auto",
        "--set", "registration=Đăng ký ngày 08/5/2025", root=root)

@@ -6,6 +6,7 @@ from typing import List, Optional
 
 import click
 import typer
+from typer.core import TyperGroup
 
 from antt_cli.cli.common import DATE, STATE, emit, say
 from antt_cli.domain import vocab
@@ -96,6 +97,16 @@ def _print_proposal(result) -> None:
     say(t("cli.record.done", kind=result.record.kind, id=result.id, file=result.record.file))
 
 
+class IdFirstGroup(TyperGroup):
+    """`antt criteria ID add KEY TEXT` (docs/commands.md, the contract's order) as well as
+    `antt criteria add ID KEY TEXT`: an ID before the subcommand is moved after it."""
+
+    def parse_args(self, ctx, args):
+        if len(args) >= 2 and args[0] not in self.commands and args[1] in self.commands:
+            args = [args[1], args[0], *args[2:]]
+        return super().parse_args(ctx, args)
+
+
 def register(app: typer.Typer) -> None:
     @app.command("rate", help=t("cli.rate.help"))
     def rate(
@@ -151,7 +162,7 @@ def register(app: typer.Typer) -> None:
                                                  force=force, reason=reason))
         emit(_proposal_json(result), lambda: _print_proposal(result))
 
-    criteria = typer.Typer(help=t("cli.criteria.help"), no_args_is_help=True)
+    criteria = typer.Typer(cls=IdFirstGroup, help=t("cli.criteria.help"), no_args_is_help=True)
     app.add_typer(criteria, name="criteria")
 
     @criteria.command("add", help=t("cli.criteria.add.help"))
