@@ -190,7 +190,7 @@ class _Data:
         value = _s(_get(self.case, "authority"))
         if value:
             return value
-        decisions = self.registry.authority_decisions()
+        decisions = self.registry.authority_decisions(_s(_get(self.case, "kind")) or "model")
         for doc in self.documents:
             if doc.get("kind") in decisions and doc.get("issuer"):
                 return _s(doc["issuer"])

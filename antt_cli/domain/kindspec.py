@@ -154,9 +154,10 @@ class Registry:
         k = self.kinds.get(kind)
         return k.rating if k is not None else "none"
 
-    def authority_decisions(self) -> tuple[str, ...]:
-        """§III.1.d: the decisions whose shared issuer is the model's authority."""
-        return tuple(k.name for k in self if k.sets_authority)
+    def authority_decisions(self, case_kind: str = "model") -> tuple[str, ...]:
+        """§III.1.d: the decisions whose shared issuer is the model's authority (an exemplar's:
+        its recognition and ending, §IV.1 Bước 3)."""
+        return tuple(k.name for k in self.of_case(case_kind) if k.sets_authority)
 
     def prerequisites(self, k: KindSpec, linked: bool) -> tuple[str, ...]:
         """The kinds recorded before `k`: its `requires` that apply to this case (a

@@ -124,7 +124,7 @@ def authority_problem(case: Case, k: KindSpec, issuer: str, reg: Registry,
     the authority. On amend, the other decisions must match the new issuer."""
     if not k.sets_authority:
         return
-    others = [d for name in reg.authority_decisions() for d in case.records_of(name) if d is not record]
+    others = [d for name in reg.authority_decisions(case.kind) for d in case.records_of(name) if d is not record]
     if record is None and case.authority:
         expected = [case.authority]
     else:
