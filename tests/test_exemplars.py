@@ -347,3 +347,25 @@ def test_exemplar_documents_regenerate_byte_identical(dossier):
     for record in case.documents:
         stored = (root / "exemplars" / case_id / record.file).read_bytes()
         assert render_document(d, case.copy(), record) == stored, record.kind
+
+
+def test_a_criterion_not_given_is_asked_in_a_terminal(dossier, monkeypatch):
+    """docs/commands.md `antt evaluate`: in a terminal each criterion not given is asked (here
+    answered yes), the ones given are not asked again."""
+    import sys
+
+    from antt_cli.cli import exemplar_cmds
+    from antt_cli.cli.common import STATE
+
+    case_id = _new(dossier)
+    asked = []
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(exemplar_cmds.typer, "confirm", lambda text, default: asked.append(text) or True)
+    monkeypatch.setattr(STATE, "dossier", str(dossier))
+    monkeypatch.setattr(STATE, "json", False)
+    answers = exemplar_cmds._ask_missing(case_id, {"registered": False})
+    assert answers == {"registered": False, **dict.fromkeys(ex.GENERAL_KEYS[1:], True)}
+    assert len(asked) == 4 and "effective" in asked[0]
+    monkeypatch.setattr(STATE, "json", True)  # under --json nothing is asked
+    assert exemplar_cmds._ask_missing(case_id, {}) == {}
