@@ -126,12 +126,15 @@ def test_dossier_items_follow_the_steps():
 
 
 def test_next_due_evaluation_then_yearly_reassessment():
-    digest = {"status": "building", "clock_end": D(2026, 5, 15)}
-    assert ex.next_due(digest, D(2026, 1, 1), "11-05") == (D(2026, 5, 15), "exemplar-evaluation")
+    from antt_cli.domain.deadlines import Due
+
+    digest = {"status": "building", "clock_end": D(2026, 5, 15), "evaluation_kind": "evaluation"}
+    assert ex.next_due(digest, D(2026, 1, 1), "11-05") == Due(D(2026, 5, 15), "evaluation", 2026)
     digest = {"status": "recognized", "recognized_on": D(2026, 5, 20), "reassessed": []}
-    assert ex.next_due(digest, D(2026, 6, 1), "11-05") == (D(2027, 11, 4), "reassessment 2027")
+    assert ex.next_due(digest, D(2026, 6, 1), "11-05") == Due(D(2027, 11, 4), "report", 2027)
+    assert REG.dated_kind("exemplar", "report").name == "reassessment"
     digest["reassessed"] = [2027]
-    assert ex.next_due(digest, D(2027, 11, 20), "11-05") == (D(2028, 11, 4), "reassessment 2028")
+    assert ex.next_due(digest, D(2027, 11, 20), "11-05") == Due(D(2028, 11, 4), "report", 2028)
 
 
 # ---------------------------------------------------------------- CLI

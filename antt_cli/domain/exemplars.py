@@ -157,12 +157,15 @@ def latest_outcome(case: Case) -> Record | None:
 
 def digest_part(case: Case, reg: Registry, months: int = 12) -> dict:
     """What the status table and `due` need of an exemplar (domain/digest.py): collective or
-    individual, the one-year clock, the year it was recognized, the years reassessed."""
+    individual, the one-year clock and the kind that answers it, the year it was recognized,
+    the years reassessed."""
     clock = clock_of(case, reg, months)
     recognized = _role_record(case, reg, RECOGNIZES)
+    evaluation = next((k for k in reg.of_case(case.kind) if k.command == "evaluate" and not k.repeatable), None)
     return {
         "exemplar_kind": case.extra.get("exemplar_kind"),
         "clock_end": clock[1] if clock else None,
+        "evaluation_kind": evaluation.name if evaluation else None,
         "recognized_on": recognized.date if recognized else None,
         "reassessed": sorted({int(d.year) for d in case.documents
                               if d.year is not None and d.extra.get("outcome") and reg.get(d.kind)
@@ -170,23 +173,26 @@ def digest_part(case: Case, reg: Registry, months: int = 12) -> dict:
     }
 
 
-def next_due(digest: Mapping, today: dt.date, proposal_deadline: str) -> tuple[dt.date, str] | None:
-    """(last good day, what) of an exemplar's next obligation: while building, the evaluation
+def next_due(digest: Mapping, today: dt.date, proposal_deadline: str):
+    """The exemplar's next obligation (`domain/deadlines.Due`): while building, the evaluation
     by the anniversary of its building plan (§IV.1 Bước 3); once recognized, the yearly
-    reassessment of every evaluation year after the recognition's, due with the model ratings
-    strictly before `proposal_deadline` (`MM-DD`, 05/11) of that year (§IV.3, docs/rules.md)."""
+    reassessment (the kind whose spec says `year: report`) of every evaluation year after the
+    recognition's, due with the model ratings strictly before `proposal_deadline` (`MM-DD`,
+    05/11) of that year (§IV.3, docs/rules.md)."""
     from antt_cli.domain.dates import evaluation_year_of
+    from antt_cli.domain.deadlines import REPORT, Due
     from antt_cli.domain.rules import month_day
 
     if digest.get("status") == "building" and digest.get("clock_end"):
-        return digest["clock_end"], "exemplar-evaluation"
+        end = digest["clock_end"]
+        return Due(end, str(digest.get("evaluation_kind") or ""), evaluation_year_of(end))
     recognized = digest.get("recognized_on")
     if digest.get("status") != "recognized" or recognized is None:
         return None
     done = set(digest.get("reassessed") or ())
     for year in range(evaluation_year_of(recognized) + 1, evaluation_year_of(today) + 2):
         if year not in done:
-            return month_day(proposal_deadline, year) - dt.timedelta(days=1), f"reassessment {year}"
+            return Due(month_day(proposal_deadline, year) - dt.timedelta(days=1), REPORT, year)
     return None
 
 

@@ -159,6 +159,12 @@ class Registry:
         its recognition and ending, §IV.1 Bước 3)."""
         return tuple(k.name for k in self.of_case(case_kind) if k.sets_authority)
 
+    def dated_kind(self, case_kind: str, year: str) -> KindSpec | None:
+        """The kind of `case_kind` whose spec's `year` key is `year` (`plan`: the annual plan,
+        `report`: the periodic report) — what a deadline owes (domain/deadlines.py); the rating
+        kinds, which also carry a year, are not it."""
+        return next((k for k in self.of_case(case_kind) if k.year == year and k.rating == "none"), None)
+
     def prerequisites(self, k: KindSpec, linked: bool) -> tuple[str, ...]:
         """The kinds recorded before `k`: its `requires` that apply to this case (a
         linked-only prerequisite is dropped on a plain model)."""

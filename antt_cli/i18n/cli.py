@@ -374,7 +374,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.rate.step.propose": {
         "vi": "đề nghị",
-        "en": "rating proposal",
+        "en": "the proposal",
     },
     "cli.rate.step.submit": {
         "vi": "gửi tỉnh",
