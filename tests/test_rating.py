@@ -11,7 +11,7 @@ import pytest
 from antt_cli.domain import dossier_items as di
 from antt_cli.domain import rating as R
 from antt_cli.domain.model import AT_LEAST, AT_MOST, YES_NO, Case, Criterion, Plan, Record, Target
-from antt_cli.domain.rules import DEFAULT_RULES
+from antt_cli.domain.interpretations import DEFAULT_RULES
 from antt_cli.errors import AnttError
 from antt_cli.store.kinds import load_registry
 

@@ -452,7 +452,7 @@ def exemplar(src: Source, who: Who) -> dict:
     judges them (an evaluation or reassessment: `criteria`; a self-assessment: `--set met=`),
     the one-year clock, the outcome proposed and, for an ending, its reasons."""
     from antt_cli.domain import exemplars as ex
-    from antt_cli.domain.rules import rules_from_profile
+    from antt_cli.domain.interpretations import rules_from_profile
 
     case, rec = src.case, src.record
     if case.kind != ex.EXEMPLAR:

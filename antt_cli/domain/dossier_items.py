@@ -35,7 +35,7 @@ from antt_cli.domain.kindspec import KindSpec, Registry
 from antt_cli.domain.lifecycle import current_step
 from antt_cli.domain.model import Case, Record
 from antt_cli.domain.rating import DECISION, PROPOSAL, SUBMISSION, deadline
-from antt_cli.domain.rules import Rules, month_day
+from antt_cli.domain.interpretations import Rules, month_day
 
 PRESENT, MISSING, NOT_DUE, NA = "present", "missing", "not-due", "n/a"
 STATES = (PRESENT, MISSING, NOT_DUE, NA)

@@ -181,7 +181,7 @@ def next_due(digest: Mapping, today: dt.date, proposal_deadline: str):
     05/11) of that year (§IV.3, docs/rules.md)."""
     from antt_cli.domain.dates import evaluation_year_of
     from antt_cli.domain.deadlines import REPORT, Due
-    from antt_cli.domain.rules import month_day
+    from antt_cli.domain.interpretations import month_day
 
     if digest.get("status") == "building" and digest.get("clock_end"):
         end = digest["clock_end"]

@@ -22,7 +22,7 @@ from antt_cli.domain.dates import add_months, evaluation_period, evaluation_year
 from antt_cli.domain.kindspec import Registry
 from antt_cli.domain.model import Case, Criterion, Record
 from antt_cli.domain.plans import completion_of
-from antt_cli.domain.rules import Rules, month_day
+from antt_cli.domain.interpretations import Rules, month_day
 from antt_cli.domain.text import same_name
 from antt_cli.errors import AnttError
 

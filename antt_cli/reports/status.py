@@ -10,8 +10,8 @@ from antt_cli.domain.digest import case_digest
 from antt_cli.domain.kindspec import Registry
 from antt_cli.domain.model import Case
 from antt_cli.domain.plans import completion_of
+from antt_cli.domain.interpretations import Rules
 from antt_cli.domain.rating import rating_history
-from antt_cli.domain.rules import Rules
 from antt_cli.errors import AnttError
 
 
@@ -35,7 +35,7 @@ def status_row(digest: Any, today: dt.date, rules: Rules, reg: Registry) -> dict
     from antt_cli.domain import exemplars as ex
 
     if digest["kind"] == ex.EXEMPLAR:
-        from antt_cli.domain.rules import reassessment_deadline
+        from antt_cli.domain.interpretations import reassessment_deadline
 
         due = ex.next_due(digest, today, reassessment_deadline(rules))
     else:

@@ -13,7 +13,7 @@ from antt_cli.domain import rating as R
 from antt_cli.domain.dossier_items import anything_present, complete, dossier_items
 from antt_cli.domain.kindspec import KindSpec
 from antt_cli.domain.model import Case, Criterion, Record
-from antt_cli.domain.rules import Rules
+from antt_cli.domain.interpretations import Rules
 from antt_cli.domain.text import clean, nfc
 from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.services.common import Context, Writer, writing
