@@ -90,9 +90,9 @@ def register(app: typer.Typer) -> None:
 
 
 def _status_text(status: str | None) -> str:
-    from antt_cli.domain.vocab import EXEMPLAR_STATUSES, STATUSES
+    from antt_cli.services.choices import CASE_STATUSES
 
-    return t(f"cli.status.{status}") if status in STATUSES + EXEMPLAR_STATUSES else str(status)
+    return t(f"cli.status.{status}") if status in CASE_STATUSES else str(status)
 
 
 # Above this many rows the table is printed as plain aligned text: rich lays out a big table

@@ -8,11 +8,11 @@ import click
 import typer
 
 from antt_cli.cli.common import DATE, STATE, emit, notice, say
-from antt_cli.domain import vocab
+from antt_cli.services import choices
 from antt_cli.i18n import t
 
-EXEMPLAR_KINDS = click.Choice(list(vocab.EXEMPLAR_KINDS))
-SCOPES = click.Choice(list(vocab.EXEMPLAR_SCOPES))
+EXEMPLAR_KINDS = click.Choice(list(choices.EXEMPLAR_KINDS))
+SCOPES = click.Choice(list(choices.EXEMPLAR_SCOPES))
 _YES, _NO = ("yes", "y", "co", "có", "dat", "đạt", "1", "true"), ("no", "n", "khong", "không", "0", "false")
 
 

@@ -13,6 +13,10 @@ UNIT_KINDS: tuple[str, ...] = tuple(vocab.UNIT_KINDS)
 MEMBERSHIP: tuple[str, ...] = tuple(vocab.MEMBERSHIP)
 SIGN_AS: tuple[str, ...] = tuple(vocab.SIGN_AS)
 SECRECY: tuple[str, ...] = tuple(vocab.SECRECY)
+EXEMPLAR_KINDS: tuple[str, ...] = tuple(vocab.EXEMPLAR_KINDS)
+EXEMPLAR_SCOPES: tuple[str, ...] = tuple(vocab.EXEMPLAR_SCOPES)
+# every status a case may have, a model's then an exemplar's (status texts in `antt status`)
+CASE_STATUSES: tuple[str, ...] = tuple(vocab.STATUSES) + tuple(vocab.EXEMPLAR_STATUSES)
 
 
 def parse_date(text: str) -> dt.date:

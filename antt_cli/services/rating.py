@@ -288,7 +288,7 @@ def add_criterion(ctx: Context, case_id: str, key: str, text: str, grade: str | 
     take a general criterion's key, is refused once the exemplar has been judged, and, once
     its criteria set is recorded, amends that document with `reason` (services/exemplars.py)."""
     from antt_cli.domain import exemplars as ex
-    from antt_cli.services.exemplars import amend_criteria_documents
+    from antt_cli.services.criteria import amend_criteria_documents
 
     key = nfc(key).strip()
     text = clean(text) or ""
