@@ -9,12 +9,12 @@ import typer
 from typer.core import TyperGroup
 
 from antt_cli.cli.common import DATE, STATE, emit, say
-from antt_cli.domain import vocab
 from antt_cli.i18n import t
+from antt_cli.services import choices
 
-GRADES = click.Choice(list(vocab.GRADES))
-RATED_GRADES = click.Choice([g for g in vocab.GRADES if g != "yeu"])
-SIGN_AS = click.Choice(list(vocab.SIGN_AS))
+GRADES = click.Choice(list(choices.GRADES))
+RATED_GRADES = click.Choice(list(choices.RATED_GRADES))
+SIGN_AS = click.Choice(list(choices.SIGN_AS))
 
 
 def _grade(slug: str | None) -> str:
@@ -27,8 +27,7 @@ def _interactive() -> bool:
 
 
 def _answers(ctx, case_id: str, pairs: list[str]) -> dict[str, tuple[bool, str]]:
-    from antt_cli.domain.rating import ASKED, GIVEN
-    from antt_cli.services.rating import criterion_keys, parse_answers
+    from antt_cli.services.rating import ASKED, GIVEN, criterion_keys, parse_answers
 
     given = {k: (v, GIVEN) for k, v in parse_answers(pairs).items()}
     if _interactive():
@@ -56,7 +55,7 @@ def _proposal_json(result) -> dict:
 
 
 def _missed(m) -> str:
-    from antt_cli.domain.rating import missed_text
+    from antt_cli.services.rating import missed_text
 
     return missed_text(m)
 
@@ -65,7 +64,7 @@ def _print_proposal(result) -> None:
     from rich.table import Table
 
     from antt_cli.cli.common import stdout_console
-    from antt_cli.domain.rating import percent_text
+    from antt_cli.services.rating import percent_text
     from antt_cli.hygiene import safe
 
     a = result.assessment

@@ -10,6 +10,7 @@ from typing import Any, Mapping
 
 from antt_cli.domain import lifecycle as life
 from antt_cli.domain import rating as R
+from antt_cli.domain.rating import ASKED, GIVEN, missed_text, percent_text  # noqa: F401 - for the CLI
 from antt_cli.domain.dossier_items import anything_present, complete, dossier_items
 from antt_cli.domain.kindspec import KindSpec
 from antt_cli.domain.model import Case, Criterion, Record
@@ -17,27 +18,12 @@ from antt_cli.domain.interpretations import Rules
 from antt_cli.domain.text import clean, nfc
 from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.services.common import Context, Writer, writing
-from antt_cli.services.plans import check_year
+from antt_cli.services.late import mark_late
+from antt_cli.services.targets import check_year
 from antt_cli.services.record import RecordInput, build_record, resolve_number, save_recorded
 from antt_cli.store.kinds import load_registry
 
 _KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-# ---------------------------------------------------------------- the late mark
-
-def mark_late(w: Writer, k: KindSpec, record: Record, rules: Rules) -> dt.date | None:
-    """docs/rules.md: a rating step recorded on or after its deadline is accepted, marked
-    `late: true` with the deadline it missed, in the case and as the `Antt-Late` trailer."""
-    if k.rating == "none" or record.year is None or record.date is None:
-        return None
-    if not R.is_late(record.date, record.year, k.rating, rules):
-        return None
-    missed = R.deadline(record.year, k.rating, rules)
-    record.extra["late"] = True
-    record.extra["deadline"] = missed
-    w.tx.add_trailer("Antt-Late", missed.isoformat())
-    return missed
 
 
 def _supersede(case: Case, old: list[Record], day: dt.date) -> None:
@@ -151,7 +137,7 @@ def propose(ctx: Context, case_id: str, given: RateInput) -> RateResult:
         earlier = R.step_records(case, year, R.PROPOSAL, reg)
         if earlier and not given.force:
             raise AnttError("services.rating.already_proposed", id=case_id, year=year,
-                            grade=earlier[-1].field("grade") or "—")
+                            grade=R.GRADE_TITLES.get(earlier[-1].field("grade") or "", "—"))
         day = given.date or ctx.today
         R.check_proposal_date(case, year, day)
         completion = R.completion_for(case, year, rules)
@@ -238,11 +224,12 @@ def decide(ctx: Context, case_id: str, given: DecideInput) -> DecideResult:
         proposed = proposal.field("grade") or R.YEU
         grade = given.grade or proposed
         if grade != proposed and not reason:
-            raise AnttError("services.rating.override_needs_reason", grade=grade, proposed=proposed)
+            raise AnttError("services.rating.override_needs_reason", grade=R.GRADE_TITLES[grade],
+                            proposed=R.GRADE_TITLES.get(proposed, proposed))
         earlier = R.step_records(case, year, R.DECISION, reg)
         if earlier and not given.force:
             raise AnttError("services.rating.already_decided", id=case_id, year=year,
-                            grade=earlier[-1].field("grade") or "—")
+                            grade=R.GRADE_TITLES.get(earlier[-1].field("grade") or "", "—"))
         issuer = w.dossier.body_name(clean(given.issuer) or "")
         successors = {str(a): str(b) for a, b in (w.dossier.profile.get("successors") or {}).items()}
         if not R.may_decide(case.authority, issuer, successors):
@@ -286,7 +273,7 @@ def add_criterion(ctx: Context, case_id: str, key: str, text: str, grade: str | 
     exemplar §IV's specific criteria): one commit. A model's criterion names the lowest grade
     it is required for (default Trung bình: every grade); an exemplar's has none, may not
     take a general criterion's key, is refused once the exemplar has been judged, and, once
-    its criteria set is recorded, amends that document with `reason` (services/exemplars.py)."""
+    its criteria set is recorded, amends that document with `reason` (services/criteria.py)."""
     from antt_cli.domain import exemplars as ex
     from antt_cli.services.criteria import amend_criteria_documents
 

@@ -259,7 +259,7 @@ def save_recorded(w: Writer, loaded: Any, new_case: Case, record: Record, *, att
 def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput) -> RecordResult:
     """Record an issued document (`antt record`; `antt plan` for the plan kind). Nothing
     changes on refusal. A rating step past its deadline is marked late (services/rating.py)."""
-    from antt_cli.services.rating import mark_late
+    from antt_cli.services.late import mark_late
 
     reg = load_registry()
     spec = reg.get(kind)
