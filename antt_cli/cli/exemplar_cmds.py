@@ -57,10 +57,10 @@ def register(app: typer.Typer) -> None:
         proposer: Optional[str] = typer.Option(None, "--proposer", help=t("help.new_exemplar.proposer")),
         date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
     ) -> None:
-        from antt_cli.services.exemplars import new_exemplar as open_exemplar
+        from antt_cli.services.exemplars import NewExemplarInput, new_exemplar as open_exemplar
 
-        opened = open_exemplar(STATE.context(), name, kind=kind, area=area, scope=scope, proposer=proposer,
-                               date=date)
+        opened = open_exemplar(STATE.context(), NewExemplarInput(name=name, kind=kind, area=area, scope=scope,
+                                                                 proposer=proposer, date=date))
         emit({"id": opened.id}, lambda: say(t("cli.new_exemplar.done", id=opened.id)))
 
     @app.command("evaluate", help=t("cli.evaluate.help"))

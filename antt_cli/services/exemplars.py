@@ -22,13 +22,26 @@ from antt_cli.store.kinds import load_registry
 
 
 
-def new_exemplar(ctx: Context, name: str, *, kind: str, area: str, scope: str = "comprehensive",
-                 proposer: str | None = None, date: dt.date | None = None) -> OpenedCase:
-    """Open an exemplar (`DH-YYYY-NNN`, its own sequence), status `surveying` (§IV.1 Bước 1)."""
+@dataclass
+class NewExemplarInput:
+    """What the officer says about a new exemplar (docs/commands.md `antt new-exemplar`)."""
+
+    name: str                       # the collective or individual
+    kind: str                       # collective | individual
+    area: str
+    scope: str = "comprehensive"    # one | several | comprehensive
+    proposer: str | None = None     # None: the unit of antt.yaml
+    date: dt.date | None = None     # None: today
+
+
+def new_exemplar(ctx: Context, given: NewExemplarInput) -> OpenedCase:
+    """Open an exemplar (`DH-YYYY-NNN`, its own sequence), status `surveying` (§IV.1 Bước 1).
+    Nothing changes on refusal."""
     from antt_cli.store.casefile import new_case_text
 
-    day = date or ctx.today
-    title, area_ = clean(name), clean(area)
+    kind, scope, proposer = given.kind, given.scope, given.proposer
+    day = given.date or ctx.today
+    title, area_ = clean(given.name), clean(given.area)
     if not title:
         raise AnttError("services.exemplars.name_required")
     if not area_:
