@@ -279,13 +279,17 @@ def test_recognized_then_reassessment_proposes_ending(dossier, monkeypatch):
     keep = json.loads(ok("--json", "evaluate", case_id, *GENERAL_YES, "--criterion", "s1=yes", "--criterion", "s2=yes",
                          *[f"--criterion=s{i}=no" for i in range(3, 6)], "--date", "2027-10-15", root=root).stdout)
     assert (keep["kind"], keep["outcome"], keep["share"]) == ("reassessment", "recognize", 70.0)
-    refused(root, "evaluate", case_id, *GENERAL_YES, "--date", "2027-10-16", contains="2027")  # once a year
     monkeypatch.setenv("ANTT_TODAY", "2028-10-30")
+    text = ok("evaluate", case_id, *GENERAL_YES, *[f"--criterion=s{i}=yes" for i in range(1, 6)], "--date", "2028-01-10",
+              root=root).stdout
+    assert "không cần quyết định mới" in text and "antt record" not in text  # a kept exemplar needs no decision
+    refused(root, "evaluate", case_id, *GENERAL_YES, "--date", "2027-10-16", contains="2027")  # once a year
+    monkeypatch.setenv("ANTT_TODAY", "2029-10-30")
     end = json.loads(ok("--json", "evaluate", case_id, *GENERAL_YES, "--criterion", "s1=yes",
-                        *[f"--criterion=s{i}=no" for i in range(2, 6)], "--date", "2028-10-15", root=root).stdout)
+                        *[f"--criterion=s{i}=no" for i in range(2, 6)], "--date", "2029-10-15", root=root).stdout)
     assert (end["outcome"], end["share"]) == ("end", 60.0)
-    ok("record", case_id, "ending", "--date", "2028-10-25", "--issuer", UBND, "--number", "auto", root=root)
-    ok("record", case_id, "ending-notice", "--date", "2028-10-28", "--number", "auto", root=root)
+    ok("record", case_id, "ending", "--date", "2029-10-25", "--issuer", UBND, "--number", "auto", root=root)
+    ok("record", case_id, "ending-notice", "--date", "2029-10-28", "--number", "auto", root=root)
     status = json.loads(ok("--json", "status", case_id, root=root).stdout)
     assert status["status"] == "ended" and status["outcome"] == "end"
     doc = Document(str(root / "exemplars" / case_id / "docs" / f"{len(status['documents']) - 1:02d}-ending.docx"))

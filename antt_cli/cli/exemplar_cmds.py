@@ -99,7 +99,9 @@ def register(app: typer.Typer) -> None:
             lines.append(t("cli.evaluate.share", share=f"{result.share:.1f}"))
             if result.missed:
                 lines.append(t("cli.evaluate.missed", keys=", ".join(result.missed)))
-            lines.append(t(f"cli.evaluate.outcome_{result.outcome}", id=result.id))
+            keep = result.yearly and result.outcome == "recognize"
+            lines.append(t("cli.evaluate.outcome_keep" if keep else f"cli.evaluate.outcome_{result.outcome}",
+                           id=result.id))
             say("\n".join(lines))
 
         emit(data, human)

@@ -152,9 +152,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Đề xuất: kết thúc xây dựng điển hình {id} — ghi quyết định bằng `antt record {id} ending`, rồi `ending-notice`.",
         "en": "Proposed: end exemplar {id} — record the decision with `antt record {id} ending`, then `ending-notice`.",
     },
+    "cli.evaluate.outcome_keep": {
+        "vi": "Đề xuất: giữ công nhận điển hình {id} (đạt từ ngưỡng đánh giá lại trở lên); không cần quyết định mới.",
+        "en": "Proposed: keep exemplar {id} recognized (at or above the reassessment threshold); no new decision is needed.",
+    },
     "cli.evaluate.outcome_recognize": {
-        "vi": "Đề xuất: công nhận (giữ) điển hình {id} — ghi quyết định bằng `antt record {id} recognition` (lần đầu).",
-        "en": "Proposed: recognize (keep) exemplar {id} — record the decision with `antt record {id} recognition` (first time).",
+        "vi": "Đề xuất: công nhận điển hình {id} — ghi quyết định bằng `antt record {id} recognition`.",
+        "en": "Proposed: recognize exemplar {id} — record the decision with `antt record {id} recognition`.",
     },
     "cli.evaluate.share": {
         "vi": "Tỷ lệ tiêu chí đạt: {share} %",

@@ -89,6 +89,7 @@ class EvaluationResult:
     file: str
     commit: str | None
     deadline: dt.date | None = None
+    yearly: bool = False           # a reassessment (its `recognize` keeps the recognition)
 
 
 @dataclass
@@ -191,4 +192,4 @@ def evaluate(ctx: Context, case_id: str, given: EvaluateInput) -> EvaluationResu
         w.summary = life.summary_line(case_id, k.summary_text(record.year), record)
     not_given = [key for key in keys if key not in given.answers]
     return EvaluationResult(case_id, k.cli, outcome.outcome, dict(outcome.criteria), list(outcome.missed),
-                            outcome.share, bool(given.late), not_given, record, rel, w.tx.sha, deadline)
+                            outcome.share, bool(given.late), not_given, record, rel, w.tx.sha, deadline, yearly)
