@@ -7,7 +7,7 @@ from typing import Optional
 import click
 import typer
 
-from antt_cli.cli.common import DATE, STATE, emit, notice, say, stdout_console
+from antt_cli.cli.common import DATE, STATE, emit, finding, notice, say, stdout_console
 from antt_cli.i18n import t
 from antt_cli.services.choices import UNIT_KINDS as UNIT_KIND_NAMES
 
@@ -53,6 +53,11 @@ def register(app: typer.Typer) -> None:
             return
         rows = dossier_status(STATE.context(reading=True), date)
         emit(rows, lambda: _print_rows(rows))
+        broken = [row for row in rows if row.get("error")]
+        if broken:  # one finding per broken case, after the others were shown (exit 1)
+            for row in broken:
+                finding(row["error"])
+            raise typer.Exit(1)
 
     @app.command("history", help=t("cli.history.help"))
     def history(case_id: str = typer.Argument(..., metavar="ID", help=t("help.id"))) -> None:
@@ -92,7 +97,7 @@ def register(app: typer.Typer) -> None:
 def _status_text(status: str | None) -> str:
     from antt_cli.services.choices import CASE_STATUSES
 
-    return t(f"cli.status.{status}") if status in CASE_STATUSES else str(status)
+    return t(f"cli.status.{status}") if status in (*CASE_STATUSES, "broken") else str(status)
 
 
 # Above this many rows the table is printed as plain aligned text: rich lays out a big table
@@ -121,8 +126,8 @@ def _print_rows(rows: list[dict]) -> None:
         say(t("cli.no_cases"))
         return
     keys = ("id", "name", "kind", "status", "step", "grade", "due")
-    cells = [(r["id"], r["name"] or "", _kind_text(r), _status_text(r["status"]),
-              str(r["step"]), _grade_text(r), _due_text(r)) for r in rows]
+    cells = [(r["id"], r["name"] or r.get("error") or "", _kind_text(r), _status_text(r["status"]),
+              "—" if r["step"] is None else str(r["step"]), _grade_text(r), _due_text(r)) for r in rows]
     if len(rows) > RICH_TABLE_MAX_ROWS:
         _print_plain([t(f"cli.col.{k}") for k in keys], cells)
         return

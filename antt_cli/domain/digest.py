@@ -33,6 +33,12 @@ def launch_date(case: Case, reg: Registry):
     return None
 
 
+DIGEST_KEYS = frozenset(["id", "kind", "name", "status", "linked", "area", "opened", "step", "grade",
+                         "proposed_grade", "rating_year", "late_steps", "launched", "plan_years", "reports",
+                         "numbers", "exemplar_kind", "clock_end", "evaluation_kind", "recognized_on",
+                         "reassessed"])
+
+
 def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
     numbers = [(name_key(str(d.issuer or "")), d.date.year, str(d.number))
                for d in case.documents if d.number and d.date]
@@ -42,10 +48,10 @@ def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
                       and (reg[d.kind].year == "report" or reg[d.kind].rating == "propose")
                       and reg[d.kind].rating not in ("decide", "submit")
                       and not d.extra.get("superseded") and not d.extra.get("withdrawn")})
-    from antt_cli.domain.exemplars import EXEMPLAR, digest_part
+    from antt_cli.domain.exemplars import digest_part
 
     return {
-        **(digest_part(case, reg) if case.kind == EXEMPLAR else {}),
+        **digest_part(case, reg),
         "id": case.id,
         "kind": case.kind,
         "name": case.name,
@@ -60,3 +66,29 @@ def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
         "reports": reports,
         "numbers": numbers,
     }
+
+
+def digest_ok(value: Any) -> bool:
+    """Whether `value` has the shape `case_digest` gives (a read cache entry is checked before
+    it is trusted: store/cache.py)."""
+    import datetime as dt
+
+    def opt(v: Any, kind: type | tuple) -> bool:
+        return v is None or isinstance(v, kind)
+
+    if not isinstance(value, dict) or set(value) != DIGEST_KEYS:
+        return False
+    return (isinstance(value["id"], str) and isinstance(value["kind"], str) and opt(value["name"], str)
+            and opt(value["status"], str) and isinstance(value["linked"], bool) and opt(value["area"], str)
+            and opt(value["opened"], dt.date) and isinstance(value["step"], int) and opt(value["grade"], str)
+            and opt(value["proposed_grade"], str) and opt(value["rating_year"], int)
+            and isinstance(value["late_steps"], list) and all(isinstance(s, str) for s in value["late_steps"])
+            and opt(value["launched"], dt.date)
+            and isinstance(value["plan_years"], list) and all(isinstance(y, int) for y in value["plan_years"])
+            and isinstance(value["reports"], list)
+            and all(isinstance(r, tuple) and len(r) == 2 for r in value["reports"])
+            and isinstance(value["numbers"], list)
+            and all(isinstance(n, tuple) and len(n) == 3 for n in value["numbers"])
+            and opt(value["exemplar_kind"], str) and opt(value["clock_end"], dt.date)
+            and opt(value["evaluation_kind"], str) and opt(value["recognized_on"], dt.date)
+            and isinstance(value["reassessed"], list) and all(isinstance(y, int) for y in value["reassessed"]))

@@ -155,10 +155,17 @@ def latest_outcome(case: Case) -> Record | None:
     return found
 
 
+# The keys `digest_part` adds to every case digest (domain/digest.py), as a model has them.
+DIGEST_DEFAULTS = {"exemplar_kind": None, "clock_end": None, "evaluation_kind": None, "recognized_on": None,
+                   "reassessed": []}
+
+
 def digest_part(case: Case, reg: Registry, months: int = 12) -> dict:
     """What the status table and `due` need of an exemplar (domain/digest.py): collective or
     individual, the one-year clock and the kind that answers it, the year it was recognized,
-    the years reassessed."""
+    the years reassessed (None and [] for a model: every digest has the same keys)."""
+    if case.kind != EXEMPLAR:
+        return dict(DIGEST_DEFAULTS)
     clock = clock_of(case, reg, months)
     recognized = _role_record(case, reg, RECOGNIZES)
     evaluation = next((k for k in reg.of_case(case.kind) if k.command == "evaluate" and not k.repeatable), None)

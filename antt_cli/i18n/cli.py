@@ -5,8 +5,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.amend.help": {"vi": "Đính chính văn bản đã ghi (giữ giá trị cũ và lý do).",
                        "en": "Correct a recorded document (old values and reason kept)."},
     "cli.bad_date": {
-        "vi": "'{value}' không phải ngày hợp lệ (dạng YYYY-MM-DD hoặc DD/MM/YYYY)",
-        "en": "'{value}' is not a valid date (YYYY-MM-DD or DD/MM/YYYY)",
+        "vi": "'{value}' không phải ngày hợp lệ (dạng YYYY-MM-DD hoặc DD/MM/YYYY, năm 2000–2099)",
+        "en": "'{value}' is not a valid date (YYYY-MM-DD or DD/MM/YYYY, a year 2000–2099)",
     },
     "cli.bad_input": {
         "vi": "Giá trị của {option} ('{value}') chứa {problem}. Hãy gõ lại giá trị đó bằng chữ thường (UTF-8, không có ký tự điều khiển).",
@@ -384,6 +384,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.record.help": {"vi": "Ghi một văn bản đã ban hành, tạo tệp DOCX, chuyển bước hồ sơ.",
                         "en": "Record an issued document, render its DOCX, advance the case."},
     "cli.status.active": {"vi": "đang hoạt động", "en": "active"},
+    "cli.status.broken": {"vi": "tệp hỏng", "en": "broken file"},
     "cli.status.building": {"vi": "đang xây dựng", "en": "building"},
     "cli.status.closed": {"vi": "đã kết thúc", "en": "closed"},
     "cli.status.closing": {"vi": "đang kết thúc", "en": "closing"},

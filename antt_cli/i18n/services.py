@@ -160,12 +160,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Give exactly one of --achieved NUMBER (numeric target) or --done (yes/no target).",
     },
     "services.plans.bad_number": {
-        "vi": "'{value}' không phải số hợp lệ (số không âm, có thể có phần thập phân).",
-        "en": "'{value}' is not a valid number (non-negative, decimals allowed).",
+        "vi": "--achieved '{value}' không phải số hợp lệ (số không âm, tối đa 10^12, tối đa 4 chữ số thập phân).",
+        "en": "--achieved '{value}' is not a valid number (non-negative, at most 10^12, at most 4 decimals).",
     },
     "services.plans.bad_target": {
-        "vi": "Chỉ tiêu '{spec}' sai dạng: dùng \"NỘI DUNG=SỐ\" (ít nhất), \"NỘI DUNG<=SỐ\" (không quá) hoặc \"NỘI DUNG\" (có/không).",
-        "en": "Target '{spec}' is malformed: use \"TEXT=NUMBER\" (at least), \"TEXT<=NUMBER\" (at most) or \"TEXT\" (yes/no).",
+        "vi": "--target: chỉ tiêu '{spec}' sai dạng (số không âm, tối đa 10^12, tối đa 4 chữ số thập phân): dùng \"NỘI DUNG=SỐ\" (ít nhất), \"NỘI DUNG<=SỐ\" (không quá) hoặc \"NỘI DUNG\" (có/không).",
+        "en": "--target: target '{spec}' is malformed (numbers non-negative, at most 10^12, at most 4 decimals): use \"TEXT=NUMBER\" (at least), \"TEXT<=NUMBER\" (at most) or \"TEXT\" (yes/no).",
     },
     "services.plans.bad_year": {
         "vi": "Năm đánh giá {year} không hợp lệ (2000–2100).",
@@ -264,8 +264,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{kind} takes no approval: drop --approved-by / --approved-date (they apply to {kinds} only).",
     },
     "services.record.attach_missing": {
-        "vi": "Không có tệp đính kèm {file}.",
-        "en": "The attachment {file} does not exist.",
+        "vi": "--attach {file}: không có tệp đính kèm đó.",
+        "en": "--attach {file}: the attachment does not exist.",
+    },
+    "services.record.attach_not_regular": {
+        "vi": "--attach {file}: không phải tệp thường (là thiết bị, ống dẫn, thư mục hoặc tệp của /proc, /sys); hãy chỉ đến tệp bản chụp cần đính kèm.",
+        "en": "--attach {file}: not a regular file (a device, a pipe, a folder or a file of /proc or /sys); give the scanned file to attach.",
     },
     "services.record.attach_too_big": {
         "vi": "Tệp {file} nặng {mb} MB, quá giới hạn {max} MB (rules.attach_max_mb trong antt.yaml).",

@@ -57,6 +57,13 @@ def status_row(digest: Any, today: dt.date, rules: Rules, reg: Registry) -> dict
     }
 
 
+def broken_row(case_id: str, kind: str, error: str) -> dict[str, Any]:
+    """The row of a case whose file cannot be read: its ID, what is wrong (file:line), no
+    judgement (docs/reliability.md, "One bad case is one finding")."""
+    return {"id": case_id, "kind": kind, "name": None, "status": "broken", "step": None, "linked": None,
+            "area": None, "grade": None, **due_fields(None, dt.date.min, kind, None), "error": error}
+
+
 def next_kinds(case: Case, reg: Registry) -> list[str]:
     """Kinds that may be recorded now: applicable, prerequisites met, not yet recorded (or
     repeatable). A kind recorded through its own command (the annual plan) is listed until
