@@ -135,6 +135,11 @@ def test_next_due_evaluation_then_yearly_reassessment():
     assert REG.dated_kind("exemplar", "report").name == "reassessment"
     digest["reassessed"] = [2027]
     assert ex.next_due(digest, D(2027, 11, 20), "11-05") == Due(D(2028, 11, 4), "report", 2028)
+    # overdue years stay owed, up to the next one ahead
+    assert ex.obligations({**digest, "reassessed": []}, D(2028, 11, 4), "11-05") == [
+        Due(D(2027, 11, 4), "report", 2027), Due(D(2028, 11, 4), "report", 2028)]
+    assert ex.obligations({**digest, "reassessed": []}, D(2028, 11, 5), "11-05")[-1].year == 2029
+    assert ex.obligations({"status": "ended"}, D(2028, 1, 1), "11-05") == []
 
 
 # ---------------------------------------------------------------- CLI

@@ -180,27 +180,39 @@ def digest_part(case: Case, reg: Registry, months: int = 12) -> dict:
     }
 
 
-def next_due(digest: Mapping, today: dt.date, proposal_deadline: str):
-    """The exemplar's next obligation (`domain/deadlines.Due`): while building, the evaluation
-    by the anniversary of its building plan (§IV.1 Bước 3); once recognized, the yearly
-    reassessment (the kind whose spec says `year: report`) of every evaluation year after the
-    recognition's, due with the model ratings strictly before `proposal_deadline` (`MM-DD`,
-    05/11) of that year (§IV.3, docs/rules.md)."""
+def obligations(digest: Mapping, today: dt.date, proposal_deadline: str) -> list:
+    """Every duty an exemplar owes and has not met (`domain/deadlines.Due`), soonest first, up
+    to the next one still ahead of `today`: while building, the evaluation by the anniversary
+    of its building plan (§IV.1 Bước 3); once recognized, the yearly reassessment (the kind
+    whose spec says `year: report`) of every evaluation year after the recognition's, due
+    with the model ratings strictly before `proposal_deadline` (`MM-DD`, 05/11) of that year
+    (§IV.3, docs/rules.md). `antt status` shows the first; `antt due` may list them all."""
     from antt_cli.domain.dates import evaluation_year_of
     from antt_cli.domain.deadlines import REPORT, Due
     from antt_cli.domain.interpretations import month_day
 
     if digest.get("status") == "building" and digest.get("clock_end"):
         end = digest["clock_end"]
-        return Due(end, str(digest.get("evaluation_kind") or ""), evaluation_year_of(end))
+        return [Due(end, str(digest.get("evaluation_kind") or ""), evaluation_year_of(end))]
     recognized = digest.get("recognized_on")
     if digest.get("status") != "recognized" or recognized is None:
-        return None
+        return []
     done = set(digest.get("reassessed") or ())
-    for year in range(evaluation_year_of(recognized) + 1, evaluation_year_of(today) + 2):
+    owed = []
+    year = evaluation_year_of(recognized) + 1
+    while True:
+        last = month_day(proposal_deadline, year) - dt.timedelta(days=1)
         if year not in done:
-            return Due(month_day(proposal_deadline, year) - dt.timedelta(days=1), REPORT, year)
-    return None
+            owed.append(Due(last, REPORT, year))
+        if last >= today:
+            return owed
+        year += 1
+
+
+def next_due(digest: Mapping, today: dt.date, proposal_deadline: str):
+    """The first of `obligations`, or None."""
+    owed = obligations(digest, today, proposal_deadline)
+    return owed[0] if owed else None
 
 
 # ---------------------------------------------------------------- dossier items (§V.2)
