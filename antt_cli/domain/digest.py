@@ -61,7 +61,8 @@ def established_on(case: Case, reg: Registry):
 
 DIGEST_KEYS = frozenset(["id", "kind", "name", "status", "linked", "area", "opened", "step", "grade",
                          "proposed_grade", "rating_year", "late_steps", "launched", "established", "met",
-                         "plan_years", "reports", "numbers"])
+                         "plan_years", "reports", "numbers", "exemplar_kind", "clock_end", "evaluation_kind",
+                         "recognized_on", "reassessed"])
 
 
 def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
@@ -73,7 +74,10 @@ def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
                       and (reg[d.kind].year == "report" or reg[d.kind].rating == "propose")
                       and reg[d.kind].rating not in ("decide", "submit")
                       and not d.extra.get("superseded") and not d.extra.get("withdrawn")})
+    from antt_cli.domain.exemplars import digest_part
+
     return {
+        **digest_part(case, reg),
         "id": case.id,
         "kind": case.kind,
         "name": case.name,
@@ -114,4 +118,7 @@ def digest_ok(value: Any) -> bool:
             and isinstance(value["reports"], list)
             and all(isinstance(r, tuple) and len(r) == 2 for r in value["reports"])
             and isinstance(value["numbers"], list)
-            and all(isinstance(n, tuple) and len(n) == 3 for n in value["numbers"]))
+            and all(isinstance(n, tuple) and len(n) == 3 for n in value["numbers"])
+            and opt(value["exemplar_kind"], str) and opt(value["clock_end"], dt.date)
+            and opt(value["evaluation_kind"], str) and opt(value["recognized_on"], dt.date)
+            and isinstance(value["reassessed"], list) and all(isinstance(y, int) for y in value["reassessed"]))

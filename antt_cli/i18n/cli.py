@@ -29,6 +29,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.col.achieved": {"vi": "Đạt", "en": "Achieved"},
     "cli.col.action": {"vi": "Thao tác", "en": "Action"},
+    "cli.col.criterion": {
+        "vi": "Tiêu chí",
+        "en": "Criterion",
+    },
     "cli.col.date": {"vi": "Ngày", "en": "Date"},
     "cli.col.deadline": {
         "vi": "Theo hướng dẫn",
@@ -61,17 +65,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Việc phải làm",
         "en": "What",
     },
+    "cli.col.text": {
+        "vi": "Nội dung",
+        "en": "Text",
+    },
     "cli.criteria.add.help": {
-        "vi": "Thêm một tiêu chí cụ thể của hồ sơ (mô hình: mức xếp loại thấp nhất cần tiêu chí đó).",
-        "en": "Add a case-specific criterion (model: the lowest grade it is required for).",
+        "vi": "Thêm một tiêu chí cụ thể của hồ sơ (mô hình: mức xếp loại thấp nhất cần tiêu chí đó; điển hình: tiêu chí riêng, không có mức).",
+        "en": "Add a case-specific criterion (model: the lowest grade it is required for; exemplar: a specific criterion, no grade).",
     },
     "cli.criteria.added": {
         "vi": "Đã thêm tiêu chí '{key}' cho {id} (áp dụng từ mức {grade}).",
         "en": "Added criterion '{key}' to {id} (required from grade {grade}).",
     },
+    "cli.criteria.added_exemplar": {
+        "vi": "Đã thêm tiêu chí riêng '{key}' cho điển hình {id}.",
+        "en": "Added specific criterion '{key}' to exemplar {id}.",
+    },
     "cli.criteria.help": {
-        "vi": "Tiêu chí cụ thể của một hồ sơ (§III.2.b Lưu ý).",
-        "en": "A case's own criteria (§III.2.b note).",
+        "vi": "Tiêu chí cụ thể của một hồ sơ (§III.2.b Lưu ý; điển hình: §IV.1).",
+        "en": "A case's own criteria (§III.2.b note; exemplars: §IV.1).",
     },
     "cli.demo.done": {"vi": "Hồ sơ mẫu: {path}", "en": "Demo dossier: {path}"},
     "cli.demo.help": {"vi": "Dựng một hồ sơ mẫu bằng chính các lệnh của antt rồi in trạng thái và git log.",
@@ -82,6 +94,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.detail.area": {"vi": "Địa bàn", "en": "Area"},
     "cli.detail.authority": {"vi": "Cấp có thẩm quyền", "en": "Authority"},
+    "cli.detail.clock": {
+        "vi": "Thời hạn xây dựng: từ {start}, đánh giá chậm nhất ngày {last}",
+        "en": "Building year: from {start}, evaluation by {last} at the latest",
+    },
+    "cli.detail.days_left": {
+        "vi": "(còn {days} ngày)",
+        "en": "({days} days left)",
+    },
+    "cli.detail.items": {
+        "vi": "Hồ sơ (§V.2)",
+        "en": "Dossier (§V.2)",
+    },
     "cli.detail.late_steps": {
         "vi": "(muộn: {steps})",
         "en": "(late: {steps})",
@@ -140,6 +164,54 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Nothing is due.",
     },
     "cli.error": {"vi": "Lỗi", "en": "Error"},
+    "cli.evaluate.ask": {
+        "vi": "Tiêu chí {key} — {text}: đạt?",
+        "en": "Criterion {key} — {text}: met?",
+    },
+    "cli.evaluate.bad_pair": {
+        "vi": "'{pair}' không đúng dạng KEY=yes|no (hoặc KEY=TEXT).",
+        "en": "'{pair}' is not KEY=yes|no (or KEY=TEXT).",
+    },
+    "cli.evaluate.done": {
+        "vi": "Đã ghi {kind} của {id} ({file}):",
+        "en": "Recorded {kind} of {id} ({file}):",
+    },
+    "cli.evaluate.help": {
+        "vi": "Đánh giá điển hình sau 01 năm xây dựng (hoặc đánh giá lại hằng năm điển hình đã công nhận): in kết quả đề xuất và ghi báo cáo đánh giá.",
+        "en": "Evaluate an exemplar after its building year (or reassess a recognized one each year): prints the outcome proposed and records the report.",
+    },
+    "cli.evaluate.missed": {
+        "vi": "Không đạt: {keys}",
+        "en": "Missed: {keys}",
+    },
+    "cli.evaluate.not_given": {
+        "vi": "Các tiêu chí không được nêu được tính là không đạt: {keys}.",
+        "en": "Criteria not given count as not met: {keys}.",
+    },
+    "cli.evaluate.outcome_end": {
+        "vi": "Đề xuất: kết thúc xây dựng điển hình {id} — ghi quyết định bằng `antt record {id} ending`, rồi `ending-notice`.",
+        "en": "Proposed: end exemplar {id} — record the decision with `antt record {id} ending`, then `ending-notice`.",
+    },
+    "cli.evaluate.outcome_keep": {
+        "vi": "Đề xuất: giữ công nhận điển hình {id} (đạt từ ngưỡng đánh giá lại trở lên); không cần quyết định mới.",
+        "en": "Proposed: keep exemplar {id} recognized (at or above the reassessment threshold); no new decision is needed.",
+    },
+    "cli.evaluate.outcome_recognize": {
+        "vi": "Đề xuất: công nhận điển hình {id} — ghi quyết định bằng `antt record {id} recognition`.",
+        "en": "Proposed: recognize exemplar {id} — record the decision with `antt record {id} recognition`.",
+    },
+    "cli.evaluate.share": {
+        "vi": "Tỷ lệ tiêu chí đạt: {share} %",
+        "en": "Criteria met: {share} %",
+    },
+    "cli.exemplar_kind.collective": {
+        "vi": "tập thể",
+        "en": "collective",
+    },
+    "cli.exemplar_kind.individual": {
+        "vi": "cá nhân",
+        "en": "individual",
+    },
     "cli.grade.kha": {
         "vi": "Khá",
         "en": "Khá (good)",
@@ -181,8 +253,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Đã dừng theo yêu cầu (Ctrl-C) trước khi commit; mọi thay đổi dở dang đã được hoàn lại, hồ sơ như trước lệnh.",
         "en": "Stopped on request (Ctrl-C) before the commit; every partial change was rolled back, the dossier is as it was.",
     },
+    "cli.item_state.missing": {
+        "vi": "THIẾU",
+        "en": "MISSING",
+    },
+    "cli.item_state.n/a": {
+        "vi": "không áp dụng",
+        "en": "n/a",
+    },
+    "cli.item_state.not-due": {
+        "vi": "chưa đến hạn",
+        "en": "not due",
+    },
+    "cli.item_state.present": {
+        "vi": "có",
+        "en": "present",
+    },
     "cli.kind.exemplar": {"vi": "điển hình", "en": "exemplar"},
     "cli.kind.model": {"vi": "mô hình", "en": "model"},
+    "cli.new_exemplar.done": {
+        "vi": "Đã mở hồ sơ điển hình {id}.",
+        "en": "Opened exemplar {id}.",
+    },
+    "cli.new_exemplar.help": {
+        "vi": "Mở hồ sơ điển hình tiên tiến (tập thể hoặc cá nhân); in mã DH-… của hồ sơ.",
+        "en": "Open an advanced exemplar (a collective or an individual); prints its DH-… ID.",
+    },
     "cli.new_model.done": {"vi": "Đã mở hồ sơ mô hình {id}", "en": "Opened model {id}"},
     "cli.new_model.help": {"vi": "Mở hồ sơ mô hình mới ở bước 1 (NAME là tên gọi tạm).",
                            "en": "Open a model at step 1 (NAME is a working title)."},
@@ -348,8 +444,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.status.building": {"vi": "đang xây dựng", "en": "building"},
     "cli.status.closed": {"vi": "đã kết thúc", "en": "closed"},
     "cli.status.closing": {"vi": "đang kết thúc", "en": "closing"},
+    "cli.status.ended": {
+        "vi": "đã kết thúc xây dựng",
+        "en": "ended",
+    },
     "cli.status.help": {"vi": "Bảng các hồ sơ; với ID: toàn bộ thông tin một hồ sơ.",
                         "en": "Table of cases; with ID, one case's full picture."},
+    "cli.status.recognized": {
+        "vi": "đã công nhận",
+        "en": "recognized",
+    },
+    "cli.status.surveying": {
+        "vi": "đang khảo sát",
+        "en": "surveying",
+    },
     "cli.stdout_closed": {
         "vi": "đầu ra chuẩn (stdout) đã bị đóng",
         "en": "standard output is closed",

@@ -77,6 +77,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không thể đổi ngày {kind} thành {date}: {later} đã ghi ngày {later_date}, sớm hơn. Hãy đính chính {later} trước.",
         "en": "Cannot move {kind} to {date}: {later} is dated {later_date}, earlier. Amend {later} first.",
     },
+    "domain.exemplar.criteria_after_evaluation": {
+        "vi": "{id} đã được đánh giá theo bộ tiêu chí hiện có: không thêm tiêu chí sau khi đánh giá.",
+        "en": "{id} has been judged on its present criteria: no criterion is added after an evaluation.",
+    },
+    "domain.exemplar.ending_not_proposed": {
+        "vi": "{id} đã được công nhận: quyết định kết thúc cần một lần đánh giá lại đề xuất kết thúc (`antt evaluate {id}`: dưới 70% tiêu chí, hoặc --unfit --reason \"…\").",
+        "en": "{id} is recognized: ending it needs a reassessment that proposes it (`antt evaluate {id}`: under 70 % of the criteria, or --unfit --reason \"…\").",
+    },
+    "domain.exemplar.evaluation_late": {
+        "vi": "Đánh giá ngày {date} đã quá hạn 01 năm kể từ kế hoạch xây dựng điển hình (hạn cuối {last}): nếu vẫn đánh giá, thêm --late --reason \"…\" (lý do được lưu trong hồ sơ và commit).",
+        "en": "An evaluation on {date} is past the one year from the building plan (last good day {last}): to evaluate anyway add --late --reason \"…\" (the reason is kept in the case and the commit).",
+    },
+    "domain.exemplar.general_key": {
+        "vi": "'{key}' là một tiêu chí chung của điển hình (§IV.1): chọn khóa khác cho tiêu chí riêng.",
+        "en": "'{key}' is one of the exemplar's general criteria (§IV.1): choose another key for the specific one.",
+    },
+    "domain.exemplar.late_needs_reason": {
+        "vi": "--late và --unfit cần lý do: thêm --reason \"…\".",
+        "en": "--late and --unfit need their reason: add --reason \"…\".",
+    },
+    "domain.exemplar.not_building": {
+        "vi": "{id} đang ở trạng thái '{status}': chỉ điển hình đang xây dựng (building) mới được công nhận hoặc kết thúc theo kết quả đánh giá.",
+        "en": "{id} is '{status}': only an exemplar being built (building) is recognized or ended on its evaluation.",
+    },
+    "domain.exemplar.not_late": {
+        "vi": "Đánh giá ngày {date} vẫn trong hạn 01 năm (hạn cuối {last}): bỏ --late.",
+        "en": "An evaluation on {date} is within the one year (last good day {last}): drop --late.",
+    },
+    "domain.exemplar.not_recognized": {
+        "vi": "{id} đang ở trạng thái '{status}': chỉ điển hình đã được công nhận (recognized) mới được đánh giá lại hằng năm.",
+        "en": "{id} is '{status}': only a recognized exemplar is reassessed each year.",
+    },
+    "domain.exemplar.reassess_too_early": {
+        "vi": "{id} được công nhận trong năm đánh giá {year}: việc đánh giá lại hằng năm bắt đầu từ năm {first}.",
+        "en": "{id} was recognized in evaluation year {year}: the yearly reassessment starts with {first}.",
+    },
+    "domain.exemplar.reassessed": {
+        "vi": "{id} đã được đánh giá lại năm {year}; mỗi năm một lần (đính chính bằng `antt amend {id} reassessment --year {year}`).",
+        "en": "{id} was already reassessed for {year}; once a year (correct it with `antt amend {id} reassessment --year {year}`).",
+    },
+    "domain.exemplar.recognition_not_proposed": {
+        "vi": "Báo cáo đánh giá của {id} không đề xuất công nhận (tiêu chí không đạt: {missed}): chỉ ghi quyết định công nhận sau một đánh giá đề xuất công nhận; nếu kết thúc, ghi `ending`.",
+        "en": "The evaluation of {id} does not propose recognition (criteria missed: {missed}): record a recognition only after an evaluation that proposes it; to end it, record `ending`.",
+    },
     "domain.field_choice": {
         "vi": "Giá trị '{value}' của {key} không hợp lệ; chọn một trong: {choices}.",
         "en": "'{value}' is not a valid {key}; choose one of: {choices}.",
@@ -136,6 +180,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "domain.national_replicas_weak": {
         "vi": "Chưa có mô hình nhân rộng nào của {id} được công nhận Khá trở lên ({replicas}): mô hình phải tiếp tục phát huy hiệu quả tại địa bàn nhân rộng (§III.3).",
         "en": "No replica of {id} has a decided grade of Khá or better ({replicas}): the model must keep working well where it was replicated (§III.3).",
+    },
+    "domain.model_only": {
+        "vi": "{id} là điển hình: `antt {command}` chỉ dùng cho mô hình (MH-…); điển hình được đánh giá bằng `antt evaluate {id}`.",
+        "en": "{id} is an exemplar: `antt {command}` is for models (MH-…); an exemplar is evaluated with `antt evaluate {id}`.",
     },
     "domain.no_rotation_order": {
         "vi": "{id} không có thứ tự luân phiên Trưởng mô hình (ghi khi lấy ý kiến, --set lead_units=A,B): không ghi được luân phiên.",

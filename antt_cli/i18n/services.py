@@ -158,6 +158,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không ghi được tệp zip vào {file}: thư mục chứa nó không có, hoặc đó là một thư mục; sửa -o.",
         "en": "Cannot write the zip to {file}: its folder does not exist, or it is a folder; fix -o.",
     },
+    "services.exemplars.area_required": {
+        "vi": "Cần địa bàn, lĩnh vực của điển hình (--area).",
+        "en": "The exemplar's area or field is required (--area).",
+    },
+    "services.exemplars.criteria_reason_required": {
+        "vi": "Bộ tiêu chí của {id} đã được ghi ('{kind}'): thêm tiêu chí là đính chính văn bản đó, cần lý do --reason \"…\".",
+        "en": "The criteria set of {id} is recorded ('{kind}'): adding a criterion amends that document and needs --reason \"…\".",
+    },
+    "services.exemplars.late_only_evaluation": {
+        "vi": "--late chỉ dùng cho lần đánh giá sau 01 năm xây dựng; việc đánh giá lại hằng năm không có hạn 01 năm.",
+        "en": "--late is for the evaluation after the building year only; the yearly reassessment has no one-year limit.",
+    },
+    "services.exemplars.name_required": {
+        "vi": "Cần tên của tập thể, cá nhân xây dựng điển hình.",
+        "en": "The name of the collective or individual is required.",
+    },
+    "services.exemplars.not_exemplar": {
+        "vi": "{id} không phải điển hình: `antt evaluate` chỉ dùng cho điển hình (DH-…); mô hình được xếp loại bằng `antt rate`.",
+        "en": "{id} is not an exemplar: `antt evaluate` is for exemplars (DH-…); a model is rated with `antt rate`.",
+    },
+    "services.exemplars.reason_not_needed": {
+        "vi": "--reason chỉ cần khi bộ tiêu chí của điển hình đã được ghi (văn bản đó được đính chính theo).",
+        "en": "--reason is only needed once the exemplar's criteria set is recorded (that document is amended with it).",
+    },
+    "services.exemplars.reason_without_flag": {
+        "vi": "--reason chỉ đi cùng --late hoặc --unfit.",
+        "en": "--reason goes with --late or --unfit only.",
+    },
+    "services.exemplars.unknown_criterion": {
+        "vi": "Không có tiêu chí '{key}'; các tiêu chí của điển hình này: {keys}.",
+        "en": "There is no criterion '{key}'; this exemplar's criteria: {keys}.",
+    },
     "services.nothing_committed": {
         "vi": "Một lệnh antt khác đang ghi vào hồ sơ và {file} chưa được commit lần nào, nên chưa có gì để hiển thị. Hãy chờ lệnh đó xong rồi chạy lại.",
         "en": "Another antt command is writing to the dossier and {file} has never been committed, so there is nothing to show yet. Wait for that command to finish and run again.",

@@ -284,6 +284,8 @@ def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput) -
     action = f"record {kind}" if given.command == "record" else given.command
     with writing(ctx, action=action, case_id=case_id) as w:
         loaded = w.load_case(case_id)
+        if given.command == "plan":
+            life.check_model_only(loaded.case, "plan")
         k = life.kind_spec(reg, kind, loaded.case.kind)
         life.check_recordable(loaded.case, k, reg, command=given.command)
         if given.targets and not planned:
