@@ -381,3 +381,92 @@ def test_a_criterion_not_given_is_asked_in_a_terminal(dossier, monkeypatch):
     assert len(asked) == 4 and "effective" in asked[0]
     monkeypatch.setattr(STATE, "json", True)  # under --json nothing is asked
     assert exemplar_cmds._ask_missing(case_id, {}) == {}
+
+
+# ---------------------------------------------------------------- due, model-only commands, common commands
+
+def _recognized(root, name="Tổ hòa giải thôn Lâm Giáo") -> str:
+    """A collective exemplar built from 15/5/2025, evaluated and recognized on 20/5/2026."""
+    case_id = _new(root, name)
+    _build(root, case_id)
+    ok("record", case_id, "self-assessment", "--date", "2026-05-01", root=root)
+    ok("evaluate", case_id, *GENERAL_YES, "--date", "2026-05-10", root=root)
+    ok("record", case_id, "recognition", "--date", "2026-05-20", "--issuer", UBND, "--number", "auto", root=root)
+    return case_id
+
+
+def test_due_lists_the_evaluation_and_the_yearly_reassessment(dossier, monkeypatch):
+    """§IV.1 Bước 3 and §IV.3 through `antt due`, from the one table of duties."""
+    root = dossier
+    monkeypatch.setenv("ANTT_TODAY", "2026-06-01")
+    recognized = _recognized(root)
+    building = _new(root, "Ông Nguyễn Văn Ba", "individual", scope="one")
+    _build(root, building, start=(2025, 6))          # building plan 15/06/2025
+    surveying = _new(root, "Tổ tự quản thôn Lâm Thuận", date="2026-05-25")
+
+    def due(*args):
+        return json.loads(ok("--json", "due", *args, root=root).stdout)
+
+    items = due("--date", "2026-06-01")
+    assert [(i["id"], i["what"], i["year"], i["due"], i["before"], i["overdue"], i["days"], i["section"])
+            for i in items] == [
+        (building, "evaluate", 2026, "2026-06-15", "2026-06-16", False, 14, "§IV.1 Bước 3"),
+        (recognized, "reassess", 2027, "2027-11-04", "2027-11-05", False, 521, "§IV.3")]
+    assert items[0]["deadline"] == "đến hết 15/06/2026" and items[1]["deadline"] == "trước 05/11/2027"
+    assert due(surveying) == []
+    # the anniversary is still good; the day after, the evaluation is overdue
+    assert due(building, "--date", "2026-06-15")[0]["overdue"] is False
+    late = due(building, "--date", "2026-06-16")[0]
+    assert (late["overdue"], late["days"]) == (True, -1)
+    # a reassessment not made stays owed, and the next year's is listed once the date has passed
+    assert [(i["year"], i["overdue"]) for i in due(recognized, "--date", "2027-11-05")] == [
+        (2027, True), (2028, False)]
+    monkeypatch.setenv("COLUMNS", "300")  # one line per row
+    text = ok("due", "--date", "2026-06-01", root=root).stdout
+    assert "đến hết 15/06/2026" in text and "Đánh giá lại điển hình năm 2027" in text
+    # once evaluated, the evaluation is no longer owed; the status shows the same next due
+    ok("record", building, "self-assessment", "--date", "2026-05-30", root=root)
+    ok("evaluate", building, *GENERAL_YES, "--date", "2026-06-01", root=root)
+    assert due(building, "--date", "2026-06-01") == []
+    row = json.loads(ok("--json", "status", recognized, root=root).stdout)
+    assert (row["next_due"], row["next_due_kind"], row["next_due_year"]) == ("2027-11-04", "reassessment", 2027)
+
+
+def test_model_only_commands_refuse_an_exemplar_and_evaluate_a_model(dossier, monkeypatch):
+    root = dossier
+    monkeypatch.setenv("ANTT_TODAY", "2026-06-01")
+    case_id = _recognized(root)
+    for command, args in (
+            ("rate", ["--year", "2026", "--criterion=direction=yes"]),
+            ("plan", ["--year", "2026", "--target", "A=1"]),
+            ("progress", ["--year", "2026", "--target", "A", "--done"]),
+            ("replicate", ["--area", "Thôn Lâm Thuận"]),
+            ("close", ["--reason", "Không còn phù hợp", "--unfit"]),
+            ("propose-national", ["--innovative", "--reason", "Cách làm mới", "-o", str(root.parent / "x.zip")])):
+        result = refused(root, command, case_id, *args, contains="antt evaluate")
+        assert f"`antt {command}`" in result.stderr and result.stderr.strip().count("\n") == 0
+    assert not (root.parent / "x.zip").exists()
+    model = json.loads(ok("--json", "new-model", "Tổ tự quản", "--area", "Thôn A", root=root).stdout)["id"]
+    refused(root, "evaluate", model, *GENERAL_YES, contains="antt rate")
+
+
+def test_history_amend_and_draft_work_on_an_exemplar(dossier, tmp_path):
+    root = dossier
+    case_id = _new(root)
+    _build(root, case_id)
+    history = json.loads(ok("--json", "history", case_id, root=root).stdout)
+    assert [h["action"] for h in history] == ["new-exemplar", "record survey", "record criteria",
+                                              "record proposal", "record building-plan"]
+    before = commit_count(root)
+    ok("amend", case_id, "building-plan", "--signer", "Trần Văn Tư", "--signer-title", "Chủ tịch", "--reason", "Đổi người ký", root=root)
+    assert commit_count(root) == before + 1 and "Antt-Action: amend building-plan" in _trailers(root)
+    case = (root / "exemplars" / case_id / "case.yaml").read_text(encoding="utf-8")
+    assert "Trần Văn Tư" in case and "Đổi người ký" in case
+    assert len(json.loads(ok("--json", "history", case_id, root=root).stdout)) == 6
+    out = tmp_path / "drafts"
+    out.mkdir()
+    ok("draft", case_id, "self-assessment", "-o", str(out), root=root)
+    (drafted,) = out.iterdir()
+    assert drafted.name == f"{case_id}-self-assessment-nhap.docx"
+    assert any("Lâm Giáo" in p.text for p in Document(str(drafted)).paragraphs)
+    assert commit_count(root) == before + 1                       # a draft commits nothing

@@ -1,5 +1,6 @@
-"""What a model owes and by when — HD 163 §III.1.d (the annual plan), §III.1.đ (the 6-month
-and annual reports), §III.2.c (the three rating steps) — as data: `DUTIES` says, for each
+"""What a case owes and by when — HD 163 §III.1.d (the annual plan), §III.1.đ (the 6-month
+and annual reports), §III.2.c (the three rating steps) of a model, §IV.1 Bước 3 (the evaluation
+within one year of the building plan) and §IV.3 (the yearly reassessment) of an exemplar — as data: `DUTIES` says, for each
 obligation, which rule of `antt.yaml` gives its "trước ngày …" date, in which year, and when a
 model owes it; `obligations` lists every one owed or upcoming for a case, `next_due` the
 earliest. What is owed is data — the kind by its spec's `year` key (`plan`, `report`; the
@@ -14,8 +15,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
+from antt_cli.domain import exemplars as ex
 from antt_cli.domain.dates import evaluation_year_of
-from antt_cli.domain.interpretations import Rules, month_day
+from antt_cli.domain.interpretations import Rules, month_day, reassessment_deadline
 
 PLAN, REPORT, RATING = "plan", "report", "rating"  # what a duty owes: a spec `year` key, or a rating role
 SIX_MONTH, ANNUAL = "6-month", "annual"
@@ -25,6 +27,9 @@ PLANNED = "planned"          # §III.1.d: every year from the first plan's, not 
 REPORTING = "reporting"      # §III.1.đ: active ≥ report_min_active_days of the duty's period
 NOT_ELIGIBLE = "not-eligible"  # the annual report alone, while the model may not yet be rated
 ELIGIBLE = "eligible"        # §III.2.a: rated only from 10 full months after establishment
+# When an exemplar owes a duty (domain/exemplars.obligations judges it):
+BUILDING = "building"        # §IV.1 Bước 3: the evaluation, while the exemplar is being built
+RECOGNIZED = "recognized"    # §IV.3: the reassessment of every year after the recognition's
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,8 @@ class Duty:
     owes: str = PLAN                       # the kind owed: by its spec's `year` key, or RATING (by `role`)
     kind_period: str | None = None         # REPORT: the report's period
     role: str | None = None                # RATING: the kind's `rating` role (propose, decide, submit)
+    case: str = "model"                    # the case type that owes it
+    inclusive: bool = False                # the date is itself the last good day ("trong thời gian 01 năm")
 
 
 DUTIES: tuple[Duty, ...] = (
@@ -55,6 +62,11 @@ DUTIES: tuple[Duty, ...] = (
     Duty("rate-decide", "§III.2.c", "deadlines.decision", 0, ELIGIBLE, cycle_ends="rate-submit",
          owes=RATING, role="decide"),
     Duty("rate-submit", "§III.2.c", "deadlines.submission", 0, ELIGIBLE, owes=RATING, role="submit"),
+    # An exemplar's: the evaluation by the anniversary of its building plan (Civil Code Điều 147–148,
+    # docs/rules.md), then each year's reassessment with the model ratings (strictly before 05/11).
+    Duty("evaluate", "§IV.1 Bước 3", "exemplar_evaluation_months", 0, BUILDING, case=ex.EXEMPLAR,
+         inclusive=True),
+    Duty("reassess", "§IV.3", "deadlines.proposal", 0, RECOGNIZED, owes=REPORT, case=ex.EXEMPLAR),
 )
 DUTY = {d.key: d for d in DUTIES}
 
@@ -140,7 +152,10 @@ def obligations(digest: Mapping[str, Any], today: dt.date, rules: Rules,
                 eligible: Eligibility = digest_eligible) -> list[Obligation]:
     """Every duty the case owes and has not met, up to and including the next one of each
     kind still ahead of `today`, soonest first. Only an active model owes anything (building
-    models have no plans yet; closing and closed ones owe nothing more, §III.3)."""
+    models have no plans yet; closing and closed ones owe nothing more, §III.3); an exemplar
+    owes its evaluation while building and its reassessments once recognized."""
+    if digest.get("kind") == ex.EXEMPLAR:
+        return _exemplar_obligations(digest, today, rules)
     if digest.get("status") != "active" or not digest.get("launched"):
         return []
     launched: dt.date = digest["launched"]
@@ -153,6 +168,8 @@ def obligations(digest: Mapping[str, Any], today: dt.date, rules: Rules,
         first_plan = max(first_plan, evaluation_year_of(opened))
     owed: list[Obligation] = []
     for duty in DUTIES:
+        if duty.case != "model":
+            continue
         year = first_plan if duty.owed_when == PLANNED else evaluation_year_of(launched)
         while True:
             before = before_date(duty, year, rules)
@@ -162,6 +179,16 @@ def obligations(digest: Mapping[str, Any], today: dt.date, rules: Rules,
                 break  # the next one ahead: listed, nothing later
             year += 1
     owed.sort(key=lambda o: (o.due, DUTIES.index(DUTY[o.what])))
+    return owed
+
+
+def _exemplar_obligations(digest: Mapping[str, Any], today: dt.date, rules: Rules) -> list[Obligation]:
+    """The exemplar's duties as `domain/exemplars.obligations` judges them, in the models'
+    shape: `before` is the day after the last good day, whatever the guideline's wording."""
+    owed = []
+    for due in ex.obligations(digest, today, reassessment_deadline(rules)):
+        duty = DUTY["reassess" if due.owed == REPORT else "evaluate"]
+        owed.append(Obligation(duty.key, due.year, due.day + dt.timedelta(days=1), duty.section))
     return owed
 
 
@@ -182,6 +209,8 @@ def _owes(duty: Duty, digest: Mapping[str, Any], year: int, launched: dt.date, r
 
 def next_due(digest: Mapping[str, Any], today: dt.date, rules: Rules) -> Due | None:
     """The earliest obligation not yet met, or None. Reads a case digest (domain/digest.py)."""
+    if digest.get("kind") == ex.EXEMPLAR:
+        return ex.next_due(digest, today, reassessment_deadline(rules))
     owed = obligations(digest, today, rules)
     if not owed:
         return None

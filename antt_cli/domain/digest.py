@@ -36,12 +36,19 @@ def launch_date(case: Case, reg: Registry):
 def duties_met(case: Case, reg: Registry) -> list[tuple[str, int, Any]]:
     """(duty, year, date) of every counting record that meets a duty of domain/deadlines.py:
     the plan of a year (`plan`), a periodic report (`report-<period>`), a rating step
-    (`rate-<role>` of its spec's `rating:`). The date lets `antt due --date` judge as of a day."""
+    (`rate-<role>` of its spec's `rating:`), an exemplar's evaluation (`evaluate`) or yearly
+    reassessment (`reassess`: a repeatable kind of `antt evaluate`, §IV). The date lets
+    `antt due --date` judge as of a day."""
+    from antt_cli.domain.dates import evaluation_year_of
     from antt_cli.domain.rating import counts
 
     met = {("plan", int(y), p.date) for y, p in case.plans.items()}
     for d in case.documents:
         k = reg.get(d.kind)
+        if k is not None and k.command == "evaluate" and d.date is not None and counts(d):
+            year = int(d.year) if d.year is not None else evaluation_year_of(d.date)
+            met.add(("reassess" if k.repeatable else "evaluate", year, d.date))
+            continue
         if d.year is None or k is None or not counts(d):
             continue
         if k.rating != "none":

@@ -34,14 +34,7 @@ def due_fields(due: Due | None, today: dt.date, case_kind: str, reg: Registry) -
 
 def status_row(digest: Any, today: dt.date, rules: Rules, reg: Registry) -> dict[str, Any]:
     """One row of `antt status` from a case digest (domain/digest.py)."""
-    from antt_cli.domain import exemplars as ex
-
-    if digest["kind"] == ex.EXEMPLAR:
-        from antt_cli.domain.interpretations import reassessment_deadline
-
-        due = ex.next_due(digest, today, reassessment_deadline(rules))
-    else:
-        due = next_due(digest, today, rules)
+    due = next_due(digest, today, rules)
     return {
         "id": digest["id"],
         "kind": digest["kind"],

@@ -18,6 +18,7 @@ def close_model(ctx: Context, case_id: str, reason: str, unfit: bool, given: Rec
     with writing(ctx, action=COMMAND, case_id=case_id) as w:
         loaded = w.load_case(case_id)
         case = loaded.case
+        life.check_model_only(case, COMMAND)
         life.check_open(case)
         check_may_close(case, latest_decided_grade(case, reg), unfit, reason)
         k = next(k for k in reg.of_case(case.kind) if k.command == COMMAND)

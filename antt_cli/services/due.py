@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from antt_cli.domain.deadlines import obligations
+from antt_cli.domain.deadlines import DUTY, obligations
 from antt_cli.i18n import t
 from antt_cli.services.common import Context
 
@@ -45,8 +45,15 @@ def due_list(ctx: Context, day: dt.date | None = None, case_id: str | None = Non
             items.append(DueItem(
                 id=str(digest["id"]), name=str(digest["name"]), what=o.what, year=o.year,
                 title=t(f"services.due.{o.what}", year=o.year),
-                deadline=t("services.due.before", date=o.before.strftime("%d/%m/%Y")),
+                deadline=_deadline_words(o),
                 before=o.before, due=o.due, overdue=o.overdue(today), days=(o.due - today).days,
                 section=o.section))
     items.sort(key=lambda i: (i.due, i.id))
     return items
+
+
+def _deadline_words(o) -> str:
+    """"trước 05/11/2026" (a strict date) or "đến hết 15/05/2026" (the date is the last good day)."""
+    if DUTY[o.what].inclusive:
+        return t("services.due.until", date=o.due.strftime("%d/%m/%Y"))
+    return t("services.due.before", date=o.before.strftime("%d/%m/%Y"))

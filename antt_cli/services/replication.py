@@ -38,6 +38,7 @@ def replicate(ctx: Context, case_id: str, *, area: str | None, field: str | None
     with writing(ctx, action="replicate", case_id=case_id) as w:
         loaded = w.load_case(case_id)
         source = loaded.case
+        life.check_model_only(source, "replicate")
         check_may_replicate(source, latest_decided_grade(source, reg), area_, field_)
         new_id = next_id(w.dossier.case_ids(), str(w.dossier.profile.get("id_prefix") or ""), "model", day.year)
         replica = replica_of(source, new_id, name=name_, area=area_, field=field_, opened=day)
@@ -85,6 +86,7 @@ def propose_national(ctx: Context, case_id: str, *, innovative: bool = False, re
     with writing(ctx, action=NATIONAL, case_id=case_id) as w:
         loaded = w.load_case(case_id)
         case = loaded.case
+        life.check_model_only(case, NATIONAL)
         life.check_open(case)
         grades = _replica_grades(w.dossier, case, reg)
         check_may_propose_national(case, latest_decided_grade(case, reg), grades, innovative, reason)
