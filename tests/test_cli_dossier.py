@@ -50,9 +50,20 @@ def test_demo_builds_a_dossier_with_real_commands(tmp_path):
     root = tmp_path / "demo"
     assert git(root, "status", "--porcelain") == ""
     rows = json.loads(antt_process("--dossier", str(root), "--json", "status").stdout)
-    assert [r["status"] for r in rows] == ["active", "active", "active", "closed", "building", "building"]
+    models = [r for r in rows if r["kind"] == "model"]
+    assert [r["status"] for r in models] == ["active", "active", "active", "closed", "building", "building"]
     # The rating of 2026: one Tốt (replicated), one Khá, one decision overriding a proposal to Yếu, then closed.
-    assert [r["grade"] for r in rows] == ["tot", None, "kha", "yeu", None, None]
+    assert [r["grade"] for r in models] == ["tot", None, "kha", "yeu", None, None]
+    # Exemplars (§IV): one recognized in 2025 and ended at its 2026 reassessment, one recognized,
+    # one individual ended at its evaluation; the recognized one owes the 2027 reassessment.
+    exemplars = [(r["id"], r["exemplar_kind"], r["status"], r["next_due"]) for r in rows if r["kind"] == "exemplar"]
+    assert exemplars == [("DH-2025-001", "collective", "ended", None),
+                         ("DH-2025-002", "collective", "recognized", "2027-11-04"),
+                         ("DH-2025-003", "individual", "ended", None)]
+    assert len(rows) == 9 and "[DH-2025-002] Quyết định công nhận điển hình tiên tiến" in done.stdout
+    reassessed = json.loads(antt_process("--dossier", str(root), "--json", "status", "DH-2025-001").stdout)
+    assert [d["kind"] for d in reassessed["documents"]][-4:] == ["recognition", "reassessment", "ending",
+                                                                 "ending-notice"]
     replica = json.loads(antt_process("--dossier", str(root), "--json", "status", "MH-2026-002").stdout)
     assert replica["step"] == 1 and "MH-2026-002" in (root / "models" / "MH-2025-001" / "case.yaml").read_text(
         encoding="utf-8")
