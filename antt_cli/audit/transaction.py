@@ -36,6 +36,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from antt_cli.audit import COMMITS
 from antt_cli.audit import git as gitq
 from antt_cli.audit import journal as jr
+from antt_cli.audit.faults import pause_point
 from antt_cli.audit.lock import DossierLock, timeout_from_env
 from antt_cli.errors import AnttError
 
@@ -54,7 +55,9 @@ CRASH_POINTS = ("tmp-written", "written", "before-commit", "staged", "after-comm
 
 
 def crash_point(point: str) -> None:
-    """Fault injection for tests: die here, as a power cut or `kill -9` would."""
+    """Fault injection for tests: die here, as a power cut or `kill -9` would (or wait
+    here: audit/faults.py)."""
+    pause_point(point)
     if os.environ.get("ANTT_TEST_CRASH_AT") == point:
         kill = getattr(signal, "SIGKILL", None)
         if kill is None:  # Windows
@@ -191,6 +194,8 @@ class Transaction:
             self._unborn = self._head is None
             if self._unborn and not self.allow_unborn:
                 raise AnttError("audit.unborn", path=str(self.root))
+            self._entered = True
+            pause_point("entered")
         except BaseException:
             self._release_lock()
             raise
