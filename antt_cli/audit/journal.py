@@ -33,7 +33,6 @@ from typing import Any
 JOURNAL = "journal.json"
 VERSION = 1
 WRITING, STAGING, COMMITTING = "writing", "staging", "committing"
-INDEX_LOCK_GRACE = 2.0  # seconds a surviving git child gets to finish and drop index.lock
 
 
 def blob_id(data: bytes) -> str:
@@ -97,6 +96,7 @@ class Journal:
             "pid": os.getpid(),
             "host": socket.gethostname(),
             "time": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "started": time.time(),  # when it held the dossier: older git locks are not its own
             "action": action,
             "case": case_id,
             "head": head,
@@ -153,7 +153,12 @@ def recover_if_pending(root: Path, notice: Callable[[str], None] | None) -> str 
     """For a reading command: when a journal waits, try the lock without waiting and
     recover; when a live writer holds the lock, leave everything to it. Returns
     "completed" | "rolled-back" | None."""
-    if not pending(root):
+    gitdir = fast_git_dir(root)
+    if gitdir is None:
+        return None
+    from antt_cli.audit.leftovers import tmp_pending
+
+    if not journal_path(gitdir).exists() and not tmp_pending(gitdir):
         return None
     from antt_cli.audit.lock import DossierLock
 
@@ -189,7 +194,9 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
     """Complete or roll back the journal's transaction; the caller holds the dossier lock.
     Returns "completed" | "rolled-back" | None (no journal)."""
     from antt_cli.audit import git as gitq
+    from antt_cli.audit.leftovers import clear_dead_git_locks, clear_dead_tmp
 
+    clear_dead_tmp(gitdir, holding=True)
     path = journal_path(gitdir)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -205,8 +212,8 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
         return None
     root = Path(root)
     phase = data.get("phase")
-    if phase in (STAGING, COMMITTING):
-        _clear_own_index_lock(gitdir, path)
+    if _dead_here(data):  # its git child may have died with it, holding git's locks
+        clear_dead_git_locks(root, gitdir, _started(data, path), notice)
     sha = gitq.commit_with_transaction(root, txid, data.get("head"))
     for entry in entries:  # temporary files go either way
         if entry.get("tmp"):
@@ -239,7 +246,10 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
             os.chmod(tmp, int(entry["mode"]) & 0o7777)
         os.replace(tmp, full)
     if phase in (STAGING, COMMITTING):
-        gitq.unstage(root, [e["path"] for e in entries], unborn=data.get("head") is None)
+        status, err = gitq.unstage(root, [e["path"] for e in entries], unborn=data.get("head") is None)
+        if status != 0:  # the journal stays: the next command tries again
+            _say(notice, "audit.rollback_incomplete", path="git index", detail=gitq.last_lines(err))
+            return "incomplete"
     for rel in reversed(data.get("dirs") or []):
         try:
             (root / rel).rmdir()
@@ -250,19 +260,31 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
     return "rolled-back"
 
 
-def _clear_own_index_lock(gitdir: Path, journal: Path) -> None:
-    """An `index.lock` younger than the journal's last phase was made by the dead
-    transaction's git process (nothing else runs git under the dossier lock... except a
-    user's own git, which finishes within the grace)."""
-    lock = Path(gitdir) / "index.lock"
-    deadline = time.monotonic() + INDEX_LOCK_GRACE
-    while lock.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
+def _dead_here(data: dict) -> bool:
+    """Was the journal written by a process of this machine that is no longer running?"""
+    import socket
+
+    from antt_cli.audit.lock import pid_alive
+
     try:
-        if lock.stat().st_mtime >= journal.stat().st_mtime - 1:
-            lock.unlink()
-    except OSError:
+        pid = int(data.get("pid"))
+    except (TypeError, ValueError):
+        return False
+    return data.get("host") == socket.gethostname() and pid != os.getpid() and not pid_alive(pid)
+
+
+def _started(data: dict, path: Path) -> float:
+    """When the journal's transaction began (a journal without `started`: its `time`)."""
+    try:
+        return float(data["started"])
+    except (KeyError, TypeError, ValueError):
         pass
+    try:
+        from datetime import datetime
+
+        return datetime.fromisoformat(str(data["time"])).timestamp()
+    except (KeyError, TypeError, ValueError):
+        return path.stat().st_mtime
 
 
 def _describe(data: dict) -> str:

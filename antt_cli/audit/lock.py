@@ -106,6 +106,7 @@ class DossierLock:
         self.notice = notice
         self.path: Path | None = None
         self._token = ""
+        self._stale_since: float | None = None  # when a dead antt took the lock we cleared
 
     # -- the lock file -----------------------------------------------------------------
     def _lock_path(self) -> Path:
@@ -161,18 +162,16 @@ class DossierLock:
             handle.write(data)
         return True
 
-    def _clear_leftover_tmp(self, path: Path) -> None:
-        """Temporary lock files of processes killed while taking the lock."""
-        for tmp in path.parent.glob("antt.lock.*.tmp"):
-            try:
-                pid = int(tmp.name.split(".")[2])
-            except (IndexError, ValueError):
-                continue
-            if pid != os.getpid() and not pid_alive(pid):
-                try:
-                    tmp.unlink()
-                except OSError:
-                    pass
+    def _after_taking(self, path: Path) -> None:
+        """What a killed antt left: temporary files of dead processes, and — when the lock
+        just cleared was a dead process's — the git locks its git child left
+        (audit/leftovers.py says how they are told from a live git's)."""
+        from antt_cli.audit.leftovers import clear_dead_git_locks, clear_dead_tmp
+
+        clear_dead_tmp(path.parent, holding=True)
+        since, self._stale_since = self._stale_since, None
+        if since is not None:
+            clear_dead_git_locks(self.root, path.parent, since, self.notice)
 
     @staticmethod
     def read_holder(path: Path) -> dict | None:
@@ -206,6 +205,10 @@ class DossierLock:
             os.rename(path, aside)
         except OSError:
             return
+        try:
+            since = aside.stat().st_mtime
+        except OSError:
+            since = time.time()
         if self.read_holder(aside) != holder:
             try:
                 if not path.exists():
@@ -217,6 +220,7 @@ class DossierLock:
             aside.unlink()
         except OSError:
             pass
+        self._stale_since = since if self._stale_since is None else min(since, self._stale_since)
         if self.notice is not None:
             from antt_cli.i18n import t
 
@@ -235,7 +239,7 @@ class DossierLock:
             try:
                 if self._try_create(path):
                     self.path = path
-                    self._clear_leftover_tmp(path)
+                    self._after_taking(path)
                     return
             except OSError as exc:
                 raise AnttError("audit.lock_failed", path=str(path), detail=str(exc)) from exc

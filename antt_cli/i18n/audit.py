@@ -33,6 +33,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Lệnh `{command}` thất bại: {detail}. Hãy kiểm tra kho git của hồ sơ (`git status`) rồi chạy lại.",
         "en": "`{command}` failed: {detail}. Check the dossier's git repository (`git status`) and run the command again.",
     },
+    "audit.git_locks_cleared": {
+        "vi": "Đã gỡ khoá của git ({files} trong {path}) do tiến trình git của lệnh antt bị dừng để lại; không còn tiến trình git nào chạy trong hồ sơ.",
+        "en": "Removed git's lock files ({files} in {path}) left by the git process of the interrupted antt command; no git process is running in the dossier.",
+    },
     "audit.git_missing": {
         "vi": "Không tìm thấy chương trình git. Hãy cài Git (https://git-scm.com/downloads) và mở lại cửa sổ dòng lệnh rồi chạy lại.",
         "en": "The git program was not found. Install Git (https://git-scm.com/downloads), open a new terminal and run the command again.",
