@@ -54,6 +54,25 @@ def tmp_name(final: Path, txid: str) -> Path:
     return final.with_name(f".{final.name}.antt-{txid}.tmp")
 
 
+def backup_name(final: Path, txid: str) -> Path:
+    """The second name the prior file is kept under while the transaction runs."""
+    return final.with_name(f".{final.name}.antt-{txid}.orig")
+
+
+def rename_back(backup: Path, final: Path) -> None:
+    """Put the prior file back under its name. When both names are still the same file
+    (the write never replaced it) rename() does nothing (POSIX): the second name goes."""
+    os.replace(backup, final)
+    try:
+        os.unlink(backup)
+    except FileNotFoundError:
+        pass
+
+
+def index_backup_path(gitdir: Path, txid: str) -> Path:
+    return Path(gitdir) / "antt" / f"index.{txid}.orig"
+
+
 def fast_git_dir(root: Path) -> Path | None:
     """`root/.git` (or where a `.git` file points: worktrees, submodules) without running
     git — for the read commands' one look at the journal."""
@@ -77,9 +96,16 @@ def journal_path(gitdir: Path) -> Path:
 def _atomic_json(path: Path, data: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False)
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False)
+        os.replace(tmp, path)
+    except BaseException:  # a full disk: no half-written temporary file stays behind
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise
 
 
 class Journal:
@@ -107,12 +133,13 @@ class Journal:
         self._entries: dict[str, dict] = {}
         self.saved = False
 
-    def add(self, rel: str, *, old: str | None, mode: int | None, new: str | None, tmp: str | None) -> None:
+    def add(self, rel: str, *, old: str | None, mode: int | None, new: str | None, tmp: str | None,
+            backup: str | None = None) -> None:
         """Record a path before it is written (or deleted); a path written twice keeps its
         first prior state and takes the latest new blob."""
         entry = self._entries.get(rel)
         if entry is None:
-            entry = {"path": rel, "old": old, "mode": mode, "new": new, "tmp": tmp}
+            entry = {"path": rel, "old": old, "mode": mode, "new": new, "tmp": tmp, "backup": backup}
             self._entries[rel] = entry
             self.data["paths"].append(entry)
         else:
@@ -218,8 +245,14 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
     for entry in entries:  # temporary files go either way
         if entry.get("tmp"):
             _unlink(root / entry["tmp"])
+    index_backup = (Path(gitdir) / "antt" / str(data["index_backup"])) if data.get("index_backup") else None
     what = _describe(data)
     if sha is not None:
+        for entry in entries:
+            if entry.get("backup"):
+                _unlink(root / entry["backup"])
+        if index_backup is not None:
+            _unlink(index_backup)
         path.unlink()
         _say(notice, "audit.recovered_completed", what=what, sha=sha[:10])
         return "completed"
@@ -233,7 +266,13 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
             current = blob_id(full.read_bytes())
         except OSError:
             current = None
+        backup = root / entry["backup"] if entry.get("backup") else None
         if current == old:
+            if backup is not None:
+                _unlink(backup)
+            continue
+        if backup is not None and _holds(backup, old):
+            rename_back(backup, full)  # a rename: works on a full disk
             continue
         data_old = gitq.blob_bytes(root, old)
         if data_old is None:  # not in the object store: take HEAD's version instead
@@ -245,11 +284,15 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
         if entry.get("mode") is not None:
             os.chmod(tmp, int(entry["mode"]) & 0o7777)
         os.replace(tmp, full)
-    if phase in (STAGING, COMMITTING):
+    if phase in (STAGING, COMMITTING) and index_backup is not None and index_backup.exists():
+        rename_back(index_backup, Path(gitdir) / "index")  # the index as it was before `git add`
+    elif phase in (STAGING, COMMITTING):
         status, err = gitq.unstage(root, [e["path"] for e in entries], unborn=data.get("head") is None)
         if status != 0:  # the journal stays: the next command tries again
             _say(notice, "audit.rollback_incomplete", path="git index", detail=gitq.last_lines(err))
             return "incomplete"
+    if index_backup is not None:
+        _unlink(index_backup)
     for rel in reversed(data.get("dirs") or []):
         try:
             (root / rel).rmdir()
@@ -285,6 +328,13 @@ def _started(data: dict, path: Path) -> float:
         return datetime.fromisoformat(str(data["time"])).timestamp()
     except (KeyError, TypeError, ValueError):
         return path.stat().st_mtime
+
+
+def _holds(path: Path, blob: str) -> bool:
+    try:
+        return blob_id(path.read_bytes()) == blob
+    except OSError:
+        return False
 
 
 def _describe(data: dict) -> str:

@@ -73,6 +73,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Thư mục {path} không phải là kho git của một hồ sơ. Hãy tạo hồ sơ bằng `antt init`, hoặc chỉ đúng thư mục hồ sơ bằng --dossier.",
         "en": "The folder {path} is not a dossier's git repository. Create a dossier with `antt init`, or point to the right folder with --dossier.",
     },
+    "audit.not_put_back": {
+        "vi": "Lệnh thất bại ({detail}) và chưa trả lại được {paths} như cũ. Nhật ký giao dịch được giữ lại: lệnh antt tiếp theo sẽ trả lại các tệp đó khi nguyên nhân đã được khắc phục (ví dụ khi ổ đĩa có chỗ trống); trong lúc chờ, đừng sửa các tệp này.",
+        "en": "The command failed ({detail}) and could not yet put back {paths}. The transaction journal is kept: the next antt command puts them back once the cause is fixed (e.g. once the disk has free space); until then, do not edit these files.",
+    },
     "audit.path_outside": {
         "vi": "Đường dẫn {path} nằm ngoài thư mục hồ sơ (hoặc trong .git); antt chỉ ghi tệp bên trong hồ sơ. Hãy dùng đường dẫn tương đối trong hồ sơ.",
         "en": "The path {path} is outside the dossier folder (or inside .git); antt only writes inside the dossier. Use a path relative to the dossier.",
