@@ -1,4 +1,10 @@
-"""The documents layer: templates, context, rendering (docs/kinds.md, NĐ 30/2020)."""
+"""The documents layer: templates, context, rendering (docs/kinds.md, NĐ 30/2020).
+
+The per-kind tests take their rows from the kind registry: each kind gets a default fixture
+generated from its spec (`default_case`: its prerequisites recorded first, its required
+fields, members and attachments), so a kind added with a spec and its template is tested
+here with no edit of this file (tests/test_kinds.py runs this module over a throw-away
+kind given through ANTT_KINDS). The hand-written RECORDS are examples of particular content."""
 from __future__ import annotations
 
 import copy
@@ -11,13 +17,17 @@ import docx
 import pytest
 
 from antt_cli.documents import builder
+from antt_cli.documents import context as documents_context
 from antt_cli.documents.check import problems
-from antt_cli.documents.context import document_context
-from antt_cli.documents.render import render_record, template_path
+from antt_cli.documents.render import render_record as render_typed, template_path
+from antt_cli.domain import lifecycle as life
+from antt_cli.domain.kindspec import AUTHORITY, MEETING, PARTY, STEERING
+from antt_cli.domain.model import Case, Plan, Record, Signer, case_from, record_from
 from antt_cli.errors import AnttError
 from antt_cli.store.kinds import load_registry
 
-KINDS = load_registry().kinds
+REG = load_registry()
+KINDS = REG.kinds
 
 REPO = Path(__file__).resolve().parent.parent
 MODEL = "Tổ tự quản an ninh trật tự bến cá Phú Hài"
@@ -130,11 +140,83 @@ CASE = {
     ]}},
 }
 
-NUMBERED = {k for k, v in KINDS.items() if v.numbered}
+def _typed(case, record):
+    return (case if isinstance(case, Case) else case_from(copy.deepcopy(case)),
+            record if isinstance(record, Record) else record_from(copy.deepcopy(record)))
+
+
+def render_record(profile, case, record, override=None):
+    """Render from the plain shapes of case.yaml (the examples above) or typed values."""
+    return render_typed(profile, *_typed(case, record), load_registry(), override)
+
+
+def document_context(profile, case, record):
+    return documents_context.document_context(profile, *_typed(case, record), load_registry())
 
 
 def render(kind, case=CASE, record=None, override=None):
     return render_record(PROFILE, case, record or RECORDS[kind], override)
+
+
+# ---------------------------------------------------------------- the default fixture of a kind
+
+TODAY = dt.date(2026, 6, 20)
+YEAR = 2026
+# who issues and signs, by the spec's `issuer` role
+ISSUERS = {AUTHORITY: UBND, PARTY: DU, STEERING: BCD, MEETING: CAX}
+SIGNERS = {AUTHORITY: DEPUTY, PARTY: {"prefix": "TM.", "title": "Bí thư", "name": "Nguyễn Văn Hùng"},
+           STEERING: HEAD_BCD, MEETING: {"prefix": None, "title": "Trưởng Công an xã", "name": "Phạm Văn Bình"}}
+CODES = {UBND: "UBND", DU: "ĐU", BCD: "BCĐ", CAX: "CAX"}
+
+
+def _chain(k, linked):
+    """`k`'s prerequisites, theirs first (the order they are recorded in)."""
+    out = []
+    for name in REG.prerequisites(k, linked):
+        for before in [*_chain(REG[name], linked), name]:
+            if before not in out:
+                out.append(before)
+    return out
+
+
+def default_record(k, seq, day):
+    """A record of kind `k` as the spec asks for it: number, issuer and signer by its role,
+    its own fields (a choice where the spec lists them), members, attachments, approval."""
+    role = k.issuer_role
+    issuer = ISSUERS.get(role, CAX)
+    signer = SIGNERS.get(role, POLICE)
+    number = None
+    if k.numbered:
+        code = k.type_codes[0]
+        number = f"{seq:02d}-{code}/{CODES[issuer]}" if role == PARTY else f"{seq:02d}/{code}-{CODES[issuer]}"
+    fields = {key: (f.choices[0] if f.choices else f"Nội dung {key} của {k.name}") for key, f in k.fields.items()}
+    fields.pop("year", None)  # a report's year is the record's year, not a text
+    return Record(kind=k.name, date=day, number=number, issuer=issuer, signer=Signer(**signer),
+                  approved_by=UBND if k.approval == "required" else None,
+                  approved_date=day + dt.timedelta(days=1) if k.approval == "required" else None,
+                  year=YEAR if k.year != "none" else None, fields=fields,
+                  members=[dict(m) for m in (COMMITTEE if k.steering_members else MEMBERS)]
+                  if k.members != "none" else [],
+                  attachments=["evidence/bien-ban.pdf"] if k.attachments != "none" else [])
+
+
+def default_case(kind):
+    """(case, record): a model holding `kind`'s prerequisites, recorded in order by the domain
+    (a plan kind's record adds its year's plan, as `antt plan` does), and the record of `kind`."""
+    k = REG[kind]
+    case = case_from({"id": "MH-2026-001", "kind": k.case, "name": MODEL, "area": "thôn Phú Hài",
+                      "linked": k.linked_only, "members": [CAX, "Đồn Biên phòng Phú Hài"],
+                      "proposer": CAX, "lead_unit": CAX, "lead_units": [CAX, "Đồn Biên phòng Phú Hài"],
+                      "opened": "2026-01-02"})
+    day = dt.date(2026, 1, 5)
+    for seq, name in enumerate(_chain(k, case.linked), start=1):
+        prior = REG[name]
+        record = default_record(prior, seq, day)
+        case = life.apply_record(case, prior, record)
+        if prior.year == "plan":
+            case.plans[YEAR] = Plan(year=YEAR, date=day, number=record.number)
+        day += dt.timedelta(days=3)
+    return case, default_record(k, len(case.documents) + 1, day)
 
 
 def texts(document) -> list[str]:
@@ -148,45 +230,63 @@ def texts(document) -> list[str]:
 
 @pytest.fixture(scope="module")
 def rendered() -> dict[str, bytes]:
-    return {kind: render(kind) for kind in KINDS}
-
-
-def test_every_kind_has_a_fixture_and_a_template():
-    assert set(RECORDS) == set(KINDS)
-    for kind in KINDS:
-        assert template_path(kind, None).is_file(), kind
-
-
-def test_committed_templates_equal_the_builder_output():
-    for kind in KINDS:
-        assert (REPO / "templates" / f"{kind}.docx").read_bytes() == builder.build_template(kind), (
-            f"templates/{kind}.docx is stale: run python tools/build_templates.py")
+    return {kind: render(kind) for kind in RECORDS}
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_rendered_document_layout(kind, rendered):
-    data = rendered[kind]
+def test_kind_has_its_template_equal_to_the_builder_output(kind):
+    path = template_path(kind, None)
+    assert path.is_file(), kind
+    assert path.read_bytes() == builder.build_template(REG[kind], REG.shared), (
+        f"{path} is stale: run python tools/build_templates.py")
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_kind_default_record_is_recorded(kind):
+    case, record = default_case(kind)
+    k = REG[kind]
+    life.check_recordable(case, k, REG, command=k.command)
+    life.check_record(case, k, record, TODAY, REG)
+    assert life.apply_record(case, k, record).documents[-1] is record
+
+
+@pytest.mark.parametrize("kind", [k.name for k in REG if any(f.required for f in k.fields.values())])
+def test_kind_refused_without_its_required_field(kind):
+    case, record = default_case(kind)
+    k = REG[kind]
+    for key in (key for key, f in k.fields.items() if f.required):
+        missing = copy.deepcopy(record)
+        missing.fields.pop(key)
+        with pytest.raises(AnttError) as err:
+            life.check_record(case, k, missing, TODAY, REG)
+        assert err.value.key == "domain.field_required" and err.value.params["key"] == key
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_kind_rendered_document_layout(kind):
+    case, rec = default_case(kind)
+    case = life.apply_record(case, REG[kind], rec)  # the pipeline renders the case holding the record
+    data = render_record(PROFILE, case, rec)
+    assert data == render_record(PROFILE, case, rec)  # deterministic
     assert problems(io.BytesIO(data)) == []
     d = docx.Document(io.BytesIO(data))
     header = "\n".join(c.text for r in d.tables[0].rows for c in r.cells)
-    if kind == "party-policy":
-        assert "ĐẢNG CỘNG SẢN VIỆT NAM" in header
-        assert "Số 05-NQ/ĐU" in header
-        assert "ĐẢNG ỦY" in header
+    party = document_context(PROFILE, case, rec)["party"]
+    if party:
+        assert "ĐẢNG CỘNG SẢN VIỆT NAM" in header and "ĐẢNG ỦY" in header
     else:
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header
         assert "Độc lập - Tự do - Hạnh phúc" in header
-    rec = RECORDS[kind]
-    if kind in NUMBERED and kind != "party-policy":
-        assert f"Số: {rec['number']}" in header
-    day = dt.date.fromisoformat(str(rec["date"]))
+    if rec.number:
+        assert (f"Số {rec.number}" if party else f"Số: {rec.number}") in header
+    day = rec.date
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
     assert f"Hàm Thuận, ngày {day.day:02d} tháng {month} năm {day.year}" in header
     all_text = "\n".join(texts(d))
-    assert KINDS[kind].type_name in all_text
+    assert REG[kind].type_name in all_text or party
     assert "Nơi nhận:" in all_text
     assert "{{" not in all_text and "{%" not in all_text
-    assert rec["signer"]["name"] in all_text
+    assert rec.signer.name in all_text
     assert any(t.startswith("- Lưu: VT") and t.endswith(".") for t in texts(d))
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
     assert 'w:ascii="Times New Roman"' in xml
@@ -469,9 +569,9 @@ document:
 
 def test_the_builder_builds_and_renders_a_kind_from_its_spec_alone(tmp_path, monkeypatch):
     _spec_dir(tmp_path, monkeypatch, "patrol-log", lambda _: THROWAWAY)
-    data = builder.build_template("patrol-log")
-    assert data == builder.build_template("patrol-log")  # deterministic
-    assert "patrol-log" in builder.template_names()
+    reg = load_registry()
+    data = builder.build_template(reg["patrol-log"], reg.shared)
+    assert data == builder.build_template(reg["patrol-log"], reg.shared)  # deterministic
     override = tmp_path / "templates"
     override.mkdir()
     (override / "patrol-log.docx").write_bytes(data)
@@ -484,8 +584,6 @@ def test_the_builder_builds_and_renders_a_kind_from_its_spec_alone(tmp_path, mon
     assert "I. TUYẾN TUẦN TRA" in t and "Tuyến tuần tra: thôn Phú Hài, xã Hàm Thuận" in t
     assert "tuan-tra.pdf" in t and "Ghi chú." in t and "TM. BAN CHỈ ĐẠO" in t
     # its section key is a --set key of the kind, as the spec declares
-    from antt_cli.store.kinds import load_registry
-    reg = load_registry()
     fields = reg.allowed_fields(reg["patrol-log"])
     assert "route" in fields and "title" in fields
 
@@ -539,7 +637,8 @@ def test_default_steering_issuer_is_the_domain_steering_body():
 ])
 def test_a_wrong_document_block_is_refused_naming_the_key(tmp_path, monkeypatch, edit, key):
     _spec_dir(tmp_path, monkeypatch, "proposal", edit)
-    for attempt in (lambda: render("proposal"), lambda: builder.build_template("proposal")):
+    reg = load_registry()
+    for attempt in (lambda: render("proposal"), lambda: builder.build_template(reg["proposal"], reg.shared)):
         with pytest.raises(AnttError) as err:
             attempt()
         assert err.value.key == "documents.spec_failed" and err.value.params["key"] == key
@@ -551,3 +650,21 @@ def test_an_unknown_secrecy_level_is_refused():
     with pytest.raises(AnttError) as err:
         render("survey-report", record=rec)
     assert err.value.key == "documents.bad_secrecy" and "mat, toi-mat" in err.value.message()
+
+
+def test_documents_fetch_nothing_themselves():
+    """documents/ renders what the services hand it (the typed case and record, the registry,
+    the profile): no module of it reads the store or calls a service — except the builder's
+    own command-line entry (`python -m antt_cli.documents.builder`), which reads the kinds."""
+    import ast
+
+    found = []
+    for path in sorted((REPO / "antt_cli" / "documents").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        entry = {id(n) for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name == "main"
+                 and path.name == "builder.py" for n in ast.walk(f)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and id(node) not in entry \
+                    and node.module.startswith(("antt_cli.store", "antt_cli.services", "antt_cli.cli")):
+                found.append(f"{path.name}:{node.lineno} {node.module}")
+    assert found == []

@@ -253,7 +253,7 @@ def test_linked_only_kinds_refused_on_plain_models():
 def test_survey_plan_needs_its_approval_on_or_after_its_date():
     with pytest.raises(AnttError, match="") as err:
         check(case(), "survey-plan", record("survey-plan"))
-    assert err.value.key == "domain.survey_plan_unapproved"
+    assert err.value.key == "domain.approval_required"
     with pytest.raises(AnttError) as err:
         check(case(), "survey-plan", record("survey-plan", approved_by="Đảng ủy xã A",
                                             approved_date=dt.date(2026, 5, 31)))
@@ -417,7 +417,10 @@ def next_due(c, today, rules=DEFAULT_RULES):
     from antt_cli.domain.deadlines import next_due as due_of_digest
     from antt_cli.domain.digest import case_digest
 
-    return due_of_digest(case_digest(c, REG), today, rules)
+    from antt_cli.reports.status import due_fields
+
+    due = due_of_digest(case_digest(c, REG), today, rules)
+    return None if due is None else (due.day, due_fields(due, today, c.kind, REG)["next_due_what"])
 
 
 def test_next_due_plan_and_six_month_report():

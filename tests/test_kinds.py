@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,15 +23,45 @@ REG = load_registry()
 ALLOWED = {("antt_cli/domain/rules.py", "proposal")}
 
 
+def _templates(tree: ast.AST):
+    """The string pieces code builds text from: the literal parts of every f-string and every
+    `"….".format(…)` template."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            yield from (v for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format" \
+                and isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str):
+            yield node.func.value
+
+
+def kind_names_in_code(tree: ast.AST, rel: str, names: set[str]) -> list[str]:
+    """`rel:line 'text'` for every string constant that is a kind's name, and every f-string or
+    `.format` template that spells one."""
+    spelled = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w-])")
+    found = [f"{rel}:{node.lineno} {node.value!r}" for node in ast.walk(tree)
+             if isinstance(node, ast.Constant) and node.value in names and (rel, node.value) not in ALLOWED]
+    found += [f"{rel}:{node.lineno} {node.value!r}" for node in _templates(tree) if spelled.search(node.value)]
+    return found
+
+
 def test_no_code_compares_a_kind_by_name():
     names = set(REG.kinds)
     found = []
     for path in sorted((REPO / "antt_cli").rglob("*.py")):
-        rel = path.relative_to(REPO).as_posix()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and node.value in names and (rel, node.value) not in ALLOWED:
-                found.append(f"{rel}:{node.lineno} {node.value!r}")
+        found += kind_names_in_code(ast.parse(path.read_text(encoding="utf-8")), path.relative_to(REPO).as_posix(),
+                                    names)
     assert found == []
+
+
+@pytest.mark.parametrize("code", [
+    'due = f"annual-plan {year}"',
+    'due = "periodic-report 6-month {}".format(year)',
+    'ok = kind == "survey-plan"',
+])
+def test_the_kind_guard_reads_f_strings_and_format_templates(code):
+    assert kind_names_in_code(ast.parse(code), "x.py", set(REG.kinds)) != []
+    assert kind_names_in_code(ast.parse('due = f"kế hoạch {year}"'), "x.py", set(REG.kinds)) == []
 
 
 def test_every_kind_has_its_template_and_helpful_fields():
@@ -137,3 +168,66 @@ def test_the_repo_documents_itself():
         text = path.read_text(encoding="utf-8", errors="replace")
         found += [f"{rel}: {p}" for p in pattern if p in text]
     assert found == []
+
+
+def test_a_kind_added_through_a_spec_alone_is_covered_by_the_document_tests(tmp_path):
+    """A copy of review.yaml under another name (its `stage` made required) and its template,
+    built by the builder, is all it takes: the whole document test module, parametrised over
+    the registry, records it, refuses it without its required field and renders it, each
+    test id naming it."""
+    specs = tmp_path / "kinds"
+    specs.mkdir()
+    spec = (REPO / "antt_cli" / "kinds" / "review.yaml").read_text(encoding="utf-8")
+    spec = spec.replace("name: review\n", "name: review-copy\n")
+    spec = spec.replace("  stage:\n    help: sơ kết hoặc tổng kết\n",
+                        "  stage:\n    help: sơ kết hoặc tổng kết\n    required: true\n")
+    assert "review-copy" in spec and "required: true" in spec
+    (specs / "review-copy.yaml").write_text(spec, encoding="utf-8")
+    env = {**os.environ, "ANTT_KINDS": str(specs), "ANTT_TEMPLATES": str(tmp_path / "templates")}
+    subprocess.run([sys.executable, "-m", "antt_cli.documents.builder", str(tmp_path / "templates")], env=env,
+                   check=True, capture_output=True)
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider",
+                           str(REPO / "tests" / "test_documents.py")], cwd=REPO, env=env, capture_output=True,
+                          text=True, encoding="utf-8", timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:]
+    passed = {line.split("::", 1)[1] for line in done.stdout.splitlines() if line.startswith("PASSED ")}
+    for test in ("test_kind_has_its_template_equal_to_the_builder_output", "test_kind_default_record_is_recorded",
+                 "test_kind_refused_without_its_required_field", "test_kind_rendered_document_layout"):
+        assert f"{test}[review-copy]" in passed, test
+
+
+def test_messages_name_kinds_through_the_registry(launched):
+    """A general rule's refusal names the kinds it concerns by their title in Vietnamese and
+    by their CLI name in English, from the registry — never spelled in the sentence."""
+    from conftest import antt, refused
+
+    args = ("record", "MH-2025-001", "review", "--date", "2026-05-02", "--number", "09/BC-BCĐ",
+            "--approved-by", "Ủy ban nhân dân xã Hàm Thuận", "--approved-date", "2026-05-03")
+    vi = refused(launched, *args).stderr
+    approved = [k for k in REG if k.approval != "none"]
+    assert REG["review"].title in vi and all(k.title in vi for k in approved)
+    en = antt(*args, root=launched, lang="en")
+    assert en.exit_code == 1 and "review takes no approval" in en.stderr
+    assert all(k.name in en.stderr for k in approved) and REG["review"].title not in en.stderr
+
+
+def test_plan_refused_unless_one_kind_is_recorded_by_it(launched, tmp_path, monkeypatch):
+    """`antt plan` records the one kind whose spec says `command: plan`: a registry with two
+    is refused naming both, and nothing changes."""
+    from conftest import refused
+    from antt_cli.errors import AnttError
+    from antt_cli.services.plans import plan_kind
+
+    plan = next(k for k in REG if k.command == "plan")
+    assert plan_kind(REG) is plan
+    with pytest.raises(AnttError) as err:
+        plan_kind([])
+    assert err.value.key == "services.plans.plan_kind_count"
+    specs = tmp_path / "kinds"
+    specs.mkdir()
+    text = (REPO / "antt_cli" / "kinds" / f"{plan.name}.yaml").read_text(encoding="utf-8")
+    (specs / "second-plan.yaml").write_text(text.replace(f"name: {plan.name}\n", "name: second-plan\n"),
+                                            encoding="utf-8")
+    monkeypatch.setenv("ANTT_KINDS", str(specs))
+    result = refused(launched, "plan", "MH-2025-001", "--year", "2027", "--target", "Tuần tra=10")
+    assert "command: plan" in result.stderr and plan.title in result.stderr

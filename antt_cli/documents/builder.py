@@ -24,7 +24,7 @@ from docx.shared import Cm, Mm, Pt
 
 from antt_cli.documents.wording import block, body_items
 from antt_cli.documents.zipfix import normalize_docx
-from antt_cli.domain.kindspec import MEETING, KindSpec
+from antt_cli.domain.kindspec import MEETING, KindSpec, Registry
 from antt_cli.resources import shipped_templates_dir
 
 FONT = "Times New Roman"
@@ -443,15 +443,7 @@ def render_body(doc, items: list) -> None:
 
 # ---------------------------------------------------------------- per kind
 
-def build_template(kind_name: str) -> bytes:
-    """The DOCX bytes of `templates/<kind_name>.docx` (deterministic), from the kind's spec."""
-    from antt_cli.store.kinds import load_registry
-
-    registry = load_registry()
-    return template_from_spec(registry[kind_name], registry.shared)
-
-
-def template_from_spec(k: KindSpec, shared: dict) -> bytes:
+def build_template(k: KindSpec, shared: dict) -> bytes:
     """The DOCX bytes of kind `k`'s template: its `document:` block and `_shared.yaml`'s
     tables and fragments (`shared`) say everything."""
     doc = new_document()
@@ -473,33 +465,32 @@ def template_from_spec(k: KindSpec, shared: dict) -> bytes:
     return normalize_docx(buf.getvalue())
 
 
-def template_names() -> list[str]:
-    from antt_cli.store.kinds import load_registry
-
-    return [k.name for k in load_registry()]
-
-
 def default_dir() -> Path:
     """The shipped templates' folder: in a checkout, the repository's `templates/`."""
     return shipped_templates_dir()
 
 
-def build_all(out_dir: Path | None = None) -> dict[str, bytes]:
-    """Write every kind's template to `out_dir` (default: the repository's `templates/`)."""
+def build_all(registry: Registry, out_dir: Path | None = None) -> dict[str, bytes]:
+    """Write the template of every kind of `registry` to `out_dir` (default: the repository's
+    `templates/`)."""
     out = out_dir or default_dir()
     out.mkdir(parents=True, exist_ok=True)
     built = {}
-    for name in template_names():
-        data = build_template(name)
-        (out / f"{name}.docx").write_bytes(data)
-        built[name] = data
+    for k in registry:
+        data = build_template(k, registry.shared)
+        (out / f"{k.name}.docx").write_bytes(data)
+        built[k.name] = data
     return built
 
 
 def main(argv: list[str] | None = None) -> int:
+    """`python -m antt_cli.documents.builder [DIR]`: a command-line client of its own, it
+    reads the kinds (the shipped ones and `ANTT_KINDS`) as the CLI does, then builds."""
+    from antt_cli.store.kinds import load_registry
+
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0]) if args else None
-    built = build_all(out)
+    built = build_all(load_registry(), out)
     print(f"{len(built)} templates written to {out or default_dir()}")
     return 0
 

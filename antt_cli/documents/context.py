@@ -1,26 +1,32 @@
-"""Everything a template needs, from the dossier data (docs/case-schema.md shapes).
+"""Everything a template needs, from the typed case (docs/case-schema.md, domain/model.py).
 
-`document_context(profile, case, record)` reads plain mappings (dates as `datetime.date` or
-ISO strings; `fields`, `members`, `attachments` may be absent) and returns a dict of strings,
-lists and small dicts — no None where a template prints a value, so a template with
-StrictUndefined never meets a hole. Keys: see `KEYS` below.
+`document_context(profile, case, record, registry)` takes the dossier profile (`antt.yaml`),
+the typed `Case` and `Record` and the kind registry, and returns a dict of strings, lists and
+small dicts — no None where a template prints a value, so a template with StrictUndefined
+never meets a hole. Keys: see `KEYS` below. The context is built in named parts, one per
+element of the document (NĐ 30/2020, Phụ lục I): header, parties, legal bases, body,
+signature, meeting, tables.
 
 Nothing here knows a kind by its name: what is particular to a kind (its subject, the default
 text of its sections, its meeting wording, …) is in its spec's `document:` block
-(docs/kinds.md, "The document block"), the spec being `load_registry()[record["kind"]]`.
+(docs/kinds.md, "The document block").
 """
 from __future__ import annotations
 
 import os
-from typing import Any, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
 
 from antt_cli.documents import nd30
-from antt_cli.documents.wording import Fields, block, check_block, first_lower, first_upper, render_text
+from antt_cli.documents.source import (Refs, Source, authority, citation, default_issuer, head_title,
+                                       is_party_doc, latest, latest_where, party_body, period_code,
+                                       period_words, signer_of, state_body, subject, text_of, type_name)
+from antt_cli.documents.wording import Fields, block, check_block, first_upper, render_text
 from antt_cli.domain.dates import as_date, evaluation_year_of
-from antt_cli.domain.issuers import is_party_body, steering_body
-from antt_cli.domain.kindspec import AUTHORITY, MEETING, PARTY, PROPOSER, STEERING, KindSpec, Registry
-from antt_cli.domain.plans import YES_NO, target_met
-from antt_cli.domain.text import nfc, nfc_deep, same_name
+from antt_cli.domain.kindspec import AUTHORITY, MEETING, PARTY, PROPOSER, STEERING, Registry
+from antt_cli.domain.model import YES_NO, Case, Record
+from antt_cli.domain.plans import target_met
+from antt_cli.domain.text import same_name
 from antt_cli.domain.vocab import SECRECY
 from antt_cli.errors import AnttError
 
@@ -51,42 +57,162 @@ KEYS = (
 SUBJECT_KEYS = ("name", "name_q", "year", "period", "period_label", "party", "fields", "kind_title")
 
 
-# ---------------------------------------------------------------- small helpers
+@dataclass(frozen=True)
+class Who:
+    """The bodies and people of one document, resolved once."""
 
-def _s(value: Any) -> str:
-    return nfc(str(value)).strip() if value not in (None, "") else ""
-
-
-def _get(mapping: Mapping | None, key: str, default: Any = None) -> Any:
-    if not mapping:
-        return default
-    value = mapping.get(key, default)
-    return default if value is None else value
-
-
-def _plain(value: Any) -> Any:
-    """ruamel/other mappings and sequences to plain dicts and lists (deep copy)."""
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
+    issuer: str
+    issuer_body: dict
+    signer: dict
+    head_title: str      # the title of the issuer's head
+    authority: str
+    party_body: str
+    party: bool          # printed in the party format
+    year: int            # the record's year (docs/rules.md), else the evaluation year of its date
 
 
-def _body(profile: Mapping, name: str) -> dict:
-    for key, value in (_get(profile, "bodies", {}) or {}).items():
-        if same_name(key, name):
-            return dict(value or {})
-    return {}
+def document_context(profile: Mapping[str, Any], case: Case, record: Record, registry: Registry) -> dict:
+    """The template context of `record` (a document of `case`, dossier `profile`)."""
+    src = Source(profile, case, record, registry)
+    check_block(src.kind)
+    who = _who(src)
+    ctx = {**header(src, who), **parties(src, who), **units(src), **references(src), **decision(src, who),
+           **signature(src, who), **period(src, who.year), **meeting_people(src), **free_text(src),
+           **tables(src, who.year)}
+    ctx.update(spec_wording(src, ctx))
+    ctx["legal_bases"] = legal_bases(src, who, ctx)
+    return ctx
 
 
-def _number(n: Any) -> str:
-    if isinstance(n, bool) or n in (None, ""):
-        return ""
-    if isinstance(n, (int, float)):
-        value = int(n) if float(n).is_integer() else n
-        return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value).replace(".", ",")
-    return _s(n)
+def _who(src: Source) -> Who:
+    record = src.record
+    issuer = text_of(record.issuer) or default_issuer(src, src.kind)
+    body, signer = src.body(issuer), signer_of(record)
+    year = int(record.year) if record.year else evaluation_year_of(src.day)
+    return Who(issuer=issuer, issuer_body=body, signer=signer, head_title=head_title(body, issuer, signer),
+               authority=authority(src), party_body=party_body(src), party=is_party_doc(src, record),
+               year=year)
+
+
+# ---------------------------------------------------------------- header
+
+def header(src: Source, who: Who) -> dict:
+    """The header block and the title: parent and issuing body, number, secrecy mark, place and
+    date, type name and trích yếu (NĐ 30/2020, Phụ lục I, mục II.1–II.5 and III)."""
+    k, record = src.kind, src.record
+    secrecy = _secrecy(src)
+    place = text_of(src.profile.get("place")) or text_of(src.profile.get("province"))
+    parent = _parent(src, who)
+    issuer_upper = nd30.upper_vn(who.issuer)
+    return {
+        "kind": k.name, "kind_title": k.title,
+        "type_name": nd30.upper_vn(src.field("type_name") or type_name(k, who.party)),
+        "subject": subject(src, k, record, who.year), "party": who.party,
+        "parent_body": nd30.upper_vn(parent) or None,
+        "parent_lines": _issuer_lines(nd30.upper_vn(parent)) if parent else [],
+        "issuer_lines": _issuer_lines(issuer_upper),
+        "number_line": nd30.number_line(text_of(record.number) or None, who.party),
+        "secrecy": SECRECY.get(secrecy), "date_line": nd30.date_line(place, src.day),
+        "date_text": nd30.day_text(src.day), "date_short": nd30.short_date(src.day),
+        "place": place, "year": who.year,
+    }
+
+
+def _secrecy(src: Source) -> str:
+    """The secrecy level (độ mật, NĐ 30/2020 Phụ lục I mục III.1): one of `vocab.SECRECY`."""
+    level = text_of(src.record.secrecy).lower()
+    if level and level not in SECRECY:
+        raise AnttError("documents.bad_secrecy", value=level, kind=src.kind.name, allowed=", ".join(SECRECY))
+    return level
+
+
+def _parent(src: Source, who: Who) -> str:
+    """The parent body over the issuer (cơ quan chủ quản, NĐ 30/2020 Phụ lục I mục II.2):
+    antt.yaml's, the unit's parent for the unit, the authority for a steering committee."""
+    if "parent" in who.issuer_body:
+        return text_of(who.issuer_body.get("parent"))
+    if same_name(who.issuer, src.unit):
+        return text_of(src.profile.get("parent_body"))
+    if who.issuer.lower().startswith("ban chỉ đạo"):
+        return who.authority
+    return ""
+
+
+def _issuer_lines(issuer_upper: str) -> list[str]:
+    """A long issuing body's name on two lines at its natural break (Phụ lục I mục II.2)."""
+    for head in ("ỦY BAN NHÂN DÂN", "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "BAN CHỈ ĐẠO MÔ HÌNH"):
+        if issuer_upper.startswith(head + " ") and len(issuer_upper) > 20:
+            return [head, issuer_upper[len(head) + 1:]]
+    return [issuer_upper]
+
+
+# ---------------------------------------------------------------- parties
+
+def parties(src: Source, who: Who) -> dict:
+    """The model and the bodies the body text names: proposer, authority and their heads,
+    the addressees of a proposal (§III.1.a–b)."""
+    proposer_head = _proposer_head(src)
+    auth = who.authority
+    authority_head = nd30.official_title(head_title(src.body(auth), auth, {}), auth) if auth else "chính quyền"
+    area, field = text_of(src.case.area), text_of(src.case.field)
+    addressees = _dedupe([who.party_body, state_body(src)] if src.kind.issuer_role == PROPOSER else [auth])
+    return {
+        "name": src.name, "name_q": nd30.quoted(src.name), "area": area or DOTS,
+        "field_clause": f", lĩnh vực {field}" if field else "", "issuer": who.issuer,
+        "proposer": src.proposer, "proposer_head": proposer_head, "authority": auth or "chính quyền",
+        "authority_head": authority_head, "addressees": ", ".join(addressees) or "cấp ủy, chính quyền",
+        "unit": src.unit, "province": text_of(src.profile.get("province")),
+    }
+
+
+def _proposer_head(src: Source) -> str:
+    """`Trưởng Công an xã Hàm Thuận`: the proposer's head, or the proposer when antt.yaml
+    does not know its head (§III.1.a: the unit proposing the model)."""
+    body = src.body(src.proposer)
+    if not body.get("head"):
+        return src.proposer
+    return nd30.official_title(text_of((body.get("head") or {}).get("title")), src.proposer)
+
+
+def units(src: Source) -> dict:
+    """A linked model's member units, lead unit and rotation, and the membership (§III.1.c)."""
+    case = src.case
+    lead = _lead_unit(src)
+    rotation = _unit_names(case.lead_units)
+    return {
+        "linked": bool(case.linked), "limited": case.limited,
+        "membership_text": _membership_text(case.limited),
+        "member_units_text": "; ".join(_unit_names(case.members)) or DOTS,
+        "lead_unit": lead or DOTS, "previous_lead": _previous_lead(src, lead, rotation) or DOTS,
+        "rotation_text": "; ".join(f"({i}) {u}" for i, u in enumerate(rotation, start=1)),
+    }
+
+
+def _lead_unit(src: Source) -> str:
+    return src.field("lead_unit") or text_of(src.case.lead_unit)
+
+
+def _previous_lead(src: Source, lead: str, rotation: list[str]) -> str:
+    """The lead unit handing over (§III.1.c, luân phiên): `--set previous_lead`, else the
+    case's when the record names a new one, else the one before the new lead in the rotation."""
+    case_lead = text_of(src.case.lead_unit)
+    previous = src.field("previous_lead") or (case_lead if not same_name(case_lead, lead) else "")
+    if not previous and lead in rotation:
+        previous = rotation[rotation.index(lead) - 1]
+    return previous
+
+
+def _membership_text(limited: bool) -> str:
+    """§III.1.c: a limited model's members are put forward; an open one's volunteer."""
+    if limited:
+        return ("mô hình có giới hạn về số lượng thành viên; thành viên do cơ quan, đoàn thể, "
+                "khu dân cư giới thiệu, cử tham gia sau khi lấy ý kiến Nhân dân.")
+    return ("mô hình không giới hạn số lượng thành viên; vận động, khuyến khích đông đảo "
+            "quần chúng Nhân dân tự nguyện tham gia.")
+
+
+def _unit_names(values: Iterable[Any]) -> list[str]:
+    return [name for name in (text_of(v) for v in values or []) if name]
 
 
 def _dedupe(names: Iterable[str]) -> list[str]:
@@ -97,568 +223,285 @@ def _dedupe(names: Iterable[str]) -> list[str]:
     return out
 
 
-def _plan(case: Mapping, year: int | None) -> Mapping:
-    plans = _get(case, "plans", {}) or {}
-    for key, value in plans.items():
-        if str(key) == str(year):
-            return value or {}
-    return {}
+# ---------------------------------------------------------------- legal bases
+
+def references(src: Source) -> dict:
+    """The documents recorded before, as the body cites them (NĐ 30/2020 Phụ lục I mục II.6):
+    `refs.<kind>` and the party committee's policy (§III.1.b)."""
+    party_doc = latest_where(src, lambda k: k.issuer_role == PARTY)
+    return {"refs": Refs(src),
+            "party_doc": citation(src, party_doc) if party_doc else "chủ trương của cấp ủy về xây dựng mô hình"}
 
 
-def _target_rows(case: Mapping, year: int | None, judged: bool) -> list[dict]:
-    """The targets of the year's plan, as table rows; `judged` False leaves the result
-    column blank (a 6-month report: the year is not over). A target not yet reported on is
-    not judged either; whether one is met is the domain's rule (docs/rules.md)."""
-    rows = []
-    for i, t in enumerate(_get(_plan(case, year), "targets", []) or [], start=1):
-        op = _s(_get(t, "op", ">="))
-        planned, achieved, done = t.get("planned"), t.get("achieved"), t.get("done")
-        if op == YES_NO:
-            planned_text = "Có"
-            achieved_text = "" if done is None else ("Có" if done else "Không")
-            reported = done is not None
-        else:
-            planned_text = {">=": f"ít nhất {_number(planned)}", "<=": f"không quá {_number(planned)}"}.get(
-                op, _number(planned))
-            achieved_text = _number(achieved)
-            reported = isinstance(achieved, (int, float)) and isinstance(planned, (int, float))
-        result = ("Đạt" if target_met(t) else "Chưa đạt") if judged and reported else ""
-        rows.append({"index": str(i), "text": _s(t.get("text")), "planned": planned_text,
-                     "achieved": achieved_text, "result": result})
-    return rows
-
-
-def registry() -> Registry:
-    from antt_cli.store.kinds import load_registry
-
-    return load_registry()
-
-
-# ---------------------------------------------------------------- the context
-
-class _Data:
-    """The dossier data of one record, normalised (NFC, dates, defaults)."""
-
-    def __init__(self, profile: Mapping, case: Mapping, record: Mapping) -> None:
-        self.registry = registry()
-        self.profile = nfc_deep(_plain(profile or {}))
-        self.case = nfc_deep(_plain(case or {}))
-        self.record = nfc_deep(_plain(record or {}))
-        self.kind = self.registry[self.record["kind"]]
-        check_block(self.kind)
-        self.fields = {str(k): v for k, v in (_get(self.record, "fields", {}) or {}).items()}
-        day = as_date(self.record.get("date"))
-        if day is None:  # no clock here: the service dates every record (a draft: today)
-            raise ValueError(f"a {self.kind.name} record without a date")
-        self.day = day
-        self.name = _s(_get(self.case, "name") or _get(self.case, "working_title"))
-        self.unit = _s(_get(self.profile, "unit"))
-        self.proposer = _s(_get(self.case, "proposer")) or self.unit
-        self.documents = [d for d in (_get(self.case, "documents", []) or []) if isinstance(d, Mapping)]
-
-    def field(self, key: str, default: str = "") -> str:
-        value = self.fields.get(key)
-        return _s(value) if value not in (None, "") else default
-
-    def bodies(self) -> dict:
-        return dict(_get(self.profile, "bodies", {}) or {})
-
-    def party_body(self) -> str:
-        for name, body in self.bodies().items():
-            if is_party_body(_s(name), body):
-                return _s(name)
-        return ""
-
-    def state_body(self) -> str:
-        """The People's Committee (or head of agency) of the unit: an own body that is neither
-        a party committee nor the unit itself."""
-        candidates = [(_s(n), b or {}) for n, b in self.bodies().items()
-                      if not is_party_body(_s(n), b) and not same_name(n, self.unit)]
-        for name, body in candidates:
-            if body.get("own"):
-                return name
-        return candidates[0][0] if candidates else ""
-
-    def authority(self) -> str:
-        value = _s(_get(self.case, "authority"))
-        if value:
-            return value
-        decisions = self.registry.authority_decisions()
-        for doc in self.documents:
-            if doc.get("kind") in decisions and doc.get("issuer"):
-                return _s(doc["issuer"])
-        return self.state_body()
-
-    def latest(self, kinds: Iterable[str]) -> Mapping | None:
-        """The last recorded document of one of `kinds` other than the one being rendered."""
-        wanted = set(kinds)
-        found = None
-        for doc in self.documents:
-            if doc.get("kind") in wanted and doc is not self.record:
-                found = doc
-        if found is None and self.record.get("kind") in wanted:
-            return None
-        return found
-
-    def latest_where(self, test) -> Mapping | None:
-        return self.latest(k.name for k in self.registry if test(k))
-
-    def default_issuer(self, k: KindSpec | None = None) -> str:
-        role = (k or self.kind).issuer_role
-        if role == PROPOSER:
-            return self.proposer
-        if role == STEERING:
-            return steering_body(self.name)
-        if role == PARTY:
-            return self.party_body() or self.authority()
-        if role == AUTHORITY:
-            return self.authority()
-        return self.proposer
-
-
-def _head_title(profile_body: Mapping, issuer: str, signer: Mapping) -> str:
-    head = _get(profile_body, "head", {}) or {}
-    title = _s(head.get("title"))
-    if title:
-        return title
-    if issuer.lower().startswith(("ủy ban nhân dân", "uỷ ban nhân dân")):
-        return "Chủ tịch"
-    if issuer.lower().startswith("ban chỉ đạo"):
-        return "Trưởng ban"
-    signer_title = _s(signer.get("title"))
-    return signer_title[4:] if signer_title.lower().startswith("phó ") else signer_title
-
-
-def _issuer_lines(issuer_upper: str) -> list[str]:
-    for head in ("ỦY BAN NHÂN DÂN", "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "BAN CHỈ ĐẠO MÔ HÌNH"):
-        if issuer_upper.startswith(head + " ") and len(issuer_upper) > 20:
-            return [head, issuer_upper[len(head) + 1:]]
-    return [issuer_upper]
-
-
-def _period_code(record: Mapping) -> str:
-    fields = _get(record, "fields", {}) or {}
-    return _s(fields.get("period") or record.get("period")) or "annual"
-
-
-def _period(record: Mapping, data: _Data, year: int | None) -> tuple[str, str]:
-    """(label, text) of a report's period (§III.1.đ: 6 tháng, năm, đột xuất)."""
-    period = _period_code(record)
-    y = year or data.day.year
-    if period == "6-month":
-        return (f"06 tháng đầu năm {y}",
-                f"06 tháng đầu năm {y} (từ ngày 01/11/{y - 1} đến ngày 30/4/{y})")
-    if period == "ad-hoc":
-        day = as_date(record.get("date")) or data.day
-        return "đột xuất", f"đột xuất (tính đến ngày {nd30.short_date(day)})"
-    return f"năm {y}", f"năm {y} (từ ngày 01/11/{y - 1} đến ngày 31/10/{y})"
-
-
-def _subject(data: _Data, k: KindSpec, record: Mapping, year: int | None) -> str:
-    """The trích yếu of `record` (of kind `k`): `--set title=…`, else the spec's `subject`
-    rendered with the record's SUBJECT_KEYS, else the kind's title."""
-    fields = _get(record, "fields", {}) or {}
-    if _s(fields.get("title")):
-        return _s(fields["title"])
-    source = block(k, "subject")
-    if source is None:
-        return k.title
-    values = {
-        "name": data.name, "name_q": nd30.quoted(data.name), "year": year, "period": _period_code(record),
-        "period_label": _period(record, data, year)[0], "party": _is_party_doc(data, record),
-        "fields": Fields({str(key): _s(v) for key, v in fields.items()}), "kind_title": k.title,
-    }
-    return render_text(k, "subject", source, values)
-
-
-def _is_party_doc(data: _Data, record: Mapping) -> bool:
-    """A kind with `party_variant` issued by a party body takes the party format."""
-    k = data.registry.get(str(record.get("kind")))
-    if k is None or not block(k, "party_variant", False):
-        return False
-    issuer = _s(record.get("issuer")) or data.default_issuer(k)
-    return is_party_body(issuer, _body(data.profile, issuer))
-
-
-def _type_name(k: KindSpec, party: bool) -> str:
-    """The type name; a `party_variant` kind in the state format prints its `state_type_name`."""
-    if block(k, "party_variant", False) and not party:
-        return str(block(k, "state_type_name", k.type_name))
-    return k.type_name
-
-
-def _citation(data: _Data, doc: Mapping) -> str:
-    kind = data.registry.get(str(doc.get("kind", "")))
-    if kind is None:
-        return ""
-    issuer = _s(doc.get("issuer")) or data.default_issuer(kind)
-    party = _is_party_doc(data, doc)
-    words = [first_upper(_type_name(kind, party).lower())]
-    number = _s(doc.get("number"))
-    if number:
-        words.append(f"số {nd30.party_number(number) if party else number}")
-    day = as_date(doc.get("date"))
-    if day:
-        words.append(f"ngày {nd30.short_date(day)}")
-    signer = _get(doc, "signer", {}) or {}
-    who = issuer
-    if kind.issuer_role == AUTHORITY and nd30.norm_prefix(signer.get("prefix")) != "TM." \
-            and kind.type_code == "QĐ":
-        who = nd30.official_title(_head_title(_body(data.profile, issuer), issuer, signer), issuer)
-    words.append(f"của {who}")
-    year = int(doc["year"]) if doc.get("year") else None
-    subject = _subject(data, kind, doc, year)
-    subject = first_lower(subject)
-    if not subject.startswith("về"):
-        subject = f"về {subject}"
-    return " ".join(words) + " " + subject
-
-
-class _Refs(Mapping):
-    """`refs.<kind_with_underscores>`: the citation of that kind's last record, else its title
-    — for every kind of the registry, each computed when a template first reads it."""
-
-    def __init__(self, data: _Data) -> None:
-        self._data = data
-        self._names = {k.name.replace("-", "_"): k for k in data.registry}
-        self._done: dict[str, str] = {}
-
-    def __getitem__(self, key: str) -> str:
-        if key not in self._done:
-            k = self._names[key]
-            doc = self._data.latest([k.name])
-            self._done[key] = _citation(self._data, doc) if doc else k.title
-        return self._done[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._names)
-
-    def __len__(self) -> int:
-        return len(self._names)
-
-
-def _recipients(data: _Data, issuer: str, authority: str, party_body: str, code: str) -> list[str]:
-    role = data.kind.issuer_role
-    given = data.fields.get("recipients")
-    if given:
-        items = given if isinstance(given, list) else str(given).split(";")
-        names = [_s(x).rstrip(";.") for x in items if _s(x)]
+def decision(src: Source, who: Who) -> dict:
+    """A decision's opening: the authority's title (the collective's name under TM.) and the
+    guideline it rests on (NĐ 30/2020 Phụ lục I mục II.6 and Điều 13; HD 163)."""
+    if nd30.norm_prefix(who.signer.get("prefix")) == "TM.":
+        title = nd30.upper_vn(who.issuer)
     else:
-        report = "(để báo cáo)"
-        if role == PROPOSER:
-            names = [f"{party_body} {report}" if party_body else "",
-                     f"{authority} {report}" if authority else "",
-                     f"{_s(_get(data.profile, 'parent_body'))} {report}"
-                     if same_name(issuer, data.unit) and _get(data.profile, "parent_body") else ""]
-        elif role == PARTY:
-            names = [f"{authority} (để thực hiện)" if authority else "",
-                     f"{data.proposer} (để thực hiện)",
-                     "Các chi bộ trực thuộc" if _is_party_doc(data, data.record) else ""]
-        elif role == AUTHORITY:
-            first = "Như Điều 3" if data.kind.type_code == "QĐ" else "Các cơ quan, đơn vị có liên quan"
-            names = [first, f"{party_body} {report}" if party_body else "", data.proposer]
-        elif role == STEERING:
-            names = [f"{authority} {report}" if authority else "",
-                     f"{party_body} {report}" if party_body else "",
-                     data.proposer, "Các thành viên Ban Chỉ đạo"]
-        else:  # minutes
-            names = [authority, party_body, data.proposer]
-    names = _dedupe(n for n in names if n and not same_name(n, issuer))
-    lines = [f"- {n};" for n in names]
-    lines.append(f"- Lưu: VT{', ' + code if code else ''}.")
-    return lines
+        title = nd30.upper_vn(nd30.official_title(who.head_title, who.issuer))
+    return {"authority_title": title, "guideline_ref": _guideline_ref(src), "guideline_short": GUIDELINE_NUMBER}
 
 
-def _members(record: Mapping) -> list[dict]:
-    rows = []
-    for i, m in enumerate(_get(record, "members", []) or [], start=1):
-        m = m if isinstance(m, Mapping) else {"name": m}
-        rows.append({"index": str(i), "name": _s(m.get("name")), "role": _s(m.get("role")),
-                     "unit": _s(m.get("unit")), "phone": _s(m.get("phone"))})
-    return rows
-
-
-def _unit_names(values: Iterable[Any]) -> list[str]:
-    out = []
-    for v in values or []:
-        out.append(_s(v.get("name") if isinstance(v, Mapping) else v))
-    return [v for v in out if v]
-
-
-def _record_year(data: _Data) -> int:
-    """The record's year: the pipeline stores it on every kind whose spec has `year: plan|report`
-    (docs/rules.md decides it there); else the evaluation year of its date."""
-    stored = data.record.get("year")
-    return int(stored) if stored else evaluation_year_of(data.day)
-
-
-def _spec_text(data: _Data, what: str, source: Any, values: Mapping[str, Any]) -> str:
-    return render_text(data.kind, what, source, values)
-
-
-def document_context(profile: Mapping, case: Mapping, record: Mapping) -> dict:
-    """The template context of `record` (a document record of `case`, dossier `profile`)."""
-    data = _Data(profile, case, record)
-    k, fields, rec = data.kind, data.fields, data.record
-    role = k.issuer_role
-    issuer = _s(rec.get("issuer")) or data.default_issuer()
-    ibody = _body(data.profile, issuer)
-    signer = dict(_get(rec, "signer", {}) or {})
-    party_body = data.party_body()
-    authority = data.authority()
-    party = _is_party_doc(data, rec)
-    year = _record_year(data)
-    name_q = nd30.quoted(data.name)
-    area = _s(_get(data.case, "area"))
-    field_ = _s(_get(data.case, "field"))
-    province = _s(_get(data.profile, "province"))
-    place = _s(_get(data.profile, "place")) or province
-    linked = bool(_get(data.case, "linked", False))
-    limited = _s(_get(data.case, "membership", "limited")) != "open"
-
-    # header
-    if "parent" in ibody:
-        parent = _s(ibody.get("parent"))
-    elif same_name(issuer, data.unit):
-        parent = _s(_get(data.profile, "parent_body"))
-    elif issuer.lower().startswith("ban chỉ đạo"):
-        parent = authority
-    else:
-        parent = ""
-    issuer_upper = nd30.upper_vn(issuer)
-    number = _s(rec.get("number")) or None
-    type_name = _s(fields.get("type_name")) or _type_name(k, party)
-    secrecy_level = _s(rec.get("secrecy")).lower()
-    if secrecy_level and secrecy_level not in SECRECY:
-        raise AnttError("documents.bad_secrecy", value=secrecy_level, kind=k.name, allowed=", ".join(SECRECY))
-
-    # people and bodies
-    proposer_body = _body(data.profile, data.proposer)
-    proposer_head = nd30.official_title(_s((_get(proposer_body, "head", {}) or {}).get("title")),
-                                        data.proposer) if proposer_body.get("head") else data.proposer
-    auth_body = _body(data.profile, authority)
-    authority_head = nd30.official_title(_head_title(auth_body, authority, {}), authority) \
-        if authority else "chính quyền"
-    head_title = _head_title(ibody, issuer, signer)
-    case_lead = _s(_get(data.case, "lead_unit"))
-    lead_unit = _s(fields.get("lead_unit")) or case_lead
-    rotation = _unit_names(_get(data.case, "lead_units", []))
-    member_units = _unit_names(_get(data.case, "members", []))
-    # the lead unit handing over: the case's, when the record names a new one; else the one
-    # before the (new) lead in the order of rotation
-    previous_lead = _s(fields.get("previous_lead")) or (case_lead if not same_name(case_lead, lead_unit) else "")
-    if not previous_lead and lead_unit in rotation:
-        previous_lead = rotation[rotation.index(lead_unit) - 1]
-    addressees = ", ".join(_dedupe([party_body, data.state_body()] if role == PROPOSER else [authority])) \
-        or "cấp ủy, chính quyền"
-
-    # references to recorded documents
-    refs = _Refs(data)
-    party_doc_rec = data.latest_where(lambda kk: kk.issuer_role == PARTY)
-    party_doc = _citation(data, party_doc_rec) if party_doc_rec else "chủ trương của cấp ủy về xây dựng mô hình"
-
-    # decisions: authority title, legal bases
-    signer_prefix = nd30.norm_prefix(signer.get("prefix"))
-    if signer_prefix == "TM.":
-        authority_title = issuer_upper
-    else:
-        authority_title = nd30.upper_vn(nd30.official_title(head_title, issuer))
+def _guideline_ref(src: Source) -> str:
     # HD 163/HD-BCĐ was issued by the steering committee of Bình Thuận (now part of Lâm Đồng).
-    guideline_issuer = _s(_get(data.profile, "guideline_issuer")) or "Ban Chỉ đạo tỉnh Bình Thuận"
-    guideline_ref = (f"{GUIDELINE_NUMBER} ngày {GUIDELINE_DATE} của {guideline_issuer} {GUIDELINE_ABOUT}")
-    bases = []
-    for line in _get(data.profile, "legal_bases", []) or []:
-        text = _s(line).rstrip(";.").strip()
-        if text:
-            bases.append(text if text.lower().startswith("căn cứ") else f"Căn cứ {text}")
-    bases.append(f"Căn cứ {guideline_ref}")
-    for cited in block(k, "cites", []):  # the recorded documents a decision is based on
-        doc = data.latest([str(cited)])
+    issuer = text_of(src.profile.get("guideline_issuer")) or "Ban Chỉ đạo tỉnh Bình Thuận"
+    return f"{GUIDELINE_NUMBER} ngày {GUIDELINE_DATE} của {issuer} {GUIDELINE_ABOUT}"
+
+
+def legal_bases(src: Source, who: Who, ctx: dict) -> list[str]:
+    """`Căn cứ …;` lines — antt.yaml's, HD 163, the documents the spec `cites`, the record's
+    own — then `Theo đề nghị của ….` (NĐ 30/2020 Phụ lục I mục II.6: căn cứ ban hành)."""
+    bases = [_basis(text) for text in (text_of(line).rstrip(";.").strip()
+                                       for line in src.profile.get("legal_bases") or []) if text]
+    bases.append(f"Căn cứ {ctx['guideline_ref']}")
+    for cited in block(src.kind, "cites", []):
+        doc = latest(src, [str(cited)])
         if doc:
-            bases.append(f"Căn cứ {_citation(data, doc)}")
-    for extra in _get(rec, "bases", []) or []:
-        if _s(extra):
-            bases.append(_s(extra).rstrip(";."))
-
-    # signature
-    sig_lines = nd30.signature_lines(signer, role, issuer, head_title)
-    secretary = _s(fields.get("secretary"))
-    code = _s(ibody.get("code")) if party else (_s(proposer_body.get("code")) or _s(ibody.get("code")))
-
-    # periods
-    period = _period_code(rec)
-    period_label, period_text = _period(rec, data, year)
-    approved_date = as_date(rec.get("approved_date"))
-    plan_rec = data.latest_where(lambda kk: kk.approval != "none") or {}
-
-    # meetings
-    time_given = data.field("time")
-    is_minutes = role == MEETING
-    start = f"{time_given or '…… giờ ……'}, {nd30.day_text(data.day)}" if is_minutes else \
-        (time_given or "theo giấy mời của Ban tổ chức")
-    chair_title = _s(signer.get("title"))
-    chair_text = ", ".join(x for x in (_s(signer.get("name")), chair_title) if x) or DOTS
-    secretary_text = ", ".join(x for x in (secretary, data.field("secretary_title")) if x) or DOTS
-
-    members = _members(rec)
-    membership_text = ("mô hình có giới hạn về số lượng thành viên; thành viên do cơ quan, đoàn thể, "
-                       "khu dân cư giới thiệu, cử tham gia sau khi lấy ý kiến Nhân dân." if limited else
-                       "mô hình không giới hạn số lượng thành viên; vận động, khuyến khích đông đảo "
-                       "quần chúng Nhân dân tự nguyện tham gia.")
-    attachments = []
-    for i, a in enumerate(_get(rec, "attachments", []) or [], start=1):
-        a = a if isinstance(a, Mapping) else {"name": a}
-        path = _s(a.get("name") or a.get("path"))
-        attachments.append({"index": str(i), "name": os.path.basename(path) or path,
-                            "note": _s(a.get("note"))})
-    if not attachments:
-        attachments = [{"index": "", "name": "(chưa có tài liệu đính kèm)", "note": ""}]
-    ledger_rows = []
-    for i, e in enumerate(_get(rec, "entries", []) or [], start=1):
-        day = as_date(e.get("date")) if e.get("date") else None
-        ledger_rows.append({"index": str(i), "date": nd30.short_date(day) if day else "",
-                            "text": _s(e.get("text")), "income": _number(e.get("income")),
-                            "expense": _number(e.get("expense")), "balance": _number(e.get("balance"))})
-    if not ledger_rows:
-        ledger_rows = [{"index": str(i), "date": "", "text": "", "income": "", "expense": "",
-                        "balance": ""} for i in range(1, 13)]
-    deadline = data.field("deadline")
-    targets_mode = str(block(k, "targets", "none"))  # one of wording.TARGET_MODES
-    judged = targets_mode == "judged" or (targets_mode == "judged-if-annual" and period == "annual")
-    targets = [] if targets_mode == "none" else _target_rows(data.case, year, judged)
-
-    ctx = {
-        "kind": k.name,
-        "kind_title": k.title,
-        "type_name": nd30.upper_vn(type_name),
-        "subject": _subject(data, k, rec, year),
-        "party": party,
-        "parent_body": nd30.upper_vn(parent) or None,
-        "parent_lines": _issuer_lines(nd30.upper_vn(parent)) if parent else [],
-        "issuer_lines": _issuer_lines(issuer_upper),
-        "number_line": nd30.number_line(number, party),
-        "secrecy": SECRECY.get(secrecy_level),
-        "date_line": nd30.date_line(place, data.day),
-        "date_text": nd30.day_text(data.day),
-        "date_short": nd30.short_date(data.day),
-        "place": place,
-        "year": year,
-        "authority_title": authority_title,
-        "signature_lines": sig_lines,
-        "signer_name": _s(signer.get("name")),
-        "secretary_lines": nd30.secretary_lines(),
-        "secretary_name": secretary,
-        "recipients": _recipients(data, issuer, authority, party_body, code),
-        "summary": data.field("summary") or None,
-        "note": data.field("note") or None,
-        "name": data.name,
-        "name_q": name_q,
-        "area": area or DOTS,
-        "field_clause": f", lĩnh vực {field_}" if field_ else "",
-        "issuer": issuer,
-        "proposer": data.proposer,
-        "proposer_head": proposer_head,
-        "authority": authority or "chính quyền",
-        "authority_head": authority_head,
-        "addressees": addressees,
-        "unit": data.unit,
-        "province": province,
-        "guideline_ref": guideline_ref,
-        "guideline_short": GUIDELINE_NUMBER,
-        "refs": refs,
-        "party_doc": party_doc,
-        "linked": linked,
-        "limited": limited,
-        "membership_text": membership_text,
-        "member_units_text": "; ".join(member_units) or DOTS,
-        "lead_unit": lead_unit or DOTS,
-        "previous_lead": previous_lead or DOTS,
-        "rotation_text": "; ".join(f"({i}) {u}" for i, u in enumerate(rotation, start=1)),
-        "members": members,
-        "member_count": f"{len(members):02d}" if members else "các",
-        "targets": targets,
-        "period": period,
-        "period_text": period_text,
-        "period_label": period_label,
-        "period_start": f"01/11/{year - 1}",
-        "period_end": f"31/10/{year}",
-        "approved_by_upper": nd30.upper_vn(rec.get("approved_by")) or DOTS,
-        "approved_date_text": first_upper(nd30.day_text(approved_date)) if approved_date
-        else "Ngày …… tháng …… năm ……",
-        "approver_name": data.field("approver_name") or _approver(data, rec.get("approved_by")),
-        "plan_approved_by": _s(plan_rec.get("approved_by")),
-        "chair_text": chair_text,
-        "secretary_text": secretary_text,
-        "time_clause": f", hoàn thành trước ngày {deadline}" if deadline else "",
-        "record_year": rec.get("year") or "",
-        "attachments": attachments,
-        "ledger_rows": ledger_rows,
-        "fields": {k2: _s(v) for k2, v in fields.items() if not isinstance(v, (list, dict))},
-    }
-    ctx.update(_spec_wording(data, ctx, time_given, start))
-    ctx["legal_bases"] = _legal_bases(data, ctx, bases, lead_unit, proposer_head)
-    return ctx
-
-
-def _spec_wording(data: _Data, ctx: dict, time_given: str, start: str) -> dict:
-    """The context keys whose text the spec's `document:` block gives (each a Jinja string
-    rendered with the context built so far; a `--set` field of the same key wins)."""
-    k = data.kind
-    values = {**ctx, "fields": Fields(ctx["fields"])}
-    meeting_spec = block(k, "meeting", {})
-    is_minutes = k.issuer_role == MEETING
-
-    def text(what: str, source: Any) -> str:
-        return _spec_text(data, what, source, values)
-
-    meeting = {
-        "start": start,
-        "end": data.field("end", "…… giờ ……"),
-        "location": data.field("location") or text(
-            "meeting.location", meeting_spec.get("location", "trụ sở {{ issuer }}" if is_minutes else DOTS)),
-        "attendees": data.field("attendees") or text("meeting.attendees", meeting_spec.get("attendees", DOTS)),
-    }
-    texts = {str(key): text(f"texts.{key}", source) for key, source in block(k, "texts", {}).items()}
-    values.update(texts)
-    sections = {}
-    for key, source in block(k, "sections", {}).items():
-        sections[str(key)] = data.field(str(key)) or text(f"sections.{key}", source)
-    return {
-        **texts,
-        "meeting": meeting,
-        "meeting_opening": text("meeting.opening", meeting_spec.get("opening", "{{ issuer }} tổ chức cuộc họp")),
-        "meeting_closing": text("meeting.closing", meeting_spec.get("closing", "Cuộc họp kết thúc")),
-        "sections": sections,
-        "time_text": time_given or text("time_default", block(k, "time_default", DOTS)),
-        "execution_extra": text("execution_extra",
-                                block(k, "execution_extra", "các cơ quan, cá nhân có liên quan")),
-    }
-
-
-def _legal_bases(data: _Data, ctx: dict, bases: list[str], lead_unit: str, proposer_head: str) -> list[str]:
-    """`Căn cứ …;` lines, then `Theo đề nghị của ….` (`--set proposed_by`, else the spec's
-    `proposed_by`, else the head of the lead unit of a linked model, else the proposer's)."""
-    proposer_line = data.field("proposed_by")
-    spec_line = block(data.kind, "proposed_by")
-    if not proposer_line and spec_line is not None:
-        proposer_line = _spec_text(data, "proposed_by", spec_line, {**ctx, "fields": Fields(ctx["fields"])})
-    if not proposer_line:
-        if ctx["linked"] and lead_unit and not same_name(lead_unit, data.proposer):
-            lead_body = _body(data.profile, lead_unit)
-            lead_title = _s((_get(lead_body, "head", {}) or {}).get("title"))
-            proposer_line = f"Theo đề nghị của {nd30.official_title(lead_title, lead_unit)}"
-        else:
-            proposer_line = f"Theo đề nghị của {proposer_head}"
-    bases = [*bases, proposer_line]
+            bases.append(f"Căn cứ {citation(src, doc)}")
+    bases += [text_of(extra).rstrip(";.") for extra in src.record.extra.get("bases") or [] if text_of(extra)]
+    bases.append(_proposed_by(src, ctx))
     return [b + (";" if i < len(bases) - 1 else ".") for i, b in enumerate(bases)]
 
 
-def _approver(data: "_Data", approved_by: Any) -> str:
+def _basis(text: str) -> str:
+    return text if text.lower().startswith("căn cứ") else f"Căn cứ {text}"
+
+
+def _proposed_by(src: Source, ctx: dict) -> str:
+    """`Theo đề nghị của …`: `--set proposed_by`, else the spec's `proposed_by`, else the head
+    of the lead unit of a linked model (§III.1.c), else the proposer's head."""
+    line = src.field("proposed_by")
+    spec_line = block(src.kind, "proposed_by")
+    if not line and spec_line is not None:
+        line = render_text(src.kind, "proposed_by", spec_line, {**ctx, "fields": Fields(ctx["fields"])})
+    if line:
+        return line
+    lead = _lead_unit(src)
+    if ctx["linked"] and lead and not same_name(lead, src.proposer):
+        lead_title = text_of((src.body(lead).get("head") or {}).get("title"))
+        return f"Theo đề nghị của {nd30.official_title(lead_title, lead)}"
+    return f"Theo đề nghị của {ctx['proposer_head']}"
+
+
+# ---------------------------------------------------------------- body
+
+def period(src: Source, year: int) -> dict:
+    """A report's period and the evaluation year 01/11/Y-1 – 31/10/Y (§III.1.đ, §III.2.a)."""
+    label, text = period_words(src, src.record, year)
+    return {"period": period_code(src.record), "period_text": text, "period_label": label,
+            "period_start": f"01/11/{year - 1}", "period_end": f"31/10/{year}",
+            "record_year": src.record.year or ""}
+
+
+def free_text(src: Source) -> dict:
+    """The record's free text: `--set summary=`, `note=` and every other `--set` value."""
+    fields = src.record.fields
+    return {"summary": src.field("summary") or None, "note": src.field("note") or None,
+            "fields": {key: text_of(v) for key, v in fields.items() if not isinstance(v, (list, dict))}}
+
+
+def spec_wording(src: Source, ctx: dict) -> dict:
+    """The context keys whose text the spec's `document:` block gives (docs/kinds.md): each a
+    Jinja string rendered with the context built so far; a `--set` field of the same key wins.
+    `texts` are rendered first, so sections and the meeting's opening and closing see them."""
+    k = src.kind
+    values = {**ctx, "fields": Fields(ctx["fields"])}
+
+    def text(what: str, source: Any) -> str:
+        return render_text(k, what, source, values)
+
+    meeting = meeting_place(src, text)
+    texts = {str(key): text(f"texts.{key}", source) for key, source in block(k, "texts", {}).items()}
+    values.update(texts)
+    spec = block(k, "meeting", {})
+    return {
+        **texts,
+        "meeting": meeting,
+        "meeting_opening": text("meeting.opening", spec.get("opening", "{{ issuer }} tổ chức cuộc họp")),
+        "meeting_closing": text("meeting.closing", spec.get("closing", "Cuộc họp kết thúc")),
+        "sections": {str(key): src.field(str(key)) or text(f"sections.{key}", source)
+                     for key, source in block(k, "sections", {}).items()},
+        "time_text": src.field("time") or text("time_default", block(k, "time_default", DOTS)),
+        "execution_extra": text("execution_extra", block(k, "execution_extra", "các cơ quan, cá nhân có liên quan")),
+    }
+
+
+# ---------------------------------------------------------------- meeting
+
+def meeting_place(src: Source, text) -> dict:
+    """When and where a meeting is held and who attends — the minutes' opening (biên bản:
+    thời gian, địa điểm, thành phần; NĐ 30/2020 Phụ lục I, mẫu 1.8 Biên bản)."""
+    spec = block(src.kind, "meeting", {})
+    minutes = src.kind.issuer_role == MEETING
+    given = src.field("time")
+    start = f"{given or '…… giờ ……'}, {nd30.day_text(src.day)}" if minutes else \
+        (given or "theo giấy mời của Ban tổ chức")
+    return {
+        "start": start,
+        "end": src.field("end", "…… giờ ……"),
+        "location": src.field("location") or text(
+            "meeting.location", spec.get("location", "trụ sở {{ issuer }}" if minutes else DOTS)),
+        "attendees": src.field("attendees") or text("meeting.attendees", spec.get("attendees", DOTS)),
+    }
+
+
+def meeting_people(src: Source) -> dict:
+    """The chair and the secretary of a meeting (NĐ 30/2020 mẫu 1.8 Biên bản), and the
+    deadline clause of a plan."""
+    signer = signer_of(src.record)
+    chair = ", ".join(x for x in (text_of(signer.get("name")), text_of(signer.get("title"))) if x) or DOTS
+    secretary = ", ".join(x for x in (src.field("secretary"), src.field("secretary_title")) if x) or DOTS
+    deadline = src.field("deadline")
+    return {"chair_text": chair, "secretary_text": secretary,
+            "time_clause": f", hoàn thành trước ngày {deadline}" if deadline else ""}
+
+
+# ---------------------------------------------------------------- signature
+
+def signature(src: Source, who: Who) -> dict:
+    """The signature block, the DUYỆT block of a kind needing approval and the recipients
+    (NĐ 30/2020 Phụ lục I mục II.7, II.9; Điều 13 for TM./KT.)."""
+    record = src.record
+    approved = as_date(record.approved_date)
+    plan = latest_where(src, lambda k: k.approval != "none")
+    return {
+        "signature_lines": nd30.signature_lines(who.signer, src.kind.issuer_role, who.issuer, who.head_title),
+        "signer_name": text_of(who.signer.get("name")),
+        "secretary_lines": nd30.secretary_lines(), "secretary_name": src.field("secretary"),
+        "recipients": recipients(src, who),
+        "approved_by_upper": nd30.upper_vn(record.approved_by) or DOTS,
+        "approved_date_text": first_upper(nd30.day_text(approved)) if approved else "Ngày …… tháng …… năm ……",
+        "approver_name": src.field("approver_name") or _approver(src, record.approved_by),
+        "plan_approved_by": text_of(plan.approved_by) if plan else "",
+    }
+
+
+def _approver(src: Source, approved_by: Any) -> str:
     """The DUYỆT block's signer by default: the head of the approving body, when antt.yaml
     knows it (the survey plan is approved by the party committee or the authority's head)."""
     if not approved_by:
         return ""
-    for name, body in data.bodies().items():
-        if same_name(_s(name), _s(approved_by)):
-            return _s(((body or {}).get("head") or {}).get("name"))
+    for name, body in src.bodies().items():
+        if same_name(text_of(name), text_of(approved_by)):
+            return text_of(((body or {}).get("head") or {}).get("name"))
     return ""
+
+
+def recipients(src: Source, who: Who) -> list[str]:
+    """`Nơi nhận:` lines, each `- …;`, the last `- Lưu: VT, <code>.` (NĐ 30/2020 Phụ lục I
+    mục II.9): `--set recipients=a;b`, else by the issuer's role, never the issuer itself."""
+    given = src.record.fields.get("recipients")
+    if given:
+        items = given if isinstance(given, list) else str(given).split(";")
+        names = [text_of(x).rstrip(";.") for x in items if text_of(x)]
+    else:
+        names = _recipients_by_role(src, who)
+    lines = [f"- {n};" for n in _dedupe(n for n in names if n and not same_name(n, who.issuer))]
+    code = _archive_code(src, who)
+    lines.append(f"- Lưu: VT{', ' + code if code else ''}.")
+    return lines
+
+
+def _recipients_by_role(src: Source, who: Who) -> list[str]:
+    role, auth, party, report = src.kind.issuer_role, who.authority, who.party_body, "(để báo cáo)"
+    if role == PROPOSER:
+        parent = src.profile.get("parent_body")
+        return [f"{party} {report}" if party else "", f"{auth} {report}" if auth else "",
+                f"{text_of(parent)} {report}" if same_name(who.issuer, src.unit) and parent else ""]
+    if role == PARTY:
+        return [f"{auth} (để thực hiện)" if auth else "", f"{src.proposer} (để thực hiện)",
+                "Các chi bộ trực thuộc" if who.party else ""]
+    if role == AUTHORITY:
+        first = "Như Điều 3" if src.kind.type_code == "QĐ" else "Các cơ quan, đơn vị có liên quan"
+        return [first, f"{party} {report}" if party else "", src.proposer]
+    if role == STEERING:
+        return [f"{auth} {report}" if auth else "", f"{party} {report}" if party else "",
+                src.proposer, "Các thành viên Ban Chỉ đạo"]
+    return [auth, party, src.proposer]  # minutes
+
+
+def _archive_code(src: Source, who: Who) -> str:
+    """The drafting unit's code in `Lưu: VT, <code>` (NĐ 30/2020 Phụ lục I mục II.9)."""
+    if who.party:
+        return text_of(who.issuer_body.get("code"))
+    return text_of(src.body(src.proposer).get("code")) or text_of(who.issuer_body.get("code"))
+
+
+# ---------------------------------------------------------------- tables
+
+def tables(src: Source, year: int) -> dict:
+    """The rows of the body's tables (docs/kinds.md `{table: NAME}`): members, the year's
+    targets, attachments, the fund ledger."""
+    members = member_rows(src.record)
+    return {"members": members, "member_count": f"{len(members):02d}" if members else "các",
+            "targets": _targets(src, year), "attachments": attachment_rows(src.record),
+            "ledger_rows": ledger_rows(src.record)}
+
+
+def member_rows(record: Record) -> list[dict]:
+    """The record's members (`--members FILE.csv`, §III.1.c) as numbered rows."""
+    return [{"index": str(i), "name": text_of(m.get("name")), "role": text_of(m.get("role")),
+             "unit": text_of(m.get("unit")), "phone": text_of(m.get("phone"))}
+            for i, m in enumerate(record.members, start=1)]
+
+
+def _targets(src: Source, year: int) -> list[dict]:
+    """The spec's `targets` mode (docs/kinds.md): none, planned, or judged — an annual report
+    judges the year, a 6-month one does not (§III.1.đ)."""
+    mode = str(block(src.kind, "targets", "none"))  # one of wording.TARGET_MODES
+    if mode == "none":
+        return []
+    judged = mode == "judged" or (mode == "judged-if-annual" and period_code(src.record) == "annual")
+    return target_rows(src.case, year, judged)
+
+
+def target_rows(case: Case, year: int, judged: bool) -> list[dict]:
+    """The targets of the year's plan (§III.1.d, chỉ tiêu), as table rows; `judged` False
+    leaves the result blank. A target not yet reported on is not judged either; whether one
+    is met is the domain's rule (docs/rules.md)."""
+    plan = case.plan(year)
+    return [_target_row(i, t, judged) for i, t in enumerate(plan.targets if plan else [], start=1)]
+
+
+def _target_row(index: int, t, judged: bool) -> dict:
+    if t.op == YES_NO:
+        planned, achieved, reported = "Có", ("Có" if t.done else "Không"), True
+    else:
+        planned = {">=": f"ít nhất {_number(t.planned)}", "<=": f"không quá {_number(t.planned)}"}.get(
+            t.op, _number(t.planned))
+        achieved = _number(t.achieved)
+        reported = isinstance(t.achieved, (int, float)) and isinstance(t.planned, (int, float))
+    result = ("Đạt" if target_met(t) else "Chưa đạt") if judged and reported else ""
+    return {"index": str(index), "text": text_of(t.text), "planned": planned, "achieved": achieved,
+            "result": result}
+
+
+def attachment_rows(record: Record) -> list[dict]:
+    """The scans attached to the record (`--attach`), by file name; one placeholder row when none."""
+    rows = [{"index": str(i), "name": os.path.basename(text_of(path)) or text_of(path), "note": ""}
+            for i, path in enumerate(record.attachments, start=1)]
+    return rows or [{"index": "", "name": "(chưa có tài liệu đính kèm)", "note": ""}]
+
+
+def ledger_rows(record: Record) -> list[dict]:
+    """The fund ledger's entries (§III.1.đ, quỹ của mô hình); twelve blank rows to fill by hand
+    when none is given."""
+    rows = []
+    for i, e in enumerate(record.extra.get("entries") or [], start=1):
+        day = as_date(e.get("date")) if e.get("date") else None
+        rows.append({"index": str(i), "date": nd30.short_date(day) if day else "", "text": text_of(e.get("text")),
+                     "income": _number(e.get("income")), "expense": _number(e.get("expense")),
+                     "balance": _number(e.get("balance"))})
+    return rows or [{"index": str(i), "date": "", "text": "", "income": "", "expense": "", "balance": ""}
+                    for i in range(1, 13)]
+
+
+def _number(n: Any) -> str:
+    """A number the Vietnamese way: `2.000.000`, `2,5`."""
+    if isinstance(n, bool) or n in (None, ""):
+        return ""
+    if isinstance(n, (int, float)):
+        value = int(n) if float(n).is_integer() else n
+        return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value).replace(".", ",")
+    return text_of(n)

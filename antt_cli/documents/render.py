@@ -1,6 +1,7 @@
 """Render a document record to DOCX bytes with docxtpl (docs/kinds.md).
 
-`render_record(profile, case, record, override_dir)` picks the dossier's override template
+`render_record(profile, case, record, registry, override_dir)` (the typed `Case` and
+`Record`, the kind registry) picks the dossier's override template
 (`override_dir/<kind>.docx`) if there is one, else the shipped `templates/<kind>.docx`
 (directory overridable with the environment variable ANTT_TEMPLATES, else found by
 antt_cli/resources.py), renders it with a strict, autoescaping Jinja environment and
@@ -15,12 +16,14 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 
 import jinja2
 
 from antt_cli.documents.context import document_context
 from antt_cli.documents.zipfix import normalize_docx
+from antt_cli.domain.kindspec import Registry
+from antt_cli.domain.model import Case, Record
 from antt_cli.errors import AnttError
 from antt_cli.resources import shipped_templates_dir
 
@@ -53,14 +56,14 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}"[:300]
 
 
-def render_record(profile: Mapping, case: Mapping, record: Mapping,
+def render_record(profile: Mapping[str, Any], case: Case, record: Record, registry: Registry,
                   override_dir: Path | None = None) -> bytes:
     """DOCX bytes of `record` (deterministic)."""
     from docxtpl import DocxTemplate
 
-    kind = str(record.get("kind"))
+    kind = record.kind
     path = template_path(kind, override_dir)
-    context = document_context(profile, case, record)
+    context = document_context(profile, case, record, registry)
     try:
         if not path.is_file():
             raise FileNotFoundError(f"no such file {path}")

@@ -15,6 +15,7 @@ from antt_cli.domain.kindspec import KindSpec
 from antt_cli.domain.model import Case, Record
 from antt_cli.domain.text import same_name
 from antt_cli.errors import AnttError
+from antt_cli.i18n import kind_label
 
 
 def split_list(value: object) -> list[str]:
@@ -48,7 +49,7 @@ def plan_year(case: Case, spec: KindSpec, record: Record, today: dt.date) -> Non
     if year is None:
         raise AnttError("domain.plan_year_required")
     if case.plan(year) is not None:
-        raise AnttError("domain.plan_exists", id=case.id, year=year)
+        raise AnttError("domain.plan_exists", id=case.id, year=year, kind=spec.name, title=kind_label(spec))
     if record.date is not None and evaluation_year_of(record.date) > year:
         raise AnttError("domain.plan_year_ended", year=year, date=record.date.isoformat())
     if case.opened is not None and year < evaluation_year_of(case.opened):

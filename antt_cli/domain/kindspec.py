@@ -128,6 +128,11 @@ class Registry:
         """§III.1.d: the decisions whose shared issuer is the model's authority."""
         return tuple(k.name for k in self if k.sets_authority)
 
+    def dated_kind(self, case_kind: str, year: str) -> KindSpec | None:
+        """The kind of `case_kind` whose spec's `year` key is `year` (`plan`: the annual plan,
+        `report`: the periodic report) — what a deadline owes (domain/deadlines.py)."""
+        return next((k for k in self.of_case(case_kind) if k.year == year), None)
+
     def prerequisites(self, k: KindSpec, linked: bool) -> tuple[str, ...]:
         """The kinds recorded before `k`: its `requires` that apply to this case (a
         linked-only prerequisite is dropped on a plain model)."""

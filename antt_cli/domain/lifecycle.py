@@ -23,6 +23,7 @@ from antt_cli.domain.kindspec import KindSpec, Registry
 from antt_cli.domain.model import Case, Record
 from antt_cli.domain.text import same_name
 from antt_cli.errors import AnttError
+from antt_cli.i18n import kind_label
 
 
 def kind_spec(reg: Registry, name: str, case_kind: str = "model") -> KindSpec:
@@ -90,9 +91,10 @@ def check_dates(case: Case, k: KindSpec, record: Record, today: dt.date, reg: Re
         # §III.1.a "Kế hoạch khảo sát … phải được cấp ủy, chính quyền … phê duyệt trước khi thực hiện".
         approved = record.approved_date
         if not record.approved_by or approved is None:
-            raise AnttError("domain.survey_plan_unapproved", id=case.id)
+            raise AnttError("domain.approval_required", id=case.id, kind=kind_label(k))
         if approved < day:
-            raise AnttError("domain.approval_before_plan", approved=approved.isoformat(), date=day.isoformat())
+            raise AnttError("domain.approval_before_plan", approved=approved.isoformat(), date=day.isoformat(),
+                            kind=kind_label(k))
         if approved > today:
             raise AnttError("domain.date_in_future", date=approved.isoformat(), today=today.isoformat())
     if any(d is record for d in case.documents) and case.records_of(k.name)[0] is record:

@@ -41,6 +41,27 @@ def catalog() -> dict[str, dict[str, str]]:
     return _CATALOG
 
 
+class KindLabel:
+    """Document kinds in a sentence: each by its Vietnamese title under vi, by its CLI name
+    under en — so no sentence spells a kind (docs/kinds.md: a kind is its spec). Formatted
+    when the message is, in the language of that moment."""
+
+    def __init__(self, kinds: list[tuple[str, str]]) -> None:
+        self.kinds = kinds  # (name, title) pairs
+
+    def __str__(self) -> str:
+        vi = lang() == "vi"
+        return "; ".join(title if vi else name for name, title in self.kinds)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+def kind_label(*kinds: object) -> KindLabel:
+    """The label of one or more kinds (anything with `name` and `title`, a KindSpec)."""
+    return KindLabel([(str(getattr(k, "name")), str(getattr(k, "title"))) for k in kinds])
+
+
 def t(key: str, /, **params: object) -> str:
     """The sentence for `key` in the current language, with `params` filled in."""
     texts = catalog().get(key)

@@ -6,8 +6,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{id} already has '{kind}' ({title}); to correct its number, date, issuer or signer use `antt amend {id} {kind} --reason …`.",
     },
     "domain.approval_before_plan": {
-        "vi": "Ngày phê duyệt ({approved}) sớm hơn ngày của kế hoạch khảo sát ({date}); sửa --approved-date hoặc --date.",
-        "en": "The approval date ({approved}) is earlier than the survey plan's date ({date}); fix --approved-date or --date.",
+        "vi": "Ngày phê duyệt ({approved}) sớm hơn ngày của {kind} ({date}); sửa --approved-date hoặc --date.",
+        "en": "The approval date ({approved}) is earlier than the date of the {kind} ({date}); fix --approved-date or --date.",
+    },
+    "domain.approval_required": {
+        "vi": "{kind} của {id} chỉ được ghi khi đã được phê duyệt (HD 163 §III.1.a): thêm --approved-by và --approved-date; bản chưa duyệt là bản nháp (`antt draft`).",
+        "en": "The {kind} of {id} is recorded only once approved (HD 163 §III.1.a): add --approved-by and --approved-date; an unapproved one is a draft (`antt draft`).",
     },
     "domain.approval_required_after": {
         "vi": "Ngày {date} của {kind} sớm hơn ngày phê duyệt {prior} ({approved}). Hãy dùng ngày từ {approved} trở đi.",
@@ -114,8 +118,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot plan year {year}: the case was opened on {opened}, after that evaluation year. Choose an evaluation year from the opening on.",
     },
     "domain.plan_exists": {
-        "vi": "{id} đã có kế hoạch hoạt động năm {year}; để sửa, dùng `antt amend {id} annual-plan --reason …`.",
-        "en": "{id} already has the annual plan of {year}; to correct it use `antt amend {id} annual-plan --reason …`.",
+        "vi": "{id} đã có {title} năm {year}; để sửa, dùng `antt amend {id} {kind} --reason …`.",
+        "en": "{id} already has the {title} of {year}; to correct it use `antt amend {id} {kind} --reason …`.",
     },
     "domain.plan_year_ended": {
         "vi": "Năm đánh giá {year} đã kết thúc (31/10/{year}) trước ngày của kế hoạch ({date}): hãy lập kế hoạch cho năm đánh giá hiện tại hoặc năm sau.",
@@ -128,10 +132,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "domain.rotation_authority_required": {
         "vi": "Luân phiên Trưởng mô hình của {id} cần cấp có thẩm quyền quản lý đơn vị mới: thêm --set authority=….",
         "en": "The lead rotation of {id} needs the authority over the new lead unit: add --set authority=….",
-    },
-    "domain.survey_plan_unapproved": {
-        "vi": "Kế hoạch khảo sát của {id} chỉ được ghi khi đã được phê duyệt (HD 163 §III.1.a): thêm --approved-by và --approved-date; bản chưa duyệt là bản nháp (`antt draft`).",
-        "en": "The survey plan of {id} is recorded only once approved (HD 163 §III.1.a): add --approved-by and --approved-date; an unapproved plan is a draft (`antt draft`).",
     },
     "domain.unknown_kind": {
         "vi": "Loại văn bản '{kind}' không có; dùng một trong: {kinds}.",

@@ -14,8 +14,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A correction needs its reason: add --reason \"…\".",
     },
     "services.amend.targets_only_plan": {
-        "vi": "--target chỉ dùng khi đính chính kế hoạch hoạt động năm (annual-plan), không dùng cho '{kind}'.",
-        "en": "--target is for correcting an annual plan (annual-plan) only, not '{kind}'.",
+        "vi": "--target chỉ dùng khi đính chính {plan}, không dùng cho {kind}.",
+        "en": "--target is for correcting a plan ({plan}) only, not {kind}.",
     },
     "services.amend.unknown_target": {
         "vi": "Không có chỉ tiêu '{target}' trong kế hoạch; các chỉ tiêu: {targets}.",
@@ -151,6 +151,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chỉ tiêu '{text}' là chỉ tiêu số: dùng --achieved SỐ, không dùng --done.",
         "en": "The target '{text}' is numeric: use --achieved NUMBER, not --done.",
     },
+    "services.plans.plan_kind_count": {
+        "vi": "`antt plan` cần đúng một loại văn bản có `command: plan` và `year: plan` trong các tệp mô tả loại (antt_cli/kinds, ANTT_KINDS); đang có {count}: {kinds}.",
+        "en": "`antt plan` needs exactly one kind with `command: plan` and `year: plan` among the kind specs (antt_cli/kinds, ANTT_KINDS); there are {count}: {kinds}.",
+    },
     "services.plans.progress_before_plan": {
         "vi": "Ngày cập nhật {date} sớm hơn ngày kế hoạch ({plan_date}); sửa --date.",
         "en": "The update date {date} is before the plan's date ({plan_date}); fix --date.",
@@ -163,9 +167,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chỉ tiêu '{text}' là loại có/không: dùng --done, không dùng --achieved.",
         "en": "The target '{text}' is yes/no: use --done, not --achieved.",
     },
-    "services.record.approval_only_survey_plan": {
-        "vi": "--approved-by / --approved-date chỉ dùng cho kế hoạch khảo sát (survey-plan).",
-        "en": "--approved-by / --approved-date apply to the survey plan (survey-plan) only.",
+    "services.record.approval_not_taken": {
+        "vi": "{kind} không cần phê duyệt: bỏ --approved-by / --approved-date (chỉ dùng cho {kinds}).",
+        "en": "{kind} takes no approval: drop --approved-by / --approved-date (they apply to {kinds} only).",
     },
     "services.record.attach_missing": {
         "vi": "Không có tệp đính kèm {file}.",
@@ -192,8 +196,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The issuing body of '{kind}' is not known: add --issuer \"BODY NAME\".",
     },
     "services.record.members_not_taken": {
-        "vi": "'{kind}' không kèm danh sách thành viên: bỏ --members (dùng cho consultation, steering-committee-decision, member-list-decision, consolidation).",
-        "en": "'{kind}' carries no member list: drop --members (it is for consultation, steering-committee-decision, member-list-decision, consolidation).",
+        "vi": "{kind} không kèm danh sách thành viên: bỏ --members (dùng cho {kinds}).",
+        "en": "{kind} carries no member list: drop --members (it is for {kinds}).",
     },
     "services.record.no_libreoffice": {
         "vi": "--pdf cần LibreOffice (soffice) mà máy này chưa cài; cài LibreOffice hoặc bỏ --pdf.",

@@ -5,7 +5,7 @@ import datetime as dt
 from typing import Any
 
 from antt_cli.domain import lifecycle as life
-from antt_cli.domain.deadlines import next_due
+from antt_cli.domain.deadlines import Due, next_due
 from antt_cli.domain.digest import case_digest
 from antt_cli.domain.kindspec import Registry
 from antt_cli.domain.model import Case
@@ -14,7 +14,22 @@ from antt_cli.domain.rules import Rules
 from antt_cli.errors import AnttError
 
 
-def status_row(digest: Any, today: dt.date, rules: Rules) -> dict[str, Any]:
+def due_fields(due: Due | None, today: dt.date, case_kind: str, reg: Registry) -> dict[str, Any]:
+    """What is due, as data: the kind's name (from the registry), the evaluation year, the
+    report's period; `next_due_what` joins them (docs/commands.md `antt status`)."""
+    k = reg.dated_kind(case_kind, due.owed) if due else None
+    kind = k.name if k else (due.owed if due else None)
+    return {
+        "next_due": due.day.isoformat() if due else None,
+        "next_due_kind": kind,
+        "next_due_year": due.year if due else None,
+        "next_due_period": due.period if due else None,
+        "next_due_what": " ".join(str(x) for x in (kind, due.period, due.year) if x) if due else None,
+        "overdue": bool(due and due.day < today),
+    }
+
+
+def status_row(digest: Any, today: dt.date, rules: Rules, reg: Registry) -> dict[str, Any]:
     """One row of `antt status` from a case digest (domain/digest.py)."""
     due = next_due(digest, today, rules)
     return {
@@ -26,9 +41,7 @@ def status_row(digest: Any, today: dt.date, rules: Rules) -> dict[str, Any]:
         "linked": digest["linked"],
         "area": digest["area"],
         "grade": digest["grade"],
-        "next_due": due[0].isoformat() if due else None,
-        "next_due_what": due[1] if due else None,
-        "overdue": bool(due and due[0] < today),
+        **due_fields(due, today, digest["kind"], reg),
     }
 
 
@@ -49,7 +62,7 @@ def next_kinds(case: Case, reg: Registry) -> list[str]:
 
 
 def case_detail(case: Case, today: dt.date, rules: Rules, reg: Registry) -> dict[str, Any]:
-    detail = status_row(case_digest(case, reg), today, rules)
+    detail = status_row(case_digest(case, reg), today, rules, reg)
     detail.update({
         "working_title": case.working_title,
         "field": case.field,

@@ -11,8 +11,9 @@ from antt_cli.domain.model import YES_NO, Target, signer_to, target_to
 from antt_cli.domain.plans import find_target
 from antt_cli.domain.text import name_key, nfc, same_name
 from antt_cli.errors import AnttError, AnttUsageError
+from antt_cli.i18n import kind_label
 from antt_cli.services.common import Context, sha256, writing
-from antt_cli.services.plans import parse_targets
+from antt_cli.services.plans import parse_targets, plan_kind
 from antt_cli.services.record import RecordInput, RecordResult, resolve_number, resolve_signer
 from antt_cli.store.kinds import load_registry
 
@@ -94,7 +95,7 @@ def amend(ctx: Context, case_id: str, kind: str, *, reason: str, number: str | N
         plan = case.plan(record.year) if k.command == "plan" and record.year is not None else None
         if targets or remove_targets:
             if plan is None:
-                raise AnttError("services.amend.targets_only_plan", kind=k.name)
+                raise AnttError("services.amend.targets_only_plan", kind=kind_label(k), plan=kind_label(plan_kind(reg)))
             old["targets"] = [target_to(t) for t in plan.targets]
             plan.targets = change_targets(plan.targets, list(targets or []), list(remove_targets or []))
             changed = True

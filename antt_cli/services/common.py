@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from antt_cli.domain.model import Case, Record, case_to, record_to
+from antt_cli.domain.model import Case, Record
 from antt_cli.store.dossier import PROFILE, Dossier
 
 
@@ -153,8 +153,9 @@ def render_document(dossier: Dossier, case: Case, record: Record) -> bytes:
     """The DOCX of `record` on `case`, from the dossier's profile and templates (record, plan,
     amend and draft render through here)."""
     from antt_cli.documents.render import render_record
+    from antt_cli.store.kinds import load_registry
 
-    return render_record(dossier.profile, case_to(case), record_to(record), dossier.templates_override())
+    return render_record(dossier.profile, case, record, load_registry(), dossier.templates_override())
 
 
 def sha256(data: bytes) -> str:

@@ -6,10 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from antt_cli.domain import lifecycle as life
+from antt_cli.domain.kindspec import KindSpec, Registry
 from antt_cli.domain.model import AT_MOST, YES_NO, Plan, Target
 from antt_cli.domain.plans import completion_of, find_target, parse_number, parse_target
 from antt_cli.domain.text import name_key, nfc
 from antt_cli.errors import AnttError, AnttUsageError
+from antt_cli.i18n import kind_label
 from antt_cli.services.common import Context, writing
 from antt_cli.services.record import (
     RecordInput, RecordResult, build_record, resolve_number, save_recorded)
@@ -37,9 +39,13 @@ def check_year(year: int) -> None:
         raise AnttUsageError("services.plans.bad_year", year=year)
 
 
-def plan_kind(reg):
-    """The kind recorded by `antt plan` (its spec says `command: plan`)."""
-    return next(k for k in reg if k.command == "plan")
+def plan_kind(reg: Registry) -> KindSpec:
+    """The kind recorded by `antt plan`: the one spec with `command: plan` and `year: plan`
+    (docs/kinds.md); a registry with none or several is refused, naming them."""
+    found = [k for k in reg if k.command == "plan" and k.year == "plan"]
+    if len(found) != 1:
+        raise AnttError("services.plans.plan_kind_count", count=len(found), kinds=kind_label(*found) if found else "—")
+    return found[0]
 
 
 def record_plan(ctx: Context, case_id: str, year: int, target_specs: list[str], given: RecordInput) -> RecordResult:

@@ -11,10 +11,11 @@ from antt_cli.services.common import Context
 def dossier_status(ctx: Context, day: dt.date | None = None) -> list[dict[str, Any]]:
     """One row per case (docs/commands.md `antt status`), judged as of `day` (default today)."""
     from antt_cli.reports.status import status_row
+    from antt_cli.store.kinds import load_registry
 
     dossier = ctx.dossier()
-    today = day or ctx.today
-    return [status_row(digest, today, dossier.rules) for digest in dossier.iter_digests()]
+    today, reg = day or ctx.today, load_registry()
+    return [status_row(digest, today, dossier.rules, reg) for digest in dossier.iter_digests()]
 
 
 def case_status(ctx: Context, case_id: str, day: dt.date | None = None) -> dict[str, Any]:
