@@ -5,8 +5,10 @@ Help texts follow the language, so the app is built after `--lang` / ANTT_LANG i
 Exit status (docs/commands.md "Global"): 0 success — also when printing the result failed after the
 commit (closed or full stdout, an encoding the terminal lacks) or Ctrl-C came after it: a
 warning names the commit; 1 refused or failed; 2 usage; 3 a bug, with the traceback in
-`.git/antt/last-error.log` (the temp folder outside a dossier). 1 and 3 mean nothing was
-changed: the transaction rolls back before the error reaches this handler.
+`.git/antt/last-error.log` (the temp folder outside a dossier); 130 Ctrl-C before the
+commit (cli/start.py takes Ctrl-C over before anything else is imported). 1, 3 and 130
+mean nothing was changed: the transaction rolls back before the error reaches this
+handler (docs/reliability.md "Exit status").
 """
 from __future__ import annotations
 
@@ -51,6 +53,8 @@ class AnttGroup(TyperGroup):
             except (click.exceptions.Exit, click.ClickException):
                 raise
             except (KeyboardInterrupt, click.exceptions.Abort):
+                if previous is not None:
+                    _ignore_interrupts()  # a second Ctrl-C must not cut the report short
                 made = commits[mark:]
                 if made:
                     _notice_once(t("cli.interrupted_after_commit", sha=made[-1][0][:10], summary=made[-1][1]))
@@ -161,6 +165,15 @@ def _take_interrupts():
         return signal.signal(signal.SIGINT, signal.default_int_handler)
     except (ValueError, OSError, AttributeError):  # not the main thread
         return None
+
+
+def _ignore_interrupts() -> None:
+    import signal
+
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except (ValueError, OSError, AttributeError):
+        pass
 
 
 def _give_back_interrupts(previous) -> None:
