@@ -183,13 +183,19 @@ class Campaign:
         left2 = problems(root)
         got = effect(root, name, n)
         finished = first.returncode == 0 or committed
+        # lost/dup: the change is not there as often as the runs that made it say; a re-run
+        # that fails where it should not is a dossier that needs a person (manual)
         if name == "new-model":
-            want = (1 if finished else 0) + (1 if again.returncode == 0 else 0)
-            wrong = got != want or again.returncode != 0
+            wrong = got != (1 if finished else 0) + (1 if again.returncode == 0 else 0)
+            stuck = again.returncode != 0
         elif name == "record":
-            wrong = got != 1 or again.returncode not in ((1,) if finished else (0,))
+            wrong = got != (1 if finished or again.returncode == 0 else 0)
+            stuck = again.returncode != (1 if finished else 0)
         else:
-            wrong = got != 10 + n % 50 or again.returncode != 0
+            wrong = again.returncode == 0 and got != 10 + n % 50
+            stuck = again.returncode != 0
+        if stuck:
+            left2.append(f"the same command again: exit {again.returncode} {again.stderr.strip()[:160]}")
         if "Traceback" in said or status.returncode != 0:
             left2.append(f"status exit {status.returncode}")
         if wrong:
