@@ -1,4 +1,4 @@
-"""Input hygiene at the edge and safe text at the terminal (docs/commands.md "Global"; issue 6).
+"""Input hygiene at the edge and safe text at the terminal (docs/commands.md "Global").
 
 Pure functions, no I/O. Values typed on the command line and read from CSV files are
 checked before anything runs: bytes that are not UTF-8 (Python hands them over as lone

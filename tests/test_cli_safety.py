@@ -54,7 +54,7 @@ def test_rollback_on_an_exception_after_the_first_file(opened, monkeypatch):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(Transaction, "write_text", explode)
-    result = refused(opened, *RECORD_FIRST, code=3)  # a bug, not a refusal (issue 5)
+    result = refused(opened, *RECORD_FIRST, code=3)  # a bug, not a refusal
     assert "disk full" in result.stderr and "last-error.log" in result.stderr
     assert "RuntimeError: disk full" in (opened / ".git" / "antt" / "last-error.log").read_text(encoding="utf-8")
     monkeypatch.setattr(Transaction, "write_text", real)

@@ -1,5 +1,5 @@
 """Fault injection: a writing command killed (SIGKILL) at each point of its write window,
-then `antt status` and the same command again (docs/commands.md "Global": lock and journal; issue 6).
+then `antt status` and the same command again (docs/commands.md "Global": lock and journal).
 
 After the kill the next command finds the journal and completes the change (the commit
 exists) or rolls it back, saying which in one line; then the dossier is clean — nothing of

@@ -16,7 +16,7 @@ from antt_cli.domain.issuers import steering_body
 from antt_cli.domain.model import Case, Record, case_from, record_from
 from antt_cli.domain.numbers import body_code_of, format_number, next_number, number_form_ok
 from antt_cli.domain.plans import completion_of as completion, parse_number, parse_target, target_met
-from antt_cli.domain.rules import DEFAULT_RULES, rules_from_profile
+from antt_cli.domain.interpretations import DEFAULT_RULES, rules_from_profile
 from antt_cli.domain.text import collation_key, name_key, same_name
 from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.store.kinds import load_registry

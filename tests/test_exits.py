@@ -1,4 +1,4 @@
-"""Say what happened (docs/commands.md "Global", exit status; issue 6 point 3): after the commit
+"""Say what happened (docs/commands.md "Global", exit status): after the commit
 nothing turns success into failure — an encoding the output lacks, COLUMNS=abc, a full or
 closed stdout, Ctrl-C — and a notice names the commit; exit 1 and 3 mean nothing changed;
 a bug exits 3 with the traceback in last-error.log; a reading command leaves a live

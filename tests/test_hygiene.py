@@ -1,4 +1,4 @@
-"""Input hygiene at the edge and the smaller findings of issue 6: bad bytes and control
+"""Input hygiene at the edge and the dossier's edge cases: bad bytes and control
 characters refused with the option named, escape sequences never printed raw, YAML types
 checked with file:line, a CSV cell over the limit, `draft -o DIR`, a bad ANTT_TODAY, a
 git-ignored file at a target path, a failed write that must not warn of a failed restore,

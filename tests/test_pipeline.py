@@ -1,5 +1,6 @@
-"""The second pass: one pipeline, the kind specs, and the bugs a new user hit — each through
-the real CLI in a temporary git dossier (issue "Second pass on the foundation")."""
+"""The record pipeline and the kind specs as a new user meets them: prerequisites named,
+missing fields, the case file's look, the profile's uncommitted edits, hand-given numbers, the
+Python API, global options — each through the real CLI in a temporary git dossier."""
 from __future__ import annotations
 
 import json

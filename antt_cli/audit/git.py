@@ -268,6 +268,17 @@ def log_records(root: Path, case_id: str | None = None) -> list[dict]:
     return records
 
 
+def oneline_log(root: Path) -> list[str]:
+    """`git log --oneline`: each commit's short hash and summary, newest first; [] when
+    nothing is committed yet."""
+    status, out, err = _run(root, "log", "--oneline", "--encoding=UTF-8")
+    if status != 0:
+        if head_sha(root) is None:
+            return []
+        raise AnttError("audit.git_failed", command="git log", detail=last_lines(err))
+    return out.splitlines()
+
+
 def parse_trailers(text: str) -> dict[str, list[str]]:
     """`Key: value` lines (as printed by `%(trailers:only,unfold)`) → {Key: [values]}.
     Keys keep the spelling of their first occurrence; matching is case-insensitive."""

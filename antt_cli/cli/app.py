@@ -31,9 +31,9 @@ _DEPTH = [0]  # AnttGroup.invoke nesting (`antt demo` runs the app inside the ap
 
 
 def _commits() -> list[tuple[str, str]]:
-    from antt_cli.audit import COMMITS
+    from antt_cli.services.session import commits_made
 
-    return COMMITS
+    return commits_made()
 
 
 class AnttGroup(TyperGroup):
@@ -223,9 +223,9 @@ def error_log_path() -> "os.PathLike[str]":
     from pathlib import Path
 
     try:
-        from antt_cli.audit.journal import fast_git_dir
+        from antt_cli.services.session import git_dir
 
-        gitdir = fast_git_dir(STATE.root())
+        gitdir = git_dir(STATE.dossier)
         if gitdir is not None:
             return gitdir / "antt" / "last-error.log"
     except Exception:  # noqa: BLE001 - no dossier here: the temp folder
@@ -264,61 +264,32 @@ def _version() -> str:
 # -- input hygiene of every value on the command line -------------------------------------------
 def check_arguments(group: click.Group, ctx: click.Context) -> None:
     """Refuse (exit 2) a value that is not UTF-8 or holds control characters, naming its
-    option (or argument), before any command runs."""
-    from antt_cli.hygiene import problem
+    option (or argument), before any command runs. Click's own parser splits the command
+    line, so every value is seen as typed, before its type converts it."""
+    from antt_cli.hygiene import problem, safe
 
-    def check(value: str, label: str, free_text: bool = False) -> None:
-        found = problem(value, free_text=free_text)
-        if found is not None:
-            from antt_cli.hygiene import safe
-
-            key, params = found
-            raise AnttUsageError("cli.bad_input", option=label, value=safe(value)[:80], problem=t(key, **params))
+    def check(value: object, label: str, free_text: bool = False) -> None:
+        for text in value if isinstance(value, (list, tuple)) else [value]:
+            found = problem(text, free_text=free_text) if isinstance(text, str) else None
+            if found is not None:
+                raise AnttUsageError("cli.bad_input", option=label, value=safe(text)[:80],
+                                     problem=t(found[0], **found[1]))
 
     for param in group.params:
-        value = ctx.params.get(param.name)
-        if isinstance(value, str):
-            check(value, param.opts[0] if param.opts else param.name)
-    tokens = [*(getattr(ctx, "_protected_args", None) or getattr(ctx, "protected_args", None) or []),
-              *ctx.args]
+        check(ctx.params.get(param.name), param.opts[0] if param.opts else str(param.name))
+    tokens = [*(getattr(ctx, "_protected_args", None) or getattr(ctx, "protected_args", None) or []), *ctx.args]
     cmd: click.Command = group
-    options = {o: p for p in group.params if isinstance(p, click.Option) for o in p.opts}
-    positional = 0
-    waiting: str | None = None
-    only_args = False
-    for token in tokens:
-        if not isinstance(token, str):
-            continue
-        if waiting is not None:
-            check(token, waiting, waiting in FREE_TEXT_OPTIONS)
-            waiting = None
-            continue
-        if not only_args and token == "--":
-            only_args = True
-            continue
-        if not only_args and token.startswith("-") and len(token) > 1:
-            name, eq, value = token.partition("=")
-            param = options.get(name)
-            check(name, name)
-            if eq:
-                check(value, name, name in FREE_TEXT_OPTIONS)
-            elif isinstance(param, click.Option) and not param.is_flag and not param.count:
-                waiting = name
-            continue
-        if isinstance(cmd, click.Group):
-            sub = cmd.get_command(ctx, token)
-            if sub is not None:
-                cmd = sub
-                options.update({o: p for p in cmd.params if isinstance(p, click.Option) for o in p.opts})
-                positional = 0
-                continue
-        arguments = [p for p in cmd.params if isinstance(p, click.Argument)]
-        if arguments:
-            label = arguments[min(positional, len(arguments) - 1)].human_readable_name
-        else:
-            label = f"#{positional + 1}"
-        check(token, label)
-        positional += 1
+    while isinstance(cmd, click.Group) and tokens and cmd.get_command(ctx, tokens[0]) is not None:
+        cmd, tokens = cmd.get_command(ctx, tokens[0]), tokens[1:]
+    try:
+        values, extra, _ = cmd.make_parser(click.Context(cmd, parent=ctx)).parse_args(list(tokens))
+    except click.UsageError:  # a line click refuses itself: each token is checked as typed first
+        values, extra = {}, tokens
+    for param in cmd.params:
+        label = max(param.opts, key=len) if isinstance(param, click.Option) else param.human_readable_name
+        check(values.get(param.name), label, label in FREE_TEXT_OPTIONS)
+    for position, token in enumerate(extra):
+        check(token, f"#{position + 1}")
 
 
 def build_app() -> typer.Typer:
@@ -459,7 +430,7 @@ def main(argv: list[str] | None = None) -> None:
     """The entry point's second half (cli/start.py took Ctrl-C over first)."""
     import signal
 
-    from antt_cli.audit.faults import pause_point
+    from antt_cli.services.session import pause_point
     from antt_cli.cli import start
 
     start.install()  # when called directly, not through cli/start.py

@@ -7,39 +7,40 @@ from typing import List, Optional
 import click
 import typer
 
-from antt_cli.cli.common import DATE, STATE, emit, say
+from antt_cli.cli.common import STATE, emit, say
+from antt_cli.cli.options import ISSUANCE, PLAN, RECORD, FieldOptionsCommand, input_options, shared
 from antt_cli.i18n import t
+from antt_cli.services import choices
 
-from antt_cli.domain import vocab
-
-LEVELS = click.Choice(list(vocab.LEVELS))
-UNIT_KINDS = click.Choice(list(vocab.UNIT_KINDS))
-MEMBERSHIP = click.Choice(list(vocab.MEMBERSHIP))
-SIGN_AS = click.Choice(list(vocab.SIGN_AS))
-SECRECY = click.Choice(list(vocab.SECRECY))
-PERIODS = click.Choice(list(vocab.REPORT_PERIODS))
+LEVELS = click.Choice(list(choices.LEVELS))
+UNIT_KINDS = click.Choice(list(choices.UNIT_KINDS))
+MEMBERSHIP = click.Choice(list(choices.MEMBERSHIP))
 
 
-def _record_input(date, number, issuer, signer, signer_title, sign_as, approved_by, approved_date,
-                  members, secrecy, attach, sets, pdf):
+def _record_input(*, members=None, attach=None, set_=None, **values):
+    """The RecordInput of the shared options; a field's own option (`--period X`) is its
+    `--set period=X`, after the `--set` pairs."""
+    from dataclasses import fields
+
     from antt_cli.services.record import RecordInput, parse_sets
 
-    return RecordInput(date=date, number=number, issuer=issuer, signer=signer, signer_title=signer_title,
-                       sign_as=sign_as, approved_by=approved_by, approved_date=approved_date,
-                       members_file=members, secrecy=secrecy, attach=list(attach or []),
-                       sets=parse_sets(list(sets or [])), pdf=pdf)
+    keys = {o.name: o.key for o in choices.field_options()}
+    sets = list(set_ or []) + [f"{keys[name]}={value}" for name, value in values.items()
+                               if name in keys and value is not None]
+    known = {f.name for f in fields(RecordInput)}
+    return RecordInput(members_file=members, attach=list(attach or []), sets=parse_sets(sets),
+                       **{name: value for name, value in values.items() if name in known})
 
 
-def _record_result(result) -> dict:
-    """The JSON of a recorded document: the case ID and the record as stored in case.yaml."""
-    from antt_cli.domain.model import record_to
-    from antt_cli.services.common import jsonable
+def _amend_input(**values):
+    from antt_cli.services.amend import AmendInput
 
-    return {"id": result.case_id, **jsonable(record_to(result.record)), "commit": result.commit}
+    return AmendInput(**values)
 
 
 def register(app: typer.Typer) -> None:
     @app.command("new-model", help=t("cli.new_model.help"))
+    @shared("date")
     def new_model(
         name: str = typer.Argument(..., metavar="NAME", help=t("help.new_model.name")),
         area: str = typer.Option(..., "--area", help=t("help.new_model.area")),
@@ -52,50 +53,33 @@ def register(app: typer.Typer) -> None:
         proposer: Optional[str] = typer.Option(None, "--proposer", help=t("help.new_model.proposer")),
         linked: bool = typer.Option(False, "--linked", help=t("help.new_model.linked")),
         member_unit: Optional[List[str]] = typer.Option(None, "--member-unit", help=t("help.new_model.member_unit")),
-        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
+        date: Optional[str] = None,
     ) -> None:
+        from antt_cli.services.cases import NewModelInput
         from antt_cli.services.cases import new_model as open_model
 
-        opened = open_model(STATE.context(), name, area=area, field=field, level=level, unit_kind=unit_kind,
-                            membership=membership, proposer=proposer, linked=linked,
-                            member_units=list(member_unit or []), date=date)
+        given = NewModelInput(name=name, area=area, field=field, level=level, unit_kind=unit_kind,
+                              membership=membership, proposer=proposer, linked=linked,
+                              member_units=list(member_unit or []), date=date)
+        opened = open_model(STATE.context(), given)
         emit({"id": opened.id}, lambda: say(t("cli.new_model.done", id=opened.id)))
 
-    @app.command("record", help=t("cli.record.help"))
-    def record(
-        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
-        kind: str = typer.Argument(..., metavar="KIND", help=t("help.kind")),
-        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
-        number: Optional[str] = typer.Option(None, "--number", metavar="TEXT|auto", help=t("help.number")),
-        issuer: Optional[str] = typer.Option(None, "--issuer", help=t("help.issuer")),
-        signer: Optional[str] = typer.Option(None, "--signer", help=t("help.signer")),
-        signer_title: Optional[str] = typer.Option(None, "--signer-title", help=t("help.signer_title")),
-        sign_as: Optional[str] = typer.Option(None, "--sign-as", click_type=SIGN_AS, help=t("help.sign_as")),
-        approved_by: Optional[str] = typer.Option(None, "--approved-by", help=t("help.record.approved_by")),
-        approved_date: Optional[str] = typer.Option(None, "--approved-date", click_type=DATE,
-                                                    help=t("help.record.approved_date")),
-        members: Optional[Path] = typer.Option(None, "--members", metavar="FILE.csv", help=t("help.record.members")),
-        secrecy: Optional[str] = typer.Option(None, "--secrecy", click_type=SECRECY, help=t("help.record.secrecy")),
-        attach: Optional[List[Path]] = typer.Option(None, "--attach", metavar="FILE", help=t("help.record.attach")),
-        set_: Optional[List[str]] = typer.Option(None, "--set", metavar="KEY=VALUE", help=t("help.set")),
-        period: Optional[str] = typer.Option(None, "--period", click_type=PERIODS, help=t("help.record.period")),
-        pdf: bool = typer.Option(False, "--pdf", help=t("help.pdf")),
-    ) -> None:
+    @app.command("record", help=t("cli.record.help"), cls=FieldOptionsCommand)
+    @shared("case_id", "kind")
+    @input_options(_record_input, RECORD, fields=True)
+    def record(case_id: str, kind: str, given) -> None:
         from antt_cli.services.record import record_document
 
-        sets = list(set_ or []) + ([f"period={period}"] if period else [])
-        given = _record_input(date, number, issuer, signer, signer_title, sign_as, approved_by,
-                              approved_date, members, secrecy, attach, sets, pdf)
         result = record_document(STATE.context(), case_id, kind, given)
-        emit(_record_result(result),
-             lambda: say(t("cli.record.done", kind=kind, id=case_id, file=result.record.file)))
+        emit(result.as_json(), lambda: say(t("cli.record.done", kind=kind, id=case_id, file=result.record.file)))
 
     @app.command("draft", help=t("cli.draft.help"))
+    @shared("case_id", "kind", "pdf")
     def draft(
-        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
-        kind: str = typer.Argument(..., metavar="KIND", help=t("help.kind")),
+        case_id: str,
+        kind: str,
         output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE|DIR", help=t("help.draft.output")),
-        pdf: bool = typer.Option(False, "--pdf", help=t("help.pdf")),
+        pdf: bool = False,
     ) -> None:
         from antt_cli.services.draft import draft_document
 
@@ -103,69 +87,60 @@ def register(app: typer.Typer) -> None:
         emit({"file": str(written)}, lambda: say(t("cli.draft.done", file=written)))
 
     @app.command("plan", help=t("cli.plan.help"))
+    @shared("case_id")
+    @input_options(_record_input, PLAN)
     def plan(
-        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
+        case_id: str,
         year: int = typer.Option(..., "--year", help=t("help.plan.year")),
         target: Optional[List[str]] = typer.Option(None, "--target", metavar='"TEXT=NUMBER"',
                                                    help=t("help.plan.target")),
-        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
-        number: Optional[str] = typer.Option(None, "--number", metavar="TEXT|auto", help=t("help.number")),
-        issuer: Optional[str] = typer.Option(None, "--issuer", help=t("help.issuer")),
-        signer: Optional[str] = typer.Option(None, "--signer", help=t("help.signer")),
-        signer_title: Optional[str] = typer.Option(None, "--signer-title", help=t("help.signer_title")),
-        sign_as: Optional[str] = typer.Option(None, "--sign-as", click_type=SIGN_AS, help=t("help.sign_as")),
-        set_: Optional[List[str]] = typer.Option(None, "--set", metavar="KEY=VALUE", help=t("help.set")),
-        pdf: bool = typer.Option(False, "--pdf", help=t("help.pdf")),
+        given=None,
     ) -> None:
+        from dataclasses import replace
+
         from antt_cli.services.plans import record_plan
 
-        given = _record_input(date, number, issuer, signer, signer_title, sign_as, None, None, None, None,
-                              None, set_, pdf)
-        result = record_plan(STATE.context(), case_id, year, list(target or []), given)
-        emit(_record_result(result),
+        result = record_plan(STATE.context(), case_id, replace(given, year=year, targets=list(target or [])))
+        emit(result.as_json(),
              lambda: say(t("cli.record.done", kind=result.kind, id=case_id, file=result.record.file)))
 
     @app.command("progress", help=t("cli.progress.help"))
+    @shared("case_id", "date")
     def progress(
-        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
+        case_id: str,
         year: int = typer.Option(..., "--year", help=t("help.progress.year")),
         target: str = typer.Option(..., "--target", metavar="TEXT", help=t("help.progress.target")),
         achieved: Optional[str] = typer.Option(None, "--achieved", metavar="NUMBER", help=t("help.progress.achieved")),
         done: bool = typer.Option(False, "--done", help=t("help.progress.done")),
-        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
+        date: Optional[str] = None,
     ) -> None:
         from antt_cli.services.plans import set_progress
-
-        from antt_cli.domain.model import target_to
 
         result = set_progress(STATE.context(), case_id, year, target, achieved=achieved, done=done, date=date)
         rate = result.completion
         shown = "—" if rate is None else f"{rate:.1f} %"
-        data = {"id": result.id, "year": result.year, "target": target_to(result.target),
-                "completion": rate, "commit": result.commit}
-        emit(data, lambda: say(t("cli.progress.done", id=case_id, year=year, text=result.target.text,
-                                 rate=shown)))
+        emit(result.as_json(), lambda: say(t("cli.progress.done", id=case_id, year=year, text=result.target.text,
+                                             rate=shown)))
 
     @app.command("amend", help=t("cli.amend.help"))
+    @shared("case_id", "kind")
+    @input_options(_amend_input, ISSUANCE, helps={"date": "help.amend.date"})
     def amend(
-        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
-        kind: str = typer.Argument(..., metavar="KIND", help=t("help.kind")),
+        case_id: str,
+        kind: str,
         reason: str = typer.Option(..., "--reason", help=t("help.amend.reason")),
-        number: Optional[str] = typer.Option(None, "--number", help=t("help.number")),
-        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("help.amend.date")),
-        issuer: Optional[str] = typer.Option(None, "--issuer", help=t("help.issuer")),
-        signer: Optional[str] = typer.Option(None, "--signer", help=t("help.signer")),
-        signer_title: Optional[str] = typer.Option(None, "--signer-title", help=t("help.signer_title")),
-        sign_as: Optional[str] = typer.Option(None, "--sign-as", click_type=SIGN_AS, help=t("help.sign_as")),
         year: Optional[int] = typer.Option(None, "--year", help=t("help.amend.year")),
         target: Optional[List[str]] = typer.Option(None, "--target", metavar='"TEXT=NUMBER"',
                                                    help=t("help.amend.target")),
         remove_target: Optional[List[str]] = typer.Option(None, "--remove-target", metavar="TEXT",
                                                           help=t("help.amend.remove_target")),
+        given=None,
     ) -> None:
+        from dataclasses import replace
+
         from antt_cli.services.amend import amend as amend_document
 
-        result = amend_document(STATE.context(), case_id, kind, reason=reason, number=number, date=date,
-                                issuer=issuer, signer=signer, signer_title=signer_title, sign_as=sign_as,
-                                year=year, targets=list(target or []), remove_targets=list(remove_target or []))
-        emit(_record_result(result), lambda: say(t("cli.amend.done", kind=kind, id=case_id)))
+        given = replace(given, reason=reason, year=year, targets=list(target or []),
+                        remove_targets=list(remove_target or []))
+        result = amend_document(STATE.context(), case_id, kind, given)
+        emit(result.as_json(), lambda: say(t("cli.amend.done", kind=kind, id=case_id)))

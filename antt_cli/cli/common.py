@@ -5,7 +5,6 @@ import datetime as dt
 import json
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Callable
 
 import click
@@ -18,30 +17,13 @@ class State:
     dossier: str | None = None
     json: bool = False
 
-    def root(self) -> Path:
-        from antt_cli.store.dossier import find_root
-
-        return find_root(self.dossier)
-
     def context(self, *, reading: bool = False):
-        """The use case's context. A journal left by a killed command is completed or
-        rolled back first when the lock is free (audit/journal.py: one stat otherwise).
-        `reading` (status, history, draft): while a live writer holds the lock, the files
-        are read from HEAD, not from the working tree (services/common.py `reading_source`;
-        one stat when there is no lock file)."""
-        import os
+        """The use case's context on `--dossier` (services/session.py `open_dossier`: a
+        journal left by a killed command is dealt with first; `reading` commands read HEAD
+        while a live writer holds the lock)."""
+        from antt_cli.services.session import open_dossier
 
-        from antt_cli.audit.journal import recover_if_pending
-        from antt_cli.errors import AnttError
-        from antt_cli.services.common import Context, reading_source
-
-        root = self.root()
-        recover_if_pending(root, notice)
-        source = reading_source(root, notice) if reading else None
-        try:
-            return Context(root=root, notice=notice, source=source)
-        except ValueError:  # ANTT_TODAY is not a date
-            raise AnttError("cli.bad_today", value=os.environ.get("ANTT_TODAY", "")) from None
+        return open_dossier(self.dossier, reading=reading, notice=notice)
 
 
 STATE = State()
@@ -55,7 +37,7 @@ class DateType(click.ParamType):
     def convert(self, value: Any, param, ctx) -> dt.date:
         if isinstance(value, dt.date):
             return value
-        from antt_cli.domain.dates import parse_date
+        from antt_cli.services.choices import parse_date
 
         try:
             return parse_date(str(value))

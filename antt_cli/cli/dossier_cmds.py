@@ -8,10 +8,10 @@ import click
 import typer
 
 from antt_cli.cli.common import DATE, STATE, emit, notice, say, stdout_console
-from antt_cli.domain import vocab
 from antt_cli.i18n import t
+from antt_cli.services.choices import UNIT_KINDS as UNIT_KIND_NAMES
 
-UNIT_KINDS = click.Choice(list(vocab.UNIT_KINDS))
+UNIT_KINDS = click.Choice(list(UNIT_KIND_NAMES))
 
 
 def register(app: typer.Typer) -> None:
@@ -27,11 +27,11 @@ def register(app: typer.Typer) -> None:
         officer: Optional[str] = typer.Option(None, "--officer", help=t("help.init.officer")),
         officer_email: Optional[str] = typer.Option(None, "--officer-email", help=t("help.init.officer_email")),
     ) -> None:
-        from antt_cli.services.dossier import init_dossier
+        from antt_cli.services.dossier import InitInput, init_dossier
 
-        root = init_dossier(path, unit=unit, province=province, unit_kind=unit_kind, place=place,
-                            parent_body=parent_body, officer=officer, officer_email=officer_email,
-                            notice=notice)
+        given = InitInput(unit=unit, province=province, unit_kind=unit_kind, place=place,
+                          parent_body=parent_body, officer=officer, officer_email=officer_email)
+        root = init_dossier(path, given, notice)
         emit({"path": str(root)}, lambda: say(t("cli.init.done", path=root)))
 
     @app.command("demo", help=t("cli.demo.help"))
@@ -74,10 +74,10 @@ def register(app: typer.Typer) -> None:
         party: bool = typer.Option(False, "--party", help=t("help.bodies.party")),
         parent: Optional[str] = typer.Option(None, "--parent", help=t("help.bodies.parent")),
     ) -> None:
-        from antt_cli.services.dossier import add_body
+        from antt_cli.services.dossier import BodyInput, add_body
 
-        added = add_body(STATE.context(), name, code=code, head=head, deputy=deputy, own=own,
-                         party=party, parent=parent)
+        given = BodyInput(name=name, code=code, head=head, deputy=deputy, own=own, party=party, parent=parent)
+        added = add_body(STATE.context(), given)
         emit({"name": added}, lambda: say(t("cli.bodies.add.done", name=added)))
 
     @bodies.command("successor", help=t("cli.bodies.successor.help"))

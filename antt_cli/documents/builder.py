@@ -23,7 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from antt_cli.documents.wording import block, body_items
-from antt_cli.documents.zipfix import normalize_docx
+from antt_cli.documents.deterministic_zip import normalize_docx
 from antt_cli.domain.kindspec import MEETING, KindSpec, Registry
 from antt_cli.resources import shipped_templates_dir
 

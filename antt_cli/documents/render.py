@@ -21,7 +21,7 @@ from typing import Any, Mapping
 import jinja2
 
 from antt_cli.documents.context import document_context
-from antt_cli.documents.zipfix import normalize_docx
+from antt_cli.documents.deterministic_zip import normalize_docx
 from antt_cli.domain.kindspec import Registry
 from antt_cli.domain.model import Case, Record
 from antt_cli.errors import AnttError

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from antt_cli.domain.dates import evaluation_year_of
-from antt_cli.domain.rules import Rules, month_day
+from antt_cli.domain.interpretations import Rules, month_day
 
 
 PLAN, REPORT = "plan", "report"  # the spec `year` keys of the kinds a deadline owes

@@ -11,6 +11,7 @@ code compares a kind's name outside the specs and this registry (docs/kinds.md).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping
 
@@ -37,12 +38,14 @@ _KEYS = {"name", "case", "title", "section", "item", "step", "order", "type_code
 
 @dataclass(frozen=True)
 class FieldSpec:
-    """A `--set KEY=VALUE` key: its help line; `required` and `choices` where a rule needs them."""
+    """A `--set KEY=VALUE` key: its help line; `required` and `choices` where a rule needs them;
+    `option`: the field's own option of `antt record` as well (`--period`; docs/kinds.md)."""
 
     key: str
     help: str
     required: bool = False
     choices: tuple[str, ...] = ()
+    option: str | None = None
 
 
 @dataclass(frozen=True)
@@ -155,8 +158,11 @@ def _fields(raw: Any, where: str) -> dict[str, FieldSpec]:
             if not isinstance(getattr(vocab, choices, None), tuple):
                 raise ValueError(f"{where}: field {key!r}: unknown list {choices!r}")
             choices = getattr(vocab, choices)
+        option = spec.get("option")
+        if option is not None and not re.fullmatch(r"--[a-z][a-z0-9-]*", str(option)):
+            raise ValueError(f"{where}: field {key!r}: option {option!r} is not of the form --name")
         out[str(key)] = FieldSpec(str(key), str(spec["help"]), bool(spec.get("required", False)),
-                                  tuple(str(c) for c in choices))
+                                  tuple(str(c) for c in choices), str(option) if option else None)
     return out
 
 

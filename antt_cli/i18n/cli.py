@@ -12,10 +12,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Giá trị của {option} ('{value}') chứa {problem}. Hãy gõ lại giá trị đó bằng chữ thường (UTF-8, không có ký tự điều khiển).",
         "en": "The value of {option} ('{value}') contains {problem}. Type that value again as plain text (UTF-8, no control characters).",
     },
-    "cli.bad_today": {
-        "vi": "Biến môi trường ANTT_TODAY có giá trị '{value}' không phải ngày hợp lệ. Hãy đặt ANTT_TODAY=YYYY-MM-DD (ví dụ 2026-06-20) hoặc bỏ biến đó.",
-        "en": "The environment variable ANTT_TODAY is '{value}', which is not a valid date. Set ANTT_TODAY=YYYY-MM-DD (e.g. 2026-06-20) or unset it.",
-    },
     "cli.bodies.add.done": {"vi": "Đã thêm cơ quan {name}", "en": "Added body {name}"},
     "cli.bodies.add.help": {"vi": "Khai cơ quan ban hành (mã số văn bản, người ký).",
                             "en": "Record an issuing body (its number code, who signs)."},
@@ -44,10 +40,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.demo.done": {"vi": "Hồ sơ mẫu: {path}", "en": "Demo dossier: {path}"},
     "cli.demo.help": {"vi": "Dựng một hồ sơ mẫu bằng chính các lệnh của antt rồi in trạng thái và git log.",
                       "en": "Build a sample dossier with antt's own commands, then print status and git log."},
-    "cli.demo.not_empty": {
-        "vi": "{path} đã có nội dung: chọn một thư mục mới hoặc rỗng cho hồ sơ mẫu.",
-        "en": "{path} is not empty: choose a new or empty folder for the demo dossier.",
-    },
     "cli.demo.step_failed": {
         "vi": "Bước demo thất bại: {command} — {detail}",
         "en": "A demo step failed: {command} — {detail}",

@@ -38,6 +38,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "hiện tại (thư mục tạm nếu đang ở trong hồ sơ).",
                           "en": "File or folder for the draft, outside the dossier; default ID-KIND-nhap.docx in the "
                                 "current folder (the temp folder when inside the dossier)."},
+    "help.field_option": {"vi": "Như --set {key}=…: {help}.", "en": "The same as --set {key}=… ({help})."},
     "help.id": {"vi": "Mã hồ sơ mô hình, ví dụ MH-2026-001 (xem `antt status`).",
                 "en": "Case ID, e.g. MH-2026-001 (see `antt status`)."},
     "help.init.officer": {"vi": "Họ tên cán bộ lập hồ sơ, ghi vào mỗi commit; mặc định user.name của git.",
@@ -112,8 +113,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "en": "A scan to attach, copied into the dossier (at most 50 MB each by default); repeatable."},
     "help.record.members": {"vi": "Tệp CSV danh sách người: cột name, role, unit, phone, có dòng tiêu đề, bắt buộc name.",
                             "en": "CSV of the people: columns name, role, unit, phone, a header row, name required."},
-    "help.record.period": {"vi": "Kỳ báo cáo: 6-month (06 tháng), annual (năm), ad-hoc (đột xuất); như --set period=….",
-                           "en": "Report period: 6-month, annual or ad-hoc; the same as --set period=…."},
     "help.record.secrecy": {"vi": "Độ mật: mat (MẬT) hoặc toi-mat (TỐI MẬT).",
                             "en": "Classification: mat (MẬT) or toi-mat (TỐI MẬT)."},
     "help.set": {"vi": "Một trường của loại văn bản, KEY=VALUE (ví dụ name=…, title=…, note=…); lặp lại được; "

@@ -51,6 +51,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Một lệnh antt khác đang ghi vào hồ sơ: đây là trạng thái đã commit (HEAD), chưa gồm thay đổi đang ghi dở hay chưa commit.",
         "en": "Another antt command is writing to the dossier: this is the committed state (HEAD), without the changes being written or not yet committed.",
     },
+    "services.demo.not_empty": {
+        "vi": "{path} đã có nội dung: chọn một thư mục mới hoặc rỗng cho hồ sơ mẫu.",
+        "en": "{path} is not empty: choose a new or empty folder for the demo dossier.",
+    },
     "services.domain.attachments_not_taken": {
         "vi": "Loại {kind} không nhận tệp đính kèm (--attach).",
         "en": "Kind {kind} takes no attached files (--attach).",

@@ -10,7 +10,7 @@ from antt_cli.domain.digest import case_digest
 from antt_cli.domain.kindspec import Registry
 from antt_cli.domain.model import Case
 from antt_cli.domain.plans import completion_of
-from antt_cli.domain.rules import Rules
+from antt_cli.domain.interpretations import Rules
 from antt_cli.errors import AnttError
 
 

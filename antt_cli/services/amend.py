@@ -4,17 +4,20 @@ overwritten)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from antt_cli.domain import lifecycle as life
-from antt_cli.domain.model import YES_NO, Target, signer_to, target_to
+from antt_cli.domain.kindspec import KindSpec, Registry
+from antt_cli.domain.model import YES_NO, Case, Record, Target, signer_to, target_to
 from antt_cli.domain.plans import find_target
 from antt_cli.domain.text import name_key, nfc, same_name
 from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.i18n import kind_label
 from antt_cli.services.common import Context, sha256, writing
-from antt_cli.services.plans import parse_targets, plan_kind
 from antt_cli.services.record import RecordInput, RecordResult, resolve_number, resolve_signer
+from antt_cli.services.targets import parse_targets, plan_kind
+from antt_cli.store.dossier import Dossier
 from antt_cli.store.kinds import load_registry
 
 
@@ -42,11 +45,27 @@ def change_targets(current: list[Target], specs: list[str], remove: list[str]) -
     return targets
 
 
-def amend(ctx: Context, case_id: str, kind: str, *, reason: str, number: str | None = None,
-          date: dt.date | None = None, issuer: str | None = None, signer: str | None = None,
-          signer_title: str | None = None, sign_as: str | None = None, year: int | None = None,
-          targets: list[str] | None = None, remove_targets: list[str] | None = None) -> RecordResult:
-    reason = " ".join(nfc(reason or "").split())
+@dataclass
+class AmendInput:
+    """What the officer corrects (docs/commands.md `antt amend` options): the reason, and the
+    values that change; None leaves a value as it was."""
+
+    reason: str = ""                                          # required: refused when empty
+    number: str | None = None
+    date: dt.date | None = None
+    issuer: str | None = None
+    signer: str | None = None
+    signer_title: str | None = None
+    sign_as: str | None = None
+    year: int | None = None                                   # which year's record of a repeatable kind
+    targets: list[str] = field(default_factory=list)          # the plan's targets, "TEXT=NUMBER"
+    remove_targets: list[str] = field(default_factory=list)
+
+
+def amend(ctx: Context, case_id: str, kind: str, given: AmendInput) -> RecordResult:
+    """Correct the last record of `kind` (of `given.year`); the old values and the reason are
+    kept in the record's `amendments`. Nothing changes on refusal."""
+    reason = " ".join(nfc(given.reason or "").split())
     if not reason:
         raise AnttError("services.amend.reason_required")
     reg = load_registry()
@@ -55,54 +74,18 @@ def amend(ctx: Context, case_id: str, kind: str, *, reason: str, number: str | N
         case = loaded.case.copy()
         life.check_open(case)
         k = life.kind_spec(reg, kind, case.kind)
-        found = [i for i, d in enumerate(case.documents)
-                 if d.kind == k.name and (year is None or d.year == year)]
-        if not found:
-            raise AnttError("services.amend.not_recorded", id=case_id, kind=k.name)
-        if year is None and len({case.documents[i].year for i in found}) > 1:
-            years = ", ".join(str(case.documents[i].year) for i in found)
-            raise AnttUsageError("services.amend.year_required", kind=k.name, years=years)
-        index = found[-1]
+        index = _recorded(case, k, given.year)
         before = case.documents[index]
         record = replace(before, fields=dict(before.fields), amendments=list(before.amendments))
         case.documents[index] = record
         old = {"number": before.number, "date": before.date, "issuer": before.issuer,
                "signer": signer_to(before.signer)}
-        changed = False
-        if date is not None and date != before.date:
-            record.date = date
-            life.check_dates(case, k, record, ctx.today, reg)
-            changed = True
-        if issuer is not None:
-            new_issuer = w.dossier.body_name(" ".join(nfc(issuer).split()))
-            if not same_name(new_issuer, str(before.issuer or "")):
-                life.authority_problem(case, k, new_issuer, reg, record=record)
-                if k.sets_authority:
-                    case.authority = new_issuer
-                record.issuer = new_issuer
-                changed = True
-        if signer is not None or signer_title is not None or sign_as is not None:
-            given = RecordInput(signer=signer or (before.signer.name if before.signer else None),
-                                signer_title=signer_title, sign_as=sign_as)
-            new_signer = resolve_signer(case, k, str(record.issuer), given, w.dossier)
-            if new_signer != before.signer:
-                record.signer = new_signer
-                changed = True
-        if number is not None and number != before.number:
-            record.number = resolve_number(k, str(record.issuer), record.date, number, w.dossier,
-                                           ignore=before.number)
-            changed = True
-        plan = case.plan(record.year) if k.command == "plan" and record.year is not None else None
-        if targets or remove_targets:
-            if plan is None:
-                raise AnttError("services.amend.targets_only_plan", kind=kind_label(k), plan=kind_label(plan_kind(reg)))
-            old["targets"] = [target_to(t) for t in plan.targets]
-            plan.targets = change_targets(plan.targets, list(targets or []), list(remove_targets or []))
-            changed = True
-        if not changed:
+        changed = _change_record(ctx, w.dossier, case, k, record, given, reg)
+        old_targets = _change_plan(case, k, record, given, reg)
+        if not changed and old_targets is None:
             raise AnttError("services.amend.nothing", id=case_id, kind=k.name)
-        if plan is not None:
-            plan.date, plan.number = record.date, record.number
+        if old_targets is not None:
+            old["targets"] = old_targets
         record.amendments.append({"on": ctx.today, "reason": reason, "old": old})
         rel = f"{w.dossier.case_dir_rel(case_id)}/{record.file}"
         w.check_clean([rel, loaded.rel], renders=True)
@@ -112,3 +95,63 @@ def amend(ctx: Context, case_id: str, kind: str, *, reason: str, number: str | N
         w.write_text(loaded.rel, loaded.text(case))
         w.summary = life.summary_line(case_id, f"Đính chính {k.summary_text(record.year)}", record)
     return RecordResult(case_id, k.name, record, rel, w.tx.sha)
+
+
+def _recorded(case: Case, k: KindSpec, year: int | None) -> int:
+    """The index of the record an amendment corrects: the last of its kind (of `year`); a
+    repeatable kind recorded in several years needs `--year`."""
+    found = [i for i, d in enumerate(case.documents) if d.kind == k.name and (year is None or d.year == year)]
+    if not found:
+        raise AnttError("services.amend.not_recorded", id=case.id, kind=k.name)
+    if year is None and len({case.documents[i].year for i in found}) > 1:
+        years = ", ".join(str(case.documents[i].year) for i in found)
+        raise AnttUsageError("services.amend.year_required", kind=k.name, years=years)
+    return found[-1]
+
+
+def _change_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, record: Record,
+                   given: AmendInput, reg: Registry) -> bool:
+    """Apply the new date, issuer, signer and number to `record` (checked as `record` checks
+    them); whether any of them changed."""
+    changed = False
+    if given.date is not None and given.date != record.date:
+        record.date = given.date
+        life.check_dates(case, k, record, ctx.today, reg)
+        changed = True
+    if given.issuer is not None:
+        new_issuer = dossier.body_name(" ".join(nfc(given.issuer).split()))
+        if not same_name(new_issuer, str(record.issuer or "")):
+            life.authority_problem(case, k, new_issuer, reg, record=record)
+            if k.sets_authority:
+                case.authority = new_issuer
+            record.issuer = new_issuer
+            changed = True
+    if given.signer is not None or given.signer_title is not None or given.sign_as is not None:
+        signer = RecordInput(signer=given.signer or (record.signer.name if record.signer else None),
+                             signer_title=given.signer_title, sign_as=given.sign_as)
+        new_signer = resolve_signer(case, k, str(record.issuer), signer, dossier)
+        if new_signer != record.signer:
+            record.signer = new_signer
+            changed = True
+    if given.number is not None and given.number != record.number:
+        record.number = resolve_number(k, str(record.issuer), record.date, given.number, dossier,
+                                       ignore=record.number)
+        changed = True
+    return changed
+
+
+def _change_plan(case: Case, k: KindSpec, record: Record, given: AmendInput,
+                 reg: Registry) -> list[dict[str, Any]] | None:
+    """The plan of a `year: plan` record follows its record's date and number and takes the
+    changed targets; the old targets when they changed, else None."""
+    plan = case.plan(record.year) if k.year == "plan" and record.year is not None else None
+    old: list[dict[str, Any]] | None = None
+    if given.targets or given.remove_targets:
+        if plan is None:
+            raise AnttError("services.amend.targets_only_plan", kind=kind_label(k),
+                            plan=kind_label(plan_kind(reg)))
+        old = [target_to(t) for t in plan.targets]
+        plan.targets = change_targets(plan.targets, list(given.targets), list(given.remove_targets))
+    if plan is not None:
+        plan.date, plan.number = record.date, record.number
+    return old

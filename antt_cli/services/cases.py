@@ -1,7 +1,8 @@
-"""Opening cases: `antt new-model` (docs/rules.md; exemplars come with their own issue)."""
+"""Opening cases: `antt new-model` (docs/rules.md)."""
 from __future__ import annotations
 
 import datetime as dt
+import dataclasses
 from dataclasses import dataclass
 
 from antt_cli.domain.ids import next_id
@@ -19,32 +20,52 @@ class OpenedCase:
     commit: str | None
 
 
-def new_model(ctx: Context, name: str, *, area: str, field: str | None = None, level: str = "xa",
-              unit_kind: str | None = None, membership: str = "limited", proposer: str | None = None,
-              linked: bool = False, member_units: list[str] | None = None,
-              date: dt.date | None = None) -> OpenedCase:
-    """Open a model at step 1. NAME is a working title until `proposal` fixes the name."""
+@dataclass
+class NewModelInput:
+    """What the officer says about a new model (docs/commands.md `antt new-model` options)."""
+
+    name: str                       # the working title until `proposal` fixes the name
+    area: str
+    field: str | None = None
+    level: str = "xa"
+    unit_kind: str | None = None    # None: antt.yaml's unit_kind
+    membership: str = "limited"
+    proposer: str | None = None     # None: the unit of antt.yaml
+    linked: bool = False
+    member_units: list[str] = dataclasses.field(default_factory=list)
+    date: dt.date | None = None     # None: today
+
+
+def _member_units(given: NewModelInput) -> list[str]:
+    """§III.1 linked models: at least two member units, each named once."""
+    members = [m for m in (clean(u) for u in given.member_units) if m]
+    if given.linked and len(members) < 2:
+        raise AnttError("services.cases.linked_needs_members")
+    if members and not given.linked:
+        raise AnttError("services.cases.members_need_linked")
+    for i, m in enumerate(members):
+        if any(same_name(m, other) for other in members[:i]):
+            raise AnttError("services.cases.duplicate_member", unit=m)
+    return members
+
+
+def new_model(ctx: Context, given: NewModelInput) -> OpenedCase:
+    """Open a model at step 1. Nothing changes on refusal."""
     from antt_cli.store.casefile import new_case_text
 
-    day = date or ctx.today
-    title, area_ = clean(name), clean(area)
+    day = given.date or ctx.today
+    title, area_ = clean(given.name), clean(given.area)
     if not title:
         raise AnttError("services.cases.name_required")
     if not area_:
         raise AnttError("services.cases.area_required")
     if day > ctx.today:
         raise AnttError("domain.date_in_future", date=day.isoformat(), today=ctx.today.isoformat())
-    members = [m for m in (clean(u) for u in member_units or []) if m]
-    if linked and len(members) < 2:
-        raise AnttError("services.cases.linked_needs_members")
-    if members and not linked:
-        raise AnttError("services.cases.members_need_linked")
-    for i, m in enumerate(members):
-        if any(same_name(m, other) for other in members[:i]):
-            raise AnttError("services.cases.duplicate_member", unit=m)
+    members = _member_units(given)
+    level, membership, linked = given.level, given.membership, given.linked
     with writing(ctx, action="new-model", case_id=None) as w:
         profile = w.dossier.profile
-        unit_kind = unit_kind or profile.get("unit_kind") or "residential"
+        unit_kind = given.unit_kind or profile.get("unit_kind") or "residential"
         for value, allowed, option in ((level, LEVELS, "--level"), (unit_kind, UNIT_KINDS, "--unit-kind"),
                                        (membership, MEMBERSHIP, "--membership")):
             if value not in allowed:
@@ -53,9 +74,9 @@ def new_model(ctx: Context, name: str, *, area: str, field: str | None = None, l
         # The next ID is read under the lock: parallel writers never claim the same one.
         case_id = next_id(w.dossier.case_ids(), str(profile.get("id_prefix") or ""), "model", day.year)
         w.tx.case_id = case_id
-        case = Case(id=case_id, kind="model", name=title, working_title=title, area=area_, field=clean(field),
+        case = Case(id=case_id, kind="model", name=title, working_title=title, area=area_, field=clean(given.field),
                     level=level, unit_kind=unit_kind, linked=bool(linked), members=members,
-                    membership=membership, proposer=clean(proposer) or str(profile.get("unit")),
+                    membership=membership, proposer=clean(given.proposer) or str(profile.get("unit")),
                     opened=day, extra={"schema": 1, "replicated_from": None, "replicated_to": [],
                                        "ratings": {}, "criteria_extra": []})
         rel = w.dossier.case_relpath(case_id)

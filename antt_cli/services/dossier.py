@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from antt_cli.domain.numbers import own_code_holder
 from antt_cli.domain.text import nfc, same_name
@@ -42,15 +43,27 @@ def place_of(unit: str) -> str:
     return place
 
 
-def init_dossier(path: Path, *, unit: str, province: str, unit_kind: str = "residential",
-                 place: str | None = None, parent_body: str | None = None, officer: str | None = None,
-                 officer_email: str | None = None, notice=None) -> Path:
+@dataclass
+class InitInput:
+    """What the officer says about a new dossier (docs/commands.md `antt init` options)."""
+
+    unit: str
+    province: str
+    unit_kind: str = "residential"
+    place: str | None = None          # None: guessed from the unit's name (`place_of`)
+    parent_body: str | None = None
+    officer: str | None = None
+    officer_email: str | None = None
+
+
+def init_dossier(path: Path, given: InitInput, notice: Callable[[str], None] | None = None) -> Path:
     """`antt init`: create the folder, `git init`, write `antt.yaml`, first commit. On any
     failure whatever it created is removed again."""
     from antt_cli.audit import git as gitq
     from antt_cli.audit.transaction import Transaction
 
-    unit, province = nfc(unit).strip(), nfc(province).strip()
+    unit, province, unit_kind = nfc(given.unit).strip(), nfc(given.province).strip(), given.unit_kind
+    officer, officer_email, place, parent_body = given.officer, given.officer_email, given.place, given.parent_body
     if not unit or not province:
         raise AnttError("services.dossier.unit_required")
     if unit_kind not in UNIT_KINDS:
@@ -94,25 +107,37 @@ def _person(spec: str | None, option: str) -> Any:
     return {"title": " ".join(title.split()), "name": " ".join(name.split())}
 
 
-def add_body(ctx: Context, name: str, *, code: str, head: str | None = None, deputy: str | None = None,
-             own: bool = False, party: bool = False, parent: str | None = None) -> str:
+@dataclass
+class BodyInput:
+    """A body that issues documents (docs/commands.md `antt bodies add` options)."""
+
+    name: str
+    code: str                       # the body's code in document numbers (05/QĐ-UBND)
+    head: str | None = None         # "TITLE: NAME"
+    deputy: str | None = None       # "TITLE: NAME"
+    own: bool = False               # one of the unit's own bodies: `--number auto` uses its register
+    party: bool = False             # a party committee (party document format)
+    parent: str | None = None
+
+
+def add_body(ctx: Context, given: BodyInput) -> str:
     """`antt bodies add`: a body that issues documents, its number code and its signers."""
-    name = " ".join(nfc(name).split())
-    code = nfc(code).strip()
+    name = " ".join(nfc(given.name).split())
+    code, own = nfc(given.code).strip(), given.own
     if not name:
         raise AnttError("services.dossier.body_name_required")
     if not code or any(ch.isspace() or ch in "/" for ch in code):
         raise AnttError("services.dossier.bad_code", code=code)
     body: dict[str, Any] = {"code": code}
-    if parent:
-        body["parent"] = " ".join(nfc(parent).split())
-    if head:
-        body["head"] = _person(head, "--head")
-    if deputy:
-        body["deputy"] = _person(deputy, "--deputy")
+    if given.parent:
+        body["parent"] = " ".join(nfc(given.parent).split())
+    if given.head:
+        body["head"] = _person(given.head, "--head")
+    if given.deputy:
+        body["deputy"] = _person(given.deputy, "--deputy")
     if own:
         body["own"] = True
-    if party:
+    if given.party:
         body["party"] = True
     with writing(ctx, action="bodies add", case_id=None, edit_profile=True) as w:
         dossier = w.dossier  # read under the lock: two writers never lose a body

@@ -1,6 +1,7 @@
-"""`antt record`: record an issued document of a kind, render its DOCX, advance the case,
-commit — docs/rules.md, docs/kinds.md, docs/commands.md. `plan` and `amend` use the same steps (issuer, signer, number,
-render) from here."""
+"""`antt record` and `antt plan`: record an issued document of a kind, render its DOCX, advance
+the case, commit — docs/rules.md, docs/kinds.md, docs/commands.md. One pipeline for every kind;
+the annual plan is the kind whose spec says `year: plan` with its year and targets as input.
+`amend` and `draft` use the same steps (issuer, signer, number, render) from here."""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,12 +15,13 @@ from typing import Any
 from antt_cli.domain import lifecycle as life
 from antt_cli.domain.issuers import STEERING_HEAD_ROLE, is_party_body, steering_body, steering_head
 from antt_cli.domain.kindspec import AUTHORITY, MEETING, PARTY, PROPOSER, STEERING, KindSpec, Registry
-from antt_cli.domain.model import Case, Record, Signer
+from antt_cli.domain.model import Case, Plan, Record, Signer, Target
 from antt_cli.domain.numbers import next_number, number_problem, register_clash
 from antt_cli.domain.text import clean, name_key, nfc, same_name
 from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.i18n import kind_label
 from antt_cli.services.common import Context, Writer, sha256, writing
+from antt_cli.services.targets import check_year, parse_targets, plan_kind
 from antt_cli.store.dossier import Dossier
 from antt_cli.store.kinds import load_registry
 
@@ -41,7 +43,9 @@ class RecordInput:
     attach: list[Path] = field(default_factory=list)
     sets: dict[str, str] = field(default_factory=dict)
     pdf: bool = False
-    year: int | None = None
+    year: int | None = None                            # `year: plan` kinds: the evaluation year
+    targets: list[str] = field(default_factory=list)   # `year: plan` kinds: "TEXT=NUMBER", …
+    command: str = "record"                            # the command the officer used (spec `command`)
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,13 @@ class RecordResult:
     record: Record
     file: str
     commit: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        """`--json`'s object: the case ID, the record as stored in case.yaml, the commit."""
+        from antt_cli.domain.model import record_to
+        from antt_cli.services.common import jsonable
+
+        return {"id": self.case_id, **jsonable(record_to(self.record)), "commit": self.commit}
 
 
 def parse_sets(pairs: list[str]) -> dict[str, str]:
@@ -242,17 +253,42 @@ def save_recorded(w: Writer, loaded: Any, new_case: Case, record: Record, *, att
 
 
 def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput) -> RecordResult:
-    """Record an issued document. Nothing changes on refusal."""
+    """Record an issued document (`antt record`; `antt plan` for the plan kind). Nothing
+    changes on refusal."""
     reg = load_registry()
-    with writing(ctx, action=f"record {kind}", case_id=case_id) as w:
+    spec = reg.get(kind)
+    planned = spec is not None and spec.year == "plan"
+    # the plan's input is checked first, unless the kind is refused for its command below
+    targets = _plan_targets(given) if planned and spec.command == given.command else []
+    action = f"record {kind}" if given.command == "record" else given.command
+    with writing(ctx, action=action, case_id=case_id) as w:
         loaded = w.load_case(case_id)
         k = life.kind_spec(reg, kind, loaded.case.kind)
-        life.check_recordable(loaded.case, k, reg)
+        life.check_recordable(loaded.case, k, reg, command=given.command)
+        if given.targets and not planned:
+            raise AnttError("services.amend.targets_only_plan", kind=kind_label(k), plan=kind_label(plan_kind(reg)))
         record = build_record(ctx, w.dossier, loaded.case, k, given, reg)
         life.check_record(loaded.case, k, record, ctx.today, reg)
         record.number = resolve_number(k, str(record.issuer), record.date, given.number, w.dossier)
         new_case = life.apply_record(loaded.case, k, record)
+        if planned:
+            new_case.plans[record.year] = Plan(year=record.year, date=record.date, number=record.number,
+                                               targets=targets)
         rel = save_recorded(w, loaded, new_case, record, attach=given.attach, pdf=given.pdf,
                             folder=k.attach_folder)
         w.summary = life.summary_line(case_id, k.summary_text(record.year), record)
+    if planned and not targets:
+        ctx.notice(_t("services.plans.no_targets", year=record.year))
     return RecordResult(case_id, k.name, record, rel, w.tx.sha)
+
+
+def _plan_targets(given: RecordInput) -> list[Target]:
+    """The plan kind's input, checked before the lock: its evaluation year and its targets."""
+    check_year(given.year)
+    return parse_targets(given.targets)
+
+
+def _t(key: str, **params: object) -> str:
+    from antt_cli.i18n import t
+
+    return t(key, **params)

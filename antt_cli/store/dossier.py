@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from antt_cli.domain.ids import parse_id
-from antt_cli.domain.rules import Rules, rules_from_profile
+from antt_cli.domain.interpretations import Rules, rules_from_profile
 from antt_cli.errors import AnttError
 from antt_cli.store.yamlio import dump_yaml, line_of, parse_yaml
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from antt_cli.domain.rules import DEFAULT_RULES
+from antt_cli.domain.interpretations import DEFAULT_RULES
 from antt_cli.store.yamlio import dump_yaml, flow_map, new_map
 
 

@@ -18,7 +18,7 @@ def _fail(rel: str, node: Any, key: Any, detail: str) -> None:
     raise AnttError("store.case_bad_field", file=rel, line=line_of(node, key) or "?", key=key, detail=detail)
 
 
-# -- the type of every value (issue 6: `signer: "text"`, `number: 2`, `members: [1, 2]` are
+# -- the type of every value (`signer: "text"`, `number: 2`, `members: [1, 2]` are
 # reported with file:line, not met later as an internal error) --------------------------------
 def _is_text(v: Any) -> bool:
     return isinstance(v, str)

@@ -1,0 +1,51 @@
+"""Options declared once: the options record, plan and amend share come from one table
+(`cli/options.py`), and a kind's spec gives a field an option of `antt record` of its own
+(`option: --period`), with no line of the CLI written for it."""
+from __future__ import annotations
+
+import click
+import typer
+
+from conftest import ok, refused
+from test_kinds import THROWAWAY
+
+
+def _params(name: str) -> dict:
+    from antt_cli.cli.app import build_app
+
+    group = typer.main.get_command(build_app())
+    command = group.commands[name]
+    return {p.opts[0]: p for p in command.get_params(click.Context(command)) if p.opts}
+
+
+def test_record_plan_and_amend_share_one_declaration_of_their_options():
+    record, plan, amend = _params("record"), _params("plan"), _params("amend")
+    for option in ("--number", "--issuer", "--signer", "--signer-title", "--sign-as"):
+        shapes = {(type(c[option].type).__name__, c[option].help, c[option].metavar) for c in (record, plan, amend)}
+        assert len(shapes) == 1, option
+    assert record["--date"].help == plan["--date"].help != amend["--date"].help  # amend's own wording
+    assert {"--set", "--pdf"} <= set(plan) and "--members" not in plan
+
+
+def test_period_is_the_periodic_report_specs_option():
+    period = _params("record")["--period"]
+    assert list(period.type.choices) == ["6-month", "annual", "ad-hoc"]
+    assert "--set period=" in period.help
+
+
+def test_a_spec_gives_its_field_an_option_of_record(launched, tmp_path, monkeypatch):
+    specs = tmp_path / "kinds"
+    specs.mkdir()
+    spec = THROWAWAY.replace("    required: true\n", "    required: true\n    option: --route\n", 1)
+    (specs / "patrol-log.yaml").write_text(spec, encoding="utf-8")
+    monkeypatch.setenv("ANTT_KINDS", str(specs))
+    assert "--route" in _params("record") and "tuyến tuần tra" in _params("record")["--route"].help
+    missing = refused(launched, "record", "MH-2025-001", "patrol-log", "--date", "2026-05-02")
+    assert "route" in missing.stderr
+    # the option is the field: with it, the next refusal is the missing number
+    given = refused(launched, "record", "MH-2025-001", "patrol-log", "--date", "2026-05-02",
+                    "--route", "Đường ven biển")
+    assert "route" not in given.stderr and "--number" in given.stderr
+    monkeypatch.delenv("ANTT_KINDS")
+    assert "--route" not in _params("record")
+    assert ok("record", "--help").exit_code == 0
