@@ -307,7 +307,7 @@ def _dead_here(data: dict) -> bool:
     """Was the journal written by a process of this machine that is no longer running?"""
     import socket
 
-    from antt_cli.audit.lock import pid_alive
+    from antt_cli.audit.processes import pid_alive
 
     try:
         pid = int(data.get("pid"))

@@ -133,7 +133,7 @@ def clear_dead_tmp(gitdir: Path, *, holding: bool) -> None:
     """antt's own temporary files of dead processes: `antt.lock.<pid>.<token>.tmp` (a
     process killed while taking the lock) and, when the caller holds the dossier lock
     (`holding`: nobody else may write a journal now), `antt/journal.json.<pid>.tmp`."""
-    from antt_cli.audit.lock import pid_alive
+    from antt_cli.audit.processes import pid_alive
 
     gitdir = Path(gitdir)
     patterns = [(gitdir, "antt.lock.*.tmp", 2)]

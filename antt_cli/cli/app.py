@@ -21,7 +21,7 @@ import typer
 from typer.core import TyperGroup
 
 from antt_cli.cli.common import STATE
-from antt_cli.cli.start import INTERRUPTED
+INTERRUPTED = 130  # Ctrl-C before the commit: the shell's convention (128 + SIGINT); cli/start.py too
 from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.i18n import LANGS, set_lang, t
 
@@ -431,9 +431,7 @@ def main(argv: list[str] | None = None) -> None:
     import signal
 
     from antt_cli.services.session import pause_point
-    from antt_cli.cli import start
 
-    start.install()  # when called directly, not through cli/start.py
     _IN_MAIN[0] = True
     args = list(sys.argv[1:] if argv is None else argv)
     try:

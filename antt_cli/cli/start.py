@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import signal
 
-INTERRUPTED = 130  # the shell's convention for SIGINT (128 + 2); docs/commands.md
+INTERRUPTED = 130  # the shell's convention for SIGINT (128 + 2); docs/commands.md (cli/app.py too)
 
 
 def interrupted_at_start(signum, frame) -> None:  # noqa: ARG001 - signal handler signature
