@@ -271,6 +271,32 @@ class Campaign:
         self.killed(f"{'process group' if group else 'process'} killed at a random moment (0.2–1.6 s)",
                     name, launch)
 
+    # -- Ctrl-C right after the success line -------------------------------------------------------
+    def sigint_after_success(self, count: int) -> None:
+        """SIGINT 0–60 ms after the success line reached stdout (interpreter shutdown): exit
+        must stay 0 — a script that retries on failure would open the case twice."""
+        root = self.fresh()
+        row = "Ctrl-C 0–60 ms after the success line"
+        for i in range(count):
+            before = int(git(root, "rev-list", "--count", "HEAD").strip())
+            proc = subprocess.Popen(argv(root, command("new-model", 1000 + i)), stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True, env={**os.environ, **ENV})
+            proc.stdout.readline()
+            time.sleep(self.rng.uniform(0, 0.06))
+            try:
+                proc.send_signal(signal.SIGINT)
+            except ProcessLookupError:
+                pass
+            out, err = proc.communicate()
+            made = int(git(root, "rev-list", "--count", "HEAD").strip()) - before
+            if made == 1 and proc.returncode == 0 and "Traceback" not in err:
+                self.tally(row, "clean")
+            elif made == 1:  # committed, yet reported as a failure: a retry duplicates it
+                self.tally(row, "lost/dup", f"exit {proc.returncode}: {err.strip()[:160]}")
+            else:
+                self.tally(row, "manual", f"exit {proc.returncode}, {made} commits: {err.strip()[:160]}")
+        self.done(root)
+
     # -- parallel writers and reads beside them ---------------------------------------------------
     def parallel(self, readers: int) -> None:
         root = self.fresh()
@@ -474,6 +500,7 @@ class Campaign:
                     self.random_kill(name, group=True)
             for _ in range(2):
                 self.parallel(readers=8)
+            self.sigint_after_success(20)
         self.hostile_states()
 
     def table(self) -> str:
