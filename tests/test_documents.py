@@ -123,6 +123,17 @@ RECORDS = {
     "commendation": _rec("commendation", "25/QĐ-UBND", "2026-06-20", UBND, CHAIR, members=MEMBERS),
     "lead-rotation": _rec("lead-rotation", None, "2026-07-01", CAX, POLICE,
                           fields={"lead_unit": "Đồn Biên phòng Phú Hài", "secretary": "Nguyễn Thị Thu"}),
+    "rating-proposal": _rec("rating-proposal", "12/BC-BCĐ", "2026-11-03", BCD, HEAD_BCD, year=2026,
+                            fields={"grade": "kha"}, completion=88.8889, next_grade="tot", yeu=[],
+                            missed=["Thu hút được các nguồn lực xã hội hóa"],
+                            criteria=[{"key": "direction", "text": "Công tác chỉ đạo, điều hành được quan tâm",
+                                       "grades": ["tot", "kha", "trung-binh"], "met": True, "source": "given"},
+                                      {"key": "socialized", "text": "Thu hút được các nguồn lực xã hội hóa",
+                                       "grades": ["tot"], "met": False, "source": "given"}]),
+    "rating-decision": _rec("rating-decision", "30/QĐ-UBND", "2026-11-08", UBND, CHAIR, year=2026,
+                            fields={"grade": "tot", "proposed_grade": "kha",
+                                    "reason": "mô hình huy động được kinh phí của doanh nghiệp trên địa bàn"}),
+    "rating-submission": _rec("rating-submission", "31/BC-UBND", "2026-11-12", UBND, CHAIR, year=2026),
 }
 
 CASE = {
@@ -650,6 +661,25 @@ def test_an_unknown_secrecy_level_is_refused():
     with pytest.raises(AnttError) as err:
         render("survey-report", record=rec)
     assert err.value.key == "documents.bad_secrecy" and "mat, toi-mat" in err.value.message()
+
+
+def test_rating_documents_say_the_grade_the_period_the_criteria_and_the_override(rendered):
+    proposal = docx.Document(io.BytesIO(rendered["rating-proposal"]))
+    t = "\n".join(texts(proposal))
+    assert "từ ngày 01/11/2025 đến ngày 31/10/2026" in t and "hoàn thành 88,9 %" in t
+    assert "đạt mức xếp loại Khá năm 2026" in t
+    assert "chưa đạt mức Tốt do: thu hút được các nguồn lực xã hội hóa" in t
+    rows = [[c.text for c in r.cells] for table in proposal.tables for r in table.rows]
+    assert ["2", "Thu hút được các nguồn lực xã hội hóa", "Tốt", "Chưa đạt"] in rows
+    assert ["1", "Tuần tra đêm", "ít nhất 48", "20", "Chưa đạt"] in rows  # the completion table
+    decision = "\n".join(texts(docx.Document(io.BytesIO(rendered["rating-decision"]))))
+    assert "đạt mức xếp loại TỐT năm 2026 (thời gian đánh giá từ ngày 01/11/2025 đến ngày 31/10/2026)" in decision
+    assert "đề nghị mức xếp loại Khá" in decision and "huy động được kinh phí" in decision
+    assert "Xét đề nghị của Trưởng Ban Chỉ đạo mô hình" in decision
+    submission = "\n".join(texts(docx.Document(io.BytesIO(rendered["rating-submission"]))))
+    assert "Thường trực Ban Chỉ đạo tỉnh" in submission and "mức xếp loại Tốt năm 2026" in submission
+    assert "30/QĐ-UBND" in submission
+    assert "- Thường trực Ban Chỉ đạo tỉnh (qua Phòng Xây dựng Phong trào bảo vệ an ninh Tổ quốc);" in submission
 
 
 def test_documents_fetch_nothing_themselves():

@@ -66,10 +66,35 @@ def test_parse_date_refuses(text):
         parse_date(text)
 
 
-@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31)))
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)))
 def test_parse_date_round_trips_both_forms(day):
     assert parse_date(day.isoformat()) == day
     assert parse_date(day.strftime("%d/%m/%Y")) == day
+
+
+@pytest.mark.parametrize("text, ok", [("2000-01-01", True), ("1999-12-31", False), ("2099-12-31", True),
+                                      ("2100-01-01", False), ("31/12/9999", False), ("01/01/0001", False)])
+def test_parse_date_years_2000_to_2099(text, ok):
+    if ok:
+        assert parse_date(text)
+    else:
+        with pytest.raises(ValueError):
+            parse_date(text)
+
+
+@pytest.mark.parametrize("text, value", [("0", 0), ("1000000000000", 10 ** 12), ("2,5", 2.5), ("0.0001", 0.0001),
+                                         ("12.5000000", 12.5), ("1e3", 1000),
+                                         ("1000000000000.5", None), ("1e400", None), ("1e999", None),
+                                         ("1e5000", None), ("0.00001", None), ("NaN", None), ("Infinity", None),
+                                         ("-1", None), ("9" * 100, None)])
+def test_parse_number_bounds(text, value):
+    from antt_cli.domain.plans import parse_number
+
+    if value is None:
+        with pytest.raises(ValueError):
+            parse_number(text)
+    else:
+        assert parse_number(text) == value
 
 
 @given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31)))

@@ -130,7 +130,7 @@ def test_git_is_asked_only_while_a_writer_holds_the_lock(launched, monkeypatch):
         ok("status", root=launched)  # warm cache (HEAD's blobs were read before the edit)
         assert calls.count("ls-tree") == 1 and "cat-file" not in calls, calls
 
-        cache = launched / ".git" / "antt" / "cases.pickle"
+        cache = launched / ".git" / "antt" / "cases.json"
         cache.unlink()
         calls.clear()
         rows, _ = status_rows(launched)  # cold: the edited file's HEAD blob comes from git

@@ -321,10 +321,11 @@ def build_app() -> typer.Typer:
         if lang:
             set_lang(lang)
 
-    from antt_cli.cli import case_cmds, dossier_cmds
+    from antt_cli.cli import case_cmds, dossier_cmds, rating_cmds
 
     dossier_cmds.register(app)
     case_cmds.register(app)
+    rating_cmds.register(app)
     return app
 
 

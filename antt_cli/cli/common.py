@@ -122,6 +122,16 @@ def notice(text: str) -> None:
     stderr_console().print(f"[yellow]{t('cli.notice')}:[/yellow] {escape(safe(text))}", markup=True)
 
 
+def finding(text: str) -> None:
+    """One problem found by a command that goes on (a broken case in `status`): on stderr,
+    labelled as an error; the command exits 1 at the end."""
+    from rich.markup import escape
+
+    from antt_cli.hygiene import safe
+
+    stderr_console().print(f"[red]{t('cli.error')}:[/red] {escape(safe(text))}", markup=True)
+
+
 def emit(data: Any, human: Callable[[], None]) -> None:
     """One JSON document on stdout under --json, else the human rendering."""
     if STATE.json:

@@ -7,7 +7,7 @@ from typing import Optional
 import click
 import typer
 
-from antt_cli.cli.common import DATE, STATE, emit, notice, say, stdout_console
+from antt_cli.cli.common import DATE, STATE, emit, finding, notice, say, stdout_console
 from antt_cli.i18n import t
 from antt_cli.services.choices import UNIT_KINDS as UNIT_KIND_NAMES
 
@@ -53,6 +53,11 @@ def register(app: typer.Typer) -> None:
             return
         rows = dossier_status(STATE.context(reading=True), date)
         emit(rows, lambda: _print_rows(rows))
+        broken = [row for row in rows if row.get("error")]
+        if broken:  # one finding per broken case, after the others were shown (exit 1)
+            for row in broken:
+                finding(row["error"])
+            raise typer.Exit(1)
 
     @app.command("history", help=t("cli.history.help"))
     def history(case_id: str = typer.Argument(..., metavar="ID", help=t("help.id"))) -> None:
@@ -90,7 +95,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _status_text(status: str | None) -> str:
-    return t(f"cli.status.{status}") if status in ("building", "active", "closing", "closed") else str(status)
+    return t(f"cli.status.{status}") if status in ("building", "active", "broken", "closing", "closed") else str(status)
 
 
 # Above this many rows the table is printed as plain aligned text: rich lays out a big table
@@ -112,8 +117,8 @@ def _print_rows(rows: list[dict]) -> None:
         say(t("cli.no_cases"))
         return
     keys = ("id", "name", "kind", "status", "step", "grade", "due")
-    cells = [(r["id"], r["name"] or "", t(f"cli.kind.{r['kind']}"), _status_text(r["status"]),
-              str(r["step"]), r["grade"] or "—", _due_text(r)) for r in rows]
+    cells = [(r["id"], r["name"] or r.get("error") or "", t(f"cli.kind.{r['kind']}"), _status_text(r["status"]),
+              "—" if r["step"] is None else str(r["step"]), _grade_text(r), _due_text(r)) for r in rows]
     if len(rows) > RICH_TABLE_MAX_ROWS:
         _print_plain([t(f"cli.col.{k}") for k in keys], cells)
         return
@@ -136,6 +141,22 @@ def _print_plain(header: list[str], cells: list[tuple[str, ...]]) -> None:
              "  ".join("-" * w for w in widths)]
     lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
     sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _steps(steps: list[str]) -> str:
+    return ", ".join(t(f"cli.rate.step.{s}") for s in steps)
+
+
+def _grade_text(row: dict) -> str:
+    """The latest decided grade; the latest year's proposed grade where it differs (or is
+    not decided yet); that year's late steps (docs/commands.md `antt status`)."""
+    grade = t(f"cli.grade.{row['grade']}") if row.get("grade") else "—"
+    if row.get("proposed_grade"):
+        grade += " " + t("cli.detail.proposed", year=row.get("rating_year"),
+                         grade=t(f"cli.grade.{row['proposed_grade']}"))
+    if row.get("late_steps"):
+        grade += " " + t("cli.detail.late_steps", steps=_steps(row["late_steps"]))
+    return grade
 
 
 def _fmt_rate(rate: float | None) -> str:
@@ -178,6 +199,15 @@ def _print_detail(d: dict) -> None:
                 planned = ("≤ " if target["op"] == "<=" else "≥ ") + str(target["planned"])
                 achieved = "—" if target["achieved"] is None else str(target["achieved"])
             table.add_row(target["text"], planned, achieved, "✔" if target["met"] else "✘")
+        console.print(table)
+    if d.get("ratings"):
+        table = Table(title=t("cli.detail.ratings"))
+        for key in ("year", "proposed", "decided", "submitted", "late"):
+            table.add_column(t(f"cli.detail.rating.{key}"))
+        for r in d["ratings"]:
+            table.add_row(str(r["year"]), t(f"cli.grade.{r['proposed']}") if r["proposed"] else "—",
+                          t(f"cli.grade.{r['decided']}") if r["decided"] else "—",
+                          "✔" if r["submitted"] else "—", _steps(r["late"]) or "—")
         console.print(table)
     if d["next_kinds"]:
         console.print(f"{t('cli.detail.next')}: {', '.join(d['next_kinds'])}", markup=False)

@@ -21,7 +21,7 @@ from antt_cli.documents import nd30
 from antt_cli.documents.source import (Refs, Source, authority, citation, default_issuer, head_title,
                                        is_party_doc, latest, latest_where, party_body, period_code,
                                        period_words, signer_of, state_body, subject, text_of, type_name)
-from antt_cli.documents.wording import Fields, block, check_block, first_upper, render_text
+from antt_cli.documents.wording import Fields, block, check_block, first_lower, first_upper, render_text
 from antt_cli.domain.dates import as_date, evaluation_year_of
 from antt_cli.domain.kindspec import AUTHORITY, MEETING, PARTY, PROPOSER, STEERING, Registry
 from antt_cli.domain.model import YES_NO, Case, Record
@@ -49,7 +49,7 @@ KEYS = (
     "approved_by_upper", "approved_date_text", "approver_name", "plan_approved_by", "meeting", "meeting_opening",
     "meeting_closing", "chair_text", "secretary_text", "sections", "time_text", "time_clause",
     "execution_extra", "record_year",
-    "attachments", "ledger_rows", "fields",
+    "attachments", "ledger_rows", "fields", "rating",
 )
 # (plus the keys of the kind's `document.texts`)
 # The keys a spec's `subject` may use: it is also rendered to cite that record in another
@@ -78,7 +78,7 @@ def document_context(profile: Mapping[str, Any], case: Case, record: Record, reg
     who = _who(src)
     ctx = {**header(src, who), **parties(src, who), **units(src), **references(src), **decision(src, who),
            **signature(src, who), **period(src, who.year), **meeting_people(src), **free_text(src),
-           **tables(src, who.year)}
+           **tables(src, who.year), "rating": rating(src, who)}
     ctx.update(spec_wording(src, ctx))
     ctx["legal_bases"] = legal_bases(src, who, ctx)
     return ctx
@@ -396,7 +396,7 @@ def recipients(src: Source, who: Who) -> list[str]:
         items = given if isinstance(given, list) else str(given).split(";")
         names = [text_of(x).rstrip(";.") for x in items if text_of(x)]
     else:
-        names = _recipients_by_role(src, who)
+        names = [text_of(x) for x in block(src.kind, "recipients", []) or []] + _recipients_by_role(src, who)
     lines = [f"- {n};" for n in _dedupe(n for n in names if n and not same_name(n, who.issuer))]
     code = _archive_code(src, who)
     lines.append(f"- Lưu: VT{', ' + code if code else ''}.")
@@ -426,6 +426,51 @@ def _archive_code(src: Source, who: Who) -> str:
     if who.party:
         return text_of(who.issuer_body.get("code"))
     return text_of(src.body(src.proposer).get("code")) or text_of(who.issuer_body.get("code"))
+
+
+# ---------------------------------------------------------------- rating
+
+def rating(src: Source, who: Who) -> dict:
+    """The rating of the record's evaluation year (§III.2.c) as its document shows it — for
+    a kind that takes part in the rating (its spec's `rating:`), else empty: the grade (the
+    record's own, else the year's counting decision), the proposed grade and the reason
+    where a decision differs, the completion and the criteria table the proposal stored
+    (domain/rating.py), and the body a successor decides for (docs/rules.md)."""
+    from antt_cli.domain import rating as R
+
+    role = src.kind.rating
+    if role == "none":
+        return {}
+    record, year = src.record, who.year
+    decision = record if role == R.DECISION else R.step_record(src.case, year, R.DECISION, src.registry)
+    proposal = record if role == R.PROPOSAL else R.step_record(src.case, year, R.PROPOSAL, src.registry)
+    stored = proposal.extra if proposal is not None else {}
+    grade = text_of(record.fields.get("grade")) if role in (R.PROPOSAL, R.DECISION) else \
+        (text_of(decision.fields.get("grade")) if decision is not None else "")
+    proposed = text_of(record.fields.get("proposed_grade"))
+    completion = stored.get("completion")
+    rows = [{"index": str(i), "text": text_of(c.get("text")),
+             "grades": ", ".join(R.GRADE_TITLES.get(str(g), str(g)) for g in c.get("grades") or []),
+             "state": "Đạt" if c.get("met") else "Chưa đạt"}
+            for i, c in enumerate(stored.get("criteria") or [], start=1)]
+    authority_ = text_of(src.case.authority)
+    title = R.GRADE_TITLES.get(grade, grade)
+    return {
+        "grade_title": title or DOTS,
+        "grade_upper": nd30.upper_vn(title) or DOTS,
+        "proposed_title": R.GRADE_TITLES.get(proposed, proposed),
+        "overrides": bool(proposed and proposed != grade),
+        "reason": src.field("reason") or DOTS,
+        "completion_text": R.percent_text(float(completion)) if isinstance(completion, (int, float)) else "",
+        "criteria": rows,
+        "specific": any(c.get("specific") for c in stored.get("criteria") or []),
+        "yeu_text": "; ".join(first_lower(text_of(m)) for m in stored.get("yeu") or [] if text_of(m)),
+        "missed_text": "; ".join(first_lower(text_of(m)) for m in stored.get("missed") or [] if text_of(m)),
+        "next_title": R.GRADE_TITLES.get(text_of(stored.get("next_grade")), ""),
+        "decision_ref": citation(src, decision) if decision is not None and decision is not record else "",
+        "successor_of": authority_ if role == R.DECISION and authority_ and not same_name(authority_, who.issuer)
+        else "",
+    }
 
 
 # ---------------------------------------------------------------- tables

@@ -4,10 +4,12 @@
 `Record`, the kind registry) picks the dossier's override template
 (`override_dir/<kind>.docx`) if there is one, else the shipped `templates/<kind>.docx`
 (directory overridable with the environment variable ANTT_TEMPLATES, else found by
-antt_cli/resources.py), renders it with a strict, autoescaping Jinja environment and
+antt_cli/resources.py), renders it in the strict, autoescaping Jinja sandbox (documents/sandbox.py) and
 returns deterministic bytes (fixed zip timestamps and member order): the same data gives
 the same bytes, so git sees no change.
-Any failure of the template raises AnttError("documents.render_failed", …); a wrong `document:`
+A template that reaches object internals or other files raises
+AnttError("documents.template_refused", …) before anything renders; any other failure of the
+template AnttError("documents.render_failed", …); a wrong `document:`
 block of a spec AnttError("documents.spec_failed", …); a record the pipeline should not have
 built (no date, unknown kind) is a bug and raises as such.
 """
@@ -22,6 +24,7 @@ import jinja2
 
 from antt_cli.documents.context import document_context
 from antt_cli.documents.deterministic_zip import normalize_docx
+from antt_cli.documents.sandbox import TemplateRefused, sandbox
 from antt_cli.domain.kindspec import Registry
 from antt_cli.domain.model import Case, Record
 from antt_cli.errors import AnttError
@@ -46,7 +49,9 @@ def template_path(kind: str, override_dir: Path | None = None) -> Path:
 
 
 def jinja_env() -> jinja2.Environment:
-    return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    """The sandbox templates render in (documents/sandbox.py): a dossier's own template is
+    untrusted input."""
+    return sandbox(autoescape=True)
 
 
 def _one_line(exc: BaseException) -> str:
@@ -74,6 +79,8 @@ def render_record(profile: Mapping[str, Any], case: Case, record: Record, regist
         return normalize_docx(buf.getvalue())
     except AnttError:
         raise
+    except TemplateRefused as exc:
+        raise AnttError("documents.template_refused", kind=kind, template=str(path), tag=exc.tag) from None
     except Exception as exc:  # template syntax, undefined variable, broken zip, …
         raise AnttError("documents.render_failed", kind=kind, template=str(path),
                         detail=_one_line(exc)) from exc

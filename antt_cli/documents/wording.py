@@ -2,6 +2,9 @@
 its Jinja strings (subject, sections, meeting texts, …) rendered to plain text, and its body
 expanded with the shared tables and fragments of `_shared.yaml`.
 
+A spec may come from elsewhere (ANTT_KINDS): its strings render in the same sandbox as the
+templates (documents/sandbox.py).
+
 The strings are rendered here, before docxtpl sees the context, into plain text: no
 autoescaping (docxtpl escapes when it writes the XML), undefined names are errors, compiled
 once per process."""
@@ -36,9 +39,9 @@ class Fields(dict):
 
 @functools.lru_cache(maxsize=1)
 def _env():
-    import jinja2
+    from antt_cli.documents.sandbox import sandbox
 
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+    env = sandbox(autoescape=False)
     env.filters["first_upper"] = first_upper
     env.filters["first_lower"] = first_lower
     return env
@@ -57,7 +60,11 @@ def render_text(k: KindSpec, what: str, source: Any, values: Mapping[str, Any]) 
         return text
     try:
         return _compiled(text).render(values)
-    except Exception as exc:  # syntax error, undefined name, failing filter
+    except Exception as exc:  # syntax error, undefined name, failing filter, refused tag
+        from antt_cli.documents.sandbox import TemplateRefused
+
+        if isinstance(exc, TemplateRefused):
+            raise AnttError("documents.spec_refused", kind=k.name, key=f"document.{what}", tag=exc.tag) from None
         detail = " ".join(str(exc).split()) or type(exc).__name__
         raise AnttError("documents.spec_failed", kind=k.name, key=f"document.{what}",
                         detail=f"{type(exc).__name__}: {detail}"[:300]) from exc
@@ -65,7 +72,8 @@ def render_text(k: KindSpec, what: str, source: Any, values: Mapping[str, Any]) 
 
 # The keys of a spec's `document:` block (docs/kinds.md, "document:").
 BLOCK_KEYS = ("subject", "body", "sections", "texts", "meeting", "time_default", "execution_extra",
-              "proposed_by", "cites", "decision", "decide", "party_variant", "state_type_name", "targets")
+              "proposed_by", "cites", "decision", "decide", "party_variant", "state_type_name", "targets",
+              "recipients")
 MEETING_KEYS = ("opening", "closing", "attendees", "location")
 TARGET_MODES = ("none", "planned", "judged", "judged-if-annual")
 

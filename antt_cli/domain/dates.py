@@ -7,18 +7,23 @@ import calendar
 import datetime as dt
 import re
 
+from antt_cli.domain.bounds import year_in_range
+
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _VN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
 def parse_date(text: str) -> dt.date:
-    """Parse `YYYY-MM-DD` or `DD/MM/YYYY`; ValueError with the reason otherwise."""
+    """Parse `YYYY-MM-DD` or `DD/MM/YYYY` of a year in domain/bounds.py's range; ValueError
+    with the reason otherwise."""
     value = text.strip()
     if m := _ISO.match(value):
         y, mo, d = (int(g) for g in m.groups())
     elif m := _VN.match(value):
         d, mo, y = (int(g) for g in m.groups())
     else:
+        raise ValueError(value)
+    if not year_in_range(y):
         raise ValueError(value)
     return dt.date(y, mo, d)  # raises ValueError for 31/02
 

@@ -11,14 +11,17 @@ from antt_cli.domain.model import Case
 from antt_cli.domain.text import name_key
 
 
-def latest_grade(case: Case) -> str | None:
-    """The latest decided grade (§III.2.c: the authority's decision, not the proposal)."""
-    ratings = case.extra.get("ratings") or {}
-    for year in sorted(ratings, key=lambda y: int(y), reverse=True):
-        decision = (ratings[year] or {}).get("decision") or {}
-        if decision.get("grade"):
-            return str(decision["grade"])
-    return None
+def rating_digest(case: Case, reg: Registry) -> dict[str, Any]:
+    """The status table's grade (§III.2.c: the authority's decision, not the proposal): the
+    latest decided grade, the latest year's proposed grade where it differs (or is not yet
+    decided), and that year's late steps."""
+    from antt_cli.domain.rating import latest_decided_grade, rating_history
+
+    history = rating_history(case, reg)
+    last = history[-1] if history else None
+    proposed = last.proposed if last and last.proposed != last.decided else None
+    return {"grade": latest_decided_grade(case, reg), "proposed_grade": proposed,
+            "rating_year": last.year if last else None, "late_steps": list(last.late) if last else []}
 
 
 def launch_date(case: Case, reg: Registry):
@@ -30,12 +33,20 @@ def launch_date(case: Case, reg: Registry):
     return None
 
 
+DIGEST_KEYS = frozenset(["id", "kind", "name", "status", "linked", "area", "opened", "step", "grade",
+                         "proposed_grade", "rating_year", "late_steps", "launched", "plan_years", "reports",
+                         "numbers"])
+
+
 def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
     numbers = [(name_key(str(d.issuer or "")), d.date.year, str(d.number))
                for d in case.documents if d.number and d.date]
-    reports = sorted({(int(d.year), str(d.fields.get("period")))
+    # docs/rules.md: the rating proposal is also the year's annual report (either satisfies both)
+    reports = sorted({(int(d.year), "annual" if reg[d.kind].rating == "propose" else str(d.fields.get("period")))
                       for d in case.documents if d.year is not None and reg.get(d.kind) is not None
-                      and reg[d.kind].year == "report"})
+                      and (reg[d.kind].year == "report" or reg[d.kind].rating == "propose")
+                      and reg[d.kind].rating not in ("decide", "submit")
+                      and not d.extra.get("superseded") and not d.extra.get("withdrawn")})
     return {
         "id": case.id,
         "kind": case.kind,
@@ -45,9 +56,32 @@ def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
         "area": case.area,
         "opened": case.opened,
         "step": current_step(case, reg),
-        "grade": latest_grade(case),
+        **rating_digest(case, reg),
         "launched": launch_date(case, reg),
         "plan_years": sorted(case.plans),
         "reports": reports,
         "numbers": numbers,
     }
+
+
+def digest_ok(value: Any) -> bool:
+    """Whether `value` has the shape `case_digest` gives (a read cache entry is checked before
+    it is trusted: store/cache.py)."""
+    import datetime as dt
+
+    def opt(v: Any, kind: type | tuple) -> bool:
+        return v is None or isinstance(v, kind)
+
+    if not isinstance(value, dict) or set(value) != DIGEST_KEYS:
+        return False
+    return (isinstance(value["id"], str) and isinstance(value["kind"], str) and opt(value["name"], str)
+            and opt(value["status"], str) and isinstance(value["linked"], bool) and opt(value["area"], str)
+            and opt(value["opened"], dt.date) and isinstance(value["step"], int) and opt(value["grade"], str)
+            and opt(value["proposed_grade"], str) and opt(value["rating_year"], int)
+            and isinstance(value["late_steps"], list) and all(isinstance(s, str) for s in value["late_steps"])
+            and opt(value["launched"], dt.date)
+            and isinstance(value["plan_years"], list) and all(isinstance(y, int) for y in value["plan_years"])
+            and isinstance(value["reports"], list)
+            and all(isinstance(r, tuple) and len(r) == 2 for r in value["reports"])
+            and isinstance(value["numbers"], list)
+            and all(isinstance(n, tuple) and len(n) == 3 for n in value["numbers"]))

@@ -76,6 +76,28 @@ def rotation_order(case: Case, spec: KindSpec, record: Record, today: dt.date) -
         raise AnttError("domain.rotation_authority_required", id=case.id)
 
 
+def _counting(case: Case, kind: str, year: int | None) -> list[Record]:
+    """The records of `kind` for evaluation year `year` that still count (not withdrawn, not
+    superseded by a forced redo)."""
+    return [r for r in case.records_of(kind) if r.year == year
+            and not r.extra.get("withdrawn") and not r.extra.get("superseded")]
+
+
+def rated_year_decided(case: Case, spec: KindSpec, record: Record, today: dt.date) -> None:
+    """§III.2.c: the result sent to the provincial standing office is that of a year already
+    decided — each yearly (repeatable) prerequisite of the kind is recorded for the same
+    evaluation year."""
+    for kind in spec.requires:
+        if any(r.year is not None for r in case.records_of(kind)) and not _counting(case, kind, record.year):
+            raise AnttError("domain.rating.year_not_decided", id=case.id, year=record.year, kind=kind)
+
+
+def one_per_year(case: Case, spec: KindSpec, record: Record, today: dt.date) -> None:
+    """§III.2.c "hằng năm": one document of the kind per evaluation year."""
+    if _counting(case, spec.name, record.year):
+        raise AnttError("domain.rating.step_done", id=case.id, kind=spec.name, year=record.year)
+
+
 # ---------------------------------------------------------------- effects
 
 def rename(case: Case, spec: KindSpec, record: Record) -> None:
@@ -115,7 +137,8 @@ def rotate_lead(case: Case, spec: KindSpec, record: Record) -> None:
 
 
 CHECKS: dict[str, Callable[[Case, KindSpec, Record, dt.date], None]] = {
-    f.__name__: f for f in (linked_lead_unit, plan_year, first_plan_covers_launch, rotation_order)
+    f.__name__: f for f in (linked_lead_unit, plan_year, first_plan_covers_launch, rotation_order,
+                            rated_year_decided, one_per_year)
 }
 EFFECTS: dict[str, Callable[[Case, KindSpec, Record], None]] = {
     f.__name__: f for f in (rename, set_lead_unit, activate, rotate_lead)

@@ -28,12 +28,14 @@ MEMBERS_MODES = ("none", "optional", "required", "required-if-limited")
 ATTACH_MODES = ("none", "optional", "required")
 APPROVAL_MODES = ("none", "required")
 YEAR_MODES = ("none", "plan", "report")  # plan: --year given; report: docs/rules.md default year
-COMMANDS = ("record", "plan")  # the command that records the kind
+COMMANDS = ("record", "plan", "rate")  # the command that records the kind
+# The kind's part in the yearly rating of §III.2.c (domain/rating.py finds the kinds by it).
+RATING_ROLES = ("none", "propose", "decide", "submit")
 
 _KEYS = {"name", "case", "title", "section", "item", "step", "order", "type_codes", "type_name", "issuer",
          "sets_authority", "requires", "linked_only", "optional", "repeatable", "numbered", "members",
          "attachments", "attach_folder", "approval", "command", "year", "fields", "checks", "effects",
-         "steering_members", "summary", "document"}
+         "steering_members", "summary", "document", "rating"}
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class KindSpec:
     checks: tuple[str, ...] = ()
     effects: tuple[str, ...] = ()
     summary: str = "{title}"      # the commit's summary line: str.format with title, year
+    rating: str = "none"           # RATING_ROLES
     document: Mapping[str, Any] = field(default_factory=dict)
 
     def summary_text(self, year: int | None = None) -> str:
@@ -127,14 +130,23 @@ class Registry:
         """Kinds whose member list is the steering committee (its decision, its consolidation)."""
         return tuple(k.name for k in self if k.steering_members)
 
+    def rating_kind(self, role: str) -> KindSpec | None:
+        """The kind playing `role` (propose, decide, submit) in the rating of §III.2.c."""
+        return next((k for k in self if k.rating == role), None)
+
+    def rating_role(self, kind: str) -> str:
+        k = self.kinds.get(kind)
+        return k.rating if k is not None else "none"
+
     def authority_decisions(self) -> tuple[str, ...]:
         """§III.1.d: the decisions whose shared issuer is the model's authority."""
         return tuple(k.name for k in self if k.sets_authority)
 
     def dated_kind(self, case_kind: str, year: str) -> KindSpec | None:
         """The kind of `case_kind` whose spec's `year` key is `year` (`plan`: the annual plan,
-        `report`: the periodic report) — what a deadline owes (domain/deadlines.py)."""
-        return next((k for k in self.of_case(case_kind) if k.year == year), None)
+        `report`: the periodic report) — what a deadline owes (domain/deadlines.py); the rating
+        kinds, which also carry a year, are not it."""
+        return next((k for k in self.of_case(case_kind) if k.year == year and k.rating == "none"), None)
 
     def prerequisites(self, k: KindSpec, linked: bool) -> tuple[str, ...]:
         """The kinds recorded before `k`: its `requires` that apply to this case (a
@@ -204,6 +216,7 @@ def kind_from_data(data: Mapping[str, Any], known_checks: set[str], known_effect
         approval=choice("approval", APPROVAL_MODES, "none"), command=choice("command", COMMANDS, "record"),
         year=choice("year", YEAR_MODES, "none"), fields=_fields(data.get("fields"), name),
         checks=checks, effects=effects, summary=str(data.get("summary") or "{title}"),
+        rating=choice("rating", RATING_ROLES, "none"),
         document=dict(data.get("document") or {}),
     )
 

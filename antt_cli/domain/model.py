@@ -22,6 +22,17 @@ class Signer:
     prefix: str | None = None  # TM. | KT. | Q. | TL. | TUQ. | None
 
 
+@dataclass(frozen=True)
+class Criterion:
+    """A case-specific criterion (§III.2.b *Lưu ý*: the steering committee or the core group
+    may add criteria that fit the model): its key, its text and, for a model, the lowest grade
+    it is required for (`tot`, `kha`, `trung-binh`); None for an exemplar."""
+
+    key: str
+    text: str
+    grade: str | None = None
+
+
 @dataclass
 class Target:
     text: str
@@ -94,6 +105,7 @@ class Case:
     opened: dt.date | None = None
     documents: list[Record] = dc_field(default_factory=list)
     plans: dict[int, Plan] = dc_field(default_factory=dict)
+    criteria: tuple[Criterion, ...] = ()
     extra: dict[str, Any] = dc_field(default_factory=dict)
 
     @property
@@ -123,7 +135,7 @@ class Case:
 
 _CASE_KEYS = ("id", "kind", "name", "working_title", "area", "field", "level", "unit_kind", "linked",
               "members", "membership", "proposer", "lead_unit", "lead_units", "authority", "status",
-              "opened", "documents", "plans")
+              "opened", "documents", "plans", "criteria")
 _RECORD_KEYS = ("kind", "number", "date", "issuer", "signer", "approved_by", "approved_date", "secrecy",
                 "year", "fields", "members", "attachments", "file", "sha256", "amendments")
 
@@ -176,6 +188,19 @@ def plan_from(year: Any, data: dict[str, Any]) -> Plan:
                 targets=targets, extra={k: v for k, v in data.items() if k not in ("date", "number", "targets")})
 
 
+def criterion_from(data: Any) -> Criterion | None:
+    if not isinstance(data, dict) or not data.get("key"):
+        return None
+    return Criterion(key=str(data["key"]), text=str(data.get("text") or ""), grade=_text(data.get("grade")))
+
+
+def criterion_to(c: Criterion) -> dict[str, Any]:
+    out: dict[str, Any] = {"key": c.key, "text": c.text}
+    if c.grade is not None:
+        out["grade"] = c.grade
+    return out
+
+
 def case_from(data: dict[str, Any]) -> Case:
     return Case(
         id=str(data.get("id")), kind=str(data.get("kind") or "model"),
@@ -189,6 +214,7 @@ def case_from(data: dict[str, Any]) -> Case:
         status=str(data.get("status") or "building"), opened=as_date(data.get("opened")),
         documents=[record_from(d) for d in data.get("documents") or [] if isinstance(d, dict)],
         plans={int(y): plan_from(y, p) for y, p in (data.get("plans") or {}).items()},
+        criteria=tuple(c for c in (criterion_from(x) for x in data.get("criteria") or []) if c is not None),
         extra={k: v for k, v in data.items() if k not in _CASE_KEYS},
     )
 
@@ -246,6 +272,8 @@ def case_to(c: Case) -> dict[str, Any]:
             out[key] = extra.pop(key)
     out["documents"] = [record_to(r) for r in c.documents]
     out["plans"] = {y: plan_to(p) for y, p in c.plans.items()}
+    if c.criteria:  # written once there is one (older case files stay as they were)
+        out["criteria"] = [criterion_to(x) for x in c.criteria]
     out.update(extra)
     return out
 

@@ -7,19 +7,25 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Mapping, Sequence
 
+from antt_cli.domain.bounds import MAX_DECIMALS, MAX_NUMBER
 from antt_cli.domain.model import AT_LEAST, AT_MOST, YES_NO, Target, plan_from
 _TARGET = re.compile(r"^(?P<text>[^=<>]+?)\s*(?P<op><=|>=|=)\s*(?P<num>[^=<>]+)$")
 
 
 def parse_number(text: str) -> int | float:
-    """'12' → 12, '2,5' or '2.5' → 2.5 (a Vietnamese keyboard types the comma); negative or
-    non-numbers raise ValueError."""
+    """'12' → 12, '2,5' or '2.5' → 2.5 (a Vietnamese keyboard types the comma); negative,
+    non-numbers and numbers out of domain/bounds.py's range (above MAX_NUMBER, more than
+    MAX_DECIMALS decimals: `1e400`, `1e999`) raise ValueError."""
     cleaned = text.strip().replace(",", ".")
+    if len(cleaned) > 40:  # never hand Decimal a 5000-digit string
+        raise ValueError(text)
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
         raise ValueError(text) from None
-    if not value.is_finite() or value < 0:
+    if not value.is_finite() or value < 0 or value > MAX_NUMBER:
+        raise ValueError(text)
+    if value != value.to_integral_value() and -value.normalize().as_tuple().exponent > MAX_DECIMALS:
         raise ValueError(text)
     return int(value) if value == value.to_integral_value() else float(value)
 

@@ -27,6 +27,17 @@ def clean(text: str | None) -> str | None:
     return value or None
 
 
+# Characters a file name cannot hold on Windows (a ":" names a drive or an NTFS stream): an
+# attachment keeps its name in the dossier with each of them as "-", so the dossier can be
+# checked out anywhere (docs/reliability.md, "Text in and out").
+NOT_PORTABLE_IN_NAMES = ':\\*?"<>|'
+
+
+def portable_name(name: str) -> str:
+    """`name` (NFC) with the characters Windows refuses in a file name replaced by "-"."""
+    return "".join("-" if ch in NOT_PORTABLE_IN_NAMES else ch for ch in nfc(name))
+
+
 def nfc_deep(value: Any) -> Any:
     """NFC-normalise every string inside nested dicts/lists in place (keys too, each kept at
     its position, so a round-trip YAML map keeps its order); other values as they are."""

@@ -15,3 +15,5 @@ SECRECY = {"mat": "MẬT", "toi-mat": "TỐI MẬT"}
 SIGN_AS = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 # §III.1.đ "định kỳ 6 tháng, 01 năm hoặc đột xuất".
 REPORT_PERIODS = ("6-month", "annual", "ad-hoc")
+# §III.2.b: the grades of the yearly rating, from the best down (Tốt, Khá, Trung bình, Yếu).
+GRADES = ("tot", "kha", "trung-binh", "yeu")

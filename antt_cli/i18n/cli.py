@@ -5,8 +5,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.amend.help": {"vi": "Đính chính văn bản đã ghi (giữ giá trị cũ và lý do).",
                        "en": "Correct a recorded document (old values and reason kept)."},
     "cli.bad_date": {
-        "vi": "'{value}' không phải ngày hợp lệ (dạng YYYY-MM-DD hoặc DD/MM/YYYY)",
-        "en": "'{value}' is not a valid date (YYYY-MM-DD or DD/MM/YYYY)",
+        "vi": "'{value}' không phải ngày hợp lệ (dạng YYYY-MM-DD hoặc DD/MM/YYYY, năm 2000–2099)",
+        "en": "'{value}' is not a valid date (YYYY-MM-DD or DD/MM/YYYY, a year 2000–2099)",
     },
     "cli.bad_input": {
         "vi": "Giá trị của {option} ('{value}') chứa {problem}. Hãy gõ lại giá trị đó bằng chữ thường (UTF-8, không có ký tự điều khiển).",
@@ -37,6 +37,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.col.step": {"vi": "Bước", "en": "Step"},
     "cli.col.summary": {"vi": "Nội dung", "en": "Summary"},
     "cli.col.target": {"vi": "Chỉ tiêu", "en": "Target"},
+    "cli.criteria.add.help": {
+        "vi": "Thêm một tiêu chí cụ thể của hồ sơ (mô hình: mức xếp loại thấp nhất cần tiêu chí đó).",
+        "en": "Add a case-specific criterion (model: the lowest grade it is required for).",
+    },
+    "cli.criteria.added": {
+        "vi": "Đã thêm tiêu chí '{key}' cho {id} (áp dụng từ mức {grade}).",
+        "en": "Added criterion '{key}' to {id} (required from grade {grade}).",
+    },
+    "cli.criteria.help": {
+        "vi": "Tiêu chí cụ thể của một hồ sơ (§III.2.b Lưu ý).",
+        "en": "A case's own criteria (§III.2.b note).",
+    },
     "cli.demo.done": {"vi": "Hồ sơ mẫu: {path}", "en": "Demo dossier: {path}"},
     "cli.demo.help": {"vi": "Dựng một hồ sơ mẫu bằng chính các lệnh của antt rồi in trạng thái và git log.",
                       "en": "Build a sample dossier with antt's own commands, then print status and git log."},
@@ -46,16 +58,64 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.detail.area": {"vi": "Địa bàn", "en": "Area"},
     "cli.detail.authority": {"vi": "Cấp có thẩm quyền", "en": "Authority"},
+    "cli.detail.late_steps": {
+        "vi": "(muộn: {steps})",
+        "en": "(late: {steps})",
+    },
     "cli.detail.lead": {"vi": "Trưởng mô hình", "en": "Lead unit"},
     "cli.detail.members": {"vi": "Đơn vị thành viên", "en": "Member units"},
     "cli.detail.next": {"vi": "Có thể ghi tiếp", "en": "May be recorded next"},
     "cli.detail.no_targets": {"vi": "không có chỉ tiêu", "en": "no targets"},
     "cli.detail.overdue": {"vi": "quá hạn", "en": "overdue"},
     "cli.detail.plan": {"vi": "Kế hoạch năm {year}: hoàn thành {rate} chỉ tiêu", "en": "Plan {year}: completion {rate}"},
+    "cli.detail.proposed": {
+        "vi": "(đề nghị {year}: {grade})",
+        "en": "(proposed {year}: {grade})",
+    },
+    "cli.detail.rating.decided": {
+        "vi": "Quyết định",
+        "en": "Decided",
+    },
+    "cli.detail.rating.late": {
+        "vi": "Bước muộn",
+        "en": "Late steps",
+    },
+    "cli.detail.rating.proposed": {
+        "vi": "Đề nghị",
+        "en": "Proposed",
+    },
+    "cli.detail.rating.submitted": {
+        "vi": "Đã gửi tỉnh",
+        "en": "Sent",
+    },
+    "cli.detail.rating.year": {
+        "vi": "Năm",
+        "en": "Year",
+    },
+    "cli.detail.ratings": {
+        "vi": "Xếp loại hằng năm",
+        "en": "Yearly ratings",
+    },
     "cli.draft.done": {"vi": "Đã tạo bản nháp {file}", "en": "Draft written to {file}"},
     "cli.draft.help": {"vi": "Tạo bản nháp DOCX của một loại văn bản, không ghi gì vào hồ sơ.",
                        "en": "Render a draft DOCX of a kind without recording anything."},
     "cli.error": {"vi": "Lỗi", "en": "Error"},
+    "cli.grade.kha": {
+        "vi": "Khá",
+        "en": "Khá (good)",
+    },
+    "cli.grade.tot": {
+        "vi": "Tốt",
+        "en": "Tốt (very good)",
+    },
+    "cli.grade.trung-binh": {
+        "vi": "Trung bình",
+        "en": "Trung bình (average)",
+    },
+    "cli.grade.yeu": {
+        "vi": "Yếu",
+        "en": "Yếu (weak)",
+    },
     "cli.help": {
         "vi": "antt — hồ sơ mô hình, điển hình tiên tiến Phong trào Toàn dân bảo vệ an ninh Tổ quốc (HD 163/HD-BCĐ), lưu vết bằng git.",
         "en": "antt — dossiers of models and advanced exemplars of the movement (HD 163/HD-BCĐ), audited in git.",
@@ -112,10 +172,127 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "{id} {year}: \"{text}\" updated; completion {rate}"},
     "cli.progress.help": {"vi": "Cập nhật kết quả đạt được của một chỉ tiêu (giá trị, không cộng dồn).",
                           "en": "Set the achieved value of a target (a value, not an increment)."},
+    "cli.rate.absent": {
+        "vi": "không có",
+        "en": "absent",
+    },
+    "cli.rate.ask": {
+        "vi": "[{key}] {text}: đạt?",
+        "en": "[{key}] {text}: met?",
+    },
+    "cli.rate.ask_trigger": {
+        "vi": "[{key}] {text}: có xảy ra?",
+        "en": "[{key}] {text}: did it happen?",
+    },
+    "cli.rate.col.criterion": {
+        "vi": "Tiêu chí",
+        "en": "Criterion",
+    },
+    "cli.rate.col.grades": {
+        "vi": "Áp dụng cho mức",
+        "en": "Required for",
+    },
+    "cli.rate.col.key": {
+        "vi": "Khóa",
+        "en": "Key",
+    },
+    "cli.rate.col.met": {
+        "vi": "Kết quả",
+        "en": "Result",
+    },
+    "cli.rate.col.source": {
+        "vi": "Nguồn",
+        "en": "Source",
+    },
+    "cli.rate.criterion_with_decide": {
+        "vi": "--criterion dùng khi đề nghị xếp loại, không dùng với --decide.",
+        "en": "--criterion belongs to the proposal, not to --decide.",
+    },
+    "cli.rate.decide_needs": {
+        "vi": "--decide cần {missing} (cơ quan quyết định và số quyết định).",
+        "en": "--decide needs {missing} (the deciding body and the decision's number).",
+    },
+    "cli.rate.decide_only": {
+        "vi": "{option} chỉ dùng với --decide.",
+        "en": "{option} is used with --decide only.",
+    },
+    "cli.rate.decided": {
+        "vi": "{id}: quyết định công nhận mức xếp loại năm {year}: {grade}.",
+        "en": "{id}: the {year} rating decided: {grade}.",
+    },
+    "cli.rate.defaulted": {
+        "vi": "Không được trả lời (tính là không đạt; biểu hiện Yếu tính là không có): {keys}. Trả lời bằng --criterion KHÓA=yes|no.",
+        "en": "Not answered (counted as not met; a Yếu trigger as absent): {keys}. Answer with --criterion KEY=yes|no.",
+    },
+    "cli.rate.grade": {
+        "vi": "{id}: mức xếp loại đề nghị năm {year}: {grade} — hoàn thành {completion} chỉ tiêu.",
+        "en": "{id}: proposed grade for {year}: {grade} — completion {completion}.",
+    },
+    "cli.rate.help": {
+        "vi": "Đề nghị xếp loại mô hình năm YEAR (tính mức, in bảng tiêu chí, ghi báo cáo đề nghị); với --decide: ghi quyết định công nhận mức xếp loại.",
+        "en": "Propose the model's grade for YEAR (computes it, prints the criteria, records the proposal); with --decide: record the authority's decision.",
+    },
+    "cli.rate.late": {
+        "vi": "Ghi nhận muộn: quá hạn trước {deadline} (late: true).",
+        "en": "Recorded late: the deadline was before {deadline} (late: true).",
+    },
+    "cli.rate.met": {
+        "vi": "đạt",
+        "en": "met",
+    },
+    "cli.rate.missed": {
+        "vi": "Chưa đạt mức {grade} vì:",
+        "en": "Not {grade} because:",
+    },
+    "cli.rate.not_met": {
+        "vi": "không đạt",
+        "en": "not met",
+    },
+    "cli.rate.overrides": {
+        "vi": "(khác với mức đề nghị: {proposed}; cả hai được lưu)",
+        "en": "(differs from the proposed grade: {proposed}; both are kept)",
+    },
+    "cli.rate.present": {
+        "vi": "có",
+        "en": "present",
+    },
+    "cli.rate.source.asked": {
+        "vi": "đã hỏi",
+        "en": "asked",
+    },
+    "cli.rate.source.computed": {
+        "vi": "tính từ hồ sơ",
+        "en": "computed",
+    },
+    "cli.rate.source.default": {
+        "vi": "không trả lời",
+        "en": "not given",
+    },
+    "cli.rate.source.given": {
+        "vi": "--criterion",
+        "en": "--criterion",
+    },
+    "cli.rate.step.decide": {
+        "vi": "quyết định",
+        "en": "decision",
+    },
+    "cli.rate.step.propose": {
+        "vi": "đề nghị",
+        "en": "the proposal",
+    },
+    "cli.rate.step.submit": {
+        "vi": "gửi tỉnh",
+        "en": "submission",
+    },
+    "cli.rate.yeu_paths": {
+        "vi": "Mô hình xếp loại Yếu: hoặc củng cố, kiện toàn (`antt record {id} consolidation`, rồi xếp loại lại năm sau), hoặc kết thúc mô hình (`antt close {id} --reason …`).",
+        "en": "The model is Yếu: either consolidate it (`antt record {id} consolidation`, then rate it again next year) or close it (`antt close {id} --reason …`).",
+    },
     "cli.record.done": {"vi": "Đã ghi {kind} cho {id}: {file}", "en": "Recorded {kind} for {id}: {file}"},
     "cli.record.help": {"vi": "Ghi một văn bản đã ban hành, tạo tệp DOCX, chuyển bước hồ sơ.",
                         "en": "Record an issued document, render its DOCX, advance the case."},
     "cli.status.active": {"vi": "đang hoạt động", "en": "active"},
+    "cli.status.broken": {"vi": "tệp hỏng", "en": "broken file"},
     "cli.status.building": {"vi": "đang xây dựng", "en": "building"},
     "cli.status.closed": {"vi": "đã kết thúc", "en": "closed"},
     "cli.status.closing": {"vi": "đang kết thúc", "en": "closing"},

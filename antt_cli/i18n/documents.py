@@ -19,4 +19,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{key} in the spec of document kind {kind} (antt_cli/kinds/{kind}.yaml or the "
               "ANTT_KINDS folder) cannot be used: {detail}. Fix the spec and run again.",
     },
+    "documents.spec_refused": {
+        "vi": "Mục {key} trong đặc tả loại văn bản {kind} dùng thẻ {tag}, thẻ antt không cho phép (đọc "
+              "nội bộ đối tượng hoặc tệp khác); không có gì được ghi. Hãy bỏ thẻ đó khỏi đặc tả rồi chạy lại.",
+        "en": "{key} in the spec of document kind {kind} uses the tag {tag}, which antt does not allow "
+              "(it reaches object internals or other files); nothing was written. Remove that tag from the "
+              "spec and run again.",
+    },
+    "documents.template_refused": {
+        "vi": "Mẫu {template} (văn bản {kind}) dùng thẻ {tag}, thẻ antt không cho phép (đọc nội bộ đối "
+              "tượng hoặc tệp khác); không có gì được ghi. Hãy bỏ thẻ đó khỏi mẫu (hoặc xóa mẫu ghi đè "
+              "trong hồ sơ) rồi chạy lại.",
+        "en": "Template {template} ({kind} document) uses the tag {tag}, which antt does not allow (it "
+              "reaches object internals or other files); nothing was written. Remove that tag from the "
+              "template (or the dossier's override) and run again.",
+    },
 }

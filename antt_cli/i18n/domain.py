@@ -129,6 +129,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Kế hoạch hoạt động năm cần năm đánh giá: dùng `antt plan ID --year NĂM --target …`.",
         "en": "An annual plan needs its evaluation year: use `antt plan ID --year YEAR --target …`.",
     },
+    "domain.rating.bad_grade": {
+        "vi": "Mức xếp loại '{grade}' không hợp lệ; chọn một trong: {grades}.",
+        "en": "Grade '{grade}' is not valid; choose one of: {grades}.",
+    },
+    "domain.rating.before_period": {
+        "vi": "Đề nghị xếp loại năm {year} ghi ngày {date}, trước khi năm đánh giá bắt đầu ({start}); sửa --date hoặc --year.",
+        "en": "The rating proposal of {year} is dated {date}, before its evaluation year begins ({start}); fix --date or --year.",
+    },
+    "domain.rating.closing": {
+        "vi": "{id} đang kết thúc hoặc đã kết thúc ({status}): mô hình không còn được xếp loại.",
+        "en": "{id} is being closed or is closed ({status}): it is no longer rated.",
+    },
+    "domain.rating.criterion_exists": {
+        "vi": "Tiêu chí '{key}' đã có (trong bảng tiêu chí của Hướng dẫn hoặc của {id}); hãy chọn một khóa khác.",
+        "en": "Criterion '{key}' already exists (in the guideline's table or in {id}); choose another key.",
+    },
+    "domain.rating.no_establishment": {
+        "vi": "{id} chưa có quyết định thành lập mô hình nên chưa được xếp loại (§III.2.a); ghi establishment-decision trước.",
+        "en": "{id} has no establishment decision, so it cannot be rated (§III.2.a); record establishment-decision first.",
+    },
+    "domain.rating.no_plan": {
+        "vi": "{id} chưa có kế hoạch hoạt động năm {year}: không tính được tỷ lệ hoàn thành chỉ tiêu; ghi nó bằng `antt plan {id} --year {year}`.",
+        "en": "{id} has no annual plan for {year}: its completion cannot be computed; record it with `antt plan {id} --year {year}`.",
+    },
+    "domain.rating.no_targets": {
+        "vi": "Kế hoạch năm {year} của {id} không có chỉ tiêu nào: không xếp loại được theo tỷ lệ hoàn thành; bổ sung chỉ tiêu bằng `antt amend {id} annual-plan --year {year} --target …`.",
+        "en": "The {year} plan of {id} has no targets: it cannot be rated on completion; add targets with `antt amend {id} annual-plan --year {year} --target …`.",
+    },
+    "domain.rating.step_done": {
+        "vi": "{id} đã có '{kind}' của năm {year}; mỗi năm một lần.",
+        "en": "{id} already has '{kind}' for {year}; one per year.",
+    },
+    "domain.rating.too_early": {
+        "vi": "{id} chưa đủ {months} tháng hoạt động tính từ quyết định thành lập ({date}) đến 31/10/{year}, nên chưa được xếp loại năm {year}; năm đầu tiên được xếp loại: {first}.",
+        "en": "{id} has not run {months} full months from its establishment decision ({date}) by 31/10/{year}, so it cannot be rated for {year}; the first year it can be rated: {first}.",
+    },
+    "domain.rating.year_not_decided": {
+        "vi": "{id} chưa có '{kind}' của năm {year}: gửi kết quả xếp loại sau khi có quyết định công nhận (`antt rate {id} --year {year} --decide …`).",
+        "en": "{id} has no '{kind}' for {year}: send the rating result after the decision (`antt rate {id} --year {year} --decide …`).",
+    },
     "domain.rotation_authority_required": {
         "vi": "Luân phiên Trưởng mô hình của {id} cần cấp có thẩm quyền quản lý đơn vị mới: thêm --set authority=….",
         "en": "The lead rotation of {id} needs the authority over the new lead unit: add --set authority=….",

@@ -32,6 +32,18 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "en": "This body's parent body (first header line)."},
     "help.bodies.party": {"vi": "Cấp ủy đảng: văn bản theo thể thức của Đảng, số dạng 05-NQ/ĐU.",
                           "en": "A party committee: party document format, numbers like 05-NQ/ĐU."},
+    "help.criteria.grade": {
+        "vi": "Mô hình: mức xếp loại thấp nhất cần tiêu chí này (tot, kha, trung-binh; mặc định trung-binh: mọi mức).",
+        "en": "Model: the lowest grade this criterion is required for (tot, kha, trung-binh; default trung-binh: every grade).",
+    },
+    "help.criteria.key": {
+        "vi": "Khóa của tiêu chí (chữ thường, chữ số, gạch nối), dùng trong --criterion KEY=yes|no.",
+        "en": "The criterion's key (lower case, digits, hyphens), used in --criterion KEY=yes|no.",
+    },
+    "help.criteria.text": {
+        "vi": "Nội dung tiêu chí, in trong báo cáo đề nghị xếp loại.",
+        "en": "The criterion's text, printed in the rating proposal.",
+    },
     "help.demo.path": {"vi": "Thư mục trống để dựng hồ sơ mẫu; mặc định một thư mục mới trong thư mục tạm.",
                        "en": "An empty folder for the sample dossier; default a new folder in the temp folder."},
     "help.draft.output": {"vi": "Tệp hoặc thư mục ghi bản nháp, ngoài hồ sơ; mặc định ID-KIND-nhap.docx ở thư mục "
@@ -105,6 +117,34 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "en": "The target: its text as in the plan, or its position (1, 2, …)."},
     "help.progress.year": {"vi": "Năm đánh giá của kế hoạch có chỉ tiêu.",
                            "en": "Evaluation year of the plan that holds the target."},
+    "help.rate.criterion": {
+        "vi": "Đánh giá một tiêu chí hoặc biểu hiện Yếu: KEY=yes|no (lặp lại được); không cho thì hỏi (trong terminal) hoặc tính là không đạt.",
+        "en": "Judge a criterion or a Yếu trigger: KEY=yes|no (repeatable); not given: asked in a terminal, else counted as not met.",
+    },
+    "help.rate.decide": {
+        "vi": "Ghi quyết định công nhận mức xếp loại của cấp có thẩm quyền (bước 2).",
+        "en": "Record the authority's rating decision (step 2).",
+    },
+    "help.rate.force": {
+        "vi": "Lập lại đề nghị / quyết định của năm đã có (bản cũ vẫn được lưu; quyết định lại cần --reason).",
+        "en": "Redo the year's proposal or decision (the earlier one is kept; a decision needs --reason).",
+    },
+    "help.rate.grade": {
+        "vi": "Với --decide: mức xếp loại khác với đề nghị (cần --reason).",
+        "en": "With --decide: a grade other than the proposed one (needs --reason).",
+    },
+    "help.rate.issuer": {
+        "vi": "Với --decide: cơ quan quyết định (cấp đã quyết định thành lập mô hình hoặc cơ quan kế thừa).",
+        "en": "With --decide: the deciding body (the one that established the model, or its successor).",
+    },
+    "help.rate.reason": {
+        "vi": "Lý do quyết định khác đề nghị, hoặc lý do lập lại (--force).",
+        "en": "Why the decision differs from the proposal, or why it is redone (--force).",
+    },
+    "help.rate.year": {
+        "vi": "Năm đánh giá YEAR (01/11/YEAR-1 – 31/10/YEAR).",
+        "en": "Evaluation year YEAR (01/11/YEAR-1 – 31/10/YEAR).",
+    },
     "help.record.approved_by": {"vi": "Cơ quan duyệt (DUYỆT) văn bản; chỉ cho loại phải được duyệt trước khi thực hiện, kèm --approved-date.",
                                 "en": "Body that approved (DUYỆT) the document; only for a kind approved before it is carried out, with --approved-date."},
     "help.record.approved_date": {"vi": "Ngày duyệt văn bản (YYYY-MM-DD hoặc DD/MM/YYYY).",

@@ -128,12 +128,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Give exactly one of --achieved NUMBER (numeric target) or --done (yes/no target).",
     },
     "services.plans.bad_number": {
-        "vi": "'{value}' không phải số hợp lệ (số không âm, có thể có phần thập phân).",
-        "en": "'{value}' is not a valid number (non-negative, decimals allowed).",
+        "vi": "--achieved '{value}' không phải số hợp lệ (số không âm, tối đa 10^12, tối đa 4 chữ số thập phân).",
+        "en": "--achieved '{value}' is not a valid number (non-negative, at most 10^12, at most 4 decimals).",
     },
     "services.plans.bad_target": {
-        "vi": "Chỉ tiêu '{spec}' sai dạng: dùng \"NỘI DUNG=SỐ\" (ít nhất), \"NỘI DUNG<=SỐ\" (không quá) hoặc \"NỘI DUNG\" (có/không).",
-        "en": "Target '{spec}' is malformed: use \"TEXT=NUMBER\" (at least), \"TEXT<=NUMBER\" (at most) or \"TEXT\" (yes/no).",
+        "vi": "--target: chỉ tiêu '{spec}' sai dạng (số không âm, tối đa 10^12, tối đa 4 chữ số thập phân): dùng \"NỘI DUNG=SỐ\" (ít nhất), \"NỘI DUNG<=SỐ\" (không quá) hoặc \"NỘI DUNG\" (có/không).",
+        "en": "--target: target '{spec}' is malformed (numbers non-negative, at most 10^12, at most 4 decimals): use \"TEXT=NUMBER\" (at least), \"TEXT<=NUMBER\" (at most) or \"TEXT\" (yes/no).",
     },
     "services.plans.bad_year": {
         "vi": "Năm đánh giá {year} không hợp lệ (2000–2100).",
@@ -171,13 +171,73 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chỉ tiêu '{text}' là loại có/không: dùng --done, không dùng --achieved.",
         "en": "The target '{text}' is yes/no: use --done, not --achieved.",
     },
+    "services.rating.already_decided": {
+        "vi": "{id} đã có quyết định xếp loại năm {year} (mức {grade}); quyết định lại cần --force kèm --reason (quyết định cũ vẫn được lưu).",
+        "en": "{id} already has a rating decision for {year} (grade {grade}); deciding again needs --force with --reason (the earlier decision is kept).",
+    },
+    "services.rating.already_proposed": {
+        "vi": "{id} đã có đề nghị xếp loại năm {year} (mức {grade}); đề nghị lại cần --force (đề nghị cũ vẫn được lưu).",
+        "en": "{id} already has a rating proposal for {year} (grade {grade}); proposing again needs --force (the earlier proposal is kept).",
+    },
+    "services.rating.bad_criterion": {
+        "vi": "'{pair}' không đúng dạng KHÓA=yes|no (ví dụ --criterion resources=yes).",
+        "en": "'{pair}' is not KEY=yes|no (e.g. --criterion resources=yes).",
+    },
+    "services.rating.bad_criterion_grade": {
+        "vi": "Mức '{grade}' không hợp lệ cho tiêu chí của mô hình; chọn một trong: {grades}.",
+        "en": "Grade '{grade}' is not valid for a model's criterion; choose one of: {grades}.",
+    },
+    "services.rating.bad_key": {
+        "vi": "Khóa tiêu chí '{key}' chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối (ví dụ no-fire).",
+        "en": "Criterion key '{key}' may hold only lower-case ASCII letters, digits and hyphens (e.g. no-fire).",
+    },
+    "services.rating.criterion_summary": {
+        "vi": "Thêm tiêu chí cụ thể '{key}': {text}",
+        "en": "Case-specific criterion '{key}' added: {text}",
+    },
+    "services.rating.criterion_text_required": {
+        "vi": "Tiêu chí '{key}' cần nội dung (TEXT).",
+        "en": "Criterion '{key}' needs its text (TEXT).",
+    },
+    "services.rating.force_needs_reason": {
+        "vi": "Quyết định lại xếp loại năm {year} của {id} cần lý do: thêm --reason.",
+        "en": "Deciding the {year} rating of {id} again needs a reason: add --reason.",
+    },
+    "services.rating.forced_default": {
+        "vi": "đề nghị xếp loại năm {year} được lập lại",
+        "en": "the {year} rating proposal made again",
+    },
+    "services.rating.grade_for_model_only": {
+        "vi": "--grade chỉ dùng cho tiêu chí của mô hình; {id} không phải mô hình.",
+        "en": "--grade is for a model's criteria only; {id} is not a model.",
+    },
+    "services.rating.no_proposal": {
+        "vi": "{id} chưa có đề nghị xếp loại năm {year}: chạy `antt rate {id} --year {year}` trước.",
+        "en": "{id} has no rating proposal for {year}: run `antt rate {id} --year {year}` first.",
+    },
+    "services.rating.override_needs_reason": {
+        "vi": "Quyết định mức {grade} khác với mức đề nghị {proposed}: cần --reason.",
+        "en": "Deciding grade {grade} instead of the proposed {proposed} needs --reason.",
+    },
+    "services.rating.unknown_criterion": {
+        "vi": "Không có tiêu chí '{key}'; các khóa: {keys}.",
+        "en": "There is no criterion '{key}'; the keys are: {keys}.",
+    },
+    "services.rating.wrong_issuer": {
+        "vi": "{issuer} không phải cấp đã quyết định thành lập mô hình ({authority}) hay cơ quan kế thừa của cấp đó; quyết định xếp loại do {authority} ban hành (hoặc khai báo cơ quan kế thừa: `antt bodies successor`).",
+        "en": "{issuer} is neither the body that established the model ({authority}) nor its successor; the rating is decided by {authority} (or declare a successor: `antt bodies successor`).",
+    },
     "services.record.approval_not_taken": {
         "vi": "{kind} không cần phê duyệt: bỏ --approved-by / --approved-date (chỉ dùng cho {kinds}).",
         "en": "{kind} takes no approval: drop --approved-by / --approved-date (they apply to {kinds} only).",
     },
     "services.record.attach_missing": {
-        "vi": "Không có tệp đính kèm {file}.",
-        "en": "The attachment {file} does not exist.",
+        "vi": "--attach {file}: không có tệp đính kèm đó.",
+        "en": "--attach {file}: the attachment does not exist.",
+    },
+    "services.record.attach_not_regular": {
+        "vi": "--attach {file}: không phải tệp thường (là thiết bị, ống dẫn, thư mục hoặc tệp của /proc, /sys); hãy chỉ đến tệp bản chụp cần đính kèm.",
+        "en": "--attach {file}: not a regular file (a device, a pipe, a folder or a file of /proc or /sys); give the scanned file to attach.",
     },
     "services.record.attach_too_big": {
         "vi": "Tệp {file} nặng {mb} MB, quá giới hạn {max} MB (rules.attach_max_mb trong antt.yaml).",

@@ -70,6 +70,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "ký tự điều khiển {code}",
         "en": "the control character {code}",
     },
+    "store.problem.invisible": {
+        "vi": "ký tự ẩn {code} (đảo chiều chữ hoặc ký tự độ rộng 0, làm chữ hiện khác với nội dung thật)",
+        "en": "the invisible character {code} (a direction override or zero-width character, which makes the text read differently from what it holds)",
+    },
     "store.problem.utf8": {
         "vi": "byte không phải UTF-8",
         "en": "bytes that are not UTF-8",
@@ -90,8 +94,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không có hồ sơ {id} trong hồ sơ này; xem danh sách bằng `antt status`.",
         "en": "There is no case {id} in this dossier; list them with `antt status`.",
     },
+    "store.unknown_schema": {
+        "vi": "{file}:{line}: schema {value} không phải phiên bản antt này đọc được (đọc được: {known}); tệp do bản antt mới hơn ghi hoặc bị sửa tay. Hãy cập nhật antt hoặc sửa dòng đó.",
+        "en": "{file}:{line}: schema {value} is not a version this antt reads (it reads {known}); the file was written by a newer antt or edited by hand. Update antt or fix that line.",
+    },
     "store.unreadable": {
         "vi": "Không đọc được {file} ({detail}); lưu lại tệp dạng UTF-8.",
         "en": "Cannot read {file} ({detail}); save it as UTF-8.",
+    },
+    "store.yaml_alias": {
+        "vi": "{file}:{line}: tệp dùng neo hoặc bí danh YAML (&tên, *tên); antt không đọc chúng (antt không bao giờ ghi chúng). Hãy viết đầy đủ giá trị ở từng chỗ rồi chạy lại.",
+        "en": "{file}:{line}: the file uses a YAML anchor or alias (&name, *name); antt does not read them (it never writes them). Write the value out in full at each place and run again.",
+    },
+    "store.yaml_invisible": {
+        "vi": "{file}:{line}: văn bản chứa {problem}; hãy xóa ký tự đó rồi chạy lại.",
+        "en": "{file}:{line}: the text holds {problem}; remove that character and run again.",
+    },
+    "store.yaml_out_of_range": {
+        "vi": "{file}:{line}: giá trị '{value}' nằm ngoài khoảng antt nhận (số: hữu hạn, tối đa 10^12; ngày: năm 2000–2099). Hãy sửa dòng đó rồi chạy lại.",
+        "en": "{file}:{line}: the value '{value}' is out of the range antt takes (numbers: finite, at most 10^12; dates: years 2000–2099). Fix that line and run again.",
+    },
+    "store.yaml_too_big": {
+        "vi": "Tệp {file} lớn hơn {mb} MB; đó không phải tệp hồ sơ antt. Hãy kiểm tra tệp.",
+        "en": "The file {file} is larger than {mb} MB, which no antt file is. Check the file.",
+    },
+    "store.yaml_too_deep": {
+        "vi": "{file}:{line}: dữ liệu lồng nhau quá {max} tầng; đó không phải tệp hồ sơ antt. Hãy sửa tệp.",
+        "en": "{file}:{line}: the data is nested more than {max} levels deep, which no antt file is. Fix the file.",
     },
 }

@@ -11,6 +11,7 @@ from antt_cli.domain.kindspec import Registry
 from antt_cli.domain.model import Case
 from antt_cli.domain.plans import completion_of
 from antt_cli.domain.interpretations import Rules
+from antt_cli.domain.rating import rating_history
 from antt_cli.errors import AnttError
 
 
@@ -41,8 +42,18 @@ def status_row(digest: Any, today: dt.date, rules: Rules, reg: Registry) -> dict
         "linked": digest["linked"],
         "area": digest["area"],
         "grade": digest["grade"],
+        "proposed_grade": digest.get("proposed_grade"),
+        "rating_year": digest.get("rating_year"),
+        "late_steps": list(digest.get("late_steps") or []),
         **due_fields(due, today, digest["kind"], reg),
     }
+
+
+def broken_row(case_id: str, kind: str, error: str) -> dict[str, Any]:
+    """The row of a case whose file cannot be read: its ID, what is wrong (file:line), no
+    judgement (docs/reliability.md, "One bad case is one finding")."""
+    return {"id": case_id, "kind": kind, "name": None, "status": "broken", "step": None, "linked": None,
+            "area": None, "grade": None, **due_fields(None, dt.date.min, kind, None), "error": error}
 
 
 def next_kinds(case: Case, reg: Registry) -> list[str]:
@@ -102,5 +113,7 @@ def case_detail(case: Case, today: dt.date, rules: Rules, reg: Registry) -> dict
             for year, plan in sorted(case.plans.items())
         ],
         "next_kinds": next_kinds(case, reg),
+        "ratings": [{"year": r.year, "proposed": r.proposed, "decided": r.decided, "submitted": r.submitted,
+                     "late": list(r.late), "redone": r.redone} for r in rating_history(case, reg)],
     })
     return detail

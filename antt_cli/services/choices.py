@@ -13,6 +13,8 @@ UNIT_KINDS: tuple[str, ...] = tuple(vocab.UNIT_KINDS)
 MEMBERSHIP: tuple[str, ...] = tuple(vocab.MEMBERSHIP)
 SIGN_AS: tuple[str, ...] = tuple(vocab.SIGN_AS)
 SECRECY: tuple[str, ...] = tuple(vocab.SECRECY)
+GRADES: tuple[str, ...] = tuple(vocab.GRADES)
+RATED_GRADES: tuple[str, ...] = tuple(g for g in vocab.GRADES if g != "yeu")  # a criterion's lowest grade
 
 
 def parse_date(text: str) -> dt.date:

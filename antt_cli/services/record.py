@@ -17,7 +17,7 @@ from antt_cli.domain.issuers import STEERING_HEAD_ROLE, is_party_body, steering_
 from antt_cli.domain.kindspec import AUTHORITY, MEETING, PARTY, PROPOSER, STEERING, KindSpec, Registry
 from antt_cli.domain.model import Case, Plan, Record, Signer, Target
 from antt_cli.domain.numbers import next_number, number_problem, register_clash
-from antt_cli.domain.text import clean, name_key, nfc, same_name
+from antt_cli.domain.text import clean, name_key, nfc, portable_name, same_name
 from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.i18n import kind_label
 from antt_cli.services.common import Context, Writer, sha256, writing
@@ -156,10 +156,25 @@ def resolve_number(k: KindSpec, issuer: str, day: dt.date, given: str | None, do
     return number
 
 
+# Pseudo file systems: their "files" (/proc/self/environ) look regular but hold the state of
+# the running process or the machine, never a scan to keep in a dossier.
+PSEUDO_FILE_SYSTEMS = ("/proc", "/sys", "/dev")
+
+
 def _check_attachment(path: Path, max_mb: float) -> None:
-    if not path.is_file():
-        raise AnttError("services.record.attach_missing", file=str(path))
-    size = path.stat().st_size
+    """`--attach` takes an existing regular file (not a device, a pipe, a folder or a file of
+    /proc or /sys) no larger than rules.attach_max_mb."""
+    import stat
+
+    try:
+        info = path.stat()
+    except OSError:
+        raise AnttError("services.record.attach_missing", file=str(path)) from None
+    resolved = str(path.resolve())
+    if not stat.S_ISREG(info.st_mode) or any(resolved == top or resolved.startswith(top + "/")
+                                              for top in PSEUDO_FILE_SYSTEMS):
+        raise AnttError("services.record.attach_not_regular", file=str(path))
+    size = info.st_size
     if size > max_mb * 1024 * 1024:
         raise AnttError("services.record.attach_too_big", file=str(path), mb=f"{size / 1048576:.1f}", max=max_mb)
 
@@ -194,6 +209,10 @@ def build_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, given:
             if not year_text.isdigit():
                 raise AnttError("services.record.bad_year", value=year_text)
             year = int(year_text)
+        elif k.rating != "none":  # docs/interpretations.md: a rating step's year is said, never guessed
+            spec = k.fields.get("year")
+            raise AnttError("domain.field_required", kind=k.name, key="year", help=spec.help if spec else "year",
+                            choices="")
         else:
             year = life.report_year(day, sets.get("period"))
     record = Record(kind=k.name, date=day, issuer=issuer,
@@ -205,7 +224,7 @@ def build_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, given:
         record.members = read_members(given.members_file)
     for path in given.attach:
         _check_attachment(path, dossier.rules.attach_max_mb)
-    record.attachments = [nfc(path.name) for path in given.attach]  # placed by save_recorded
+    record.attachments = [portable_name(path.name) for path in given.attach]  # placed by save_recorded
     return record
 
 
@@ -234,7 +253,7 @@ def save_recorded(w: Writer, loaded: Any, new_case: Case, record: Record, *, att
     seq = len(new_case.documents)
     case_dir = w.dossier.case_dir_rel(new_case.id)
     record.file = f"docs/{seq:02d}-{record.kind}.docx"
-    record.attachments = [f"{folder}/{seq:02d}-{nfc(path.name)}" for path in attach]
+    record.attachments = [f"{folder}/{seq:02d}-{portable_name(path.name)}" for path in attach]
     rel = f"{case_dir}/{record.file}"
     attach_rels = [f"{case_dir}/{dest}" for dest in record.attachments]
     pdf_rel = rel[: -len(".docx")] + ".pdf"
@@ -254,7 +273,9 @@ def save_recorded(w: Writer, loaded: Any, new_case: Case, record: Record, *, att
 
 def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput) -> RecordResult:
     """Record an issued document (`antt record`; `antt plan` for the plan kind). Nothing
-    changes on refusal."""
+    changes on refusal. A rating step past its deadline is marked late (services/rating.py)."""
+    from antt_cli.services.late import mark_late
+
     reg = load_registry()
     spec = reg.get(kind)
     planned = spec is not None and spec.year == "plan"
@@ -270,6 +291,7 @@ def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput) -
         record = build_record(ctx, w.dossier, loaded.case, k, given, reg)
         life.check_record(loaded.case, k, record, ctx.today, reg)
         record.number = resolve_number(k, str(record.issuer), record.date, given.number, w.dossier)
+        mark_late(w, k, record, w.dossier.rules)
         new_case = life.apply_record(loaded.case, k, record)
         if planned:
             new_case.plans[record.year] = Plan(year=record.year, date=record.date, number=record.number,

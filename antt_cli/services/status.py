@@ -9,13 +9,22 @@ from antt_cli.services.common import Context
 
 
 def dossier_status(ctx: Context, day: dt.date | None = None) -> list[dict[str, Any]]:
-    """One row per case (docs/commands.md `antt status`), judged as of `day` (default today)."""
-    from antt_cli.reports.status import status_row
+    """One row per case (docs/commands.md `antt status`), judged as of `day` (default today).
+    A case whose file is broken is one row with status "broken" and its `error` (file:line);
+    the others are judged as usual."""
+    from antt_cli.errors import AnttError
+    from antt_cli.reports.status import broken_row, status_row
     from antt_cli.store.kinds import load_registry
 
     dossier = ctx.dossier()
     today, reg = day or ctx.today, load_registry()
-    return [status_row(digest, today, dossier.rules, reg) for digest in dossier.iter_digests()]
+    rows = []
+    for case_id, found in dossier.iter_digests_or_errors():
+        if isinstance(found, AnttError):
+            rows.append(broken_row(case_id, dossier.case_kind_of(case_id), found.message()))
+        else:
+            rows.append(status_row(found, today, dossier.rules, reg))
+    return rows
 
 
 def case_status(ctx: Context, case_id: str, day: dt.date | None = None) -> dict[str, Any]:

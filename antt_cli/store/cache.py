@@ -5,18 +5,24 @@ The blob id is computed from the bytes on disk (`sha1("blob <size>\\0" + content
 git gives the same content), so a file edited by hand and not yet committed is keyed by
 what it holds now. While a writer holds the lock, a reading command takes the blob ids of
 HEAD's files from git instead (store/source.py), and a warm cache then reads no file at all.
-The cache lives in the git directory (`.git/antt/cases.pickle`), is
-never tracked, and is rebuilt whenever it cannot be read."""
+The cache lives in the git directory (`.git/antt/cases.json`), is never tracked, and is
+data, not code: JSON, with dates and tuples tagged (`{"$date": "2026-06-20"}`,
+`{"$tuple": [...]}`) so a digest comes back exactly as it went in. A cache that cannot be
+read, does not parse, is of another version or holds an entry the caller's `check` refuses
+is ignored (that entry, or the whole file) and rebuilt; anyone who can write `.git` could
+otherwise run code through a pickle."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import json
 import os
-import pickle
 import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-VERSION = 3  # 3: digests of typed cases (opened, launch by effect)
+VERSION = 5  # 5: JSON instead of pickle, digests carrying the rating (decided, proposed grade, late steps)
+MAX_BYTES = 256 * 1024 * 1024  # a cache larger than this is not ours: rebuilt
 
 
 def blob_id(data: bytes) -> str:
@@ -29,25 +35,49 @@ def cache_file(root: Path) -> Path | None:
         text = git.read_text(encoding="utf-8", errors="replace").strip()
         if text.startswith("gitdir:"):
             git = (root / text.split(":", 1)[1].strip()).resolve()
-    return git / "antt" / "cases.pickle" if git.is_dir() else None
+    return git / "antt" / "cases.json" if git.is_dir() else None
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return {"$tuple": [_encode(v) for v in value]}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _encode(v) for k, v in value.items()}
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return {"$date": value.isoformat()}
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def _decode(obj: dict) -> Any:
+    if len(obj) == 1 and "$date" in obj:
+        return dt.date.fromisoformat(obj["$date"])
+    if len(obj) == 1 and "$tuple" in obj:
+        return tuple(obj["$tuple"])
+    return obj
 
 
 class CaseCache:
     """blob id → parsed case (plain data). `get` parses on a miss; `save` writes back only
     when something new was parsed and keeps only the entries still in use."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, check: Callable[[Any], bool] = lambda value: True) -> None:
         self.path = cache_file(root)
         self.entries: dict[str, Any] = {}
         self.used: set[str] = set()
         self.dirty = False
         if self.path and self.path.is_file():
             try:
-                with self.path.open("rb") as handle:
-                    version, entries = pickle.load(handle)
-                if version == VERSION and isinstance(entries, dict):
-                    self.entries = entries
-            except Exception:  # a damaged or foreign cache is simply rebuilt
+                if self.path.stat().st_size > MAX_BYTES:
+                    raise ValueError("too big")
+                data = json.loads(self.path.read_bytes(), object_hook=_decode)
+                if isinstance(data, dict) and data.get("version") == VERSION and isinstance(data.get("entries"), dict):
+                    self.entries = {k: v for k, v in data["entries"].items() if check(v)}
+                    self.dirty = len(self.entries) != len(data["entries"])
+            except Exception:  # unreadable, not JSON, a bad date: rebuilt
                 self.entries = {}
 
     def get(self, data: bytes, parse: Callable[[bytes], Any]) -> Any:
@@ -75,11 +105,17 @@ class CaseCache:
         keep = {k: v for k, v in self.entries.items() if k in self.used}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            text = json.dumps({"version": VERSION, "entries": _encode(keep)}, ensure_ascii=False,
+                              separators=(",", ":"))
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix="cases-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump((VERSION, keep), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
             os.replace(tmp, self.path)
-        except OSError:  # a read-only dossier still works, only slower
+            try:  # the pickle an older antt kept is never read again
+                os.unlink(self.path.with_name("cases.pickle"))
+            except OSError:
+                pass
+        except (OSError, TypeError, ValueError):  # a read-only dossier still works, only slower
             try:
                 os.unlink(tmp)
             except (OSError, UnboundLocalError):

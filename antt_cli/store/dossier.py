@@ -186,14 +186,28 @@ class Dossier:
 
     def iter_digests(self) -> Iterator[dict]:
         """Every case's digest (domain/digest.py), computed once per content of its file
-        (store/cache.py). The objects are shared with the cache: do not change them."""
+        (store/cache.py). The objects are shared with the cache: do not change them. The
+        first broken case file raises its AnttError."""
+        for _case_id, found in self.iter_digests_or_errors():
+            if isinstance(found, AnttError):
+                raise found
+            yield found
+
+    def iter_digests_or_errors(self) -> Iterator[tuple[str, "dict | AnttError"]]:
+        """(case ID, its digest — or the AnttError that says what is wrong with its file) for
+        every case: a whole-dossier read reports a broken case as one finding and goes on
+        with the others (docs/reliability.md, "One bad case is one finding")."""
+        from antt_cli.domain.digest import digest_ok
         from antt_cli.store.cache import CaseCache
 
-        cache = CaseCache(self.root)
+        cache = CaseCache(self.root, check=digest_ok)
         try:
             ids = {self.case_relpath(case_id): case_id for case_id in self.case_ids()}
             for rel, key, data in self.source.keyed(list(ids), cache.has):
-                yield cache.get_keyed(key, data, lambda raw: self._parsed(raw, ids[rel], rel))
+                try:
+                    yield ids[rel], cache.get_keyed(key, data, lambda raw: self._parsed(raw, ids[rel], rel))
+                except AnttError as exc:
+                    yield ids[rel], exc
         finally:
             cache.save()
 

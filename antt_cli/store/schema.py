@@ -10,6 +10,11 @@ from antt_cli.domain.vocab import LEVELS, MEMBERSHIP, STATUSES, UNIT_KINDS
 from antt_cli.errors import AnttError
 from antt_cli.store.yamlio import line_of
 
+# The versions of the case and dossier file formats this antt reads (docs/case-schema.md): a
+# file of another version (written by a newer antt, or edited by hand) is refused, never
+# half-understood.
+SCHEMAS = (1,)
+
 CHOICES = {"status": STATUSES, "level": LEVELS, "unit_kind": UNIT_KINDS, "membership": MEMBERSHIP}
 DATE_KEYS = ("date", "approved_date")
 
@@ -128,8 +133,17 @@ def check_types(case: Any, rel: str) -> None:
                                     key=f"members[].{key}", expected=OPT_TEXT, found=_found(value))
 
 
+def check_schema(data: Any, rel: str) -> None:
+    """`schema:` absent or one of SCHEMAS, else `store.unknown_schema` with file:line."""
+    value = data.get("schema", SCHEMAS[0])
+    if isinstance(value, bool) or value not in SCHEMAS:
+        raise AnttError("store.unknown_schema", file=rel, line=line_of(data, "schema") or "?",
+                        value=str(value)[:20], known=", ".join(map(str, SCHEMAS)))
+
+
 def check_case(case: Any, rel: str) -> None:
     """Raise `store.case_bad_field` (file:line) at the first field that breaks the schema."""
+    check_schema(case, rel)
     if case.get("kind") not in ("model", "exemplar"):
         _fail(rel, case, "kind", "model | exemplar")
     for key, allowed in CHOICES.items():
@@ -195,6 +209,7 @@ PERSON_TYPES = {"title": (_is_opt_text, OPT_TEXT), "name": (_is_opt_text, OPT_TE
 
 def check_profile(profile: Any, rel: str) -> None:
     """Every value of antt.yaml has the type docs/case-schema.md gives it (file:line)."""
+    check_schema(profile, rel)
     _types(rel, profile, PROFILE_TYPES)
     bodies = profile.get("bodies") or {}
     for name, body in bodies.items():

@@ -1,6 +1,13 @@
 """Load and save YAML with ruamel.yaml round-trip: comments and key order written by hand
 survive a tool write; errors name the file and line; all text comes in NFC; files go out
-UTF-8 with LF line endings whatever the platform."""
+UTF-8 with LF line endings whatever the platform.
+
+Every file is read as untrusted (docs/reliability.md, "Bounded input"): before it is built
+into objects, one pass over its parse events refuses anchors and aliases (antt never writes
+them; `field: &a [*a]` recurses forever, a 600-byte file of nested aliases expands to
+billions of items), nesting deeper than MAX_DEPTH, a file larger than MAX_BYTES, numbers and
+dates out of domain/bounds.py's range and invisible characters (hygiene.INVISIBLE) — each
+with file:line."""
 from __future__ import annotations
 
 import io
@@ -10,6 +17,10 @@ from typing import Any
 from antt_cli.domain.text import nfc_deep
 from antt_cli.errors import AnttError
 
+
+# A case file with hundreds of documents is a few hundred kilobytes and four levels deep.
+MAX_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 32
 
 _REPRESENTER = None
 
@@ -84,11 +95,14 @@ def parse_yaml(raw: bytes, shown: str, *, fast: bool = True) -> Any:
     """Parse YAML bytes (UTF-8, a BOM allowed) named `shown` in messages; NFC throughout."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    if len(raw) > MAX_BYTES:
+        raise AnttError("store.yaml_too_big", file=shown, mb=MAX_BYTES // (1024 * 1024))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise AnttError("store.unreadable", file=shown, detail=str(exc)) from None
     try:
+        _scan(text, shown)
         data = (_fast_yaml() if fast else _yaml()).load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -100,6 +114,78 @@ def parse_yaml(raw: bytes, shown: str, *, fast: bool = True) -> Any:
     except (ValueError, TypeError) as exc:  # a value the constructor rejects, e.g. 2025-13-25
         raise AnttError("store.bad_yaml", file=shown, line=_bad_date_line(text) or "?", detail=str(exc)) from None
     return nfc_deep(data)
+
+
+def _scan(text: str, shown: str) -> None:
+    """The checks of the module docstring, on the parse events (no object is built)."""
+    from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
+
+    from antt_cli.hygiene import INVISIBLE
+
+    depth = 0
+    for event in _fast_yaml().parse(text):
+        line = event.start_mark.line + 1 if event.start_mark is not None else "?"
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+            raise AnttError("store.yaml_alias", file=shown, line=line)
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise AnttError("store.yaml_too_deep", file=shown, line=line, max=MAX_DEPTH)
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, ScalarEvent):
+            value = event.value
+            hidden = next((ch for ch in value if ch in INVISIBLE), None) if not value.isprintable() else None
+            if hidden is not None:
+                from antt_cli.i18n import t
+
+                raise AnttError("store.yaml_invisible", file=shown, line=line,
+                                problem=t("store.problem.invisible", code=f"U+{ord(hidden):04X}"))
+            if value[:1] in _NUMERIC_START and not _scalar_in_range(event):
+                raise AnttError("store.yaml_out_of_range", file=shown, line=line, value=value[:40])
+
+
+_RESOLVER = None
+# A number, a date, .inf or .nan starts with one of these; other scalars (names, keys) are
+# text whatever their tag, and skipping the resolver for them halves the scan.
+_NUMERIC_START = frozenset("0123456789+-.")
+
+
+def _scalar_in_range(event: Any) -> bool:
+    """Whether a number or date scalar is within domain/bounds.py's range (text always is)."""
+    global _RESOLVER
+    from antt_cli.domain.bounds import number_in_range, year_in_range
+
+    tag = event.tag
+    if tag is None or tag == "!":
+        if not event.implicit[0]:
+            return True  # quoted: text
+        if _RESOLVER is None:
+            from ruamel.yaml.resolver import VersionedResolver
+
+            _RESOLVER = VersionedResolver()
+        from ruamel.yaml.nodes import ScalarNode
+
+        tag = _RESOLVER.resolve(ScalarNode, event.value, event.implicit)
+    kind = str(tag).rsplit(":", 1)[-1].lstrip("!")
+    value = event.value.strip().replace("_", "")
+    if kind == "int":
+        if len(value) > 20:
+            return False
+        try:
+            return number_in_range(int(value, 0))
+        except ValueError:
+            return True  # the loader says what is wrong with it
+    if kind == "float":
+        if value.lower().lstrip("+-") in (".inf", ".nan"):
+            return False
+        try:
+            return number_in_range(float(value))
+        except ValueError:
+            return True
+    if kind == "timestamp":
+        return not value[:4].isdigit() or year_in_range(int(value[:4]))
+    return True
 
 
 def _bad_date_line(text: str) -> int | None:
