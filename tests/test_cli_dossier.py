@@ -50,7 +50,12 @@ def test_demo_builds_a_dossier_with_real_commands(tmp_path):
     root = tmp_path / "demo"
     assert git(root, "status", "--porcelain") == ""
     rows = json.loads(antt_process("--dossier", str(root), "--json", "status").stdout)
-    assert [r["status"] for r in rows] == ["active", "active", "building"]
+    assert [r["status"] for r in rows] == ["active", "active", "active", "closed", "building", "building"]
+    # The rating of 2026: one Tốt (replicated), one Khá, one decision overriding a proposal to Yếu, then closed.
+    assert [r["grade"] for r in rows] == ["tot", None, "kha", "yeu", None, None]
+    replica = json.loads(antt_process("--dossier", str(root), "--json", "status", "MH-2026-002").stdout)
+    assert replica["step"] == 1 and "MH-2026-002" in (root / "models" / "MH-2025-001" / "case.yaml").read_text(
+        encoding="utf-8")
     refused_demo = antt_process("demo", str(root))
     assert refused_demo.returncode == 1 and str(root) in refused_demo.stderr
 

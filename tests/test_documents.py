@@ -134,6 +134,16 @@ RECORDS = {
                             fields={"grade": "tot", "proposed_grade": "kha",
                                     "reason": "mô hình huy động được kinh phí của doanh nghiệp trên địa bàn"}),
     "rating-submission": _rec("rating-submission", "31/BC-UBND", "2026-11-12", UBND, CHAIR, year=2026),
+    "closure-report": _rec("closure-report", "09/BC-BCĐ", "2026-11-20", BCD, HEAD_BCD,
+                           fields={"reason": "Bến cá đã di dời, mô hình không còn phù hợp", "unfit": "yes"}),
+    "closure-consultation": _rec("closure-consultation", None, "2026-11-25", BCD, HEAD_BCD,
+                                 fields={"agree": "18", "disagree": "2", "secretary": "Nguyễn Thị Thu"}),
+    "closure-decision": _rec("closure-decision", "40/QĐ-UBND", "2026-12-01", UBND, CHAIR),
+    "closure-announcement": _rec("closure-announcement", "41/TB-UBND", "2026-12-03", UBND, CHAIR),
+    "national-proposal": _rec("national-proposal", "09/TTr-CAX", "2026-11-20", CAX, POLICE,
+                              fields={"innovative": "no"},
+                              replicas=[{"id": "MH-2026-002", "name": "Tổ tự quản thôn Lâm Thuận",
+                                         "area": "Thôn Lâm Thuận", "grade": "kha"}]),
 }
 
 CASE = {
@@ -151,6 +161,45 @@ CASE = {
     ]}},
 }
 
+# An exemplar (HD 163 §IV) through its whole life: recognized, reassessed, then ended.
+EXEMPLAR_NAME = "Tổ hòa giải thôn Phú Hài"
+JUDGED = {"registered": True, "effective": True, "acknowledged": True, "commended": True,
+          "informative": True, "hoa-giai": True}
+EXEMPLAR_RECORDS = {
+    "survey": _rec("survey", "01/BC-CAX", "2025-05-05", CAX, POLICE),
+    "exemplar-criteria": _rec("exemplar-criteria", None, "2025-05-06", CAX, POLICE),
+    "exemplar-proposal": _rec("exemplar-proposal", "02/BC-CAX", "2025-05-10", CAX, POLICE,
+                              fields={"registration": "Tổ hòa giải đăng ký xây dựng điển hình ngày 08/5/2025."}),
+    "building-plan": _rec("building-plan", "03/KH-CAX", "2025-05-15", CAX, POLICE),
+    "self-assessment": _rec("self-assessment", None, "2026-05-01", CAX, POLICE,
+                            fields={"met": "registered,effective"}),
+    "evaluation": _rec("evaluation", "01/BC-CAX", "2026-05-14", CAX, POLICE, outcome="recognize",
+                       criteria=JUDGED, missed=[], share=100.0,
+                       criteria_evidence={"effective": "Hòa giải thành 46/49 vụ việc"}),
+    "recognition": _rec("recognition", "01/QĐ-UBND", "2026-05-20", UBND, CHAIR),
+    "exemplar-review": _rec("exemplar-review", "02/BC-CAX", "2026-10-20", CAX, POLICE, fields={"stage": "tổng kết"}),
+    "exemplar-commendation": _rec("exemplar-commendation", "02/QĐ-UBND", "2026-10-25", UBND, CHAIR),
+    "exemplar-replication": _rec("exemplar-replication", "04/KH-CAX", "2026-10-26", CAX, POLICE),
+    "reassessment": _rec("reassessment", "05/BC-CAX", "2027-10-20", CAX, POLICE, year=2027, outcome="end",
+                         criteria={**JUDGED, "effective": False, "acknowledged": False, "hoa-giai": False},
+                         missed=["effective", "acknowledged", "hoa-giai"], share=50.0),
+    "ending": _rec("ending", "10/QĐ-UBND", "2027-10-28", UBND, CHAIR),
+    "ending-notice": _rec("ending-notice", "06/TB-CAX", "2027-10-30", CAX, POLICE),
+}
+EXEMPLAR_CASE = {
+    "schema": 1, "id": "DH-2025-001", "kind": "exemplar", "name": EXEMPLAR_NAME, "working_title": EXEMPLAR_NAME,
+    "area": "thôn Phú Hài, xã Hàm Thuận", "field": None, "level": "xa", "unit_kind": "residential",
+    "linked": False, "members": [], "membership": "limited", "proposer": CAX, "lead_unit": None,
+    "lead_units": [], "authority": UBND, "status": "ended", "opened": "2025-05-02",
+    "exemplar_kind": "collective", "scope": "several",
+    "criteria": [{"key": "hoa-giai", "text": "Hòa giải thành từ 90% số vụ việc trở lên"}],
+    "documents": list(EXEMPLAR_RECORDS.values()), "plans": {},
+}
+RECORDS.update(EXEMPLAR_RECORDS)
+
+NUMBERED = {k for k, v in KINDS.items() if v.numbered}
+
+
 def _typed(case, record):
     return (case if isinstance(case, Case) else case_from(copy.deepcopy(case)),
             record if isinstance(record, Record) else record_from(copy.deepcopy(record)))
@@ -165,7 +214,9 @@ def document_context(profile, case, record):
     return documents_context.document_context(profile, *_typed(case, record), load_registry())
 
 
-def render(kind, case=CASE, record=None, override=None):
+def render(kind, case=None, record=None, override=None):
+    if case is None:
+        case = EXEMPLAR_CASE if KINDS[kind].case == "exemplar" else CASE
     return render_record(PROFILE, case, record or RECORDS[kind], override)
 
 
@@ -200,9 +251,13 @@ def default_record(k, seq, day):
     if k.numbered:
         code = k.type_codes[0]
         number = f"{seq:02d}-{code}/{CODES[issuer]}" if role == PARTY else f"{seq:02d}/{code}-{CODES[issuer]}"
-    fields = {key: (f.choices[0] if f.choices else f"Nội dung {key} của {k.name}") for key, f in k.fields.items()}
+    fields = {key: (f.choices[0] if f.choices else "3" if f.count else f"Nội dung {key} của {k.name}")
+              for key, f in k.fields.items()}
     fields.pop("year", None)  # a report's year is the record's year, not a text
-    return Record(kind=k.name, date=day, number=number, issuer=issuer, signer=Signer(**signer),
+    # an exemplar's evaluation or reassessment carries what `antt evaluate` judged (every criterion met)
+    judged = {"outcome": "recognize", "criteria": {"registered": True}, "missed": [], "share": 100.0} \
+        if k.command == "evaluate" else {}
+    return Record(kind=k.name, date=day, number=number, issuer=issuer, signer=Signer(**signer), extra=judged,
                   approved_by=UBND if k.approval == "required" else None,
                   approved_date=day + dt.timedelta(days=1) if k.approval == "required" else None,
                   year=YEAR if k.year != "none" else None, fields=fields,
@@ -215,11 +270,13 @@ def default_case(kind):
     """(case, record): a model holding `kind`'s prerequisites, recorded in order by the domain
     (a plan kind's record adds its year's plan, as `antt plan` does), and the record of `kind`."""
     k = REG[kind]
-    case = case_from({"id": "MH-2026-001", "kind": k.case, "name": MODEL, "area": "thôn Phú Hài",
-                      "linked": k.linked_only, "members": [CAX, "Đồn Biên phòng Phú Hài"],
+    exemplar = k.case == "exemplar"  # opened a year earlier: its yearly reassessment is of a later year
+    case = case_from({"id": "DH-2025-001" if exemplar else "MH-2026-001", "kind": k.case, "name": MODEL,
+                      "area": "thôn Phú Hài", "linked": k.linked_only, "members": [CAX, "Đồn Biên phòng Phú Hài"],
                       "proposer": CAX, "lead_unit": CAX, "lead_units": [CAX, "Đồn Biên phòng Phú Hài"],
-                      "opened": "2026-01-02"})
-    day = dt.date(2026, 1, 5)
+                      "opened": "2025-01-02" if exemplar else "2026-01-02",
+                      "status": "surveying" if exemplar else "building"})
+    day = dt.date(2025 if exemplar else 2026, 1, 5)
     for seq, name in enumerate(_chain(k, case.linked), start=1):
         prior = REG[name]
         record = default_record(prior, seq, day)
@@ -261,11 +318,16 @@ def test_kind_default_record_is_recorded(kind):
     assert life.apply_record(case, k, record).documents[-1] is record
 
 
-@pytest.mark.parametrize("kind", [k.name for k in REG if any(f.required for f in k.fields.values())])
+def _required(k):
+    """The spec's required fields, but a dated kind's `year` (the pipeline moves it to the record's year)."""
+    return [key for key, f in k.fields.items() if f.required and not (key == "year" and k.year != "none")]
+
+
+@pytest.mark.parametrize("kind", [k.name for k in REG if _required(k)])
 def test_kind_refused_without_its_required_field(kind):
     case, record = default_case(kind)
     k = REG[kind]
-    for key in (key for key, f in k.fields.items() if f.required):
+    for key in _required(k):
         missing = copy.deepcopy(record)
         missing.fields.pop(key)
         with pytest.raises(AnttError) as err:
@@ -661,6 +723,35 @@ def test_an_unknown_secrecy_level_is_refused():
     with pytest.raises(AnttError) as err:
         render("survey-report", record=rec)
     assert err.value.key == "documents.bad_secrecy" and "mat, toi-mat" in err.value.message()
+
+
+def test_exemplar_documents_content(rendered):
+    """HD 163 §IV: the criteria set lists the general and the specific criteria; the evaluation
+    judges each with its evidence; the recognition names the exemplar, collective, and its
+    scope; the ending and its notice give the reasons (the reassessment's missed criteria)."""
+    def all_text(kind):
+        return "\n".join(texts(docx.Document(io.BytesIO(rendered[kind]))))
+
+    criteria = all_text("exemplar-criteria")
+    for needle in ("Có đăng ký xây dựng điển hình", "Được khen thưởng trong năm xây dựng điển hình",
+                   "Hòa giải thành từ 90% số vụ việc trở lên", "hoa-giai", "tất cả các tiêu chí riêng", "dưới 70%"):
+        assert needle in criteria, needle
+    evaluation = all_text("evaluation")
+    assert evaluation.count("Đạt") >= 6 and "Hòa giải thành 46/49 vụ việc" in evaluation
+    assert "ra quyết định công nhận điển hình tiên tiến" in evaluation
+    recognition = all_text("recognition")
+    assert f"Công nhận tập thể “{EXEMPLAR_NAME}”" in recognition
+    assert "trên một số mặt công tác" in recognition
+    assert "Kế hoạch số 03/KH-CAX ngày 15/5/2025" in recognition
+    plan = all_text("building-plan")
+    assert "Từ ngày 15/5/2025 đến ngày 15/5/2026" in plan
+    ending = all_text("ending")
+    assert "Kết thúc xây dựng điển hình tập thể" in ending
+    assert "kết quả hoạt động trong công tác bảo đảm an ninh, trật tự đạt hiệu quả cao" in ending
+    assert "Báo cáo số 05/BC-CAX" in ending  # proposed by the reassessment
+    notice = all_text("ending-notice")
+    assert "Quyết định số 10/QĐ-UBND" in notice and "kể từ ngày 28/10/2027" in notice
+    assert "50%" in all_text("reassessment") and "kết thúc xây dựng điển hình" in all_text("reassessment")
 
 
 def test_rating_documents_say_the_grade_the_period_the_criteria_and_the_override(rendered):

@@ -263,7 +263,7 @@ def test_table_prerequisites_match_spec():
     assert set(REG.authority_decisions()) <= set(REG.prerequisites(REG["launch"], False))
     assert REG.authority_decisions() == ("establishment-decision", "steering-committee-decision",
                                          "member-list-decision", "launch-plan")
-    for k in REG:
+    for k in REG.of_case("model"):  # an exemplar's step 6 follows its recognition (tests/test_exemplars.py)
         if k.step == 6:
             assert "launch" in k.requires
 
@@ -452,13 +452,17 @@ def test_next_due_plan_and_six_month_report():
     # Launched 15/03/2026, plan 2026 recorded: the 6-month report of 2026 is due before 05/05/2026.
     c = active_case(dt.date(2026, 3, 15), plans=[2026])
     assert next_due(c, dt.date(2026, 4, 1)) == (dt.date(2026, 5, 4), "periodic-report 6-month 2026")
-    # Still owed (overdue) months later, and the 2027 plan (before 01/12/2026) comes after it.
+    # Still owed (overdue) months later, before the annual report and the 2027 plan.
     assert next_due(c, dt.date(2026, 11, 25))[1] == "periodic-report 6-month 2026"
+    # With it recorded: the annual report of 2026 (not yet eligible for rating) before 05/11/2026.
     c = active_case(dt.date(2026, 3, 15), plans=[2026], reports=[2026])
-    assert next_due(c, dt.date(2026, 6, 20)) == (dt.date(2026, 11, 30), "annual-plan 2027")
-    # Launched 10/04/2026: only 21 days of the period, fewer than 30 — no 6-month report owed.
+    assert next_due(c, dt.date(2026, 6, 20)) == (dt.date(2026, 11, 4), "periodic-report annual 2026")
+    # Launched 10/04/2026: only 21 days of the 6-month period, fewer than 30 — no 6-month report owed.
     c = active_case(dt.date(2026, 4, 10), plans=[2026])
-    assert next_due(c, dt.date(2026, 6, 20)) == (dt.date(2026, 11, 30), "annual-plan 2027")
+    assert next_due(c, dt.date(2026, 6, 20)) == (dt.date(2026, 11, 4), "periodic-report annual 2026")
+    # Launched 10/10/2026: 22 days of the evaluation year — the next thing owed is the 2027 plan.
+    c = active_case(dt.date(2026, 10, 10), plans=[2026])
+    assert next_due(c, dt.date(2026, 10, 20)) == (dt.date(2026, 11, 30), "annual-plan 2027")
     assert next_due(case_from({"id": "MH-2026-001", "status": "building"}), dt.date(2026, 6, 20)) is None
 
 

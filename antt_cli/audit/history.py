@@ -70,7 +70,7 @@ def case_history(root: Path, case_id: str) -> list[dict]:
         ids = _follow_renumbering(records, case_id)
     selected = [
         raw for raw in records
-        if trailer(raw, CASE) in ids or case_id in trailer_values(raw, RENUMBERED_FROM)
+        if ids & set(trailer_values(raw, CASE)) or case_id in trailer_values(raw, RENUMBERED_FROM)
     ]
     return [_entry(raw) for raw in reversed(selected)]
 

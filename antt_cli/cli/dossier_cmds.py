@@ -59,6 +59,16 @@ def register(app: typer.Typer) -> None:
                 finding(row["error"])
             raise typer.Exit(1)
 
+    @app.command("due", help=t("cli.due.help"))
+    def due(
+        case_id: Optional[str] = typer.Argument(None, metavar="[ID]", help=t("help.due.id")),
+        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("help.due.date")),
+    ) -> None:
+        from antt_cli.services.due import due_list
+
+        items = due_list(STATE.context(reading=True), date, case_id)
+        emit(items, lambda: _print_due(items))
+
     @app.command("history", help=t("cli.history.help"))
     def history(case_id: str = typer.Argument(..., metavar="ID", help=t("help.id"))) -> None:
         from antt_cli.services.status import case_history
@@ -95,7 +105,9 @@ def register(app: typer.Typer) -> None:
 
 
 def _status_text(status: str | None) -> str:
-    return t(f"cli.status.{status}") if status in ("building", "active", "broken", "closing", "closed") else str(status)
+    from antt_cli.services.choices import CASE_STATUSES
+
+    return t(f"cli.status.{status}") if status in (*CASE_STATUSES, "broken") else str(status)
 
 
 # Above this many rows the table is printed as plain aligned text: rich lays out a big table
@@ -109,6 +121,13 @@ def _due_text(row: dict) -> str:
     return f"{due} ({t('cli.detail.overdue')})" if row["overdue"] else due
 
 
+def _kind_text(row: dict) -> str:
+    """mô hình / điển hình, and for an exemplar tập thể / cá nhân (docs/commands.md `antt status`)."""
+    text = t(f"cli.kind.{row['kind']}")
+    sub = row.get("exemplar_kind")
+    return f"{text} {t(f'cli.exemplar_kind.{sub}')}" if sub else text
+
+
 def _print_rows(rows: list[dict]) -> None:
     from antt_cli.hygiene import safe_deep
 
@@ -117,7 +136,7 @@ def _print_rows(rows: list[dict]) -> None:
         say(t("cli.no_cases"))
         return
     keys = ("id", "name", "kind", "status", "step", "grade", "due")
-    cells = [(r["id"], r["name"] or r.get("error") or "", t(f"cli.kind.{r['kind']}"), _status_text(r["status"]),
+    cells = [(r["id"], r["name"] or r.get("error") or "", _kind_text(r), _status_text(r["status"]),
               "—" if r["step"] is None else str(r["step"]), _grade_text(r), _due_text(r)) for r in rows]
     if len(rows) > RICH_TABLE_MAX_ROWS:
         _print_plain([t(f"cli.col.{k}") for k in keys], cells)
@@ -209,10 +228,51 @@ def _print_detail(d: dict) -> None:
                           t(f"cli.grade.{r['decided']}") if r["decided"] else "—",
                           "✔" if r["submitted"] else "—", _steps(r["late"]) or "—")
         console.print(table)
+    if d.get("criteria") is not None:
+        _print_exemplar(console, d)
     if d["next_kinds"]:
         console.print(f"{t('cli.detail.next')}: {', '.join(d['next_kinds'])}", markup=False)
     if d.get("next_due"):
         console.print(f"{t('cli.col.due')}: {_due_text(d)} — {d['next_due_what']}", markup=False)
+
+
+def _print_due(items: list) -> None:
+    """docs/commands.md `antt due`: the guideline's words and the last good day, overdue marked."""
+    from rich.table import Table
+
+    from antt_cli.hygiene import safe
+
+    if not items:
+        say(t("cli.due.none"))
+        return
+    table = Table()
+    for key in ("last_day", "left", "id", "name", "what", "deadline"):
+        table.add_column(t(f"cli.col.{key}"), overflow="fold", no_wrap=key in ("last_day", "id", "deadline"))
+    for i in items:
+        left = t("cli.due.days_over", days=-i.days) if i.overdue else t("cli.due.days_left", days=i.days)
+        table.add_row(i.due.strftime("%d/%m/%Y"), left, i.id, safe(i.name), i.title, i.deadline)
+    stdout_console().print(table)
+
+
+def _print_exemplar(console, d: dict) -> None:
+    """An exemplar's criteria and their state, its one-year clock, its dossier items."""
+    from rich.table import Table
+
+    clock = d.get("clock")
+    if clock:
+        line = t("cli.detail.clock", start=clock["start"], last=clock["last_day"])
+        if clock["days_left"] is not None:
+            line += " " + t("cli.detail.days_left", days=clock["days_left"])
+        console.print(line, markup=False)
+    table = Table()
+    for key in ("criterion", "text", "met"):
+        table.add_column(t(f"cli.col.{key}"), overflow="fold")
+    for c in d["criteria"]:
+        state = "—" if c["met"] is None else ("✔" if c["met"] else "✘")
+        table.add_row(c["key"], c["text"], state)
+    console.print(table)
+    items = "; ".join(f"({i['no']}) {t('cli.item_state.' + i['state'])}" for i in d["items"])
+    console.print(f"{t('cli.detail.items')}: {items}", markup=False)
 
 
 def _print_history(entries: list[dict]) -> None:

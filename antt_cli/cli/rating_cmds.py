@@ -6,6 +6,7 @@ from typing import List, Optional
 
 import click
 import typer
+from typer.core import TyperGroup
 
 from antt_cli.cli.common import DATE, STATE, emit, say
 from antt_cli.i18n import t
@@ -95,6 +96,16 @@ def _print_proposal(result) -> None:
     say(t("cli.record.done", kind=result.record.kind, id=result.id, file=result.record.file))
 
 
+class IdFirstGroup(TyperGroup):
+    """`antt criteria ID add KEY TEXT` (docs/commands.md, the contract's order) as well as
+    `antt criteria add ID KEY TEXT`: an ID before the subcommand is moved after it."""
+
+    def parse_args(self, ctx, args):
+        if len(args) >= 2 and args[0] not in self.commands and args[1] in self.commands:
+            args = [args[1], args[0], *args[2:]]
+        return super().parse_args(ctx, args)
+
+
 def register(app: typer.Typer) -> None:
     @app.command("rate", help=t("cli.rate.help"))
     def rate(
@@ -150,7 +161,7 @@ def register(app: typer.Typer) -> None:
                                                  force=force, reason=reason))
         emit(_proposal_json(result), lambda: _print_proposal(result))
 
-    criteria = typer.Typer(help=t("cli.criteria.help"), no_args_is_help=True)
+    criteria = typer.Typer(cls=IdFirstGroup, help=t("cli.criteria.help"), no_args_is_help=True)
     app.add_typer(criteria, name="criteria")
 
     @criteria.command("add", help=t("cli.criteria.add.help"))
@@ -159,10 +170,13 @@ def register(app: typer.Typer) -> None:
         key: str = typer.Argument(..., metavar="KEY", help=t("help.criteria.key")),
         text: str = typer.Argument(..., metavar="TEXT", help=t("help.criteria.text")),
         grade: Optional[str] = typer.Option(None, "--grade", click_type=RATED_GRADES, help=t("help.criteria.grade")),
+        reason: Optional[str] = typer.Option(None, "--reason", help=t("help.criteria.reason")),
     ) -> None:
         from antt_cli.services.rating import add_criterion
 
-        done = add_criterion(STATE.context(), case_id, key, text, grade)
+        done = add_criterion(STATE.context(), case_id, key, text, grade, reason)
         c = done.criterion
-        emit({"id": done.id, "key": c.key, "text": c.text, "grade": c.grade, "commit": done.commit},
-             lambda: say(t("cli.criteria.added", id=done.id, key=c.key, grade=_grade(c.grade))))
+        emit({"id": done.id, "key": c.key, "text": c.text, "grade": c.grade, "rerendered": list(done.rerendered),
+              "commit": done.commit},
+             lambda: say(t("cli.criteria.added", id=done.id, key=c.key, grade=_grade(c.grade)) if c.grade
+                         else t("cli.criteria.added_exemplar", id=done.id, key=c.key)))

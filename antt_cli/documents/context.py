@@ -36,6 +36,12 @@ GUIDELINE_ABOUT = ("về xây dựng, nhân rộng mô hình, điển hình tiê
                    "dân bảo vệ an ninh Tổ quốc")
 DOTS = "……………"
 
+# An exemplar's documents (HD 163 §IV; `exemplar` below); empty on a model's.
+EXEMPLAR_KEYS = (
+    "exemplar_kind_text", "scope_text", "criteria_general", "criteria_specific", "criteria_rows",
+    "recognition_rule", "reassess_threshold", "clock_start_text", "clock_end_text",
+    "assessment_text", "proposal_text", "late_text", "ending_reasons", "ending_date_text", "outcome_ref",
+)
 # The keys every context has (templates may use any of them).
 KEYS = (
     "kind", "kind_title", "type_name", "subject", "party", "parent_body", "parent_lines", "issuer_lines",
@@ -49,7 +55,8 @@ KEYS = (
     "approved_by_upper", "approved_date_text", "approver_name", "plan_approved_by", "meeting", "meeting_opening",
     "meeting_closing", "chair_text", "secretary_text", "sections", "time_text", "time_clause",
     "execution_extra", "record_year",
-    "attachments", "ledger_rows", "fields", "rating",
+    "attachments", "ledger_rows", "fields", "rating", *EXEMPLAR_KEYS,
+    "history", "ratings", "replicas", "closure_reason", "closure_date",
 )
 # (plus the keys of the kind's `document.texts`)
 # The keys a spec's `subject` may use: it is also rendered to cite that record in another
@@ -78,7 +85,7 @@ def document_context(profile: Mapping[str, Any], case: Case, record: Record, reg
     who = _who(src)
     ctx = {**header(src, who), **parties(src, who), **units(src), **references(src), **decision(src, who),
            **signature(src, who), **period(src, who.year), **meeting_people(src), **free_text(src),
-           **tables(src, who.year), "rating": rating(src, who)}
+           **tables(src, who.year), "rating": rating(src, who), **lifetime(src), **exemplar(src, who)}
     ctx.update(spec_wording(src, ctx))
     ctx["legal_bases"] = legal_bases(src, who, ctx)
     return ctx
@@ -428,6 +435,134 @@ def _archive_code(src: Source, who: Who) -> str:
     return text_of(src.body(src.proposer).get("code")) or text_of(who.issuer_body.get("code"))
 
 
+# ---------------------------------------------------------------- exemplar
+
+# HD 163 §IV: how an exemplar's documents name it and its scope.
+_EXEMPLAR_KIND_TEXT = {"collective": "tập thể", "individual": "cá nhân"}
+_SCOPE_TEXT = {"one": "trên một mặt công tác", "several": "trên một số mặt công tác",
+               "comprehensive": "toàn diện"}
+
+
+def _pct(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def exemplar(src: Source, who: Who) -> dict:
+    """An exemplar's keys (empty on a model): what it is (collective or individual, its
+    scope), its criteria, the one-year clock, the outcome proposed and an ending's reasons."""
+    from antt_cli.domain import exemplars as ex
+    from antt_cli.domain.interpretations import rules_from_profile
+
+    case = src.case
+    if case.kind != ex.EXEMPLAR:
+        return {key: [] if key.startswith("criteria_") else "" for key in EXEMPLAR_KEYS}
+    rules = rules_from_profile(src.profile.get("rules"))
+    months = rules.exemplar_evaluation_months
+    clock = ex.clock_of(case, src.registry, months)
+    if clock is None and ex.STARTS_BUILDING in src.kind.effects:  # the building plan itself
+        clock = (src.day, ex.evaluation_last_day(src.day, months))
+    return {
+        "exemplar_kind_text": _EXEMPLAR_KIND_TEXT.get(text_of(case.extra.get("exemplar_kind")), ""),
+        "scope_text": _SCOPE_TEXT.get(text_of(case.extra.get("scope")), ""),
+        **_criteria_tables(src, rules),
+        "reassess_threshold": _pct(rules.exemplar_reassess_threshold),
+        "clock_start_text": nd30.short_date(clock[0]) if clock else DOTS,
+        "clock_end_text": nd30.short_date(clock[1]) if clock else DOTS,
+        **_judgement(src, who),
+        **_ending(src),
+    }
+
+
+def _criteria_tables(src: Source, rules) -> dict:
+    """The general criteria (§IV.1 Bước 3), the specific ones, and the rows of the record's
+    judgement of each — an evaluation's or reassessment's `criteria`, a self-assessment's
+    `--set met=` — with its evidence; the recognition rule in words."""
+    from antt_cli.domain import exemplars as ex
+
+    case, rec = src.case, src.record
+    keys = ex.criteria_keys(case)
+    judged = {str(k): bool(v) for k, v in (rec.extra.get("criteria") or {}).items()}
+    if not judged and src.field("met"):
+        met = {part.strip() for part in src.field("met").split(",")}
+        judged = {key: key in met for key in keys}
+    proof = rec.extra.get("criteria_evidence") or {}
+    share = rules.exemplar_specific_share
+    return {
+        "criteria_general": [{"index": str(i), "key": key, "text": text}
+                             for i, (key, text) in enumerate(ex.GENERAL_CRITERIA, start=1)],
+        "criteria_specific": [{"index": str(i), "key": c.key, "text": c.text}
+                              for i, c in enumerate(case.criteria, start=1)],
+        "criteria_rows": [{"index": str(i), "key": key, "text": ex.criterion_text(case, key),
+                           "result": ("Đạt" if judged[key] else "Không đạt") if key in judged else "",
+                           "proof": text_of(proof.get(key))} for i, key in enumerate(keys, start=1)],
+        "recognition_rule": "Điển hình được đề xuất công nhận khi đạt tất cả các tiêu chí chung và "
+        + ("tất cả các tiêu chí riêng" if share >= 100 else f"từ {_pct(share)}% các tiêu chí riêng trở lên")
+        + "; không đạt thì đề xuất kết thúc xây dựng điển hình.",
+    }
+
+
+def _judgement(src: Source, who: Who) -> dict:
+    """An evaluation's or reassessment's outcome in words: the criteria met and missed, the
+    proposal to the authority, the late mark with its reason."""
+    from antt_cli.domain import exemplars as ex
+
+    case, rec = src.case, src.record
+    outcome = rec.extra.get("outcome")
+    judged = rec.extra.get("criteria") or {}
+    missed = [ex.criterion_text(case, key) for key in rec.extra.get("missed") or []]
+    assessment = ""
+    if judged and outcome:
+        n_met = sum(1 for v in judged.values() if v)
+        assessment = (f"Điển hình đạt {n_met}/{len(judged)} tiêu chí ({_pct(float(rec.extra.get('share') or 0))}%)"
+                      + (f"; không đạt: {'; '.join(missed)}." if missed else "."))
+    if rec.extra.get("unfit"):
+        assessment += (" Yêu cầu công tác không còn phù hợp với việc xây dựng điển hình: "
+                       f"{text_of(rec.extra.get('unfit_reason'))}.")
+    name_q, to = nd30.quoted(src.name), who.authority or "cấp có thẩm quyền"
+    proposal = ""
+    if outcome == ex.RECOGNIZE and rec.year is None:
+        proposal = (f"{who.issuer} đề nghị {to} xem xét, ra quyết định công nhận điển hình tiên tiến đối với "
+                    f"{name_q}; đồng thời xem xét biểu dương, khen thưởng và nhân rộng điển hình./.")
+    elif outcome == ex.RECOGNIZE:
+        proposal = f"{who.issuer} đề nghị {to} xem xét, tiếp tục công nhận {name_q} là điển hình tiên tiến./."
+    elif outcome == ex.END:
+        proposal = (f"{who.issuer} đề nghị {to} xem xét, ra quyết định kết thúc xây dựng điển hình "
+                    f"{name_q} và thông báo cho điển hình biết./.")
+    deadline = as_date(rec.extra.get("deadline"))
+    late = (f"Việc đánh giá thực hiện sau thời hạn 01 năm (hạn cuối ngày {nd30.short_date(deadline)}); "
+            f"lý do: {text_of(rec.extra.get('late_reason'))}.") if rec.extra.get("late") and deadline else ""
+    return {"assessment_text": assessment, "proposal_text": proposal, "late_text": late}
+
+
+def _ending(src: Source) -> dict:
+    """§IV.3: an ending's reasons are those of the last proposal (its missed criteria, its
+    reason), cited; the ending's date for its notice."""
+    from antt_cli.domain import exemplars as ex
+
+    case, rec = src.case, src.record
+    source, ending_day = None, None
+    for doc in case.documents:
+        if doc is rec:
+            continue
+        if doc.extra.get("outcome") in (ex.RECOGNIZE, ex.END):
+            source = doc
+        k = src.registry.get(doc.kind)
+        if k is not None and ex.ENDS in k.effects:
+            ending_day = doc.date
+    parts = []
+    if source is not None and source.extra.get("unfit"):
+        parts.append("yêu cầu công tác không còn phù hợp với việc xây dựng điển hình "
+                     f"({text_of(source.extra.get('unfit_reason'))})")
+    missed = [first_lower(ex.criterion_text(case, key)) for key in (source.extra.get("missed") or [] if source else [])]
+    if missed:
+        parts.append("điển hình không đạt các tiêu chí: " + "; ".join(missed))
+    return {
+        "ending_reasons": first_upper("; ".join(parts) + ".") if parts else DOTS,
+        "ending_date_text": nd30.short_date(ending_day) if ending_day else DOTS,
+        "outcome_ref": citation(src, source) if source is not None else "báo cáo đánh giá",
+    }
+
+
 # ---------------------------------------------------------------- rating
 
 def rating(src: Source, who: Who) -> dict:
@@ -550,3 +685,32 @@ def _number(n: Any) -> str:
         value = int(n) if float(n).is_integer() else n
         return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value).replace(".", ",")
     return text_of(n)
+
+
+# ---------------------------------------------------------------- rating and lifetime
+
+def lifetime(src: Source) -> dict:
+    """The case's life so far, for the documents that look back on it (§III.3: the closure
+    report's "quá trình hoạt động từ khi thành lập", the national proposal's results and
+    replicas): every document recorded before this one (`history`), the decided grade of each
+    year (`ratings`), the replicas the record names, the closure's reason and date."""
+    from antt_cli.domain.rating import DECISION, GRADE_TITLES, counts
+
+    record, docs = src.record, src.case.documents
+    before = [d for d in docs if d is not record and d.kind != record.kind]
+    history = [{"index": str(i), "date": nd30.short_date(d.date) if d.date else "", "number": text_of(d.number),
+                "title": src.registry[d.kind].title if d.kind in src.registry else d.kind}
+               for i, d in enumerate(before, start=1)]
+    decided = [d for d in docs if src.registry.rating_role(d.kind) == DECISION and d.year is not None
+               and d.fields.get("grade") and counts(d)]
+    ratings = [{"index": str(i), "year": str(d.year),
+                "grade": GRADE_TITLES.get(text_of(d.fields.get("grade")), text_of(d.fields.get("grade"))),
+                "decision": citation(src, d)} for i, d in enumerate(decided, start=1)]
+    replicas = [{"index": str(i), "id": text_of(r.get("id")), "name": text_of(r.get("name")),
+                 "area": text_of(r.get("area")), "grade": GRADE_TITLES.get(text_of(r.get("grade")), "—")}
+                for i, r in enumerate(record.extra.get("replicas") or [], start=1) if isinstance(r, Mapping)]
+    closure = src.case.extra.get("closure") or {}
+    reason = text_of(closure.get("reason"))
+    return {"history": history, "ratings": ratings, "replicas": replicas,
+            "closure_reason": reason.rstrip(".") + "." if reason else DOTS,
+            "closure_date": nd30.short_date(as_date(closure.get("date")) or src.day)}

@@ -106,7 +106,7 @@ def authority(src: Source) -> str:
     value = text_of(src.case.authority)
     if value:
         return value
-    decisions = src.registry.authority_decisions()
+    decisions = src.registry.authority_decisions(src.case.kind)
     for doc in src.case.documents:
         if doc.kind in decisions and doc.issuer:
             return text_of(doc.issuer)

@@ -1,65 +1,189 @@
-"""What a model owes next (docs/rules.md): the annual plan of each evaluation year it is active
-in (due before 01/12/Y-1, §III.1.d "thông thường theo năm") and the 6-month periodic report
-(due before 05/05/Y, §III.1.đ "định kỳ 6 tháng").
+"""What a model owes and by when — HD 163 §III.1.d (the annual plan), §III.1.đ (the 6-month
+and annual reports), §III.2.c (the three rating steps) — as data: `DUTIES` says, for each
+obligation, which rule of `antt.yaml` gives its "trước ngày …" date, in which year, and when a
+model owes it; `obligations` lists every one owed or upcoming for a case, `next_due` the
+earliest. What is owed is data — the kind by its spec's `year` key (`plan`, `report`; the
+registry's `dated_kind` names it) or `rating` role (`rating_kind`), the evaluation year, a
+report's period — never a kind's name. Pure: today is a parameter, the facts come from the case
+digest (domain/digest.py).
 
-What is owed is data — the kind by its spec's `year` key (`plan`, `report`; the registry's
-`dated_kind` names it), the evaluation year, a report's period — never a kind's name."""
+Every "trước ngày D" is strict: the last good day is the day before D (docs/interpretations.md)."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from antt_cli.domain.dates import evaluation_year_of
 from antt_cli.domain.interpretations import Rules, month_day
 
+PLAN, REPORT, RATING = "plan", "report", "rating"  # what a duty owes: a spec `year` key, or a rating role
+SIX_MONTH, ANNUAL = "6-month", "annual"
 
-PLAN, REPORT = "plan", "report"  # the spec `year` keys of the kinds a deadline owes
-SIX_MONTH = "6-month"
+# When a model owes a duty of evaluation year Y (see `_owes`):
+PLANNED = "planned"          # §III.1.d: every year from the first plan's, not before the opening
+REPORTING = "reporting"      # §III.1.đ: active ≥ report_min_active_days of the duty's period
+NOT_ELIGIBLE = "not-eligible"  # the annual report alone, while the model may not yet be rated
+ELIGIBLE = "eligible"        # §III.2.a: rated only from 10 full months after establishment
+
+
+@dataclass(frozen=True)
+class Duty:
+    key: str            # the obligation (JSON `what`; a digest's `met` entry names it)
+    section: str        # § of HD 163
+    due: str            # the Rules attribute holding its month-day ("deadlines.decision": a key of a map)
+    year_offset: int    # the date falls in Y + offset (the plan of Y: 01/12/Y-1)
+    owed_when: str      # PLANNED | REPORTING | NOT_ELIGIBLE | ELIGIBLE
+    period: tuple[str, str] | None = None  # REPORTING: the period's first and last month-day (Y-1, Y)
+    also_met_by: tuple[str, ...] = ()      # duties whose record satisfies this one too
+    cycle_ends: str | None = None          # the duty whose date ends the year's cycle (default: itself)
+    owes: str = PLAN                       # the kind owed: by its spec's `year` key, or RATING (by `role`)
+    kind_period: str | None = None         # REPORT: the report's period
+    role: str | None = None                # RATING: the kind's `rating` role (propose, decide, submit)
+
+
+DUTIES: tuple[Duty, ...] = (
+    Duty("plan", "§III.1.d", "plan_due", -1, PLANNED),
+    Duty("report-6-month", "§III.1.đ", "six_month_report_due", 0, REPORTING, ("11-01", "04-30"),
+         owes=REPORT, kind_period=SIX_MONTH),
+    # docs/interpretations.md: the annual report is the rating proposal — recording either satisfies both.
+    Duty("report-annual", "§III.1.đ", "deadlines.proposal", 0, NOT_ELIGIBLE, ("11-01", "10-31"),
+         also_met_by=("rate-propose",), cycle_ends="rate-submit", owes=REPORT, kind_period=ANNUAL),
+    # §III.2.c: the year's three steps are one cycle — the next year's appear once it is over.
+    Duty("rate-propose", "§III.2.c", "deadlines.proposal", 0, ELIGIBLE, also_met_by=("report-annual",),
+         cycle_ends="rate-submit", owes=RATING, role="propose"),
+    Duty("rate-decide", "§III.2.c", "deadlines.decision", 0, ELIGIBLE, cycle_ends="rate-submit",
+         owes=RATING, role="decide"),
+    Duty("rate-submit", "§III.2.c", "deadlines.submission", 0, ELIGIBLE, owes=RATING, role="submit"),
+)
+DUTY = {d.key: d for d in DUTIES}
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One duty of one evaluation year: `before` is the guideline's date ("trước 05/11/2026"),
+    `due` the last good day (04/11/2026)."""
+
+    what: str
+    year: int
+    before: dt.date
+    section: str
+
+    @property
+    def due(self) -> dt.date:
+        return self.before - dt.timedelta(days=1)
+
+    def overdue(self, today: dt.date) -> bool:
+        return today > self.due
 
 
 @dataclass(frozen=True, order=True)
 class Due:
-    """One obligation not yet met: the last good day, the kind owed (its spec's `year` key),
-    the evaluation year and, for a report, its period. Ordered by day."""
+    """One obligation not yet met, as `antt status` shows it: the last good day, what is owed
+    (a spec `year` key, or `rating`), the evaluation year, a report's period, a rating role."""
 
     day: dt.date
     owed: str
     year: int
     period: str | None = None
+    role: str | None = None
+
+
+def before_date(duty: Duty, year: int, rules: Rules) -> dt.date:
+    """The guideline's "trước ngày" date of `duty` for evaluation year `year`."""
+    attr, _, key = duty.due.partition(".")
+    spec = getattr(rules, attr)
+    return month_day(spec[key] if key else spec, year + duty.year_offset)
 
 
 def plan_due(year: int, rules: Rules) -> dt.date:
     """The plan of evaluation year Y is due strictly before this date (01/12/Y-1)."""
-    return month_day(rules.plan_due, year - 1)
+    return before_date(DUTY["plan"], year, rules)
 
 
 def six_month_due(year: int, rules: Rules) -> dt.date:
-    return month_day(rules.six_month_report_due, year)
+    return before_date(DUTY["report-6-month"], year, rules)
+
+
+def rating_eligible(established: dt.date | None, year: int, rules: Rules) -> bool:
+    """§III.2.a "từ đủ 10 tháng trở lên tính từ ngày có quyết định thành lập": the decision's
+    date + 10 calendar months falls on or before 31/10/Y (docs/interpretations.md)."""
+    from antt_cli.domain.rating import first_eligible_year
+
+    return established is not None and year >= first_eligible_year(established, rules)
+
+
+Eligibility = Callable[[Mapping[str, Any], int, Rules], bool]
+
+
+def digest_eligible(digest: Mapping[str, Any], year: int, rules: Rules) -> bool:
+    return rating_eligible(digest.get("established"), year, rules)
+
+
+def _active_days(launched: dt.date, duty: Duty, year: int) -> int:
+    start, end = duty.period or ("11-01", "10-31")
+    first = max(launched, month_day(start, year - 1))
+    return (month_day(end, year) - first).days + 1
+
+
+def _met(digest: Mapping[str, Any], today: dt.date) -> set[tuple[str, int]]:
+    """(duty, year) pairs the case's records dated on or before `today` satisfy (a record
+    dated later does not yet count: `antt due --date` judges as of that day)."""
+    met = set()
+    for what, year, day in digest.get("met") or ():
+        if day is None or day <= today:
+            met.add((str(what), int(year)))
+    return met
+
+
+def obligations(digest: Mapping[str, Any], today: dt.date, rules: Rules,
+                eligible: Eligibility = digest_eligible) -> list[Obligation]:
+    """Every duty the case owes and has not met, up to and including the next one of each
+    kind still ahead of `today`, soonest first. Only an active model owes anything (building
+    models have no plans yet; closing and closed ones owe nothing more, §III.3)."""
+    if digest.get("status") != "active" or not digest.get("launched"):
+        return []
+    launched: dt.date = digest["launched"]
+    opened = digest.get("opened")
+    met = _met(digest, today)
+    plan_years = [int(y) for y in digest.get("plan_years") or ()]
+    # docs/rules.md: no plan is due for a year before the first plan's, nor before the case was opened.
+    first_plan = min(plan_years) if plan_years else evaluation_year_of(launched)
+    if opened:
+        first_plan = max(first_plan, evaluation_year_of(opened))
+    owed: list[Obligation] = []
+    for duty in DUTIES:
+        year = first_plan if duty.owed_when == PLANNED else evaluation_year_of(launched)
+        while True:
+            before = before_date(duty, year, rules)
+            if _owes(duty, digest, year, launched, rules, eligible) and not _is_met(duty, year, met):
+                owed.append(Obligation(duty.key, year, before, duty.section))
+            if before_date(DUTY[duty.cycle_ends or duty.key], year, rules) > today:
+                break  # the next one ahead: listed, nothing later
+            year += 1
+    owed.sort(key=lambda o: (o.due, DUTIES.index(DUTY[o.what])))
+    return owed
+
+
+def _is_met(duty: Duty, year: int, met: set[tuple[str, int]]) -> bool:
+    return any((key, year) in met for key in (duty.key, *duty.also_met_by))
+
+
+def _owes(duty: Duty, digest: Mapping[str, Any], year: int, launched: dt.date, rules: Rules,
+          eligible: Eligibility) -> bool:
+    if duty.owed_when == PLANNED:
+        return True
+    if duty.owed_when == ELIGIBLE:
+        return eligible(digest, year, rules)
+    if _active_days(launched, duty, year) < rules.report_min_active_days:
+        return False
+    return duty.owed_when == REPORTING or not eligible(digest, year, rules)
 
 
 def next_due(digest: Mapping[str, Any], today: dt.date, rules: Rules) -> Due | None:
     """The earliest obligation not yet met, or None. Reads a case digest (domain/digest.py)."""
-    if digest.get("status") != "active":
+    owed = obligations(digest, today, rules)
+    if not owed:
         return None
-    launched = digest.get("launched")
-    plans = set(digest.get("plan_years") or ())
-    six_month = {y for y, period in digest.get("reports") or () if period == SIX_MONTH}
-    year = evaluation_year_of(today)
-    first = evaluation_year_of(launched) if launched else year
-    # docs/rules.md: no plan is due for a year before the first plan's, nor before the case was opened.
-    first_plan = min(plans) if plans else first
-    opened = digest.get("opened")
-    first_plan = max(first_plan, evaluation_year_of(opened)) if opened else first_plan
-    owed: list[Due] = []
-    # Every evaluation year from the first plan's, so that a missed obligation stays overdue.
-    for y in range(first_plan, year + 2):
-        if y not in plans:
-            owed.append(Due(plan_due(y, rules) - dt.timedelta(days=1), PLAN, y))
-    # The 6-month report of year Y covers 01/11/Y-1 – 30/04/Y; owed when active ≥ N days of it.
-    for y in range(first, year + 2):
-        period_end = month_day("04-30", y)
-        if launched and (period_end - max(launched, month_day("11-01", y - 1))).days + 1 >= rules.report_min_active_days:
-            if y not in six_month:
-                owed.append(Due(six_month_due(y, rules) - dt.timedelta(days=1), REPORT, y, SIX_MONTH))
-    return min(owed) if owed else None
+    duty = DUTY[owed[0].what]
+    return Due(owed[0].due, duty.owes, owed[0].year, duty.kind_period, duty.role)

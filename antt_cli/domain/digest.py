@@ -33,9 +33,36 @@ def launch_date(case: Case, reg: Registry):
     return None
 
 
+def duties_met(case: Case, reg: Registry) -> list[tuple[str, int, Any]]:
+    """(duty, year, date) of every counting record that meets a duty of domain/deadlines.py:
+    the plan of a year (`plan`), a periodic report (`report-<period>`), a rating step
+    (`rate-<role>` of its spec's `rating:`). The date lets `antt due --date` judge as of a day."""
+    from antt_cli.domain.rating import counts
+
+    met = {("plan", int(y), p.date) for y, p in case.plans.items()}
+    for d in case.documents:
+        k = reg.get(d.kind)
+        if d.year is None or k is None or not counts(d):
+            continue
+        if k.rating != "none":
+            met.add((f"rate-{k.rating}", int(d.year), d.date))
+        elif k.year == "report" and d.field("period"):
+            met.add((f"report-{d.field('period')}", int(d.year), d.date))
+    return sorted(met, key=lambda m: (m[0], m[1], str(m[2])))
+
+
+def established_on(case: Case, reg: Registry):
+    """The date of the establishment decision (§III.2.a counts the months from it), or None."""
+    from antt_cli.domain.rating import establishment
+
+    decision = establishment(case, reg)
+    return decision.date if decision is not None else None
+
+
 DIGEST_KEYS = frozenset(["id", "kind", "name", "status", "linked", "area", "opened", "step", "grade",
-                         "proposed_grade", "rating_year", "late_steps", "launched", "plan_years", "reports",
-                         "numbers"])
+                         "proposed_grade", "rating_year", "late_steps", "launched", "established", "met",
+                         "plan_years", "reports", "numbers", "exemplar_kind", "clock_end", "evaluation_kind",
+                         "recognized_on", "reassessed"])
 
 
 def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
@@ -47,7 +74,10 @@ def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
                       and (reg[d.kind].year == "report" or reg[d.kind].rating == "propose")
                       and reg[d.kind].rating not in ("decide", "submit")
                       and not d.extra.get("superseded") and not d.extra.get("withdrawn")})
+    from antt_cli.domain.exemplars import digest_part
+
     return {
+        **digest_part(case, reg),
         "id": case.id,
         "kind": case.kind,
         "name": case.name,
@@ -58,6 +88,8 @@ def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
         "step": current_step(case, reg),
         **rating_digest(case, reg),
         "launched": launch_date(case, reg),
+        "established": established_on(case, reg),
+        "met": duties_met(case, reg),
         "plan_years": sorted(case.plans),
         "reports": reports,
         "numbers": numbers,
@@ -79,9 +111,14 @@ def digest_ok(value: Any) -> bool:
             and opt(value["opened"], dt.date) and isinstance(value["step"], int) and opt(value["grade"], str)
             and opt(value["proposed_grade"], str) and opt(value["rating_year"], int)
             and isinstance(value["late_steps"], list) and all(isinstance(s, str) for s in value["late_steps"])
-            and opt(value["launched"], dt.date)
+            and opt(value["launched"], dt.date) and opt(value["established"], dt.date)
+            and isinstance(value["met"], list)
+            and all(isinstance(m, tuple) and len(m) == 3 and opt(m[2], dt.date) for m in value["met"])
             and isinstance(value["plan_years"], list) and all(isinstance(y, int) for y in value["plan_years"])
             and isinstance(value["reports"], list)
             and all(isinstance(r, tuple) and len(r) == 2 for r in value["reports"])
             and isinstance(value["numbers"], list)
-            and all(isinstance(n, tuple) and len(n) == 3 for n in value["numbers"]))
+            and all(isinstance(n, tuple) and len(n) == 3 for n in value["numbers"])
+            and opt(value["exemplar_kind"], str) and opt(value["clock_end"], dt.date)
+            and opt(value["evaluation_kind"], str) and opt(value["recognized_on"], dt.date)
+            and isinstance(value["reassessed"], list) and all(isinstance(y, int) for y in value["reassessed"]))

@@ -93,7 +93,12 @@ def _active_days(launched: dt.date, start: dt.date, end: dt.date, day: dt.date) 
 
 def dossier_items(case: Case, day: dt.date, reg: Registry, rules: Rules,
                   rated_year: int | None = None) -> tuple[Item, ...]:
-    """Items 1–16 of `case` as of `day` (docs/rules.md "Dossier completeness")."""
+    """Items 1–16 of `case` as of `day` (docs/rules.md "Dossier completeness"); an exemplar's
+    items 1–5 (§V.2) come from `domain/exemplars.py`."""
+    if case.kind == "exemplar":
+        from antt_cli.domain.exemplars import exemplar_items
+
+        return tuple(exemplar_items(case, reg, day, rules.exemplar_evaluation_months))
     proposal_kind = reg.rating_kind(PROPOSAL)
     decision_kind = reg.rating_kind(DECISION)
     rating_kinds = {k.name for k in (proposal_kind, decision_kind, reg.rating_kind(SUBMISSION)) if k}

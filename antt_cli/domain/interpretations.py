@@ -32,10 +32,19 @@ class Rules:
     exemplar_reassess_threshold: float = 70.0
     # §IV.1 Bước 3: share of specific criteria needed for recognition (100 = all).
     exemplar_specific_share: float = 100.0
+    # §IV.1 Bước 3 "Trong thời gian 01 năm tính từ ngày ban hành kế hoạch": months from the building
+    # plan to the evaluation's last good day, counted as the Civil Code counts (Điều 147–148).
+    exemplar_evaluation_months: int = 12
     # NĐ 30 / docs/rules.md: no new case at the historical district level after this date.
     huyen_abolished: dt.date = dt.date(2025, 7, 1)
     # docs/rules.md CLI `--attach`: largest attached file, in MB.
     attach_max_mb: float = 50.0
+
+
+def reassessment_deadline(rules: Rules) -> str:
+    """§IV.3 with §III.2.c: an exemplar's yearly reassessment is due with the model ratings,
+    strictly before the rating proposal's deadline (`MM-DD`)."""
+    return rules.deadlines["proposal"]
 
 
 DEFAULT_RULES = Rules()

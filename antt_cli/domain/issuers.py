@@ -31,3 +31,28 @@ def is_party_body(name: str, body: Mapping[str, Any] | None) -> bool:
     if body and body.get("party"):
         return True
     return name_key(name).startswith(("đảng ủy", "đảng bộ", "chi bộ", "ban thường vụ"))
+
+
+def successor_chain(body: str, successors: Mapping[str, Any] | None) -> list[str]:
+    """`body`, then the body that succeeds it, and so on (antt.yaml `successors`, docs/rules.md:
+    a district body abolished on 01/07/2025 acts through its successor)."""
+    from antt_cli.domain.text import same_name
+
+    chain = [body]
+    pairs = [(str(k), str(v)) for k, v in (successors or {}).items()]
+    while len(chain) <= len(pairs):
+        nxt = next((new for old, new in pairs if same_name(old, chain[-1])), None)
+        if nxt is None or any(same_name(nxt, seen) for seen in chain):
+            break
+        chain.append(nxt)
+    return chain
+
+
+def is_authority_or_successor(issuer: str, authority: str | None, successors: Mapping[str, Any] | None) -> bool:
+    """§III.2.c, §III.3: "cấp nào ra quyết định thành lập thì cấp đó có thẩm quyền" — the
+    model's authority, or the body that now succeeds it."""
+    from antt_cli.domain.text import same_name
+
+    if not authority:
+        return False
+    return any(same_name(issuer, body) for body in successor_chain(authority, successors))

@@ -98,6 +98,40 @@ def one_per_year(case: Case, spec: KindSpec, record: Record, today: dt.date) -> 
         raise AnttError("domain.rating.step_done", id=case.id, kind=spec.name, year=record.year)
 
 
+def exemplar_decision(case: Case, spec: KindSpec, record: Record, today: dt.date) -> None:
+    """§IV.1 Bước 3, §IV.3: the decision follows the proposal. Recognition: while building,
+    after an evaluation that proposed it. Ending: while building (after the evaluation, the
+    authority may end it), or for a recognized exemplar after a reassessment proposing it."""
+    from antt_cli.domain.exemplars import END, RECOGNIZE, RECOGNIZES, latest_outcome
+
+    proposal = latest_outcome(case)
+    if RECOGNIZES in spec.effects:
+        if case.status != "building":
+            raise AnttError("domain.exemplar.not_building", id=case.id, status=case.status)
+        if proposal is None or proposal.extra.get("outcome") != RECOGNIZE:
+            missed = ", ".join((proposal.extra.get("missed") or []) if proposal else []) or "—"
+            raise AnttError("domain.exemplar.recognition_not_proposed", id=case.id, missed=missed)
+    elif case.status == "recognized" and (proposal is None or proposal.extra.get("outcome") != END):
+        raise AnttError("domain.exemplar.ending_not_proposed", id=case.id)
+    elif case.status not in ("building", "recognized"):
+        raise AnttError("domain.exemplar.not_building", id=case.id, status=case.status)
+
+
+def recognized_only(case: Case, spec: KindSpec, record: Record, today: dt.date) -> None:
+    """§IV.3 "Hằng năm … đánh giá lại mức độ hoạt động của điển hình": only a recognized
+    exemplar is reassessed, once per evaluation year, from the year after the one it was
+    recognized in (its recognition already judged that year; docs/interpretations.md)."""
+    if case.status != "recognized":
+        raise AnttError("domain.exemplar.not_recognized", id=case.id, status=case.status)
+    for name in spec.requires:
+        for prior in case.records_of(name):
+            if prior.date and record.year is not None and record.year <= evaluation_year_of(prior.date):
+                raise AnttError("domain.exemplar.reassess_too_early", id=case.id, year=record.year,
+                                first=evaluation_year_of(prior.date) + 1)
+    if record.year is not None and any(d.year == record.year for d in case.records_of(spec.name)):
+        raise AnttError("domain.exemplar.reassessed", id=case.id, year=record.year)
+
+
 # ---------------------------------------------------------------- effects
 
 def rename(case: Case, spec: KindSpec, record: Record) -> None:
@@ -136,10 +170,49 @@ def rotate_lead(case: Case, spec: KindSpec, record: Record) -> None:
     case.authority = record.field("authority")
 
 
+def start_closing(case: Case, spec: KindSpec, record: Record) -> None:
+    """§III.3 Bước 1: the closure report starts the closure; the model is `closing`."""
+    case.status = "closing"
+    case.extra["closure"] = {"reason": record.field("reason"), "unfit": record.field("unfit") == "yes"}
+
+
+def decide_closure(case: Case, spec: KindSpec, record: Record) -> None:
+    """§III.3 Bước 3: the closure decision, named by every later refusal."""
+    closure = dict(case.extra.get("closure") or {})
+    closure.update({"number": record.number, "date": record.date, "issuer": record.issuer})
+    case.extra["closure"] = closure
+
+
+def close(case: Case, spec: KindSpec, record: Record) -> None:
+    """§III.3 Bước 4: announced; the model is closed and accepts no further change."""
+    case.status = "closed"
+
+
+def start_building(case: Case, spec: KindSpec, record: Record) -> None:
+    """§IV.1 Bước 2: with its building plan the exemplar is being built (its year starts)."""
+    case.status = "building"
+
+
+def recognize(case: Case, spec: KindSpec, record: Record) -> None:
+    """§IV.1 Bước 3 "ra quyết định công nhận điển hình"."""
+    case.status = "recognized"
+
+
+def end_exemplar(case: Case, spec: KindSpec, record: Record) -> None:
+    """§IV.1 Bước 3, §IV.3 "ra quyết định … kết thúc xây dựng điển hình"."""
+    case.status = "ended"
+
+
+def close_case(case: Case, spec: KindSpec, record: Record) -> None:
+    """§IV.3 "thông báo cho điển hình biết việc kết thúc": the last act; nothing follows it."""
+    case.extra["closed_on"] = record.date
+
+
 CHECKS: dict[str, Callable[[Case, KindSpec, Record, dt.date], None]] = {
     f.__name__: f for f in (linked_lead_unit, plan_year, first_plan_covers_launch, rotation_order,
-                            rated_year_decided, one_per_year)
+                            rated_year_decided, one_per_year, exemplar_decision, recognized_only)
 }
 EFFECTS: dict[str, Callable[[Case, KindSpec, Record], None]] = {
-    f.__name__: f for f in (rename, set_lead_unit, activate, rotate_lead)
+    f.__name__: f for f in (rename, set_lead_unit, activate, rotate_lead, start_closing, decide_closure, close,
+                            start_building, recognize, end_exemplar, close_case)
 }

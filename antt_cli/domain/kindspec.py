@@ -28,19 +28,20 @@ MEMBERS_MODES = ("none", "optional", "required", "required-if-limited")
 ATTACH_MODES = ("none", "optional", "required")
 APPROVAL_MODES = ("none", "required")
 YEAR_MODES = ("none", "plan", "report")  # plan: --year given; report: docs/rules.md default year
-COMMANDS = ("record", "plan", "rate")  # the command that records the kind
+COMMANDS = ("record", "plan", "rate", "close", "propose-national", "evaluate")  # the command that records the kind
 # The kind's part in the yearly rating of §III.2.c (domain/rating.py finds the kinds by it).
 RATING_ROLES = ("none", "propose", "decide", "submit")
 
 _KEYS = {"name", "case", "title", "section", "item", "step", "order", "type_codes", "type_name", "issuer",
          "sets_authority", "requires", "linked_only", "optional", "repeatable", "numbered", "members",
          "attachments", "attach_folder", "approval", "command", "year", "fields", "checks", "effects",
-         "steering_members", "summary", "document", "rating"}
+         "steering_members", "summary", "document", "rating", "by_authority", "cli_name", "lists_criteria"}
 
 
 @dataclass(frozen=True)
 class FieldSpec:
-    """A `--set KEY=VALUE` key: its help line; `required` and `choices` where a rule needs them;
+    """A `--set KEY=VALUE` key: its help line; `required`, `choices` and `count` (a whole
+    number, e.g. the members for and against a closure, §III.3) where a rule needs them;
     `option`: the field's own option of `antt record` as well (`--period`; docs/kinds.md)."""
 
     key: str
@@ -48,6 +49,7 @@ class FieldSpec:
     required: bool = False
     choices: tuple[str, ...] = ()
     option: str | None = None
+    count: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,19 @@ class KindSpec:
     effects: tuple[str, ...] = ()
     summary: str = "{title}"      # the commit's summary line: str.format with title, year
     rating: str = "none"           # RATING_ROLES
+    # issued only by the model's authority or its successor (docs/rules.md; §III.3 "cấp nào ra
+    # quyết định thành lập thì cấp đó có thẩm quyền kết thúc mô hình")
+    by_authority: bool = False
     document: Mapping[str, Any] = field(default_factory=dict)
+    # The name officers type (`antt record ID <cli_name>`) when it differs from the spec's own
+    # name: an exemplar's `proposal`, `review`, `commendation` share the model's CLI name but
+    # are their own kinds (spec `exemplar-proposal`), resolved by the case's type (docs/kinds.md).
+    cli_name: str = ""
+    lists_criteria: bool = False   # its document is the case's criteria set (§IV.1 Bước 1)
+
+    @property
+    def cli(self) -> str:
+        return self.cli_name or self.name
 
     def summary_text(self, year: int | None = None) -> str:
         return self.summary.format(title=self.title, year=year if year is not None else "")
@@ -120,6 +134,16 @@ class Registry:
     def get(self, name: str) -> KindSpec | None:
         return self.kinds.get(name)
 
+    def resolve(self, name: str, case_kind: str) -> KindSpec | None:
+        """The kind a case of `case_kind` means by `name`: its CLI name first (an exemplar's
+        `proposal` is `exemplar-proposal`), else the spec's own name; None when no kind of
+        that case type answers to it."""
+        for k in self.of_case(case_kind):
+            if k.cli == name:
+                return k
+        k = self.kinds.get(name)
+        return k if k is not None and k.case == case_kind else None
+
     def of_case(self, case_kind: str) -> list[KindSpec]:
         return [k for k in self if k.case == case_kind]
 
@@ -138,9 +162,10 @@ class Registry:
         k = self.kinds.get(kind)
         return k.rating if k is not None else "none"
 
-    def authority_decisions(self) -> tuple[str, ...]:
-        """§III.1.d: the decisions whose shared issuer is the model's authority."""
-        return tuple(k.name for k in self if k.sets_authority)
+    def authority_decisions(self, case_kind: str = "model") -> tuple[str, ...]:
+        """§III.1.d: the decisions whose shared issuer is the model's authority (an exemplar's:
+        its recognition and ending, §IV.1 Bước 3)."""
+        return tuple(k.name for k in self.of_case(case_kind) if k.sets_authority)
 
     def dated_kind(self, case_kind: str, year: str) -> KindSpec | None:
         """The kind of `case_kind` whose spec's `year` key is `year` (`plan`: the annual plan,
@@ -174,7 +199,8 @@ def _fields(raw: Any, where: str) -> dict[str, FieldSpec]:
         if option is not None and not re.fullmatch(r"--[a-z][a-z0-9-]*", str(option)):
             raise ValueError(f"{where}: field {key!r}: option {option!r} is not of the form --name")
         out[str(key)] = FieldSpec(str(key), str(spec["help"]), bool(spec.get("required", False)),
-                                  tuple(str(c) for c in choices), str(option) if option else None)
+                                  tuple(str(c) for c in choices), str(option) if option else None,
+                                  bool(spec.get("count", False)))
     return out
 
 
@@ -217,7 +243,9 @@ def kind_from_data(data: Mapping[str, Any], known_checks: set[str], known_effect
         year=choice("year", YEAR_MODES, "none"), fields=_fields(data.get("fields"), name),
         checks=checks, effects=effects, summary=str(data.get("summary") or "{title}"),
         rating=choice("rating", RATING_ROLES, "none"),
+        by_authority=bool(data.get("by_authority", False)),
         document=dict(data.get("document") or {}),
+        cli_name=str(data.get("cli_name") or ""), lists_criteria=bool(data.get("lists_criteria", False)),
     )
 
 
@@ -231,6 +259,10 @@ def registry_from_data(specs: list[Mapping[str, Any]], shared: Mapping[str, Any]
         if k.name in by_name:
             raise ValueError(f"{k.name}: defined twice")
         by_name[k.name] = k
+    clis: dict[tuple[str, str], str] = {}
+    for k in kinds:
+        if clis.setdefault((k.case, k.cli), k.name) != k.name:
+            raise ValueError(f"{k.name}: CLI name {k.cli!r} already names {clis[(k.case, k.cli)]!r}")
     for k in kinds:
         for r in k.requires:
             if r not in by_name:

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any, Mapping
 
 from antt_cli.domain.dates import evaluation_year_of
+from antt_cli.domain.issuers import is_authority_or_successor, successor_chain
 from antt_cli.domain.kindrules import CHECKS, EFFECTS
 from antt_cli.domain.kindspec import KindSpec, Registry
 from antt_cli.domain.model import Case, Record
@@ -30,17 +32,29 @@ def kind_spec(reg: Registry, name: str, case_kind: str = "model") -> KindSpec:
     """The spec of kind `name` for a case of `case_kind`; a usage error listing the kinds."""
     from antt_cli.errors import AnttUsageError
 
-    k = reg.get(name)
-    if k is None or k.case != case_kind:
+    k = reg.resolve(name, case_kind)
+    if k is None:
         raise AnttUsageError("domain.unknown_kind", kind=name,
-                             kinds=", ".join(k.name for k in reg.of_case(case_kind)))
+                             kinds=", ".join(k.cli for k in reg.of_case(case_kind)))
     return k
 
 
 def check_open(case: Case) -> None:
-    """docs/rules.md: a closed case accepts no further change."""
-    if case.status == "closed":
+    """docs/rules.md: a closed case accepts no further change — a closed model (the refusal
+    names the closure decision, §III.3 Bước 3), or an ended exemplar once told of its ending
+    (§IV.3, the `close_case` effect)."""
+    from antt_cli.domain.closure import check_not_closed
+
+    check_not_closed(case)
+    if case.extra.get("closed_on"):
         raise AnttError("domain.case_closed", id=case.id)
+
+
+def check_model_only(case: Case, command: str) -> None:
+    """Commands of the model's lifecycle (§III: plan, progress, rate, replicate, close) refuse an
+    exemplar with a sentence naming the command; `antt evaluate` is the exemplar's (§IV)."""
+    if case.kind != "model":
+        raise AnttError("domain.model_only", id=case.id, command=command)
 
 
 def missing_prerequisites(case: Case, k: KindSpec, reg: Registry) -> list[str]:
@@ -52,15 +66,15 @@ def check_recordable(case: Case, k: KindSpec, reg: Registry, command: str = "rec
     the record is looked at."""
     check_open(case)
     if k.command != command:
-        raise AnttError("domain.use_command", kind=k.name, command=k.command)
+        raise AnttError("domain.use_command", kind=k.cli, command=k.command)
     if not k.applies(case.linked):
-        raise AnttError("domain.linked_only", id=case.id, kind=k.name, title=k.title)
+        raise AnttError("domain.linked_only", id=case.id, kind=k.cli, title=k.title)
     if not k.repeatable and case.records_of(k.name):
-        raise AnttError("domain.already_recorded", id=case.id, kind=k.name, title=k.title)
+        raise AnttError("domain.already_recorded", id=case.id, kind=k.cli, title=k.title)
     missing = missing_prerequisites(case, k, reg)
     if missing:
-        raise AnttError("domain.missing_prerequisites", id=case.id, kind=k.name,
-                        missing="; ".join(f"{m} ({reg[m].title})" for m in missing))
+        raise AnttError("domain.missing_prerequisites", id=case.id, kind=k.cli,
+                        missing="; ".join(f"{reg[m].cli} ({reg[m].title})" for m in missing))
 
 
 def check_dates(case: Case, k: KindSpec, record: Record, today: dt.date, reg: Registry) -> None:
@@ -118,7 +132,7 @@ def authority_problem(case: Case, k: KindSpec, issuer: str, reg: Registry,
     the authority. On amend, the other decisions must match the new issuer."""
     if not k.sets_authority:
         return
-    others = [d for name in reg.authority_decisions() for d in case.records_of(name) if d is not record]
+    others = [d for name in reg.authority_decisions(case.kind) for d in case.records_of(name) if d is not record]
     if record is None and case.authority:
         expected = [case.authority]
     else:
@@ -128,10 +142,15 @@ def authority_problem(case: Case, k: KindSpec, issuer: str, reg: Registry,
             raise AnttError("domain.issuer_not_authority", kind=k.name, issuer=issuer, authority=name)
 
 
-def check_record(case: Case, k: KindSpec, record: Record, today: dt.date, reg: Registry) -> None:
-    """Refuse (AnttError) when `record` of kind `k` may not be recorded on `case` now."""
+def check_record(case: Case, k: KindSpec, record: Record, today: dt.date, reg: Registry,
+                 successors: Mapping[str, Any] | None = None) -> None:
+    """Refuse (AnttError) when `record` of kind `k` may not be recorded on `case` now.
+    `successors`: antt.yaml's map of abolished bodies to their successors."""
     check_dates(case, k, record, today, reg)
     authority_problem(case, k, str(record.issuer or ""), reg)
+    if k.by_authority and not is_authority_or_successor(str(record.issuer or ""), case.authority, successors):
+        raise AnttError("domain.not_the_authority", kind=k.name, issuer=str(record.issuer or ""),
+                        authority=" → ".join(successor_chain(str(case.authority or "—"), successors)))
     if k.members_required(case.limited) and not record.members:
         raise AnttError("domain.members_required", kind=k.name)
     if k.attachments == "required" and not record.attachments:
@@ -141,6 +160,8 @@ def check_record(case: Case, k: KindSpec, record: Record, today: dt.date, reg: R
         if value is None and spec.required:
             choices = f" ({', '.join(spec.choices)})" if spec.choices else ""
             raise AnttError("domain.field_required", kind=k.name, key=key, help=spec.help, choices=choices)
+        if value is not None and spec.count and not value.strip().isdigit():
+            raise AnttError("domain.count_required", key=key, value=value)
         if value is not None and spec.choices and value not in spec.choices:
             raise AnttError("domain.field_choice", key=key, value=value, choices=", ".join(spec.choices))
     for name in k.checks:
@@ -160,13 +181,16 @@ def apply_record(case: Case, k: KindSpec, record: Record) -> Case:
 
 def current_step(case: Case, reg: Registry) -> int:
     """The step in progress: the first build step with a required kind not yet recorded;
-    5 once active (docs/commands.md `antt status`)."""
-    if case.status != "building":
-        return 5
-    for k in reg.build_kinds(case.kind):
+    the last step once built (5 for an active model, 3 for a recognized or ended exemplar;
+    docs/commands.md `antt status`)."""
+    kinds = reg.build_kinds(case.kind)
+    last = max((k.step for k in kinds), default=5)
+    if case.status not in ("building", "surveying"):
+        return last
+    for k in kinds:
         if k.applies(case.linked) and not k.optional and not case.records_of(k.name):
             return k.step
-    return 5
+    return last
 
 
 def summary_line(case_id: str, what: str, record: Record | None = None) -> str:

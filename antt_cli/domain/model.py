@@ -84,6 +84,16 @@ class Record:
         return None if value in (None, "") else str(value)
 
 
+@dataclass(frozen=True)
+class Criterion:
+    """A case-specific criterion (§III.2.b *Lưu ý*, §IV.1 Bước 1): its key, its text, and for a
+    model the lowest grade it is required for (`tot|kha|trung-binh`; None for an exemplar)."""
+
+    key: str
+    text: str
+    grade: str | None = None
+
+
 @dataclass
 class Case:
     id: str

@@ -17,3 +17,9 @@ SIGN_AS = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 REPORT_PERIODS = ("6-month", "annual", "ad-hoc")
 # §III.2.b: the grades of the yearly rating, from the best down (Tốt, Khá, Trung bình, Yếu).
 GRADES = ("tot", "kha", "trung-binh", "yeu")
+# §IV: an exemplar is a collective (tập thể) or an individual (cá nhân) …
+EXEMPLAR_KINDS = ("collective", "individual")
+# … built on one, several or all aspects of the work (§IV.1 Bước 1 "một, một số mặt hoặc toàn diện").
+EXEMPLAR_SCOPES = ("one", "several", "comprehensive")
+# Status of an exemplar (docs/rules.md): surveying → building → recognized | ended.
+EXEMPLAR_STATUSES = ("surveying", "building", "recognized", "ended")

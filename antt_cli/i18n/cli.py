@@ -19,15 +19,39 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.bodies.successor.done": {"vi": "Đã ghi: {new} kế thừa {old}", "en": "Recorded: {new} succeeds {old}"},
     "cli.bodies.successor.help": {"vi": "Ghi cơ quan NEW kế thừa cơ quan OLD (cơ quan đã sáp nhập, đổi tên).",
                                   "en": "Record that body NEW succeeds body OLD (a body merged or renamed)."},
+    "cli.close.done": {
+        "vi": "Đã ghi báo cáo đề xuất kết thúc {id}: {file}. Mô hình đang kết thúc (closing); bước tiếp theo: `antt record {id} closure-consultation --set agree=N --set disagree=N`.",
+        "en": "Closure report of {id} recorded: {file}. The model is closing; next: `antt record {id} closure-consultation --set agree=N --set disagree=N`.",
+    },
+    "cli.close.help": {
+        "vi": "Bắt đầu kết thúc mô hình (§III.3): ghi báo cáo đánh giá toàn diện, đề xuất kết thúc; các bước sau ghi bằng `antt record` (closure-consultation, closure-decision, closure-announcement).",
+        "en": "Start closing a model (§III.3): records the closure report; the next steps are recorded with `antt record` (closure-consultation, closure-decision, closure-announcement).",
+    },
     "cli.col.achieved": {"vi": "Đạt", "en": "Achieved"},
     "cli.col.action": {"vi": "Thao tác", "en": "Action"},
+    "cli.col.criterion": {
+        "vi": "Tiêu chí",
+        "en": "Criterion",
+    },
     "cli.col.date": {"vi": "Ngày", "en": "Date"},
+    "cli.col.deadline": {
+        "vi": "Theo hướng dẫn",
+        "en": "Guideline",
+    },
     "cli.col.document": {"vi": "Văn bản", "en": "Document"},
     "cli.col.due": {"vi": "Hạn kế tiếp", "en": "Next due"},
     "cli.col.grade": {"vi": "Xếp loại", "en": "Grade"},
     "cli.col.id": {"vi": "Mã", "en": "ID"},
     "cli.col.issuer": {"vi": "Cơ quan ban hành", "en": "Issuer"},
     "cli.col.kind": {"vi": "Loại", "en": "Kind"},
+    "cli.col.last_day": {
+        "vi": "Ngày cuối",
+        "en": "Last day",
+    },
+    "cli.col.left": {
+        "vi": "Còn",
+        "en": "Left",
+    },
     "cli.col.met": {"vi": "Hoàn thành", "en": "Met"},
     "cli.col.name": {"vi": "Tên", "en": "Name"},
     "cli.col.number": {"vi": "Số", "en": "Number"},
@@ -37,17 +61,29 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.col.step": {"vi": "Bước", "en": "Step"},
     "cli.col.summary": {"vi": "Nội dung", "en": "Summary"},
     "cli.col.target": {"vi": "Chỉ tiêu", "en": "Target"},
+    "cli.col.what": {
+        "vi": "Việc phải làm",
+        "en": "What",
+    },
+    "cli.col.text": {
+        "vi": "Nội dung",
+        "en": "Text",
+    },
     "cli.criteria.add.help": {
-        "vi": "Thêm một tiêu chí cụ thể của hồ sơ (mô hình: mức xếp loại thấp nhất cần tiêu chí đó).",
-        "en": "Add a case-specific criterion (model: the lowest grade it is required for).",
+        "vi": "Thêm một tiêu chí cụ thể của hồ sơ (mô hình: mức xếp loại thấp nhất cần tiêu chí đó; điển hình: tiêu chí riêng, không có mức).",
+        "en": "Add a case-specific criterion (model: the lowest grade it is required for; exemplar: a specific criterion, no grade).",
     },
     "cli.criteria.added": {
         "vi": "Đã thêm tiêu chí '{key}' cho {id} (áp dụng từ mức {grade}).",
         "en": "Added criterion '{key}' to {id} (required from grade {grade}).",
     },
+    "cli.criteria.added_exemplar": {
+        "vi": "Đã thêm tiêu chí riêng '{key}' cho điển hình {id}.",
+        "en": "Added specific criterion '{key}' to exemplar {id}.",
+    },
     "cli.criteria.help": {
-        "vi": "Tiêu chí cụ thể của một hồ sơ (§III.2.b Lưu ý).",
-        "en": "A case's own criteria (§III.2.b note).",
+        "vi": "Tiêu chí cụ thể của một hồ sơ (§III.2.b Lưu ý; điển hình: §IV.1).",
+        "en": "A case's own criteria (§III.2.b note; exemplars: §IV.1).",
     },
     "cli.demo.done": {"vi": "Hồ sơ mẫu: {path}", "en": "Demo dossier: {path}"},
     "cli.demo.help": {"vi": "Dựng một hồ sơ mẫu bằng chính các lệnh của antt rồi in trạng thái và git log.",
@@ -58,6 +94,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.detail.area": {"vi": "Địa bàn", "en": "Area"},
     "cli.detail.authority": {"vi": "Cấp có thẩm quyền", "en": "Authority"},
+    "cli.detail.clock": {
+        "vi": "Thời hạn xây dựng: từ {start}, đánh giá chậm nhất ngày {last}",
+        "en": "Building year: from {start}, evaluation by {last} at the latest",
+    },
+    "cli.detail.days_left": {
+        "vi": "(còn {days} ngày)",
+        "en": "({days} days left)",
+    },
+    "cli.detail.items": {
+        "vi": "Hồ sơ (§V.2)",
+        "en": "Dossier (§V.2)",
+    },
     "cli.detail.late_steps": {
         "vi": "(muộn: {steps})",
         "en": "(late: {steps})",
@@ -99,7 +147,71 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.draft.done": {"vi": "Đã tạo bản nháp {file}", "en": "Draft written to {file}"},
     "cli.draft.help": {"vi": "Tạo bản nháp DOCX của một loại văn bản, không ghi gì vào hồ sơ.",
                        "en": "Render a draft DOCX of a kind without recording anything."},
+    "cli.due.days_left": {
+        "vi": "còn {days} ngày",
+        "en": "{days} days left",
+    },
+    "cli.due.days_over": {
+        "vi": "QUÁ HẠN {days} ngày",
+        "en": "OVERDUE by {days} days",
+    },
+    "cli.due.help": {
+        "vi": "Những việc đến hạn hoặc quá hạn của các mô hình (kế hoạch năm, báo cáo 06 tháng và năm, ba bước xếp loại), hạn gần nhất trước.",
+        "en": "What is due or overdue (annual plans, 6-month and annual reports, the three rating steps), soonest first.",
+    },
+    "cli.due.none": {
+        "vi": "Không có việc nào đến hạn.",
+        "en": "Nothing is due.",
+    },
     "cli.error": {"vi": "Lỗi", "en": "Error"},
+    "cli.evaluate.ask": {
+        "vi": "Tiêu chí {key} — {text}: đạt?",
+        "en": "Criterion {key} — {text}: met?",
+    },
+    "cli.evaluate.bad_pair": {
+        "vi": "'{pair}' không đúng dạng KEY=yes|no (hoặc KEY=TEXT).",
+        "en": "'{pair}' is not KEY=yes|no (or KEY=TEXT).",
+    },
+    "cli.evaluate.done": {
+        "vi": "Đã ghi {kind} của {id} ({file}):",
+        "en": "Recorded {kind} of {id} ({file}):",
+    },
+    "cli.evaluate.help": {
+        "vi": "Đánh giá điển hình sau 01 năm xây dựng (hoặc đánh giá lại hằng năm điển hình đã công nhận): in kết quả đề xuất và ghi báo cáo đánh giá.",
+        "en": "Evaluate an exemplar after its building year (or reassess a recognized one each year): prints the outcome proposed and records the report.",
+    },
+    "cli.evaluate.missed": {
+        "vi": "Không đạt: {keys}",
+        "en": "Missed: {keys}",
+    },
+    "cli.evaluate.not_given": {
+        "vi": "Các tiêu chí không được nêu được tính là không đạt: {keys}.",
+        "en": "Criteria not given count as not met: {keys}.",
+    },
+    "cli.evaluate.outcome_end": {
+        "vi": "Đề xuất: kết thúc xây dựng điển hình {id} — ghi quyết định bằng `antt record {id} ending`, rồi `ending-notice`.",
+        "en": "Proposed: end exemplar {id} — record the decision with `antt record {id} ending`, then `ending-notice`.",
+    },
+    "cli.evaluate.outcome_keep": {
+        "vi": "Đề xuất: giữ công nhận điển hình {id} (đạt từ ngưỡng đánh giá lại trở lên); không cần quyết định mới.",
+        "en": "Proposed: keep exemplar {id} recognized (at or above the reassessment threshold); no new decision is needed.",
+    },
+    "cli.evaluate.outcome_recognize": {
+        "vi": "Đề xuất: công nhận điển hình {id} — ghi quyết định bằng `antt record {id} recognition`.",
+        "en": "Proposed: recognize exemplar {id} — record the decision with `antt record {id} recognition`.",
+    },
+    "cli.evaluate.share": {
+        "vi": "Tỷ lệ tiêu chí đạt: {share} %",
+        "en": "Criteria met: {share} %",
+    },
+    "cli.exemplar_kind.collective": {
+        "vi": "tập thể",
+        "en": "collective",
+    },
+    "cli.exemplar_kind.individual": {
+        "vi": "cá nhân",
+        "en": "individual",
+    },
     "cli.grade.kha": {
         "vi": "Khá",
         "en": "Khá (good)",
@@ -145,8 +257,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Đã dừng theo yêu cầu (Ctrl-C) trước khi commit; mọi thay đổi dở dang đã được hoàn lại, hồ sơ như trước lệnh.",
         "en": "Stopped on request (Ctrl-C) before the commit; every partial change was rolled back, the dossier is as it was.",
     },
+    "cli.item_state.missing": {
+        "vi": "THIẾU",
+        "en": "MISSING",
+    },
+    "cli.item_state.n/a": {
+        "vi": "không áp dụng",
+        "en": "n/a",
+    },
+    "cli.item_state.not-due": {
+        "vi": "chưa đến hạn",
+        "en": "not due",
+    },
+    "cli.item_state.present": {
+        "vi": "có",
+        "en": "present",
+    },
     "cli.kind.exemplar": {"vi": "điển hình", "en": "exemplar"},
     "cli.kind.model": {"vi": "mô hình", "en": "model"},
+    "cli.new_exemplar.done": {
+        "vi": "Đã mở hồ sơ điển hình {id}.",
+        "en": "Opened exemplar {id}.",
+    },
+    "cli.new_exemplar.help": {
+        "vi": "Mở hồ sơ điển hình tiên tiến (tập thể hoặc cá nhân); in mã DH-… của hồ sơ.",
+        "en": "Open an advanced exemplar (a collective or an individual); prints its DH-… ID.",
+    },
     "cli.new_model.done": {"vi": "Đã mở hồ sơ mô hình {id}", "en": "Opened model {id}"},
     "cli.new_model.help": {"vi": "Mở hồ sơ mô hình mới ở bước 1 (NAME là tên gọi tạm).",
                            "en": "Open a model at step 1 (NAME is a working title)."},
@@ -172,6 +308,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "{id} {year}: \"{text}\" updated; completion {rate}"},
     "cli.progress.help": {"vi": "Cập nhật kết quả đạt được của một chỉ tiêu (giá trị, không cộng dồn).",
                           "en": "Set the achieved value of a target (a value, not an increment)."},
+    "cli.propose_national.done": {
+        "vi": "Đã ghi tờ trình đề xuất của {id}: {file}. Hồ sơ gửi kèm: {zip} ({count} tệp; {left} văn bản mật không gửi kèm).",
+        "en": "Recorded the national proposal of {id}: {file}. Bundle: {zip} ({count} files; {left} classified documents left out).",
+    },
+    "cli.propose_national.help": {
+        "vi": "Đề xuất Cục V05 - Bộ Công an thẩm định, nhân rộng mô hình toàn quốc (§III.3): ghi tờ trình và tạo tệp zip hồ sơ mô hình kèm danh mục.",
+        "en": "Propose the model to Cục V05 (Ministry of Public Security) for nationwide replication (§III.3): records the tờ trình and writes a zip of the dossier with an index.",
+    },
     "cli.rate.absent": {
         "vi": "không có",
         "en": "absent",
@@ -291,13 +435,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.record.done": {"vi": "Đã ghi {kind} cho {id}: {file}", "en": "Recorded {kind} for {id}: {file}"},
     "cli.record.help": {"vi": "Ghi một văn bản đã ban hành, tạo tệp DOCX, chuyển bước hồ sơ.",
                         "en": "Record an issued document, render its DOCX, advance the case."},
+    "cli.replicate.done": {
+        "vi": "Đã mở {id}, nhân rộng từ {source} (bắt đầu lại từ bước 1).",
+        "en": "Opened {id}, replicated from {source} (it starts again at step 1).",
+    },
+    "cli.replicate.help": {
+        "vi": "Nhân rộng một mô hình được công nhận “Tốt” sang địa bàn hoặc lĩnh vực khác (§III.3): mở hồ sơ mô hình mới ở bước 1; in mã mới.",
+        "en": "Replicate a model rated Tốt to another area or field (§III.3): opens a new model at step 1; prints its ID.",
+    },
     "cli.status.active": {"vi": "đang hoạt động", "en": "active"},
     "cli.status.broken": {"vi": "tệp hỏng", "en": "broken file"},
     "cli.status.building": {"vi": "đang xây dựng", "en": "building"},
     "cli.status.closed": {"vi": "đã kết thúc", "en": "closed"},
     "cli.status.closing": {"vi": "đang kết thúc", "en": "closing"},
+    "cli.status.ended": {
+        "vi": "đã kết thúc xây dựng",
+        "en": "ended",
+    },
     "cli.status.help": {"vi": "Bảng các hồ sơ; với ID: toàn bộ thông tin một hồ sơ.",
                         "en": "Table of cases; with ID, one case's full picture."},
+    "cli.status.recognized": {
+        "vi": "đã công nhận",
+        "en": "recognized",
+    },
+    "cli.status.surveying": {
+        "vi": "đang khảo sát",
+        "en": "surveying",
+    },
     "cli.stdout_closed": {
         "vi": "đầu ra chuẩn (stdout) đã bị đóng",
         "en": "standard output is closed",

@@ -25,6 +25,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{id} đã kết thúc (closed): không nhận thêm thay đổi nào.",
         "en": "{id} is closed: it accepts no further change.",
     },
+    "domain.case_closed_by": {
+        "vi": "{id} đã kết thúc theo Quyết định kết thúc mô hình số {number} ngày {date} của {issuer}: không nhận thêm thay đổi nào.",
+        "en": "{id} was closed by the closure decision no. {number} of {date} ({issuer}): it accepts no further change.",
+    },
+    "domain.closure_models_only": {
+        "vi": "{id} không phải mô hình: chỉ mô hình mới kết thúc theo §III.3.",
+        "en": "{id} is not a model: only models are closed under §III.3.",
+    },
+    "domain.closure_no_grade": {
+        "vi": "{id} chưa có quyết định công nhận mức xếp loại nào: chỉ kết thúc sau một năm xếp loại Yếu, hoặc dùng --unfit nếu mô hình không còn phù hợp với thực tiễn (§III.3).",
+        "en": "{id} has no rating decision yet: a model is closed only after a Yếu year, or with --unfit when it no longer fits practice (§III.3).",
+    },
+    "domain.closure_not_active": {
+        "vi": "{id} chưa ra mắt (chưa hoạt động): chưa thể kết thúc mô hình.",
+        "en": "{id} has not been launched (not active): it cannot be closed yet.",
+    },
+    "domain.closure_not_weak": {
+        "vi": "{id} có mức xếp loại được quyết định gần nhất là {grade}, không phải Yếu: chỉ kết thúc khi mô hình hoạt động Yếu, hoặc dùng --unfit nếu mô hình không còn phù hợp với thực tiễn (§III.3).",
+        "en": "The latest decided grade of {id} is {grade}, not Yếu: a model is closed only after a Yếu year, or with --unfit when it no longer fits practice (§III.3).",
+    },
+    "domain.closure_reason_required": {
+        "vi": "Cần nêu nguyên nhân, lý do kết thúc mô hình (--reason).",
+        "en": "Give the causes and reasons for closing the model (--reason).",
+    },
+    "domain.closure_started": {
+        "vi": "{id} đã bắt đầu kết thúc (trạng thái {status}); ghi tiếp các bước bằng `antt record {id} …`.",
+        "en": "{id} is already being closed (status {status}); record the next steps with `antt record {id} …`.",
+    },
+    "domain.count_required": {
+        "vi": "Cần số thành viên '{key}' là một số nguyên không âm (--set {key}=N), không phải '{value}'.",
+        "en": "'{key}' must be a whole number of members (--set {key}=N), not '{value}'.",
+    },
     "domain.date_before_opening": {
         "vi": "Ngày {date} sớm hơn ngày mở hồ sơ {id} ({opened}). Hãy kiểm tra lại --date.",
         "en": "The date {date} is before case {id} was opened ({opened}). Check --date.",
@@ -44,6 +76,50 @@ MESSAGES: dict[str, dict[str, str]] = {
     "domain.dependent_before": {
         "vi": "Không thể đổi ngày {kind} thành {date}: {later} đã ghi ngày {later_date}, sớm hơn. Hãy đính chính {later} trước.",
         "en": "Cannot move {kind} to {date}: {later} is dated {later_date}, earlier. Amend {later} first.",
+    },
+    "domain.exemplar.criteria_after_evaluation": {
+        "vi": "{id} đã được đánh giá theo bộ tiêu chí hiện có: không thêm tiêu chí sau khi đánh giá.",
+        "en": "{id} has been judged on its present criteria: no criterion is added after an evaluation.",
+    },
+    "domain.exemplar.ending_not_proposed": {
+        "vi": "{id} đã được công nhận: quyết định kết thúc cần một lần đánh giá lại đề xuất kết thúc (`antt evaluate {id}`: dưới 70% tiêu chí, hoặc --unfit --reason \"…\").",
+        "en": "{id} is recognized: ending it needs a reassessment that proposes it (`antt evaluate {id}`: under 70 % of the criteria, or --unfit --reason \"…\").",
+    },
+    "domain.exemplar.evaluation_late": {
+        "vi": "Đánh giá ngày {date} đã quá hạn 01 năm kể từ kế hoạch xây dựng điển hình (hạn cuối {last}): nếu vẫn đánh giá, thêm --late --reason \"…\" (lý do được lưu trong hồ sơ và commit).",
+        "en": "An evaluation on {date} is past the one year from the building plan (last good day {last}): to evaluate anyway add --late --reason \"…\" (the reason is kept in the case and the commit).",
+    },
+    "domain.exemplar.general_key": {
+        "vi": "'{key}' là một tiêu chí chung của điển hình (§IV.1): chọn khóa khác cho tiêu chí riêng.",
+        "en": "'{key}' is one of the exemplar's general criteria (§IV.1): choose another key for the specific one.",
+    },
+    "domain.exemplar.late_needs_reason": {
+        "vi": "--late và --unfit cần lý do: thêm --reason \"…\".",
+        "en": "--late and --unfit need their reason: add --reason \"…\".",
+    },
+    "domain.exemplar.not_building": {
+        "vi": "{id} đang ở trạng thái '{status}': chỉ điển hình đang xây dựng (building) mới được công nhận hoặc kết thúc theo kết quả đánh giá.",
+        "en": "{id} is '{status}': only an exemplar being built (building) is recognized or ended on its evaluation.",
+    },
+    "domain.exemplar.not_late": {
+        "vi": "Đánh giá ngày {date} vẫn trong hạn 01 năm (hạn cuối {last}): bỏ --late.",
+        "en": "An evaluation on {date} is within the one year (last good day {last}): drop --late.",
+    },
+    "domain.exemplar.not_recognized": {
+        "vi": "{id} đang ở trạng thái '{status}': chỉ điển hình đã được công nhận (recognized) mới được đánh giá lại hằng năm.",
+        "en": "{id} is '{status}': only a recognized exemplar is reassessed each year.",
+    },
+    "domain.exemplar.reassess_too_early": {
+        "vi": "{id} được công nhận trong năm đánh giá {year}: việc đánh giá lại hằng năm bắt đầu từ năm {first}.",
+        "en": "{id} was recognized in evaluation year {year}: the yearly reassessment starts with {first}.",
+    },
+    "domain.exemplar.reassessed": {
+        "vi": "{id} đã được đánh giá lại năm {year}; mỗi năm một lần (đính chính bằng `antt amend {id} reassessment --year {year}`).",
+        "en": "{id} was already reassessed for {year}; once a year (correct it with `antt amend {id} reassessment --year {year}`).",
+    },
+    "domain.exemplar.recognition_not_proposed": {
+        "vi": "Báo cáo đánh giá của {id} không đề xuất công nhận (tiêu chí không đạt: {missed}): chỉ ghi quyết định công nhận sau một đánh giá đề xuất công nhận; nếu kết thúc, ghi `ending`.",
+        "en": "The evaluation of {id} does not propose recognition (criteria missed: {missed}): record a recognition only after an evaluation that proposes it; to end it, record `ending`.",
     },
     "domain.field_choice": {
         "vi": "Giá trị '{value}' của {key} không hợp lệ; chọn một trong: {choices}.",
@@ -85,9 +161,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chưa ghi được '{kind}' cho {id}: còn thiếu {missing}.",
         "en": "Cannot record '{kind}' for {id} yet: first record {missing}.",
     },
+    "domain.national_no_replica": {
+        "vi": "{id} chưa được nhân rộng (`antt replicate {id} --area …`): chỉ đề xuất mô hình “Tốt” đã nhân rộng, hoặc dùng --innovative --reason ….",
+        "en": "{id} has not been replicated (`antt replicate {id} --area …`): only a replicated Tốt model is proposed, or use --innovative --reason ….",
+    },
+    "domain.national_not_active": {
+        "vi": "{id} đang ở trạng thái {status}: chỉ đề xuất mô hình đã ra mắt, đang hoạt động.",
+        "en": "{id} is {status}: only a launched, active model is proposed.",
+    },
+    "domain.national_not_good": {
+        "vi": "{id} có mức xếp loại được công nhận gần nhất là {grade}: chỉ đề xuất nhân rộng toàn quốc mô hình hoạt động “Tốt” đã được nhân rộng, hoặc mô hình có cách làm hay, sáng tạo (--innovative --reason …).",
+        "en": "The latest decided grade of {id} is {grade}: only a Tốt model that has been replicated is proposed to the nation, or an innovative one (--innovative --reason …).",
+    },
+    "domain.national_reason_required": {
+        "vi": "Cần nêu cách làm hay, sáng tạo của mô hình (--reason) khi đề xuất theo --innovative.",
+        "en": "Say what is innovative about the model (--reason) with --innovative.",
+    },
+    "domain.national_replicas_weak": {
+        "vi": "Chưa có mô hình nhân rộng nào của {id} được công nhận Khá trở lên ({replicas}): mô hình phải tiếp tục phát huy hiệu quả tại địa bàn nhân rộng (§III.3).",
+        "en": "No replica of {id} has a decided grade of Khá or better ({replicas}): the model must keep working well where it was replicated (§III.3).",
+    },
+    "domain.model_only": {
+        "vi": "{id} là điển hình: `antt {command}` chỉ dùng cho mô hình (MH-…); điển hình được đánh giá bằng `antt evaluate {id}`.",
+        "en": "{id} is an exemplar: `antt {command}` is for models (MH-…); an exemplar is evaluated with `antt evaluate {id}`.",
+    },
     "domain.no_rotation_order": {
         "vi": "{id} không có thứ tự luân phiên Trưởng mô hình (ghi khi lấy ý kiến, --set lead_units=A,B): không ghi được luân phiên.",
         "en": "{id} has no rotation order of the lead unit (set at consultation, --set lead_units=A,B): no rotation can be recorded.",
+    },
+    "domain.not_the_authority": {
+        "vi": "'{kind}' phải do cấp có thẩm quyền của mô hình ban hành ({authority}), không phải {issuer}; sửa --issuer (nếu cơ quan đã thay đổi: `antt bodies successor`).",
+        "en": "'{kind}' must be issued by the model's authority ({authority}), not {issuer}; fix --issuer (a body that changed: `antt bodies successor`).",
     },
     "domain.numbers.bad_body_code": {
         "vi": "Số văn bản '{number}' mang mã cơ quan '{code}' trong khi cơ quan ban hành có mã '{expected}' (antt.yaml); hãy sửa --number, ví dụ {example}.",
@@ -168,6 +272,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "domain.rating.year_not_decided": {
         "vi": "{id} chưa có '{kind}' của năm {year}: gửi kết quả xếp loại sau khi có quyết định công nhận (`antt rate {id} --year {year} --decide …`).",
         "en": "{id} has no '{kind}' for {year}: send the rating result after the decision (`antt rate {id} --year {year} --decide …`).",
+    },
+    "domain.replicate_models_only": {
+        "vi": "{id} không phải mô hình: chỉ nhân rộng mô hình.",
+        "en": "{id} is not a model: only models are replicated.",
+    },
+    "domain.replicate_no_decision": {
+        "vi": "{id} chưa có quyết định công nhận mức xếp loại: chỉ nhân rộng mô hình được cấp có thẩm quyền công nhận “Tốt” (đề xuất của Ban Chỉ đạo chưa đủ; `antt rate {id} --decide …`).",
+        "en": "{id} has no rating decision: only a model the authority has rated Tốt is replicated (the steering committee's proposal is not enough; `antt rate {id} --decide …`).",
+    },
+    "domain.replicate_not_active": {
+        "vi": "{id} đang ở trạng thái {status}: chỉ nhân rộng mô hình đang hoạt động.",
+        "en": "{id} is {status}: only an active model is replicated.",
+    },
+    "domain.replicate_not_good": {
+        "vi": "{id} có mức xếp loại được công nhận gần nhất là {grade}: chỉ nhân rộng mô hình hoạt động “Tốt” (§III.3).",
+        "en": "The latest decided grade of {id} is {grade}: only a model rated Tốt is replicated (§III.3).",
+    },
+    "domain.replicate_same_place": {
+        "vi": "Mô hình {id} đã hoạt động trên địa bàn {area}: nhân rộng sang địa bàn (--area) hoặc lĩnh vực (--field) khác.",
+        "en": "Model {id} already runs in {area}: replicate it to another area (--area) or field (--field).",
+    },
+    "domain.replicate_where": {
+        "vi": "Cần địa bàn (--area) hoặc lĩnh vực (--field) nhân rộng mô hình.",
+        "en": "Give the area (--area) or field (--field) to replicate the model to.",
     },
     "domain.rotation_authority_required": {
         "vi": "Luân phiên Trưởng mô hình của {id} cần cấp có thẩm quyền quản lý đơn vị mới: thêm --set authority=….",

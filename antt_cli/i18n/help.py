@@ -32,17 +32,29 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "en": "This body's parent body (first header line)."},
     "help.bodies.party": {"vi": "Cấp ủy đảng: văn bản theo thể thức của Đảng, số dạng 05-NQ/ĐU.",
                           "en": "A party committee: party document format, numbers like 05-NQ/ĐU."},
+    "help.close.reason": {
+        "vi": "Nguyên nhân, lý do phải kết thúc mô hình (ghi vào báo cáo).",
+        "en": "The causes and reasons for closing the model (written into the report).",
+    },
+    "help.close.unfit": {
+        "vi": "Mô hình không còn phù hợp với thực tiễn (cho phép kết thúc khi mức xếp loại gần nhất không phải Yếu).",
+        "en": "The model no longer fits practice (allows closure when the latest decided grade is not Yếu).",
+    },
     "help.criteria.grade": {
-        "vi": "Mô hình: mức xếp loại thấp nhất cần tiêu chí này (tot, kha, trung-binh; mặc định trung-binh: mọi mức).",
-        "en": "Model: the lowest grade this criterion is required for (tot, kha, trung-binh; default trung-binh: every grade).",
+        "vi": "Mô hình: mức xếp loại thấp nhất cần tiêu chí này (tot, kha, trung-binh; mặc định trung-binh: mọi mức); điển hình: không dùng.",
+        "en": "Model: the lowest grade this criterion is required for (tot, kha, trung-binh; default trung-binh: every grade); exemplar: not used.",
     },
     "help.criteria.key": {
         "vi": "Khóa của tiêu chí (chữ thường, chữ số, gạch nối), dùng trong --criterion KEY=yes|no.",
         "en": "The criterion's key (lower case, digits, hyphens), used in --criterion KEY=yes|no.",
     },
+    "help.criteria.reason": {
+        "vi": "Lý do, khi bộ tiêu chí đã ghi của điển hình phải đính chính theo.",
+        "en": "The reason, when an exemplar's recorded criteria set must be amended with it.",
+    },
     "help.criteria.text": {
-        "vi": "Nội dung tiêu chí, in trong báo cáo đề nghị xếp loại.",
-        "en": "The criterion's text, printed in the rating proposal.",
+        "vi": "Nội dung tiêu chí, in trong báo cáo đề nghị xếp loại hoặc bộ tiêu chí của điển hình.",
+        "en": "The criterion's text, printed in the rating proposal or the exemplar's criteria set.",
     },
     "help.demo.path": {"vi": "Thư mục trống để dựng hồ sơ mẫu; mặc định một thư mục mới trong thư mục tạm.",
                        "en": "An empty folder for the sample dossier; default a new folder in the temp folder."},
@@ -50,6 +62,34 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "hiện tại (thư mục tạm nếu đang ở trong hồ sơ).",
                           "en": "File or folder for the draft, outside the dossier; default ID-KIND-nhap.docx in the "
                                 "current folder (the temp folder when inside the dossier)."},
+    "help.due.date": {
+        "vi": "Ngày xét hạn (YYYY-MM-DD hoặc DD/MM/YYYY); mặc định hôm nay.",
+        "en": "The day the deadlines are judged as of (YYYY-MM-DD or DD/MM/YYYY); default today.",
+    },
+    "help.due.id": {
+        "vi": "Mã hồ sơ, ví dụ MH-2026-001; bỏ trống: mọi hồ sơ.",
+        "en": "Case ID, e.g. MH-2026-001; omit it for every case.",
+    },
+    "help.evaluate.criterion": {
+        "vi": "Một tiêu chí đạt hay không: KEY=yes|no (registered, effective, acknowledged, commended, informative, các tiêu chí riêng); lặp lại được.",
+        "en": "One criterion met or not: KEY=yes|no (registered, effective, acknowledged, commended, informative, the specific ones); repeatable.",
+    },
+    "help.evaluate.evidence": {
+        "vi": "Kết quả, minh chứng của một tiêu chí: KEY=TEXT (in trong bảng đánh giá); lặp lại được.",
+        "en": "Result or evidence of a criterion: KEY=TEXT (printed in the assessment table); repeatable.",
+    },
+    "help.evaluate.late": {
+        "vi": "Đánh giá sau hạn 01 năm kể từ kế hoạch xây dựng (cần --reason).",
+        "en": "The evaluation comes after the one year from the building plan (needs --reason).",
+    },
+    "help.evaluate.reason": {
+        "vi": "Lý do của --late hoặc --unfit; lưu trong hồ sơ và commit.",
+        "en": "The reason for --late or --unfit; kept in the case and the commit.",
+    },
+    "help.evaluate.unfit": {
+        "vi": "Yêu cầu công tác không còn phù hợp hoặc cần thay bằng điển hình khác: đề xuất kết thúc (cần --reason).",
+        "en": "The work no longer fits or another exemplar should replace it: propose ending (needs --reason).",
+    },
     "help.field_option": {"vi": "Như --set {key}=…: {help}.", "en": "The same as --set {key}=… ({help})."},
     "help.id": {"vi": "Mã hồ sơ mô hình, ví dụ MH-2026-001 (xem `antt status`).",
                 "en": "Case ID, e.g. MH-2026-001 (see `antt status`)."},
@@ -74,6 +114,26 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "en": "Issuing body, named as declared with `antt bodies add`; on a new record, the kind's default."},
     "help.kind": {"vi": "Loại văn bản: tên ngắn của loại (docs/kinds.md); tên sai sẽ được báo kèm danh sách.",
                   "en": "Document kind: its short name (docs/kinds.md); an unknown one is refused with the list."},
+    "help.new_exemplar.area": {
+        "vi": "Địa bàn, lĩnh vực của điển hình, ví dụ \"Thôn Lâm Giáo\".",
+        "en": "The exemplar's area or field, e.g. \"Thôn Lâm Giáo\".",
+    },
+    "help.new_exemplar.kind": {
+        "vi": "collective (tập thể) hoặc individual (cá nhân).",
+        "en": "collective or individual.",
+    },
+    "help.new_exemplar.name": {
+        "vi": "Tên tập thể hoặc cá nhân xây dựng điển hình, ví dụ \"Tổ hòa giải thôn Lâm Giáo\".",
+        "en": "Name of the collective or individual, e.g. \"Tổ hòa giải thôn Lâm Giáo\".",
+    },
+    "help.new_exemplar.proposer": {
+        "vi": "Chủ thể xây dựng điển hình (mặc định: đơn vị trong antt.yaml).",
+        "en": "Who builds the exemplar (default: the unit of antt.yaml).",
+    },
+    "help.new_exemplar.scope": {
+        "vi": "Điển hình trên một mặt (one), một số mặt (several) hay toàn diện (comprehensive, mặc định).",
+        "en": "An exemplar in one aspect (one), several (several) or all (comprehensive, the default).",
+    },
     "help.new_model.area": {"vi": "Địa bàn của mô hình, ví dụ \"Thôn Lâm Giáo\".",
                             "en": "The model's area (địa bàn), e.g. \"Thôn Lâm Giáo\"."},
     "help.new_model.field": {"vi": "Lĩnh vực của mô hình, ví dụ \"phòng, chống tội phạm\".",
@@ -117,6 +177,22 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "en": "The target: its text as in the plan, or its position (1, 2, …)."},
     "help.progress.year": {"vi": "Năm đánh giá của kế hoạch có chỉ tiêu.",
                            "en": "Evaluation year of the plan that holds the target."},
+    "help.propose_national.include_classified": {
+        "vi": "Gửi kèm cả các văn bản mật (mặc định không gửi).",
+        "en": "Include classified documents in the zip (left out by default).",
+    },
+    "help.propose_national.innovative": {
+        "vi": "Mô hình mới triển khai nhưng có cách làm hay, sáng tạo (không cần đã nhân rộng); cần --reason.",
+        "en": "A newly launched model with an innovative way of working (no replica needed); needs --reason.",
+    },
+    "help.propose_national.output": {
+        "vi": "Tệp zip hồ sơ gửi kèm (mặc định ID-de-xuat-toan-quoc.zip trong thư mục hiện tại).",
+        "en": "The zip to write (default ID-de-xuat-toan-quoc.zip in the current folder).",
+    },
+    "help.propose_national.reason": {
+        "vi": "Cách làm hay, sáng tạo, hiệu quả của mô hình (ghi vào tờ trình).",
+        "en": "What is innovative and effective about the model (written into the proposal).",
+    },
     "help.rate.criterion": {
         "vi": "Đánh giá một tiêu chí hoặc biểu hiện Yếu: KEY=yes|no (lặp lại được); không cho thì hỏi (trong terminal) hoặc tính là không đạt.",
         "en": "Judge a criterion or a Yếu trigger: KEY=yes|no (repeatable); not given: asked in a terminal, else counted as not met.",
@@ -155,6 +231,18 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "CSV of the people: columns name, role, unit, phone, a header row, name required."},
     "help.record.secrecy": {"vi": "Độ mật: mat (MẬT) hoặc toi-mat (TỐI MẬT).",
                             "en": "Classification: mat (MẬT) or toi-mat (TỐI MẬT)."},
+    "help.replicate.area": {
+        "vi": "Địa bàn nhân rộng mô hình.",
+        "en": "The area the model is replicated to.",
+    },
+    "help.replicate.field": {
+        "vi": "Lĩnh vực nhân rộng mô hình.",
+        "en": "The field the model is replicated to.",
+    },
+    "help.replicate.name": {
+        "vi": "Tên gọi tạm của mô hình nhân rộng (mặc định: tên mô hình gốc).",
+        "en": "Working title of the replica (default: the source's name).",
+    },
     "help.set": {"vi": "Một trường của loại văn bản, KEY=VALUE (ví dụ name=…, title=…, note=…); lặp lại được; "
                        "khóa không nhận sẽ được báo kèm danh sách.",
                  "en": "A field of the kind, KEY=VALUE (e.g. name=…, title=…, note=…); repeatable; a key the kind "

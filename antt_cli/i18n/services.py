@@ -29,6 +29,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Biến môi trường ANTT_TODAY='{value}' không phải ngày hợp lệ: hãy dùng YYYY-MM-DD (ví dụ 2026-06-20) hoặc bỏ biến này.",
         "en": "The environment variable ANTT_TODAY='{value}' is not a valid date: use YYYY-MM-DD (e.g. 2026-06-20) or unset it.",
     },
+    "services.bundle.col.date": {
+        "vi": "Ngày",
+        "en": "Date",
+    },
+    "services.bundle.col.file": {
+        "vi": "Tệp",
+        "en": "File",
+    },
+    "services.bundle.col.issuer": {
+        "vi": "Cơ quan ban hành",
+        "en": "Issuer",
+    },
+    "services.bundle.col.no": {
+        "vi": "TT",
+        "en": "No.",
+    },
+    "services.bundle.col.note": {
+        "vi": "Ghi chú",
+        "en": "Note",
+    },
+    "services.bundle.col.number": {
+        "vi": "Số, ký hiệu",
+        "en": "Number",
+    },
+    "services.bundle.col.title": {
+        "vi": "Tên văn bản",
+        "en": "Title",
+    },
+    "services.bundle.left_out": {
+        "vi": "{mark}: không gửi kèm (dùng --include-classified để gửi)",
+        "en": "{mark}: not included (--include-classified includes it)",
+    },
     "services.cases.area_required": {"vi": "Cần địa bàn của mô hình (--area).", "en": "The model's area is required (--area)."},
     "services.cases.bad_choice": {
         "vi": "{option} '{value}' không hợp lệ; dùng một trong: {allowed}.",
@@ -114,6 +146,49 @@ MESSAGES: dict[str, dict[str, str]] = {
     "services.draft_write_failed": {
         "vi": "Không ghi được bản nháp vào {file}: {detail}. Hãy chọn đường dẫn tệp khác bằng -o rồi chạy lại.",
         "en": "Could not write the draft to {file}: {detail}. Choose another file path with -o and run the command again.",
+    },
+    "services.due.before": {"vi": "trước {date}", "en": "before {date}"},
+    "services.due.plan": {"vi": "Kế hoạch hoạt động năm {year}", "en": "Annual plan {year}"},
+    "services.due.rate-decide": {"vi": "Quyết định công nhận mức xếp loại năm {year}", "en": "Rating decision {year}"},
+    "services.due.rate-propose": {"vi": "Báo cáo kết quả năm {year}, đề xuất xếp loại", "en": "Annual report {year} with the proposed grade"},
+    "services.due.rate-submit": {"vi": "Gửi kết quả xếp loại năm {year} về Thường trực Ban Chỉ đạo tỉnh", "en": "Rating {year} sent to the provincial standing office"},
+    "services.due.report-6-month": {"vi": "Báo cáo 06 tháng đầu năm {year}", "en": "6-month report {year}"},
+    "services.due.report-annual": {"vi": "Báo cáo kết quả hoạt động năm {year}", "en": "Annual report {year}"},
+    "services.national.bad_output": {
+        "vi": "Không ghi được tệp zip vào {file}: thư mục chứa nó không có, hoặc đó là một thư mục; sửa -o.",
+        "en": "Cannot write the zip to {file}: its folder does not exist, or it is a folder; fix -o.",
+    },
+    "services.exemplars.area_required": {
+        "vi": "Cần địa bàn, lĩnh vực của điển hình (--area).",
+        "en": "The exemplar's area or field is required (--area).",
+    },
+    "services.exemplars.criteria_reason_required": {
+        "vi": "Bộ tiêu chí của {id} đã được ghi ('{kind}'): thêm tiêu chí là đính chính văn bản đó, cần lý do --reason \"…\".",
+        "en": "The criteria set of {id} is recorded ('{kind}'): adding a criterion amends that document and needs --reason \"…\".",
+    },
+    "services.exemplars.late_only_evaluation": {
+        "vi": "--late chỉ dùng cho lần đánh giá sau 01 năm xây dựng; việc đánh giá lại hằng năm không có hạn 01 năm.",
+        "en": "--late is for the evaluation after the building year only; the yearly reassessment has no one-year limit.",
+    },
+    "services.exemplars.name_required": {
+        "vi": "Cần tên của tập thể, cá nhân xây dựng điển hình.",
+        "en": "The name of the collective or individual is required.",
+    },
+    "services.exemplars.not_exemplar": {
+        "vi": "{id} không phải điển hình: `antt evaluate` chỉ dùng cho điển hình (DH-…); mô hình được xếp loại bằng `antt rate`.",
+        "en": "{id} is not an exemplar: `antt evaluate` is for exemplars (DH-…); a model is rated with `antt rate`.",
+    },
+    "services.exemplars.reason_not_needed": {
+        "vi": "--reason chỉ cần khi bộ tiêu chí của điển hình đã được ghi (văn bản đó được đính chính theo).",
+        "en": "--reason is only needed once the exemplar's criteria set is recorded (that document is amended with it).",
+    },
+    "services.exemplars.reason_without_flag": {
+        "vi": "--reason chỉ đi cùng --late hoặc --unfit.",
+        "en": "--reason goes with --late or --unfit only.",
+    },
+    "services.exemplars.unknown_criterion": {
+        "vi": "Không có tiêu chí '{key}'; các tiêu chí của điển hình này: {keys}.",
+        "en": "There is no criterion '{key}'; this exemplar's criteria: {keys}.",
     },
     "services.nothing_committed": {
         "vi": "Một lệnh antt khác đang ghi vào hồ sơ và {file} chưa được commit lần nào, nên chưa có gì để hiển thị. Hãy chờ lệnh đó xong rồi chạy lại.",

@@ -18,7 +18,9 @@ from antt_cli.errors import AnttError
 def due_fields(due: Due | None, today: dt.date, case_kind: str, reg: Registry) -> dict[str, Any]:
     """What is due, as data: the kind's name (from the registry), the evaluation year, the
     report's period; `next_due_what` joins them (docs/commands.md `antt status`)."""
-    k = reg.dated_kind(case_kind, due.owed) if due else None
+    k = None
+    if due is not None:
+        k = reg.rating_kind(due.role) if due.role else reg.dated_kind(case_kind, due.owed)
     kind = k.name if k else (due.owed if due else None)
     return {
         "next_due": due.day.isoformat() if due else None,
@@ -32,10 +34,18 @@ def due_fields(due: Due | None, today: dt.date, case_kind: str, reg: Registry) -
 
 def status_row(digest: Any, today: dt.date, rules: Rules, reg: Registry) -> dict[str, Any]:
     """One row of `antt status` from a case digest (domain/digest.py)."""
-    due = next_due(digest, today, rules)
+    from antt_cli.domain import exemplars as ex
+
+    if digest["kind"] == ex.EXEMPLAR:
+        from antt_cli.domain.interpretations import reassessment_deadline
+
+        due = ex.next_due(digest, today, reassessment_deadline(rules))
+    else:
+        due = next_due(digest, today, rules)
     return {
         "id": digest["id"],
         "kind": digest["kind"],
+        "exemplar_kind": digest.get("exemplar_kind"),
         "name": digest["name"],
         "status": digest["status"],
         "step": digest["step"],
@@ -68,7 +78,7 @@ def next_kinds(case: Case, reg: Registry) -> list[str]:
             life.check_recordable(case, k, reg, command=k.command)
         except AnttError:
             continue
-        result.append(k.name)
+        result.append(k.cli)
     return result
 
 
@@ -116,4 +126,27 @@ def case_detail(case: Case, today: dt.date, rules: Rules, reg: Registry) -> dict
         "ratings": [{"year": r.year, "proposed": r.proposed, "decided": r.decided, "submitted": r.submitted,
                      "late": list(r.late), "redone": r.redone} for r in rating_history(case, reg)],
     })
+    if case.kind == "exemplar":
+        detail.update(_exemplar_detail(case, today, rules, reg))
     return detail
+
+
+def _exemplar_detail(case: Case, today: dt.date, rules: Rules, reg: Registry) -> dict[str, Any]:
+    """An exemplar's criteria with their state (as the last evaluation or reassessment judged
+    them; None before any), its one-year clock and its dossier items (§IV, §V.2)."""
+    from antt_cli.domain import exemplars as ex
+
+    judged = ex.latest_outcome(case)
+    results = (judged.extra.get("criteria") or {}) if judged else {}
+    clock = ex.clock_of(case, reg, rules.exemplar_evaluation_months)
+    return {
+        "scope": case.extra.get("scope"),
+        "criteria": [{"key": key, "text": ex.criterion_text(case, key), "general": key in ex.GENERAL_KEYS,
+                      "met": results.get(key) if judged else None} for key in ex.criteria_keys(case)],
+        "outcome": judged.extra.get("outcome") if judged else None,
+        "clock": {"start": clock[0].isoformat(), "last_day": clock[1].isoformat(),
+                  "days_left": (clock[1] - today).days if case.status == "building" else None}
+        if clock else None,
+        "items": [{"no": i.no, "title": i.title, "state": i.state}
+                  for i in ex.exemplar_items(case, reg, today, rules.exemplar_evaluation_months)],
+    }

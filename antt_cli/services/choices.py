@@ -15,6 +15,10 @@ SIGN_AS: tuple[str, ...] = tuple(vocab.SIGN_AS)
 SECRECY: tuple[str, ...] = tuple(vocab.SECRECY)
 GRADES: tuple[str, ...] = tuple(vocab.GRADES)
 RATED_GRADES: tuple[str, ...] = tuple(g for g in vocab.GRADES if g != "yeu")  # a criterion's lowest grade
+EXEMPLAR_KINDS: tuple[str, ...] = tuple(vocab.EXEMPLAR_KINDS)
+EXEMPLAR_SCOPES: tuple[str, ...] = tuple(vocab.EXEMPLAR_SCOPES)
+# every status a case may have, a model's then an exemplar's (status texts in `antt status`)
+CASE_STATUSES: tuple[str, ...] = tuple(vocab.STATUSES) + tuple(vocab.EXEMPLAR_STATUSES)
 
 
 def parse_date(text: str) -> dt.date:

@@ -55,6 +55,7 @@ def set_progress(ctx: Context, case_id: str, year: int, target: str, *, achieved
     with writing(ctx, action="progress", case_id=case_id) as w:
         loaded = w.load_case(case_id)
         case = loaded.case.copy()
+        life.check_model_only(case, "progress")
         life.check_open(case)
         plan = case.plan(year)
         if plan is None:

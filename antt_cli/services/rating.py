@@ -50,6 +50,7 @@ def criterion_keys(ctx: Context, case_id: str) -> list[CriterionKey]:
     """What `antt rate` asks about on this case: the table's criteria, the case's own, the
     Yếu triggers (read without the lock: the answers are gathered before it is taken)."""
     case = ctx.dossier().case(case_id)
+    life.check_model_only(case, "rate")
     texts = {c.key: c.text for c in (*R.CRITERIA, *R.specific_rules(case))}
     return [CriterionKey(key, R.TRIGGERS.get(key) or texts.get(key, key), key in R.TRIGGERS)
             for key in R.answerable_keys(case)]
@@ -127,6 +128,7 @@ def propose(ctx: Context, case_id: str, given: RateInput) -> RateResult:
     with writing(ctx, action="rate", case_id=case_id) as w:
         loaded = w.load_case(case_id)
         case, rules = loaded.case, w.dossier.rules
+        life.check_model_only(case, "rate")
         life.check_open(case)
         R.check_ratable(case)
         life.check_recordable(case, k, reg, command=k.command)
@@ -212,6 +214,7 @@ def decide(ctx: Context, case_id: str, given: DecideInput) -> DecideResult:
     with writing(ctx, action="rate --decide", case_id=case_id) as w:
         loaded = w.load_case(case_id)
         case, rules = loaded.case, w.dossier.rules
+        life.check_model_only(case, "rate")
         life.check_open(case)
         R.check_ratable(case)
         proposal = R.step_record(case, year, R.PROPOSAL, reg)
@@ -261,12 +264,19 @@ class CriterionResult:
     id: str
     criterion: Criterion
     commit: str | None
+    rerendered: tuple[str, ...] = ()  # an exemplar's recorded criteria set, amended with it
 
 
-def add_criterion(ctx: Context, case_id: str, key: str, text: str, grade: str | None) -> CriterionResult:
-    """`antt criteria ID add KEY TEXT [--grade …]` (§III.2.b *Lưu ý*; for an exemplar §IV's
-    specific criteria): one commit. A model's criterion names the lowest grade it is required
-    for (default Trung bình: every grade); an exemplar's has none."""
+def add_criterion(ctx: Context, case_id: str, key: str, text: str, grade: str | None,
+                  reason: str | None = None) -> CriterionResult:
+    """`antt criteria ID add KEY TEXT [--grade …] [--reason …]` (§III.2.b *Lưu ý*; for an
+    exemplar §IV's specific criteria): one commit. A model's criterion names the lowest grade
+    it is required for (default Trung bình: every grade); an exemplar's has none, may not
+    take a general criterion's key, is refused once the exemplar has been judged, and, once
+    its criteria set is recorded, amends that document with `reason` (services/criteria.py)."""
+    from antt_cli.domain import exemplars as ex
+    from antt_cli.services.criteria import amend_criteria_documents
+
     key = nfc(key).strip()
     text = clean(text) or ""
     if not _KEY.match(key):
@@ -284,9 +294,11 @@ def add_criterion(ctx: Context, case_id: str, key: str, text: str, grade: str | 
                                      grades=", ".join(R.RATED))
         elif grade is not None:
             raise AnttError("services.rating.grade_for_model_only", id=case_id)
+        else:
+            ex.check_specific_criterion(case, key)
         criterion = Criterion(key, text, grade)
         new_case = R.with_criterion(case, criterion)
-        w.check_clean([loaded.rel], renders=False)
+        rerendered = amend_criteria_documents(w, loaded, new_case, ctx.today, reason)
         w.write_text(loaded.rel, loaded.text(new_case))
         w.summary = f"[{case_id}] {_t('services.rating.criterion_summary', key=key, text=text)}"
-    return CriterionResult(case_id, criterion, w.tx.sha)
+    return CriterionResult(case_id, criterion, w.tx.sha, tuple(rerendered))

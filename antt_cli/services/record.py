@@ -284,12 +284,14 @@ def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput) -
     action = f"record {kind}" if given.command == "record" else given.command
     with writing(ctx, action=action, case_id=case_id) as w:
         loaded = w.load_case(case_id)
+        if given.command == "plan":
+            life.check_model_only(loaded.case, "plan")
         k = life.kind_spec(reg, kind, loaded.case.kind)
         life.check_recordable(loaded.case, k, reg, command=given.command)
         if given.targets and not planned:
             raise AnttError("services.amend.targets_only_plan", kind=kind_label(k), plan=kind_label(plan_kind(reg)))
         record = build_record(ctx, w.dossier, loaded.case, k, given, reg)
-        life.check_record(loaded.case, k, record, ctx.today, reg)
+        life.check_record(loaded.case, k, record, ctx.today, reg, w.dossier.profile.get("successors"))
         record.number = resolve_number(k, str(record.issuer), record.date, given.number, w.dossier)
         mark_late(w, k, record, w.dossier.rules)
         new_case = life.apply_record(loaded.case, k, record)

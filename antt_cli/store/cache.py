@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-VERSION = 5  # 5: JSON instead of pickle, digests carrying the rating (decided, proposed grade, late steps)
+VERSION = 7  # 7: JSON, digests carrying the rating, the establishment and targets met (dated), the exemplar's kind, clock and reassessments
 MAX_BYTES = 256 * 1024 * 1024  # a cache larger than this is not ours: rebuilt
 
 

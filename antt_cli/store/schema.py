@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from antt_cli.domain.dates import as_date
-from antt_cli.domain.vocab import LEVELS, MEMBERSHIP, STATUSES, UNIT_KINDS
+from antt_cli.domain.vocab import (EXEMPLAR_KINDS, EXEMPLAR_SCOPES, EXEMPLAR_STATUSES, LEVELS, MEMBERSHIP,
+                                   STATUSES, UNIT_KINDS)
 from antt_cli.errors import AnttError
 from antt_cli.store.yamlio import line_of
 
@@ -16,6 +17,7 @@ from antt_cli.store.yamlio import line_of
 SCHEMAS = (1,)
 
 CHOICES = {"status": STATUSES, "level": LEVELS, "unit_kind": UNIT_KINDS, "membership": MEMBERSHIP}
+EXEMPLAR_CHOICES = {"status": EXEMPLAR_STATUSES, "exemplar_kind": EXEMPLAR_KINDS, "scope": EXEMPLAR_SCOPES}
 DATE_KEYS = ("date", "approved_date")
 
 
@@ -149,6 +151,13 @@ def check_case(case: Any, rel: str) -> None:
     for key, allowed in CHOICES.items():
         if case.get("kind") == "model" and case.get(key) not in allowed and not (key != "status" and case.get(key) is None):
             _fail(rel, case, key, " | ".join(allowed))
+    for key, allowed in EXEMPLAR_CHOICES.items():
+        if case.get("kind") == "exemplar" and case.get(key) not in allowed:
+            _fail(rel, case, key, " | ".join(allowed))
+    criteria = case.get("criteria")
+    if criteria is not None and (not isinstance(criteria, list)
+                                 or not all(isinstance(c, dict) and c.get("key") and c.get("text") for c in criteria)):
+        _fail(rel, case, "criteria", "[{key, text, grade}]")
     if not isinstance(case.get("name"), str) or not case["name"].strip():
         _fail(rel, case, "name", "text")
     if not isinstance(case.get("linked", False), bool):

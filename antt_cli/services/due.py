@@ -1,0 +1,52 @@
+"""`antt due`: what every case owes, soonest first, overdue marked — the deadlines of
+domain/deadlines.py (HD 163 §III.1.d, §III.1.đ, §III.2.c) judged as of a day."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from antt_cli.domain.deadlines import obligations
+from antt_cli.i18n import t
+from antt_cli.services.common import Context
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One obligation: `before` the guideline's date, `due` the last good day."""
+
+    id: str
+    name: str
+    what: str
+    year: int
+    title: str       # what is owed, in words
+    deadline: str    # as the guideline words it: "trước 05/11/2026"
+    before: dt.date
+    due: dt.date
+    overdue: bool
+    days: int        # days left until the last good day (negative: days overdue)
+    section: str
+
+
+def due_list(ctx: Context, day: dt.date | None = None, case_id: str | None = None) -> list[DueItem]:
+    """Every case's obligations (or one case's), as of `day` (default today): overdue first,
+    then by the last good day."""
+    dossier = ctx.dossier()
+    today = day or ctx.today
+    if case_id:
+        from antt_cli.domain.digest import case_digest
+        from antt_cli.store.kinds import load_registry
+
+        digests = [case_digest(dossier.case(case_id), load_registry())]
+    else:
+        digests = list(dossier.iter_digests())
+    items = []
+    for digest in digests:
+        for o in obligations(digest, today, dossier.rules):
+            items.append(DueItem(
+                id=str(digest["id"]), name=str(digest["name"]), what=o.what, year=o.year,
+                title=t(f"services.due.{o.what}", year=o.year),
+                deadline=t("services.due.before", date=o.before.strftime("%d/%m/%Y")),
+                before=o.before, due=o.due, overdue=o.overdue(today), days=(o.due - today).days,
+                section=o.section))
+    items.sort(key=lambda i: (i.due, i.id))
+    return items

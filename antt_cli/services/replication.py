@@ -1,0 +1,114 @@
+"""`antt replicate` and `antt propose-national` (HD 163 §III.3; docs/commands.md)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from antt_cli.domain import lifecycle as life
+from antt_cli.domain.ids import next_id
+from antt_cli.domain.rating import latest_decided_grade
+from antt_cli.domain.replication import check_may_propose_national, check_may_replicate, replica_of, with_replica
+from antt_cli.domain.text import clean
+from antt_cli.errors import AnttError
+from antt_cli.services.common import Context, writing
+from antt_cli.services.record import RecordInput, RecordResult, build_record, resolve_number, save_recorded
+from antt_cli.store.kinds import load_registry
+
+NATIONAL = "propose-national"
+
+
+@dataclass(frozen=True)
+class Replicated:
+    id: str           # the replica
+    source: str
+    commit: str | None
+
+
+def replicate(ctx: Context, case_id: str, *, area: str | None, field: str | None, name: str | None = None,
+              date: dt.date | None = None) -> Replicated:
+    """Open the replica at step 1 and note it on the source, in one commit."""
+    from antt_cli.store.casefile import new_case_text
+
+    reg = load_registry()
+    day = date or ctx.today
+    if day > ctx.today:
+        raise AnttError("domain.date_in_future", date=day.isoformat(), today=ctx.today.isoformat())
+    area_, field_, name_ = clean(area), clean(field), clean(name)
+    with writing(ctx, action="replicate", case_id=case_id) as w:
+        loaded = w.load_case(case_id)
+        source = loaded.case
+        check_may_replicate(source, latest_decided_grade(source, reg), area_, field_)
+        new_id = next_id(w.dossier.case_ids(), str(w.dossier.profile.get("id_prefix") or ""), "model", day.year)
+        replica = replica_of(source, new_id, name=name_, area=area_, field=field_, opened=day)
+        w.tx.extra_trailers.append(("Antt-Case", new_id))
+        rel = w.dossier.case_relpath(new_id)
+        w.check_clean([rel, loaded.rel], renders=False)
+        w.write_text(rel, new_case_text(replica, f"Hồ sơ mô hình {new_id} — antt (docs/case-schema.md)"))
+        w.write_text(loaded.rel, loaded.text(with_replica(source, new_id)))
+        w.summary = f"[{new_id}] Nhân rộng mô hình {case_id} \"{source.name}\" sang {area_ or field_}"
+    return Replicated(new_id, case_id, w.tx.sha)
+
+
+@dataclass(frozen=True)
+class NationalProposal:
+    """The recorded tờ trình and the bundle written beside it."""
+
+    result: RecordResult
+    bundle: Path
+    included: tuple[str, ...]   # files in the zip (besides the index)
+    left_out: tuple[str, ...]   # classified documents not included
+
+
+def _replica_grades(dossier, case, reg) -> dict[str, str | None]:
+    """The latest decided grade of each replica kept in this dossier (None: not rated, or kept
+    in another unit's dossier)."""
+    grades: dict[str, str | None] = {}
+    known = set(dossier.case_ids())
+    for rid in case.extra.get("replicated_to") or []:
+        grades[str(rid)] = latest_decided_grade(dossier.case(str(rid)), reg) if str(rid) in known else None
+    return grades
+
+
+def propose_national(ctx: Context, case_id: str, *, innovative: bool = False, reason: str | None = None,
+                     include_classified: bool = False, output: Path | None = None,
+                     given: RecordInput | None = None) -> NationalProposal:
+    """Record the tờ trình to Cục V05 (§III.3) and write the zip of the case's documents with its
+    index. Nothing changes on refusal; the zip is written once the record is committed."""
+    from antt_cli.services.bundle import case_bundle
+
+    reg = load_registry()
+    given = given or RecordInput()
+    target = (output or Path.cwd() / f"{case_id}-de-xuat-toan-quoc.zip").expanduser().resolve()
+    if target.is_dir() or not target.parent.is_dir():
+        raise AnttError("services.national.bad_output", file=str(target))
+    with writing(ctx, action=NATIONAL, case_id=case_id) as w:
+        loaded = w.load_case(case_id)
+        case = loaded.case
+        life.check_open(case)
+        grades = _replica_grades(w.dossier, case, reg)
+        check_may_propose_national(case, latest_decided_grade(case, reg), grades, innovative, reason)
+        k = next(k for k in reg.of_case(case.kind) if k.command == NATIONAL)
+        life.check_recordable(case, k, reg, command=NATIONAL)
+        sets = dict(given.sets)
+        sets["innovative"] = "yes" if innovative else "no"
+        if reason and reason.strip():
+            sets["reason"] = reason.strip()
+        given.sets = sets
+        record = build_record(ctx, w.dossier, case, k, given, reg)
+        record.extra["replicas"] = [
+            {"id": rid, "name": w.dossier.case(rid).name if rid in w.dossier.case_ids() else "",
+             "area": w.dossier.case(rid).area if rid in w.dossier.case_ids() else "", "grade": grade}
+            for rid, grade in grades.items()]
+        life.check_record(case, k, record, ctx.today, reg, w.dossier.profile.get("successors"))
+        record.number = resolve_number(k, str(record.issuer), record.date, given.number, w.dossier)
+        new_case = life.apply_record(case, k, record)
+        rel = save_recorded(w, loaded, new_case, record, attach=given.attach, pdf=given.pdf,
+                            folder=k.attach_folder)
+        case_dir = w.dossier.case_dir_rel(case_id)
+        data, included, left_out = case_bundle(new_case, reg, lambda name: (ctx.root / case_dir / name).read_bytes(),
+                                               include_classified)
+        w.summary = life.summary_line(case_id, k.summary_text(record.year), record)
+    result = RecordResult(case_id, k.name, record, rel, w.tx.sha)
+    target.write_bytes(data)
+    return NationalProposal(result, target, included, left_out)
