@@ -219,29 +219,20 @@ def writer_at_work(root: Path, notice: Callable[[str], None] | None = None) -> b
 
 def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> str | None:
     """Complete or roll back the journal's transaction; the caller holds the dossier lock.
-    Returns "completed" | "rolled-back" | None (no journal)."""
+    Returns "completed" | "rolled-back" | "incomplete" | None (no journal)."""
     from antt_cli.audit import git as gitq
     from antt_cli.audit.leftovers import clear_dead_git_locks, clear_dead_tmp
 
     clear_dead_tmp(gitdir, holding=True)
     path = journal_path(gitdir)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        entries = list(data["paths"])
-        txid = str(data["id"])
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError, KeyError, TypeError):
-        # Written through a rename, so never half written; whatever this is, it is not ours.
-        aside = path.with_name(f"{JOURNAL}.unreadable-{int(time.time())}")
-        os.replace(path, aside)
-        _say(notice, "audit.journal_unreadable", path=str(aside))
+    data = _read_journal(path, notice)
+    if data is None:
         return None
     root = Path(root)
-    phase = data.get("phase")
+    entries = list(data["paths"])
     if _dead_here(data):  # its git child may have died with it, holding git's locks
         clear_dead_git_locks(root, gitdir, _started(data, path), notice)
-    sha = gitq.commit_with_transaction(root, txid, data.get("head"))
+    sha = gitq.commit_with_transaction(root, str(data["id"]), data.get("head"))
     for entry in entries:  # temporary files go either way
         if entry.get("tmp"):
             _unlink(root / entry["tmp"])
@@ -257,42 +248,9 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
         _say(notice, "audit.recovered_completed", what=what, sha=sha[:10])
         return "completed"
     for entry in reversed(entries):
-        full = root / entry["path"]
-        old = entry.get("old")
-        if old is None:
-            _unlink(full)
-            continue
-        try:
-            current = blob_id(full.read_bytes())
-        except OSError:
-            current = None
-        backup = root / entry["backup"] if entry.get("backup") else None
-        if current == old:
-            if backup is not None:
-                _unlink(backup)
-            continue
-        if backup is not None and _holds(backup, old):
-            rename_back(backup, full)  # a rename: works on a full disk
-            continue
-        data_old = gitq.blob_bytes(root, old)
-        if data_old is None:  # not in the object store: take HEAD's version instead
-            gitq.restore_from_head(root, entry["path"])
-            continue
-        full.parent.mkdir(parents=True, exist_ok=True)
-        tmp = full.with_name(f".{full.name}.antt-recover.tmp")
-        tmp.write_bytes(data_old)
-        if entry.get("mode") is not None:
-            os.chmod(tmp, int(entry["mode"]) & 0o7777)
-        os.replace(tmp, full)
-    if phase in (STAGING, COMMITTING) and index_backup is not None and index_backup.exists():
-        rename_back(index_backup, Path(gitdir) / "index")  # the index as it was before `git add`
-    elif phase in (STAGING, COMMITTING):
-        status, err = gitq.unstage(root, [e["path"] for e in entries], unborn=data.get("head") is None)
-        if status != 0:  # the journal stays: the next command tries again
-            _say(notice, "audit.rollback_incomplete", path="git index", detail=gitq.last_lines(err))
-            return "incomplete"
-    if index_backup is not None:
-        _unlink(index_backup)
+        _restore_entry(root, entry)
+    if not _restore_index(root, gitdir, data, index_backup, notice):
+        return "incomplete"  # the journal stays: the next command tries again
     for rel in reversed(data.get("dirs") or []):
         try:
             (root / rel).rmdir()
@@ -301,6 +259,75 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
     path.unlink()
     _say(notice, "audit.recovered_rolled_back", what=what)
     return "rolled-back"
+
+
+def _read_journal(path: Path, notice: Callable[[str], None] | None) -> dict | None:
+    """The journal's contents, or None when there is none; an unreadable one is set aside
+    (it is written through a rename, so never half written: whatever it is, it is not ours)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        list(data["paths"]), str(data["id"])
+        return data
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        aside = path.with_name(f"{JOURNAL}.unreadable-{int(time.time())}")
+        os.replace(path, aside)
+        _say(notice, "audit.journal_unreadable", path=str(aside))
+        return None
+
+
+def _restore_entry(root: Path, entry: dict) -> None:
+    """Put one journalled file back as it was: removed when it was new, renamed back from its
+    hard-linked backup when there is one (works on a full disk), else rewritten from git."""
+    from antt_cli.audit import git as gitq
+
+    full = root / entry["path"]
+    old = entry.get("old")
+    if old is None:
+        _unlink(full)
+        return
+    try:
+        current = blob_id(full.read_bytes())
+    except OSError:
+        current = None
+    backup = root / entry["backup"] if entry.get("backup") else None
+    if current == old:
+        if backup is not None:
+            _unlink(backup)
+        return
+    if backup is not None and _holds(backup, old):
+        rename_back(backup, full)
+        return
+    data_old = gitq.blob_bytes(root, old)
+    if data_old is None:  # not in the object store: take HEAD's version instead
+        gitq.restore_from_head(root, entry["path"])
+        return
+    full.parent.mkdir(parents=True, exist_ok=True)
+    tmp = full.with_name(f".{full.name}.antt-recover.tmp")
+    tmp.write_bytes(data_old)
+    if entry.get("mode") is not None:
+        os.chmod(tmp, int(entry["mode"]) & 0o7777)
+    os.replace(tmp, full)
+
+
+def _restore_index(root: Path, gitdir: Path, data: dict, index_backup: Path | None,
+                   notice: Callable[[str], None] | None) -> bool:
+    """The index as it was before `git add` (its backup renamed back, or the paths unstaged);
+    False when git could not unstage them."""
+    from antt_cli.audit import git as gitq
+
+    phase = data.get("phase")
+    if phase in (STAGING, COMMITTING) and index_backup is not None and index_backup.exists():
+        rename_back(index_backup, Path(gitdir) / "index")
+    elif phase in (STAGING, COMMITTING):
+        status, err = gitq.unstage(root, [e["path"] for e in data["paths"]], unborn=data.get("head") is None)
+        if status != 0:
+            _say(notice, "audit.rollback_incomplete", path="git index", detail=gitq.last_lines(err))
+            return False
+    if index_backup is not None:
+        _unlink(index_backup)
+    return True
 
 
 def _dead_here(data: dict) -> bool:
