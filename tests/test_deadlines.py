@@ -1,5 +1,5 @@
-"""What a model owes and by when (domain/deadlines.py; HD 163 §III.1.d, §III.1.đ, §III.2.c),
-at the boundaries, and `antt due` through the real CLI."""
+"""What a case owes and by when (domain/deadlines.py; HD 163 §III.1.d, §III.1.đ, §III.2.c for a
+model, §IV.1 Bước 3 and §IV.3 for an exemplar), at the boundaries, and `antt due` through the real CLI."""
 from __future__ import annotations
 
 import datetime as dt
@@ -95,6 +95,36 @@ def test_closing_or_building_models_owe_nothing():
         d = digest()
         d["status"] = status
         assert obligations(d, D(2026, 11, 3), DEFAULT_RULES) == []
+
+
+def _exemplar(status, **facts):
+    return {"kind": "exemplar", "status": status, "clock_end": None, "evaluation_kind": "evaluation",
+            "recognized_on": None, "reassessed": [], "met": [], **facts}
+
+
+@pytest.mark.parametrize("facts, today, expected", [
+    # §IV.1 Bước 3: the evaluation's last good day is the clock's end, that day included
+    (_exemplar("building", clock_end=D(2026, 5, 15)), D(2026, 5, 15), [("evaluate", 2026, D(2026, 5, 15), False)]),
+    (_exemplar("building", clock_end=D(2026, 5, 15)), D(2026, 5, 16), [("evaluate", 2026, D(2026, 5, 15), True)]),
+    # recorded: no longer owed — unless dated after the day judged
+    (_exemplar("building", clock_end=D(2026, 5, 15), met=[("evaluate", 2026, D(2026, 5, 10))]), D(2026, 5, 10), []),
+    (_exemplar("building", clock_end=D(2026, 5, 15), met=[("evaluate", 2026, D(2026, 5, 10))]), D(2026, 5, 9),
+     [("evaluate", 2026, D(2026, 5, 15), False)]),
+    # §IV.3: the reassessment with the model ratings, strictly before 05/11 of each later year
+    (_exemplar("recognized", recognized_on=D(2025, 10, 10)), D(2026, 11, 4), [("reassess", 2026, D(2026, 11, 4), False)]),
+    (_exemplar("recognized", recognized_on=D(2025, 10, 10)), D(2026, 11, 5),
+     [("reassess", 2026, D(2026, 11, 4), True), ("reassess", 2027, D(2027, 11, 4), False)]),
+    (_exemplar("recognized", recognized_on=D(2025, 11, 1), reassessed=[2027]), D(2027, 11, 5),
+     [("reassess", 2028, D(2028, 11, 4), False)]),
+    (_exemplar("surveying"), D(2026, 1, 1), []),
+    (_exemplar("ended", recognized_on=D(2025, 10, 10)), D(2027, 1, 1), []),
+])
+def test_an_exemplar_owes_its_evaluation_then_its_reassessments(facts, today, expected):
+    from antt_cli.domain.deadlines import next_due
+
+    assert owed(facts, today) == expected
+    first = next_due(facts, today, DEFAULT_RULES)
+    assert (first.day if first else None) == (expected[0][2] if expected else None)
 
 
 # -- through the CLI ----------------------------------------------------------------------
