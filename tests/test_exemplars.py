@@ -126,20 +126,23 @@ def test_dossier_items_follow_the_steps():
 
 
 def test_next_due_evaluation_then_yearly_reassessment():
-    from antt_cli.domain.deadlines import Due
+    """The exemplar's duties in domain/deadlines.py (§IV.1 Bước 3, §IV.3); the table of their
+    boundaries is tests/test_deadlines.py."""
+    from antt_cli.domain.deadlines import Due, exemplar_owed, next_due
+    from antt_cli.domain.interpretations import DEFAULT_RULES as R
 
-    digest = {"status": "building", "clock_end": D(2026, 5, 15), "evaluation_kind": "evaluation"}
-    assert ex.next_due(digest, D(2026, 1, 1), "11-05") == Due(D(2026, 5, 15), "evaluation", 2026)
-    digest = {"status": "recognized", "recognized_on": D(2026, 5, 20), "reassessed": []}
-    assert ex.next_due(digest, D(2026, 6, 1), "11-05") == Due(D(2027, 11, 4), "report", 2027)
+    digest = {"kind": "exemplar", "status": "building", "clock_end": D(2026, 5, 15), "evaluation_kind": "evaluation"}
+    assert next_due(digest, D(2026, 1, 1), R) == Due(D(2026, 5, 15), "evaluation", 2026)
+    digest = {"kind": "exemplar", "status": "recognized", "recognized_on": D(2026, 5, 20), "reassessed": []}
+    assert next_due(digest, D(2026, 6, 1), R) == Due(D(2027, 11, 4), "report", 2027)
     assert REG.dated_kind("exemplar", "report").name == "reassessment"
     digest["reassessed"] = [2027]
-    assert ex.next_due(digest, D(2027, 11, 20), "11-05") == Due(D(2028, 11, 4), "report", 2028)
+    assert next_due(digest, D(2027, 11, 20), R) == Due(D(2028, 11, 4), "report", 2028)
     # overdue years stay owed, up to the next one ahead
-    assert ex.obligations({**digest, "reassessed": []}, D(2028, 11, 4), "11-05") == [
+    assert exemplar_owed({**digest, "reassessed": []}, D(2028, 11, 4), R) == [
         Due(D(2027, 11, 4), "report", 2027), Due(D(2028, 11, 4), "report", 2028)]
-    assert ex.obligations({**digest, "reassessed": []}, D(2028, 11, 5), "11-05")[-1].year == 2029
-    assert ex.obligations({"status": "ended"}, D(2028, 1, 1), "11-05") == []
+    assert exemplar_owed({**digest, "reassessed": []}, D(2028, 11, 5), R)[-1].year == 2029
+    assert exemplar_owed({"kind": "exemplar", "status": "ended"}, D(2028, 1, 1), R) == []
 
 
 # ---------------------------------------------------------------- CLI

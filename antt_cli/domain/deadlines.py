@@ -15,12 +15,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
-from antt_cli.domain import exemplars as ex
 from antt_cli.domain.dates import evaluation_year_of
 from antt_cli.domain.interpretations import Rules, month_day, reassessment_deadline
 
 PLAN, REPORT, RATING = "plan", "report", "rating"  # what a duty owes: a spec `year` key, or a rating role
 SIX_MONTH, ANNUAL = "6-month", "annual"
+MODEL, EXEMPLAR = "model", "exemplar"  # the case types (domain/model.py `Case.kind`)
 
 # When a model owes a duty of evaluation year Y (see `_owes`):
 PLANNED = "planned"          # §III.1.d: every year from the first plan's, not before the opening
@@ -45,7 +45,7 @@ class Duty:
     owes: str = PLAN                       # the kind owed: by its spec's `year` key, or RATING (by `role`)
     kind_period: str | None = None         # REPORT: the report's period
     role: str | None = None                # RATING: the kind's `rating` role (propose, decide, submit)
-    case: str = "model"                    # the case type that owes it
+    case: str = MODEL                      # the case type that owes it
     inclusive: bool = False                # the date is itself the last good day ("trong thời gian 01 năm")
 
 
@@ -64,9 +64,9 @@ DUTIES: tuple[Duty, ...] = (
     Duty("rate-submit", "§III.2.c", "deadlines.submission", 0, ELIGIBLE, owes=RATING, role="submit"),
     # An exemplar's: the evaluation by the anniversary of its building plan (Civil Code Điều 147–148,
     # docs/rules.md), then each year's reassessment with the model ratings (strictly before 05/11).
-    Duty("evaluate", "§IV.1 Bước 3", "exemplar_evaluation_months", 0, BUILDING, case=ex.EXEMPLAR,
+    Duty("evaluate", "§IV.1 Bước 3", "exemplar_evaluation_months", 0, BUILDING, case=EXEMPLAR,
          inclusive=True),
-    Duty("reassess", "§IV.3", "deadlines.proposal", 0, RECOGNIZED, owes=REPORT, case=ex.EXEMPLAR),
+    Duty("reassess", "§IV.3", "deadlines.proposal", 0, RECOGNIZED, owes=REPORT, case=EXEMPLAR),
 )
 DUTY = {d.key: d for d in DUTIES}
 
@@ -154,7 +154,7 @@ def obligations(digest: Mapping[str, Any], today: dt.date, rules: Rules,
     kind still ahead of `today`, soonest first. Only an active model owes anything (building
     models have no plans yet; closing and closed ones owe nothing more, §III.3); an exemplar
     owes its evaluation while building and its reassessments once recognized."""
-    if digest.get("kind") == ex.EXEMPLAR:
+    if digest.get("kind") == EXEMPLAR:
         return _exemplar_obligations(digest, today, rules)
     if digest.get("status") != "active" or not digest.get("launched"):
         return []
@@ -168,7 +168,7 @@ def obligations(digest: Mapping[str, Any], today: dt.date, rules: Rules,
         first_plan = max(first_plan, evaluation_year_of(opened))
     owed: list[Obligation] = []
     for duty in DUTIES:
-        if duty.case != "model":
+        if duty.case != MODEL:
             continue
         year = first_plan if duty.owed_when == PLANNED else evaluation_year_of(launched)
         while True:
@@ -182,11 +182,39 @@ def obligations(digest: Mapping[str, Any], today: dt.date, rules: Rules,
     return owed
 
 
-def _exemplar_obligations(digest: Mapping[str, Any], today: dt.date, rules: Rules) -> list[Obligation]:
-    """The exemplar's duties as `domain/exemplars.obligations` judges them, in the models'
-    shape: `before` is the day after the last good day, whatever the guideline's wording."""
+def exemplar_owed(digest: Mapping[str, Any], today: dt.date, rules: Rules) -> list[Due]:
+    """Every duty an exemplar owes and has not met, soonest first, up to the next one still
+    ahead of `today`: while building, the evaluation by the last good day of its one-year
+    clock (the digest's `clock_end`, domain/exemplars.py; §IV.1 Bước 3) until an evaluation
+    dated on or before `today` is recorded (the decision follows it); once recognized, the
+    yearly reassessment (the kind whose spec says `year: report`) of every evaluation year
+    after the recognition's, due with the model ratings strictly before the proposal's date
+    (05/11) of that year (§IV.3, docs/rules.md)."""
+    met = _met(digest, today)
+    if digest.get("status") == "building" and digest.get("clock_end"):
+        if any(what == "evaluate" for what, _ in met):
+            return []
+        end = digest["clock_end"]
+        return [Due(end, str(digest.get("evaluation_kind") or ""), evaluation_year_of(end))]
+    recognized = digest.get("recognized_on")
+    if digest.get("status") != "recognized" or recognized is None:
+        return []
+    done = set(digest.get("reassessed") or ())
     owed = []
-    for due in ex.obligations(digest, today, reassessment_deadline(rules)):
+    year = evaluation_year_of(recognized) + 1
+    while True:
+        last = month_day(reassessment_deadline(rules), year) - dt.timedelta(days=1)
+        if year not in done:
+            owed.append(Due(last, REPORT, year))
+        if last >= today:
+            return owed
+        year += 1
+
+
+def _exemplar_obligations(digest: Mapping[str, Any], today: dt.date, rules: Rules) -> list[Obligation]:
+    """`exemplar_owed` in the models' shape: `before` is the day after the last good day."""
+    owed = []
+    for due in exemplar_owed(digest, today, rules):
         duty = DUTY["reassess" if due.owed == REPORT else "evaluate"]
         owed.append(Obligation(duty.key, due.year, due.day + dt.timedelta(days=1), duty.section))
     return owed
@@ -209,8 +237,9 @@ def _owes(duty: Duty, digest: Mapping[str, Any], year: int, launched: dt.date, r
 
 def next_due(digest: Mapping[str, Any], today: dt.date, rules: Rules) -> Due | None:
     """The earliest obligation not yet met, or None. Reads a case digest (domain/digest.py)."""
-    if digest.get("kind") == ex.EXEMPLAR:
-        return ex.next_due(digest, today, reassessment_deadline(rules))
+    if digest.get("kind") == EXEMPLAR:
+        owed_ex = exemplar_owed(digest, today, rules)
+        return owed_ex[0] if owed_ex else None
     owed = obligations(digest, today, rules)
     if not owed:
         return None
