@@ -1,3 +1,3 @@
-from antt_cli.cli.app import main
+from antt_cli.cli.start import main
 
 main()

@@ -119,3 +119,86 @@ def test_killed_command_is_completed_or_rolled_back(prepared, tmp_path, name, po
 def test_crash_points_are_the_documented_ones():
     assert CRASH_POINTS == ("tmp-written", "written", "before-commit", "staged", "after-commit")
     assert os.environ.get("ANTT_TEST_CRASH_AT") is None
+
+
+# -- the process group killed inside git (the git child dies too; issue 10 point 7) ----------
+# git calls these hooks while it works: the fsmonitor hook when `git status` or `git add`
+# reads the index (`git add` already holds index.lock), pre-commit while `git commit` holds
+# index.lock and next-index-*.lock, reference-transaction "prepared" while it also holds
+# HEAD.lock and the branch's lock, "committed" once the commit is made. The hook kills the
+# whole process group — antt, git and itself — as closing a terminal or `kill -9 -PGID` does.
+GROUP_KILL_HOOK = """#!/bin/sh
+parent=" $(tr '\\000' ' ' < /proc/$PPID/cmdline 2>/dev/null) "
+case "$ANTT_KILL_AT:$(basename "$0"):$1" in
+  status:fsmonitor:*) case "$parent" in *" status "*) kill -9 0;; esac;;
+  add:fsmonitor:*) case "$parent" in *" add "*) kill -9 0;; esac;;
+  pre-commit:pre-commit:*) kill -9 0;;
+  prepared:reference-transaction:prepared) kill -9 0;;
+  committed:reference-transaction:committed) kill -9 0;;
+esac
+[ "$(basename "$0")" = fsmonitor ] && exit 1
+cat >/dev/null 2>&1 </dev/null
+exit 0
+"""
+GROUP_PHASES = ("status", "add", "pre-commit", "prepared", "committed")
+
+
+def git_locks(root: Path) -> list[str]:
+    gitdir = root / ".git"
+    return sorted([p.name for p in gitdir.glob("*.lock")]
+                  + [str(p.relative_to(gitdir)) for p in (gitdir / "refs").rglob("*.lock")])
+
+
+def killed_group(root: Path, args: list[str], phase: str):
+    import subprocess
+    import sys
+
+    hooks = root / ".git" / "hooks"
+    hooks.mkdir(exist_ok=True)
+    for name in ("fsmonitor", "pre-commit", "reference-transaction"):
+        (hooks / name).write_text(GROUP_KILL_HOOK)
+        (hooks / name).chmod(0o755)
+    git(root, "config", "core.fsmonitor", str(hooks / "fsmonitor"))
+    try:
+        return subprocess.run([sys.executable, "-m", "antt_cli", "--dossier", str(root), *args],
+                              capture_output=True, text=True, encoding="utf-8", start_new_session=True,
+                              env={**os.environ, "ANTT_LANG": "en", "ANTT_KILL_AT": phase})
+    finally:
+        git(root, "config", "--unset", "core.fsmonitor")
+        for name in ("fsmonitor", "pre-commit", "reference-transaction"):
+            (hooks / name).unlink()
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="the hook reads /proc")
+@pytest.mark.parametrize("phase", GROUP_PHASES)
+@pytest.mark.parametrize("name", ["new-model", "record"])
+def test_killed_process_group_is_recovered(prepared, tmp_path, name, phase):
+    root = Path(shutil.copytree(prepared, tmp_path / "dossier"))
+    args, action, again = COMMANDS[name]
+    before = actions(root)
+    head = git(root, "rev-parse", "HEAD").strip()
+
+    killed = killed_group(root, args, phase)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    committed = git(root, "rev-parse", "HEAD").strip() != head
+    assert committed == (phase == "committed")
+    if phase in ("add", "pre-commit", "prepared"):
+        assert "index.lock" in git_locks(root)  # git died holding it
+    if phase == "prepared":
+        assert "HEAD.lock" in git_locks(root) and "refs/heads/main.lock" in git_locks(root)
+
+    status = run(root, ["status"])
+    assert status.returncode == 0, status.stderr
+    if phase != "status":  # killed inside the write window: the journal tells what happened
+        assert ("completed it" if committed else "rolled it back") in status.stderr, status.stderr
+    assert git_locks(root) == []
+    assert git(root, "status", "--porcelain", "--ignored", "--untracked-files=all") == ""
+    assert leftovers(root) == []
+    assert actions(root) == ([action] if committed else []) + before
+
+    second = run(root, args)
+    assert second.returncode == (1 if again == "refused" and committed else 0), second.stderr
+    made = actions(root)[: len(actions(root)) - len(before)]
+    assert made == [action] * (2 if again == "repeats" and committed else 1)
+    assert git(root, "status", "--porcelain", "--ignored", "--untracked-files=all") == ""
+    assert git_locks(root) == [] and leftovers(root) == []

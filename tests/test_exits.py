@@ -33,7 +33,8 @@ def shell(root: Path, args: list[str], redirect: str = "", **env: str) -> subpro
     import shlex
 
     line = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "antt_cli", "--dossier", str(root), *args])
-    return subprocess.run(["sh", "-c", f"{line} {redirect}"], capture_output=True, text=True,
+    script = f"{line} {redirect}; exit ${{PIPESTATUS[0]}}" if redirect.startswith("|") else f"{line} {redirect}"
+    return subprocess.run(["bash", "-c", script], capture_output=True, text=True,
                           encoding="utf-8", errors="replace", env={**os.environ, "ANTT_LANG": "en", **env})
 
 
@@ -76,7 +77,7 @@ def test_ctrl_c_before_the_commit_rolls_back(opened, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(Transaction, "write_text", interrupted)
-    result = refused(opened, *RECORD_FIRST, code=1)
+    result = refused(opened, *RECORD_FIRST, code=130)  # docs/reliability.md: Ctrl-C before the commit exits 130
     assert "rolled back" in result.stderr or "hoàn lại" in result.stderr
     assert not (opened / ".git" / "antt" / "journal.json").exists()
 
@@ -125,7 +126,7 @@ def test_real_sigint_in_the_write_window_tells_the_truth(opened, point):
     if committed:
         assert done.returncode == 0 and "already been committed" in done.stderr, done.stderr
     else:
-        assert done.returncode == 1 and "rolled back" in done.stderr, done.stderr
+        assert done.returncode == 130 and "rolled back" in done.stderr, done.stderr
         assert snapshot(opened) == before
     assert git(opened, "status", "--porcelain", "--untracked-files=all") == ""
     assert not (opened / ".git" / "antt" / "journal.json").exists()

@@ -52,10 +52,14 @@ def _check(root: Path, *args: str, env: dict[str, str] | None = None) -> str:
     return out
 
 
-def last_lines(text: str, count: int = 3) -> str:
-    """The last non-empty lines of git's stderr, joined on one line (for an error sentence)."""
+def last_lines(text: str, count: int | None = None) -> str:
+    """git's stderr on one line (for an error sentence): every non-empty line, or the last
+    `count`. The whole of it by default: git's first line names the file at fault
+    ("Unable to create '…/.git/HEAD.lock': File exists"); 4000 characters at most."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
-    return " / ".join(lines[-count:]) or "?"
+    if count is not None:
+        lines = lines[-count:]
+    return (" / ".join(lines) or "?")[:4000]
 
 
 def literal(relpath: str) -> str:

@@ -33,7 +33,6 @@ from typing import Any
 JOURNAL = "journal.json"
 VERSION = 1
 WRITING, STAGING, COMMITTING = "writing", "staging", "committing"
-INDEX_LOCK_GRACE = 2.0  # seconds a surviving git child gets to finish and drop index.lock
 
 
 def blob_id(data: bytes) -> str:
@@ -53,6 +52,25 @@ def new_transaction_id() -> str:
 def tmp_name(final: Path, txid: str) -> Path:
     """The temporary file a write to `final` goes through (named, so recovery finds it)."""
     return final.with_name(f".{final.name}.antt-{txid}.tmp")
+
+
+def backup_name(final: Path, txid: str) -> Path:
+    """The second name the prior file is kept under while the transaction runs."""
+    return final.with_name(f".{final.name}.antt-{txid}.orig")
+
+
+def rename_back(backup: Path, final: Path) -> None:
+    """Put the prior file back under its name. When both names are still the same file
+    (the write never replaced it) rename() does nothing (POSIX): the second name goes."""
+    os.replace(backup, final)
+    try:
+        os.unlink(backup)
+    except FileNotFoundError:
+        pass
+
+
+def index_backup_path(gitdir: Path, txid: str) -> Path:
+    return Path(gitdir) / "antt" / f"index.{txid}.orig"
 
 
 def fast_git_dir(root: Path) -> Path | None:
@@ -78,9 +96,16 @@ def journal_path(gitdir: Path) -> Path:
 def _atomic_json(path: Path, data: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False)
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False)
+        os.replace(tmp, path)
+    except BaseException:  # a full disk: no half-written temporary file stays behind
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise
 
 
 class Journal:
@@ -97,6 +122,7 @@ class Journal:
             "pid": os.getpid(),
             "host": socket.gethostname(),
             "time": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "started": time.time(),  # when it held the dossier: older git locks are not its own
             "action": action,
             "case": case_id,
             "head": head,
@@ -107,12 +133,13 @@ class Journal:
         self._entries: dict[str, dict] = {}
         self.saved = False
 
-    def add(self, rel: str, *, old: str | None, mode: int | None, new: str | None, tmp: str | None) -> None:
+    def add(self, rel: str, *, old: str | None, mode: int | None, new: str | None, tmp: str | None,
+            backup: str | None = None) -> None:
         """Record a path before it is written (or deleted); a path written twice keeps its
         first prior state and takes the latest new blob."""
         entry = self._entries.get(rel)
         if entry is None:
-            entry = {"path": rel, "old": old, "mode": mode, "new": new, "tmp": tmp}
+            entry = {"path": rel, "old": old, "mode": mode, "new": new, "tmp": tmp, "backup": backup}
             self._entries[rel] = entry
             self.data["paths"].append(entry)
         else:
@@ -153,7 +180,12 @@ def recover_if_pending(root: Path, notice: Callable[[str], None] | None) -> str 
     """For a reading command: when a journal waits, try the lock without waiting and
     recover; when a live writer holds the lock, leave everything to it. Returns
     "completed" | "rolled-back" | None."""
-    if not pending(root):
+    gitdir = fast_git_dir(root)
+    if gitdir is None:
+        return None
+    from antt_cli.audit.leftovers import tmp_pending
+
+    if not journal_path(gitdir).exists() and not tmp_pending(gitdir):
         return None
     from antt_cli.audit.lock import DossierLock
 
@@ -189,7 +221,9 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
     """Complete or roll back the journal's transaction; the caller holds the dossier lock.
     Returns "completed" | "rolled-back" | None (no journal)."""
     from antt_cli.audit import git as gitq
+    from antt_cli.audit.leftovers import clear_dead_git_locks, clear_dead_tmp
 
+    clear_dead_tmp(gitdir, holding=True)
     path = journal_path(gitdir)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -205,14 +239,20 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
         return None
     root = Path(root)
     phase = data.get("phase")
-    if phase in (STAGING, COMMITTING):
-        _clear_own_index_lock(gitdir, path)
+    if _dead_here(data):  # its git child may have died with it, holding git's locks
+        clear_dead_git_locks(root, gitdir, _started(data, path), notice)
     sha = gitq.commit_with_transaction(root, txid, data.get("head"))
     for entry in entries:  # temporary files go either way
         if entry.get("tmp"):
             _unlink(root / entry["tmp"])
+    index_backup = (Path(gitdir) / "antt" / str(data["index_backup"])) if data.get("index_backup") else None
     what = _describe(data)
     if sha is not None:
+        for entry in entries:
+            if entry.get("backup"):
+                _unlink(root / entry["backup"])
+        if index_backup is not None:
+            _unlink(index_backup)
         path.unlink()
         _say(notice, "audit.recovered_completed", what=what, sha=sha[:10])
         return "completed"
@@ -226,7 +266,13 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
             current = blob_id(full.read_bytes())
         except OSError:
             current = None
+        backup = root / entry["backup"] if entry.get("backup") else None
         if current == old:
+            if backup is not None:
+                _unlink(backup)
+            continue
+        if backup is not None and _holds(backup, old):
+            rename_back(backup, full)  # a rename: works on a full disk
             continue
         data_old = gitq.blob_bytes(root, old)
         if data_old is None:  # not in the object store: take HEAD's version instead
@@ -238,8 +284,15 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
         if entry.get("mode") is not None:
             os.chmod(tmp, int(entry["mode"]) & 0o7777)
         os.replace(tmp, full)
-    if phase in (STAGING, COMMITTING):
-        gitq.unstage(root, [e["path"] for e in entries], unborn=data.get("head") is None)
+    if phase in (STAGING, COMMITTING) and index_backup is not None and index_backup.exists():
+        rename_back(index_backup, Path(gitdir) / "index")  # the index as it was before `git add`
+    elif phase in (STAGING, COMMITTING):
+        status, err = gitq.unstage(root, [e["path"] for e in entries], unborn=data.get("head") is None)
+        if status != 0:  # the journal stays: the next command tries again
+            _say(notice, "audit.rollback_incomplete", path="git index", detail=gitq.last_lines(err))
+            return "incomplete"
+    if index_backup is not None:
+        _unlink(index_backup)
     for rel in reversed(data.get("dirs") or []):
         try:
             (root / rel).rmdir()
@@ -250,19 +303,38 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
     return "rolled-back"
 
 
-def _clear_own_index_lock(gitdir: Path, journal: Path) -> None:
-    """An `index.lock` younger than the journal's last phase was made by the dead
-    transaction's git process (nothing else runs git under the dossier lock... except a
-    user's own git, which finishes within the grace)."""
-    lock = Path(gitdir) / "index.lock"
-    deadline = time.monotonic() + INDEX_LOCK_GRACE
-    while lock.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
+def _dead_here(data: dict) -> bool:
+    """Was the journal written by a process of this machine that is no longer running?"""
+    import socket
+
+    from antt_cli.audit.processes import pid_alive
+
     try:
-        if lock.stat().st_mtime >= journal.stat().st_mtime - 1:
-            lock.unlink()
-    except OSError:
+        pid = int(data.get("pid"))
+    except (TypeError, ValueError):
+        return False
+    return data.get("host") == socket.gethostname() and pid != os.getpid() and not pid_alive(pid)
+
+
+def _started(data: dict, path: Path) -> float:
+    """When the journal's transaction began (a journal without `started`: its `time`)."""
+    try:
+        return float(data["started"])
+    except (KeyError, TypeError, ValueError):
         pass
+    try:
+        from datetime import datetime
+
+        return datetime.fromisoformat(str(data["time"])).timestamp()
+    except (KeyError, TypeError, ValueError):
+        return path.stat().st_mtime
+
+
+def _holds(path: Path, blob: str) -> bool:
+    try:
+        return blob_id(path.read_bytes()) == blob
+    except OSError:
+        return False
 
 
 def _describe(data: dict) -> str:

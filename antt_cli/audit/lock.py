@@ -24,6 +24,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from antt_cli.audit.processes import pid_alive
 from antt_cli.errors import AnttError
 
 import errno as _errno
@@ -34,47 +35,6 @@ _NO_LINK_ERRNOS = {getattr(_errno, name) for name in ("EPERM", "ENOTSUP", "EOPNO
 STALE_UNREADABLE_AFTER = 1.0  # seconds: an empty/unreadable lock older than this is left over
 POLL_INTERVAL = 0.05
 WAIT_NOTICE_AFTER = 1.0
-
-
-def pid_alive(pid: int) -> bool:
-    """Is a process with this pid running on this machine?"""
-    if pid <= 0:
-        return False
-    if os.name == "nt":
-        return _pid_alive_windows(pid)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # exists, owned by someone else
-        return True
-    except OSError:
-        return False
-    return True
-
-
-def _pid_alive_windows(pid: int) -> bool:
-    import ctypes
-    from ctypes import wintypes
-
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
-    kernel32.OpenProcess.restype = wintypes.HANDLE
-    kernel32.OpenProcess.argtypes = (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)
-    kernel32.GetExitCodeProcess.argtypes = (wintypes.HANDLE, ctypes.POINTER(wintypes.DWORD))
-    kernel32.CloseHandle.argtypes = (wintypes.HANDLE,)
-    process_query_limited_information = 0x1000
-    still_active = 259
-    error_access_denied = 5
-    handle = kernel32.OpenProcess(process_query_limited_information, False, pid)
-    if not handle:
-        return ctypes.get_last_error() == error_access_denied
-    try:
-        code = wintypes.DWORD()
-        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
-            return True
-        return code.value == still_active
-    finally:
-        kernel32.CloseHandle(handle)
 
 
 def timeout_from_env() -> float:
@@ -106,6 +66,7 @@ class DossierLock:
         self.notice = notice
         self.path: Path | None = None
         self._token = ""
+        self._stale_since: float | None = None  # when a dead antt took the lock we cleared
 
     # -- the lock file -----------------------------------------------------------------
     def _lock_path(self) -> Path:
@@ -161,18 +122,16 @@ class DossierLock:
             handle.write(data)
         return True
 
-    def _clear_leftover_tmp(self, path: Path) -> None:
-        """Temporary lock files of processes killed while taking the lock."""
-        for tmp in path.parent.glob("antt.lock.*.tmp"):
-            try:
-                pid = int(tmp.name.split(".")[2])
-            except (IndexError, ValueError):
-                continue
-            if pid != os.getpid() and not pid_alive(pid):
-                try:
-                    tmp.unlink()
-                except OSError:
-                    pass
+    def _after_taking(self, path: Path) -> None:
+        """What a killed antt left: temporary files of dead processes, and — when the lock
+        just cleared was a dead process's — the git locks its git child left
+        (audit/leftovers.py says how they are told from a live git's)."""
+        from antt_cli.audit.leftovers import clear_dead_git_locks, clear_dead_tmp
+
+        clear_dead_tmp(path.parent, holding=True)
+        since, self._stale_since = self._stale_since, None
+        if since is not None:
+            clear_dead_git_locks(self.root, path.parent, since, self.notice)
 
     @staticmethod
     def read_holder(path: Path) -> dict | None:
@@ -206,6 +165,10 @@ class DossierLock:
             os.rename(path, aside)
         except OSError:
             return
+        try:
+            since = aside.stat().st_mtime
+        except OSError:
+            since = time.time()
         if self.read_holder(aside) != holder:
             try:
                 if not path.exists():
@@ -217,6 +180,7 @@ class DossierLock:
             aside.unlink()
         except OSError:
             pass
+        self._stale_since = since if self._stale_since is None else min(since, self._stale_since)
         if self.notice is not None:
             from antt_cli.i18n import t
 
@@ -235,7 +199,7 @@ class DossierLock:
             try:
                 if self._try_create(path):
                     self.path = path
-                    self._clear_leftover_tmp(path)
+                    self._after_taking(path)
                     return
             except OSError as exc:
                 raise AnttError("audit.lock_failed", path=str(path), detail=str(exc)) from exc

@@ -36,6 +36,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from antt_cli.audit import COMMITS
 from antt_cli.audit import git as gitq
 from antt_cli.audit import journal as jr
+from antt_cli.audit.faults import pause_point
 from antt_cli.audit.lock import DossierLock, timeout_from_env
 from antt_cli.errors import AnttError
 
@@ -54,7 +55,9 @@ CRASH_POINTS = ("tmp-written", "written", "before-commit", "staged", "after-comm
 
 
 def crash_point(point: str) -> None:
-    """Fault injection for tests: die here, as a power cut or `kill -9` would."""
+    """Fault injection for tests: die here, as a power cut or `kill -9` would (or wait
+    here: audit/faults.py)."""
+    pause_point(point)
     if os.environ.get("ANTT_TEST_CRASH_AT") == point:
         kill = getattr(signal, "SIGKILL", None)
         if kill is None:  # Windows
@@ -164,6 +167,9 @@ class Transaction:
         self._written: set[str] = set()  # paths whose bytes on disk were actually replaced
         self._created_dirs: list[Path] = []
         self._staged: list[str] = []
+        self._backups: dict[str, Path] = {}  # relpath -> hard link to its prior file (rollback by rename)
+        self._index_backup: Path | None = None  # hard link to .git/index before staging
+        self.not_put_back: list[tuple[str, str]] = []  # what the rollback could not undo
         self._known_clean: set[str] = set()  # checked by check_clean(): no second git call
         self._entered = False
         self._done = False  # committed or rolled back
@@ -191,6 +197,8 @@ class Transaction:
             self._unborn = self._head is None
             if self._unborn and not self.allow_unborn:
                 raise AnttError("audit.unborn", path=str(self.root))
+            self._entered = True
+            pause_point("entered")
         except BaseException:
             self._release_lock()
             raise
@@ -215,12 +223,31 @@ class Transaction:
         try:
             if exc_type is not None:
                 self.rollback()
+                self._refuse_if_not_put_back(exc)
                 return False
             if not self._done:
-                self.commit()  # raises after rolling back if git refuses
+                try:
+                    self.commit()  # raises after rolling back if git refuses
+                except BaseException as err:
+                    self._refuse_if_not_put_back(err)
+                    raise
             return False
         finally:
             self._release_lock()
+
+    def _refuse_if_not_put_back(self, exc: BaseException | None) -> None:
+        """The error's own sentence may say that nothing changed ("every file was put
+        back"): never when the rollback left something undone — then this one is said."""
+        if not self.not_put_back:
+            return
+        if isinstance(exc, AnttError):
+            detail = str(exc.params.get("detail") or exc.message())
+        elif isinstance(exc, KeyboardInterrupt):
+            detail = "Ctrl-C"
+        else:
+            detail = f"{type(exc).__name__}: {exc}"
+        raise AnttError("audit.not_put_back", detail=detail[:500],
+                        paths=", ".join(path for path, _ in self.not_put_back)) from exc
 
     def _release_lock(self) -> None:
         if self._lock is not None:
@@ -321,6 +348,8 @@ class Transaction:
                 mode=snapshot[1] if snapshot else None,
                 new=jr.blob_id(new) if new is not None else None,
                 tmp=tmp.relative_to(self._root_resolved).as_posix(),
+                backup=jr.backup_name(full, self.txid).relative_to(self._root_resolved).as_posix()
+                if snapshot else None,
             )
         except OSError as exc:
             raise AnttError("audit.journal_failed", path=str(self._journal.path), detail=str(exc)) from exc
@@ -331,9 +360,32 @@ class Transaction:
         data = bytes(data)
         snapshot = self._snapshots[rel]
         tmp = self._journal_path(rel, full, data)
+        self._keep_prior(rel, full)
         self._written.add(rel)
         _atomic_write(full, data, snapshot[1] if snapshot else None, rel, tmp)
         crash_point("written")
+
+    def _keep_prior(self, rel: str, full: Path, *, move: bool = False) -> None:
+        """Keep the prior file under a second name (`.<name>.antt-<id>.orig`) before its
+        bytes change: a hard link (no data copied, no space taken), or the file itself
+        moved there when it is being deleted. The rollback then renames it back and
+        writes nothing new, so it works on a full disk (docs/reliability.md). Where hard
+        links are not possible the rollback writes the prior bytes back instead."""
+        if rel in self._backups or self._snapshots.get(rel) is _MISSING:
+            return
+        backup = jr.backup_name(full, self.txid)
+        try:
+            if move:
+                os.replace(full, backup)
+            else:
+                os.link(full, backup)
+        except FileNotFoundError:
+            return
+        except OSError:
+            if move:
+                raise
+            return
+        self._backups[rel] = backup
 
     def write_text(self, relpath: str | Path, text: str) -> None:
         """UTF-8, LF line endings on every platform (byte-identical dossiers everywhere)."""
@@ -352,7 +404,10 @@ class Transaction:
         self._journal_path(rel, full, None)
         self._written.add(rel)
         try:
-            full.unlink()
+            if rel in self._backups:
+                full.unlink()
+            else:
+                self._keep_prior(rel, full, move=True)
         except FileNotFoundError:
             pass
         except OSError as exc:
@@ -408,6 +463,7 @@ class Transaction:
             crash_point("before-commit")
             specs = [gitq.literal(p) for p in paths]
             self._staged = paths
+            self._keep_index()
             self._set_phase(jr.STAGING)
             status, _, err = gitq._run(self.root, "add", "-f", "-A", "--", *specs)
             if status != 0:
@@ -432,6 +488,28 @@ class Transaction:
         sha = gitq.head_sha(self.root)
         self._committed(sha)
         return sha
+
+    def _keep_index(self) -> None:
+        """A hard link to the index before `git add` (`.git/antt/index.<id>.orig`): the
+        rollback renames it back instead of asking git to write a new index."""
+        gitdir = gitq.git_dir(self.root)
+        backup = jr.index_backup_path(gitdir, self.txid)
+        try:
+            os.link(gitdir / "index", backup)
+        except OSError:
+            return  # no index yet (unborn) or no hard links: `git reset` undoes the staging
+        self._index_backup = backup
+        if self._journal is not None:
+            self._journal.data["index_backup"] = backup.name
+
+    def _drop_backups(self) -> None:
+        for backup in [*self._backups.values(), *([self._index_backup] if self._index_backup else [])]:
+            try:
+                backup.unlink()
+            except OSError:
+                pass
+        self._backups.clear()
+        self._index_backup = None
 
     def _set_phase(self, phase: str) -> None:
         if self._journal is None:
@@ -458,6 +536,7 @@ class Transaction:
         self._forget_journal()
 
     def _forget_journal(self) -> None:
+        self._drop_backups()
         if self._journal is not None:
             try:
                 self._journal.remove()
@@ -478,6 +557,7 @@ class Transaction:
         self._done = True
         with _shielded():
             problems = self._undo()
+        self.not_put_back = problems
         if not problems:
             self._forget_journal()
         elif self.notice is not None:
@@ -502,10 +582,13 @@ class Transaction:
                     pass
             if rel not in self._written:
                 continue  # never touched: nothing to restore (and no false warning)
+            backup = self._backups.pop(rel, None)
             try:
                 if snapshot is _MISSING:
                     if full.exists() or full.is_symlink():
                         full.unlink()
+                elif backup is not None:
+                    jr.rename_back(backup, full)  # no byte written: works on a full disk
                 else:
                     try:
                         if full.read_bytes() == snapshot[0]:
@@ -514,13 +597,21 @@ class Transaction:
                         pass
                     _atomic_write(full, snapshot[0], snapshot[1], rel)
             except Exception as exc:  # noqa: BLE001 - keep undoing the rest
+                if backup is not None:
+                    self._backups[rel] = backup  # kept for the next command's recovery
                 problems.append((rel, str(exc)))
         for folder in reversed(self._created_dirs):
             try:
                 folder.rmdir()
             except OSError:
                 pass  # not empty (something else wrote there) or already gone
-        if self._staged:
+        if self._staged and self._index_backup is not None:
+            try:
+                jr.rename_back(self._index_backup, gitq.git_dir(self.root) / "index")
+                self._index_backup = None
+            except OSError as exc:
+                problems.append(("git index", str(exc)))
+        elif self._staged:
             try:
                 status, err = gitq.unstage(self.root, self._staged, unborn=self._unborn)
                 if status != 0:

@@ -5,8 +5,10 @@ Help texts follow the language, so the app is built after `--lang` / ANTT_LANG i
 Exit status (docs/commands.md "Global"): 0 success — also when printing the result failed after the
 commit (closed or full stdout, an encoding the terminal lacks) or Ctrl-C came after it: a
 warning names the commit; 1 refused or failed; 2 usage; 3 a bug, with the traceback in
-`.git/antt/last-error.log` (the temp folder outside a dossier). 1 and 3 mean nothing was
-changed: the transaction rolls back before the error reaches this handler.
+`.git/antt/last-error.log` (the temp folder outside a dossier); 130 Ctrl-C before the
+commit (cli/start.py takes Ctrl-C over before anything else is imported). 1, 3 and 130
+mean nothing was changed: the transaction rolls back before the error reaches this
+handler (docs/reliability.md "Exit status").
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import typer
 from typer.core import TyperGroup
 
 from antt_cli.cli.common import STATE
+INTERRUPTED = 130  # Ctrl-C before the commit: the shell's convention (128 + SIGINT); cli/start.py too
 from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.i18n import LANGS, set_lang, t
 
@@ -41,6 +44,7 @@ class AnttGroup(TyperGroup):
         commits = _commits()
         mark = len(commits)
         _DEPTH[0] += 1
+        previous = _take_interrupts() if _DEPTH[0] == 1 else None
         try:
             try:
                 if _DEPTH[0] == 1:
@@ -49,14 +53,21 @@ class AnttGroup(TyperGroup):
             except (click.exceptions.Exit, click.ClickException):
                 raise
             except (KeyboardInterrupt, click.exceptions.Abort):
+                if previous is not None:
+                    _ignore_interrupts()  # a second Ctrl-C must not cut the report short
                 made = commits[mark:]
                 if made:
-                    _print_error(t("cli.interrupted_after_commit", sha=made[-1][0][:10], summary=made[-1][1]),
-                                 label="cli.notice")
+                    _notice_once(t("cli.interrupted_after_commit", sha=made[-1][0][:10], summary=made[-1][1]))
                     ctx.exit(0)
                 _print_error(t("cli.interrupted_rolled_back"))
-                _json_error(t("cli.interrupted_rolled_back"), 1)
-                ctx.exit(1)
+                _json_error(t("cli.interrupted_rolled_back"), INTERRUPTED)
+                ctx.exit(INTERRUPTED)
+            except SystemExit as exc:  # a library's own exit (rich's on a broken pipe), not click's
+                made = commits[mark:]
+                if made:
+                    _warn_committed(made, f"SystemExit({exc.code!r})")
+                    ctx.exit(0)
+                raise
             except AnttError as exc:
                 made = commits[mark:]
                 if made and exc.exit_code != 2:
@@ -80,6 +91,8 @@ class AnttGroup(TyperGroup):
             _DEPTH[0] -= 1
             if _DEPTH[0] > 0:
                 del commits[mark:]  # a nested run (demo) answered for its own commits
+            elif previous is not None:
+                _give_back_interrupts(previous)
 
     @staticmethod
     def _internal(ctx: click.Context, exc: BaseException, made: list[tuple[str, str]]) -> None:
@@ -124,10 +137,53 @@ def _is_output_error(exc: BaseException) -> bool:
     return False
 
 
+_NOTICED: list[str] = []  # the commit notice, once per process (the handler and _finish may both see a failure)
+
+
+def _notice_once(text: str) -> None:
+    if not _NOTICED:
+        _NOTICED.append(text)
+        _print_error(text, label="cli.notice")
+
+
 def _warn_committed(made: list[tuple[str, str]], detail: str) -> None:
     sha, summary = made[-1]
-    _print_error(t("cli.output_failed_after_commit", sha=sha[:10], summary=summary, detail=detail),
-                 label="cli.notice")
+    _notice_once(t("cli.output_failed_after_commit", sha=sha[:10], summary=summary, detail=detail))
+
+
+# -- Ctrl-C (docs/reliability.md "Exit status") ------------------------------------------------
+_IN_MAIN = [False]  # run from the entry point (not in-process by a test runner)
+
+
+def _take_interrupts():
+    """While the command runs, Ctrl-C raises KeyboardInterrupt (rollback or "already
+    committed"); before (cli/start.py) and after (main) it cannot change the outcome.
+    Returns the handler to give back."""
+    import signal
+
+    try:
+        return signal.signal(signal.SIGINT, signal.default_int_handler)
+    except (ValueError, OSError, AttributeError):  # not the main thread
+        return None
+
+
+def _ignore_interrupts() -> None:
+    import signal
+
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except (ValueError, OSError, AttributeError):
+        pass
+
+
+def _give_back_interrupts(previous) -> None:
+    import signal
+
+    try:
+        # From the entry point the outcome is decided now: ignore Ctrl-C until the exit.
+        signal.signal(signal.SIGINT, signal.SIG_IGN if _IN_MAIN[0] else previous)
+    except (ValueError, OSError, AttributeError, TypeError):
+        pass
 
 
 def _json_error(text: str, code: int) -> None:
@@ -360,9 +416,12 @@ def _finish(code: int) -> int:
     except (OSError, ValueError, UnicodeError) as exc:
         failure = _detail(exc)
         _silence_stdout()
+    made = _commits()
+    if made and code != 0:  # once committed, nothing turns success into failure
+        _warn_committed(made, failure or f"exit {code}")
+        return 0
     if failure is None or code != 0:
         return code
-    made = _commits()
     if made:
         _warn_committed(made, failure)
         return 0
@@ -371,9 +430,16 @@ def _finish(code: int) -> int:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """The entry point's second half (cli/start.py took Ctrl-C over first)."""
+    import signal
+
+    from antt_cli.services.session import pause_point
+
+    _IN_MAIN[0] = True
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         _early_lang(args)
+        pause_point("startup")
         _harden_stdio()
         app = build_app()
         try:
@@ -381,10 +447,17 @@ def main(argv: list[str] | None = None) -> None:
             code = 0
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # decided: shutdown must not become 130
+        except (ValueError, OSError):
+            pass
         code = _finish(code)
-    except KeyboardInterrupt:  # outside a command (start-up, the last flush)
+    except KeyboardInterrupt:  # between the command's end and the line above
         made = _commits()
-        _print_error(t("cli.interrupted_after_commit", sha=made[-1][0][:10], summary=made[-1][1])
-                     if made else t("cli.interrupted_rolled_back"))
-        code = 0 if made else 1
+        if made:
+            _notice_once(t("cli.interrupted_after_commit", sha=made[-1][0][:10], summary=made[-1][1]))
+        else:
+            _print_error(t("cli.interrupted_rolled_back"))
+        code = 0 if made else INTERRUPTED
+    pause_point("exit")
     sys.exit(code)

@@ -48,26 +48,70 @@ class DateType(click.ParamType):
 DATE = DateType()
 
 
-def stderr_console():
-    from rich.console import Console
+_CONSOLE_CLASS: list[type] = []
 
-    return Console(stderr=True, no_color=STATE.json, highlight=False, soft_wrap=True)
+
+def console_class():
+    """rich's Console, except on a broken pipe: rich's own `on_broken_pipe` raises
+    SystemExit(1) past antt's error handler, which then cannot tell that the change was
+    committed (docs/reliability.md "Exit status"); this one raises BrokenPipeError, an
+    output failure the handler knows."""
+    if not _CONSOLE_CLASS:
+        import errno
+        import os
+
+        from rich.console import Console
+
+        class AnttConsole(Console):
+            def on_broken_pipe(self) -> None:
+                self.quiet = True
+                raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+        _CONSOLE_CLASS.append(AnttConsole)
+    return _CONSOLE_CLASS[0]
+
+
+def columns(default: int | None) -> int | None:
+    """COLUMNS as a width rich may use: digits, clamped to 20–10000; anything else (`0`,
+    `abc`, empty) gives `default` (None: the terminal's own width)."""
+    import os
+
+    value = os.environ.get("COLUMNS", "").strip()
+    if not value.isdigit() or int(value) == 0:
+        return default
+    return min(max(int(value), 20), 10000)
+
+
+def _terminal_width(stream) -> int:
+    import os
+
+    try:
+        size = os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        size = 0
+    return size if size >= 20 else 80  # a terminal that reports no size (0) gets the usual 80
+
+
+def stderr_console():
+    import sys
+
+    width = columns(None)
+    return console_class()(stderr=True, no_color=STATE.json, highlight=False, soft_wrap=True,
+                           width=width if width is not None else _terminal_width(sys.stderr))
 
 
 def stdout_console():
     """Rich on stdout; piped or captured output gets a wide page (COLUMNS, else 120) so
-    tables in logs and files are not squeezed into 80 columns."""
-    import os
-
-    from rich.console import Console
-
+    tables in logs and files are not squeezed into 80 columns; a terminal gets COLUMNS
+    clamped, else its own width (COLUMNS=0 must not hide every line)."""
+    console_type = console_class()
     # markup=False: names from the dossier are text, never rich markup ("[bold]" stays as typed)
-    console = Console(no_color=STATE.json, highlight=False, markup=False)
+    console = console_type(no_color=STATE.json, highlight=False, markup=False, width=columns(None) or 80)
     if not console.is_terminal:
-        columns = os.environ.get("COLUMNS", "").strip()
-        width = int(columns) if columns.isdigit() and 20 <= int(columns) <= 10000 else 120  # COLUMNS=abc
-        console = Console(no_color=True, highlight=False, width=width, markup=False)
-    return console
+        return console_type(no_color=True, highlight=False, width=columns(120), markup=False)
+    width = columns(None)
+    return console_type(no_color=STATE.json, highlight=False, markup=False,
+                        width=width if width is not None else _terminal_width(console.file))
 
 
 def notice(text: str) -> None:

@@ -33,6 +33,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Lệnh `{command}` thất bại: {detail}. Hãy kiểm tra kho git của hồ sơ (`git status`) rồi chạy lại.",
         "en": "`{command}` failed: {detail}. Check the dossier's git repository (`git status`) and run the command again.",
     },
+    "audit.git_locks_cleared": {
+        "vi": "Đã gỡ khoá của git ({files} trong {path}) do tiến trình git của lệnh antt bị dừng để lại; không còn tiến trình git nào chạy trong hồ sơ.",
+        "en": "Removed git's lock files ({files} in {path}) left by the git process of the interrupted antt command; no git process is running in the dossier.",
+    },
     "audit.git_missing": {
         "vi": "Không tìm thấy chương trình git. Hãy cài Git (https://git-scm.com/downloads) và mở lại cửa sổ dòng lệnh rồi chạy lại.",
         "en": "The git program was not found. Install Git (https://git-scm.com/downloads), open a new terminal and run the command again.",
@@ -68,6 +72,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.not_a_repo": {
         "vi": "Thư mục {path} không phải là kho git của một hồ sơ. Hãy tạo hồ sơ bằng `antt init`, hoặc chỉ đúng thư mục hồ sơ bằng --dossier.",
         "en": "The folder {path} is not a dossier's git repository. Create a dossier with `antt init`, or point to the right folder with --dossier.",
+    },
+    "audit.not_put_back": {
+        "vi": "Lệnh thất bại ({detail}) và chưa trả lại được {paths} như cũ. Nhật ký giao dịch được giữ lại: lệnh antt tiếp theo sẽ trả lại các tệp đó khi nguyên nhân đã được khắc phục (ví dụ khi ổ đĩa có chỗ trống); trong lúc chờ, đừng sửa các tệp này.",
+        "en": "The command failed ({detail}) and could not yet put back {paths}. The transaction journal is kept: the next antt command puts them back once the cause is fixed (e.g. once the disk has free space); until then, do not edit these files.",
     },
     "audit.path_outside": {
         "vi": "Đường dẫn {path} nằm ngoài thư mục hồ sơ (hoặc trong .git); antt chỉ ghi tệp bên trong hồ sơ. Hãy dùng đường dẫn tương đối trong hồ sơ.",

@@ -249,6 +249,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Đã dừng theo yêu cầu (Ctrl-C), nhưng thay đổi đã được commit trước đó ({sha}: {summary}); đừng chạy lại lệnh này.",
         "en": "Stopped on request (Ctrl-C), but the change had already been committed ({sha}: {summary}); do not run the command again.",
     },
+    "cli.interrupted_at_start": {
+        "vi": "Đã dừng theo yêu cầu (Ctrl-C) trước khi ghi bất cứ thứ gì; hồ sơ không thay đổi.",
+        "en": "Stopped on request (Ctrl-C) before anything was written; nothing was changed.",
+    },
     "cli.interrupted_rolled_back": {
         "vi": "Đã dừng theo yêu cầu (Ctrl-C) trước khi commit; mọi thay đổi dở dang đã được hoàn lại, hồ sơ như trước lệnh.",
         "en": "Stopped on request (Ctrl-C) before the commit; every partial change was rolled back, the dossier is as it was.",

@@ -49,6 +49,13 @@ def commits_made() -> list[tuple[str, str]]:
     return COMMITS
 
 
+def pause_point(point: str) -> None:
+    """The test hook that makes antt wait at a named moment (audit/faults.py)."""
+    from antt_cli.audit.faults import pause_point as pause
+
+    pause(point)
+
+
 def commit_log(root: Path) -> list[str]:
     """The dossier's commits, newest first, one line each: short hash and summary."""
     from antt_cli.audit.git import oneline_log
