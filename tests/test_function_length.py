@@ -1,6 +1,6 @@
-"""No function of any layer of antt (`cli/`, `domain/`, `services/`, `documents/`, `audit/`, `store/`, `reports/`, `i18n/`) is longer than 60 lines
-(docs/architecture.md: small named parts — the template context, the dossier items, each
-command; docs/kinds.md), measured on the source with `ast`."""
+"""No function of any layer of antt (cli/, domain/, services/, documents/, audit/, store/,
+reports/, i18n/) is longer than 60 lines (docs/architecture.md: small named parts — the
+template context, the dossier items, each command; docs/kinds.md), measured with `ast`."""
 from __future__ import annotations
 
 import ast
