@@ -121,6 +121,25 @@ def test_closure_decision_by_the_successor(launched):
        "--issuer", "Ủy ban nhân dân phường Phan Thiết", root=root)
 
 
+def test_amend_keeps_the_closure_decision_by_the_authority(launched):
+    """`by_authority` (docs/kinds.md) holds on amend too: the new issuer is the authority or its
+    successor, else refused naming the authority."""
+    root, cid = launched, "MH-2025-001"
+    ok("close", cid, "--reason", REASON, "--unfit", "--date", "2026-06-01", "--number", "05/BC-BCĐ", root=root)
+    ok("record", cid, "closure-consultation", "--date", "2026-06-05", "--set", "agree=3", "--set", "disagree=0",
+       root=root)
+    ok("record", cid, "closure-decision", "--date", "2026-06-10", "--number", "auto", root=root)
+    refused(root, "amend", cid, "closure-decision", "--issuer", "Công an xã Hàm Thuận", "--reason", "Sai cơ quan",
+            contains=UBND)
+    ok("bodies", "add", "Ủy ban nhân dân phường Phan Thiết", "--code", "UBND", "--head", "Chủ tịch: Lê Minh",
+       root=root)
+    ok("bodies", "successor", UBND, "Ủy ban nhân dân phường Phan Thiết", root=root)
+    ok("amend", cid, "closure-decision", "--issuer", "Ủy ban nhân dân phường Phan Thiết", "--reason",
+       "Cơ quan kế nhiệm", root=root)
+    decision = json.loads(ok("--json", "status", cid, root=root).stdout)["documents"][-1]
+    assert decision["issuer"] == "Ủy ban nhân dân phường Phan Thiết"
+
+
 def test_close_refuses_a_building_model(launched):
     ok("new-model", "Mô hình mới", "--area", "Thôn B", "--date", "2026-06-01", root=launched)
     refused(launched, "close", "MH-2026-001", "--reason", REASON, "--unfit", contains="MH-2026-001")

@@ -38,7 +38,8 @@ def _amend_input(**values):
     return AmendInput(**values)
 
 
-def register(app: typer.Typer) -> None:
+def _new_model_command(app: typer.Typer) -> None:
+    """Declare `antt new-model` (docs/commands.md)."""
     @app.command("new-model", help=t("cli.new_model.help"))
     @shared("date")
     def new_model(
@@ -64,6 +65,9 @@ def register(app: typer.Typer) -> None:
         opened = open_model(STATE.context(), given)
         emit({"id": opened.id}, lambda: say(t("cli.new_model.done", id=opened.id)))
 
+
+def _record_command(app: typer.Typer) -> None:
+    """Declare `antt record` (docs/commands.md)."""
     @app.command("record", help=t("cli.record.help"), cls=FieldOptionsCommand)
     @shared("case_id", "kind")
     @input_options(_record_input, RECORD, fields=True)
@@ -73,6 +77,9 @@ def register(app: typer.Typer) -> None:
         result = record_document(STATE.context(), case_id, kind, given)
         emit(result.as_json(), lambda: say(t("cli.record.done", kind=kind, id=case_id, file=result.record.file)))
 
+
+def _draft_command(app: typer.Typer) -> None:
+    """Declare `antt draft` (docs/commands.md)."""
     @app.command("draft", help=t("cli.draft.help"))
     @shared("case_id", "kind", "pdf")
     def draft(
@@ -86,6 +93,9 @@ def register(app: typer.Typer) -> None:
         written = draft_document(STATE.context(reading=True), case_id, kind, output, pdf=pdf)
         emit({"file": str(written)}, lambda: say(t("cli.draft.done", file=written)))
 
+
+def _plan_command(app: typer.Typer) -> None:
+    """Declare `antt plan` (docs/commands.md)."""
     @app.command("plan", help=t("cli.plan.help"))
     @shared("case_id")
     @input_options(_record_input, PLAN)
@@ -104,6 +114,9 @@ def register(app: typer.Typer) -> None:
         emit(result.as_json(),
              lambda: say(t("cli.record.done", kind=result.kind, id=case_id, file=result.record.file)))
 
+
+def _progress_command(app: typer.Typer) -> None:
+    """Declare `antt progress` (docs/commands.md)."""
     @app.command("progress", help=t("cli.progress.help"))
     @shared("case_id", "date")
     def progress(
@@ -122,6 +135,9 @@ def register(app: typer.Typer) -> None:
         emit(result.as_json(), lambda: say(t("cli.progress.done", id=case_id, year=year, text=result.target.text,
                                              rate=shown)))
 
+
+def _amend_command(app: typer.Typer) -> None:
+    """Declare `antt amend` (docs/commands.md)."""
     @app.command("amend", help=t("cli.amend.help"))
     @shared("case_id", "kind")
     @input_options(_amend_input, ISSUANCE, helps={"date": "help.amend.date"})
@@ -144,3 +160,10 @@ def register(app: typer.Typer) -> None:
                         remove_targets=list(remove_target or []))
         result = amend_document(STATE.context(), case_id, kind, given)
         emit(result.as_json(), lambda: say(t("cli.amend.done", kind=kind, id=case_id)))
+
+
+def register(app: typer.Typer) -> None:
+    """Declare this module's commands on `app` — when the app is built, so that their
+    help texts are in the language chosen for this run (`--lang`, ANTT_LANG)."""
+    for declare in (_new_model_command, _record_command, _draft_command, _plan_command, _progress_command, _amend_command):
+        declare(app)

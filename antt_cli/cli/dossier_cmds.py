@@ -14,7 +14,8 @@ from antt_cli.services.choices import UNIT_KINDS as UNIT_KIND_NAMES
 UNIT_KINDS = click.Choice(list(UNIT_KIND_NAMES))
 
 
-def register(app: typer.Typer) -> None:
+def _init_command(app: typer.Typer) -> None:
+    """Declare `antt init` (docs/commands.md)."""
     @app.command("init", help=t("cli.init.help"))
     def init(
         path: Path = typer.Argument(..., metavar="PATH", help=t("help.init.path")),
@@ -34,12 +35,18 @@ def register(app: typer.Typer) -> None:
         root = init_dossier(path, given, notice)
         emit({"path": str(root)}, lambda: say(t("cli.init.done", path=root)))
 
+
+def _demo_command(app: typer.Typer) -> None:
+    """Declare `antt demo` (docs/commands.md)."""
     @app.command("demo", help=t("cli.demo.help"))
     def demo(path: Optional[Path] = typer.Argument(None, metavar="[PATH]", help=t("help.demo.path"))) -> None:
         from antt_cli.cli.demo import run_demo
 
         run_demo(path, as_json=STATE.json)
 
+
+def _status_command(app: typer.Typer) -> None:
+    """Declare `antt status` (docs/commands.md)."""
     @app.command("status", help=t("cli.status.help"))
     def status(
         case_id: Optional[str] = typer.Argument(None, metavar="[ID]", help=t("help.status.id")),
@@ -59,6 +66,9 @@ def register(app: typer.Typer) -> None:
                 finding(row["error"])
             raise typer.Exit(1)
 
+
+def _due_command(app: typer.Typer) -> None:
+    """Declare `antt due` (docs/commands.md)."""
     @app.command("due", help=t("cli.due.help"))
     def due(
         case_id: Optional[str] = typer.Argument(None, metavar="[ID]", help=t("help.due.id")),
@@ -69,6 +79,9 @@ def register(app: typer.Typer) -> None:
         items = due_list(STATE.context(reading=True), date, case_id)
         emit(items, lambda: _print_due(items))
 
+
+def _history_command(app: typer.Typer) -> None:
+    """Declare `antt history` (docs/commands.md)."""
     @app.command("history", help=t("cli.history.help"))
     def history(case_id: str = typer.Argument(..., metavar="ID", help=t("help.id"))) -> None:
         from antt_cli.services.status import case_history
@@ -76,6 +89,9 @@ def register(app: typer.Typer) -> None:
         entries = case_history(STATE.context(reading=True), case_id)
         emit(entries, lambda: _print_history(entries))
 
+
+def _bodies_group(app: typer.Typer) -> None:
+    """Declare `antt bodies …` (docs/commands.md)."""
     bodies = typer.Typer(help=t("cli.bodies.help"), no_args_is_help=True)
     app.add_typer(bodies, name="bodies")
 
@@ -102,6 +118,13 @@ def register(app: typer.Typer) -> None:
 
         add_successor(STATE.context(), old, new)
         emit({"old": old, "new": new}, lambda: say(t("cli.bodies.successor.done", old=old, new=new)))
+
+
+def register(app: typer.Typer) -> None:
+    """Declare this module's commands on `app` — when the app is built, so that their
+    help texts are in the language chosen for this run (`--lang`, ANTT_LANG)."""
+    for declare in (_init_command, _demo_command, _status_command, _due_command, _history_command, _bodies_group):
+        declare(app)
 
 
 def _status_text(status: str | None) -> str:

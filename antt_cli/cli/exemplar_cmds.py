@@ -47,7 +47,8 @@ def _ask_missing(case_id: str, answers: dict) -> dict:
     return answers
 
 
-def register(app: typer.Typer) -> None:
+def _new_exemplar_command(app: typer.Typer) -> None:
+    """Declare `antt new-exemplar` (docs/commands.md)."""
     @app.command("new-exemplar", help=t("cli.new_exemplar.help"))
     def new_exemplar(
         name: str = typer.Argument(..., metavar="NAME", help=t("help.new_exemplar.name")),
@@ -63,6 +64,9 @@ def register(app: typer.Typer) -> None:
                                                                  proposer=proposer, date=date))
         emit({"id": opened.id}, lambda: say(t("cli.new_exemplar.done", id=opened.id)))
 
+
+def _evaluate_command(app: typer.Typer) -> None:
+    """Declare `antt evaluate` (docs/commands.md)."""
     @app.command("evaluate", help=t("cli.evaluate.help"))
     def evaluate(
         case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
@@ -105,3 +109,10 @@ def register(app: typer.Typer) -> None:
             say("\n".join(lines))
 
         emit(data, human)
+
+
+def register(app: typer.Typer) -> None:
+    """Declare this module's commands on `app` — when the app is built, so that their
+    help texts are in the language chosen for this run (`--lang`, ANTT_LANG)."""
+    for declare in (_new_exemplar_command, _evaluate_command):
+        declare(app)

@@ -13,7 +13,8 @@ from antt_cli.cli.options import PLAN, input_options, shared
 from antt_cli.i18n import t
 
 
-def register(app: typer.Typer) -> None:
+def _close_command(app: typer.Typer) -> None:
+    """Declare `antt close` (docs/commands.md)."""
     @app.command("close", help=t("cli.close.help"))
     @shared("case_id")
     @input_options(_record_input, PLAN)
@@ -28,6 +29,9 @@ def register(app: typer.Typer) -> None:
         result = close_model(STATE.context(), case_id, reason, unfit, given)
         emit(result.as_json(), lambda: say(t("cli.close.done", id=case_id, file=result.record.file)))
 
+
+def _replicate_command(app: typer.Typer) -> None:
+    """Declare `antt replicate` (docs/commands.md)."""
     @app.command("replicate", help=t("cli.replicate.help"))
     @shared("case_id", "date")
     def replicate(
@@ -43,6 +47,9 @@ def register(app: typer.Typer) -> None:
         emit({"id": done.id, "replicated_from": done.source, "commit": done.commit},
              lambda: say(t("cli.replicate.done", id=done.id, source=done.source)))
 
+
+def _propose_national_command(app: typer.Typer) -> None:
+    """Declare `antt propose-national` (docs/commands.md)."""
     @app.command("propose-national", help=t("cli.propose_national.help"))
     @shared("case_id")
     @input_options(_record_input, PLAN)
@@ -64,3 +71,10 @@ def register(app: typer.Typer) -> None:
                 "left_out": list(done.left_out)}
         emit(data, lambda: say(t("cli.propose_national.done", id=case_id, file=done.result.record.file,
                                  zip=done.bundle, count=len(done.included), left=len(done.left_out))))
+
+
+def register(app: typer.Typer) -> None:
+    """Declare this module's commands on `app` — when the app is built, so that their
+    help texts are in the language chosen for this run (`--lang`, ANTT_LANG)."""
+    for declare in (_close_command, _replicate_command, _propose_national_command):
+        declare(app)

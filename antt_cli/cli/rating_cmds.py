@@ -106,7 +106,8 @@ class IdFirstGroup(TyperGroup):
         return super().parse_args(ctx, args)
 
 
-def register(app: typer.Typer) -> None:
+def _rate_command(app: typer.Typer) -> None:
+    """Declare `antt rate` (docs/commands.md)."""
     @app.command("rate", help=t("cli.rate.help"))
     def rate(
         case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
@@ -128,29 +129,8 @@ def register(app: typer.Typer) -> None:
 
         ctx = STATE.context()
         if decide:
-            from antt_cli.services.rating import DecideInput, decide as record_decision
-
-            if criterion:
-                raise AnttUsageError("cli.rate.criterion_with_decide")
-            if not issuer or not number:
-                raise AnttUsageError("cli.rate.decide_needs", missing=" ".join(
-                    o for o, v in (("--issuer", issuer), ("--number", number)) if not v))
-            done = record_decision(ctx, case_id, DecideInput(
-                year=year, issuer=issuer, number=number, date=date, grade=grade, reason=reason, force=force,
-                signer=signer, signer_title=signer_title, sign_as=sign_as))
-            data = {"id": done.id, "year": done.year, "grade": done.grade, "proposed_grade": done.proposed_grade,
-                    "late": done.late, "deadline": done.deadline.isoformat() if done.late else None,
-                    "forced": done.forced, "file": done.record.file, "commit": done.commit}
-
-            def human() -> None:
-                say(t("cli.rate.decided", id=done.id, year=done.year, grade=_grade(done.grade)))
-                if done.grade != done.proposed_grade:
-                    say(t("cli.rate.overrides", proposed=_grade(done.proposed_grade)))
-                if done.late:
-                    say(t("cli.rate.late", deadline=done.deadline.strftime("%d/%m/%Y")))
-                say(t("cli.record.done", kind=done.record.kind, id=done.id, file=done.record.file))
-
-            emit(data, human)
+            _decide(ctx, case_id, year, criterion, issuer=issuer, number=number, date=date, grade=grade,
+                    reason=reason, force=force, signer=signer, signer_title=signer_title, sign_as=sign_as)
             return
         if grade or issuer:
             raise AnttUsageError("cli.rate.decide_only", option="--grade" if grade else "--issuer")
@@ -161,6 +141,37 @@ def register(app: typer.Typer) -> None:
                                                  force=force, reason=reason))
         emit(_proposal_json(result), lambda: _print_proposal(result))
 
+
+def _decide(ctx, case_id: str, year: int, criterion: list[str] | None, *, issuer: str | None, number: str | None,
+            **options) -> None:
+    """`antt rate --decide`: the authority's decision (docs/commands.md); criteria are the
+    proposal's, and the decision needs its issuer and number."""
+    from antt_cli.errors import AnttUsageError
+    from antt_cli.services.rating import DecideInput, decide as record_decision
+
+    if criterion:
+        raise AnttUsageError("cli.rate.criterion_with_decide")
+    if not issuer or not number:
+        raise AnttUsageError("cli.rate.decide_needs", missing=" ".join(
+            o for o, v in (("--issuer", issuer), ("--number", number)) if not v))
+    done = record_decision(ctx, case_id, DecideInput(year=year, issuer=issuer, number=number, **options))
+    data = {"id": done.id, "year": done.year, "grade": done.grade, "proposed_grade": done.proposed_grade,
+            "late": done.late, "deadline": done.deadline.isoformat() if done.late else None,
+            "forced": done.forced, "file": done.record.file, "commit": done.commit}
+
+    def human() -> None:
+        say(t("cli.rate.decided", id=done.id, year=done.year, grade=_grade(done.grade)))
+        if done.grade != done.proposed_grade:
+            say(t("cli.rate.overrides", proposed=_grade(done.proposed_grade)))
+        if done.late:
+            say(t("cli.rate.late", deadline=done.deadline.strftime("%d/%m/%Y")))
+        say(t("cli.record.done", kind=done.record.kind, id=done.id, file=done.record.file))
+
+    emit(data, human)
+
+
+def _criteria_group(app: typer.Typer) -> None:
+    """Declare `antt criteria …` (docs/commands.md)."""
     criteria = typer.Typer(cls=IdFirstGroup, help=t("cli.criteria.help"), no_args_is_help=True)
     app.add_typer(criteria, name="criteria")
 
@@ -180,3 +191,10 @@ def register(app: typer.Typer) -> None:
               "commit": done.commit},
              lambda: say(t("cli.criteria.added", id=done.id, key=c.key, grade=_grade(c.grade)) if c.grade
                          else t("cli.criteria.added_exemplar", id=done.id, key=c.key)))
+
+
+def register(app: typer.Typer) -> None:
+    """Declare this module's commands on `app` — when the app is built, so that their
+    help texts are in the language chosen for this run (`--lang`, ANTT_LANG)."""
+    for declare in (_rate_command, _criteria_group):
+        declare(app)

@@ -91,6 +91,176 @@ def _active_days(launched: dt.date, start: dt.date, end: dt.date, day: dt.date) 
     return (last - first).days + 1 if last >= first else 0
 
 
+@dataclass(frozen=True)
+class _Judged:
+    """What every item's rule reads: the case as the dossier is judged on `day` — records
+    dated after `day`, withdrawn or superseded ones do not count, nor the rating documents of
+    `rated_year` (module docstring)."""
+
+    case: Case
+    day: dt.date
+    reg: Registry
+    rules: Rules
+    rated_year: int | None
+    rating_kinds: frozenset[str]
+    launched: dt.date | None
+
+    def records(self, kind: str) -> list[Record]:
+        found = [r for r in self.case.records_of(kind) if _counts(r) and (r.date is None or r.date <= self.day)]
+        if self.rated_year is not None and kind in self.rating_kinds:
+            found = [r for r in found if r.year != self.rated_year]
+        return found
+
+    def kinds_of_item(self, no: int) -> list[KindSpec]:
+        return [k for k in self.reg.of_case(self.case.kind) if k.item == no]
+
+    @property
+    def proposals(self) -> set[int | None]:
+        kind = self.reg.rating_kind(PROPOSAL)
+        return {r.year for r in self.records(kind.name)} if kind else set()
+
+    @property
+    def rated(self) -> list[int]:
+        extra = {self.rated_year} if self.rated_year is not None else set()
+        return sorted(y for y in self.proposals | extra if y is not None)
+
+    @property
+    def year_now(self) -> int:
+        return evaluation_year_of(self.day)
+
+    def first_year(self, first: int) -> int:
+        """`first`, but never before the year the case was opened in antt."""
+        if self.case.opened is None:
+            return first
+        return max(first, evaluation_year_of(self.case.opened))
+
+
+# What a yearly item's rule finds: the parts missing, and whether any part was due yet.
+_Owed = tuple[list[str], bool]
+
+
+def _plans(j: _Judged) -> _Owed:
+    """(9) §III.1.d: the first plan (a build kind), then the plan of every year the model is
+    active in, once due."""
+    kinds = j.kinds_of_item(PLAN_ITEM)
+    if not kinds:
+        return [], False
+    kind, plan_years, missing, due = kinds[0], set(j.case.plans), [], False
+    if _step_passed(j.case, kind, j.reg):
+        due = True
+        if not plan_years:
+            missing.append(kind.name)
+    if j.case.status == "active" and j.launched:
+        first = j.first_year(min(plan_years) if plan_years else evaluation_year_of(j.launched))
+        for y in range(first, j.year_now + 2):
+            if j.day >= plan_due(y, j.rules):
+                due = True
+                if y not in plan_years:
+                    missing.append(f"{kind.name} {y}")
+    return missing, due
+
+
+def _reports(j: _Judged) -> _Owed:
+    """(10) §III.1.đ: the 6-month and the annual report of each year the model was active at
+    least `report_min_active_days` of, once due; the rating proposal is the annual report."""
+    kinds = j.kinds_of_item(REPORT_ITEM)
+    if not j.launched or not kinds or j.case.status == "building":
+        return [], False
+    reports = {(r.year, str(r.fields.get("period"))) for k in kinds for r in j.records(k.name)}
+    annual = {y for y, p in reports if p == "annual"} | j.proposals
+    name, missing, due = kinds[0].name, [], False
+    enough = j.rules.report_min_active_days
+    for y in range(j.first_year(evaluation_year_of(j.launched)), j.year_now + 1):
+        start, end = evaluation_period(y)
+        if j.day >= six_month_due(y, j.rules) and \
+                _active_days(j.launched, start, month_day("04-30", y), j.day) >= enough:
+            due = True
+            if (y, "6-month") not in reports:
+                missing.append(f"{name} 6-month {y}")
+        if y == j.rated_year:
+            continue  # the proposal being judged is this year's annual report
+        if j.day >= deadline(y, PROPOSAL, j.rules) and _active_days(j.launched, start, end, j.day) >= enough:
+            due = True
+            if y not in annual:
+                missing.append(f"{name} annual {y}")
+    return missing, due
+
+
+def _evidence(j: _Judged) -> _Owed:
+    """(11) §V.1: evidence dated in each rated evaluation year."""
+    kinds = j.kinds_of_item(EVIDENCE_ITEM)
+    if not kinds:
+        return [], False
+    evidence, missing = j.records(kinds[0].name), []
+    for y in j.rated:
+        start, end = evaluation_period(y)
+        if not any(r.date and start <= r.date <= end for r in evidence):
+            missing.append(f"{kinds[0].name} {y}")
+    return missing, bool(j.rated)
+
+
+def _decisions(j: _Judged) -> _Owed:
+    """(13) §III.2: the authority's decision on each proposed year, once its deadline passed."""
+    kind = j.reg.rating_kind(DECISION)
+    if not kind:
+        return [], False
+    decided, missing, due = {r.year for r in j.records(kind.name)}, [], False
+    for y in sorted(y for y in j.proposals if y is not None):
+        if j.day >= deadline(y, DECISION, j.rules):
+            due = True
+            if y not in decided:
+                missing.append(f"{kind.name} {y}")
+    return missing, due
+
+
+# The items whose required parts are yearly obligations, each by its rule (module docstring);
+# (15) has none: it is judged in `_state`.
+_YEARLY = {PLAN_ITEM: _plans, REPORT_ITEM: _reports, EVIDENCE_ITEM: _evidence, RATING_ITEM: _decisions}
+
+
+def _by_step(j: _Judged) -> tuple[dict[int, list[str]], set[int], set[int]]:
+    """The kinds required by the case's stage (build steps 1–5 once passed; the later stage's
+    kinds once closing or closed), and the items that apply and that are present."""
+    required: dict[int, list[str]] = {n: [] for n in ITEM_TITLES}
+    applies, present = set(), set()
+    for k in j.reg.of_case(j.case.kind):
+        if k.item not in ITEM_TITLES or not k.applies(j.case.linked):
+            continue
+        applies.add(k.item)
+        recorded = bool(j.records(k.name))
+        if recorded:
+            present.add(k.item)
+        if recorded or k.optional or k.item in _YEARLY or k.item == REVIEW_ITEM:
+            continue
+        if k.step <= 5 and _step_passed(j.case, k, j.reg):
+            required[k.item].append(k.name)
+        elif k.step > 6 and j.case.status in ("closing", "closed"):
+            required[k.item].append(k.name)
+    return required, applies, present
+
+
+def _state(j: _Judged, no: int, applies: bool, present: bool, missing: list[str], due: bool) -> Item:
+    """One item's state from what applies, is present, is missing and was due."""
+    warning = False
+    if not applies and not present:
+        state = NA
+    elif missing:
+        state = MISSING
+    elif no in OPTIONAL_ITEMS:
+        state = PRESENT if present else NA
+    elif present:
+        state = PRESENT
+    elif no == REVIEW_ITEM:
+        state = NOT_DUE
+        # docs/rules.md: no date, but a completed rated year without a review is worth a word.
+        warning = any(j.day > evaluation_period(y)[1] for y in j.rated)
+    elif no in _YEARLY and due:
+        state = PRESENT
+    else:
+        state = NOT_DUE
+    return Item(no, ITEM_TITLES[no], state, tuple(missing), warning)
+
+
 def dossier_items(case: Case, day: dt.date, reg: Registry, rules: Rules,
                   rated_year: int | None = None) -> tuple[Item, ...]:
     """Items 1–16 of `case` as of `day` (docs/rules.md "Dossier completeness"); an exemplar's
@@ -99,120 +269,13 @@ def dossier_items(case: Case, day: dt.date, reg: Registry, rules: Rules,
         from antt_cli.domain.exemplars import exemplar_items
 
         return tuple(exemplar_items(case, reg, day, rules.exemplar_evaluation_months))
-    proposal_kind = reg.rating_kind(PROPOSAL)
-    decision_kind = reg.rating_kind(DECISION)
-    rating_kinds = {k.name for k in (proposal_kind, decision_kind, reg.rating_kind(SUBMISSION)) if k}
-
-    def records(kind: str) -> list[Record]:
-        found = [r for r in case.records_of(kind) if _counts(r) and (r.date is None or r.date <= day)]
-        if rated_year is not None and kind in rating_kinds:
-            found = [r for r in found if r.year != rated_year]
-        return found
-
-    proposals = {r.year for r in records(proposal_kind.name)} if proposal_kind else set()
-    rated = sorted(y for y in proposals | ({rated_year} if rated_year is not None else set()) if y is not None)
-    launched = launch_date(case, reg)
-    year_now = evaluation_year_of(day)
-    opened_year = evaluation_year_of(case.opened) if case.opened else None
-
-    required: dict[int, list[str]] = {n: [] for n in ITEM_TITLES}
-    present: dict[int, bool] = {n: False for n in ITEM_TITLES}
-    applies: dict[int, bool] = {n: False for n in ITEM_TITLES}
-    for k in reg.of_case(case.kind):
-        if k.item not in ITEM_TITLES or not k.applies(case.linked):
-            continue
-        applies[k.item] = True
-        if records(k.name):
-            present[k.item] = True
-        if k.optional or k.item in (PLAN_ITEM, REPORT_ITEM, EVIDENCE_ITEM, RATING_ITEM, REVIEW_ITEM):
-            continue
-        if k.step <= 5 and _step_passed(case, k, reg) and not records(k.name):
-            required[k.item].append(k.name)
-        elif k.step > 6 and case.status in ("closing", "closed") and not records(k.name):
-            required[k.item].append(k.name)
-
-    due_any: dict[int, bool] = {n: False for n in ITEM_TITLES}
-    # (9) plans: the first (a build kind), then every year active in, once due (§III.1.d).
-    plan_years = set(case.plans)
-    plan_kind = next((k for k in reg.of_case(case.kind) if k.item == PLAN_ITEM), None)
-    if plan_kind and _step_passed(case, plan_kind, reg):
-        due_any[PLAN_ITEM] = True
-        if not plan_years:
-            required[PLAN_ITEM].append(plan_kind.name)
-    if case.status == "active" and launched and plan_kind:
-        first = min(plan_years) if plan_years else evaluation_year_of(launched)
-        if opened_year is not None:
-            first = max(first, opened_year)
-        for y in range(first, year_now + 2):
-            if day >= plan_due(y, rules):
-                due_any[PLAN_ITEM] = True
-                if y not in plan_years:
-                    required[PLAN_ITEM].append(f"{plan_kind.name} {y}")
-
-    # (10) reports owed: 6-month and annual of each year active ≥ N days of, once due.
-    report_kinds = [k for k in reg.of_case(case.kind) if k.item == REPORT_ITEM]
-    if launched and report_kinds and case.status != "building":
-        reports = {(r.year, str(r.fields.get("period"))) for k in report_kinds for r in records(k.name)}
-        annual = {y for y, p in reports if p == "annual"} | proposals
-        first = evaluation_year_of(launched)
-        if opened_year is not None:
-            first = max(first, opened_year)
-        name = report_kinds[0].name
-        for y in range(first, year_now + 1):
-            start, end = evaluation_period(y)
-            half_end = month_day("04-30", y)
-            if day >= six_month_due(y, rules) and \
-                    _active_days(launched, start, half_end, day) >= rules.report_min_active_days:
-                due_any[REPORT_ITEM] = True
-                if (y, "6-month") not in reports:
-                    required[REPORT_ITEM].append(f"{name} 6-month {y}")
-            if y == rated_year:
-                continue  # the proposal being judged is this year's annual report
-            if day >= deadline(y, PROPOSAL, rules) and \
-                    _active_days(launched, start, end, day) >= rules.report_min_active_days:
-                due_any[REPORT_ITEM] = True
-                if y not in annual:
-                    required[REPORT_ITEM].append(f"{name} annual {y}")
-
-    # (11) evidence dated in each rated year.
-    evidence_kind = next((k for k in reg.of_case(case.kind) if k.item == EVIDENCE_ITEM), None)
-    if evidence_kind:
-        evidence = records(evidence_kind.name)
-        for y in rated:
-            due_any[EVIDENCE_ITEM] = True
-            start, end = evaluation_period(y)
-            if not any(r.date and start <= r.date <= end for r in evidence):
-                required[EVIDENCE_ITEM].append(f"{evidence_kind.name} {y}")
-
-    # (13) the decision of each proposed year, once its deadline has passed.
-    if decision_kind:
-        decided = {r.year for r in records(decision_kind.name)}
-        for y in sorted(y for y in proposals if y is not None):
-            if day >= deadline(y, DECISION, rules):
-                due_any[RATING_ITEM] = True
-                if y not in decided:
-                    required[RATING_ITEM].append(f"{decision_kind.name} {y}")
-
+    rating_kinds = frozenset(k.name for k in map(reg.rating_kind, (PROPOSAL, DECISION, SUBMISSION)) if k)
+    j = _Judged(case, day, reg, rules, rated_year, rating_kinds, launch_date(case, reg))
+    required, applies, present = _by_step(j)
     items = []
-    for no, title in ITEM_TITLES.items():
-        warning = False
-        if not applies[no] and not present[no]:
-            state = NA
-        elif required[no]:
-            state = MISSING
-        elif no in OPTIONAL_ITEMS:
-            state = PRESENT if present[no] else NA
-        elif present[no]:
-            state = PRESENT
-        elif no == REVIEW_ITEM:
-            state = NOT_DUE
-            # docs/rules.md: no date, but a completed rated year without a review is worth a word.
-            warning = any(day > evaluation_period(y)[1] for y in rated)
-        elif no in (PLAN_ITEM, REPORT_ITEM, EVIDENCE_ITEM, RATING_ITEM) and due_any[no]:
-            state = PRESENT
-        else:
-            state = NOT_DUE
-        items.append(Item(no, title, state, tuple(required[no]), warning))
+    for no in ITEM_TITLES:
+        missing, due = _YEARLY[no](j) if no in _YEARLY else (required[no], False)
+        items.append(_state(j, no, no in applies, no in present, missing, due))
     return tuple(items)
 
 

@@ -142,15 +142,22 @@ def authority_problem(case: Case, k: KindSpec, issuer: str, reg: Registry,
             raise AnttError("domain.issuer_not_authority", kind=k.name, issuer=issuer, authority=name)
 
 
+def check_by_authority(case: Case, k: KindSpec, issuer: str, successors: Mapping[str, Any] | None) -> None:
+    """§III.3 (docs/kinds.md `by_authority`): the closure decision and announcement are issued
+    by the model's authority or its successor (`antt bodies successor`) — when recorded and
+    when their issuer is amended."""
+    if k.by_authority and not is_authority_or_successor(issuer, case.authority, successors):
+        raise AnttError("domain.not_the_authority", kind=k.name, issuer=issuer,
+                        authority=" → ".join(successor_chain(str(case.authority or "—"), successors)))
+
+
 def check_record(case: Case, k: KindSpec, record: Record, today: dt.date, reg: Registry,
                  successors: Mapping[str, Any] | None = None) -> None:
     """Refuse (AnttError) when `record` of kind `k` may not be recorded on `case` now.
     `successors`: antt.yaml's map of abolished bodies to their successors."""
     check_dates(case, k, record, today, reg)
     authority_problem(case, k, str(record.issuer or ""), reg)
-    if k.by_authority and not is_authority_or_successor(str(record.issuer or ""), case.authority, successors):
-        raise AnttError("domain.not_the_authority", kind=k.name, issuer=str(record.issuer or ""),
-                        authority=" → ".join(successor_chain(str(case.authority or "—"), successors)))
+    check_by_authority(case, k, str(record.issuer or ""), successors)
     if k.members_required(case.limited) and not record.members:
         raise AnttError("domain.members_required", kind=k.name)
     if k.attachments == "required" and not record.attachments:

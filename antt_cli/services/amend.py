@@ -122,6 +122,7 @@ def _change_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, reco
         new_issuer = dossier.body_name(" ".join(nfc(given.issuer).split()))
         if not same_name(new_issuer, str(record.issuer or "")):
             life.authority_problem(case, k, new_issuer, reg, record=record)
+            life.check_by_authority(case, k, new_issuer, dossier.profile.get("successors"))
             if k.sets_authority:
                 case.authority = new_issuer
             record.issuer = new_issuer

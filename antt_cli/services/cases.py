@@ -1,4 +1,5 @@
-"""Opening cases: `antt new-model` (docs/rules.md)."""
+"""Opening cases: `antt new-model` (docs/rules.md), and the steps every opening shares
+(`antt new-exemplar`, `antt replicate`): the day, the next ID, the new case file."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,13 +12,35 @@ from antt_cli.domain.model import Case
 from antt_cli.domain.text import clean, same_name
 from antt_cli.domain.vocab import LEVELS, MEMBERSHIP, UNIT_KINDS
 from antt_cli.errors import AnttError
-from antt_cli.services.common import Context, writing
+from antt_cli.services.common import Context, Writer, writing
 
 
 @dataclass(frozen=True)
 class OpenedCase:
     id: str
     commit: str | None
+
+
+def check_opening_day(ctx: Context, day: dt.date) -> None:
+    """A case is opened today or on a day past, never ahead (docs/rules.md)."""
+    if day > ctx.today:
+        raise AnttError("domain.date_in_future", date=day.isoformat(), today=ctx.today.isoformat())
+
+
+def claim_case_id(w: Writer, case_kind: str, day: dt.date) -> str:
+    """The next free ID of `case_kind` in `day`'s year — read under the lock, so that parallel
+    writers never claim the same one (docs/case-schema.md)."""
+    return next_id(w.dossier.case_ids(), str(w.dossier.profile.get("id_prefix") or ""), case_kind, day.year)
+
+
+def write_new_case(w: Writer, case: Case, title: str, *others: str) -> None:
+    """Write the case file of a case just opened, after checking that it and `others` (files
+    the same commit writes) are untouched."""
+    from antt_cli.store.casefile import new_case_text
+
+    rel = w.dossier.case_relpath(case.id)
+    w.check_clean([rel, *others], renders=False)
+    w.write_text(rel, new_case_text(case, f"Hồ sơ {title} {case.id} — antt (docs/case-schema.md)"))
 
 
 @dataclass
@@ -51,16 +74,13 @@ def _member_units(given: NewModelInput) -> list[str]:
 
 def new_model(ctx: Context, given: NewModelInput) -> OpenedCase:
     """Open a model at step 1. Nothing changes on refusal."""
-    from antt_cli.store.casefile import new_case_text
-
     day = given.date or ctx.today
     title, area_ = clean(given.name), clean(given.area)
     if not title:
         raise AnttError("services.cases.name_required")
     if not area_:
         raise AnttError("services.cases.area_required")
-    if day > ctx.today:
-        raise AnttError("domain.date_in_future", date=day.isoformat(), today=ctx.today.isoformat())
+    check_opening_day(ctx, day)
     members = _member_units(given)
     level, membership, linked = given.level, given.membership, given.linked
     with writing(ctx, action="new-model", case_id=None) as w:
@@ -71,17 +91,14 @@ def new_model(ctx: Context, given: NewModelInput) -> OpenedCase:
             if value not in allowed:
                 raise AnttError("services.cases.bad_choice", option=option, value=value, allowed=", ".join(allowed))
         check_new_model(level, day, w.dossier.rules.huyen_abolished)
-        # The next ID is read under the lock: parallel writers never claim the same one.
-        case_id = next_id(w.dossier.case_ids(), str(profile.get("id_prefix") or ""), "model", day.year)
+        case_id = claim_case_id(w, "model", day)
         w.tx.case_id = case_id
         case = Case(id=case_id, kind="model", name=title, working_title=title, area=area_, field=clean(given.field),
                     level=level, unit_kind=unit_kind, linked=bool(linked), members=members,
                     membership=membership, proposer=clean(given.proposer) or str(profile.get("unit")),
                     opened=day, extra={"schema": 1, "replicated_from": None, "replicated_to": [],
                                        "ratings": {}, "criteria_extra": []})
-        rel = w.dossier.case_relpath(case_id)
-        w.check_clean([rel], renders=False)
-        w.write_text(rel, new_case_text(case, f"Hồ sơ mô hình {case_id} — antt (docs/case-schema.md)"))
+        write_new_case(w, case, "mô hình")
         kind_text = "mô hình liên kết" if linked else "mô hình"
         w.summary = f"[{case_id}] Mở hồ sơ {kind_text} \"{title}\""
     return OpenedCase(case_id, w.tx.sha)

@@ -2,11 +2,14 @@
 report); the other three steps are recorded with `antt record` (docs/commands.md)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from antt_cli.domain import lifecycle as life
 from antt_cli.domain.closure import check_may_close
+from antt_cli.domain.model import Case
 from antt_cli.domain.rating import latest_decided_grade
-from antt_cli.services.common import Context, writing
-from antt_cli.services.record import RecordInput, RecordResult, build_record, resolve_number, save_recorded
+from antt_cli.services.common import Context, Writer
+from antt_cli.services.record import RecordInput, RecordResult, UnderLock, command_kind, record_document
 from antt_cli.store.kinds import load_registry
 
 COMMAND = "close"
@@ -15,20 +18,14 @@ COMMAND = "close"
 def close_model(ctx: Context, case_id: str, reason: str, unfit: bool, given: RecordInput) -> RecordResult:
     """Record the closure report; the model becomes `closing`. Nothing changes on refusal."""
     reg = load_registry()
-    with writing(ctx, action=COMMAND, case_id=case_id) as w:
-        loaded = w.load_case(case_id)
-        case = loaded.case
+
+    def may_close(w: Writer, case: Case) -> dict:
+        # §III.3: only an open, active model decided Yếu, or one no longer fit (`--unfit`).
         life.check_model_only(case, COMMAND)
         life.check_open(case)
         check_may_close(case, latest_decided_grade(case, reg), unfit, reason)
-        k = next(k for k in reg.of_case(case.kind) if k.command == COMMAND)
-        life.check_recordable(case, k, reg, command=COMMAND)
-        given.sets = {**given.sets, "reason": reason.strip(), "unfit": "yes" if unfit else "no"}
-        record = build_record(ctx, w.dossier, case, k, given, reg)
-        life.check_record(case, k, record, ctx.today, reg, w.dossier.profile.get("successors"))
-        record.number = resolve_number(k, str(record.issuer), record.date, given.number, w.dossier)
-        new_case = life.apply_record(case, k, record)
-        rel = save_recorded(w, loaded, new_case, record, attach=given.attach, pdf=given.pdf,
-                            folder=k.attach_folder)
-        w.summary = life.summary_line(case_id, k.summary_text(record.year), record)
-    return RecordResult(case_id, k.name, record, rel, w.tx.sha)
+        return {}
+
+    sets = {**given.sets, "reason": (reason or "").strip(), "unfit": "yes" if unfit else "no"}
+    return record_document(ctx, case_id, command_kind(reg, COMMAND), replace(given, sets=sets, command=COMMAND),
+                           UnderLock(may_close))

@@ -9,13 +9,12 @@ from typing import Mapping
 
 from antt_cli.domain import exemplars as ex
 from antt_cli.domain import lifecycle as life
-from antt_cli.domain.ids import next_id
 from antt_cli.domain.kindspec import KindSpec, Registry
 from antt_cli.domain.model import Case, Record
 from antt_cli.domain.text import clean, nfc
 from antt_cli.domain.vocab import EXEMPLAR_KINDS, EXEMPLAR_SCOPES
 from antt_cli.errors import AnttError
-from antt_cli.services.cases import OpenedCase
+from antt_cli.services.cases import OpenedCase, check_opening_day, claim_case_id, write_new_case
 from antt_cli.services.common import Context, writing
 from antt_cli.services.record import RecordInput, build_record, resolve_number, save_recorded
 from antt_cli.store.kinds import load_registry
@@ -37,8 +36,6 @@ class NewExemplarInput:
 def new_exemplar(ctx: Context, given: NewExemplarInput) -> OpenedCase:
     """Open an exemplar (`DH-YYYY-NNN`, its own sequence), status `surveying` (§IV.1 Bước 1).
     Nothing changes on refusal."""
-    from antt_cli.store.casefile import new_case_text
-
     kind, scope, proposer = given.kind, given.scope, given.proposer
     day = given.date or ctx.today
     title, area_ = clean(given.name), clean(given.area)
@@ -49,20 +46,16 @@ def new_exemplar(ctx: Context, given: NewExemplarInput) -> OpenedCase:
     for value, allowed, option in ((kind, EXEMPLAR_KINDS, "--kind"), (scope, EXEMPLAR_SCOPES, "--scope")):
         if value not in allowed:
             raise AnttError("services.cases.bad_choice", option=option, value=value, allowed=", ".join(allowed))
-    if day > ctx.today:
-        raise AnttError("domain.date_in_future", date=day.isoformat(), today=ctx.today.isoformat())
+    check_opening_day(ctx, day)
     with writing(ctx, action="new-exemplar", case_id=None) as w:
         profile = w.dossier.profile
-        # Read under the lock: parallel writers never claim the same ID.
-        case_id = next_id(w.dossier.case_ids(), str(profile.get("id_prefix") or ""), ex.EXEMPLAR, day.year)
+        case_id = claim_case_id(w, ex.EXEMPLAR, day)
         w.tx.case_id = case_id
         case = Case(id=case_id, kind=ex.EXEMPLAR, name=title, working_title=title, area=area_,
                     unit_kind=str(profile.get("unit_kind") or "residential"),
                     proposer=clean(proposer) or str(profile.get("unit")), status="surveying", opened=day,
                     extra={"schema": 1, "exemplar_kind": kind, "scope": scope})
-        rel = w.dossier.case_relpath(case_id)
-        w.check_clean([rel], renders=False)
-        w.write_text(rel, new_case_text(case, f"Hồ sơ điển hình {case_id} — antt (docs/case-schema.md)"))
+        write_new_case(w, case, "điển hình")
         w.summary = f"[{case_id}] Mở hồ sơ điển hình {ex_kind_text(kind)} \"{title}\""
     return OpenedCase(case_id, w.tx.sha)
 

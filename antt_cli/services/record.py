@@ -10,7 +10,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from antt_cli.domain import lifecycle as life
 from antt_cli.domain.issuers import STEERING_HEAD_ROLE, is_party_body, steering_body, steering_head
@@ -64,6 +64,22 @@ class RecordResult:
         from antt_cli.services.common import jsonable
 
         return {"id": self.case_id, **jsonable(record_to(self.record)), "commit": self.commit}
+
+
+@dataclass(frozen=True)
+class UnderLock:
+    """A command's own rules in the one record pipeline, run under the dossier's lock
+    (`antt close`, `antt propose-national`): `check(w, case)` on the loaded case before any
+    other check — it refuses, or returns what the record carries besides its fields (its
+    `extra`); `finish(w, new_case)` once the record is saved, before the commit."""
+
+    check: Callable[[Writer, Case], dict[str, Any]]
+    finish: Callable[[Writer, Case], None] | None = None
+
+
+def command_kind(reg: Registry, command: str, case_kind: str = "model") -> str:
+    """The kind a command of its own records (its spec's `command:`, docs/kinds.md)."""
+    return next(k.name for k in reg.of_case(case_kind) if k.command == command)
 
 
 def parse_sets(pairs: list[str]) -> dict[str, str]:
@@ -271,9 +287,11 @@ def save_recorded(w: Writer, loaded: Any, new_case: Case, record: Record, *, att
     return rel
 
 
-def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput) -> RecordResult:
-    """Record an issued document (`antt record`; `antt plan` for the plan kind). Nothing
-    changes on refusal. A rating step past its deadline is marked late (services/rating.py)."""
+def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput,
+                    under_lock: UnderLock | None = None) -> RecordResult:
+    """Record an issued document (`antt record`; `antt plan` for the plan kind; `antt close`
+    and `antt propose-national` with their own rules `under_lock`). Nothing changes on
+    refusal. A rating step past its deadline is marked late (services/rating.py)."""
     from antt_cli.services.late import mark_late
 
     reg = load_registry()
@@ -284,6 +302,7 @@ def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput) -
     action = f"record {kind}" if given.command == "record" else given.command
     with writing(ctx, action=action, case_id=case_id) as w:
         loaded = w.load_case(case_id)
+        extra = under_lock.check(w, loaded.case) if under_lock else {}
         if given.command == "plan":
             life.check_model_only(loaded.case, "plan")
         k = life.kind_spec(reg, kind, loaded.case.kind)
@@ -291,6 +310,7 @@ def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput) -
         if given.targets and not planned:
             raise AnttError("services.amend.targets_only_plan", kind=kind_label(k), plan=kind_label(plan_kind(reg)))
         record = build_record(ctx, w.dossier, loaded.case, k, given, reg)
+        record.extra.update(extra)
         life.check_record(loaded.case, k, record, ctx.today, reg, w.dossier.profile.get("successors"))
         record.number = resolve_number(k, str(record.issuer), record.date, given.number, w.dossier)
         mark_late(w, k, record, w.dossier.rules)
@@ -300,6 +320,8 @@ def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput) -
                                                targets=targets)
         rel = save_recorded(w, loaded, new_case, record, attach=given.attach, pdf=given.pdf,
                             folder=k.attach_folder)
+        if under_lock and under_lock.finish:
+            under_lock.finish(w, new_case)
         w.summary = life.summary_line(case_id, k.summary_text(record.year), record)
     if planned and not targets:
         ctx.notice(_t("services.plans.no_targets", year=record.year))

@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from antt_cli.domain import lifecycle as life
-from antt_cli.domain.ids import next_id
+from antt_cli.domain.model import Case
 from antt_cli.domain.rating import latest_decided_grade
 from antt_cli.domain.replication import check_may_propose_national, check_may_replicate, replica_of, with_replica
 from antt_cli.domain.text import clean
 from antt_cli.errors import AnttError
-from antt_cli.services.common import Context, writing
-from antt_cli.services.record import RecordInput, RecordResult, build_record, resolve_number, save_recorded
+from antt_cli.services.cases import check_opening_day, claim_case_id, write_new_case
+from antt_cli.services.common import Context, Writer, writing
+from antt_cli.services.record import RecordInput, RecordResult, UnderLock, command_kind, record_document
 from antt_cli.store.kinds import load_registry
 
 NATIONAL = "propose-national"
@@ -28,24 +29,19 @@ class Replicated:
 def replicate(ctx: Context, case_id: str, *, area: str | None, field: str | None, name: str | None = None,
               date: dt.date | None = None) -> Replicated:
     """Open the replica at step 1 and note it on the source, in one commit."""
-    from antt_cli.store.casefile import new_case_text
-
     reg = load_registry()
     day = date or ctx.today
-    if day > ctx.today:
-        raise AnttError("domain.date_in_future", date=day.isoformat(), today=ctx.today.isoformat())
+    check_opening_day(ctx, day)
     area_, field_, name_ = clean(area), clean(field), clean(name)
     with writing(ctx, action="replicate", case_id=case_id) as w:
         loaded = w.load_case(case_id)
         source = loaded.case
         life.check_model_only(source, "replicate")
         check_may_replicate(source, latest_decided_grade(source, reg), area_, field_)
-        new_id = next_id(w.dossier.case_ids(), str(w.dossier.profile.get("id_prefix") or ""), "model", day.year)
+        new_id = claim_case_id(w, "model", day)
         replica = replica_of(source, new_id, name=name_, area=area_, field=field_, opened=day)
         w.tx.extra_trailers.append(("Antt-Case", new_id))
-        rel = w.dossier.case_relpath(new_id)
-        w.check_clean([rel, loaded.rel], renders=False)
-        w.write_text(rel, new_case_text(replica, f"Hồ sơ mô hình {new_id} — antt (docs/case-schema.md)"))
+        write_new_case(w, replica, "mô hình", loaded.rel)
         w.write_text(loaded.rel, loaded.text(with_replica(source, new_id)))
         w.summary = f"[{new_id}] Nhân rộng mô hình {case_id} \"{source.name}\" sang {area_ or field_}"
     return Replicated(new_id, case_id, w.tx.sha)
@@ -83,34 +79,30 @@ def propose_national(ctx: Context, case_id: str, *, innovative: bool = False, re
     target = (output or Path.cwd() / f"{case_id}-de-xuat-toan-quoc.zip").expanduser().resolve()
     if target.is_dir() or not target.parent.is_dir():
         raise AnttError("services.national.bad_output", file=str(target))
-    with writing(ctx, action=NATIONAL, case_id=case_id) as w:
-        loaded = w.load_case(case_id)
-        case = loaded.case
+    bundled: list[tuple[bytes, tuple[str, ...], tuple[str, ...]]] = []
+
+    def may_propose(w: Writer, case: Case) -> dict:
+        # §III.3: a Tốt model with a replica Khá or better, or an innovative one; the tờ trình
+        # lists the replicas with their grades.
         life.check_model_only(case, NATIONAL)
         life.check_open(case)
         grades = _replica_grades(w.dossier, case, reg)
         check_may_propose_national(case, latest_decided_grade(case, reg), grades, innovative, reason)
-        k = next(k for k in reg.of_case(case.kind) if k.command == NATIONAL)
-        life.check_recordable(case, k, reg, command=NATIONAL)
-        sets = dict(given.sets)
-        sets["innovative"] = "yes" if innovative else "no"
-        if reason and reason.strip():
-            sets["reason"] = reason.strip()
-        given.sets = sets
-        record = build_record(ctx, w.dossier, case, k, given, reg)
-        record.extra["replicas"] = [
+        return {"replicas": [
             {"id": rid, "name": w.dossier.case(rid).name if rid in w.dossier.case_ids() else "",
              "area": w.dossier.case(rid).area if rid in w.dossier.case_ids() else "", "grade": grade}
-            for rid, grade in grades.items()]
-        life.check_record(case, k, record, ctx.today, reg, w.dossier.profile.get("successors"))
-        record.number = resolve_number(k, str(record.issuer), record.date, given.number, w.dossier)
-        new_case = life.apply_record(case, k, record)
-        rel = save_recorded(w, loaded, new_case, record, attach=given.attach, pdf=given.pdf,
-                            folder=k.attach_folder)
+            for rid, grade in grades.items()]}
+
+    def bundle(w: Writer, new_case: Case) -> None:
         case_dir = w.dossier.case_dir_rel(case_id)
-        data, included, left_out = case_bundle(new_case, reg, lambda name: (ctx.root / case_dir / name).read_bytes(),
-                                               include_classified)
-        w.summary = life.summary_line(case_id, k.summary_text(record.year), record)
-    result = RecordResult(case_id, k.name, record, rel, w.tx.sha)
+        bundled.append(case_bundle(new_case, reg, lambda name: (ctx.root / case_dir / name).read_bytes(),
+                                   include_classified))
+
+    sets = {**given.sets, "innovative": "yes" if innovative else "no"}
+    if reason and reason.strip():
+        sets["reason"] = reason.strip()
+    result = record_document(ctx, case_id, command_kind(reg, NATIONAL), replace(given, sets=sets, command=NATIONAL),
+                             UnderLock(may_propose, bundle))
+    data, included, left_out = bundled[0]
     target.write_bytes(data)
     return NationalProposal(result, target, included, left_out)
