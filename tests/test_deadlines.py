@@ -98,17 +98,17 @@ def test_closing_or_building_models_owe_nothing():
 
 
 def _exemplar(status, **facts):
-    return {"kind": "exemplar", "status": status, "clock_end": None, "evaluation_kind": "evaluation",
+    return {"kind": "exemplar", "status": status, "clock_start": None, "evaluation_kind": "evaluation",
             "recognized_on": None, "reassessed": [], "met": [], **facts}
 
 
 @pytest.mark.parametrize("facts, today, expected", [
     # §IV.1 Bước 3: the evaluation's last good day is the clock's end, that day included
-    (_exemplar("building", clock_end=D(2026, 5, 15)), D(2026, 5, 15), [("evaluate", 2026, D(2026, 5, 15), False)]),
-    (_exemplar("building", clock_end=D(2026, 5, 15)), D(2026, 5, 16), [("evaluate", 2026, D(2026, 5, 15), True)]),
+    (_exemplar("building", clock_start=D(2025, 5, 15)), D(2026, 5, 15), [("evaluate", 2026, D(2026, 5, 15), False)]),
+    (_exemplar("building", clock_start=D(2025, 5, 15)), D(2026, 5, 16), [("evaluate", 2026, D(2026, 5, 15), True)]),
     # recorded: no longer owed — unless dated after the day judged
-    (_exemplar("building", clock_end=D(2026, 5, 15), met=[("evaluate", 2026, D(2026, 5, 10))]), D(2026, 5, 10), []),
-    (_exemplar("building", clock_end=D(2026, 5, 15), met=[("evaluate", 2026, D(2026, 5, 10))]), D(2026, 5, 9),
+    (_exemplar("building", clock_start=D(2025, 5, 15), met=[("evaluate", 2026, D(2026, 5, 10))]), D(2026, 5, 10), []),
+    (_exemplar("building", clock_start=D(2025, 5, 15), met=[("evaluate", 2026, D(2026, 5, 10))]), D(2026, 5, 9),
      [("evaluate", 2026, D(2026, 5, 15), False)]),
     # §IV.3: the reassessment with the model ratings, strictly before 05/11 of each later year
     (_exemplar("recognized", recognized_on=D(2025, 10, 10)), D(2026, 11, 4), [("reassess", 2026, D(2026, 11, 4), False)]),
@@ -125,6 +125,13 @@ def test_an_exemplar_owes_its_evaluation_then_its_reassessments(facts, today, ex
     assert owed(facts, today) == expected
     first = next_due(facts, today, DEFAULT_RULES)
     assert (first.day if first else None) == (expected[0][2] if expected else None)
+
+
+def test_an_exemplars_clock_length_is_the_dossiers_rule():
+    rules = rules_from_profile({"exemplar_evaluation_months": 6})
+    facts = _exemplar("building", clock_start=D(2024, 8, 29))   # + 6 months: 28/02/2025 (no 29/02)
+    assert owed(facts, D(2025, 1, 1), rules) == [("evaluate", 2025, D(2025, 2, 28), False)]
+    assert owed(facts, D(2025, 1, 1)) == [("evaluate", 2025, D(2025, 8, 29), False)]
 
 
 # -- through the CLI ----------------------------------------------------------------------

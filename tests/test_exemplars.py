@@ -131,7 +131,7 @@ def test_next_due_evaluation_then_yearly_reassessment():
     from antt_cli.domain.deadlines import Due, exemplar_owed, next_due
     from antt_cli.domain.interpretations import DEFAULT_RULES as R
 
-    digest = {"kind": "exemplar", "status": "building", "clock_end": D(2026, 5, 15), "evaluation_kind": "evaluation"}
+    digest = {"kind": "exemplar", "status": "building", "clock_start": D(2025, 5, 15), "evaluation_kind": "evaluation"}
     assert next_due(digest, D(2026, 1, 1), R) == Due(D(2026, 5, 15), "evaluation", 2026)
     digest = {"kind": "exemplar", "status": "recognized", "recognized_on": D(2026, 5, 20), "reassessed": []}
     assert next_due(digest, D(2026, 6, 1), R) == Due(D(2027, 11, 4), "report", 2027)

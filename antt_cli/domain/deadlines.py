@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 from antt_cli.domain.dates import evaluation_year_of
+from antt_cli.domain.exemplars import evaluation_last_day
 from antt_cli.domain.interpretations import Rules, month_day, reassessment_deadline
 
 PLAN, REPORT, RATING = "plan", "report", "rating"  # what a duty owes: a spec `year` key, or a rating role
@@ -185,16 +186,17 @@ def obligations(digest: Mapping[str, Any], today: dt.date, rules: Rules,
 def exemplar_owed(digest: Mapping[str, Any], today: dt.date, rules: Rules) -> list[Due]:
     """Every duty an exemplar owes and has not met, soonest first, up to the next one still
     ahead of `today`: while building, the evaluation by the last good day of its one-year
-    clock (the digest's `clock_end`, domain/exemplars.py; §IV.1 Bước 3) until an evaluation
+    clock (from the digest's `clock_start`, the building plan's date, over the months of
+    `rules.exemplar_evaluation_months`: domain/exemplars.py; §IV.1 Bước 3) until an evaluation
     dated on or before `today` is recorded (the decision follows it); once recognized, the
     yearly reassessment (the kind whose spec says `year: report`) of every evaluation year
     after the recognition's, due with the model ratings strictly before the proposal's date
     (05/11) of that year (§IV.3, docs/rules.md)."""
     met = _met(digest, today)
-    if digest.get("status") == "building" and digest.get("clock_end"):
+    if digest.get("status") == "building" and digest.get("clock_start"):
         if any(what == "evaluate" for what, _ in met):
             return []
-        end = digest["clock_end"]
+        end = evaluation_last_day(digest["clock_start"], rules.exemplar_evaluation_months)
         return [Due(end, str(digest.get("evaluation_kind") or ""), evaluation_year_of(end))]
     recognized = digest.get("recognized_on")
     if digest.get("status") != "recognized" or recognized is None:

@@ -68,7 +68,7 @@ def established_on(case: Case, reg: Registry):
 
 DIGEST_KEYS = frozenset(["id", "kind", "name", "status", "linked", "area", "opened", "step", "grade",
                          "proposed_grade", "rating_year", "late_steps", "launched", "established", "met",
-                         "plan_years", "reports", "numbers", "exemplar_kind", "clock_end", "evaluation_kind",
+                         "plan_years", "reports", "numbers", "exemplar_kind", "clock_start", "evaluation_kind",
                          "recognized_on", "reassessed"])
 
 
@@ -126,6 +126,6 @@ def digest_ok(value: Any) -> bool:
             and all(isinstance(r, tuple) and len(r) == 2 for r in value["reports"])
             and isinstance(value["numbers"], list)
             and all(isinstance(n, tuple) and len(n) == 3 for n in value["numbers"])
-            and opt(value["exemplar_kind"], str) and opt(value["clock_end"], dt.date)
+            and opt(value["exemplar_kind"], str) and opt(value["clock_start"], dt.date)
             and opt(value["evaluation_kind"], str) and opt(value["recognized_on"], dt.date)
             and isinstance(value["reassessed"], list) and all(isinstance(y, int) for y in value["reassessed"]))

@@ -156,22 +156,23 @@ def latest_outcome(case: Case) -> Record | None:
 
 
 # The keys `digest_part` adds to every case digest (domain/digest.py), as a model has them.
-DIGEST_DEFAULTS = {"exemplar_kind": None, "clock_end": None, "evaluation_kind": None, "recognized_on": None,
+DIGEST_DEFAULTS = {"exemplar_kind": None, "clock_start": None, "evaluation_kind": None, "recognized_on": None,
                    "reassessed": []}
 
 
-def digest_part(case: Case, reg: Registry, months: int = 12) -> dict:
+def digest_part(case: Case, reg: Registry) -> dict:
     """What the status table and `due` need of an exemplar (domain/digest.py): collective or
-    individual, the one-year clock and the kind that answers it, the year it was recognized,
+    individual, the start of the one-year clock (its length is a rule of antt.yaml, applied
+    by the reader) and the kind that answers it, the year it was recognized,
     the years reassessed (None and [] for a model: every digest has the same keys)."""
     if case.kind != EXEMPLAR:
         return dict(DIGEST_DEFAULTS)
-    clock = clock_of(case, reg, months)
+    plan = building_plan(case, reg)
     recognized = _role_record(case, reg, RECOGNIZES)
     evaluation = next((k for k in reg.of_case(case.kind) if k.command == "evaluate" and not k.repeatable), None)
     return {
         "exemplar_kind": case.extra.get("exemplar_kind"),
-        "clock_end": clock[1] if clock else None,
+        "clock_start": plan.date if plan is not None else None,
         "evaluation_kind": evaluation.name if evaluation else None,
         "recognized_on": recognized.date if recognized else None,
         "reassessed": sorted({int(d.year) for d in case.documents
