@@ -7,7 +7,7 @@ from typing import List, Optional
 import click
 import typer
 
-from antt_cli.cli.common import STATE, emit, say
+from antt_cli.cli.common import kind_text, STATE, emit, say
 from antt_cli.cli.options import ISSUANCE, PLAN, RECORD, FieldOptionsCommand, input_options, shared
 from antt_cli.i18n import t
 from antt_cli.services import choices
@@ -75,7 +75,7 @@ def _record_command(app: typer.Typer) -> None:
         from antt_cli.services.record import record_document
 
         result = record_document(STATE.context(), case_id, kind, given)
-        emit(result.as_json(), lambda: say(t("cli.record.done", kind=kind, id=case_id, file=result.record.file)))
+        emit(result.as_json(), lambda: say(t("cli.record.done", kind=kind_text(result.record.kind), id=case_id, file=result.record.file)))
 
 
 def _draft_command(app: typer.Typer) -> None:
@@ -112,7 +112,7 @@ def _plan_command(app: typer.Typer) -> None:
 
         result = record_plan(STATE.context(), case_id, replace(given, year=year, targets=list(target or [])))
         emit(result.as_json(),
-             lambda: say(t("cli.record.done", kind=result.kind, id=case_id, file=result.record.file)))
+             lambda: say(t("cli.record.done", kind=kind_text(result.kind), id=case_id, file=result.record.file)))
 
 
 def _progress_command(app: typer.Typer) -> None:

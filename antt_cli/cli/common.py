@@ -148,3 +148,11 @@ def say(text: str) -> None:
     from antt_cli.hygiene import safe
 
     stdout_console().print(safe(text, keep="\n"), markup=False)
+
+
+def kind_text(name: str) -> object:
+    """The kind `name` as a sentence names it (services/record.py `kind_title`), imported only
+    when a command has something to say (start-up stays light)."""
+    from antt_cli.services.record import kind_title
+
+    return kind_title(name)

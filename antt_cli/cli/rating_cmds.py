@@ -8,7 +8,7 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from antt_cli.cli.common import DATE, STATE, emit, say
+from antt_cli.cli.common import kind_text, DATE, STATE, emit, say
 from antt_cli.i18n import t
 from antt_cli.services import choices
 
@@ -93,7 +93,7 @@ def _print_proposal(result) -> None:
         say(t("cli.rate.yeu_paths", id=result.id))
     if result.late:
         say(t("cli.rate.late", deadline=result.deadline.strftime("%d/%m/%Y")))
-    say(t("cli.record.done", kind=result.record.kind, id=result.id, file=result.record.file))
+    say(t("cli.record.done", kind=kind_text(result.record.kind), id=result.id, file=result.record.file))
 
 
 class IdFirstGroup(TyperGroup):
@@ -165,7 +165,7 @@ def _decide(ctx, case_id: str, year: int, criterion: list[str] | None, *, issuer
             say(t("cli.rate.overrides", proposed=_grade(done.proposed_grade)))
         if done.late:
             say(t("cli.rate.late", deadline=done.deadline.strftime("%d/%m/%Y")))
-        say(t("cli.record.done", kind=done.record.kind, id=done.id, file=done.record.file))
+        say(t("cli.record.done", kind=kind_text(done.record.kind), id=done.id, file=done.record.file))
 
     emit(data, human)
 

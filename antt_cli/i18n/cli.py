@@ -201,8 +201,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Proposed: recognize exemplar {id} — record the decision with `antt record {id} recognition`.",
     },
     "cli.evaluate.share": {
-        "vi": "Tỷ lệ tiêu chí đạt: {share} %",
-        "en": "Criteria met: {share} %",
+        "vi": "Tỷ lệ tiêu chí đạt: {share}",
+        "en": "Criteria met: {share}",
     },
     "cli.exemplar_kind.collective": {
         "vi": "tập thể",

@@ -48,6 +48,15 @@ class RecordInput:
     command: str = "record"                            # the command the officer used (spec `command`)
 
 
+def kind_title(name: str) -> object:
+    """How a sentence names the kind `name`: its title under vi, its name under en (a name the
+    registry does not hold is printed as given)."""
+    from antt_cli.store.kinds import load_registry
+
+    spec = load_registry().get(name)
+    return kind_label(spec) if spec is not None else name
+
+
 @dataclass(frozen=True)
 class RecordResult:
     """What `record` (and `plan`, `amend`) did: the case, the stored record, the commit."""
