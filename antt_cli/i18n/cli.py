@@ -19,6 +19,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.bodies.successor.done": {"vi": "Đã ghi: {new} kế thừa {old}", "en": "Recorded: {new} succeeds {old}"},
     "cli.bodies.successor.help": {"vi": "Ghi cơ quan NEW kế thừa cơ quan OLD (cơ quan đã sáp nhập, đổi tên).",
                                   "en": "Record that body NEW succeeds body OLD (a body merged or renamed)."},
+    "cli.check.case": {"vi": "Hồ sơ {id}", "en": "Case {id}"},
+    "cli.check.help": {
+        "vi": "Kiểm tra hồ sơ (§V HD 163): từng thành phần hồ sơ (có, thiếu, chưa đến hạn, không áp dụng) và tính nhất quán (ngày, cơ quan ban hành, tệp văn bản, số văn bản). Không ghi gì; thoát mã 1 khi thiếu thành phần hoặc có lỗi.",
+        "en": "Check the dossier (§V of HD 163): each dossier item (present, missing, not due, n/a) and consistency (dates, issuers, document files, numbers). Writes nothing; exit 1 when an item is missing or there is an error.",
+    },
+    "cli.check.level.error": {"vi": "LỖI", "en": "ERROR"},
+    "cli.check.level.warning": {"vi": "CẢNH BÁO", "en": "WARNING"},
+    "cli.check.progress": {"vi": "Đang kiểm tra", "en": "Checking"},
+    "cli.check.summary": {
+        "vi": "{cases} hồ sơ: {ok} đạt, {failed} chưa đạt; {errors} lỗi, {warnings} cảnh báo.",
+        "en": "{cases} case(s): {ok} pass, {failed} fail; {errors} error(s), {warnings} warning(s).",
+    },
     "cli.close.done": {
         "vi": "Đã ghi báo cáo đề xuất kết thúc {id}: {file}. Mô hình đang kết thúc (closing); bước tiếp theo: `antt record {id} closure-consultation --set agree=N --set disagree=N`.",
         "en": "Closure report of {id} recorded: {file}. The model is closing; next: `antt record {id} closure-consultation --set agree=N --set disagree=N`.",
@@ -29,6 +41,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.col.achieved": {"vi": "Đạt", "en": "Achieved"},
     "cli.col.action": {"vi": "Thao tác", "en": "Action"},
+    "cli.col.check_no": {"vi": "TT", "en": "No."},
     "cli.col.criterion": {
         "vi": "Tiêu chí",
         "en": "Criterion",
@@ -39,6 +52,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Guideline",
     },
     "cli.col.document": {"vi": "Văn bản", "en": "Document"},
+    "cli.col.dossier_item": {"vi": "Thành phần hồ sơ", "en": "Dossier item"},
     "cli.col.due": {"vi": "Hạn kế tiếp", "en": "Next due"},
     "cli.col.grade": {"vi": "Xếp loại", "en": "Grade"},
     "cli.col.id": {"vi": "Mã", "en": "ID"},
@@ -57,6 +71,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.col.number": {"vi": "Số", "en": "Number"},
     "cli.col.officer": {"vi": "Cán bộ", "en": "Officer"},
     "cli.col.planned": {"vi": "Kế hoạch", "en": "Planned"},
+    "cli.col.state": {"vi": "Tình trạng", "en": "State"},
     "cli.col.status": {"vi": "Trạng thái", "en": "Status"},
     "cli.col.step": {"vi": "Bước", "en": "Step"},
     "cli.col.summary": {"vi": "Nội dung", "en": "Summary"},

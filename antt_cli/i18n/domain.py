@@ -53,6 +53,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{id} đã bắt đầu kết thúc (trạng thái {status}); ghi tiếp các bước bằng `antt record {id} …`.",
         "en": "{id} is already being closed (status {status}); record the next steps with `antt record {id} …`.",
     },
+    "domain.consistency.date_order": {
+        "vi": "{kind} ngày {date} sớm hơn {other} mà nó dựa vào (ngày {other_date}); sửa ngày bằng `antt amend`.",
+        "en": "{kind} dated {date} is earlier than the {other} it rests on (dated {other_date}); correct the date with `antt amend`.",
+    },
+    "domain.consistency.file_edited": {
+        "vi": "Tệp {file} đã bị sửa tay (không khớp mã băm đã lưu); nếu đó là bản đã ban hành, ghi nhận bằng `antt accept {id} {cli}{year}`.",
+        "en": "File {file} was edited by hand (it no longer matches its stored hash); if that is the issued version, record it with `antt accept {id} {cli}{year}`.",
+    },
+    "domain.consistency.file_missing": {
+        "vi": "Thiếu tệp {file} của {kind}; khôi phục tệp (git checkout -- {file}) hoặc ghi lại văn bản.",
+        "en": "File {file} of the {kind} is missing; restore it (git checkout -- {file}) or record the document again.",
+    },
+    "domain.consistency.issuer_not_authority": {
+        "vi": "{kind} do {issuer} ban hành, không phải cấp có thẩm quyền của mô hình ({authority}) hay cơ quan kế thừa; sửa bằng `antt amend --issuer` hoặc khai `antt bodies successor`.",
+        "en": "{kind} was issued by {issuer}, not the model's authority ({authority}) or its successor; correct it with `antt amend --issuer` or declare `antt bodies successor`.",
+    },
+    "domain.consistency.number_twice": {
+        "vi": "Số {number} đã dùng cho {other} ({other_id} {other_kind}) của cùng cơ quan năm {year}; mỗi cơ quan một sổ văn bản mỗi năm: sửa số bằng `antt amend --number`.",
+        "en": "Number {number} was already used as {other} ({other_id} {other_kind}) by the same body in {year}; one register per body per year: correct it with `antt amend --number`.",
+    },
     "domain.count_required": {
         "vi": "Cần số thành viên '{key}' là một số nguyên không âm (--set {key}=N), không phải '{value}'.",
         "en": "'{key}' must be a whole number of members (--set {key}=N), not '{value}'.",

@@ -32,6 +32,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "en": "This body's parent body (first header line)."},
     "help.bodies.party": {"vi": "Cấp ủy đảng: văn bản theo thể thức của Đảng, số dạng 05-NQ/ĐU.",
                           "en": "A party committee: party document format, numbers like 05-NQ/ĐU."},
+    "help.check.date": {
+        "vi": "Ngày xét hồ sơ (YYYY-MM-DD hoặc DD/MM/YYYY); mặc định hôm nay.",
+        "en": "The day the dossier is judged as of (YYYY-MM-DD or DD/MM/YYYY); default today.",
+    },
+    "help.check.id": {
+        "vi": "Mã hồ sơ, ví dụ MH-2026-001; bỏ trống: mọi hồ sơ.",
+        "en": "Case ID, e.g. MH-2026-001; omit it for every case.",
+    },
     "help.close.reason": {
         "vi": "Nguyên nhân, lý do phải kết thúc mô hình (ghi vào báo cáo).",
         "en": "The causes and reasons for closing the model (written into the report).",

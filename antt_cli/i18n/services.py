@@ -79,6 +79,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--member-unit is for linked models only: add --linked.",
     },
     "services.cases.name_required": {"vi": "Cần tên (tên gọi tạm) của mô hình.", "en": "The model's (working) name is required."},
+    "services.check.item_missing": {
+        "vi": "thiếu {title}: {missing}",
+        "en": "missing {title}: {missing}",
+    },
+    "services.check.no_review": {
+        "vi": "{title}: đã hết một năm được xếp loại mà chưa có báo cáo sơ kết (`antt record {id} review`).",
+        "en": "{title}: a rated year is over without a review (`antt record {id} review`).",
+    },
     "services.committed_shown": {
         "vi": "Một lệnh antt khác đang ghi vào hồ sơ: đây là trạng thái đã commit (HEAD), chưa gồm thay đổi đang ghi dở hay chưa commit.",
         "en": "Another antt command is writing to the dossier: this is the committed state (HEAD), without the changes being written or not yet committed.",

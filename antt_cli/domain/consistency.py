@@ -1,0 +1,137 @@
+"""Whether a case file agrees with itself and with the dossier — the consistency half of
+`antt check` (HD 163 §V: "hồ sơ lập, lưu trữ đầy đủ, sắp xếp khoa học"; docs/rules.md
+"Dossier consistency").
+
+Each check is a small generator of `Finding`s (a level, the item it concerns, a message key
+and its values), in the manner of Doorstop's validators: the caller gathers them, prints one
+line each and decides the exit status (any error fails; warnings alone do not). Pure: the
+hashes of the files on disk and the numbers of the other cases are given by the caller."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Mapping
+
+from antt_cli.domain.issuers import is_authority_or_successor
+from antt_cli.domain.kindspec import Registry
+from antt_cli.domain.model import Case, Record
+from antt_cli.domain.numbers import number_value
+from antt_cli.domain.text import body_key, nfc
+
+ERROR, WARNING = "error", "warning"
+CASE_FILE_ITEM = "case.yaml"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem of one case: `item` is a dossier item's number, a kind's name or the case
+    file; `key` the message (i18n/domain.py) filled with `params`."""
+
+    level: str
+    case_id: str
+    item: str
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NumberUse:
+    """A number in a body's register (§III.1 and NĐ 30 Điều 15: one register per issuing body
+    per calendar year): which case and kind used it."""
+
+    case_id: str
+    kind: str
+    body: str          # body_key of the issuer: every spelling of one body is one register
+    year: int
+    number: str
+    value: int | None  # the numeric part, compared (`002` is `02`)
+    date: dt.date
+
+
+def _counts(record: Record) -> bool:
+    return not record.extra.get("withdrawn") and not record.extra.get("superseded")
+
+
+def date_findings(case: Case, reg: Registry) -> Iterator[Finding]:
+    """A record dated before a document it rests on (its kind's `requires`): the order of the
+    steps of §III.1 is the order of their dates. Only when every counting record of the kind
+    required is dated later — one earlier record is enough."""
+    for record in case.documents:
+        spec = reg.get(record.kind)
+        if spec is None or record.date is None or not _counts(record):
+            continue
+        for needed in spec.requires:
+            dates = [r.date for r in case.records_of(needed) if _counts(r) and r.date is not None]
+            if dates and min(dates) > record.date:
+                yield Finding(ERROR, case.id, record.kind, "domain.consistency.date_order",
+                              {"kind": record.kind, "date": record.date, "other": needed, "other_date": min(dates)})
+
+
+def issuer_findings(case: Case, reg: Registry, successors: Mapping[str, Any] | None) -> Iterator[Finding]:
+    """A decision only the authority issues (`by_authority` kinds, the rating decision of
+    §III.2.c) issued by another body: "cấp nào ra quyết định thành lập thì cấp đó có thẩm
+    quyền" (§III.3), or the body that succeeds it (docs/rules.md)."""
+    if not case.authority:
+        return
+    for record in case.documents:
+        spec = reg.get(record.kind)
+        if spec is None or not record.issuer or not _counts(record):
+            continue
+        if (spec.by_authority or spec.rating == "decide") and \
+                not is_authority_or_successor(record.issuer, case.authority, successors):
+            yield Finding(ERROR, case.id, record.kind, "domain.consistency.issuer_not_authority",
+                          {"kind": record.kind, "issuer": record.issuer, "authority": case.authority})
+
+
+def file_findings(case: Case, reg: Registry, hashes: Mapping[str, str | None]) -> Iterator[Finding]:
+    """A record's document file missing, or no longer matching the hash stored when it was
+    recorded — edited by hand (in Word) and not yet `antt accept`ed (docs/commands.md).
+    `hashes`: each record's file (relative to the case's folder) → its SHA-256 on disk, None
+    when the file is not there."""
+    for record in case.documents:
+        if not record.file:
+            continue
+        actual = hashes.get(record.file)
+        year = f" --year {record.year}" if record.year is not None else ""
+        spec = reg.get(record.kind)
+        params = {"kind": record.kind, "cli": spec.cli if spec else record.kind, "file": record.file,
+                  "id": case.id, "year": year}
+        if actual is None:
+            yield Finding(ERROR, case.id, record.kind, "domain.consistency.file_missing", params)
+        elif record.sha256 and actual != record.sha256:
+            yield Finding(ERROR, case.id, record.kind, "domain.consistency.file_edited", params)
+
+
+def number_uses(case: Case) -> Iterator[NumberUse]:
+    """The numbers `case` put in the registers: every numbered, dated, issued record (a
+    withdrawn one keeps its number: it was issued)."""
+    for record in case.documents:
+        if record.number and record.date and record.issuer:
+            number = nfc(str(record.number))
+            yield NumberUse(case.id, record.kind, body_key(record.issuer), record.date.year, number,
+                            number_value(number), record.date)
+
+
+def duplicate_numbers(uses: Iterable[NumberUse]) -> Iterator[Finding]:
+    """A number given twice by one body in one year, across the whole dossier (one register per
+    body per calendar year, docs/interpretations.md): reported on the later use, naming the
+    first."""
+    first: dict[tuple[str, int, int], NumberUse] = {}
+    for use in sorted(uses, key=lambda u: u.date):  # stable: a case's own order on one day
+        if use.value is None:
+            continue
+        key = (use.body, use.year, use.value)
+        if key in first:
+            other = first[key]
+            yield Finding(ERROR, use.case_id, use.kind, "domain.consistency.number_twice",
+                          {"number": use.number, "other": other.number, "other_id": other.case_id,
+                           "other_kind": other.kind, "year": use.year})
+        else:
+            first[key] = use
+
+
+def case_findings(case: Case, reg: Registry, successors: Mapping[str, Any] | None,
+                  hashes: Mapping[str, str | None]) -> list[Finding]:
+    """Every finding about one case on its own (the dossier-wide number check is
+    `duplicate_numbers`)."""
+    return [*date_findings(case, reg), *issuer_findings(case, reg, successors), *file_findings(case, reg, hashes)]
