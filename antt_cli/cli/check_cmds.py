@@ -48,9 +48,11 @@ def _print_result(result) -> None:
     """One line per finding, `LEVEL ID item: message`; the items of a few cases; a summary."""
     from antt_cli.hygiene import safe
 
+    console = stdout_console()
     for case in result.cases:
-        for p in case.problems:
-            say(f"{t('cli.check.level.' + p.level)} {case.id} {safe(p.item)}: {safe(p.message)}")
+        for p in case.problems:  # one line each, never wrapped: grep and scripts read them
+            console.print(f"{t('cli.check.level.' + p.level)} {case.id} {safe(p.item)}: {safe(p.message)}",
+                          markup=False, soft_wrap=True)
     if len(result.cases) <= TABLES_UP_TO:
         for case in result.cases:
             if case.items:
