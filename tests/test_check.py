@@ -41,6 +41,7 @@ def test_complete_case_passes_with_its_sixteen_items(launched):
     assert "Quyết định thành lập mô hình" in result.stdout   # the items' table, in Vietnamese
     assert "1 hồ sơ: 1 đạt, 0 chưa đạt; 0 lỗi, 0 cảnh báo." in result.stdout
     assert not [line for line in result.stdout.splitlines() if LINE.match(line)]
+    assert not result.stderr   # no progress bar off a terminal, no notice
 
 
 def test_json_shape(launched):

@@ -23,11 +23,11 @@ def _progress() -> Iterator[object]:
     console = stderr_console()
     shown = console.is_terminal and not STATE.json
     with Progress(console=console, transient=True, disable=not shown) as bar:
-        task = bar.add_task(t("cli.check.progress"), total=None)
+        task = bar.add_task(t("cli.check.progress"), total=None, visible=False)
 
         def advance(done: int, total: int) -> None:
             if total >= PROGRESS_FROM:
-                bar.update(task, completed=done, total=total)
+                bar.update(task, completed=done, total=total, visible=True)
 
         yield advance
 
