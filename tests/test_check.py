@@ -64,7 +64,7 @@ def test_incomplete_case_exits_one_naming_what_is_missing(launched):
     result = checked(launched, "check", "MH-2025-001")
     assert result.exit_code == 1, result
     assert "LỖI MH-2025-001 10: thiếu Báo cáo kết quả hoạt động định kỳ" in result.stdout
-    assert "periodic-report 6-month 2026" in result.stdout
+    assert "Báo cáo tình hình, kết quả hoạt động của mô hình (06 tháng đầu năm 2026)" in result.stdout
     data = json.loads(checked(launched, "--json", "check", "MH-2025-001").stdout)
     assert data["ok"] is False
     assert {i["no"]: i["state"] for i in data["cases"][0]["items"]}[10] == "missing"
@@ -120,6 +120,7 @@ def test_number_used_twice_by_one_body_in_one_year(launched):
     lines = [line for line in result.stdout.splitlines() if LINE.match(line)]
     assert len(lines) == 1 and lines[0].startswith("LỖI MH-2025-002 establishment-decision:")
     assert first in lines[0] and "MH-2025-001" in lines[0]
+    assert "Quyết định thành lập mô hình" in lines[0]   # the other kind by its title
 
 
 def test_dates_out_of_order(launched):

@@ -87,6 +87,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{title}: đã hết một năm được xếp loại mà chưa có báo cáo sơ kết (`antt record {id} review`).",
         "en": "{title}: a rated year is over without a review (`antt record {id} review`).",
     },
+    "services.check.period.6-month": {"vi": "06 tháng đầu năm", "en": "6-month"},
+    "services.check.period.annual": {"vi": "cả năm", "en": "annual"},
     "services.committed_shown": {
         "vi": "Một lệnh antt khác đang ghi vào hồ sơ: đây là trạng thái đã commit (HEAD), chưa gồm thay đổi đang ghi dở hay chưa commit.",
         "en": "Another antt command is writing to the dossier: this is the committed state (HEAD), without the changes being written or not yet committed.",

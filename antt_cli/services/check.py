@@ -11,7 +11,7 @@ from antt_cli.domain.consistency import (CASE_FILE_ITEM, ERROR, WARNING, Finding
                                          duplicate_numbers, number_uses)
 from antt_cli.domain.dossier_items import MISSING, Item, dossier_items
 from antt_cli.errors import AnttError
-from antt_cli.i18n import t
+from antt_cli.i18n import kind_label, t
 from antt_cli.services.common import Context, sha256
 
 Progress = Callable[[int, int], None]   # (cases done, cases in all)
@@ -57,22 +57,48 @@ class CheckResult:
             for c in self.cases]}
 
 
-def _words(params: dict[str, Any]) -> dict[str, Any]:
-    return {k: v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else v for k, v in params.items()}
+# The findings' values that name a kind: printed by its title (vi) or name (en).
+_KIND_PARAMS = ("kind", "other", "other_kind")
 
 
-def _problem(f: Finding) -> Problem:
-    return Problem(f.level, f.item, t(f.key, **_words(dict(f.params))))
+def _kind(reg: Any, case_kind: str, name: str) -> Any:
+    """The kind a finding or a missing part names, by its spec name or its CLI name."""
+    return next((k for k in reg.of_case(case_kind) if name in (k.name, k.cli)), None)
 
 
-def _item_problems(case_id: str, items: Iterable[Item]) -> list[Problem]:
+def _words(reg: Any, case_kind: str, params: dict[str, Any]) -> dict[str, Any]:
+    words = {}
+    for key, value in params.items():
+        if isinstance(value, dt.date):
+            value = value.strftime("%d/%m/%Y")
+        elif key in _KIND_PARAMS and (k := _kind(reg, case_kind, str(value))) is not None:
+            value = kind_label(k)
+        words[key] = value
+    return words
+
+
+def _problem(reg: Any, case_kind: str, f: Finding) -> Problem:
+    return Problem(f.level, f.item, t(f.key, **_words(reg, case_kind, dict(f.params))))
+
+
+def _part(reg: Any, case_kind: str, part: str) -> str:
+    """A missing part in words: `periodic-report 6-month 2026` → its title (06 tháng đầu năm
+    2026); `annual-plan 2027` → its title (2027)."""
+    name, *rest = part.split()
+    k = _kind(reg, case_kind, name)
+    when = " ".join(t(f"services.check.period.{w}") if w in ("6-month", "annual") else w for w in rest)
+    label = str(kind_label(k)) if k is not None else name
+    return f"{label} ({when})" if when else label
+
+
+def _item_problems(reg: Any, case: Any, items: Iterable[Item]) -> list[Problem]:
     """A missing item is an error naming what is missing; item 15's warning (a rated year
     complete without a review, docs/rules.md) a warning."""
-    found = []
+    found, case_id = [], case.id
     for i in items:
         if i.state == MISSING:
-            found.append(Problem(ERROR, str(i.no), t("services.check.item_missing", title=i.title,
-                                                     missing=", ".join(i.missing))))
+            missing = "; ".join(_part(reg, case.kind, part) for part in i.missing)
+            found.append(Problem(ERROR, str(i.no), t("services.check.item_missing", title=i.title, missing=missing)))
         if i.warning:
             found.append(Problem(WARNING, str(i.no), t("services.check.no_review", title=i.title, id=case_id)))
     return found
@@ -133,5 +159,6 @@ def check_dossier(ctx: Context, case_id: str | None = None, day: dt.date | None 
             continue
         items = dossier_items(case, today, reg, dossier.rules)
         findings = case_findings(case, reg, successors, _hashes(dossier, cid, case)) + twice.get(cid, [])
-        results.append(CaseCheck(cid, items, tuple(_item_problems(cid, items) + [_problem(f) for f in findings])))
+        problems = _item_problems(reg, case, items) + [_problem(reg, case.kind, f) for f in findings]
+        results.append(CaseCheck(cid, items, tuple(problems)))
     return CheckResult(tuple(results))
