@@ -210,3 +210,20 @@ def test_warnings_alone_pass(levels, missing, ok):
 
     items = (Item(9, "Kế hoạch", "missing" if missing else "present"),)
     assert CaseCheck("MH-2025-001", items, tuple(Problem(level, "15", "…") for level in levels)).ok is ok
+
+
+def test_exemplar_has_five_items(dossier):
+    case_id = json.loads(antt("--json", "new-exemplar", "Tổ hòa giải thôn Lâm Giáo", "--kind", "collective",
+                              "--area", "Thôn Lâm Giáo", "--date", "2025-05-02", root=dossier).stdout)["id"]
+    for kind, day, more in (("survey", "05", ["--number", "auto"]), ("criteria", "06", []),
+                            ("proposal", "10", ["--number", "auto", "--set", "registration=Đăng ký ngày 08/5/2025"]),
+                            ("building-plan", "15", ["--number", "auto"])):
+        assert antt("record", case_id, kind, "--date", f"2025-05-{day}", *more, root=dossier).exit_code == 0
+    early = json.loads(checked(dossier, "--json", "check", case_id, "--date", "2025-06-01").stdout)
+    assert early["ok"] is True
+    assert [(i["no"], i["state"]) for i in early["cases"][0]["items"]] == [
+        (1, "present"), (2, "present"), (3, "present"), (4, "not-due"), (5, "not-due")]
+    # 20/06/2026: the one-year evaluation (by 15/05/2026) is overdue — item 4 is missing
+    late = checked(dossier, "check", case_id)
+    assert late.exit_code == 1, late
+    assert any(line.startswith(f"LỖI {case_id} 4: thiếu ") for line in late.stdout.splitlines()), late.stdout
