@@ -109,3 +109,20 @@ def test_withdraw_refused_where_a_later_record_rests_on_it(launched):
             contains="dựa trên nó: Biên bản ra mắt mô hình (—, 2025-11-08)")
     refused(launched, "withdraw", CASE, "launch", "--reason", "Nhầm", contains="antt amend")
     refused(launched, "withdraw", CASE, "steering-committee-decision", "--reason", "Nhầm", contains="Kế hoạch")
+
+
+def test_the_criteria_amendment_does_not_render_over_a_hand_edit(dossier):
+    case_id = json.loads(ok("--json", "new-exemplar", "Tổ hòa giải thôn Lâm Giáo", "--kind", "collective",
+                            "--area", "Thôn Lâm Giáo", "--scope", "several", "--date", "2025-05-02",
+                            root=dossier).stdout)["id"]
+    ok("record", case_id, "survey", "--date", "2025-05-05", "--number", "auto", root=dossier)
+    ok("record", case_id, "criteria", "--date", "2025-05-06", root=dossier)
+    path = dossier / "exemplars" / case_id / "docs" / "02-exemplar-criteria.docx"
+    document = docx.Document(str(path))
+    document.paragraphs[-1].text = "Ghi chú: đã thống nhất tại cuộc họp"
+    document.save(str(path))
+    git(dossier, "commit", "-q", "-am", "Sửa trong Word")
+    add = ("criteria", "add", case_id, "tuan-tra", "Tham gia tuần tra", "--reason", "Bổ sung")
+    refused(dossier, *add, contains=path.name)
+    ok(*add, "--discard-edits", root=dossier)
+    assert "Ghi chú: đã thống nhất tại cuộc họp" not in _texts(path)

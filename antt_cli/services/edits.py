@@ -46,8 +46,8 @@ def check_unedited(w: Writer, case: Case, records: list[Record], discard_edits: 
 
 
 def recorded_index(case: Case, k: KindSpec, year: int | None) -> int:
-    """The index of the record an amendment corrects: the last of its kind (of `year`); a
-    repeatable kind recorded in several years needs `--year`."""
+    """The index of the record `amend`, `accept` or `withdraw` acts on: the last counting
+    record of its kind (of `year`); a repeatable kind recorded in several years needs `--year`."""
     found = [i for i, d in enumerate(case.documents)
              if d.kind == k.name and not d.withdrawn and (year is None or d.year == year)]
     if not found:
@@ -82,8 +82,6 @@ class EditResult:
 def accept(ctx: Context, case_id: str, kind: str, year: int | None = None) -> EditResult:
     """`antt accept ID KIND [--year Y]`: the file as edited by hand becomes the issued version —
     its hash is stored, the file (uncommitted edits included) and the case in one commit."""
-    from antt_cli.services.amend import recorded_index
-
     reg = load_registry()
     with writing(ctx, action=f"accept {kind}", case_id=case_id) as w:
         loaded = w.load_case(case_id)
@@ -119,8 +117,6 @@ class WithdrawInput:
 def withdraw(ctx: Context, case_id: str, kind: str, given: WithdrawInput) -> EditResult:
     """`antt withdraw ID KIND --reason …` (thu hồi): the record stays, marked withdrawn, and
     counts nowhere (domain/withdrawal.py); one commit with the reason as a trailer."""
-    from antt_cli.services.amend import recorded_index
-
     reason = " ".join(nfc(given.reason or "").split())
     if not reason:
         raise AnttError("services.edits.reason_required")
