@@ -90,6 +90,9 @@ def test_document_edited_by_hand_names_accept(launched):
     # the other case is untouched by it
     other = json.loads(checked(launched, "--json", "check", "MH-2025-002", "--date", QUIET_DAY).stdout)
     assert other["ok"] is True
+    # the edit accepted as the issued version: consistent again
+    assert antt("accept", "MH-2025-001", "establishment-decision", root=launched).exit_code == 0
+    assert checked(launched, "check", "MH-2025-001", "--date", QUIET_DAY).exit_code == 0
 
 
 def test_document_file_missing(launched):
