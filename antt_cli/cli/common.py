@@ -48,6 +48,20 @@ class DateType(click.ParamType):
 DATE = DateType()
 
 
+class CaseIdType(click.ParamType):
+    """A case ID in any case (`mh-2026-001` = `MH-2026-001`, domain/ids.py `normal_id`)."""
+
+    name = "ID"
+
+    def convert(self, value: Any, param, ctx) -> str:
+        from antt_cli.domain.ids import normal_id
+
+        return normal_id(str(value))
+
+
+CASE_ID = CaseIdType()
+
+
 _CONSOLE_CLASS: list[type] = []
 
 

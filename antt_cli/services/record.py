@@ -17,7 +17,7 @@ from antt_cli.domain.issuers import STEERING_HEAD_ROLE, is_party_body, steering_
 from antt_cli.domain.kindspec import AUTHORITY, MEETING, PARTY, PROPOSER, STEERING, KindSpec, Registry
 from antt_cli.domain.model import Case, Plan, Record, Signer, Target
 from antt_cli.domain.numbers import next_number, number_problem, register_clash
-from antt_cli.domain.text import clean, name_key, nfc, portable_name, same_name
+from antt_cli.domain.text import body_key, clean, name_key, nfc, portable_name, same_name
 from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.i18n import kind_label
 from antt_cli.services.common import Context, Writer, sha256, writing
@@ -147,9 +147,9 @@ def resolve_signer(case: Case, k: KindSpec, issuer: str, given: RecordInput, dos
 
 def numbers_used(dossier: Dossier, issuer: str, year: int) -> list[str]:
     """The numbers an issuing body has given this year, across every case of the dossier."""
-    key = name_key(issuer)
+    key = body_key(issuer)
     return [number for digest in dossier.iter_digests()
-            for body, used_year, number in digest["numbers"] if body == key and used_year == year]
+            for body, used_year, number in digest["numbers"] if used_year == year and body_key(body) == key]
 
 
 def resolve_number(k: KindSpec, issuer: str, day: dt.date, given: str | None, dossier: Dossier,
@@ -304,8 +304,10 @@ def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput,
     from antt_cli.services.late import mark_late
 
     reg = load_registry()
-    spec = reg.get(kind)
-    planned = spec is not None and spec.year == "plan"
+    # the kind as typed (title, unaccented, prefix) read once, for the case's type
+    spec = life.kind_spec(reg, kind, Dossier.case_kind_of(case_id))
+    kind = spec.cli
+    planned = spec.year == "plan"
     # the plan's input is checked first, unless the kind is refused for its command below
     targets = _plan_targets(given) if planned and spec.command == given.command else []
     action = f"record {kind}" if given.command == "record" else given.command
