@@ -125,7 +125,7 @@ def test_an_issuer_without_diacritics_is_the_declared_body_and_keeps_its_registe
     # 02/QĐ-UBND, given again the same year under another spelling, is the same register's.
     refused(dossier, "record", case_id, "steering-committee-decision", "--date", "2025-10-25",
             "--issuer", "UBND xa Ham Thuan", "--number", "02/QĐ-UBND", "--members", build_steps(False)[8][-1],
-            contains="02/QĐ-UBND")
+            contains=f"văn bản 02/QĐ-UBND mà {UBND} đã ban hành năm 2025")
     refused(dossier, "bodies", "add", "UBND xa Ham Thuan", "--code", "UB", contains=UBND)
     refused(dossier, "bodies", "add", "Cong an xa Ham Thuan", "--code", "CA", contains="Công an xã Hàm Thuận")
 

@@ -49,14 +49,14 @@ DATE = DateType()
 
 
 class CaseIdType(click.ParamType):
-    """A case ID in any case (`mh-2026-001` = `MH-2026-001`, domain/ids.py `normal_id`)."""
+    """A case ID in any case (`mh-2026-001` = `MH-2026-001`, services/choices.py `case_id`)."""
 
     name = "ID"
 
     def convert(self, value: Any, param, ctx) -> str:
-        from antt_cli.domain.ids import normal_id
+        from antt_cli.services.choices import case_id
 
-        return normal_id(str(value))
+        return case_id(str(value))
 
 
 CASE_ID = CaseIdType()

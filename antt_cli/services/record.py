@@ -305,9 +305,12 @@ def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput,
 
     reg = load_registry()
     # the kind as typed (title, unaccented, prefix) read once, for the case's type
-    spec = life.kind_spec(reg, kind, Dossier.case_kind_of(case_id))
-    kind = spec.cli
-    planned = spec.year == "plan"
+    try:
+        spec: KindSpec | None = life.kind_spec(reg, kind, Dossier.case_kind_of(case_id))
+        kind = spec.cli
+    except AnttError:  # refused below, after the command's own checks, with the same sentence
+        spec = None
+    planned = spec is not None and spec.year == "plan"
     # the plan's input is checked first, unless the kind is refused for its command below
     targets = _plan_targets(given) if planned and spec.command == given.command else []
     action = f"record {kind}" if given.command == "record" else given.command
