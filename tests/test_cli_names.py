@@ -133,6 +133,7 @@ def test_an_issuer_without_diacritics_is_the_declared_body_and_keeps_its_registe
 def test_bodies_differing_only_by_diacritics_are_never_merged(dossier):
     ok("bodies", "add", "Ủy ban nhân dân xã Hàm Thạnh", "--code", "UBND", root=dossier)
     ok("bodies", "add", "Ủy ban nhân dân xã Hàm Thành", "--code", "UBND", root=dossier)
+    refused(dossier, "bodies", "add", "UBND xa Ham Thanh", "--code", "UBND", contains="'Ủy ban nhân dân xã Hàm Thạnh'; 'Ủy ban nhân dân xã Hàm Thành'")
     case_id, implementation = _to_implementation(dossier)
     result = refused(dossier, "record", case_id, *implementation, "--issuer", "UBND xa Ham Thanh",
                      "--number", "01/KH-UBND", contains="Ủy ban nhân dân xã Hàm Thạnh")
