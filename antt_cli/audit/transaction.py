@@ -167,6 +167,7 @@ class Transaction:
         self._written: set[str] = set()  # paths whose bytes on disk were actually replaced
         self._created_dirs: list[Path] = []
         self._staged: list[str] = []
+        self._taken: set[str] = set()  # committed as the working tree holds them (keep_as_is)
         self._backups: dict[str, Path] = {}  # relpath -> hard link to its prior file (rollback by rename)
         self._index_backup: Path | None = None  # hard link to .git/index before staging
         self.not_put_back: list[tuple[str, str]] = []  # what the rollback could not undo
@@ -298,6 +299,19 @@ class Transaction:
         rels = [r for r in rels if r not in self._snapshots and r not in self._known_clean]
         self._refuse_unsafe(rels, [self._target(p)[0] for p in rests_on])
         self._known_clean.update(rels)
+
+    def keep_as_is(self, relpath: str | Path) -> bytes:
+        """Commit the file as the working tree holds it, uncommitted hand edits included
+        (`antt accept`: the officer's edit in Word becomes the issued version); its bytes."""
+        rel, full = self._target(relpath)
+        try:
+            data = full.read_bytes()
+        except OSError as exc:
+            raise AnttError("audit.write_failed", path=rel, detail=str(exc)) from exc
+        self._known_clean.add(rel)
+        self._prepare(rel)   # snapshotted: never rewritten, so a rollback leaves the edit in place
+        self._taken.add(rel)
+        return data
 
     def _prepare(self, relpath: str | Path) -> tuple[str, Path]:
         """Validate, refuse hand-edited files, snapshot once, create missing folders."""
@@ -435,7 +449,7 @@ class Transaction:
             except OSError:
                 changed.append(rel)
                 continue
-            if now != (snapshot[0] if snapshot else None):
+            if now != (snapshot[0] if snapshot else None) or rel in self._taken:
                 changed.append(rel)
         return changed
 

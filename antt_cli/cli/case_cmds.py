@@ -1,4 +1,4 @@
-"""Case commands: new-model, record, draft, plan, progress, amend (docs/commands.md "Cases")."""
+"""Case commands: new-model, record, draft, plan, progress, amend, accept, withdraw (docs/commands.md "Cases")."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -150,6 +150,7 @@ def _amend_command(app: typer.Typer) -> None:
                                                    help=t("help.amend.target")),
         remove_target: Optional[List[str]] = typer.Option(None, "--remove-target", metavar="TEXT",
                                                           help=t("help.amend.remove_target")),
+        discard_edits: bool = typer.Option(False, "--discard-edits", help=t("help.discard_edits")),
         given=None,
     ) -> None:
         from dataclasses import replace
@@ -157,13 +158,47 @@ def _amend_command(app: typer.Typer) -> None:
         from antt_cli.services.amend import amend as amend_document
 
         given = replace(given, reason=reason, year=year, targets=list(target or []),
-                        remove_targets=list(remove_target or []))
+                        remove_targets=list(remove_target or []), discard_edits=discard_edits)
         result = amend_document(STATE.context(), case_id, kind, given)
         emit(result.as_json(), lambda: say(t("cli.amend.done", kind=kind, id=case_id)))
+
+
+def _accept_command(app: typer.Typer) -> None:
+    """Declare `antt accept` (docs/commands.md)."""
+    @app.command("accept", help=t("cli.accept.help"))
+    @shared("case_id", "kind")
+    def accept(
+        case_id: str,
+        kind: str,
+        year: Optional[int] = typer.Option(None, "--year", help=t("help.accept.year")),
+    ) -> None:
+        from antt_cli.services.edits import accept as accept_edit
+
+        result = accept_edit(STATE.context(), case_id, kind, year)
+        emit(result.as_json(), lambda: say(t("cli.accept.done", kind=kind_text(result.kind), id=case_id,
+                                             file=result.file)))
+
+
+def _withdraw_command(app: typer.Typer) -> None:
+    """Declare `antt withdraw` (docs/commands.md)."""
+    @app.command("withdraw", help=t("cli.withdraw.help"))
+    @shared("case_id", "kind", "date")
+    def withdraw(
+        case_id: str,
+        kind: str,
+        reason: str = typer.Option(..., "--reason", help=t("help.withdraw.reason")),
+        year: Optional[int] = typer.Option(None, "--year", help=t("help.withdraw.year")),
+        date=None,
+    ) -> None:
+        from antt_cli.services.edits import WithdrawInput, withdraw as withdraw_record
+
+        result = withdraw_record(STATE.context(), case_id, kind, WithdrawInput(reason=reason, date=date, year=year))
+        emit(result.as_json(), lambda: say(t("cli.withdraw.done", kind=kind_text(result.kind), id=case_id)))
 
 
 def register(app: typer.Typer) -> None:
     """Declare this module's commands on `app` — when the app is built, so that their
     help texts are in the language chosen for this run (`--lang`, ANTT_LANG)."""
-    for declare in (_new_model_command, _record_command, _draft_command, _plan_command, _progress_command, _amend_command):
+    for declare in (_new_model_command, _record_command, _draft_command, _plan_command, _progress_command, _amend_command,
+                    _accept_command, _withdraw_command):
         declare(app)

@@ -182,10 +182,11 @@ def _criteria_group(app: typer.Typer) -> None:
         text: str = typer.Argument(..., metavar="TEXT", help=t("help.criteria.text")),
         grade: Optional[str] = typer.Option(None, "--grade", click_type=RATED_GRADES, help=t("help.criteria.grade")),
         reason: Optional[str] = typer.Option(None, "--reason", help=t("help.criteria.reason")),
+        discard_edits: bool = typer.Option(False, "--discard-edits", help=t("help.discard_edits")),
     ) -> None:
         from antt_cli.services.rating import add_criterion
 
-        done = add_criterion(STATE.context(), case_id, key, text, grade, reason)
+        done = add_criterion(STATE.context(), case_id, key, text, grade, reason, discard_edits)
         c = done.criterion
         emit({"id": done.id, "key": c.key, "text": c.text, "grade": c.grade, "rerendered": list(done.rerendered),
               "commit": done.commit},

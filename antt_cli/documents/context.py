@@ -541,7 +541,7 @@ def _ending(src: Source) -> dict:
 
     case, rec = src.case, src.record
     source, ending_day = None, None
-    for doc in case.documents:
+    for doc in case.counted():
         if doc is rec:
             continue
         if doc.extra.get("outcome") in (ex.RECOGNIZE, ex.END):

@@ -107,7 +107,7 @@ def authority(src: Source) -> str:
     if value:
         return value
     decisions = src.registry.authority_decisions(src.case.kind)
-    for doc in src.case.documents:
+    for doc in src.case.counted():
         if doc.kind in decisions and doc.issuer:
             return text_of(doc.issuer)
     return state_body(src)
@@ -144,7 +144,7 @@ def head_title(profile_body: Mapping, issuer: str, signer: Mapping) -> str:
 def latest(src: Source, kinds: Iterable[str]) -> Record | None:
     """The last recorded document of one of `kinds` in the case."""
     wanted = set(kinds)
-    found = [doc for doc in src.case.documents if doc.kind in wanted]
+    found = [doc for doc in src.case.counted() if doc.kind in wanted]
     return found[-1] if found else None
 
 

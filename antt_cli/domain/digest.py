@@ -26,7 +26,7 @@ def rating_digest(case: Case, reg: Registry) -> dict[str, Any]:
 
 def launch_date(case: Case, reg: Registry):
     """The date the model became active: the first record of a kind whose effect activates it."""
-    for d in case.documents:
+    for d in case.counted():
         k = reg.get(d.kind)
         if k is not None and "activate" in k.effects:
             return d.date
@@ -43,7 +43,7 @@ def duties_met(case: Case, reg: Registry) -> list[tuple[str, int, Any]]:
     from antt_cli.domain.rating import counts
 
     met = {("plan", int(y), p.date) for y, p in case.plans.items()}
-    for d in case.documents:
+    for d in case.counted():
         k = reg.get(d.kind)
         if k is not None and k.command == "evaluate" and d.date is not None and counts(d):
             year = int(d.year) if d.year is not None else evaluation_year_of(d.date)

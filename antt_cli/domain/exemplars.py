@@ -58,7 +58,7 @@ def check_specific_criterion(case: Case, key: str) -> None:
     evaluation already stands on it), and does not reuse a general criterion's key."""
     if key in GENERAL_KEYS:
         raise AnttError("domain.exemplar.general_key", key=key)
-    if any(d.extra.get("outcome") for d in case.documents):
+    if any(d.extra.get("outcome") for d in case.counted()):
         raise AnttError("domain.exemplar.criteria_after_evaluation", id=case.id)
 
 
@@ -113,7 +113,7 @@ def evaluation_last_day(plan_date: dt.date, months: int = 12) -> dt.date:
 
 
 def _role_record(case: Case, reg: Registry, effect: str) -> Record | None:
-    for d in case.documents:
+    for d in case.counted():
         k = reg.get(d.kind)
         if k is not None and effect in k.effects:
             return d
@@ -149,7 +149,7 @@ def check_on_time(day: dt.date, last_day: dt.date, late: bool, reason: str | Non
 def latest_outcome(case: Case) -> Record | None:
     """The last evaluation or reassessment: the last record carrying a proposed outcome."""
     found = None
-    for d in case.documents:
+    for d in case.counted():
         if d.extra.get("outcome") in (RECOGNIZE, END):
             found = d
     return found
@@ -175,7 +175,7 @@ def digest_part(case: Case, reg: Registry) -> dict:
         "clock_start": plan.date if plan is not None else None,
         "evaluation_kind": evaluation.name if evaluation else None,
         "recognized_on": recognized.date if recognized else None,
-        "reassessed": sorted({int(d.year) for d in case.documents
+        "reassessed": sorted({int(d.year) for d in case.counted()
                               if d.year is not None and d.extra.get("outcome") and reg.get(d.kind)
                               and reg[d.kind].repeatable}),
     }

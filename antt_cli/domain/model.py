@@ -83,6 +83,12 @@ class Record:
         value = self.fields.get(key)
         return None if value in (None, "") else str(value)
 
+    @property
+    def withdrawn(self) -> bool:
+        """Withdrawn (thu hồi, `antt withdraw`): kept in the case and its history, counted
+        nowhere (docs/case-schema.md `withdrawn`)."""
+        return bool(self.extra.get("withdrawn"))
+
 
 @dataclass(frozen=True)
 class Criterion:
@@ -123,7 +129,12 @@ class Case:
         return self.membership != "open"
 
     def records_of(self, kind: str) -> list[Record]:
-        return [d for d in self.documents if d.kind == kind]
+        """The records of `kind` that count: a withdrawn one is left out everywhere."""
+        return [d for d in self.documents if d.kind == kind and not d.withdrawn]
+
+    def counted(self) -> list[Record]:
+        """Every record but the withdrawn ones (`antt withdraw`)."""
+        return [d for d in self.documents if not d.withdrawn]
 
     def latest(self, kind: str) -> Record | None:
         found = self.records_of(kind)

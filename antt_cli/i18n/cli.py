@@ -1,6 +1,14 @@
 """Messages of the command line: its own refusals, notices, table columns and status words."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "cli.accept.done": {
+        "vi": "Đã nhận bản sửa tay của {kind} ({id}) làm bản ban hành: {file}",
+        "en": "Accepted the hand-edited {kind} ({id}) as the issued version: {file}",
+    },
+    "cli.accept.help": {
+        "vi": "Nhận văn bản đã sửa tay (trong Word) làm bản ban hành: cập nhật mã băm, một commit.",
+        "en": "Record a document edited by hand (in Word) as the issued version: its hash updated, one commit.",
+    },
     "cli.amend.done": {"vi": "Đã đính chính {kind} của {id}", "en": "Corrected {kind} of {id}"},
     "cli.amend.help": {"vi": "Đính chính văn bản đã ghi (giữ giá trị cũ và lý do).",
                        "en": "Correct a recorded document (old values and reason kept)."},
@@ -465,5 +473,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.stdout_closed": {
         "vi": "đầu ra chuẩn (stdout) đã bị đóng",
         "en": "standard output is closed",
+    },
+    "cli.withdraw.done": {
+        "vi": "Đã thu hồi {kind} của {id} (vẫn lưu trong hồ sơ, không còn được tính)",
+        "en": "Withdrew the {kind} of {id} (kept in the case, no longer counted)",
+    },
+    "cli.withdraw.help": {
+        "vi": "Thu hồi văn bản đã ghi: giữ trong hồ sơ và lịch sử, không còn được tính.",
+        "en": "Withdraw a recorded document: kept in the case and the history, no longer counted.",
     },
 }

@@ -321,4 +321,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Loại {kind} được ghi bằng lệnh `antt {command}` (xem `antt {command} --help`).",
         "en": "Kind {kind} is recorded with `antt {command}` (see `antt {command} --help`).",
     },
+    "domain.withdraw_before_record": {
+        "vi": "Ngày thu hồi ({date}) sớm hơn ngày của văn bản ({recorded}); sửa --date.",
+        "en": "The withdrawal date ({date}) is earlier than the document's date ({recorded}); fix --date.",
+    },
+    "domain.withdraw_has_effects": {
+        "vi": "Không thể thu hồi {kind}: việc ghi văn bản này đã đổi trạng thái hồ sơ; dùng `antt amend` để đính chính.",
+        "en": "The {kind} cannot be withdrawn: recording it changed the case's state; use `antt amend` to correct it.",
+    },
+    "domain.withdraw_rested_on": {
+        "vi": "Không thể thu hồi {kind}: văn bản ghi sau dựa trên nó: {later}. Thu hồi các văn bản đó trước.",
+        "en": "The {kind} cannot be withdrawn: a later record rests on it: {later}. Withdraw those first.",
+    },
 }

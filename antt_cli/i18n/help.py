@@ -3,6 +3,10 @@ saying what to give (docs/commands.md says the same at length). An option severa
 share with one meaning has one key, `help.OPTION`; the rest are `help.COMMAND.OPTION`."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "help.accept.year": {
+        "vi": "Năm đánh giá của văn bản cần nhận (khi loại đó có nhiều năm).",
+        "en": "Evaluation year of the document to accept (when the kind has several years).",
+    },
     "help.amend.date": {"vi": "Ngày đúng của văn bản (YYYY-MM-DD hoặc DD/MM/YYYY); bỏ trống: giữ nguyên.",
                         "en": "The document's correct date (YYYY-MM-DD or DD/MM/YYYY); omit it to keep the date."},
     "help.amend.reason": {"vi": "Lý do đính chính (bắt buộc), ví dụ \"Ghi nhầm số văn bản\"; lưu trong hồ sơ và commit.",
@@ -58,6 +62,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.demo.path": {"vi": "Thư mục trống để dựng hồ sơ mẫu; mặc định một thư mục mới trong thư mục tạm.",
                        "en": "An empty folder for the sample dossier; default a new folder in the temp folder."},
+    "help.discard_edits": {
+        "vi": "Tạo lại văn bản dù đã được sửa tay (bỏ phần đã sửa).",
+        "en": "Render the document again even though it was edited by hand (the edits are lost).",
+    },
     "help.draft.output": {"vi": "Tệp hoặc thư mục ghi bản nháp, ngoài hồ sơ; mặc định ID-KIND-nhap.docx ở thư mục "
                                 "hiện tại (thư mục tạm nếu đang ở trong hồ sơ).",
                           "en": "File or folder for the draft, outside the dossier; default ID-KIND-nhap.docx in the "
@@ -257,4 +265,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.status.id": {"vi": "Mã hồ sơ, ví dụ MH-2026-001; bỏ trống: bảng mọi hồ sơ.",
                        "en": "Case ID, e.g. MH-2026-001; omit it for the table of all cases."},
     "help.version": {"vi": "In phiên bản antt rồi thoát.", "en": "Print antt's version and exit."},
+    "help.withdraw.reason": {
+        "vi": "Lý do thu hồi (bắt buộc); lưu trong hồ sơ và commit.",
+        "en": "Why the document is withdrawn (required); kept in the record and the commit.",
+    },
+    "help.withdraw.year": {
+        "vi": "Năm đánh giá của văn bản cần thu hồi (khi loại đó có nhiều năm).",
+        "en": "Evaluation year of the document to withdraw (when the kind has several years).",
+    },
 }

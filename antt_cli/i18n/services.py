@@ -157,6 +157,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "services.due.report-6-month": {"vi": "Báo cáo 06 tháng đầu năm {year}", "en": "6-month report {year}"},
     "services.due.report-annual": {"vi": "Báo cáo kết quả hoạt động năm {year}", "en": "Annual report {year}"},
     "services.due.until": {"vi": "đến hết {date}", "en": "until {date} inclusive"},
+    "services.edits.accept_summary": {
+        "vi": "Nhận bản sửa tay: {kind}",
+        "en": "Accepted hand edits: {kind}",
+    },
+    "services.edits.edited": {
+        "vi": "{file} ({kind} của {id}) đã được sửa tay sau khi antt tạo ra; tạo lại sẽ mất phần đã sửa. Để giữ bản đã sửa làm bản ban hành: `antt accept {id} {cli}{year}`; để tạo lại và bỏ phần sửa: thêm --discard-edits.",
+        "en": "{file} ({kind} of {id}) was edited by hand after antt generated it; rendering it again would lose the edits. To keep the edited file as the issued version: `antt accept {id} {cli}{year}`; to render it again and drop the edits: add --discard-edits.",
+    },
+    "services.edits.no_file": {
+        "vi": "{kind} của {id} không có tệp văn bản ({file}); không có gì để nhận.",
+        "en": "The {kind} of {id} has no document file ({file}); there is nothing to accept.",
+    },
+    "services.edits.not_edited": {
+        "vi": "{file} ({kind} của {id}) vẫn đúng như antt đã tạo; không có phần sửa tay nào để nhận.",
+        "en": "{file} ({kind} of {id}) is as antt generated it; there are no hand edits to accept.",
+    },
+    "services.edits.reason_required": {
+        "vi": "Cần lý do thu hồi: thêm --reason \"…\" (ví dụ \"Ban hành nhầm năm kế hoạch\").",
+        "en": "A reason for the withdrawal is required: add --reason \"…\" (e.g. \"Issued for the wrong plan year\").",
+    },
+    "services.edits.withdraw_summary": {
+        "vi": "Thu hồi {kind}",
+        "en": "Withdrew {kind}",
+    },
     "services.national.bad_output": {
         "vi": "Không ghi được tệp zip vào {file}: thư mục chứa nó không có, hoặc đó là một thư mục; sửa -o.",
         "en": "Cannot write the zip to {file}: its folder does not exist, or it is a folder; fix -o.",

@@ -12,9 +12,10 @@ from antt_cli.domain.kindspec import KindSpec, Registry
 from antt_cli.domain.model import YES_NO, Case, Record, Target, signer_to, target_to
 from antt_cli.domain.plans import find_target
 from antt_cli.domain.text import name_key, nfc, same_name
-from antt_cli.errors import AnttError, AnttUsageError
+from antt_cli.errors import AnttError
 from antt_cli.i18n import kind_label
 from antt_cli.services.common import Context, sha256, writing
+from antt_cli.services.edits import check_unedited, recorded_index
 from antt_cli.services.record import RecordInput, RecordResult, resolve_number, resolve_signer
 from antt_cli.services.targets import parse_targets, plan_kind
 from antt_cli.store.dossier import Dossier
@@ -60,6 +61,7 @@ class AmendInput:
     year: int | None = None                                   # which year's record of a repeatable kind
     targets: list[str] = field(default_factory=list)          # the plan's targets, "TEXT=NUMBER"
     remove_targets: list[str] = field(default_factory=list)
+    discard_edits: bool = False                               # re-render over a document edited by hand
 
 
 def amend(ctx: Context, case_id: str, kind: str, given: AmendInput) -> RecordResult:
@@ -75,7 +77,7 @@ def amend(ctx: Context, case_id: str, kind: str, given: AmendInput) -> RecordRes
         case = loaded.case.copy()
         life.check_open(case)
         k = life.kind_spec(reg, kind, case.kind)
-        index = _recorded(case, k, given.year)
+        index = recorded_index(case, k, given.year)
         before = case.documents[index]
         record = replace(before, fields=dict(before.fields), amendments=list(before.amendments))
         case.documents[index] = record
@@ -89,6 +91,7 @@ def amend(ctx: Context, case_id: str, kind: str, given: AmendInput) -> RecordRes
             old["targets"] = old_targets
         record.amendments.append({"on": ctx.today, "reason": reason, "old": old})
         rel = f"{w.dossier.case_dir_rel(case_id)}/{record.file}"
+        check_unedited(w, case, [before], given.discard_edits)
         w.check_clean([rel, loaded.rel], renders=True)
         data = w.render(case, record)
         record.sha256 = sha256(data)
@@ -96,18 +99,6 @@ def amend(ctx: Context, case_id: str, kind: str, given: AmendInput) -> RecordRes
         w.write_text(loaded.rel, loaded.text(case))
         w.summary = life.summary_line(case_id, f"Đính chính {k.summary_text(record.year)}", record)
     return RecordResult(case_id, k.name, record, rel, w.tx.sha)
-
-
-def _recorded(case: Case, k: KindSpec, year: int | None) -> int:
-    """The index of the record an amendment corrects: the last of its kind (of `year`); a
-    repeatable kind recorded in several years needs `--year`."""
-    found = [i for i, d in enumerate(case.documents) if d.kind == k.name and (year is None or d.year == year)]
-    if not found:
-        raise AnttError("services.amend.not_recorded", id=case.id, kind=k.name)
-    if year is None and len({case.documents[i].year for i in found}) > 1:
-        years = ", ".join(str(case.documents[i].year) for i in found)
-        raise AnttUsageError("services.amend.year_required", kind=k.name, years=years)
-    return found[-1]
 
 
 def _change_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, record: Record,

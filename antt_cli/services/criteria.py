@@ -8,10 +8,12 @@ from antt_cli.domain.model import Case, signer_to
 from antt_cli.domain.text import nfc
 from antt_cli.errors import AnttError
 from antt_cli.services.common import sha256
+from antt_cli.services.edits import check_unedited
 from antt_cli.store.kinds import load_registry
 
 
-def amend_criteria_documents(w, loaded, new_case: Case, today: dt.date, reason: str | None) -> list[str]:
+def amend_criteria_documents(w, loaded, new_case: Case, today: dt.date, reason: str | None,
+                             discard_edits: bool = False) -> list[str]:
     """`antt criteria ID add` after the case's criteria set is recorded (a kind whose spec
     says `lists_criteria`): that document is re-rendered with the new criterion as an
     amendment — the old criteria and the reason kept, the reason as a commit trailer
@@ -29,6 +31,7 @@ def amend_criteria_documents(w, loaded, new_case: Case, today: dt.date, reason: 
         raise AnttError("services.exemplars.criteria_reason_required", id=new_case.id, kind=reg[listed[0].kind].cli)
     old = [{"key": c.key, "text": c.text} for c in loaded.case.criteria]
     rels = [f"{w.dossier.case_dir_rel(new_case.id)}/{record.file}" for record in listed]
+    check_unedited(w, new_case, listed, discard_edits)  # a hand edit is never lost silently
     w.check_clean([*rels, loaded.rel], renders=True)
     for record, rel in zip(listed, rels):
         record.amendments.append({"on": today, "reason": reason,

@@ -268,7 +268,7 @@ class CriterionResult:
 
 
 def add_criterion(ctx: Context, case_id: str, key: str, text: str, grade: str | None,
-                  reason: str | None = None) -> CriterionResult:
+                  reason: str | None = None, discard_edits: bool = False) -> CriterionResult:
     """`antt criteria ID add KEY TEXT [--grade …] [--reason …]` (§III.2.b *Lưu ý*; for an
     exemplar §IV's specific criteria): one commit. A model's criterion names the lowest grade
     it is required for (default Trung bình: every grade); an exemplar's has none, may not
@@ -298,7 +298,7 @@ def add_criterion(ctx: Context, case_id: str, key: str, text: str, grade: str | 
             ex.check_specific_criterion(case, key)
         criterion = Criterion(key, text, grade)
         new_case = R.with_criterion(case, criterion)
-        rerendered = amend_criteria_documents(w, loaded, new_case, ctx.today, reason)
+        rerendered = amend_criteria_documents(w, loaded, new_case, ctx.today, reason, discard_edits)
         w.write_text(loaded.rel, loaded.text(new_case))
         w.summary = f"[{case_id}] {_t('services.rating.criterion_summary', key=key, text=text)}"
     return CriterionResult(case_id, criterion, w.tx.sha, tuple(rerendered))
