@@ -120,7 +120,7 @@ def test_dates_and_values_refused(dossier):
     refused(dossier, "record", case_id, "survey-report", "--date", "2025-09-05", "--number", "auto",
             contains="2025-09-06")
     refused(dossier, "record", case_id, "survey-plan", "--date", "2025-09-05", contains="amend")
-    refused(dossier, "record", case_id, "bogus-kind", code=1)
+    refused(dossier, "record", case_id, "bogus-kind", code=2)
     refused(dossier, "record", "MH-2025-099", "survey-report", contains="MH-2025-099")
     refused(dossier, "record", "../../etc", "survey-report", contains="../../etc")
     refused(dossier, "record", case_id, "survey-report", "--date", "2025-09-20", "--number", "auto",

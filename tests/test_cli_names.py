@@ -91,14 +91,14 @@ def test_record_draft_amend_take_kinds_by_name_and_ids_in_any_case(dossier, tmp_
 
 def test_a_slip_in_a_kind_is_refused_with_one_suggestion(dossier):
     case_id = new_model(dossier, linked=False)
-    result = refused(dossier, "record", case_id, "survey-plna", "--date", "2025-09-03",
+    result = refused(dossier, "record", case_id, "survey-plna", "--date", "2025-09-03", code=2,
                      contains="có phải survey-plan (Kế hoạch khảo sát, đánh giá tình hình) không?")
     assert result.stderr.count("có phải") == 1
-    result = refused(dossier, "record", case_id, "quyet dinh thanh lap", "--date", "2025-09-03",
+    result = refused(dossier, "record", case_id, "quyet dinh thanh lap", "--date", "2025-09-03", code=2,
                      contains="establishment-decision")
     assert "steering-committee-decision" in result.stderr
-    refused(dossier, "draft", case_id.lower(), "bao cao tinh hnh", contains="periodic-report")
-    refused(dossier, "amend", case_id.lower(), "surveyplan", "--reason", "x", contains="survey-plan")
+    refused(dossier, "draft", case_id.lower(), "bao cao tinh hnh", code=2, contains="periodic-report")
+    refused(dossier, "amend", case_id.lower(), "surveyplan", "--reason", "x", code=2, contains="survey-plan")
 
 
 def _to_implementation(root) -> tuple[str, list[str]]:

@@ -149,7 +149,7 @@ def test_a_kind_added_through_a_spec_alone_is_recorded(launched, tmp_path):
     # without the spec the kind does not exist: refused listing the kinds, and a case file
     # that records one is bad data naming the file
     env.pop("ANTT_KINDS")
-    assert run("record", "MH-2025-002", "patrol-log").returncode == 1
+    assert run("record", "MH-2025-002", "patrol-log").returncode == 2
     broken = run("status", "MH-2025-001")
     assert broken.returncode == 1 and "case.yaml" in broken.stderr
 

@@ -16,7 +16,7 @@ import unicodedata
 from typing import Sequence
 
 from antt_cli.domain.kindspec import KindSpec
-from antt_cli.errors import AnttError
+from antt_cli.errors import AnttError, AnttUsageError
 
 # A prefix shorter than this is too little to stand for a kind: "b" or "qu" recorded the wrong
 # document silently far more often than it saved typing.
@@ -71,15 +71,16 @@ def nearest_kind(text: str, kinds: Sequence[KindSpec]) -> KindSpec | None:
 
 
 def resolve_kind_name(text: str, kinds: Sequence[KindSpec]) -> KindSpec:
-    """The kind among `kinds` (those of one case type) that `text` names; AnttError listing
-    the candidates of an ambiguous name, or naming the nearest kind of an unknown one."""
+    """The kind among `kinds` (those of one case type) that `text` names. A name that names no
+    kind, or several, is a KIND argument that does not parse (docs/commands.md: exit 2): the
+    refusal lists the candidates of an ambiguous name, or names the nearest kind."""
     hits = _found(text, kinds)
     if len(hits) == 1:
         return hits[0]
     if hits:
-        raise AnttError("domain.kind_ambiguous", kind=text,
+        raise AnttUsageError("domain.kind_ambiguous", kind=text,
                         kinds="; ".join(f"{k.cli} ({k.title})" for k in hits))
     near = nearest_kind(text, kinds)
     if near is not None:
-        raise AnttError("domain.kind_did_you_mean", kind=text, cli=near.cli, title=near.title)
-    raise AnttError("domain.unknown_kind", kind=text, kinds=", ".join(k.cli for k in kinds))
+        raise AnttUsageError("domain.kind_did_you_mean", kind=text, cli=near.cli, title=near.title)
+    raise AnttUsageError("domain.unknown_kind", kind=text, kinds=", ".join(k.cli for k in kinds))
