@@ -81,16 +81,18 @@ def _body(bodies: Mapping[str, Any], name: str | None) -> Mapping[str, Any] | No
 
 def _number(k: KindSpec, issuer: str | None, bodies: Mapping[str, Any]) -> str:
     """An example number: `auto` for the unit's own body (its register allocates it), else the
-    form NĐ 30 gives the body's code (`01/QĐ-UBND`; party `01-NQ/ĐU`)."""
+    form NĐ 30 gives the body's code (`01/QĐ-UBND`; party `01-NQ/ĐU`); `…` where the issuer
+    or its code is not known."""
     body = _body(bodies, issuer)
-    if body is None:
-        return f"01/{k.type_code}"
+    if body is None and k.issuer == STEERING:
+        return f"01/{k.type_code}-BCĐ"  # the steering committee's usual code (docs/commands.md)
+    if body is None or not body.get("code"):
+        return "…"
     if body.get("own"):
         return "auto"
-    code = body.get("code") or ""
     if is_party_body(str(issuer), body):
-        return f"01-{k.type_code}/{code}"
-    return f"01/{k.type_code}-{code}" if code else f"01/{k.type_code}"
+        return f"01-{k.type_code}/{body['code']}"
+    return f"01/{k.type_code}-{body['code']}"
 
 
 def _field_options(k: KindSpec) -> list[tuple[str, str]]:
