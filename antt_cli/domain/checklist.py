@@ -164,7 +164,7 @@ def _command_step(case: Case, k: KindSpec, day: str, year: int, bodies: Mapping[
 
 def _step(case: Case, k: KindSpec, reg: Registry, today: dt.date, bodies: Mapping[str, Any],
           missing: tuple[str, ...] = ()) -> Step:
-    year = (case.records_of("annual-plan")[-1].year if case.records_of("annual-plan") else None) or today.year
+    year = max(case.plans, default=today.year)  # the latest planned year (a rating's, §III.2.c)
     needs, example = _command_step(case, k, today.strftime("%d/%m/%Y"), year, bodies)
     issuer = case.authority if k.command == "rate" and k.rating == "decide" else usual_issuer(case, k, bodies)
     return Step(kind=k.cli, title=k.title, command=k.command, issuer_role=k.issuer, issuer=issuer,
