@@ -253,8 +253,9 @@ def _print_detail(d: dict) -> None:
         console.print(table)
     if d.get("criteria") is not None:
         _print_exemplar(console, d)
-    if d["next_kinds"]:
-        console.print(f"{t('cli.detail.next')}: {', '.join(d['next_kinds'])}", markup=False)
+    from antt_cli.cli.next_cmd import print_next
+
+    print_next(d["checklist"], recorded=False, blocked=False)
     if d.get("next_due"):
         console.print(f"{t('cli.col.due')}: {_due_text(d)} — {d['next_due_what']}", markup=False)
 

@@ -235,6 +235,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                   "en": "Date the document was approved (YYYY-MM-DD or DD/MM/YYYY)."},
     "help.record.attach": {"vi": "Tệp bản quét đính kèm, sao vào hồ sơ (mặc định tối đa 50 MB mỗi tệp); lặp lại được.",
                            "en": "A scan to attach, copied into the dossier (at most 50 MB each by default); repeatable."},
+    "help.record.kind": {"vi": "Loại văn bản: tên ngắn của loại (docs/kinds.md); bỏ trống để xem danh sách việc tiếp theo của hồ sơ (như antt next).",
+                         "en": "The document kind: its short name (docs/kinds.md); leave it out for the case's checklist (as antt next)."},
     "help.record.members": {"vi": "Tệp CSV danh sách người: cột name, role, unit, phone, có dòng tiêu đề, bắt buộc name.",
                             "en": "CSV of the people: columns name, role, unit, phone, a header row, name required."},
     "help.record.secrecy": {"vi": "Độ mật: mat (MẬT) hoặc toi-mat (TỐI MẬT).",

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from antt_cli.domain import lifecycle as life
-from antt_cli.domain.issuers import STEERING_HEAD_ROLE, is_party_body, steering_body, steering_head
-from antt_cli.domain.kindspec import AUTHORITY, MEETING, PARTY, PROPOSER, STEERING, KindSpec, Registry
+from antt_cli.domain.issuers import STEERING_HEAD_ROLE, is_party_body, steering_head
+from antt_cli.domain.kindspec import STEERING, KindSpec, Registry
 from antt_cli.domain.model import Case, Plan, Record, Signer, Target
 from antt_cli.domain.numbers import next_number, number_problem, register_clash
 from antt_cli.domain.text import body_key, clean, name_key, nfc, portable_name, same_name
@@ -104,17 +104,10 @@ def parse_sets(pairs: list[str]) -> dict[str, str]:
 
 
 def default_issuer(case: Case, k: KindSpec, dossier: Dossier) -> str | None:
-    """The usual issuer of a kind (docs/commands.md: issuer and signer default from antt.yaml bodies)."""
-    if k.issuer in (PROPOSER, MEETING):
-        return case.proposer
-    if k.issuer == STEERING:
-        return steering_body(case.name)
-    if k.issuer == AUTHORITY:
-        return case.authority
-    if k.issuer == PARTY:
-        parties = [name for name, body in dossier.bodies().items() if is_party_body(str(name), body)]
-        return str(parties[0]) if len(parties) == 1 else None
-    return None
+    """The usual issuer of a kind (domain/checklist.py `usual_issuer`, over antt.yaml's bodies)."""
+    from antt_cli.domain.checklist import usual_issuer
+
+    return usual_issuer(case, k, dossier.bodies())
 
 
 def resolve_signer(case: Case, k: KindSpec, issuer: str, given: RecordInput, dossier: Dossier) -> Signer:
