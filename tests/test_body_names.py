@@ -104,6 +104,37 @@ KNOWN = [UBND, "Đảng ủy xã Hàm Thuận", "Công an xã Hàm Thuận"]
     ("Công an xã Hàm Thuân", None, "Công an xã Hàm Thuận"),
     ("Ủy ban nhân dân xã Hàm Thuận Bắc", None, None),
     ("Ban Chỉ đạo mô hình “Tổ tự quản”", None, None),
+    # without diacritics: the declared body, never a second one
+    ("UBND xa Ham Thuan", UBND, None),
+    ("Uy ban nhan dan xa Ham Thuan", UBND, None),
+    ("ubnd XA HAM THUAN", UBND, None),
+    ("UBND xã Ham Thuan", UBND, None),
+    ("Cong an xa Ham Thuan", "Công an xã Hàm Thuận", None),
+    ("Dang uy xa Ham Thuan", "Đảng ủy xã Hàm Thuận", None),
+    # a word typed with marks must match them: another commune, and not a slip (3 edits)
+    ("Ủy ban nhân dân xã Hàm Thạnh", None, None),
+    # a slip typed without marks is counted on the bare letters
+    ("Cong an xa Ham Thuann", None, "Công an xã Hàm Thuận"),
+    ("UBND xa Ham Thuan Bac", None, None),
 ])
 def test_match_body(given_name, exact, near):
     assert match_body(given_name, KNOWN) == (exact, near)
+
+
+@pytest.mark.parametrize("given_name, exact", [
+    ("Ủy ban nhân dân xã Hàm Thạnh", "Ủy ban nhân dân xã Hàm Thạnh"),
+    ("Ủy ban nhân dân xã Hàm Thành", "Ủy ban nhân dân xã Hàm Thành"),
+    ("UBND xã Hàm Thành", "Ủy ban nhân dân xã Hàm Thành"),
+    ("UBND xa Ham Thanh", None),  # could be either: refused, naming both
+])
+def test_bodies_differing_only_by_diacritics_are_never_merged(given_name, exact):
+    from antt_cli.errors import AnttError
+
+    known = ["Ủy ban nhân dân xã Hàm Thạnh", "Ủy ban nhân dân xã Hàm Thành"]
+    if exact is not None:
+        assert match_body(given_name, known) == (exact, None)
+        return
+    with pytest.raises(AnttError) as refusal:
+        match_body(given_name, known)
+    assert refusal.value.key == "domain.body_ambiguous"
+    assert all(name in str(refusal.value) for name in known)

@@ -38,7 +38,7 @@ def test_record_issuer_abbreviation_matches_and_near_miss_is_refused(dossier):
     result = refused(dossier, *base, "--issuer", "Ủy ban nhân dân xã Hàm Thuân",
                      contains=f"có phải '{UBND}' không?")
     assert "antt bodies add" in result.stderr and "Ủy ban nhân dân xã Hàm Thuân" in result.stderr
-    refused(dossier, *base, "--issuer", "UBND xã Ham Thuan", contains=UBND)
+    refused(dossier, *base, "--issuer", "UBND xa Ham Thuann", contains=UBND)
     # The usual abbreviation is the declared body, recorded under its declared name.
     ok(*base, "--issuer", "UBND xã Hàm Thuận", root=dossier)
     case = load_yaml(dossier / "models" / case_id / "case.yaml")

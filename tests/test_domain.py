@@ -18,7 +18,7 @@ from antt_cli.domain.numbers import body_code_of, format_number, next_number, nu
 from antt_cli.domain.plans import completion_of as completion, parse_number, parse_target, target_met
 from antt_cli.domain.interpretations import DEFAULT_RULES, rules_from_profile
 from antt_cli.domain.text import collation_key, name_key, same_name
-from antt_cli.errors import AnttError, AnttUsageError
+from antt_cli.errors import AnttError
 from antt_cli.store.kinds import load_registry
 
 TODAY = dt.date(2026, 6, 20)
@@ -424,9 +424,13 @@ def test_huyen_level_refused_for_new_cases_after_the_reform():
         life.check_new_model("huyen", dt.date(2025, 7, 1), DEFAULT_RULES.huyen_abolished)
 
 
-def test_unknown_kind_is_a_usage_error():
-    with pytest.raises(AnttUsageError):
+def test_unknown_kind_is_refused_with_the_nearest_or_the_list():
+    with pytest.raises(AnttError) as refusal:
         life.kind_spec(REG, "quyết-định")
+    assert refusal.value.key == "domain.kind_ambiguous"
+    with pytest.raises(AnttError) as refusal:
+        life.kind_spec(REG, "zzz-zzz")  # nothing near: the list
+    assert refusal.value.key == "domain.unknown_kind"
 
 
 # -- what is owed next (§III.1.d plans, §III.1.đ 6-month reports) -------------------------

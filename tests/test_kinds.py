@@ -146,7 +146,7 @@ def test_a_kind_added_through_a_spec_alone_is_recorded(launched, tmp_path):
     docx = next((launched / "models" / "MH-2025-001" / "docs").glob("*-patrol-log.docx"))
     text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
     assert "Đường ven biển thôn Lâm Giáo" in text and "NHẬT KÝ TUẦN TRA" in text.upper()
-    # without the spec the kind does not exist: a usage error listing the kinds, and a case file
+    # without the spec the kind does not exist: refused listing the kinds, and a case file
     # that records one is bad data naming the file
     env.pop("ANTT_KINDS")
     assert run("record", "MH-2025-002", "patrol-log").returncode == 2

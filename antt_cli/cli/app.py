@@ -321,13 +321,15 @@ def build_app() -> typer.Typer:
         if lang:
             set_lang(lang)
 
-    from antt_cli.cli import case_cmds, check_cmds, dossier_cmds, exemplar_cmds, lifecycle_cmds, rating_cmds
+    from antt_cli.cli import (case_cmds, check_cmds, dossier_cmds, exemplar_cmds, lifecycle_cmds, next_cmd,
+                              rating_cmds)
 
     dossier_cmds.register(app)
     case_cmds.register(app)
     rating_cmds.register(app)
     lifecycle_cmds.register(app)
     exemplar_cmds.register(app)
+    next_cmd.register(app)
     check_cmds.register(app)
     return app
 

@@ -69,11 +69,17 @@ def _new_model_command(app: typer.Typer) -> None:
 def _record_command(app: typer.Typer) -> None:
     """Declare `antt record` (docs/commands.md)."""
     @app.command("record", help=t("cli.record.help"), cls=FieldOptionsCommand)
-    @shared("case_id", "kind")
+    @shared("case_id")
     @input_options(_record_input, RECORD, fields=True)
-    def record(case_id: str, kind: str, given) -> None:
+    def record(case_id: str, kind: Optional[str] = typer.Argument(None, metavar="[KIND]", help=t("help.record.kind")),
+               given=None) -> None:
         from antt_cli.services.record import record_document
 
+        if kind is None:  # docs/commands.md: without a kind, the case's checklist (`antt next`)
+            from antt_cli.cli.next_cmd import show_next
+
+            show_next(case_id)
+            return
         result = record_document(STATE.context(), case_id, kind, given)
         emit(result.as_json(), lambda: say(t("cli.record.done", kind=kind_text(result.record.kind), id=case_id, file=result.record.file)))
 

@@ -48,6 +48,20 @@ class DateType(click.ParamType):
 DATE = DateType()
 
 
+class CaseIdType(click.ParamType):
+    """A case ID in any case (`mh-2026-001` = `MH-2026-001`, services/choices.py `case_id`)."""
+
+    name = "ID"
+
+    def convert(self, value: Any, param, ctx) -> str:
+        from antt_cli.services.choices import case_id
+
+        return case_id(str(value))
+
+
+CASE_ID = CaseIdType()
+
+
 _CONSOLE_CLASS: list[type] = []
 
 

@@ -7,7 +7,7 @@ from typing import Optional
 import click
 import typer
 
-from antt_cli.cli.common import DATE, STATE, emit, finding, notice, say, stdout_console
+from antt_cli.cli.common import CASE_ID, DATE, STATE, emit, finding, notice, say, stdout_console
 from antt_cli.i18n import t
 from antt_cli.services.choices import UNIT_KINDS as UNIT_KIND_NAMES
 
@@ -49,7 +49,7 @@ def _status_command(app: typer.Typer) -> None:
     """Declare `antt status` (docs/commands.md)."""
     @app.command("status", help=t("cli.status.help"))
     def status(
-        case_id: Optional[str] = typer.Argument(None, metavar="[ID]", help=t("help.status.id")),
+        case_id: Optional[str] = typer.Argument(None, metavar="[ID]", click_type=CASE_ID, help=t("help.status.id")),
         date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date")),
     ) -> None:
         from antt_cli.services.status import case_status, dossier_status
@@ -71,7 +71,7 @@ def _due_command(app: typer.Typer) -> None:
     """Declare `antt due` (docs/commands.md)."""
     @app.command("due", help=t("cli.due.help"))
     def due(
-        case_id: Optional[str] = typer.Argument(None, metavar="[ID]", help=t("help.due.id")),
+        case_id: Optional[str] = typer.Argument(None, metavar="[ID]", click_type=CASE_ID, help=t("help.due.id")),
         date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("help.due.date")),
     ) -> None:
         from antt_cli.services.due import due_list
@@ -83,7 +83,7 @@ def _due_command(app: typer.Typer) -> None:
 def _history_command(app: typer.Typer) -> None:
     """Declare `antt history` (docs/commands.md)."""
     @app.command("history", help=t("cli.history.help"))
-    def history(case_id: str = typer.Argument(..., metavar="ID", help=t("help.id"))) -> None:
+    def history(case_id: str = typer.Argument(..., metavar="ID", click_type=CASE_ID, help=t("help.id"))) -> None:
         from antt_cli.services.status import case_history
 
         entries = case_history(STATE.context(reading=True), case_id)
@@ -253,8 +253,9 @@ def _print_detail(d: dict) -> None:
         console.print(table)
     if d.get("criteria") is not None:
         _print_exemplar(console, d)
-    if d["next_kinds"]:
-        console.print(f"{t('cli.detail.next')}: {', '.join(d['next_kinds'])}", markup=False)
+    from antt_cli.cli.next_cmd import print_next
+
+    print_next(d["checklist"], recorded=False, blocked=False)
     if d.get("next_due"):
         console.print(f"{t('cli.col.due')}: {_due_text(d)} — {d['next_due_what']}", markup=False)
 

@@ -7,7 +7,7 @@ from typing import List, Optional
 import click
 import typer
 
-from antt_cli.cli.common import kind_text, DATE, STATE, emit, notice, say
+from antt_cli.cli.common import CASE_ID, kind_text, DATE, STATE, emit, notice, say
 from antt_cli.services import choices
 from antt_cli.i18n import t
 
@@ -69,7 +69,7 @@ def _evaluate_command(app: typer.Typer) -> None:
     """Declare `antt evaluate` (docs/commands.md)."""
     @app.command("evaluate", help=t("cli.evaluate.help"))
     def evaluate(
-        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
+        case_id: str = typer.Argument(..., metavar="ID", click_type=CASE_ID, help=t("help.id")),
         criterion: Optional[List[str]] = typer.Option(None, "--criterion", metavar="KEY=yes|no",
                                                       help=t("help.evaluate.criterion")),
         evidence: Optional[List[str]] = typer.Option(None, "--evidence", metavar="KEY=TEXT",

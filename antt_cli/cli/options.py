@@ -15,7 +15,7 @@ import click
 import typer
 from typer.core import TyperCommand
 
-from antt_cli.cli.common import DATE
+from antt_cli.cli.common import CASE_ID, DATE
 from antt_cli.i18n import t
 from antt_cli.services import choices
 
@@ -26,7 +26,7 @@ def _shared() -> dict[str, tuple[Any, Any]]:
         return Optional[str], typer.Option(None, option, metavar=metavar, help=t(help_key))
 
     return {
-        "case_id": (str, typer.Argument(..., metavar="ID", help=t("help.id"))),
+        "case_id": (str, typer.Argument(..., metavar="ID", click_type=CASE_ID, help=t("help.id"))),
         "kind": (str, typer.Argument(..., metavar="KIND", help=t("help.kind"))),
         "date": (Optional[str], typer.Option(None, "--date", click_type=DATE, help=t("cli.opt.date"))),
         "number": text("--number", "help.number", "TEXT|auto"),

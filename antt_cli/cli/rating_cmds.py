@@ -8,7 +8,7 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from antt_cli.cli.common import kind_text, DATE, STATE, emit, say
+from antt_cli.cli.common import CASE_ID, kind_text, DATE, STATE, emit, say
 from antt_cli.i18n import t
 from antt_cli.services import choices
 
@@ -110,7 +110,7 @@ def _rate_command(app: typer.Typer) -> None:
     """Declare `antt rate` (docs/commands.md)."""
     @app.command("rate", help=t("cli.rate.help"))
     def rate(
-        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
+        case_id: str = typer.Argument(..., metavar="ID", click_type=CASE_ID, help=t("help.id")),
         year: int = typer.Option(..., "--year", help=t("help.rate.year")),
         criterion: Optional[List[str]] = typer.Option(None, "--criterion", metavar="KEY=yes|no",
                                                       help=t("help.rate.criterion")),
@@ -177,7 +177,7 @@ def _criteria_group(app: typer.Typer) -> None:
 
     @criteria.command("add", help=t("cli.criteria.add.help"))
     def criteria_add(
-        case_id: str = typer.Argument(..., metavar="ID", help=t("help.id")),
+        case_id: str = typer.Argument(..., metavar="ID", click_type=CASE_ID, help=t("help.id")),
         key: str = typer.Argument(..., metavar="KEY", help=t("help.criteria.key")),
         text: str = typer.Argument(..., metavar="TEXT", help=t("help.criteria.text")),
         grade: Optional[str] = typer.Option(None, "--grade", click_type=RATED_GRADES, help=t("help.criteria.grade")),

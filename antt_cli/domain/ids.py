@@ -18,6 +18,14 @@ def parse_id(text: str) -> tuple[str, str, int, int] | None:
     return m["prefix"] or "", m["code"], int(m["year"]), int(m["seq"])
 
 
+def normal_id(text: str) -> str:
+    """An ID as typed, in the form the dossier keeps it: `mh-2026-001` is `MH-2026-001` (IDs
+    are compared without regard to case, docs/commands.md); text that is no ID stays as typed,
+    so the refusal quotes it."""
+    upper = text.strip().upper()
+    return upper if parse_id(upper) else text
+
+
 def format_id(prefix: str, kind: str, year: int, seq: int) -> str:
     head = f"{prefix}-" if prefix else ""
     return f"{head}{KIND_CODES[kind]}-{year}-{seq:03d}"

@@ -29,14 +29,13 @@ from antt_cli.i18n import kind_label
 
 
 def kind_spec(reg: Registry, name: str, case_kind: str = "model") -> KindSpec:
-    """The spec of kind `name` for a case of `case_kind`; a usage error listing the kinds."""
-    from antt_cli.errors import AnttUsageError
+    """The spec of the kind `name` names for a case of `case_kind` — its CLI name, its spec's
+    name, its Vietnamese title with or without diacritics, or a unique prefix
+    (domain/kind_names.py); a refusal naming the nearest kind or the candidates."""
+    from antt_cli.domain.kind_names import resolve_kind_name
 
     k = reg.resolve(name, case_kind)
-    if k is None:
-        raise AnttUsageError("domain.unknown_kind", kind=name,
-                             kinds=", ".join(k.cli for k in reg.of_case(case_kind)))
-    return k
+    return k if k is not None else resolve_kind_name(name, reg.of_case(case_kind))
 
 
 def check_open(case: Case) -> None:

@@ -149,26 +149,65 @@ def edit_distance(a: str, b: str, limit: int | None = None) -> int:
     return previous[-1]
 
 
+def bare(value: str) -> str:
+    """`value` without any diacritic, đ read as d ("Hàm Thuận" → "Ham Thuan", "Đảng" → "Dang"):
+    how a name comes out of a keyboard without Vietnamese input."""
+    value = nfc(value).replace("đ", "d").replace("Đ", "D")
+    return nfc("".join(c for c in unicodedata.normalize("NFD", value) if not unicodedata.combining(c)))
+
+
+def _unaccented_form_of(given_key: str, known_key: str) -> bool:
+    """Whether the body key `given_key` is `known_key` with some words typed without their
+    diacritics: word by word, equal, or a word with no mark at all that is the known word
+    bare. A word typed with marks must match them ("Hàm Thạnh" never names "Hàm Thành")."""
+    given, known = given_key.split(), known_key.split()
+    return len(given) == len(known) and all(
+        g == k or (g == bare(g) and bare(k) == g) for g, k in zip(given, known))
+
+
+def bodies_named(name: str, known: list[str]) -> list[str]:
+    """The declared names among `known` that `name` names: the one `same_body` finds; else
+    every one `name` is an unaccented form of ("UBND xa Ham Thuan" names "Ủy ban nhân dân xã
+    Hàm Thuận") — more than one means the name alone cannot tell the bodies apart."""
+    for candidate in known:
+        if same_body(candidate, name):
+            return [candidate]
+    key = body_key(name)
+    return [c for c in known if _unaccented_form_of(key, body_key(c))]
+
+
 def near_miss(a: str, b: str, max_distance: int = NEAR_MISS_DISTANCE) -> bool:
     """Whether `a` is probably a slip for the body `b`: not the same body, but within
-    `max_distance` edits once both are expanded and normalised. Names whose numbers differ
-    ("Tổ dân phố 1", "Tổ dân phố 2") name different bodies, never a near miss; so do names
-    one longer by a word such as "Bắc" (more than two letters)."""
+    `max_distance` edits once both are expanded and normalised (a name typed without any
+    diacritic: counted on the bare letters). Names whose numbers differ ("Tổ dân phố 1", "Tổ dân phố 2") name different
+    bodies, never a near miss; so do names one longer by a word such as "Bắc" (more than two
+    letters)."""
+    return _near_distance(a, b, max_distance) <= max_distance
+
+
+def _near_distance(a: str, b: str, max_distance: int = NEAR_MISS_DISTANCE) -> int:
     key_a, key_b = body_key(a), body_key(b)
     if key_a == key_b or re.findall(r"\d+", key_a) != re.findall(r"\d+", key_b):
-        return False
-    return edit_distance(key_a, key_b, max_distance) <= max_distance
+        return max_distance + 1
+    distance = edit_distance(key_a, key_b, max_distance)
+    if nfc(a) == bare(a):  # typed without any mark: a slip is counted on the bare letters
+        distance = min(distance, edit_distance(bare(key_a), bare(key_b), max_distance))
+    return distance
 
 
 def match_body(name: str, known: list[str]) -> tuple[str | None, str | None]:
     """(the declared name `name` names, or None; else the closest near miss, or None) among
-    the `known` names of declared bodies."""
-    for candidate in known:
-        if same_body(candidate, name):
-            return candidate, None
-    key = body_key(name)
-    near = [(edit_distance(key, body_key(c), NEAR_MISS_DISTANCE), i, c)
-            for i, c in enumerate(known) if near_miss(name, c)]
+    the `known` names of declared bodies. A name without diacritics that could be more than
+    one declared body is refused naming them: two bodies are never merged on a guess."""
+    named = bodies_named(name, known)
+    if len(named) > 1:
+        from antt_cli.errors import AnttError
+
+        raise AnttError("domain.body_ambiguous", given=name, bodies="; ".join(f"'{n}'" for n in named))
+    if named:
+        return named[0], None
+    near = [(d, i, c) for i, c in enumerate(known)
+            if (d := _near_distance(name, c)) <= NEAR_MISS_DISTANCE]
     return None, (min(near)[2] if near else None)
 
 

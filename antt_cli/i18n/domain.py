@@ -21,6 +21,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Loại {kind} cần tệp đính kèm: hãy thêm --attach TỆP (bản chụp tài liệu chứng minh).",
         "en": "Kind {kind} needs attached files: add --attach FILE (scans of the evidence).",
     },
+    "domain.body_ambiguous": {
+        "vi": "Cơ quan ban hành '{given}' viết không dấu có thể là nhiều cơ quan trong antt.yaml: {bodies}; hãy gõ tên có dấu.",
+        "en": "The issuing body '{given}', written without diacritics, could be several bodies in antt.yaml: {bodies}; type the name with its diacritics.",
+    },
     "domain.case_closed": {
         "vi": "{id} đã kết thúc (closed): không nhận thêm thay đổi nào.",
         "en": "{id} is closed: it accepts no further change.",
@@ -156,6 +160,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "domain.issuer_not_authority": {
         "vi": "'{kind}' phải do cùng cấp có thẩm quyền ban hành các quyết định bước 4 ({authority}), không phải '{issuer}' (HD 163 §III.1.d); sửa --issuer.",
         "en": "'{kind}' must be issued by the same authority as the step-4 decisions ({authority}), not '{issuer}' (HD 163 §III.1.d); fix --issuer.",
+    },
+    "domain.kind_ambiguous": {
+        "vi": "'{kind}' có thể là nhiều loại văn bản: {kinds}; gõ thêm cho rõ.",
+        "en": "'{kind}' could be several document kinds: {kinds}; type more of the name.",
+    },
+    "domain.kind_did_you_mean": {
+        "vi": "Loại văn bản '{kind}' không có — có phải {cli} ({title}) không?",
+        "en": "There is no document kind '{kind}' — did you mean {cli} ({title})?",
     },
     "domain.launch_needs_plan": {
         "vi": "Chưa có kế hoạch hoạt động năm {year} hoặc năm {next} (năm đánh giá chứa ngày ra mắt hoặc năm sau; hiện có: {have}). Hãy ghi kế hoạch bằng `antt plan … --year {year}` hoặc `--year {next}` trước khi ra mắt.",

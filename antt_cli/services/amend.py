@@ -71,6 +71,7 @@ def amend(ctx: Context, case_id: str, kind: str, given: AmendInput) -> RecordRes
     if not reason:
         raise AnttError("services.amend.reason_required")
     reg = load_registry()
+    kind = life.kind_spec(reg, kind, Dossier.case_kind_of(case_id)).cli  # as typed: title, prefix…
     with writing(ctx, action=f"amend {kind}", case_id=case_id, trailers=[("Antt-Reason", reason)]) as w:
         loaded = w.load_case(case_id)
         case = loaded.case.copy()

@@ -21,6 +21,14 @@ EXEMPLAR_SCOPES: tuple[str, ...] = tuple(vocab.EXEMPLAR_SCOPES)
 CASE_STATUSES: tuple[str, ...] = tuple(vocab.STATUSES) + tuple(vocab.EXEMPLAR_STATUSES)
 
 
+def case_id(text: str) -> str:
+    """A case ID as typed on the command line, in the dossier's form (`mh-2026-001` is
+    `MH-2026-001`, domain/ids.py `normal_id`)."""
+    from antt_cli.domain.ids import normal_id
+
+    return normal_id(text)
+
+
 def parse_date(text: str) -> dt.date:
     """`YYYY-MM-DD` or `DD/MM/YYYY`; ValueError on anything else (31/02/2023)."""
     from antt_cli.domain.dates import parse_date as parse

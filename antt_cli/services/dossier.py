@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from antt_cli.domain.numbers import own_code_holder
-from antt_cli.domain.text import nfc, same_name
+from antt_cli.domain.text import bodies_named, nfc, same_name
 from antt_cli.errors import AnttError
 from antt_cli.services.common import Context, writing
 from antt_cli.domain.vocab import UNIT_KINDS
@@ -141,6 +141,9 @@ def add_body(ctx: Context, given: BodyInput) -> str:
         body["party"] = True
     with writing(ctx, action="bodies add", case_id=None, edit_profile=True) as w:
         dossier = w.dossier  # read under the lock: two writers never lose a body
+        named = bodies_named(name, [str(known) for known in dossier.bodies()])
+        if len(named) > 1:  # bare letters that fit several declared bodies: never a third spelling
+            raise AnttError("domain.body_ambiguous", given=name, bodies="; ".join(f"'{n}'" for n in named))
         if dossier.body(name) is not None:
             raise AnttError("services.dossier.body_exists", name=dossier.body_name(name))
         if own and (holder := own_code_holder(code, dossier.bodies())) is not None:

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 from antt_cli.domain import lifecycle as life
-from antt_cli.domain.issuers import STEERING_HEAD_ROLE, is_party_body, steering_body, steering_head
-from antt_cli.domain.kindspec import AUTHORITY, MEETING, PARTY, PROPOSER, STEERING, KindSpec, Registry
+from antt_cli.domain.issuers import STEERING_HEAD_ROLE, is_party_body, steering_head
+from antt_cli.domain.kindspec import STEERING, KindSpec, Registry
 from antt_cli.domain.model import Case, Plan, Record, Signer, Target
 from antt_cli.domain.numbers import next_number, number_problem, register_clash
-from antt_cli.domain.text import clean, name_key, nfc, portable_name, same_name
+from antt_cli.domain.text import body_key, clean, name_key, nfc, portable_name, same_name
 from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.i18n import kind_label
 from antt_cli.services.common import Context, Writer, sha256, writing
@@ -104,17 +104,10 @@ def parse_sets(pairs: list[str]) -> dict[str, str]:
 
 
 def default_issuer(case: Case, k: KindSpec, dossier: Dossier) -> str | None:
-    """The usual issuer of a kind (docs/commands.md: issuer and signer default from antt.yaml bodies)."""
-    if k.issuer in (PROPOSER, MEETING):
-        return case.proposer
-    if k.issuer == STEERING:
-        return steering_body(case.name)
-    if k.issuer == AUTHORITY:
-        return case.authority
-    if k.issuer == PARTY:
-        parties = [name for name, body in dossier.bodies().items() if is_party_body(str(name), body)]
-        return str(parties[0]) if len(parties) == 1 else None
-    return None
+    """The usual issuer of a kind (domain/checklist.py `usual_issuer`, over antt.yaml's bodies)."""
+    from antt_cli.domain.checklist import usual_issuer
+
+    return usual_issuer(case, k, dossier.bodies())
 
 
 def resolve_signer(case: Case, k: KindSpec, issuer: str, given: RecordInput, dossier: Dossier) -> Signer:
@@ -147,9 +140,9 @@ def resolve_signer(case: Case, k: KindSpec, issuer: str, given: RecordInput, dos
 
 def numbers_used(dossier: Dossier, issuer: str, year: int) -> list[str]:
     """The numbers an issuing body has given this year, across every case of the dossier."""
-    key = name_key(issuer)
+    key = body_key(issuer)
     return [number for digest in dossier.iter_digests()
-            for body, used_year, number in digest["numbers"] if body == key and used_year == year]
+            for body, used_year, number in digest["numbers"] if used_year == year and body_key(body) == key]
 
 
 def resolve_number(k: KindSpec, issuer: str, day: dt.date, given: str | None, dossier: Dossier,
@@ -304,7 +297,12 @@ def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput,
     from antt_cli.services.late import mark_late
 
     reg = load_registry()
-    spec = reg.get(kind)
+    # the kind as typed (title, unaccented, prefix) read once, for the case's type
+    try:
+        spec: KindSpec | None = life.kind_spec(reg, kind, Dossier.case_kind_of(case_id))
+        kind = spec.cli
+    except AnttError:  # refused below, after the command's own checks, with the same sentence
+        spec = None
     planned = spec is not None and spec.year == "plan"
     # the plan's input is checked first, unless the kind is refused for its command below
     targets = _plan_targets(given) if planned and spec.command == given.command else []

@@ -32,8 +32,14 @@ def case_status(ctx: Context, case_id: str, day: dt.date | None = None) -> dict[
     from antt_cli.reports.status import case_detail
     from antt_cli.store.kinds import load_registry
 
+    from antt_cli.domain.checklist import checklist
+    from antt_cli.services.checklist import checklist_json
+
     dossier = ctx.dossier()
-    return case_detail(dossier.case(case_id), day or ctx.today, dossier.rules, load_registry())
+    case, reg, today = dossier.case(case_id), load_registry(), day or ctx.today
+    detail = case_detail(case, today, dossier.rules, reg)
+    detail["checklist"] = checklist_json(checklist(case, reg, today, dossier.bodies()))
+    return detail
 
 
 def case_history(ctx: Context, case_id: str) -> list[dict[str, Any]]:

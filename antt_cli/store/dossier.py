@@ -232,13 +232,13 @@ class Dossier:
     def _find_body(self, name: str) -> tuple[str, Any] | None:
         """(the spelling in antt.yaml, its data) of the body `name` names, compared after
         NFC and tone-placement normalisation, abbreviations written out ("UBND xã …" is
-        "Ủy ban nhân dân xã …"; domain/text.py)."""
-        from antt_cli.domain.text import same_body
+        "Ủy ban nhân dân xã …"), words typed without diacritics ("UBND xa Ham Thuan";
+        domain/text.py `bodies_named`); None when the name could be several bodies."""
+        from antt_cli.domain.text import bodies_named
 
-        for known, data in self.bodies().items():
-            if same_body(str(known), name):
-                return str(known), data
-        return None
+        bodies = {str(known): data for known, data in self.bodies().items()}
+        named = bodies_named(name, list(bodies))
+        return (named[0], bodies[named[0]]) if len(named) == 1 else None
 
     def body(self, name: str) -> Any | None:
         found = self._find_body(name)
