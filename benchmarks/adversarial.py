@@ -44,28 +44,16 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from antt_cli.audit.faults import GIT_KILL_PHASES, git_kill_hooks
+
 ENV = {"ANTT_LANG": "en", "ANTT_TODAY": "2026-06-20", "ANTT_LOCK_TIMEOUT": "30"}
 PY = sys.executable
 RECOVERY_WORDS = ("completed it", "rolled it back", "Removed the dossier lock", "Removed git's lock",
                   "moved aside")
 CRASH_POINTS = ("tmp-written", "written", "before-commit", "staged", "after-commit")
 PAUSE_POINTS = ("entered", "tmp-written", "written", "before-commit", "staged", "after-commit")
-GIT_PHASES = ("status", "add", "pre-commit", "prepared", "committed")
 FRESH: list[str] = []  # models opened on the base with no document yet: FRESH[0] for `record`, the rest in parallel
 
-HOOK = """#!/bin/sh
-parent=" $(tr '\\000' ' ' < /proc/$PPID/cmdline 2>/dev/null) "
-case "$ANTT_KILL_AT:$(basename "$0"):$1" in
-  status:fsmonitor:*) case "$parent" in *" status "*) kill -9 0;; esac;;
-  add:fsmonitor:*) case "$parent" in *" add "*) kill -9 0;; esac;;
-  pre-commit:pre-commit:*) kill -9 0;;
-  prepared:reference-transaction:prepared) kill -9 0;;
-  committed:reference-transaction:committed) kill -9 0;;
-esac
-[ "$(basename "$0")" = fsmonitor ] && exit 1
-cat >/dev/null 2>&1 </dev/null
-exit 0
-"""
 
 
 def command(name: str, n: int) -> list[str]:
@@ -235,20 +223,10 @@ class Campaign:
 
     def group_kill_in_git(self, name: str, phase: str) -> None:
         def launch(root, args):
-            hooks = root / ".git" / "hooks"
-            hooks.mkdir(exist_ok=True)
-            for hook in ("fsmonitor", "pre-commit", "reference-transaction"):
-                (hooks / hook).write_text(HOOK)
-                (hooks / hook).chmod(0o755)
-            git(root, "config", "core.fsmonitor", str(hooks / "fsmonitor"))
-            try:
+            with git_kill_hooks(root):
                 return run(root, args, {"ANTT_KILL_AT": phase}, start_new_session=True)
-            finally:
-                git(root, "config", "--unset", "core.fsmonitor")
-                for hook in ("fsmonitor", "pre-commit", "reference-transaction"):
-                    (hooks / hook).unlink()
 
-        self.killed(f"process group killed inside git ({'/'.join(GIT_PHASES)})", name, launch)
+        self.killed(f"process group killed inside git ({'/'.join(GIT_KILL_PHASES)})", name, launch)
 
     def random_kill(self, name: str, group: bool) -> None:
         delay = self.rng.uniform(0.2, 1.6)
@@ -493,7 +471,7 @@ class Campaign:
                 for point in PAUSE_POINTS:
                     self.group_kill_at_point(name, point)
                 if Path("/proc/self/cmdline").exists():
-                    for phase in GIT_PHASES:
+                    for phase in GIT_KILL_PHASES:
                         self.group_kill_in_git(name, phase)
                 for _ in range(3):
                     self.random_kill(name, group=False)

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import antt_process, git, ok
 
+from antt_cli.audit.faults import GIT_KILL_PHASES, git_kill_hooks
 from antt_cli.audit.transaction import CRASH_POINTS
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
@@ -122,26 +123,6 @@ def test_crash_points_are_the_documented_ones():
 
 
 # -- the process group killed inside git (the git child dies too; issue 10 point 7) ----------
-# git calls these hooks while it works: the fsmonitor hook when `git status` or `git add`
-# reads the index (`git add` already holds index.lock), pre-commit while `git commit` holds
-# index.lock and next-index-*.lock, reference-transaction "prepared" while it also holds
-# HEAD.lock and the branch's lock, "committed" once the commit is made. The hook kills the
-# whole process group — antt, git and itself — as closing a terminal or `kill -9 -PGID` does.
-GROUP_KILL_HOOK = """#!/bin/sh
-parent=" $(tr '\\000' ' ' < /proc/$PPID/cmdline 2>/dev/null) "
-case "$ANTT_KILL_AT:$(basename "$0"):$1" in
-  status:fsmonitor:*) case "$parent" in *" status "*) kill -9 0;; esac;;
-  add:fsmonitor:*) case "$parent" in *" add "*) kill -9 0;; esac;;
-  pre-commit:pre-commit:*) kill -9 0;;
-  prepared:reference-transaction:prepared) kill -9 0;;
-  committed:reference-transaction:committed) kill -9 0;;
-esac
-[ "$(basename "$0")" = fsmonitor ] && exit 1
-cat >/dev/null 2>&1 </dev/null
-exit 0
-"""
-GROUP_PHASES = ("status", "add", "pre-commit", "prepared", "committed")
-
 
 def git_locks(root: Path) -> list[str]:
     gitdir = root / ".git"
@@ -150,27 +131,19 @@ def git_locks(root: Path) -> list[str]:
 
 
 def killed_group(root: Path, args: list[str], phase: str):
+    """antt run in a session of its own with the git kill hooks in place (audit/faults.py):
+    at `phase` the hook kills the whole group, git and antt."""
     import subprocess
     import sys
 
-    hooks = root / ".git" / "hooks"
-    hooks.mkdir(exist_ok=True)
-    for name in ("fsmonitor", "pre-commit", "reference-transaction"):
-        (hooks / name).write_text(GROUP_KILL_HOOK)
-        (hooks / name).chmod(0o755)
-    git(root, "config", "core.fsmonitor", str(hooks / "fsmonitor"))
-    try:
+    with git_kill_hooks(root):
         return subprocess.run([sys.executable, "-m", "antt_cli", "--dossier", str(root), *args],
                               capture_output=True, text=True, encoding="utf-8", start_new_session=True,
                               env={**os.environ, "ANTT_LANG": "en", "ANTT_KILL_AT": phase})
-    finally:
-        git(root, "config", "--unset", "core.fsmonitor")
-        for name in ("fsmonitor", "pre-commit", "reference-transaction"):
-            (hooks / name).unlink()
 
 
 @pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="the hook reads /proc")
-@pytest.mark.parametrize("phase", GROUP_PHASES)
+@pytest.mark.parametrize("phase", GIT_KILL_PHASES)
 @pytest.mark.parametrize("name", ["new-model", "record"])
 def test_killed_process_group_is_recovered(prepared, tmp_path, name, phase):
     root = Path(shutil.copytree(prepared, tmp_path / "dossier"))
