@@ -23,7 +23,6 @@ from antt_cli.domain.kindspec import Registry
 from antt_cli.domain.model import Case, Criterion, Record
 from antt_cli.domain.plans import completion_of
 from antt_cli.domain.interpretations import Rules, month_day
-from antt_cli.domain.text import same_name
 from antt_cli.errors import AnttError
 
 # Grades as slugs (data, JSON) from the best down, and their Vietnamese names (documents).
@@ -355,19 +354,6 @@ def last_good_day(year: int, step: str, rules: Rules) -> dt.date:
 def is_late(day: dt.date, year: int, step: str, rules: Rules) -> bool:
     """Each step is late against its own deadline (docs/rules.md)."""
     return day >= deadline(year, step, rules)
-
-
-def may_decide(authority: str | None, issuer: str, successors: Mapping[str, str]) -> bool:
-    """§III.2.c "Cấp nào có thẩm quyền quyết định thành lập mô hình thì cấp đó … quyết định
-    xếp loại": the model's authority, or its successor through `successors` of antt.yaml
-    (docs/rules.md, bodies that changed; chains allowed)."""
-    current, steps = authority, 0
-    while current and steps <= len(successors):
-        if same_name(current, issuer):
-            return True
-        current = next((new for old, new in successors.items() if same_name(old, current)), None)
-        steps += 1
-    return False
 
 
 def check_proposal_date(case: Case, year: int, day: dt.date) -> None:

@@ -12,6 +12,7 @@ from antt_cli.domain import lifecycle as life
 from antt_cli.domain import rating as R
 from antt_cli.domain.rating import ASKED, GIVEN, missed_text, percent_text  # noqa: F401 - for the CLI
 from antt_cli.domain.dossier_items import anything_present, complete, dossier_items
+from antt_cli.domain.issuers import is_authority_or_successor
 from antt_cli.domain.kindspec import KindSpec
 from antt_cli.domain.model import Case, Criterion, Record
 from antt_cli.domain.interpretations import Rules
@@ -231,8 +232,7 @@ def decide(ctx: Context, case_id: str, given: DecideInput) -> DecideResult:
             raise AnttError("services.rating.already_decided", id=case_id, year=year,
                             grade=R.GRADE_TITLES.get(earlier[-1].field("grade") or "", "—"))
         issuer = w.dossier.body_name(clean(given.issuer) or "")
-        successors = {str(a): str(b) for a, b in (w.dossier.profile.get("successors") or {}).items()}
-        if not R.may_decide(case.authority, issuer, successors):
+        if not is_authority_or_successor(issuer, case.authority, w.dossier.profile.get("successors")):
             raise AnttError("services.rating.wrong_issuer", issuer=issuer, authority=case.authority or "—")
         day = given.date or ctx.today
         sets = {"grade": grade}
