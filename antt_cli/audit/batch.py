@@ -37,6 +37,7 @@ class Batch:
         self.head: str | None = None
         self._lock: DossierLock | None = None
         self._path: Path | None = None
+        self._mark = 0   # the commits this process had made before the batch (audit.COMMITS)
 
     def __enter__(self) -> "Batch":
         if not gitq.is_work_tree(self.root):
@@ -46,6 +47,9 @@ class Batch:
         try:
             gitdir = gitq.git_dir(self.root)
             jr.recover(self.root, gitdir, self.notice)   # a killed command's half change first
+            from antt_cli.audit import COMMITS
+
+            self._mark = len(COMMITS)
             self.head = gitq.head_sha(self.root)
             if self.head is None:
                 raise AnttError("audit.unborn", path=str(self.root))
@@ -75,10 +79,15 @@ class Batch:
     def _undo(self) -> bool:
         """Undo after a failed step; never masks the step's own error (a batch that cannot
         be undone now keeps `batch.json`: the next command tries again)."""
+        from antt_cli.audit import COMMITS
+
         try:
-            return jr.undo_batch(self.root, {"head": self.head}, self.notice)
+            undone = jr.undo_batch(self.root, {"head": self.head}, self.notice)
         except Exception:  # noqa: BLE001 - the step's error is the one to report
             return False
+        if undone:  # its commits are gone: the command made none (the CLI's exit status)
+            del COMMITS[self._mark:]
+        return undone
 
     def _release(self) -> None:
         if self._lock is not None:

@@ -34,6 +34,10 @@ COLUMNS: Mapping[str, str] = {
     "grade": "Xếp loại", "exemplar_kind": "Loại điển hình", "scope": "Phạm vi",
 }
 REQUIRED = ("case_ref", "case_kind", "name", "area", "doc_kind", "date", "issuer")
+# On every row; the case's own columns (its kind, name, area) on at least one of its rows —
+# the first names the case's kind — and the others may leave them blank.
+ROW_REQUIRED = ("case_ref", "doc_kind", "date", "issuer")
+CASE_REQUIRED = ("case_kind", "name", "area")
 
 # The closed lists of the sheet, by their codes or their Vietnamese words (compared folded,
 # with or without diacritics: kind_names.fold).
@@ -212,22 +216,26 @@ def _kind(sheet: Sheet, cells: list[str], row: int, case_kind: str, reg: Registr
 
 def _blank_problems(sheet: Sheet, cells: list[str], row: int) -> list[Problem]:
     return [Problem(row, sheet.header(c), "domain.adoption.blank", {"column": c})
-            for c in REQUIRED if c in sheet.columns and not sheet.cell(cells, c)]
+            for c in ROW_REQUIRED if c in sheet.columns and not sheet.cell(cells, c)]
 
 
-def read_row(sheet: Sheet, cells: list[str], row: int, reg: Registry, day: dt.date
+def read_row(sheet: Sheet, cells: list[str], row: int, reg: Registry, day: dt.date, known: str | None = None
              ) -> tuple[Planned | None, Doc | None, list[Problem]]:
-    """One row: the case it belongs to (as the row says) and its document, or its problems."""
+    """One row: the case it belongs to (as the row says) and its document, or its problems.
+    `known`: the case's kind as an earlier row of the same case gave it."""
     problems = _blank_problems(sheet, cells, row)
     if problems:
         return None, None, problems
     case_kind = _choice(sheet, cells, row, "case_kind", CASE_KINDS, problems)
-    case = Planned(ref=sheet.cell(cells, "case_ref"), row=row, case_kind=case_kind or "model",
+    if case_kind is None and known is None and not problems:
+        problems.append(Problem(row, sheet.header("case_kind"), "domain.adoption.blank", {"column": "case_kind"}))
+    case = Planned(ref=sheet.cell(cells, "case_ref"), row=row, case_kind=case_kind or known or "",
                    name=sheet.cell(cells, "name"), area=sheet.cell(cells, "area"),
                    unit_kind=_choice(sheet, cells, row, "unit_kind", UNIT_WORDS, problems),
                    linked=_choice(sheet, cells, row, "linked", YES_NO, problems),
                    exemplar_kind=_choice(sheet, cells, row, "exemplar_kind", EXEMPLAR_KIND_WORDS, problems),
                    scope=_choice(sheet, cells, row, "scope", SCOPE_WORDS, problems))
+    case_kind = case.case_kind or None
     if case_kind is None:
         return case, None, problems
     kind = _kind(sheet, cells, row, case_kind, reg, problems)
@@ -474,12 +482,15 @@ def check_sheet(rows: list[tuple[int, list[str]]], reg: Registry, day: dt.date, 
     if not data:
         return Checked((), (Problem(header_row, "—", "domain.adoption.no_rows"),), ())
     for row, cells in data:
-        case, doc, found = read_row(sheet, cells, row, reg, day)
+        first = cases.get(sheet.cell(cells, "case_ref"))
+        case, doc, found = read_row(sheet, cells, row, reg, day, first.case_kind if first else None)
         problems += found
         if case is not None:
             problems += join_case(cases, case, sheet)
             if doc is not None and case.case_kind == cases[case.ref].case_kind:
                 cases[case.ref].docs.append(doc)
+    problems += [Problem(c.row, sheet.header(column), "domain.adoption.case_needs", {"ref": c.ref, "column": column})
+                 for c in cases.values() for column in CASE_REQUIRED[1:] if not getattr(c, column)]
     named, undeclared = issuer_problems(cases.values(), sheet, known.bodies)
     problems += named
     for case in cases.values():

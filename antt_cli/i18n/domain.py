@@ -17,6 +17,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "ô trống: cột '{column}' phải có giá trị trên mọi dòng.",
         "en": "blank cell: column '{column}' needs a value on every row.",
     },
+    "domain.adoption.case_needs": {
+        "vi": "hồ sơ {ref} chưa có giá trị ở cột '{column}' trên dòng nào; ghi ít nhất ở dòng đầu của hồ sơ.",
+        "en": "case {ref} has no value in column '{column}' on any row; give it at least on the case's first row.",
+    },
     "domain.adoption.conflict": {
         "vi": "'{value}' khác với '{first}' ở dòng {first_row} của cùng hồ sơ {ref}; các dòng của một hồ sơ ghi giống nhau (hoặc để trống).",
         "en": "'{value}' differs from '{first}' on row {first_row} of the same case {ref}; the rows of one case agree (or leave it blank).",
