@@ -118,9 +118,10 @@ def test_check_and_due_work_on_adopted_cases(dossier):
     built = json.loads(antt("--json", "check", "MH-2026-001", root=dossier).stdout)["cases"][0]
     assert {i["no"]: i["state"] for i in built["items"]}[1] == "present"
     due = json.loads(ok("--json", "due", root=dossier).stdout)
-    rows = [r for r in (due if isinstance(due, list) else due.get("due") or due.get("items") or [])
-            if r.get("id") == "MH-2017-001"]
-    assert rows and all(str(r.get("year")) >= "2026" for r in rows), rows
+    for case_id in ("MH-2017-001", "DH-2023-001"):   # nothing of a period ended before 20/06/2026
+        rows = [r for r in due if r["id"] == case_id]
+        assert rows and all(r["year"] >= 2026 for r in rows), rows
+    assert [r["what"] for r in due if r["id"] == "MH-2017-001"][0] == "plan"
     ok("status", "MH-2017-001", root=dossier)
 
 

@@ -207,6 +207,8 @@ def exemplar_owed(digest: Mapping[str, Any], today: dt.date, rules: Rules) -> li
     done = set(digest.get("reassessed") or ())
     owed = []
     year = evaluation_year_of(recognized) + 1
+    if digest.get("opened"):  # SPEC §3: an adopted exemplar owes no reassessment of a year ended before
+        year = max(year, evaluation_year_of(digest["opened"]))
     while True:
         last = month_day(reassessment_deadline(rules), year) - dt.timedelta(days=1)
         if year not in done:
