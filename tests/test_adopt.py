@@ -345,6 +345,13 @@ def _check(lines: list[str], day: dt.date = dt.date(2026, 6, 20), bodies=(UBND,)
     return check_sheet(rows, load_registry(), day, Known(list(bodies), successors, list(numbers), set()))
 
 
+def test_a_number_the_dossier_holds():
+    found = _check([H, f"A,model,T,X,survey-plan,01/01/2020,{UBND},2/KH-UBND,,,"],
+                   numbers=[("ủy ban nhân dân xã hàm thuận", 2020, "02/QĐ-UBND", "MH-2020-001"),
+                            ("ủy ban nhân dân xã hàm thuận", 2021, "2/KH-UBND", "MH-2021-001")])
+    assert [(p.key, p.params["other_id"]) for p in found.problems] == [("domain.adoption.number_held", "MH-2020-001")]
+
+
 H = "Mã hồ sơ,Loại hồ sơ,Tên,Địa bàn,Loại văn bản,Ngày,Cơ quan ban hành,Số,Năm,Xếp loại,Liên kết"
 
 

@@ -395,11 +395,11 @@ def _number_key(issuer: str, year: int, number: str) -> tuple[str, int, Any]:
 
 
 def number_problems(cases: Iterable[Planned], sheet: Sheet,
-                    held: Iterable[tuple[str, int, str]]) -> list[Problem]:
+                    held: Iterable[tuple[str, int, str, str]]) -> list[Problem]:
     """NĐ 30/2020 Điều 15 (docs/interpretations.md): one register per issuing body and calendar
     year — a number given twice in the sheet, or already in the dossier (`held`: body, year,
-    number of every record there), is a problem."""
-    dossier = {_number_key(body, year, number): number for body, year, number in held}
+    number and case ID of every record there), is a problem."""
+    dossier = {_number_key(body, year, number): (number, case_id) for body, year, number, case_id in held}
     seen: dict[tuple[str, int, Any], Doc] = {}
     problems = []
     for doc in sorted((d for c in cases for d in c.docs if d.number), key=lambda d: d.row):
@@ -407,7 +407,7 @@ def number_problems(cases: Iterable[Planned], sheet: Sheet,
         params = {"number": doc.number, "issuer": doc.issuer, "year": doc.date.year}
         if key in dossier:
             problems.append(Problem(doc.row, sheet.header("number"), "domain.adoption.number_held",
-                                    {**params, "other": dossier[key]}))
+                                    {**params, "other": dossier[key][0], "other_id": dossier[key][1]}))
         elif key in seen:
             problems.append(Problem(doc.row, sheet.header("number"), "domain.adoption.number_twice",
                                     {**params, "other_row": seen[key].row}))
@@ -467,7 +467,7 @@ class Known:
 
     bodies: list[str]                          # the declared bodies, as antt.yaml spells them
     successors: Mapping[str, Any] | None       # antt.yaml `successors`
-    numbers: list[tuple[str, int, str]]        # (issuer, year, number) of every record held
+    numbers: list[tuple[str, int, str, str]]   # (issuer, year, number, case ID) of every record held
     files: set[str]                            # the `file` cells naming a file that exists
 
 

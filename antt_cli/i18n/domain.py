@@ -70,8 +70,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{kind} must be issued by the model's authority ({authority}) or its successor, not '{issuer}'; fix the issuer, or map the successor with `antt bodies successor`.",
     },
     "domain.adoption.number_held": {
-        "vi": "số {number} của {issuer} năm {year} đã có trong hồ sơ ({other}); mỗi cơ quan chỉ cấp một số một lần trong năm — sửa số (hồ sơ này đã được tiếp nhận?).",
-        "en": "number {number} of {issuer} in {year} is already in the dossier ({other}); a body gives a number once a year — fix the number (was this case adopted already?).",
+        "vi": "số {number} của {issuer} năm {year} đã có trong hồ sơ ({other}, {other_id}); mỗi cơ quan chỉ cấp một số một lần trong năm — sửa số (hồ sơ này đã được tiếp nhận?).",
+        "en": "number {number} of {issuer} in {year} is already in the dossier ({other}, {other_id}); a body gives a number once a year — fix the number (was this case adopted already?).",
     },
     "domain.adoption.number_twice": {
         "vi": "số {number} của {issuer} năm {year} đã dùng ở dòng {other_row}; mỗi cơ quan chỉ cấp một số một lần trong năm — sửa một trong hai số.",

@@ -6,8 +6,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "  row {row}, column '{column}': {message}",
     },
     "services.adopt.refused": {
-        "vi": "Không tiếp nhận {file}: {count} lỗi, không hồ sơ nào được mở, hồ sơ không thay đổi. Sửa bảng tính rồi chạy lại:\n{problems}",
-        "en": "{file} not adopted: {count} problems, no case opened, nothing changed. Fix the sheet and run again:\n{problems}",
+        "vi": "Không tiếp nhận {file}: {count} lỗi, không hồ sơ nào được mở, hồ sơ không thay đổi. Sửa bảng tính rồi chạy lại:",
+        "en": "{file} not adopted: {count} problems, no case opened, nothing changed. Fix the sheet and run again:",
     },
     "services.amend.not_recorded": {
         "vi": "{id} chưa ghi '{kind}' nên không có gì để đính chính; ghi bằng `antt record`.",

@@ -15,7 +15,7 @@ from typing import Any
 
 from antt_cli.domain import adoption as ad
 from antt_cli.domain.ids import next_id
-from antt_cli.errors import AnttError
+from antt_cli.errors import AnttError, AnttRefusal
 from antt_cli.services.cases import check_opening_day, write_new_case
 from antt_cli.services.common import Context, Writer, _profile_identity, sha256
 from antt_cli.store.dossier import Dossier
@@ -111,7 +111,7 @@ def _judged(rows: list[tuple[int, list[str]]], reg: Any, day: dt.date, dossier: 
     if checked.problems:
         lines = [t("services.adopt.problem", row=p.row, column=p.column, message=t(p.key, **dict(p.params)))
                  for p in checked.problems]
-        raise AnttError("services.adopt.refused", file=path.name, count=len(lines), problems="\n".join(lines))
+        raise AnttRefusal("services.adopt.refused", lines, file=path.name, count=len(lines))
     return checked
 
 
@@ -125,13 +125,13 @@ def _scan_exists(folder: Path, cell: str) -> bool:
         return False
 
 
-def _numbers_held(dossier: Dossier) -> list[tuple[str, int, str]]:
-    """(issuer, year, number) of every record of the dossier (a broken case file is `antt
-    check`'s finding, not a reason to refuse here)."""
+def _numbers_held(dossier: Dossier) -> list[tuple[str, int, str, str]]:
+    """(issuer, year, number, case ID) of every record of the dossier (a broken case file is
+    `antt check`'s finding, not a reason to refuse here)."""
     held = []
-    for _case_id, digest in dossier.iter_digests_or_errors():
+    for case_id, digest in dossier.iter_digests_or_errors():
         if isinstance(digest, dict):
-            held += [(str(body), int(year), str(number)) for body, year, number in digest.get("numbers") or []]
+            held += [(str(body), int(year), str(number), case_id) for body, year, number in digest.get("numbers") or []]
     return held
 
 
