@@ -201,6 +201,9 @@ def test_bad_sheet_refused_with_every_problem_and_nothing_changed(launched, tmp_
         assert line is not None and what in line, (where, result.stderr)
     dry = refused(launched, "--lang", "en", "adopt", str(sheet), "--dry-run")
     assert dry.stderr == result.stderr
+    as_json = antt("--json", "--lang", "en", "adopt", str(sheet), "--dry-run", root=launched)
+    error = json.loads(as_json.stdout)
+    assert error["code"] == 1 and len(error["error"].splitlines()) == 1 + 8
 
 
 def test_refusals_of_the_file_itself(dossier, tmp_path):
