@@ -294,3 +294,4 @@ def test_word_holding_a_document_on_windows(launched):
     finally:
         handle.close()
     assert shutil.which("git")
+
