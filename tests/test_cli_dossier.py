@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import unicodedata
 
-from conftest import antt_process, git, ok, refused
+from conftest import antt, antt_process, git, ok, refused
 
 from antt_cli.store.yamlio import load_yaml
 
