@@ -221,3 +221,23 @@ def test_members_vietnamese_headers_through_record(launched, tmp_path):
        "--number", "auto", "--members", members, root=launched)
     case = (launched / "models" / "MH-2025-001" / "case.yaml").read_text(encoding="utf-8")
     assert "Trần Văn Tư" in case and "0915 333 444" in case
+
+
+def test_terminal_gets_rendered_markdown(monkeypatch):
+    """On a terminal the page is drawn by rich (a table as a table, no Markdown syntax left)."""
+    import io
+
+    from rich.console import Console
+
+    from antt_cli.cli import help_cmd
+    from antt_cli.services.reference import help_page
+
+    out = io.StringIO()
+    monkeypatch.setattr(help_cmd, "stdout_console",
+                        lambda: Console(file=out, force_terminal=True, width=200, no_color=True, markup=False))
+    help_cmd._print_page(help_page("interpretations"))
+    text = out.getvalue()
+    assert text.startswith("antt help interpretations — ")
+    assert "Interpretations — where the guideline is read one way" in text
+    assert "| key in `antt.yaml`" not in text and "# Interpretations" not in text
+    assert "━" in text or "─" in text  # the table drawn
