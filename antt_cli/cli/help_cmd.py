@@ -17,8 +17,11 @@ def _list_topics() -> None:
     rows = topic_languages()
     say(t("cli.help_topic.list"))
     width = max(len(name) for name, _ in rows)
-    for name, _languages in rows:
-        say(f"  {name.ljust(width)}  {t('cli.help_topic.about.' + name)}")
+    from antt_cli.i18n import lang
+
+    for name, languages in rows:
+        note = "" if lang() in languages else " " + t(f"cli.help_topic.in_{languages[0]}")
+        say(f"  {name.ljust(width)}  {t('cli.help_topic.about.' + name)}{note}")
     say(t("cli.help_topic.usage"))
 
 

@@ -277,6 +277,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tài liệu tham khảo đi kèm antt (quy tắc, cách hiểu, cấu trúc tệp, hướng dẫn sử dụng…); không có TOPIC: danh sách chủ đề.",
         "en": "The reference shipped with antt (rules, interpretations, file schema, user guide, …); without TOPIC: the list of topics.",
     },
+    "cli.help_topic.in_en": {"vi": "(tiếng Anh)", "en": "(in English)"},
+    "cli.help_topic.in_vi": {"vi": "(tiếng Việt)", "en": "(in Vietnamese)"},
     "cli.help_topic.list": {"vi": "Các chủ đề tài liệu (antt help CHỦ_ĐỀ):", "en": "Reference topics (antt help TOPIC):"},
     "cli.help_topic.only_en": {"vi": "(chủ đề này hiện chỉ có bản tiếng Anh)", "en": "(in English)"},
     "cli.help_topic.only_vi": {"vi": "(bằng tiếng Việt)", "en": "(this topic exists in Vietnamese only)"},
