@@ -323,8 +323,8 @@ def build_app() -> typer.Typer:
         if lang:
             set_lang(lang)
 
-    from antt_cli.cli import (adopt_cmd, case_cmds, check_cmds, dossier_cmds, exemplar_cmds, lifecycle_cmds,
-                              next_cmd, rating_cmds)
+    from antt_cli.cli import (adopt_cmd, case_cmds, check_cmds, dossier_cmds, exemplar_cmds, help_cmd,
+                              lifecycle_cmds, next_cmd, rating_cmds)
 
     dossier_cmds.register(app)
     case_cmds.register(app)
@@ -334,6 +334,7 @@ def build_app() -> typer.Typer:
     next_cmd.register(app)
     check_cmds.register(app)
     adopt_cmd.register(app)
+    help_cmd.register(app)
     return app
 
 
