@@ -1,0 +1,113 @@
+"""`antt summary` (docs/commands.md): parse, call services/summary.py, print its tables."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from antt_cli.cli.common import DATE, STATE, emit, say, stdout_console
+from antt_cli.i18n import t
+
+
+def _grade(slug: str | None) -> str:
+    return t(f"cli.grade.{slug}") if slug else "—"
+
+
+def _day(value) -> str:
+    return value.strftime("%d/%m/%Y") if value is not None else "—"
+
+
+def _table(title: str, columns: list[str]):
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    for col in columns:
+        table.add_column(t(f"documents.summary.col.{col}"), overflow="fold")
+    return table
+
+
+def _models(s) -> None:
+    table = _table(t("documents.summary.title.models", year=s.year),
+                   ["id", "name", "group", "level", "grade", "proposed", "completion", "decision", "issuer"])
+    for m in s.rated:
+        completion = f"{m.completion:.1f}" if m.completion is not None else "—"
+        decision = f"{m.decision.number or '—'} ({_day(m.decision.date)})"
+        table.add_row(m.id, m.name, m.group, t(f"documents.summary.level.{m.level}"), _grade(m.grade),
+                      _grade(m.proposed) if m.proposed else "", completion, decision, m.decision.issuer or "—")
+    stdout_console().print(table)
+
+
+def _counts(title: str, first: str, rows, label) -> None:
+    from antt_cli.domain.rating import GRADES
+
+    table = _table(title, [first])
+    for g in GRADES:
+        table.add_column(_grade(g), justify="right")
+    table.add_column(t("documents.summary.col.total"), justify="right")
+    table.add_column(t("documents.summary.col.share"), justify="right")
+    for key, c in rows:
+        share = f"{c.good_share:.1f}" if c.good_share is not None else "—"
+        table.add_row(label(key), *(str(c.by_grade[g]) for g in GRADES), str(c.total), share)
+    stdout_console().print(table)
+
+
+def _not_rated(s) -> None:
+    table = _table(t("documents.summary.title.not_rated", year=s.year),
+                   ["id", "name", "group", "why", "first_year", "proposed"])
+    for n in s.not_rated:
+        table.add_row(n.id, n.name, n.group, t(f"documents.summary.why.{n.why}"),
+                      str(n.first_year) if n.first_year else "", _grade(n.proposed) if n.proposed else "")
+    stdout_console().print(table)
+
+
+def _events(title: str, events) -> None:
+    table = _table(title, ["id", "name", "event", "date", "number"])
+    for e in events:
+        what = t(f"documents.summary.event.{e.what}", source=e.source or "")
+        if e.what == "reassessed" and e.source:
+            what = f"{what}: {t('documents.summary.outcome.' + e.source)}"
+        table.add_row(e.id, e.name, what, _day(e.date), e.number or "")
+    stdout_console().print(table)
+
+
+def _print(result) -> None:
+    s = result.summary
+    say(t("cli.summary.period", year=s.year, start=_day(s.start), end=_day(s.end), day=_day(s.day),
+          count=s.considered))
+    if s.rated:
+        _models(s)
+    _counts(t("documents.summary.title.by_area"), "group", [*s.by_area.items(), (None, s.totals)],
+            lambda k: k or t("documents.summary.col.total"))
+    _counts(t("documents.summary.title.by_level"), "level_group", list(s.by_level.items()),
+            lambda k: t(f"documents.summary.level.{k}"))
+    if s.not_rated:
+        _not_rated(s)
+    if s.events:
+        _events(t("documents.summary.title.events"), s.events)
+    if s.exemplars:
+        _events(t("documents.summary.title.exemplars"), s.exemplars)
+    for note in result.notes:
+        say(note)
+    if result.broken:
+        say(t("cli.summary.broken", count=len(result.broken), ids=", ".join(result.broken)))
+    if result.output:
+        say(t("cli.summary.written", file=result.output))
+
+
+def register(app: typer.Typer) -> None:
+    """Declare `antt summary` on `app`."""
+    @app.command("summary", help=t("cli.summary.help"))
+    def summary(
+        year: int = typer.Option(..., "--year", help=t("help.summary.year")),
+        output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE.xlsx|FILE.docx",
+                                              help=t("help.summary.output")),
+        area: Optional[str] = typer.Option(None, "--area", help=t("help.summary.area")),
+        level: Optional[str] = typer.Option(None, "--level", help=t("help.summary.level")),
+        date: Optional[str] = typer.Option(None, "--date", click_type=DATE, help=t("help.summary.date")),
+    ) -> None:
+        from antt_cli.services.summary import SummaryInput, year_summary
+
+        result = year_summary(STATE.context(reading=True),
+                              SummaryInput(year=year, area=area, level=level, day=date, output=output))
+        emit(result.as_json(), lambda: _print(result))
