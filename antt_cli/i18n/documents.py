@@ -26,6 +26,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "(it reaches object internals or other files); nothing was written. Remove that tag from the "
               "spec and run again.",
     },
+    "documents.summary.axis.count": {"vi": "Số mô hình", "en": "Models"},
     "documents.summary.col.area": {"vi": "Địa bàn", "en": "Area"},
     "documents.summary.col.completion": {"vi": "Hoàn thành chỉ tiêu (%)", "en": "Targets met (%)"},
     "documents.summary.col.date": {"vi": "Ngày", "en": "Date"},

@@ -423,13 +423,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Năm {year} không có điển hình tiên tiến nào được công nhận, đánh giá lại hay kết thúc.",
         "en": "In {year} no exemplar was recognized, reassessed or ended.",
     },
-    "services.summary.no_level": {
-        "vi": "Không có mô hình nào ở cấp '{level}' trong năm đánh giá {year}.",
-        "en": "No model at level '{level}' in evaluation year {year}.",
-    },
     "services.summary.no_models": {
         "vi": "Năm đánh giá {year} (từ {start} đến {end}) chưa có mô hình nào được mở hồ sơ hoặc còn hoạt động, nên không có mô hình để xếp loại.",
         "en": "In evaluation year {year} ({start} to {end}) no model had been opened or was still running, so there is no model to rate.",
+    },
+    "services.summary.no_models_in": {
+        "vi": "Không có mô hình nào thuộc '{which}' trong năm đánh giá {year} (từ {start} đến {end}).",
+        "en": "No model of '{which}' in evaluation year {year} ({start} to {end}).",
     },
     "services.summary.none_rated": {
         "vi": "Năm {year} chưa có mô hình nào được quyết định xếp loại; {count} mô hình, lý do: {reasons}.",

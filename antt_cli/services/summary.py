@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from antt_cli.domain import summary as S
 from antt_cli.domain.vocab import LEVELS
 from antt_cli.errors import AnttError, AnttUsageError
-from antt_cli.i18n import t
+from antt_cli.i18n import t, t_vi
 from antt_cli.services.common import Context
 
 OUTPUT_SUFFIXES = (".xlsx", ".docx")
@@ -37,6 +37,7 @@ class SummaryResult:
     area: str | None
     level: str | None
     notes: tuple[str, ...]            # why a table is empty, in words
+    vi_notes: tuple[str, ...]         # the same in Vietnamese, for the workbook and the báo cáo
     broken: tuple[str, ...] = ()      # cases whose file could not be read (antt check says why)
     output: Path | None = field(default=None)
 
@@ -80,25 +81,28 @@ def check_input(given: SummaryInput) -> None:
         raise AnttUsageError("services.summary.bad_output", file=str(given.output))
 
 
-def notes_for(s: S.YearSummary, area: str | None, level: str | None) -> tuple[str, ...]:
+def notes_for(s: S.YearSummary, area: str | None, level: str | None,
+              tr: Callable[..., str] = t) -> tuple[str, ...]:
     """Sentences for what would otherwise be an empty table: no model in the area or level,
-    no model in the year, none rated yet (with the reasons counted)."""
+    no model in the year, none rated yet (with the reasons counted); `tr` the language."""
     notes = []
-    if area and not s.considered and not any(S.matches_area_group(g, area) for g in s.groups):
-        notes.append(t("services.summary.no_area", area=area, areas="; ".join(s.groups) or "—"))
+    period = {"year": s.year, "start": s.start.strftime("%d/%m/%Y"), "end": s.end.strftime("%d/%m/%Y")}
     if not s.considered:
-        notes.append(t("services.summary.no_models", year=s.year, start=s.start.strftime("%d/%m/%Y"),
-                       end=s.end.strftime("%d/%m/%Y")))
+        if area and not any(S.matches_area_group(g, area) for g in s.groups):
+            notes.append(tr("services.summary.no_area", area=area, areas="; ".join(s.groups) or "—"))
+        elif area or level:
+            notes.append(tr("services.summary.no_models_in", which=" / ".join(w for w in (area, level) if w),
+                            **period))
+        else:
+            notes.append(tr("services.summary.no_models", **period))
     elif not s.rated:
-        reasons = {}
+        reasons: dict[str, int] = {}
         for n in s.not_rated:
             reasons[n.why] = reasons.get(n.why, 0) + 1
-        notes.append(t("services.summary.none_rated", year=s.year, count=s.considered,
-                       reasons="; ".join(f"{t('documents.summary.why.' + why)}: {k}" for why, k in reasons.items())))
-    if level and not s.considered:
-        notes.append(t("services.summary.no_level", level=level, year=s.year))
+        notes.append(tr("services.summary.none_rated", year=s.year, count=s.considered,
+                        reasons="; ".join(f"{tr('documents.summary.why.' + why)}: {k}" for why, k in reasons.items())))
     if not s.exemplars:
-        notes.append(t("services.summary.no_exemplars", year=s.year))
+        notes.append(tr("services.summary.no_exemplars", year=s.year))
     return tuple(notes)
 
 
@@ -136,7 +140,8 @@ def year_summary(ctx: Context, given: SummaryInput) -> SummaryResult:
     body = dossier.body(unit) or {}
     result = SummaryResult(s, unit, str(profile.get("place") or profile.get("province") or ""),
                            str(profile.get("parent_body") or ""), dict(body.get("head") or {}),
-                           given.area, given.level, notes_for(s, given.area, given.level), tuple(broken), target)
+                           given.area, given.level, notes_for(s, given.area, given.level),
+                           notes_for(s, given.area, given.level, t_vi), tuple(broken), target)
     if target is not None:
         _write(result, target)
     return result
