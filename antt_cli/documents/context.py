@@ -32,6 +32,7 @@ from antt_cli.errors import AnttError
 
 GUIDELINE_NUMBER = "Hướng dẫn số 163/HD-BCĐ"
 GUIDELINE_DATE = "17/01/2023"
+GUIDELINE_ISSUER = "Ban Chỉ đạo tỉnh Bình Thuận"  # antt.yaml `guideline_issuer` overrides it
 GUIDELINE_ABOUT = ("về xây dựng, nhân rộng mô hình, điển hình tiên tiến trong Phong trào Toàn "
                    "dân bảo vệ an ninh Tổ quốc")
 DOTS = "……………"
@@ -252,7 +253,7 @@ def decision(src: Source, who: Who) -> dict:
 
 def _guideline_ref(src: Source) -> str:
     # HD 163/HD-BCĐ was issued by the steering committee of Bình Thuận (now part of Lâm Đồng).
-    issuer = text_of(src.profile.get("guideline_issuer")) or "Ban Chỉ đạo tỉnh Bình Thuận"
+    issuer = text_of(src.profile.get("guideline_issuer")) or GUIDELINE_ISSUER
     return f"{GUIDELINE_NUMBER} ngày {GUIDELINE_DATE} của {issuer} {GUIDELINE_ABOUT}"
 
 

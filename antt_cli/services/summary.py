@@ -38,6 +38,8 @@ class SummaryResult:
     level: str | None
     notes: tuple[str, ...]            # why a table is empty, in words
     vi_notes: tuple[str, ...]         # the same in Vietnamese, for the workbook and the báo cáo
+    code: str = ""                    # the unit's code in antt.yaml (BC-<code>, Lưu: VT, <code>)
+    guideline_issuer: str | None = None
     broken: tuple[str, ...] = ()      # cases whose file could not be read (antt check says why)
     output: Path | None = field(default=None)
 
@@ -141,7 +143,8 @@ def year_summary(ctx: Context, given: SummaryInput) -> SummaryResult:
     result = SummaryResult(s, unit, str(profile.get("place") or profile.get("province") or ""),
                            str(profile.get("parent_body") or ""), dict(body.get("head") or {}),
                            given.area, given.level, notes_for(s, given.area, given.level),
-                           notes_for(s, given.area, given.level, t_vi), tuple(broken), target)
+                           notes_for(s, given.area, given.level, t_vi), str(body.get("code") or ""),
+                           profile.get("guideline_issuer"), tuple(broken), target)
     if target is not None:
         _write(result, target)
     return result
