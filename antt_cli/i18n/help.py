@@ -68,6 +68,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Nội dung tiêu chí, in trong báo cáo đề nghị xếp loại hoặc bộ tiêu chí của điển hình.",
         "en": "The criterion's text, printed in the rating proposal or the exemplar's criteria set.",
     },
+    "help.demo.district": {
+        "vi": "Dựng hồ sơ mẫu của bốn xã: 12 mô hình, hai năm xếp loại, nhân rộng, kết thúc, điển hình (dùng cho antt summary).",
+        "en": "Build the four-commune sample dossier: 12 models, two rated years, a replication, a closure, exemplars (for antt summary).",
+    },
     "help.demo.path": {"vi": "Thư mục trống để dựng hồ sơ mẫu; mặc định một thư mục mới trong thư mục tạm.",
                        "en": "An empty folder for the sample dossier; default a new folder in the temp folder."},
     "help.discard_edits": {
