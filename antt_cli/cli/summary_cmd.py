@@ -39,16 +39,15 @@ def _models(s) -> None:
 
 
 def _counts(title: str, first: str, rows, label) -> None:
-    from antt_cli.domain.rating import GRADES
-
+    grades = list(rows[-1][1].by_grade) if rows else []   # the grades, best first (domain/rating.py)
     table = _table(title, [first])
-    for g in GRADES:
+    for g in grades:
         table.add_column(_grade(g), justify="right")
     table.add_column(t("documents.summary.col.total"), justify="right")
     table.add_column(t("documents.summary.col.share"), justify="right")
     for key, c in rows:
         share = f"{c.good_share:.1f}" if c.good_share is not None else "—"
-        table.add_row(label(key), *(str(c.by_grade[g]) for g in GRADES), str(c.total), share)
+        table.add_row(label(key), *(str(c.by_grade[g]) for g in grades), str(c.total), share)
     stdout_console().print(table)
 
 
