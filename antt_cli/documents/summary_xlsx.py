@@ -42,14 +42,15 @@ def sheet(wb: Any, title: str, columns: Sequence[str], rows: Sequence[Sequence[A
     ws.append(list(headers) if headers is not None else [_col(c) for c in columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for row in rows:
         ws.append(list(row))
     for i, key in enumerate(columns, 1):
         ws.column_dimensions[get_column_letter(i)].width = _NARROW.get(key, _WIDE if key == "name" else 24)
-        if key in ("date", "decision_date"):
+        shown = {"date": "DD/MM/YYYY", "decision_date": "DD/MM/YYYY", "share": "0.0", "completion": "0.0"}.get(key)
+        if shown:
             for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
-                cell.number_format = "DD/MM/YYYY"
+                cell.number_format = shown
     ws.freeze_panes = "A2"
     # printed on A4 landscape, one page wide (the province prints it)
     ws.page_setup.orientation = "landscape"
