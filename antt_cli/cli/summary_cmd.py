@@ -18,56 +18,65 @@ def _day(value) -> str:
     return value.strftime("%d/%m/%Y") if value is not None else "—"
 
 
-def _table(title: str, columns: list[str]):
+def _show(title: str, header: list[str], cells: list[tuple[str, ...]], right: int = 0) -> None:
+    """One table: rich up to RICH_TABLE_MAX_ROWS rows, plain aligned text above (a province's
+    summary has thousands of rows; docs/commands.md `antt status`). The last `right` columns
+    are numbers, aligned right."""
+    from antt_cli.cli.dossier_cmds import RICH_TABLE_MAX_ROWS, _print_plain
+    from antt_cli.hygiene import safe_deep
+
+    cells = safe_deep(cells)  # escape sequences in hand-edited files are shown, not executed
+    if len(cells) > RICH_TABLE_MAX_ROWS:
+        say(title)
+        _print_plain(header, cells)
+        return
     from rich.table import Table
 
     table = Table(title=title, title_justify="left")
-    for col in columns:
-        table.add_column(t(f"documents.summary.col.{col}"), overflow="fold")
-    return table
+    for i, col in enumerate(header):
+        table.add_column(col, overflow="fold", justify="right" if i >= len(header) - right else "left")
+    for row in cells:
+        table.add_row(*row)
+    stdout_console().print(table)
+
+
+def _cols(*keys: str) -> list[str]:
+    return [t(f"documents.summary.col.{k}") for k in keys]
 
 
 def _models(s) -> None:
-    table = _table(t("documents.summary.title.models", year=s.year),
-                   ["id", "name", "group", "level", "grade", "proposed", "completion", "decision", "issuer"])
-    for m in s.rated:
-        completion = f"{m.completion:.1f}" if m.completion is not None else "—"
-        decision = f"{m.decision.number or '—'} ({_day(m.decision.date)})"
-        table.add_row(m.id, m.name, m.group, t(f"documents.summary.level.{m.level}"), _grade(m.grade),
-                      _grade(m.proposed) if m.proposed else "", completion, decision, m.decision.issuer or "—")
-    stdout_console().print(table)
+    cells = [(m.id, m.name, m.group, t(f"documents.summary.level.{m.level}"), _grade(m.grade),
+              _grade(m.proposed) if m.proposed else "", f"{m.completion:.1f}" if m.completion is not None else "—",
+              f"{m.decision.number or '—'} ({_day(m.decision.date)})", m.decision.issuer or "—") for m in s.rated]
+    _show(t("documents.summary.title.models", year=s.year),
+          _cols("id", "name", "group", "level", "grade", "proposed", "completion", "decision", "issuer"), cells)
 
 
 def _counts(title: str, first: str, rows, label) -> None:
     grades = list(rows[-1][1].by_grade) if rows else []   # the grades, best first (domain/rating.py)
-    table = _table(title, [first])
-    for g in grades:
-        table.add_column(_grade(g), justify="right")
-    table.add_column(t("documents.summary.col.total"), justify="right")
-    table.add_column(t("documents.summary.col.share"), justify="right")
-    for key, c in rows:
-        share = f"{c.good_share:.1f}" if c.good_share is not None else "—"
-        table.add_row(label(key), *(str(c.by_grade[g]) for g in grades), str(c.total), share)
-    stdout_console().print(table)
+    cells = [(label(key), *(str(c.by_grade[g]) for g in grades), str(c.total),
+              f"{c.good_share:.1f}" if c.good_share is not None else "—") for key, c in rows]
+    _show(title, [*_cols(first), *(_grade(g) for g in grades), *_cols("total", "share")], cells,
+          right=len(grades) + 2)
 
 
 def _not_rated(s) -> None:
-    table = _table(t("documents.summary.title.not_rated", year=s.year),
-                   ["id", "name", "group", "why", "first_year", "proposed"])
-    for n in s.not_rated:
-        table.add_row(n.id, n.name, n.group, t(f"documents.summary.why.{n.why}"),
-                      str(n.first_year) if n.first_year else "", _grade(n.proposed) if n.proposed else "")
-    stdout_console().print(table)
+    cells = [(n.id, n.name, n.group, t(f"documents.summary.why.{n.why}"), str(n.first_year) if n.first_year else "",
+              _grade(n.proposed) if n.proposed else "") for n in s.not_rated]
+    _show(t("documents.summary.title.not_rated", year=s.year),
+          _cols("id", "name", "group", "why", "first_year", "proposed"), cells)
+
+
+def _event_text(e) -> str:
+    what = t(f"documents.summary.event.{e.what}", source=e.source or "")
+    if e.what == "reassessed" and e.source:
+        what = f"{what}: {t('documents.summary.outcome.' + e.source)}"
+    return what
 
 
 def _events(title: str, events) -> None:
-    table = _table(title, ["id", "name", "event", "date", "number"])
-    for e in events:
-        what = t(f"documents.summary.event.{e.what}", source=e.source or "")
-        if e.what == "reassessed" and e.source:
-            what = f"{what}: {t('documents.summary.outcome.' + e.source)}"
-        table.add_row(e.id, e.name, what, _day(e.date), e.number or "")
-    stdout_console().print(table)
+    cells = [(e.id, e.name, _event_text(e), _day(e.date), e.number or "") for e in events]
+    _show(title, _cols("id", "name", "event", "date", "number"), cells)
 
 
 def _print(result) -> None:
