@@ -219,14 +219,15 @@ def test_area_group(area, mode, group):
     assert area_group(area, mode) == group
 
 
-def _established(day: dt.date):
+def _established(day: dt.date) -> dict:
     from antt_cli.domain.model import Case, Record
+    from antt_cli.domain.summary import case_facts
     from antt_cli.store.kinds import load_registry
 
     reg = load_registry()
     kind = reg.authority_decisions()[0]
-    return Case(id="MH-2025-001", status="active", opened=dt.date(2025, 1, 2),
-                documents=[Record(kind=kind, date=day, number="01/QĐ-UBND")]), reg
+    return case_facts(Case(id="MH-2025-001", status="active", opened=dt.date(2025, 1, 2),
+                           documents=[Record(kind=kind, date=day, number="01/QĐ-UBND")]), reg)
 
 
 @pytest.mark.parametrize("decided_on, today, why, first", [
@@ -238,8 +239,7 @@ def test_why_not_rated_boundaries(decided_on, today, why, first):
     from antt_cli.domain.interpretations import DEFAULT_RULES
     from antt_cli.domain.summary import why_not_rated
 
-    case, reg = _established(decided_on)
-    assert why_not_rated(case, 2026, reg, DEFAULT_RULES, today) == (why, first)
+    assert why_not_rated(_established(decided_on), 2026, DEFAULT_RULES, today) == (why, first)
 
 
 @pytest.mark.parametrize("opened, counted", [
@@ -247,7 +247,7 @@ def test_why_not_rated_boundaries(decided_on, today, why, first):
 ])
 def test_a_model_counts_for_the_year_it_was_opened_by(opened, counted):
     from antt_cli.domain.model import Case
-    from antt_cli.domain.summary import considered
+    from antt_cli.domain.summary import case_facts, considered
     from antt_cli.store.kinds import load_registry
 
-    assert considered(Case(id="MH-2026-001", opened=opened), 2026, load_registry()) is counted
+    assert considered(case_facts(Case(id="MH-2026-001", opened=opened), load_registry()), 2026) is counted

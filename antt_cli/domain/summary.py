@@ -7,15 +7,16 @@ For evaluation year Y (01/11/Y−1–31/10/Y, §III.2): every model rated with i
 the share of Tốt/Khá; the models not rated and why; the models opened, launched, replicated
 and closed in the year; the exemplars recognized, reassessed and ended in it.
 
-Pure: the cases, the registry, the rules and the day judged as of are parameters. Only the
-dossier's own metadata is read (grades, numbers, dates, issuers): no free text of a
-classified record (its `secrecy`) is ever carried into the result."""
+Pure: the cases (as `case_facts`, computed once per content of a case file), the rules and
+the day judged as of are parameters. Only the dossier's own metadata is read (grades,
+numbers, dates, issuers): no free text of a classified record (its `secrecy`) is ever carried
+into the result."""
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from antt_cli.domain import rating as R
 from antt_cli.domain.dates import evaluation_period
@@ -62,8 +63,6 @@ class RatedModel:
     area: str
     group: str
     level: str
-    unit_kind: str
-    linked: bool
     grade: str
     proposed: str | None
     completion: float | None
@@ -143,14 +142,14 @@ def matches_area_group(group: str, wanted: str) -> bool:
     return name_key(group) == name_key(wanted)
 
 
-def matches_area(case: Case, wanted: str | None, mode: str) -> bool:
-    """`--area`: the model's area group, or any part of its area, equal to `wanted`
-    (compared as names are: case, spacing and tone placement aside)."""
+def matches_area(area: str | None, wanted: str | None, mode: str) -> bool:
+    """`--area`: a case's area group, or any part of its area, equal to `wanted` (compared as
+    names are: case, spacing and tone placement aside)."""
     if not wanted:
         return True
     key = name_key(wanted)
-    parts = [p for p in (case.area or "").split(",") if p.strip()]
-    return key == name_key(area_group(case.area, mode)) or any(name_key(p) == key for p in parts)
+    parts = [p for p in (area or "").split(",") if p.strip()]
+    return key == name_key(area_group(area, mode)) or any(name_key(p) == key for p in parts)
 
 
 def in_period(day: dt.date | None, year: int) -> bool:
@@ -166,79 +165,138 @@ def _effect_record(case: Case, reg: Registry, effect: str) -> Record | None:
     return None
 
 
-def considered(case: Case, year: int, reg: Registry) -> bool:
+# ---------------------------------------------------------------- a case's facts (cached)
+# What the summary needs of one case, for every year at once: small, plain data, computed
+# once per content of its file with the case's digest (domain/digest.py, store/cache.py), so
+# a warm summary of 10,000 cases reads no case file (SPEC §13).
+
+def _year_facts(case: Case, year: int, reg: Registry) -> dict[str, Any]:
+    proposal = R.step_record(case, year, R.PROPOSAL, reg)
+    decision = R.step_record(case, year, R.DECISION, reg)
+    completion = proposal.extra.get("completion") if proposal is not None else None
+    grade = decision.field("grade") if decision is not None else None
+    proposed = proposal.field("grade") if proposal is not None else None
+    return {
+        "proposed": proposed, "grade": grade,
+        "completion": float(completion) if isinstance(completion, (int, float)) else None,
+        "number": decision.number if decision is not None else None,
+        "date": decision.date if decision is not None else None,
+        "issuer": decision.issuer if decision is not None else None,
+        "late": bool(decision is not None and decision.extra.get("late")),
+        # why the authority decided otherwise; never the words of a classified decision
+        "reason": decision.field("reason") if decision is not None and grade != proposed and not decision.secrecy
+        else None,
+    }
+
+
+def _model_facts(case: Case, reg: Registry) -> dict[str, Any]:
+    established = R.establishment(case, reg)
+    launched = _effect_record(case, reg, "activate")
+    closed = _effect_record(case, reg, "close")
+    decided = _effect_record(case, reg, "decide_closure")
+    source = case.extra.get("replicated_from")
+    return {
+        "established": established.date if established is not None else None,
+        "years": {str(y): _year_facts(case, y, reg) for y in R.rated_years(case, reg)},
+        "launched": launched.date if launched is not None else None,
+        "closed": closed.date if closed is not None else None,
+        "closure_number": (decided or closed).number if closed is not None else None,
+        "replicated_from": str(source) if source else None,
+    }
+
+
+def _exemplar_events(case: Case, reg: Registry) -> list[tuple]:
+    """(what, date, number, outcome, year) of its recognition, ending and reassessments (§IV)."""
+    found = []
+    for effect, what in ((RECOGNIZES, RECOGNIZED), (ENDS, ENDED)):
+        record = _effect_record(case, reg, effect)
+        if record is not None:
+            found.append((what, record.date, record.number, None, None))
+    for record in case.counted():
+        k = reg.get(record.kind)
+        if k is not None and k.repeatable and record.extra.get("outcome") and record.year is not None:
+            found.append((REASSESSED, record.date, record.number, str(record.extra["outcome"]), int(record.year)))
+    return found
+
+
+def case_facts(case: Case, reg: Registry) -> dict[str, Any]:
+    """The summary's facts of one case (plain data: strings, numbers, dates, lists, tuples)."""
+    facts: dict[str, Any] = {"kind": case.kind, "name": case.name, "area": case.area, "level": case.level,
+                             "status": case.status, "opened": case.opened}
+    if case.kind == EXEMPLAR:
+        facts["events"] = _exemplar_events(case, reg)
+    else:
+        facts.update(_model_facts(case, reg))
+    return facts
+
+
+def facts_ok(value: Any) -> bool:
+    """Whether a cached value has the shape `case_facts` gives (store/cache.py checks entries)."""
+    if not isinstance(value, dict) or not isinstance(value.get("kind"), str):
+        return False
+    if value["kind"] == EXEMPLAR:
+        return isinstance(value.get("events"), list) and all(isinstance(e, tuple) and len(e) == 5
+                                                              for e in value["events"])
+    return isinstance(value.get("years"), dict) and all(isinstance(v, dict) for v in value["years"].values())
+
+
+# ---------------------------------------------------------------- the year
+
+def considered(facts: Mapping[str, Any], year: int) -> bool:
     """A model counts for year Y when it was opened by the year's end and not closed before
     the year began."""
     start, end = evaluation_period(year)
-    if case.opened is not None and case.opened > end:
+    if facts.get("opened") is not None and facts["opened"] > end:
         return False
-    closed = _effect_record(case, reg, "close")
-    return not (closed is not None and closed.date is not None and closed.date < start)
+    return not (facts.get("closed") is not None and facts["closed"] < start)
 
 
-def why_not_rated(case: Case, year: int, reg: Registry, rules: Rules, day: dt.date) -> tuple[str, int | None]:
-    """Why `case` has no decided grade for `year`, as of `day` (§III.2.a, §III.2.c, §III.3)."""
-    decision = R.establishment(case, reg)
-    proposal = R.step_record(case, year, R.PROPOSAL, reg)
-    if proposal is None:
-        if decision is None or decision.date is None:
+def why_not_rated(facts: Mapping[str, Any], year: int, rules: Rules, day: dt.date) -> tuple[str, int | None]:
+    """Why a model has no decided grade for `year`, as of `day` (§III.2.a, §III.2.c, §III.3)."""
+    found = facts["years"].get(str(year)) or {}
+    if found.get("proposed") is None:
+        if facts.get("established") is None:
             return NOT_ESTABLISHED, None
-        first = R.first_eligible_year(decision.date, rules)
+        first = R.first_eligible_year(facts["established"], rules)
         if year < first:
             return NOT_ELIGIBLE, first
-        if case.status in ("closing", "closed"):
+        if facts.get("status") in ("closing", "closed"):
             return CLOSED, None
         return (PROPOSAL_LATE if day >= R.deadline(year, R.PROPOSAL, rules) else PROPOSAL_MISSING), None
     return (DECISION_LATE if day >= R.deadline(year, R.DECISION, rules) else DECISION_MISSING), None
 
 
-def rated_model(case: Case, year: int, reg: Registry, mode: str) -> RatedModel | None:
-    """The year's decided grade of `case` as a row, None before the authority's decision."""
-    decision = R.step_record(case, year, R.DECISION, reg)
-    grade = decision.field("grade") if decision is not None else None
-    if decision is None or grade is None:
+def rated_model(case_id: str, facts: Mapping[str, Any], year: int, mode: str) -> RatedModel | None:
+    """The year's decided grade of a model as a row, None before the authority's decision."""
+    found = facts["years"].get(str(year)) or {}
+    if not found.get("grade"):
         return None
-    proposal = R.step_record(case, year, R.PROPOSAL, reg)
-    proposed = proposal.field("grade") if proposal is not None else None
-    completion = proposal.extra.get("completion") if proposal is not None else None
-    reason = decision.field("reason") if proposed != grade and not decision.secrecy else None
+    proposed = found.get("proposed")
     return RatedModel(
-        case.id, case.name, case.area or "", area_group(case.area, mode), case.level, case.unit_kind, case.linked,
-        grade, proposed if proposed != grade else None,
-        float(completion) if isinstance(completion, (int, float)) else None,
-        Decision(decision.number, decision.date, decision.issuer, bool(decision.extra.get("late"))), reason)
+        case_id, facts["name"], facts.get("area") or "", area_group(facts.get("area"), mode), facts["level"],
+        found["grade"], proposed if proposed != found["grade"] else None, found.get("completion"),
+        Decision(found.get("number"), found.get("date"), found.get("issuer"), bool(found.get("late"))),
+        found.get("reason"))
 
 
-def model_events(case: Case, year: int, reg: Registry) -> list[Event]:
-    """Opened, launched, replicated (the replica, opened in the year) and closed in `year`."""
-    found = []
-    if in_period(case.opened, year):
-        source = case.extra.get("replicated_from")
-        found.append(Event(case.id, case.name, REPLICATED if source else OPENED, case.opened,
-                           str(source) if source else None))
-    for effect, what in (("activate", LAUNCHED), ("close", CLOSED_EVENT)):
-        record = _effect_record(case, reg, effect)
-        if record is not None and in_period(record.date, year):
-            number = record.number
-            if what == CLOSED_EVENT:
-                decided = _effect_record(case, reg, "decide_closure")
-                number = decided.number if decided is not None else number
-            found.append(Event(case.id, case.name, what, record.date, number=number))
+def model_events(case_id: str, facts: Mapping[str, Any], year: int) -> list[Event]:
+    """Opened (or replicated: the replica, opened in the year), launched and closed in `year`."""
+    name, found = facts["name"], []
+    if in_period(facts.get("opened"), year):
+        source = facts.get("replicated_from")
+        found.append(Event(case_id, name, REPLICATED if source else OPENED, facts["opened"], source))
+    if in_period(facts.get("launched"), year):
+        found.append(Event(case_id, name, LAUNCHED, facts["launched"]))
+    if in_period(facts.get("closed"), year):
+        found.append(Event(case_id, name, CLOSED_EVENT, facts["closed"], number=facts.get("closure_number")))
     return found
 
 
-def exemplar_events(case: Case, year: int, reg: Registry) -> list[Event]:
+def exemplar_events(case_id: str, facts: Mapping[str, Any], year: int) -> list[Event]:
     """Recognized and ended in `year` (§IV.1 Bước 3, §IV.3), and its reassessment of `year`."""
-    found = []
-    for effect, what in ((RECOGNIZES, RECOGNIZED), (ENDS, ENDED)):
-        record = _effect_record(case, reg, effect)
-        if record is not None and in_period(record.date, year):
-            found.append(Event(case.id, case.name, what, record.date, number=record.number))
-    for record in case.counted():
-        k = reg.get(record.kind)
-        if k is not None and k.repeatable and record.extra.get("outcome") and record.year == year:
-            found.append(Event(case.id, case.name, REASSESSED, record.date, number=record.number,
-                               source=str(record.extra.get("outcome"))))
+    found = [Event(case_id, facts["name"], what, day, outcome, number)
+             for what, day, number, outcome, of_year in facts["events"]
+             if (of_year == year if what == REASSESSED else in_period(day, year))]
     return sorted(found, key=lambda e: (e.date or dt.date.min, e.id))
 
 
@@ -254,31 +312,34 @@ def grouped(rows: tuple[RatedModel, ...], key: str) -> dict[str, Counts]:
     return {k: count(r for r in rows if getattr(r, key) == k) for k in keys}
 
 
-def summarize(cases: Iterable[Case], year: int, reg: Registry, rules: Rules, day: dt.date, *,
+def summarize(cases: Iterable[tuple[str, Mapping[str, Any]]], year: int, rules: Rules, day: dt.date, *,
               area: str | None = None, level: str | None = None, mode: str = "commune") -> YearSummary:
-    """The year's results of the models and exemplars among `cases`, as of `day`, restricted
-    to an area (`matches_area`) and a level when given."""
+    """The year's results of the models and exemplars among `cases` ((ID, `case_facts`)
+    pairs), as of `day`, restricted to an area (`matches_area`) and a level when given."""
     rated, not_rated, events, exemplars, groups, n = [], [], [], [], set(), 0
-    for case in sorted(cases, key=lambda c: c.id):
-        if case.kind == EXEMPLAR:
-            if matches_area(case, area, mode):
-                exemplars.extend(exemplar_events(case, year, reg))
+    for case_id, facts in sorted(cases, key=lambda c: c[0]):
+        if not matches_area(facts.get("area"), area, mode):
+            if facts["kind"] != EXEMPLAR:
+                groups.add(area_group(facts.get("area"), mode))
             continue
-        groups.add(area_group(case.area, mode))
-        if not matches_area(case, area, mode) or (level and case.level != level):
+        if facts["kind"] == EXEMPLAR:
+            exemplars.extend(exemplar_events(case_id, facts, year))
             continue
-        events.extend(model_events(case, year, reg))
-        if not considered(case, year, reg):
+        groups.add(area_group(facts.get("area"), mode))
+        if level and facts["level"] != level:
+            continue
+        events.extend(model_events(case_id, facts, year))
+        if not considered(facts, year):
             continue
         n += 1
-        row = rated_model(case, year, reg, mode)
+        row = rated_model(case_id, facts, year, mode)
         if row is not None:
             rated.append(row)
             continue
-        why, first = why_not_rated(case, year, reg, rules, day)
-        proposal = R.step_record(case, year, R.PROPOSAL, reg)
-        not_rated.append(NotRated(case.id, case.name, area_group(case.area, mode), case.level, why, first,
-                                  proposal.field("grade") if proposal is not None else None))
+        why, first = why_not_rated(facts, year, rules, day)
+        proposed = (facts["years"].get(str(year)) or {}).get("proposed")
+        not_rated.append(NotRated(case_id, facts["name"], area_group(facts.get("area"), mode), facts["level"], why,
+                                  first, proposed))
     start, end = evaluation_period(year)
     rows = tuple(rated)
     return YearSummary(year, start, end, day, n, rows, tuple(not_rated),

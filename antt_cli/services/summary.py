@@ -108,13 +108,15 @@ def notes_for(s: S.YearSummary, area: str | None, level: str | None,
     return tuple(notes)
 
 
-def _load(dossier: Any) -> tuple[list[Any], list[str]]:
+def _load(dossier: Any) -> tuple[list[tuple[str, Any]], list[str]]:
+    """Every case's summary facts, through the read cache of case digests (SPEC §13: a warm
+    run parses no case file); the IDs of the cases whose file is broken."""
     cases, broken = [], []
-    for case_id in dossier.case_ids():
-        try:
-            cases.append(dossier.case(case_id))
-        except AnttError:
+    for case_id, found in dossier.iter_digests_or_errors():
+        if isinstance(found, AnttError):
             broken.append(case_id)
+        else:
+            cases.append((case_id, found["summary"]))
     return cases, broken
 
 
@@ -128,14 +130,12 @@ def _output_path(output: Path, root: Path) -> Path:
 def year_summary(ctx: Context, given: SummaryInput) -> SummaryResult:
     """The summary of evaluation year `given.year` as of `given.day` (default today); with
     `given.output`, also the .xlsx workbook or the .docx báo cáo written there."""
-    from antt_cli.store.kinds import load_registry
-
     check_input(given)
     dossier = ctx.dossier()
     target = _output_path(given.output, dossier.root) if given.output is not None else None
     cases, broken = _load(dossier)
     rules = dossier.rules
-    s = S.summarize(cases, given.year, load_registry(), rules, given.day or ctx.today,
+    s = S.summarize(cases, given.year, rules, given.day or ctx.today,
                     area=given.area, level=given.level, mode=rules.summary_area)
     profile = dossier.profile
     unit = str(profile.get("unit") or "")
