@@ -197,12 +197,11 @@ def report_bytes(result: Any) -> bytes:
     """The .docx bytes of `result` (services/summary.py `SummaryResult`)."""
     from docxtpl import DocxTemplate
 
-    from antt_cli.documents.context import GUIDELINE_ABOUT, GUIDELINE_DATE, GUIDELINE_ISSUER, GUIDELINE_NUMBER
+    from antt_cli.documents.context import GUIDELINE_ABOUT, GUIDELINE_DATE, GUIDELINE_NUMBER
     from antt_cli.documents.render import jinja_env
 
     tpl = DocxTemplate(io.BytesIO(template_bytes()))
-    issuer = result.guideline_issuer or GUIDELINE_ISSUER
-    guideline = f"{GUIDELINE_NUMBER} ngày {GUIDELINE_DATE} của {issuer} {GUIDELINE_ABOUT}"
+    guideline = f"{GUIDELINE_NUMBER} ngày {GUIDELINE_DATE} của {result.guideline_issuer} {GUIDELINE_ABOUT}"
     tpl.render(report_context(result, tpl, guideline), jinja_env(), autoescape=True)
     buf = io.BytesIO()
     tpl.save(buf)

@@ -39,7 +39,7 @@ class SummaryResult:
     notes: tuple[str, ...]            # why a table is empty, in words
     vi_notes: tuple[str, ...]         # the same in Vietnamese, for the workbook and the báo cáo
     code: str = ""                    # the unit's code in antt.yaml (BC-<code>, Lưu: VT, <code>)
-    guideline_issuer: str | None = None
+    guideline_issuer: str = ""         # who issued HD 163 (antt.yaml, else the province's default)
     broken: tuple[str, ...] = ()      # cases whose file could not be read (antt check says why)
     output: Path | None = field(default=None)
 
@@ -120,6 +120,12 @@ def _load(dossier: Any) -> tuple[list[tuple[str, Any]], list[str]]:
     return cases, broken
 
 
+def _guideline_issuer(profile: Any) -> str:
+    from antt_cli.domain.interpretations import default_guideline_issuer
+
+    return str(profile.get("guideline_issuer") or default_guideline_issuer(str(profile.get("province") or "")))
+
+
 def _output_path(output: Path, root: Path) -> Path:
     target = output.expanduser().resolve()
     if target.is_relative_to(root.resolve()):
@@ -144,7 +150,7 @@ def year_summary(ctx: Context, given: SummaryInput) -> SummaryResult:
                            str(profile.get("parent_body") or ""), dict(body.get("head") or {}),
                            given.area, given.level, notes_for(s, given.area, given.level),
                            notes_for(s, given.area, given.level, t_vi), str(body.get("code") or ""),
-                           profile.get("guideline_issuer"), tuple(broken), target)
+                           _guideline_issuer(profile), tuple(broken), target)
     if target is not None:
         _write(result, target)
     return result
