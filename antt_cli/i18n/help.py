@@ -7,6 +7,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Năm đánh giá của văn bản cần nhận (khi loại đó có nhiều năm).",
         "en": "Evaluation year of the document to accept (when the kind has several years).",
     },
+    "help.adopt.date": {
+        "vi": "Ngày tiếp nhận (YYYY-MM-DD hoặc DD/MM/YYYY; mặc định hôm nay): từ ngày này antt bắt đầu đòi kế hoạch, báo cáo.",
+        "en": "The day of adoption (YYYY-MM-DD or DD/MM/YYYY; default today): what antt requires (plans, reports) starts then.",
+    },
+    "help.adopt.dry_run": {
+        "vi": "Chỉ kiểm tra và báo cáo sẽ mở những hồ sơ nào; không ghi gì.",
+        "en": "Only check and report the cases it would open; write nothing.",
+    },
+    "help.adopt.file": {
+        "vi": "Bảng tính .csv hoặc .xlsx, mỗi văn bản đã ban hành một dòng: Mã hồ sơ, Loại hồ sơ, Tên, Địa bàn, Loại đơn vị, Liên kết, Loại văn bản, Số, Ngày, Cơ quan ban hành, Người ký, Tệp (bản quét, tính từ thư mục của bảng tính), Năm, Xếp loại, Loại điển hình, Phạm vi.",
+        "en": "The .csv or .xlsx sheet, one row per issued document: case_ref, case_kind, name, area, unit_kind, linked, doc_kind, number, date, issuer, signer, file (the scan, relative to the sheet's folder), year, grade, exemplar_kind, scope.",
+    },
     "help.amend.date": {"vi": "Ngày đúng của văn bản (YYYY-MM-DD hoặc DD/MM/YYYY); bỏ trống: giữ nguyên.",
                         "en": "The document's correct date (YYYY-MM-DD or DD/MM/YYYY); omit it to keep the date."},
     "help.amend.reason": {"vi": "Lý do đính chính (bắt buộc), ví dụ \"Ghi nhầm số văn bản\"; lưu trong hồ sơ và commit.",

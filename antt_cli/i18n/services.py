@@ -1,6 +1,14 @@
 """Messages of the use cases (services): their refusals and what they report."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "services.adopt.problem": {
+        "vi": "  dòng {row}, cột '{column}': {message}",
+        "en": "  row {row}, column '{column}': {message}",
+    },
+    "services.adopt.refused": {
+        "vi": "Không tiếp nhận {file}: {count} lỗi, không hồ sơ nào được mở, hồ sơ không thay đổi. Sửa bảng tính rồi chạy lại:",
+        "en": "{file} not adopted: {count} problems, no case opened, nothing changed. Fix the sheet and run again:",
+    },
     "services.amend.not_recorded": {
         "vi": "{id} chưa ghi '{kind}' nên không có gì để đính chính; ghi bằng `antt record`.",
         "en": "{id} has no '{kind}' recorded, so there is nothing to correct; record it with `antt record`.",
