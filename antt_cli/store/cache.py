@@ -81,6 +81,10 @@ def decode(obj: dict) -> Any:
     return obj
 
 
+class Damaged(Exception):
+    """The cache failed in the middle of a question; it is removed, ask again."""
+
+
 class CaseCache:
     """blob id → parsed case (plain data), and the rows of the number registers (`index`
     turns an entry into (body, year, number) rows). `get_keyed` parses on a miss; `save`
@@ -114,7 +118,7 @@ class CaseCache:
                 try:
                     db.execute("PRAGMA synchronous=OFF")  # rebuildable data: speed over durability
                     row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone() \
-                        if _has_table(db, "meta") else None
+                        if _has_tables(db) else None
                     if row is None or row[0] != str(VERSION):
                         _recreate(db)
                     self._db = db
@@ -186,14 +190,20 @@ class CaseCache:
     def numbers(self, body: str, year: int, blobs: set[str]) -> list[str]:
         """The numbers of `body`'s register of `year` in the entries `blobs` (the case files
         there now): one indexed query, plus the entries parsed by this command."""
-        found: list[str] = []
         db = self._connect()
         rows: list = []
         if db is not None:
             try:
+                db.execute("BEGIN")  # the keys and the rows of one moment: a prune by another command
+                present = {blob for (blob,) in db.execute("SELECT blob FROM digests")}
                 rows = db.execute("SELECT blob, number FROM numbers WHERE body=? AND year=?", (body, year)).fetchall()
-            except Exception:  # noqa: BLE001
-                rows = []
+                db.execute("COMMIT")
+                if any(blob not in present for blob in blobs - set(self.new)):
+                    raise Damaged("an entry went away meanwhile")
+            except Exception as exc:  # noqa: BLE001 - damaged under our feet: removed, the caller reads again
+                self.close()
+                _remove(self.path)
+                raise Damaged(str(exc)) from None
         found = [number for blob, number in rows if blob in blobs and blob not in self.new and isinstance(number, str)]
         for key, value in self.new.items():
             if key in blobs and self.index is not None:
@@ -244,8 +254,11 @@ class CaseCache:
             self._db = None
 
 
-def _has_table(db: Any, name: str) -> bool:
-    return db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
+def _has_tables(db: Any) -> bool:
+    """Whether the three tables are there (a cache missing one is rebuilt whole: a register
+    must never miss a case's numbers)."""
+    names = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    return {"meta", "digests", "numbers"} <= names
 
 
 def _recreate(db: Any) -> None:

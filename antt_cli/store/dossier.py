@@ -231,19 +231,26 @@ class Dossier:
         across every case of the dossier: from the register index of the read cache
         (store/cache.py), parsing only the case files it does not hold yet. The first broken
         case file raises its AnttError."""
-        cache = self._cache()
-        try:
-            ids = {self.case_relpath(case_id): case_id for case_id in self.case_ids()}
-            blobs: set[str] = set()
-            for rel, key, data in self.source.keyed(list(ids), cache.known):
-                blobs.add(key)
-                if data is not None:
-                    cache.get_keyed(key, data, lambda raw: self._parsed(raw, ids[rel], rel))
-            found = cache.numbers(body, year, blobs)
-            cache.save()
-            return found
-        finally:
-            cache.close()
+        from antt_cli.store.cache import Damaged
+
+        for attempt in (1, 2):
+            cache = self._cache()
+            try:
+                ids = {self.case_relpath(case_id): case_id for case_id in self.case_ids()}
+                blobs: set[str] = set()
+                for rel, key, data in self.source.keyed(list(ids), cache.known):
+                    blobs.add(key)
+                    if data is not None:
+                        cache.get_keyed(key, data, lambda raw: self._parsed(raw, ids[rel], rel))
+                found = cache.numbers(body, year, blobs)
+                cache.save()
+                return found
+            except Damaged:
+                if attempt == 2:
+                    raise
+            finally:
+                cache.close()
+        return []
 
     def remember(self, rels: Iterable[str]) -> None:
         """Put the case files among `rels` (just written and committed) into the read cache,
