@@ -101,6 +101,13 @@ def parse_yaml(raw: bytes, shown: str, *, fast: bool = True) -> Any:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise AnttError("store.unreadable", file=shown, detail=str(exc)) from None
+    if fast:
+        from antt_cli.store import fastyaml
+
+        try:
+            return nfc_deep(fastyaml.load(text, MAX_DEPTH))
+        except fastyaml.Unsure:
+            pass  # not the plain YAML antt writes, or an error: read as below, which words it
     try:
         _scan(text, shown)
         data = (_fast_yaml() if fast else _yaml()).load(text)
