@@ -199,11 +199,12 @@ def bench_startup(runs: int, work: Path, rows: list[Row]) -> None:
     rows.extend([empty, imports, world, help_])
 
 
-def ratio(row: Row) -> str:
+def ratio(row: Row, attr: str = "wall") -> str:
     if row.anchor is None or not row.anchor.samples:
         return ""
-    pairs = [a.wall / b.wall for a, b in zip(row.samples, row.anchor.samples) if b.wall > 0]
-    return f"{statistics.median(pairs):.2f} × {row.anchor.name}" if pairs else ""
+    pairs = [getattr(a, attr) / getattr(b, attr) for a, b in zip(row.samples, row.anchor.samples)
+             if getattr(b, attr) > 0]
+    return f"{statistics.median(pairs):.2f}" if pairs else ""
 
 
 def machine() -> str:
@@ -236,11 +237,12 @@ def main() -> None:
     bench_startup(opts.runs, work, rows)
     for n in opts.cases:
         bench_size(n, opts.runs, work, door, rows)
-    print("| command | size | wall (median) | CPU | peak memory | ratio (pair by pair) |")
-    print("|---|---|---|---|---|---|")
+    print("| command | size | wall (median) | CPU | peak memory | anchor | ratio wall | ratio CPU |")
+    print("|---|---|---|---|---|---|---|---|")
     for row in rows:
         print(f"| {row.name} | {row.size} | {row.median('wall'):.3f} s | {row.median('cpu'):.3f} s | "
-              f"{row.median('rss_mb'):.0f} MB | {ratio(row)} |")
+              f"{row.median('rss_mb'):.0f} MB | {row.anchor.name if row.anchor else ''} | {ratio(row)} | "
+              f"{ratio(row, 'cpu')} |")
 
 
 if __name__ == "__main__":

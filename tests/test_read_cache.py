@@ -121,3 +121,29 @@ def test_a_write_puts_its_case_into_the_cache(dossier):
         assert [n for (n,) in db.execute("SELECT number FROM numbers WHERE blob=?", (blob,))] == [
             _number(dossier, case_id)]
     assert git(dossier, "status", "--porcelain") == ""
+
+
+def test_a_cold_read_over_several_workers_gives_the_same_rows(launched, monkeypatch):
+    from antt_cli.services.common import Context
+    from antt_cli.services.status import dossier_status
+    from antt_cli.store import parallel
+
+    shutil.rmtree(launched / ".git" / "antt", ignore_errors=True)
+    alone = ok("--json", "status", root=launched).stdout
+    broken = launched / "models" / "MH-2025-002" / "case.yaml"
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel, "CHUNK", 1)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    pooled, in_workers = [], parallel._in_workers
+    monkeypatch.setattr(parallel, "_in_workers", lambda *a: (pooled.append(1), (yield from in_workers(*a))))
+    shutil.rmtree(launched / ".git" / "antt", ignore_errors=True)
+    calls = []
+    ctx = Context(root=launched, progress=lambda done, total: calls.append((done, total)))
+    rows = dossier_status(ctx)
+    assert calls and calls[-1] == (2, 2) and pooled
+    assert ok("--json", "status", root=launched).stdout == alone  # and warm from what the workers parsed
+    assert [r["id"] for r in rows] == [r["id"] for r in json.loads(alone)]
+    broken.write_text("id: MH-2025-002\nkind: [unclosed\n", encoding="utf-8")
+    shutil.rmtree(launched / ".git" / "antt", ignore_errors=True)
+    rows = dossier_status(Context(root=launched))
+    assert [r["id"] for r in rows if r.get("error")] == ["MH-2025-002"]

@@ -54,9 +54,12 @@ class Context:
     today: dt.date = field(default_factory=clock_today)
     notice: Callable[[str], None] = _ignore
     source: Any = None
+    progress: Callable[[int, int], None] | None = None  # (case files parsed, to parse) on a cold read
 
     def dossier(self) -> Dossier:
-        return Dossier.open(self.root, self.source if self.source is not None else working_tree(self.root))
+        dossier = Dossier.open(self.root, self.source if self.source is not None else working_tree(self.root))
+        dossier.progress = self.progress
+        return dossier
 
 
 def working_tree(root: Path) -> Any:

@@ -96,6 +96,7 @@ class Dossier:
     profile: Any
     rules: Rules = field(default_factory=Rules)
     source: Any = None
+    progress: Callable[[int, int], None] | None = None  # (case files parsed, to parse) on a cold read
 
     def __post_init__(self) -> None:
         if self.source is None:
@@ -210,7 +211,10 @@ class Dossier:
         complete = False
         try:
             ids = {self.case_relpath(case_id): case_id for case_id in self.case_ids()}
-            for rel, key, data in self.source.keyed(list(ids), cache.has):
+            keyed = [(rel, key, None if cache.has(key) else data)
+                     for rel, key, data in self.source.keyed(list(ids), cache.has)]
+            self._parse_misses([(rel, ids[rel], key, data) for rel, key, data in keyed if data is not None], cache)
+            for rel, key, data in keyed:
                 try:
                     yield ids[rel], cache.get_keyed(key, data, lambda raw: self._parsed(raw, ids[rel], rel))
                 except AnttError as exc:
@@ -219,6 +223,15 @@ class Dossier:
         finally:
             cache.save(prune=complete)
             cache.close()
+
+    def _parse_misses(self, misses: list[tuple[str, str, str, bytes]], cache: Any) -> None:
+        """Parse the case files the cache does not hold, spread over the machine's cores when
+        there are many (a first read after a clone), telling `progress` (done, in all). A file
+        a worker could not read is left to the caller, which says what is wrong with it."""
+        from antt_cli.store.parallel import parse_many
+
+        for key, value in parse_many(self.root, misses, self.progress, self._parsed):
+            cache.put(key, value)
 
     def _cache(self):
         from antt_cli.domain.digest import digest_ok, register_rows
