@@ -99,6 +99,7 @@ class CaseCache:
         self.new: dict[str, Any] = {}
         self.used: set[str] = set()
         self._raw: dict[str, str] | None = None
+        self._keys: set[str] | None = None
         self._good: dict[str, Any] = {}
         self._db = None
 
@@ -147,8 +148,18 @@ class CaseCache:
         return self._raw
 
     def known(self, key: str) -> bool:
-        """Whether the cache holds an entry for blob `key` (not yet checked)."""
-        return key in self.new or key in self._rows()
+        """Whether the cache holds an entry for blob `key` (not yet checked; its register rows
+        are there with it). Only the keys are read, not the entries."""
+        if self._keys is None:
+            db = self._connect()
+            self._keys = set()
+            if db is not None:
+                try:
+                    self._keys = {blob for (blob,) in db.execute("SELECT blob FROM digests")}
+                except Exception:  # noqa: BLE001 - damaged: removed, everything a miss
+                    self.close()
+                    _remove(self.path)
+        return key in self.new or key in self._keys
 
     def has(self, key: str) -> bool:
         """Whether the cache holds a good entry for blob `key` (decoded and checked)."""
