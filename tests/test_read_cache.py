@@ -147,3 +147,24 @@ def test_a_cold_read_over_several_workers_gives_the_same_rows(launched, monkeypa
     shutil.rmtree(launched / ".git" / "antt", ignore_errors=True)
     rows = dossier_status(Context(root=launched))
     assert [r["id"] for r in rows if r.get("error")] == ["MH-2025-002"]
+
+
+def test_warm_reads_follow_edits_git_is_told_to_ignore(launched):
+    """Blob ids come from git's index only for files git compares (not assume-unchanged)."""
+    from antt_cli.audit.git import index_blobs
+    from antt_cli.store.cache import blob_id
+
+    rel = "models/MH-2025-001/case.yaml"
+    assert index_blobs(launched, [rel]) == {}  # a copied folder: git's timestamps say nothing, the file is read
+    git(launched, "update-index", "-q", "--refresh")  # as `git status` does
+    first = json.loads(ok("--json", "status", root=launched).stdout)
+    path = launched / rel
+    assert index_blobs(launched, [rel]) == {rel: blob_id(path.read_bytes())}
+    git(launched, "update-index", "--assume-unchanged", rel)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("status: active", "status: closing"), encoding="utf-8")
+    assert index_blobs(launched, [rel]) == {}
+    rows = json.loads(ok("--json", "status", root=launched).stdout)
+    assert rows[0]["status"] == "closing" and first[0]["status"] == "active"
+    git(launched, "update-index", "--no-assume-unchanged", rel)
+    assert index_blobs(launched, [rel, "models/MH-2099-001/case.yaml"]) == {}  # edited; unknown
