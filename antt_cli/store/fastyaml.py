@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Any
+from unicodedata import is_normalized, normalize
 
 _LOADER = None
 _NULL = frozenset(("~", "null", "Null", "NULL", ""))
@@ -86,7 +87,7 @@ def _loader():
                         return _FLOAT_TAG
                     if _DATE.match(value):
                         return _DATE_TAG
-                    if _ruamel_typed(value):
+                    if "/" not in value and _ruamel_typed(value):  # no typed form has a "/" (12/KH-CAX)
                         raise Unsure(value)
                 return _STR
 
@@ -102,11 +103,12 @@ _TYPED_START = frozenset("0123456789+-.<=")
 
 
 def load(text: str, max_depth: int) -> Any:
-    """The data of `text`, or Unsure."""
+    """The data of `text`, every string in NFC (as domain/text.py `nfc_deep` leaves it), or
+    Unsure."""
     found = _loader()
     if found is None or any(mark in text for mark in _NOT_PLAIN) or text.startswith("%"):
         raise Unsure("not plain")
-    if _nesting_bound(text) > 4 * max_depth:  # keep libyaml's recursive composer shallow
+    if _too_deep(text, max_depth):  # keep libyaml's recursive composer shallow
         raise Unsure("deep")
     yaml, loader = found
     try:
@@ -124,9 +126,13 @@ def _build(node: Any, depth: int, max_depth: int) -> Any:
     tag = node.tag
     if tag == _STR:
         value = node.value
+        if value.isascii():
+            if not value.isprintable() and not _visible(value):
+                raise Unsure("invisible")
+            return value
         if not value.isprintable() and not _visible(value):
             raise Unsure("invisible")
-        return value
+        return value if is_normalized("NFC", value) else normalize("NFC", value)  # domain/text.py nfc
     if tag == _MAP:
         if depth > max_depth:
             raise Unsure("deep")
@@ -165,16 +171,23 @@ def _build(node: Any, depth: int, max_depth: int) -> Any:
 _MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 
 
-def _nesting_bound(text: str) -> int:
-    """More than the nesting depth of `text`: its deepest line start (each level of block
-    nesting takes a column of indentation or a `- `) plus its deepest bracket nesting."""
-    starts = re.findall(r"(?m)^[ ?:-]*", text)
-    deepest = max((len(s) for s in starts), default=0)
-    level = flow = 0
+def _too_deep(text: str, max_depth: int) -> bool:
+    """Whether `text` might nest deeper than about 4 × `max_depth` (then it is read the usual
+    way, which counts exactly): a line starting deeper than 3 × `max_depth` columns of
+    indentation and `- ` marks (each level of block nesting takes at least one), or brackets
+    nested deeper than `max_depth` (looked at only when a bracket opens inside another)."""
+    if re.search(r"(?m)^[ ?:-]{%d}" % (3 * max_depth), text):
+        return True
+    if not _NESTED_FLOW.search(text):
+        return False
+    level = deepest = 0
     for ch in re.sub(r"[^\[\]{}]", "", text):
         level += 1 if ch in "[{" else -1
-        flow = max(flow, level)
-    return deepest + flow + 1
+        deepest = max(deepest, level)
+    return deepest > max_depth
+
+
+_NESTED_FLOW = re.compile(r"[\[{][^\]}]*[\[{]")
 
 
 def _visible(text: str) -> bool:

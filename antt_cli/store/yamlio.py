@@ -103,7 +103,7 @@ def parse_yaml(raw: bytes, shown: str, *, fast: bool = True) -> Any:
         from antt_cli.store import fastyaml
 
         try:
-            return nfc_deep(fastyaml.load(text, MAX_DEPTH))
+            return fastyaml.load(text, MAX_DEPTH)  # NFC already
         except fastyaml.Unsure:
             pass  # not the plain YAML antt writes, or an error: read as below, which words it
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
