@@ -133,14 +133,16 @@ def test_a_cold_read_over_several_workers_gives_the_same_rows(launched, monkeypa
     broken = launched / "models" / "MH-2025-002" / "case.yaml"
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
     monkeypatch.setattr(parallel, "CHUNK", 1)
+    monkeypatch.setattr(parallel, "BATCH", 1)
     monkeypatch.setattr(parallel, "workers", lambda: 2)
-    pooled, in_workers = [], parallel._in_workers
-    monkeypatch.setattr(parallel, "_in_workers", lambda *a: (pooled.append(1), (yield from in_workers(*a))))
+    pooled, in_workers = [], parallel.Parser._in_workers
+    monkeypatch.setattr(parallel.Parser, "_in_workers",
+                        lambda *a: (pooled.append(1), (yield from in_workers(*a))))
     shutil.rmtree(launched / ".git" / "antt", ignore_errors=True)
     calls = []
     ctx = Context(root=launched, progress=lambda done, total: calls.append((done, total)))
     rows = dossier_status(ctx)
-    assert calls and calls[-1] == (2, 2) and pooled
+    assert calls == [(1, 2), (2, 2)] and len(pooled) == 2  # two rounds of one file, in the workers
     assert ok("--json", "status", root=launched).stdout == alone  # and warm from what the workers parsed
     assert [r["id"] for r in rows] == [r["id"] for r in json.loads(alone)]
     broken.write_text("id: MH-2025-002\nkind: [unclosed\n", encoding="utf-8")

@@ -208,32 +208,49 @@ class Dossier:
     def iter_digests_or_errors(self) -> Iterator[tuple[str, "dict | AnttError"]]:
         """(case ID, its digest — or the AnttError that says what is wrong with its file) for
         every case: a whole-dossier read reports a broken case as one finding and goes on
-        with the others (docs/reliability.md, "One bad case is one finding")."""
+        with the others (docs/reliability.md, "One bad case is one finding"). The files the
+        cache does not hold are parsed in batches (store/parallel.py), so no more than one
+        batch of file contents is held at a time; `progress` hears (cases read, cases)."""
+        from antt_cli.store.parallel import BATCH, Parser
+
         cache = self._cache()
+        parser = Parser(self.root, self._parsed)
         complete = False
         try:
             ids = {self.case_relpath(case_id): case_id for case_id in self.case_ids()}
-            keyed = [(rel, key, None if cache.has(key) else data)
-                     for rel, key, data in self.source.keyed(list(ids), cache.has)]
-            self._parse_misses([(rel, ids[rel], key, data) for rel, key, data in keyed if data is not None], cache)
-            for rel, key, data in keyed:
+            keyed: list[tuple[str, str]] = []
+            misses: list[tuple[str, str, str, bytes]] = []
+            for rel, key, data in self.source.keyed(list(ids), cache.has):
+                keyed.append((rel, key))
+                if data is not None and not cache.has(key):
+                    misses.append((rel, ids[rel], key, data))
+                if len(misses) >= BATCH:
+                    self._parse_batch(parser, misses, cache, len(keyed), len(ids))
+                    misses = []
+            self._parse_batch(parser, misses, cache, len(keyed), len(ids))
+            for rel, key in keyed:
                 try:
-                    yield ids[rel], cache.get_keyed(key, data, lambda raw: self._parsed(raw, ids[rel], rel))
+                    yield ids[rel], self._digest(cache, rel, key, ids[rel])
                 except AnttError as exc:
                     yield ids[rel], exc
             complete = True
         finally:
+            parser.close()
             cache.save(prune=complete)
             cache.close()
 
-    def _parse_misses(self, misses: list[tuple[str, str, str, bytes]], cache: Any) -> None:
-        """Parse the case files the cache does not hold, spread over the machine's cores when
-        there are many (a first read after a clone), telling `progress` (done, in all). A file
-        a worker could not read is left to the caller, which says what is wrong with it."""
-        from antt_cli.store.parallel import parse_many
-
-        for key, value in parse_many(self.root, misses, self.progress, self._parsed):
+    def _parse_batch(self, parser: Any, misses: list, cache: Any, done: int, total: int) -> None:
+        for key, value in parser.run(misses):
             cache.put(key, value)
+        if self.progress is not None and misses:
+            self.progress(done, total)
+
+    def _digest(self, cache: Any, rel: str, key: str, case_id: str) -> dict:
+        """The cached digest of blob `key`; a file that was not parsed (broken) is read again
+        and parsed here, so its AnttError is raised."""
+        if cache.has(key):
+            return cache.get_keyed(key, None, lambda raw: raw)
+        return self._parsed(self.source.read(rel), case_id, rel)
 
     def _cache(self):
         from antt_cli.domain.digest import digest_ok, register_rows

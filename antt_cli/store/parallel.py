@@ -12,6 +12,8 @@ from typing import Any, Callable, Iterator
 
 # Below this many files to parse, starting workers costs more than it saves.
 PARALLEL_FROM = 200
+# Files parsed per round: the contents of one round at most are held in memory.
+BATCH = 256
 CHUNK = 64
 
 
@@ -23,41 +25,45 @@ def workers() -> int:
     return max(1, min(count, 8))
 
 
-def parse_many(root: Path, misses: list[tuple[str, str, str, bytes]],
-               progress: Callable[[int, int], None] | None,
-               parse: Callable[[bytes, str, str], Any]) -> Iterator[tuple[str, Any]]:
-    """(blob id, digest) of each (rel, case ID, blob id, bytes) parsed; a file that fails is
-    left out (the caller parses it again and reports it)."""
-    from antt_cli.errors import AnttError
+class Parser:
+    """Parses batches of (rel, case ID, blob id, bytes) into (blob id, digest); a file that
+    fails is left out (the caller parses it again and reports it). The worker processes are
+    started at the first batch worth it and kept for the next."""
 
-    total = len(misses)
-    if total >= PARALLEL_FROM and workers() > 1:
-        yield from _in_workers(root, misses, progress)
-        return
-    for done, (rel, case_id, key, data) in enumerate(misses, 1):
-        try:
-            yield key, parse(data, case_id, rel)
-        except AnttError:
-            pass
-        if progress is not None:
-            progress(done, total)
+    def __init__(self, root: Path, parse: Callable[[bytes, str, str], Any]) -> None:
+        self.root = root
+        self.parse = parse
+        self.pool = None
 
+    def run(self, misses: list[tuple[str, str, str, bytes]]) -> Iterator[tuple[str, Any]]:
+        if len(misses) >= PARALLEL_FROM and workers() > 1:
+            yield from self._in_workers(misses)
+            return
+        from antt_cli.errors import AnttError
 
-def _in_workers(root: Path, misses: list, progress: Callable[[int, int], None] | None) -> Iterator[tuple[str, Any]]:
-    from concurrent.futures import ProcessPoolExecutor
+        for rel, case_id, key, data in misses:
+            try:
+                yield key, self.parse(data, case_id, rel)
+            except AnttError:
+                pass
 
-    from antt_cli.store.cache import decode
+    def _in_workers(self, misses: list) -> Iterator[tuple[str, Any]]:
+        from antt_cli.store.cache import decode
 
-    chunks = [misses[i:i + CHUNK] for i in range(0, len(misses), CHUNK)]
-    done = 0
-    with ProcessPoolExecutor(max_workers=workers()) as pool:
-        for answers in pool.map(_parse_chunk, [str(root)] * len(chunks), chunks):
+        if self.pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(max_workers=workers())
+        chunks = [misses[i:i + CHUNK] for i in range(0, len(misses), CHUNK)]
+        for answers in self.pool.map(_parse_chunk, [str(self.root)] * len(chunks), chunks):
             for key, text in answers:
                 if text is not None:
                     yield key, json.loads(text, object_hook=decode)
-            done += len(answers)
-            if progress is not None:
-                progress(done, len(misses))
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
 
 
 def _parse_chunk(root: str, items: list[tuple[str, str, str, bytes]]) -> list[tuple[str, str | None]]:
