@@ -172,3 +172,26 @@ def test_the_fast_loader_is_used_for_case_files(demo, monkeypatch):
     path = demo / "models" / "MH-2025-001" / "case.yaml"
     assert yamlio.parse_yaml(path.read_bytes(), "case.yaml")["id"] == "MH-2025-001"
     assert calls == [] and fastyaml.available()
+
+
+def test_every_scalar_yaml_1_2_types_has_a_shape_the_fast_loader_asks_about():
+    """store/fastyaml.py `_MAYBE_TYPED` is looser than ruamel's YAML 1.2 patterns: whatever
+    ruamel reads as other than text, the fast loader looks at (or leaves to ruamel)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from antt_cli.store import fastyaml
+
+    samples = ["0x1F", "-0o17", "0b101", "1_000", "010", "1e3", "-1.5e-3", ".5", "+.inf", ".NaN", "1:20:30",
+               "2025-9-1", "2025-06-20 10:00:00", "2025-06-20t10:00:00.5 +07:00", "2025-06-20T10:00:00Z", "<<", "=",
+               "12", "-0", "5.", "190:20:30.15", "0o", "0x"]
+    for value in samples:
+        assert not fastyaml._ruamel_typed(value) or fastyaml._MAYBE_TYPED.match(value), value
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.text(alphabet="0123456789+-._:eExXoObBabcdfinNtTzZ <=/ ", min_size=1, max_size=24))
+    def covered(value):
+        if fastyaml._ruamel_typed(value):
+            assert fastyaml._MAYBE_TYPED.match(value), value
+
+    covered()

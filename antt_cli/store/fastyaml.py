@@ -87,7 +87,7 @@ def _loader():
                         return _FLOAT_TAG
                     if _DATE.match(value):
                         return _DATE_TAG
-                    if "/" not in value and _ruamel_typed(value):  # no typed form has a "/" (12/KH-CAX)
+                    if _MAYBE_TYPED.match(value) and _ruamel_typed(value):
                         raise Unsure(value)
                 return _STR
 
@@ -97,6 +97,19 @@ def _loader():
 
 # An anchor, an alias, a tag, a directive, a tab (libyaml and ruamel disagree on some).
 _NOT_PLAIN = ("&", "*", "!", "\n%", "\t")
+# Every character of every plain scalar YAML 1.2 reads as a number, a timestamp, `<<` or `=`
+# (binary, octal, hex, sexagesimal, .inf/.nan, dates and times) has one of these shapes (a
+# looser form of ruamel's patterns; tests/test_fastyaml.py checks it covers them): a scalar
+# of no such shape (12/KH-CAX, a sha256, 0903 121 212) is text without asking ruamel (nor
+# importing it).
+_MAYBE_TYPED = re.compile(r"""(?:
+      [-+]?0[xX][0-9a-fA-F_]*                       # hex
+    | [-+]?0[bBoO][0-9_]*                           # binary, octal
+    | [-+]?[0-9_.:]+(?:[eE][-+]?[0-9]+)?            # decimal, octal 0…, float, sexagesimal
+    | [-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)
+    | [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt \t][0-9:. \tZ+-]*)?   # date, timestamp
+    | <<|=
+    )\Z""", re.X)
 # The first characters of every plain scalar YAML 1.2 reads as a number, a timestamp, `<<`
 # or `=` (null and bool are decided in full above).
 _TYPED_START = frozenset("0123456789+-.<=")
