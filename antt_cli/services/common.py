@@ -54,7 +54,7 @@ class Context:
     today: dt.date = field(default_factory=clock_today)
     notice: Callable[[str], None] = _ignore
     source: Any = None
-    progress: Callable[[int, int], None] | None = None  # (case files parsed, to parse) on a cold read
+    progress: Callable[[int, int], None] | None = None  # (cases read, cases) while a whole read parses files
 
     def dossier(self) -> Dossier:
         dossier = Dossier.open(self.root, self.source if self.source is not None else working_tree(self.root))

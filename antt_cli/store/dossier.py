@@ -98,7 +98,7 @@ class Dossier:
     profile: Any
     rules: Rules = field(default_factory=Rules)
     source: Any = None
-    progress: Callable[[int, int], None] | None = None  # (case files parsed, to parse) on a cold read
+    progress: Callable[[int, int], None] | None = None  # (cases read, cases) while a whole read parses files
 
     def __post_init__(self) -> None:
         if self.source is None:
