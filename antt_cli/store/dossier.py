@@ -89,6 +89,23 @@ def find_root(explicit: str | os.PathLike | None, env: dict[str, str] | None = N
     raise AnttError("store.no_dossier_found", path=str(here))
 
 
+def parse_chunk(root: str, items: list[tuple[str, str, str, bytes]]) -> list[tuple[str, str | None]]:
+    """In a worker process (store/parallel.py): [(blob id, digest as the read cache's JSON, or
+    None for a file that failed: the caller reads it again and words the error)]."""
+    import json
+
+    from antt_cli.store.cache import encode
+
+    dossier = Dossier.open(Path(root))
+    answers: list[tuple[str, str | None]] = []
+    for rel, case_id, key, data in items:
+        try:
+            answers.append((key, json.dumps(encode(dossier._parsed(data, case_id, rel)), ensure_ascii=False)))
+        except Exception:  # noqa: BLE001
+            answers.append((key, None))
+    return answers
+
+
 @dataclass
 class Dossier:
     """`source`: where `antt.yaml` and the case files are read — the working tree (default)
@@ -214,7 +231,7 @@ class Dossier:
         from antt_cli.store.parallel import BATCH, Parser
 
         cache = self._cache()
-        parser = Parser(self.root, self._parsed)
+        parser = Parser(self.root, self._parsed, parse_chunk)
         complete = False
         try:
             ids = {self.case_relpath(case_id): case_id for case_id in self.case_ids()}

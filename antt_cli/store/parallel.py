@@ -30,9 +30,11 @@ class Parser:
     fails is left out (the caller parses it again and reports it). The worker processes are
     started at the first batch worth it and kept for the next."""
 
-    def __init__(self, root: Path, parse: Callable[[bytes, str, str], Any]) -> None:
+    def __init__(self, root: Path, parse: Callable[[bytes, str, str], Any],
+                 worker: Callable[[str, list], list[tuple[str, str | None]]]) -> None:
         self.root = root
         self.parse = parse
+        self.worker = worker  # a module-level function (it goes to the worker processes by name)
         self.pool = None
 
     def run(self, misses: list[tuple[str, str, str, bytes]]) -> Iterator[tuple[str, Any]]:
@@ -55,7 +57,7 @@ class Parser:
 
             self.pool = ProcessPoolExecutor(max_workers=workers())
         chunks = [misses[i:i + CHUNK] for i in range(0, len(misses), CHUNK)]
-        for answers in self.pool.map(_parse_chunk, [str(self.root)] * len(chunks), chunks):
+        for answers in self.pool.map(self.worker, [str(self.root)] * len(chunks), chunks):
             for key, text in answers:
                 if text is not None:
                     yield key, json.loads(text, object_hook=decode)
@@ -64,18 +66,3 @@ class Parser:
         if self.pool is not None:
             self.pool.shutdown()
             self.pool = None
-
-
-def _parse_chunk(root: str, items: list[tuple[str, str, str, bytes]]) -> list[tuple[str, str | None]]:
-    """In a worker: [(blob id, digest as JSON or None)]."""
-    from antt_cli.store.cache import encode
-    from antt_cli.store.dossier import Dossier
-
-    dossier = Dossier.open(Path(root))
-    answers = []
-    for rel, case_id, key, data in items:
-        try:
-            answers.append((key, json.dumps(encode(dossier._parsed(data, case_id, rel)), ensure_ascii=False)))
-        except Exception:  # noqa: BLE001 - the caller reads it again and words the error
-            answers.append((key, None))
-    return answers
