@@ -28,11 +28,14 @@ def _init_command(app: typer.Typer) -> None:
         parent_body: Optional[str] = typer.Option(None, "--parent-body", help=t("help.init.parent_body")),
         officer: Optional[str] = typer.Option(None, "--officer", help=t("help.init.officer")),
         officer_email: Optional[str] = typer.Option(None, "--officer-email", help=t("help.init.officer_email")),
+        guideline_issuer: Optional[str] = typer.Option(None, "--guideline-issuer",
+                                                       help=t("help.init.guideline_issuer")),
     ) -> None:
         from antt_cli.services.dossier import InitInput, init_dossier
 
         given = InitInput(unit=unit, province=province, unit_kind=unit_kind, place=place,
-                          parent_body=parent_body, officer=officer, officer_email=officer_email)
+                          parent_body=parent_body, officer=officer, officer_email=officer_email,
+                          guideline_issuer=guideline_issuer)
         root = init_dossier(path, given, notice)
         emit({"path": str(root)}, lambda: say(t("cli.init.done", path=root)))
 
@@ -40,10 +43,11 @@ def _init_command(app: typer.Typer) -> None:
 def _demo_command(app: typer.Typer) -> None:
     """Declare `antt demo` (docs/commands.md)."""
     @app.command("demo", help=t("cli.demo.help"))
-    def demo(path: Optional[Path] = typer.Argument(None, metavar="[PATH]", help=t("help.demo.path"))) -> None:
+    def demo(path: Optional[Path] = typer.Argument(None, metavar="[PATH]", help=t("help.demo.path")),
+             district: bool = typer.Option(False, "--district", help=t("help.demo.district"))) -> None:
         from antt_cli.cli.demo import run_demo
 
-        run_demo(path, as_json=STATE.json)
+        run_demo(path, as_json=STATE.json, scenario_file="district.yaml" if district else "scenario.yaml")
 
 
 @contextmanager

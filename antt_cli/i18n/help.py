@@ -68,6 +68,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Nội dung tiêu chí, in trong báo cáo đề nghị xếp loại hoặc bộ tiêu chí của điển hình.",
         "en": "The criterion's text, printed in the rating proposal or the exemplar's criteria set.",
     },
+    "help.demo.district": {
+        "vi": "Dựng hồ sơ mẫu của bốn xã: 12 mô hình, hai năm xếp loại, nhân rộng, kết thúc, điển hình (dùng cho antt summary).",
+        "en": "Build the four-commune sample dossier: 12 models, two rated years, a replication, a closure, exemplars (for antt summary).",
+    },
     "help.demo.path": {"vi": "Thư mục trống để dựng hồ sơ mẫu; mặc định một thư mục mới trong thư mục tạm.",
                        "en": "An empty folder for the sample dossier; default a new folder in the temp folder."},
     "help.discard_edits": {
@@ -107,8 +111,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The work no longer fits or another exemplar should replace it: propose ending (needs --reason).",
     },
     "help.field_option": {"vi": "Như --set {key}=…: {help}.", "en": "The same as --set {key}=… ({help})."},
+    "help.help.topic": {"vi": "Chủ đề: rules, interpretations, case-schema, kinds, members, huong-dan, …; bỏ trống để xem danh sách.",
+                        "en": "The topic: rules, interpretations, case-schema, kinds, members, huong-dan, …; leave it out for the list."},
     "help.id": {"vi": "Mã hồ sơ, ví dụ MH-2026-001, viết hoa hay thường đều được (xem `antt status`).",
                 "en": "Case ID, e.g. MH-2026-001, in capitals or not (see `antt status`)."},
+    "help.init.guideline_issuer": {
+        "vi": "Cơ quan ban hành Hướng dẫn 163/HD-BCĐ, ghi ở dòng căn cứ của văn bản; mặc định suy từ --province (xem `antt help interpretations`).",
+        "en": "The body that issued Guideline 163/HD-BCĐ, named in the documents' legal bases; default derived from --province (see `antt help interpretations`).",
+    },
     "help.init.officer": {"vi": "Họ tên cán bộ lập hồ sơ, ghi vào mỗi commit; mặc định user.name của git.",
                           "en": "The officer keeping the dossier, named in each commit; default git's user.name."},
     "help.init.officer_email": {"vi": "Email của cán bộ, dùng khi git chưa có danh tính.",
@@ -243,8 +253,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                   "en": "Date the document was approved (YYYY-MM-DD or DD/MM/YYYY)."},
     "help.record.attach": {"vi": "Tệp bản quét đính kèm, sao vào hồ sơ (mặc định tối đa 50 MB mỗi tệp); lặp lại được.",
                            "en": "A scan to attach, copied into the dossier (at most 50 MB each by default); repeatable."},
-    "help.record.kind": {"vi": "Loại văn bản: tên ngắn của loại (docs/kinds.md); bỏ trống để xem danh sách việc tiếp theo của hồ sơ (như antt next).",
-                         "en": "The document kind: its short name (docs/kinds.md); leave it out for the case's checklist (as antt next)."},
+    "help.record.kind": {"vi": "Loại văn bản: tên ngắn của loại (xem `antt help kinds`); bỏ trống để xem danh sách việc tiếp theo của hồ sơ (như antt next).",
+                         "en": "The document kind: its short name (see `antt help kinds`); leave it out for the case's checklist (as antt next)."},
     "help.record.members": {"vi": "Tệp CSV danh sách người: cột name, role, unit, phone, có dòng tiêu đề, bắt buộc name.",
                             "en": "CSV of the people: columns name, role, unit, phone, a header row, name required."},
     "help.record.secrecy": {"vi": "Độ mật: mat (MẬT) hoặc toi-mat (TỐI MẬT).",
@@ -274,6 +284,26 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "The signer's title, e.g. \"Phó Chủ tịch\"; default the title declared for the signer."},
     "help.status.id": {"vi": "Mã hồ sơ, ví dụ MH-2026-001; bỏ trống: bảng mọi hồ sơ.",
                        "en": "Case ID, e.g. MH-2026-001; omit it for the table of all cases."},
+    "help.summary.area": {
+        "vi": "Chỉ các mô hình, điển hình ở địa bàn này (xã, phường hoặc tên địa bàn).",
+        "en": "Only the models and exemplars in this area (a commune, or an area's name).",
+    },
+    "help.summary.date": {
+        "vi": "Tính đến ngày này (mặc định hôm nay): việc nào quá hạn.",
+        "en": "As of this day (default today): what is late.",
+    },
+    "help.summary.level": {
+        "vi": "Chỉ các mô hình ở cấp này: xa, tinh hoặc huyen.",
+        "en": "Only the models of this level: xa, tinh or huyen.",
+    },
+    "help.summary.output": {
+        "vi": "Ghi thêm ra tệp .xlsx (bảng tính có biểu đồ) hoặc .docx (báo cáo theo Nghị định 30).",
+        "en": "Also write a .xlsx workbook (with a chart) or a .docx report (NĐ 30 layout).",
+    },
+    "help.summary.year": {
+        "vi": "Năm đánh giá (từ 01/11 năm trước đến 31/10 năm này).",
+        "en": "The evaluation year (01/11 of the year before to 31/10).",
+    },
     "help.version": {"vi": "In phiên bản antt rồi thoát.", "en": "Print antt's version and exit."},
     "help.withdraw.reason": {
         "vi": "Lý do thu hồi (bắt buộc); lưu trong hồ sơ và commit.",

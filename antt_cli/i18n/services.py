@@ -129,6 +129,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Cần tên cơ quan ban hành.",
         "en": "The body's name is required.",
     },
+    "services.dossier.guideline_issuer_empty": {
+        "vi": "--guideline-issuer để trống; hãy ghi tên cơ quan ban hành Hướng dẫn 163, hoặc bỏ tùy chọn để dùng mặc định theo tỉnh.",
+        "en": "--guideline-issuer is empty; give the body that issued Guideline 163, or leave the option out for the province's default.",
+    },
+    "services.dossier.no_identity": {
+        "vi": "Không biết ai đang lập hồ sơ: git chưa có tên và email người dùng. Hãy chạy lại với `--officer \"Họ Tên\" --officer-email \"email@example.vn\"`, hoặc trước đó chạy `git config --global user.name \"Họ Tên\"` và `git config --global user.email \"email@example.vn\"`.",
+        "en": "Nobody to record as the author: git has no user name and email. Run the command again with `--officer \"Your Name\" --officer-email \"you@example.org\"`, or first run `git config --global user.name \"Your Name\"` and `git config --global user.email \"you@example.org\"`.",
+    },
     "services.dossier.not_a_folder": {
         "vi": "{path} là một tệp, không phải thư mục; chọn đường dẫn khác.",
         "en": "{path} is a file, not a folder; choose another path.",
@@ -287,6 +295,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chỉ tiêu '{text}' là loại có/không: dùng --done, không dùng --achieved.",
         "en": "The target '{text}' is yes/no: use --done, not --achieved.",
     },
+    "services.reference.missing": {
+        "vi": "Không đọc được tài liệu của chủ đề '{topic}' ({file}: {detail}). Hãy cài lại antt.",
+        "en": "The document of topic '{topic}' cannot be read ({file}: {detail}). Reinstall antt.",
+    },
+    "services.reference.unknown_topic": {
+        "vi": "Không có chủ đề '{topic}'. Các chủ đề: {topics}.",
+        "en": "There is no topic '{topic}'. The topics: {topics}.",
+    },
+    "services.reference.unknown_topic_near": {
+        "vi": "Không có chủ đề '{topic}' — có phải '{near}' không? Các chủ đề: {topics}.",
+        "en": "There is no topic '{topic}' — did you mean '{near}'? The topics: {topics}.",
+    },
     "services.rating.already_decided": {
         "vi": "{id} đã có quyết định xếp loại năm {year} (mức {grade}); quyết định lại cần --force kèm --reason (quyết định cũ vẫn được lưu).",
         "en": "{id} already has a rating decision for {year} (grade {grade}); deciding again needs --force with --reason (the earlier decision is kept).",
@@ -410,5 +430,41 @@ MESSAGES: dict[str, dict[str, str]] = {
     "services.record.unknown_field": {
         "vi": "'{kind}' không nhận trường --set {key}; các trường dùng được: {allowed}.",
         "en": "'{kind}' takes no --set {key}; the keys it takes: {allowed}.",
+    },
+    "services.summary.bad_level": {
+        "vi": "Cấp '{level}' không hợp lệ: chỉ có {levels}. Hãy gõ lại --level.",
+        "en": "Level '{level}' is not valid: only {levels}. Type --level again.",
+    },
+    "services.summary.bad_output": {
+        "vi": "Tệp kết quả {file} phải có đuôi .xlsx (bảng tính) hoặc .docx (báo cáo). Hãy gõ lại -o.",
+        "en": "The output file {file} must end in .xlsx (workbook) or .docx (report). Type -o again.",
+    },
+    "services.summary.inside_dossier": {
+        "vi": "Không ghi tổng hợp vào trong hồ sơ ({file}): mọi tệp trong hồ sơ đều được lưu vết. Hãy chọn -o ở thư mục khác.",
+        "en": "The summary is not written inside the dossier ({file}): every file there is recorded. Choose -o in another folder.",
+    },
+    "services.summary.no_area": {
+        "vi": "Không có mô hình nào ở địa bàn '{area}'. Các địa bàn có mô hình: {areas}.",
+        "en": "No model is in area '{area}'. The areas with models: {areas}.",
+    },
+    "services.summary.no_exemplars": {
+        "vi": "Năm {year} không có điển hình tiên tiến nào được công nhận, đánh giá lại hay kết thúc.",
+        "en": "In {year} no exemplar was recognized, reassessed or ended.",
+    },
+    "services.summary.no_models": {
+        "vi": "Năm đánh giá {year} (từ {start} đến {end}) chưa có mô hình nào được mở hồ sơ hoặc còn hoạt động, nên không có mô hình để xếp loại.",
+        "en": "In evaluation year {year} ({start} to {end}) no model had been opened or was still running, so there is no model to rate.",
+    },
+    "services.summary.no_models_in": {
+        "vi": "Không có mô hình nào thuộc '{which}' trong năm đánh giá {year} (từ {start} đến {end}).",
+        "en": "No model of '{which}' in evaluation year {year} ({start} to {end}).",
+    },
+    "services.summary.none_rated": {
+        "vi": "Năm {year} chưa có mô hình nào được quyết định xếp loại; {count} mô hình, lý do: {reasons}.",
+        "en": "In {year} no model has a rating decision yet; {count} models, why: {reasons}.",
+    },
+    "services.summary.write_failed": {
+        "vi": "Không ghi được {file}: {detail}. Hãy kiểm tra thư mục và quyền ghi rồi chạy lại.",
+        "en": "Could not write {file}: {detail}. Check the folder and its permissions and run again.",
     },
 }

@@ -26,7 +26,7 @@ import os
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-VERSION = 9  # 9: SQLite with the number registers; 8: an exemplar's evaluation and reassessments among the duties met
+VERSION = 10  # 10: SQLite with the number registers; 9: the facts of `antt summary` (domain/summary.py); 8: an exemplar's evaluation and reassessments among the duties met
 MAX_BYTES = 256 * 1024 * 1024  # a cache larger than this is not ours: rebuilt
 NAME = "cases.sqlite"
 OLD_NAMES = ("cases.json", "cases.pickle")  # what an older antt kept: removed, never read
