@@ -105,6 +105,15 @@ def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
     }
 
 
+def register_rows(digest: dict[str, Any]) -> list[tuple[str, int, str]]:
+    """The (body key, year, number) rows a case adds to the number registers (one register per
+    issuing body and year, docs/interpretations.md): what the register index of the read cache
+    holds for it."""
+    from antt_cli.domain.text import body_key
+
+    return [(body_key(str(body)), year, str(number)) for body, year, number in digest["numbers"]]
+
+
 def digest_ok(value: Any) -> bool:
     """Whether `value` has the shape `case_digest` gives (a read cache entry is checked before
     it is trusted: store/cache.py)."""

@@ -554,6 +554,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.status.help": {"vi": "Bảng các hồ sơ; với ID: toàn bộ thông tin một hồ sơ.",
                         "en": "Table of cases; with ID, one case's full picture."},
+    "cli.status.progress": {"vi": "Đang đọc các hồ sơ", "en": "Reading the cases"},
     "cli.status.recognized": {
         "vi": "đã công nhận",
         "en": "recognized",

@@ -146,9 +146,7 @@ def resolve_signer(case: Case, k: KindSpec, issuer: str, given: RecordInput, dos
 
 def numbers_used(dossier: Dossier, issuer: str, year: int) -> list[str]:
     """The numbers an issuing body has given this year, across every case of the dossier."""
-    key = body_key(issuer)
-    return [number for digest in dossier.iter_digests()
-            for body, used_year, number in digest["numbers"] if used_year == year and body_key(body) == key]
+    return dossier.numbers_used(body_key(issuer), year)
 
 
 def resolve_number(k: KindSpec, issuer: str, day: dt.date, given: str | None, dossier: Dossier,
