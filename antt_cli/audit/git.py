@@ -203,10 +203,10 @@ def _matches(reported: str, relpaths: list[str]) -> bool:
     return any(reported == p or reported.startswith(p.rstrip("/") + "/") for p in relpaths)
 
 
-def config_identity(root: Path) -> tuple[str, str] | None:
-    """(name, email) git will commit as: GIT_AUTHOR_NAME/EMAIL, else user.name/user.email
-    from git config (EMAIL as git's own last resort for the address); None if either is
-    missing."""
+def config_user(root: Path) -> tuple[str | None, str | None]:
+    """(name, email) of git's identity on this machine, each None when git has none:
+    GIT_AUTHOR_NAME/EMAIL, else user.name/user.email from git config (EMAIL as git's own
+    last resort for the address)."""
     status, out, _ = _run(root, "config", "-z", "--get-regexp", r"^user\.(name|email)$")
     config: dict[str, str] = {}
     if status == 0:
@@ -216,9 +216,20 @@ def config_identity(root: Path) -> tuple[str, str] | None:
                 config[key.lower()] = value  # the last value wins, as in git
     name = os.environ.get("GIT_AUTHOR_NAME") or config.get("user.name")
     email = os.environ.get("GIT_AUTHOR_EMAIL") or config.get("user.email") or os.environ.get("EMAIL")
-    if not name or not name.strip() or not email or not email.strip():
-        return None
-    return name.strip(), email.strip()
+    return (name.strip() if name and name.strip() else None, email.strip() if email and email.strip() else None)
+
+
+def config_identity(root: Path) -> tuple[str, str] | None:
+    """(name, email) git will commit as on its own, or None if either is missing."""
+    name, email = config_user(root)
+    return (name, email) if name and email else None
+
+
+def set_local_user(root: Path, name: str, email: str | None) -> None:
+    """The dossier's own git identity (`antt init --officer`, docs/commands.md)."""
+    _check(root, "config", "user.name", name)
+    if email:
+        _check(root, "config", "user.email", email)
 
 
 def init_repo(root: Path) -> None:
@@ -233,17 +244,23 @@ def init_repo(root: Path) -> None:
     _check(root, "config", "core.quotepath", "false")
 
 
-def log_records(root: Path, case_id: str | None = None) -> list[dict]:
+def log_records(root: Path, case_id: str | None = None, *, paths: list[str] | None = None,
+                since: str | None = None) -> list[dict]:
     """Commits reachable from HEAD, newest first, in ONE `git log`: each
     {sha, date (ISO 8601), author, email, summary, trailers: {key: [values]}}.
 
     With `case_id`, only commits whose message mentions it (`--grep -F`, a superset that
-    `history.py` narrows to the exact trailers). An unborn branch has no commits: [].
+    `history.py` narrows to the exact trailers); with `paths`, only commits that touch them
+    (a path-limited log: one case's folder costs what that case's commits cost, not the
+    dossier's); with `since` (ISO 8601 with its offset), only commits made from then on.
+    An unborn branch has no commits: [].
     """
     args = ["log", "--encoding=UTF-8", f"--format={_LOG_FORMAT}"]
     if case_id is not None:
         args += ["--fixed-strings", f"--grep={case_id}"]
-    status, out, err = _run(root, *args, "HEAD", "--")
+    if since is not None:
+        args.append(f"--since={since}")
+    status, out, err = _run(root, *args, "HEAD", "--", *[literal(p) for p in paths or []])
     if status != 0:
         if head_sha(root) is None:
             return []
