@@ -244,22 +244,18 @@ def init_repo(root: Path) -> None:
     _check(root, "config", "core.quotepath", "false")
 
 
-def log_records(root: Path, case_id: str | None = None, *, paths: list[str] | None = None,
-                since: str | None = None) -> list[dict]:
+def log_records(root: Path, case_id: str | None = None, *, paths: list[str] | None = None) -> list[dict]:
     """Commits reachable from HEAD, newest first, in ONE `git log`: each
     {sha, date (ISO 8601), author, email, summary, trailers: {key: [values]}}.
 
     With `case_id`, only commits whose message mentions it (`--grep -F`, a superset that
     `history.py` narrows to the exact trailers); with `paths`, only commits that touch them
     (a path-limited log: one case's folder costs what that case's commits cost, not the
-    dossier's); with `since` (ISO 8601 with its offset), only commits made from then on.
-    An unborn branch has no commits: [].
+    dossier's). An unborn branch has no commits: [].
     """
     args = ["log", "--encoding=UTF-8", f"--format={_LOG_FORMAT}"]
     if case_id is not None:
         args += ["--fixed-strings", f"--grep={case_id}"]
-    if since is not None:
-        args.append(f"--since={since}")
     status, out, err = _run(root, *args, "HEAD", "--", *[literal(p) for p in paths or []])
     if status != 0:
         if head_sha(root) is None:

@@ -63,14 +63,13 @@ def _entry(raw: dict) -> dict:
     }
 
 
-def all_history(root: Path, since: str | None = None) -> list[dict]:
+def all_history(root: Path) -> list[dict]:
     """Every commit reachable from HEAD, oldest first (commits made outside antt too:
-    their `action` and `case` are None); with `since` (ISO 8601 with offset) those made from
-    then on."""
-    return [_entry(raw) for raw in reversed(gitq.log_records(Path(root), since=since))]
+    their `action` and `case` are None)."""
+    return [_entry(raw) for raw in reversed(gitq.log_records(Path(root)))]
 
 
-def case_history(root: Path, case_id: str, folder: str, since: str | None = None) -> list[dict]:
+def case_history(root: Path, case_id: str, folder: str) -> list[dict]:
     """The commits of one case, oldest first: those that touch its `folder` (a path-limited
     log) and carry Antt-Case `case_id`, and — when the case was renumbered on sync
     (docs/case-schema.md) — those of its earlier IDs, found through the
@@ -78,13 +77,12 @@ def case_history(root: Path, case_id: str, folder: str, since: str | None = None
     A commit that renumbered `case_id` away is part of the old ID's history too."""
     root = Path(root)
     parent = folder.rsplit("/", 1)[0] + "/" if "/" in folder else ""
-    records = gitq.log_records(root, paths=[folder], since=since)
+    records = gitq.log_records(root, paths=[folder])
     ids = _follow_renumbering(records, case_id)
     done = {case_id}
     while ids - done:  # renumbered: the old IDs' commits are in the old IDs' folders
         done |= ids
-        records = gitq.log_records(root, paths=[folder, *(parent + old for old in sorted(ids - {case_id}))],
-                                   since=since)
+        records = gitq.log_records(root, paths=[folder, *(parent + old for old in sorted(ids - {case_id}))])
         ids = _follow_renumbering(records, case_id)
     selected = [
         raw for raw in records

@@ -49,8 +49,13 @@ def _old_value(key: str, value: str) -> str:
 
 def _details(row) -> str:
     """The summary, and under it an amendment's (or withdrawal's) reason and old values."""
+    text = row.summary
     prefix = f"[{row.case}] " if row.case else ""
-    lines = [row.summary[len(prefix):] if prefix and row.summary.startswith(prefix) else row.summary]
+    if prefix and text.startswith(prefix):  # the case has its own column, or is the one asked for
+        text = text[len(prefix):]
+    if row.kind_title and text.startswith(row.kind_title) and text[len(row.kind_title):].strip(" :"):
+        text = text[len(row.kind_title):].strip(" :")  # the action column names the kind already
+    lines = [text]
     if row.reason:
         lines.append(t("cli.history.reason", reason=row.reason))
     if row.old:

@@ -39,6 +39,7 @@ class HistoryRow:
     action: str | None                # the Antt-Action trailer, as written (slugs)
     action_text: str                  # the action in words, the kind by its title
     kind: str | None                  # the document's kind (spec name), when the commit has one
+    kind_title: str | None            # its Vietnamese title (the words commit summaries use)
     document_date: dt.date | None     # the document's own date
     summary: str
     reason: str | None = None         # Antt-Reason: an amendment's, a withdrawal's reason
@@ -75,18 +76,19 @@ def history(ctx: Context, case_id: str | None = None, given: HistoryFilter = His
     zone = time_zone(zone_name)
     reg = load_registry()
     kinds = reg.of_case(Dossier.case_kind_of(case_id)) if case_id else list(reg)
-    wanted = _wanted_kind(given.kind, kinds)
+    wanted = _wanted_kinds(given.kind, kinds)
+    # A day in the dossier's zone; compared here, not by `git log --since`, which stops at the
+    # first older commit and would miss commits made on a PC whose clock was behind.
     since = dt.datetime.combine(given.since, dt.time(), zone) if given.since else None
-    since_iso = since.isoformat() if since else None
     if case_id is not None:
         dossier.load_case(case_id, fast=True)  # an unknown ID is refused, not an empty history
-        entries = audit.case_history(ctx.root, case_id, dossier.case_dir_rel(case_id), since_iso)
+        entries = audit.case_history(ctx.root, case_id, dossier.case_dir_rel(case_id))
     else:
-        entries = audit.all_history(ctx.root, since_iso)
+        entries = audit.all_history(ctx.root)
     rows = [_row(e, zone, reg) for e in entries]
     rows = [r for r in rows if (since is None or r.time >= since)
             and (given.officer is None or officer_matches(given.officer, r.officer))
-            and (wanted is None or r.kind == wanted)]
+            and (wanted is None or r.kind in wanted)]
     return HistoryResult(rows, zone_name)
 
 
@@ -101,14 +103,19 @@ def time_zone(name: str) -> Any:
         raise AnttError("services.history.bad_timezone", value=name, default=DEFAULT_TIMEZONE) from None
 
 
-def _wanted_kind(text: str | None, kinds: list[Any]) -> str | None:
-    """The spec name `--kind` names, resolved as `record` resolves a kind (domain/kind_names.py)."""
+def _wanted_kinds(text: str | None, kinds: list[Any]) -> set[str] | None:
+    """The spec names `--kind` names, resolved as `record` resolves a kind
+    (domain/kind_names.py); dossier-wide, a CLI name both case types use (`proposal`) means
+    both kinds."""
     if text is None:
         return None
     from antt_cli.domain.kind_names import resolve_kind_name
 
-    exact = [k for k in kinds if text in (k.cli, k.name)]
-    return (exact[0] if exact else resolve_kind_name(text, kinds)).name
+    exact = {k.name for k in kinds if text in (k.cli, k.name)}
+    if exact:
+        return exact
+    found = resolve_kind_name(text, kinds)
+    return {k.name for k in kinds if k.cli == found.cli}
 
 
 def officer_matches(typed: str, name: str) -> bool:
@@ -126,6 +133,7 @@ def _row(e: dict[str, Any], zone: Any, reg: Any) -> HistoryRow:
         sha=e["sha"], time=when, officer=e.get("officer") or e.get("author") or "", author=e["author"],
         email=e["email"], case=e.get("case"), action=e.get("action"),
         action_text=_action_text(command, spec, e.get("action")), kind=spec.name if spec else None,
+        kind_title=spec.title if spec else None,
         document_date=_iso_date(e.get("document_date")), summary=e["summary"], reason=e.get("reason"),
         old=e.get("old") or {}, late=e.get("late"), forced=e.get("forced"),
         renumbered_from=e.get("renumbered_from"), trailers=e.get("trailers") or {})
