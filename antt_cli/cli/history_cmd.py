@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from antt_cli.cli.common import CASE_ID, DATE, STATE, emit, stdout_console
+from antt_cli.cli.common import CASE_ID, DATE, STATE, emit
 from antt_cli.i18n import lang, t
 
 OLD_ORDER = ("number", "date", "issuer", "signer", "targets")
@@ -66,23 +66,83 @@ def _details(row) -> str:
 
 
 def print_history(result, *, whole: bool) -> None:
-    """One row per commit: time (in the dossier's zone, named in the header), [case,]
-    officer, action in words, the document's date, summary with reason and old values."""
-    from rich.table import Table
+    """One row per commit: time (in the dossier's zone, named above the table), [case,]
+    officer, action in words, the document's date, summary with reason and old values.
+    Drawn as plain text: rich's table measured every cell of a long history several times
+    and took half of `antt history ID`'s time (docs/commands.md `antt history`)."""
+    import sys
 
     from antt_cli.hygiene import safe
 
     if not result.rows:
-        stdout_console().print(t("cli.history.none"), markup=False)
+        sys.stdout.write(t("cli.history.none") + "\n")
         return
-    table = Table(show_lines=False)
-    table.add_column(t("cli.history.col.time", zone=result.timezone), no_wrap=True)
-    if whole:
-        table.add_column(t("cli.history.col.case"), no_wrap=True)
-    for key in ("officer", "action", "document_date", "summary"):
-        table.add_column(t(f"cli.history.col.{key}"), overflow="fold", no_wrap=key == "document_date")
+    keys = ["time", *(["case"] if whole else []), "officer", "action", "document_date", "summary"]
+    headers = [t(f"cli.history.col.{k}") for k in keys]
+    rows = []
     for row in result.rows:
         cells = [_time(row.time)] + ([row.case or ""] if whole else [])
         cells += [row.officer, row.action_text, _day(row.document_date), _details(row)]
-        table.add_row(*(safe(c, keep="\n") for c in cells))
-    stdout_console().print(table)
+        rows.append([safe(c, keep="\n") for c in cells])
+    fixed = {i for i, k in enumerate(keys) if k in ("time", "case", "document_date")}
+    offset = result.rows[0].time.strftime("%z")
+    sys.stdout.write(t("cli.history.zone", zone=result.timezone, offset=f"{offset[:3]}:{offset[3:]}") + "\n")
+    sys.stdout.write(draw_table(headers, rows, fixed, _page_width()))
+
+
+def _page_width() -> int:
+    """As wide as stdout_console() draws: COLUMNS, else the terminal's width, else 120."""
+    import sys
+
+    from antt_cli.cli.common import _terminal_width, columns
+
+    if sys.stdout.isatty():
+        return columns(None) or _terminal_width(sys.stdout)
+    return columns(120) or 120
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+               for c in text)
+
+
+def draw_table(headers: list[str], rows: list[list[str]], fixed: set[int], width: int) -> str:
+    """Columns separated by " │ ", the header ruled; the columns not in `fixed` share what
+    the page leaves (each at most its longest line), their words wrapped."""
+    import textwrap
+
+    natural = [max([_width(headers[i])] + [_width(line) for r in rows for line in r[i].split("\n")])
+               for i in range(len(headers))]
+    room = width - 3 * (len(headers) - 1) - sum(natural[i] for i in fixed)
+    loose = [i for i in range(len(headers)) if i not in fixed]
+    widths = list(natural)
+    while loose:  # a column narrower than an equal share keeps its width; the others share the rest
+        share = max(8, room // len(loose))
+        narrow = [i for i in loose if natural[i] <= share]
+        if not narrow:
+            for i in loose:
+                widths[i] = share
+            break
+        room -= sum(natural[i] for i in narrow)
+        loose = [i for i in loose if i not in narrow]
+
+    def lines(text: str, i: int) -> list[str]:
+        if i in fixed:
+            return text.split("\n")
+        return [piece for line in text.split("\n")
+                for piece in (textwrap.wrap(line, widths[i], break_on_hyphens=False) or [""])]
+
+    def render(cells: list[str]) -> list[str]:
+        wrapped = [lines(c, i) for i, c in enumerate(cells)]
+        out = []
+        for n in range(max(len(w) for w in wrapped)):
+            parts = [(w[n] if n < len(w) else "") for w in wrapped]
+            out.append(" │ ".join(p + " " * (widths[i] - _width(p)) for i, p in enumerate(parts)).rstrip())
+        return out
+
+    text = render(headers) + ["─┼─".join("─" * w for w in widths)]
+    for row in rows:
+        text += render(row)
+    return "\n".join(text) + "\n"

@@ -81,7 +81,8 @@ def history(ctx: Context, case_id: str | None = None, given: HistoryFilter = His
     # first older commit and would miss commits made on a PC whose clock was behind.
     since = dt.datetime.combine(given.since, dt.time(), zone) if given.since else None
     if case_id is not None:
-        dossier.load_case(case_id, fast=True)  # an unknown ID is refused, not an empty history
+        if not dossier.source.exists(dossier.case_relpath(case_id)):  # refused, not an empty history
+            raise AnttError("store.unknown_case", id=case_id)
         entries = audit.case_history(ctx.root, case_id, dossier.case_dir_rel(case_id))
     else:
         entries = audit.all_history(ctx.root)
