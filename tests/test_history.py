@@ -234,3 +234,27 @@ def test_init_officer_option_stays_init_own(tmp_path):
     assert "officer: Đỗ Văn Em" in (root / "antt.yaml").read_text(encoding="utf-8")
     assert _last(root) == ("Đỗ Văn Em <kiemthu@antt.invalid>", "Đỗ Văn Em")
     assert git(root, "config", "--local", "user.name").strip() == "Đỗ Văn Em"
+
+
+def test_document_date_of_commits_without_the_trailer(worked, monkeypatch):
+    """A dossier kept before antt wrote Antt-Kind and Antt-Document-Date: the date comes from
+    the case's record — as first recorded, for the commit that recorded it."""
+    monkeypatch.setenv("FILTER_BRANCH_SQUELCH_WARNING", "1")
+    git(worked, "filter-branch", "-f", "--msg-filter", "grep -v -e '^Antt-Kind:' -e '^Antt-Document-Date:'")
+    rows = _history(worked, "MH-2025-001")
+    assert not any("Antt-Document-Date" in r["trailers"] or "Antt-Kind" in r["trailers"] for r in rows)
+    assert [r["document_date"] for r in rows] == [None, "2025-09-03", "2025-09-04", "2025-09-20"]
+    assert [r["kind"] for r in rows] == [None, "survey-plan", "survey-plan", "survey-report"]
+
+
+def test_times_without_a_system_time_zone_database(worked, tmp_path):
+    """Windows and minimal Linux images have no /usr/share/zoneinfo: the `tzdata` package
+    (a dependency of antt) supplies the zone."""
+    from conftest import antt_process
+
+    empty = tmp_path / "no-zoneinfo"
+    empty.mkdir()
+    done = antt_process("--dossier", str(worked), "--json", "history", "MH-2025-001",
+                        env={"PYTHONTZPATH": str(empty)})
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)[-1]["date"] == "2031-03-02T06:30:00+07:00"

@@ -38,6 +38,7 @@ class HistoryRow:
     case: str | None
     action: str | None                # the Antt-Action trailer, as written (slugs)
     action_text: str                  # the action in words, the kind by its title
+    command: str                      # the action without its kind (`record`, `rate --decide`)
     kind: str | None                  # the document's kind (spec name), when the commit has one
     kind_title: str | None            # its Vietnamese title (the words commit summaries use)
     document_date: dt.date | None     # the document's own date
@@ -87,10 +88,34 @@ def history(ctx: Context, case_id: str | None = None, given: HistoryFilter = His
     else:
         entries = audit.all_history(ctx.root)
     rows = [_row(e, zone, reg) for e in entries]
+    if case_id is not None and any(r.kind and r.document_date is None for r in rows):
+        _dates_from_the_case(rows, dossier.case(case_id))
     rows = [r for r in rows if (since is None or r.time >= since)
             and (given.officer is None or officer_matches(given.officer, r.officer))
             and (wanted is None or r.kind in wanted)]
     return HistoryResult(rows, zone_name)
+
+
+def _dates_from_the_case(rows: list[HistoryRow], case: Any) -> None:
+    """Commits made before antt wrote Antt-Document-Date: the date of the case's record of that
+    kind — the only one, or the one whose number (now or before an amendment) the summary
+    names ("… (số 05/BC-CAX)")."""
+    import re
+
+    for row in rows:
+        if not row.kind or row.document_date is not None:
+            continue
+        records = [r for r in case.documents if r.kind == row.kind]
+        found = re.search(r"\(số ([^)]+)\)$", row.summary)
+        if found and len(records) > 1:
+            number = found.group(1)
+            records = [r for r in records if r.number == number
+                       or any((a.get("old") or {}).get("number") == number for a in r.amendments)]
+        if len(records) != 1:
+            continue
+        first_old = next((a.get("old", {}).get("date") for a in records[0].amendments), None)
+        day = first_old if row.command != "amend" and first_old else records[0].date
+        row.document_date = day if isinstance(day, dt.date) else _iso_date(str(day) if day else None)
 
 
 def time_zone(name: str) -> Any:
@@ -133,7 +158,7 @@ def _row(e: dict[str, Any], zone: Any, reg: Any) -> HistoryRow:
     return HistoryRow(
         sha=e["sha"], time=when, officer=e.get("officer") or e.get("author") or "", author=e["author"],
         email=e["email"], case=e.get("case"), action=e.get("action"),
-        action_text=_action_text(command, spec, e.get("action")), kind=spec.name if spec else None,
+        action_text=_action_text(command, spec, e.get("action")), command=command, kind=spec.name if spec else None,
         kind_title=spec.title if spec else None,
         document_date=_iso_date(e.get("document_date")), summary=e["summary"], reason=e.get("reason"),
         old=e.get("old") or {}, late=e.get("late"), forced=e.get("forced"),
