@@ -43,23 +43,28 @@ def _entry(raw: dict) -> dict:
     `late` and `forced` are the trailer's text (the deadline missed, the reason) or None,
     so they read as booleans too.
     """
+    last = {name.lower(): values[-1] for name, values in raw["trailers"].items() if values}
+
+    def get(key: str) -> str | None:
+        return last.get(key.lower())
+
     return {
         "sha": raw["sha"],
         "date": raw["date"],
         "author": raw["author"],
         "email": raw["email"],
-        "officer": trailer(raw, OFFICER),
-        "action": trailer(raw, ACTION),
-        "case": trailer(raw, CASE),
+        "officer": get(OFFICER),
+        "action": get(ACTION),
+        "case": get(CASE),
         "summary": raw["summary"],
         "trailers": raw["trailers"],
-        "late": trailer(raw, LATE),
-        "forced": trailer(raw, FORCED),
-        "renumbered_from": trailer(raw, RENUMBERED_FROM),
-        "kind": trailer(raw, KIND),
-        "document_date": trailer(raw, DOCUMENT_DATE),
-        "reason": trailer(raw, REASON),
-        "old": {key: value for key, name in OLD.items() if (value := trailer(raw, name)) is not None},
+        "late": get(LATE),
+        "forced": get(FORCED),
+        "renumbered_from": get(RENUMBERED_FROM),
+        "kind": get(KIND),
+        "document_date": get(DOCUMENT_DATE),
+        "reason": get(REASON),
+        "old": {key: value for key, name in OLD.items() if (value := get(name)) is not None},
     }
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Optional
 
 import typer
@@ -101,7 +102,16 @@ def _page_width() -> int:
     return columns(120) or 120
 
 
+# Characters whose width is not 1: combining marks, East Asian wide and fullwidth forms.
+# Vietnamese in NFC (U+00C0–U+1EF9) has none of them, so nearly every cell is just len().
+_NOT_ONE = re.compile("[\u0300-\u036f\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
+                      "\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U0001f000-\U0010ffff]")
+
+
 def _width(text: str) -> int:
+    """Columns `text` takes on a terminal."""
+    if not _NOT_ONE.search(text):
+        return len(text)
     import unicodedata
 
     return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
@@ -132,7 +142,8 @@ def draw_table(headers: list[str], rows: list[list[str]], fixed: set[int], width
         if i in fixed:
             return text.split("\n")
         return [piece for line in text.split("\n")
-                for piece in (textwrap.wrap(line, widths[i], break_on_hyphens=False) or [""])]
+                for piece in ([line] if _width(line) <= widths[i]
+                              else textwrap.wrap(line, widths[i], break_on_hyphens=False) or [""])]
 
     def render(cells: list[str]) -> list[str]:
         wrapped = [lines(c, i) for i, c in enumerate(cells)]
