@@ -324,7 +324,7 @@ def build_app() -> typer.Typer:
             set_lang(lang)
 
     from antt_cli.cli import (case_cmds, check_cmds, dossier_cmds, exemplar_cmds, help_cmd, lifecycle_cmds,
-                              next_cmd, rating_cmds)
+                              next_cmd, rating_cmds, summary_cmd)
 
     dossier_cmds.register(app)
     case_cmds.register(app)
@@ -333,6 +333,7 @@ def build_app() -> typer.Typer:
     exemplar_cmds.register(app)
     next_cmd.register(app)
     check_cmds.register(app)
+    summary_cmd.register(app)
     help_cmd.register(app)
     return app
 
