@@ -98,7 +98,8 @@ def test_two_files_one_commit_with_trailers(repo):
     names = git(repo, "-c", "core.quotepath=false", "show", "--name-only", "--format=", "HEAD").split()
     assert sorted(names) == ["cases/MH-2023-001/01-quyết-định.docx", "cases/MH-2023-001/case.yaml"]
     assert "2 files changed" in git(repo, "show", "--stat", "HEAD")
-    assert git(repo, "log", "-1", "--format=%an <%ae>") == "Cán bộ Git <git@example.vn>\n"
+    # docs/commands.md "Global": the officer who ran the command is the author (git's email)
+    assert git(repo, "log", "-1", "--format=%an <%ae>|%cn") == "Nguyễn Văn A <git@example.vn>|Nguyễn Văn A\n"
     assert (repo / "cases/MH-2023-001/case.yaml").read_bytes() == b"id: MH-2023-001\nstatus: active\n"
     assert git(repo, "status", "--porcelain") == ""
     assert not (gitq.git_dir(repo) / "antt.lock").exists()
@@ -289,11 +290,25 @@ def test_no_identity_refused_unless_officer(tmp_path):
     assert "Antt-Case" not in git(root, "log", "-1", "--format=%B")
 
 
-def test_officer_trailer_falls_back_to_git_name(repo, monkeypatch):
-    assert resolve_identity(repo, None, None) == ("Cán bộ Git", None)
-    assert resolve_identity(repo, "Trần Thị B", None) == ("Trần Thị B", None)
+def test_officer_precedence_explicit_then_git_then_profile(repo, monkeypatch):
+    """docs/commands.md "Global": --officer / ANTT_OFFICER, else git's user.name, else
+    antt.yaml's officer; the email is git's, else antt.yaml's officer_email."""
+    git_identity = ("Cán bộ Git", "git@example.vn")
+    assert resolve_identity(repo, None, None) == ("Cán bộ Git", git_identity)
+    assert resolve_identity(repo, None, "p@ca.gov.vn", "Hồ sơ Officer") == ("Cán bộ Git", git_identity)
+    assert resolve_identity(repo, "Trần Thị B", None, "Hồ sơ Officer") == (
+        "Trần Thị B", ("Trần Thị B", "git@example.vn"))
     monkeypatch.setenv("GIT_AUTHOR_NAME", "Env Name")
     assert gitq.config_identity(repo) == ("Env Name", "git@example.vn")
+
+
+def test_officer_from_profile_when_git_has_no_name(tmp_path):
+    root = make_repo(tmp_path / "d", identity=False)
+    assert resolve_identity(root, None, "p@ca.gov.vn", "Hồ sơ Officer") == (
+        "Hồ sơ Officer", ("Hồ sơ Officer", "p@ca.gov.vn"))
+    with pytest.raises(AnttError) as err:
+        resolve_identity(root, None, "p@ca.gov.vn", None)
+    assert err.value.key == "audit.no_identity" and "--officer" in err.value.message()
 
 
 def test_unborn_branch_first_commit(tmp_path):
@@ -431,17 +446,17 @@ def test_case_history_reads_trailers(repo):
     for i, (case, action, extra) in enumerate(steps):
         with tx(repo, case_id=case, action=action, summary=f"[{case}] bước {i}", extra_trailers=extra) as t:
             t.write_text(f"cases/{case}/step{i}.yaml", f"i: {i}\n")
-    first = case_history(repo, "MH-2023-001")
+    first = case_history(repo, "MH-2023-001", "cases/MH-2023-001")
     assert [h["action"] for h in first] == ["record establishment-decision", "rate"]
     assert [h["summary"] for h in first] == ["[MH-2023-001] bước 0", "[MH-2023-001] bước 2"]
-    assert first[0]["officer"] == "Nguyễn Văn A" and first[0]["author"] == "Cán bộ Git"
+    assert first[0]["officer"] == "Nguyễn Văn A" and first[0]["author"] == "Nguyễn Văn A"
     assert first[0]["late"] is None and not first[0]["forced"]
     assert first[1]["late"] == "2023-11-05" and first[1]["forced"] == "lý do"
     assert first[1]["trailers"]["Antt-Case"] == ["MH-2023-001"]
     assert first[1]["date"][:4].isdigit() and "T" in first[1]["date"]
     assert len(first[0]["sha"]) == 40
-    assert [h["case"] for h in case_history(repo, "MH-2023-002")] == ["MH-2023-002"]
-    assert case_history(repo, "MH-2023-00") == []
+    assert [h["case"] for h in case_history(repo, "MH-2023-002", "cases/MH-2023-002")] == ["MH-2023-002"]
+    assert case_history(repo, "MH-2023-00", "cases/MH-2023-00") == []
     everything = all_history(repo)
     assert [h["action"] for h in everything] == [None, "record establishment-decision", "open", "rate"]
 
@@ -455,13 +470,13 @@ def test_case_history_follows_renumbering(repo):
         t.write_text("cases/MH-2023-007/case.yaml", "a\n")
     assert git(repo, "show", "--no-renames", "--name-status", "--format=", "HEAD").split() == [
         "A", "cases/MH-2023-007/case.yaml", "D", "cases/MH-2023-P01/case.yaml"]
-    assert [h["action"] for h in case_history(repo, "MH-2023-007")] == ["open", "sync renumber"]
-    assert [h["action"] for h in case_history(repo, "MH-2023-P01")] == ["open", "sync renumber"]
+    assert [h["action"] for h in case_history(repo, "MH-2023-007", "cases/MH-2023-007")] == ["open", "sync renumber"]
+    assert [h["action"] for h in case_history(repo, "MH-2023-P01", "cases/MH-2023-P01")] == ["open", "sync renumber"]
 
 
 def test_history_of_unborn_repo_is_empty(tmp_path):
     root = make_repo(tmp_path / "empty")
-    assert all_history(root) == [] and case_history(root, "MH-1") == []
+    assert all_history(root) == [] and case_history(root, "MH-1", "cases/MH-1") == []
 
 
 def test_check_clean_first_then_write(repo):

@@ -252,7 +252,11 @@ def test_status_and_history(launched):
     assert history[0]["action"] == "new-model" and history[-1]["action"] == "record launch"
     assert all(h["case"] == "MH-2025-001" and h["officer"] == "Nguyễn Văn Kiểm" for h in history)
     assert len(history) == len(build_steps(False)) + 3
-    assert "record launch" in ok("history", "MH-2025-001", root=launched).stdout
+    from antt_cli.store.kinds import load_registry
+
+    shown = " ".join(ok("history", "MH-2025-001", root=launched).stdout.split())
+    launch_title = load_registry().kinds["launch"].title
+    assert "record launch" not in shown and launch_title.split()[0] in shown and "Ghi nhận:" in shown
     refused(launched, "history", "MH-2025-077", contains="MH-2025-077")
 
 

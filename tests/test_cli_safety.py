@@ -137,6 +137,13 @@ def test_no_git_identity_refused_unless_the_profile_names_the_officer(tmp_path):
     done = antt_process("--dossier", str(root), "new-model", "M", "--area", "Thôn 1", env=env)
     assert done.returncode == 0, done.stderr
     assert git(root, "log", "-1", "--format=%an <%ae>").strip() == "Trần Văn Cán <can@example.vn>"
+    # init --officer made the officer this dossier's git user (docs/commands.md "Global");
+    # a clone on a machine without a git identity has only antt.yaml's officer left.
+    assert git(root, "config", "--local", "user.name").strip() == "Trần Văn Cán"
+    subprocess.run(["git", "config", "--local", "--unset", "user.name"], cwd=root, check=True)
+    done = antt_process("--dossier", str(root), "new-model", "M2", "--area", "Thôn 3", env=env)
+    assert done.returncode == 0, done.stderr
+    assert git(root, "log", "-1", "--format=%an <%ae>").strip() == "Trần Văn Cán <can@example.vn>"
     # Remove the officer: the next command is refused and changes nothing.
     profile = root / "antt.yaml"
     text = profile.read_text(encoding="utf-8").replace("officer: Trần Văn Cán", "officer:")

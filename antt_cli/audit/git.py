@@ -44,6 +44,25 @@ def _run(root: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int
     return status, out or "", err or ""
 
 
+def _run_plain(root: Path, *args: str) -> tuple[int, str, str]:
+    """`_run` without GitPython, for the reads that must stay cheap (`antt history ID`:
+    importing GitPython costs more than a path-limited log of one case)."""
+    import subprocess
+
+    env = {**os.environ, "LANGUAGE": "C", "LC_ALL": "C"}  # git's own messages as `_run` gets them
+    try:
+        done = subprocess.run([os.environ.get("GIT_PYTHON_GIT_EXECUTABLE") or "git", *args], cwd=str(root),
+                              env=env, capture_output=True, stdin=subprocess.DEVNULL)
+    except FileNotFoundError as exc:
+        if not Path(root).is_dir():
+            return 128, "", f"cannot run git in {root}"
+        raise AnttError("audit.git_missing") from exc
+    except OSError:
+        return 128, "", f"cannot run git in {root}"
+    return (done.returncode, done.stdout.decode("utf-8", "replace"),
+            done.stderr.decode("utf-8", "replace"))
+
+
 def _check(root: Path, *args: str, env: dict[str, str] | None = None) -> str:
     """Run git; stdout on success, else AnttError audit.git_failed naming the command."""
     status, out, err = _run(root, *args, env=env)
@@ -203,10 +222,10 @@ def _matches(reported: str, relpaths: list[str]) -> bool:
     return any(reported == p or reported.startswith(p.rstrip("/") + "/") for p in relpaths)
 
 
-def config_identity(root: Path) -> tuple[str, str] | None:
-    """(name, email) git will commit as: GIT_AUTHOR_NAME/EMAIL, else user.name/user.email
-    from git config (EMAIL as git's own last resort for the address); None if either is
-    missing."""
+def config_user(root: Path) -> tuple[str | None, str | None]:
+    """(name, email) of git's identity on this machine, each None when git has none:
+    GIT_AUTHOR_NAME/EMAIL, else user.name/user.email from git config (EMAIL as git's own
+    last resort for the address)."""
     status, out, _ = _run(root, "config", "-z", "--get-regexp", r"^user\.(name|email)$")
     config: dict[str, str] = {}
     if status == 0:
@@ -216,9 +235,20 @@ def config_identity(root: Path) -> tuple[str, str] | None:
                 config[key.lower()] = value  # the last value wins, as in git
     name = os.environ.get("GIT_AUTHOR_NAME") or config.get("user.name")
     email = os.environ.get("GIT_AUTHOR_EMAIL") or config.get("user.email") or os.environ.get("EMAIL")
-    if not name or not name.strip() or not email or not email.strip():
-        return None
-    return name.strip(), email.strip()
+    return (name.strip() if name and name.strip() else None, email.strip() if email and email.strip() else None)
+
+
+def config_identity(root: Path) -> tuple[str, str] | None:
+    """(name, email) git will commit as on its own, or None if either is missing."""
+    name, email = config_user(root)
+    return (name, email) if name and email else None
+
+
+def set_local_user(root: Path, name: str, email: str | None) -> None:
+    """The dossier's own git identity (`antt init --officer`, docs/commands.md)."""
+    _check(root, "config", "user.name", name)
+    if email:
+        _check(root, "config", "user.email", email)
 
 
 def init_repo(root: Path) -> None:
@@ -236,17 +266,19 @@ def init_repo(root: Path) -> None:
     _check(root, "config", "core.longpaths", "true")
 
 
-def log_records(root: Path, case_id: str | None = None) -> list[dict]:
+def log_records(root: Path, case_id: str | None = None, *, paths: list[str] | None = None) -> list[dict]:
     """Commits reachable from HEAD, newest first, in ONE `git log`: each
     {sha, date (ISO 8601), author, email, summary, trailers: {key: [values]}}.
 
     With `case_id`, only commits whose message mentions it (`--grep -F`, a superset that
-    `history.py` narrows to the exact trailers). An unborn branch has no commits: [].
+    `history.py` narrows to the exact trailers); with `paths`, only commits that touch them
+    (a path-limited log: one case's folder costs what that case's commits cost, not the
+    dossier's). An unborn branch has no commits: [].
     """
     args = ["log", "--encoding=UTF-8", f"--format={_LOG_FORMAT}"]
     if case_id is not None:
         args += ["--fixed-strings", f"--grep={case_id}"]
-    status, out, err = _run(root, *args, "HEAD", "--")
+    status, out, err = _run_plain(root, *args, "HEAD", "--", *[literal(p) for p in paths or []])
     if status != 0:
         if head_sha(root) is None:
             return []

@@ -1,7 +1,9 @@
-"""The audit trail read back: `antt history ID` and `antt verify` (docs/commands.md).
+"""The audit trail read back: `antt history [ID]` and `antt verify` (docs/commands.md).
 
 Everything comes from one `git log` whose format prints each commit's trailers
-(`%(trailers:only,unfold)`), so a dossier with thousands of commits is read in one process.
+(`%(trailers:only,unfold)`), so a dossier with thousands of commits is read in one process;
+one case's history is a path-limited log of its folder, which costs what that case's commits
+cost, not what the dossier's do.
 """
 from __future__ import annotations
 
@@ -15,6 +17,12 @@ OFFICER = "Antt-Officer"
 LATE = "Antt-Late"
 FORCED = "Antt-Forced"
 RENUMBERED_FROM = "Antt-Renumbered-From"
+REASON = "Antt-Reason"
+KIND = "Antt-Kind"                      # the document's kind (services/common.py `describe`)
+DOCUMENT_DATE = "Antt-Document-Date"    # the document's own date, ISO
+# An amendment's old values, one trailer per value that changed (services/amend.py).
+OLD = {"number": "Antt-Old-Number", "date": "Antt-Old-Date", "issuer": "Antt-Old-Issuer",
+       "signer": "Antt-Old-Signer", "targets": "Antt-Old-Targets"}
 
 
 def trailer(record: dict, key: str) -> str | None:
@@ -35,19 +43,28 @@ def _entry(raw: dict) -> dict:
     `late` and `forced` are the trailer's text (the deadline missed, the reason) or None,
     so they read as booleans too.
     """
+    last = {name.lower(): values[-1] for name, values in raw["trailers"].items() if values}
+
+    def get(key: str) -> str | None:
+        return last.get(key.lower())
+
     return {
         "sha": raw["sha"],
         "date": raw["date"],
         "author": raw["author"],
         "email": raw["email"],
-        "officer": trailer(raw, OFFICER),
-        "action": trailer(raw, ACTION),
-        "case": trailer(raw, CASE),
+        "officer": get(OFFICER),
+        "action": get(ACTION),
+        "case": get(CASE),
         "summary": raw["summary"],
         "trailers": raw["trailers"],
-        "late": trailer(raw, LATE),
-        "forced": trailer(raw, FORCED),
-        "renumbered_from": trailer(raw, RENUMBERED_FROM),
+        "late": get(LATE),
+        "forced": get(FORCED),
+        "renumbered_from": get(RENUMBERED_FROM),
+        "kind": get(KIND),
+        "document_date": get(DOCUMENT_DATE),
+        "reason": get(REASON),
+        "old": {key: value for key, name in OLD.items() if (value := get(name)) is not None},
     }
 
 
@@ -57,16 +74,20 @@ def all_history(root: Path) -> list[dict]:
     return [_entry(raw) for raw in reversed(gitq.log_records(Path(root)))]
 
 
-def case_history(root: Path, case_id: str) -> list[dict]:
-    """The commits of one case, oldest first: those whose Antt-Case is `case_id`, and —
-    when the case was renumbered on sync (docs/case-schema.md) — those of its earlier IDs, found
-    through the Antt-Renumbered-From trailer of the renumbering commit. A commit that
-    renumbered `case_id` away is part of the old ID's history too."""
+def case_history(root: Path, case_id: str, folder: str) -> list[dict]:
+    """The commits of one case, oldest first: those that touch its `folder` (a path-limited
+    log) and carry Antt-Case `case_id`, and — when the case was renumbered on sync
+    (docs/case-schema.md) — those of its earlier IDs, found through the
+    Antt-Renumbered-From trailer of the renumbering commit and read from their own folders.
+    A commit that renumbered `case_id` away is part of the old ID's history too."""
     root = Path(root)
-    records = gitq.log_records(root, case_id)  # one git log, narrowed by --grep
+    parent = folder.rsplit("/", 1)[0] + "/" if "/" in folder else ""
+    records = gitq.log_records(root, paths=[folder])
     ids = _follow_renumbering(records, case_id)
-    if len(ids) > 1:  # renumbered: the old IDs' commits do not mention case_id
-        records = gitq.log_records(root)
+    done = {case_id}
+    while ids - done:  # renumbered: the old IDs' commits are in the old IDs' folders
+        done |= ids
+        records = gitq.log_records(root, paths=[folder, *(parent + old for old in sorted(ids - {case_id}))])
         ids = _follow_renumbering(records, case_id)
     selected = [
         raw for raw in records

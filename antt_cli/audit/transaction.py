@@ -99,18 +99,19 @@ def commit_message(summary: str, trailers: Iterable[tuple[str, str]]) -> str:
 
 
 def resolve_identity(
-    root: Path, officer: str | None, officer_email: str | None
-) -> tuple[str, tuple[str, str] | None]:
-    """(name for the Antt-Officer trailer, (name, email) to commit as, or None to let git
-    use its own identity). docs/commands.md: the trailer is antt.yaml's officer, else git's
-    user.name; commits use git's identity, else the officer with officer_email."""
-    officer = _one_line(officer) if officer else None
-    identity = gitq.config_identity(root)
-    if identity is not None:
-        return officer or identity[0], None
-    if officer:
-        return officer, (officer, _one_line(officer_email) if officer_email else DEFAULT_EMAIL)
-    raise AnttError("audit.no_identity")
+    root: Path, officer: str | None, officer_email: str | None, default_officer: str | None = None
+) -> tuple[str, tuple[str, str]]:
+    """(name for the Antt-Officer trailer, (name, email) to commit as). docs/commands.md
+    "Global": the officer who runs the command is `officer` (`--officer` / ANTT_OFFICER),
+    else git's user name on this machine, else antt.yaml's officer (`default_officer`, the
+    default for a new machine); the email is git's, else antt.yaml's `officer_email`. The
+    commit's author and the trailer are the same person; no name at all is refused."""
+    name_git, email_git = gitq.config_user(root)
+    name = next((_one_line(n) for n in (officer, name_git, default_officer) if n and _one_line(n)), None)
+    if name is None:
+        raise AnttError("audit.no_identity")
+    email = next((_one_line(e) for e in (email_git, officer_email) if e and _one_line(e)), DEFAULT_EMAIL)
+    return name, (name, email)
 
 
 def _relative(relpath: str | Path) -> str:
@@ -138,6 +139,7 @@ class Transaction:
         case_id: str | None,
         officer: str | None,
         officer_email: str | None = None,
+        default_officer: str | None = None,
         extra_trailers: Iterable[tuple[str, str]] = (),
         notice: Callable[[str], None] | None = None,
         lock: bool = True,
@@ -149,6 +151,7 @@ class Transaction:
         self.case_id = case_id
         self.officer = officer
         self.officer_email = officer_email
+        self.default_officer = default_officer
         self.extra_trailers = list(extra_trailers)
         self.notice = notice
         self.use_lock = lock
@@ -194,7 +197,8 @@ class Transaction:
             if self.use_lock and jr.recover(self.root, gitdir, self.notice) == "incomplete":
                 raise AnttError("audit.recovery_pending")
             self._wait_for_repository(gitdir, deadline)
-            self.officer_name, self.identity = resolve_identity(self.root, self.officer, self.officer_email)
+            self.officer_name, self.identity = resolve_identity(self.root, self.officer, self.officer_email,
+                                                                self.default_officer)
             self._root_resolved = self.root.resolve()
             self._head = gitq.head_sha(self.root)
             self._unborn = self._head is None
@@ -440,6 +444,13 @@ class Transaction:
         trailers.append((gitq.TRANSACTION_TRAILER, self.txid))
         return commit_message(self.summary or self.action, trailers)
 
+    def _author_env(self) -> dict[str, str]:
+        """The officer as the commit's author and committer (docs/commands.md "Global"): set
+        through git's environment, which wins over any identity in git's configuration."""
+        name, email = self.identity or (self.officer_name or "", DEFAULT_EMAIL)
+        return {"GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email,
+                "GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email}
+
     def _changed_paths(self) -> list[str]:
         changed = []
         for rel, snapshot in self._snapshots.items():
@@ -485,12 +496,9 @@ class Transaction:
             if status != 0:
                 raise AnttError("audit.commit_failed", detail=gitq.last_lines(err))
             crash_point("staged")
-            config = []
-            if self.identity is not None:
-                config = ["-c", f"user.name={self.identity[0]}", "-c", f"user.email={self.identity[1]}"]
             self._set_phase(jr.COMMITTING)
             status, _, err = gitq._run(
-                self.root, *config, "commit", "-q", "--only", "-m", self.message(), "--", *specs
+                self.root, "commit", "-q", "--only", "-m", self.message(), "--", *specs, env=self._author_env()
             )
             if status != 0:
                 raise AnttError("audit.commit_failed", detail=gitq.last_lines(err))

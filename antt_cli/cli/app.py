@@ -315,11 +315,13 @@ def build_app() -> typer.Typer:
         json_: bool = typer.Option(False, "--json", help=t("cli.opt.json")),
         lang: Optional[str] = typer.Option(None, "--lang", help=t("cli.opt.lang"),
                                            click_type=click.Choice(LANGS)),
+        officer: Optional[str] = typer.Option(None, "--officer", help=t("cli.opt.officer"), metavar="NAME"),
         _version: bool = typer.Option(False, "--version", help=t("help.version"), is_eager=True,
                                       callback=_show_version),
     ) -> None:
         STATE.dossier = dossier
         STATE.json = json_
+        STATE.officer = " ".join(officer.split()) or None if officer else None
         if lang:
             set_lang(lang)
 
@@ -340,27 +342,36 @@ def build_app() -> typer.Typer:
 
 
 _GLOBAL_FLAGS = ("--json", "--version")
-_GLOBAL_VALUES = ("--dossier", "--lang")
+_GLOBAL_VALUES = ("--dossier", "--lang", "--officer")
+# Commands with an `--officer` of their own (init: the dossier's officer; history: a filter);
+# after them `--officer` stays theirs.
+_OWN_OFFICER = ("init", "history")
 
 
 def globals_first(argv: list[str]) -> list[str]:
     """docs/commands.md: the global options are accepted before or after the command —
     moved in front of it here, so that click sees them where it reads them. Nothing after
-    `--` moves."""
+    `--` moves, nor the `--officer` of a command that has its own."""
     front: list[str] = []
     rest: list[str] = []
+    command: str | None = None
     i = 0
     while i < len(argv):
         arg = argv[i]
+        name = arg.split("=", 1)[0]
         if arg == "--":
             rest += argv[i:]
             break
-        if arg in _GLOBAL_FLAGS or arg.split("=", 1)[0] in _GLOBAL_VALUES and "=" in arg:
+        if name == "--officer" and command in _OWN_OFFICER:
+            rest.append(arg)
+        elif arg in _GLOBAL_FLAGS or name in _GLOBAL_VALUES and "=" in arg:
             front.append(arg)
         elif arg in _GLOBAL_VALUES and i + 1 < len(argv):
             front += argv[i:i + 2]
             i += 1
         else:
+            if command is None and not arg.startswith("-"):
+                command = arg
             rest.append(arg)
         i += 1
     return front + rest

@@ -16,14 +16,19 @@ from antt_cli.i18n import t
 class State:
     dossier: str | None = None
     json: bool = False
+    officer: str | None = None  # the global --officer: who runs the command
 
     def context(self, *, reading: bool = False):
         """The use case's context on `--dossier` (services/session.py `open_dossier`: a
         journal left by a killed command is dealt with first; `reading` commands read HEAD
-        while a live writer holds the lock)."""
+        while a live writer holds the lock), run by `--officer` when given (else
+        ANTT_OFFICER, git's identity, antt.yaml's officer: docs/commands.md "Global")."""
         from antt_cli.services.session import open_dossier
 
-        return open_dossier(self.dossier, reading=reading, notice=notice)
+        ctx = open_dossier(self.dossier, reading=reading, notice=notice)
+        if self.officer:
+            ctx.officer = self.officer
+        return ctx
 
 
 STATE = State()

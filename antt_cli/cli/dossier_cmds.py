@@ -35,6 +35,7 @@ def _init_command(app: typer.Typer) -> None:
 
         given = InitInput(unit=unit, province=province, unit_kind=unit_kind, place=place,
                           parent_body=parent_body, officer=officer, officer_email=officer_email,
+                          runner=STATE.officer,
                           guideline_issuer=guideline_issuer)
         root = init_dossier(path, given, notice)
         emit({"path": str(root)}, lambda: say(t("cli.init.done", path=root)))
@@ -121,13 +122,10 @@ def _due_command(app: typer.Typer) -> None:
 
 
 def _history_command(app: typer.Typer) -> None:
-    """Declare `antt history` (docs/commands.md)."""
-    @app.command("history", help=t("cli.history.help"))
-    def history(case_id: str = typer.Argument(..., metavar="ID", click_type=CASE_ID, help=t("help.id"))) -> None:
-        from antt_cli.services.status import case_history
+    """Declare `antt history` (cli/history_cmd.py), in its place among the dossier commands."""
+    from antt_cli.cli.history_cmd import declare
 
-        entries = case_history(STATE.context(reading=True), case_id)
-        emit(entries, lambda: _print_history(entries))
+    declare(app)
 
 
 def _bodies_group(app: typer.Typer) -> None:
@@ -337,19 +335,3 @@ def _print_exemplar(console, d: dict) -> None:
     console.print(table)
     items = "; ".join(f"({i['no']}) {t('cli.item_state.' + i['state'])}" for i in d["items"])
     console.print(f"{t('cli.detail.items')}: {items}", markup=False)
-
-
-def _print_history(entries: list[dict]) -> None:
-    from rich.table import Table
-
-    from antt_cli.hygiene import safe_deep
-
-    entries = safe_deep(entries)
-
-    table = Table()
-    for key in ("date", "officer", "action", "summary"):
-        table.add_column(t(f"cli.col.{key}"), overflow="fold", no_wrap=key in ("date", "action"))
-    for e in entries:
-        table.add_row(str(e.get("date", ""))[:19], e.get("officer") or "", e.get("action") or "",
-                      e.get("summary") or "")
-    stdout_console().print(table)

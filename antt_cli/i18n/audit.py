@@ -78,8 +78,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The dossier's git repository is in the middle of a merge. Finish it with `git commit` after resolving the conflicts, or abort it with `git merge --abort`, then run the command again.",
     },
     "audit.no_identity": {
-        "vi": "Không biết ai đang ghi hồ sơ: git chưa có tên và email người dùng, antt.yaml cũng chưa có `officer`. Hãy chạy `git config --global user.name \"Họ Tên\"` và `git config --global user.email \"email@example.vn\"`, hoặc điền `officer` (và `officer_email`) trong antt.yaml, rồi chạy lại.",
-        "en": "Nobody to record as the author: git has no user name and email and antt.yaml has no `officer`. Run `git config --global user.name \"Your Name\"` and `git config --global user.email \"you@example.org\"`, or set `officer` (and `officer_email`) in antt.yaml, then run the command again.",
+        "vi": "Không biết cán bộ nào đang thực hiện lệnh: hãy ghi họ tên bằng --officer \"Họ Tên\" (hoặc biến môi trường ANTT_OFFICER), hoặc đặt tên cho git bằng `git config --global user.name \"Họ Tên\"`, rồi chạy lại.",
+        "en": "No officer to record as the one running the command: give the name with --officer \"Your Name\" (or the ANTT_OFFICER environment variable), or give git a name with `git config --global user.name \"Your Name\"`, then run the command again.",
     },
     "audit.not_a_repo": {
         "vi": "Thư mục {path} không phải là kho git của một hồ sơ. Hãy tạo hồ sơ bằng `antt init`, hoặc chỉ đúng thư mục hồ sơ bằng --dossier.",

@@ -247,6 +247,82 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không có tiêu chí '{key}'; các tiêu chí của điển hình này: {keys}.",
         "en": "There is no criterion '{key}'; this exemplar's criteria: {keys}.",
     },
+    "services.history.action.accept": {
+        "vi": "Nhận bản đã sửa tay",
+        "en": "Accepted the hand edits",
+    },
+    "services.history.action.amend": {
+        "vi": "Đính chính",
+        "en": "Amended",
+    },
+    "services.history.action.bodies_add": {
+        "vi": "Thêm cơ quan ban hành",
+        "en": "Added an issuing body",
+    },
+    "services.history.action.bodies_edit": {
+        "vi": "Sửa thông tin cơ quan ban hành",
+        "en": "Edited an issuing body",
+    },
+    "services.history.action.bodies_successor": {
+        "vi": "Khai báo cơ quan kế thừa",
+        "en": "Declared a successor body",
+    },
+    "services.history.action.close": {
+        "vi": "Kết thúc mô hình",
+        "en": "Closed the model",
+    },
+    "services.history.action.criteria_add": {
+        "vi": "Thêm tiêu chí cụ thể",
+        "en": "Added a case-specific criterion",
+    },
+    "services.history.action.evaluate": {
+        "vi": "Đánh giá",
+        "en": "Evaluated",
+    },
+    "services.history.action.init": {
+        "vi": "Khởi tạo hồ sơ",
+        "en": "Created the dossier",
+    },
+    "services.history.action.new_exemplar": {
+        "vi": "Mở hồ sơ điển hình",
+        "en": "Opened an exemplar",
+    },
+    "services.history.action.new_model": {
+        "vi": "Mở hồ sơ mô hình",
+        "en": "Opened a model",
+    },
+    "services.history.action.plan": {
+        "vi": "Lập kế hoạch năm",
+        "en": "Annual plan",
+    },
+    "services.history.action.progress": {
+        "vi": "Cập nhật kết quả chỉ tiêu",
+        "en": "Progress on a target",
+    },
+    "services.history.action.rate": {
+        "vi": "Đề xuất xếp loại",
+        "en": "Proposed a rating",
+    },
+    "services.history.action.rate_decide": {
+        "vi": "Quyết định xếp loại",
+        "en": "Decided a rating",
+    },
+    "services.history.action.record": {
+        "vi": "Ghi nhận",
+        "en": "Recorded",
+    },
+    "services.history.action.replicate": {
+        "vi": "Nhân rộng mô hình",
+        "en": "Replicated the model",
+    },
+    "services.history.action.withdraw": {
+        "vi": "Thu hồi",
+        "en": "Withdrew",
+    },
+    "services.history.bad_timezone": {
+        "vi": "antt.yaml: múi giờ `timezone: {value}` không có; ghi tên múi giờ IANA, ví dụ `timezone: {default}`.",
+        "en": "antt.yaml: there is no time zone `timezone: {value}`; give an IANA zone name, e.g. `timezone: {default}`.",
+    },
     "services.nothing_committed": {
         "vi": "Một lệnh antt khác đang ghi vào hồ sơ và {file} chưa được commit lần nào, nên chưa có gì để hiển thị. Hãy chờ lệnh đó xong rồi chạy lại.",
         "en": "Another antt command is writing to the dossier and {file} has never been committed, so there is nothing to show yet. Wait for that command to finish and run again.",

@@ -90,9 +90,11 @@ def amend(ctx: Context, case_id: str, kind: str, given: AmendInput) -> RecordRes
         if old_targets is not None:
             old["targets"] = old_targets
         record.amendments.append({"on": ctx.today, "reason": reason, "old": old})
+        for key, value in old_trailers(before, record, old_targets):
+            w.tx.add_trailer(key, value)
         rel = _rewrite(w, loaded, case, record, before, given.discard_edits)
         w.write_text(loaded.rel, loaded.text(case))
-        w.summary = life.summary_line(case_id, f"Đính chính {k.summary_text(record.year)}", record)
+        w.describe(life.summary_line(case_id, f"Đính chính {k.summary_text(record.year)}", record), record)
     return RecordResult(case_id, k.name, record, rel, w.tx.sha)
 
 
@@ -110,6 +112,30 @@ def _rewrite(w: Any, loaded: Any, case: Case, record: Record, before: Record, di
     record.sha256 = sha256(data)
     w.write_bytes(rel, data)
     return rel
+
+
+def old_trailers(before: Record, after: Record, old_targets: list[dict[str, Any]] | None) -> list[tuple[str, str]]:
+    """The old value of each field the amendment changed, as commit trailers that `antt
+    history` shows (audit/history.py `OLD`): dates ISO, the signer as "title name", the
+    targets as "text: planned" joined by "; "."""
+    from antt_cli.audit.history import OLD
+
+    def signer(r: Record) -> str:
+        return " ".join(p for p in (r.signer.prefix, r.signer.title, r.signer.name) if p) if r.signer else ""
+
+    out = []
+    if before.number != after.number:
+        out.append((OLD["number"], before.number or "—"))
+    if before.date != after.date:
+        out.append((OLD["date"], before.date.isoformat() if before.date else "—"))
+    if not same_name(str(before.issuer or ""), str(after.issuer or "")):
+        out.append((OLD["issuer"], before.issuer or "—"))
+    if before.signer != after.signer:
+        out.append((OLD["signer"], signer(before) or "—"))
+    if old_targets is not None:
+        out.append((OLD["targets"], "; ".join(f"{t['text']}: {t.get('planned', t.get('done'))}"
+                                              for t in old_targets) or "—"))
+    return out
 
 
 def _change_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, record: Record,

@@ -43,18 +43,29 @@ def clock_today(env: dict[str, str] | None = None) -> dt.date:
         raise AnttError("services.bad_antt_today", value=forced) from None
 
 
+def env_officer(env: dict[str, str] | None = None) -> str | None:
+    """The officer named by ANTT_OFFICER (docs/commands.md "Global"), or None."""
+    import os
+
+    value = (os.environ if env is None else env).get("ANTT_OFFICER", "")
+    return " ".join(value.split()) or None
+
+
 @dataclass
 class Context:
     """Where and when a use case runs: the dossier root, today's date (ANTT_TODAY), a sink
     for notices (warnings the CLI prints to stderr), and where a reading use case reads the
-    files (`source`: None is the working tree; `reading_source` below chooses). The clock is
-    read here and only here; below the services `today` is a parameter."""
+    files (`source`: None is the working tree; `reading_source` below chooses), and the officer
+    who runs the command when one is named (`--officer`, ANTT_OFFICER; None: git's identity,
+    else antt.yaml's officer). The clock is read here and only here; below the services
+    `today` is a parameter."""
 
     root: Path
     today: dt.date = field(default_factory=clock_today)
     notice: Callable[[str], None] = _ignore
     source: Any = None
     progress: Callable[[int, int], None] | None = None  # (cases read, cases) while a whole read parses files
+    officer: str | None = field(default_factory=env_officer)
 
     def dossier(self) -> Dossier:
         dossier = Dossier.open(self.root, self.source if self.source is not None else working_tree(self.root))
@@ -98,9 +109,13 @@ def transaction(ctx: Context, *, summary: str, action: str, case_id: str | None,
 
     profile = _profile_identity(ctx.root)
     return Transaction(ctx.root, summary=summary, action=action, case_id=case_id,
-                       officer=profile.get("officer") or None,
-                       officer_email=profile.get("officer_email") or None,
+                       officer=ctx.officer, default_officer=_text(profile.get("officer")),
+                       officer_email=_text(profile.get("officer_email")),
                        extra_trailers=extra_trailers or [], notice=ctx.notice)
+
+
+def _text(value: Any) -> str | None:
+    return str(value) if value not in (None, "") else None
 
 
 def _profile_identity(root: Path) -> dict[str, Any]:
@@ -126,6 +141,17 @@ class Writer:
     @property
     def summary(self) -> str:
         return self.tx.summary
+
+    def describe(self, summary: str, record: Record | None = None) -> None:
+        """The commit's summary line and, for a document, the trailers `antt history` reads
+        back: its kind and its own date (audit/history.py)."""
+        from antt_cli.audit.history import DOCUMENT_DATE, KIND
+
+        self.tx.summary = summary
+        if record is not None:
+            self.tx.add_trailer(KIND, record.kind)
+            if record.date is not None:
+                self.tx.add_trailer(DOCUMENT_DATE, record.date.isoformat())
 
     @summary.setter
     def summary(self, text: str) -> None:

@@ -12,7 +12,7 @@ from antt_cli.domain.numbers import own_code_holder
 from antt_cli.domain.text import bodies_named, nfc, same_name
 from antt_cli.errors import AnttError
 from antt_cli.i18n import t
-from antt_cli.services.common import Context, writing
+from antt_cli.services.common import Context, env_officer, writing
 from antt_cli.domain.vocab import UNIT_KINDS
 from antt_cli.store.dossier import PROFILE
 from antt_cli.store.profile import new_profile_text, with_body, with_successor
@@ -57,6 +57,7 @@ class InitInput:
     parent_body: str | None = None
     officer: str | None = None
     officer_email: str | None = None
+    runner: str | None = None         # the global --officer, when init has none of its own
     guideline_issuer: str | None = None  # None: the default for the province (docs/interpretations.md)
 
 
@@ -108,18 +109,23 @@ def init_dossier(path: Path, given: InitInput, notice: Callable[[str], None] | N
         if not had_git:
             gitq.init_repo(root)
         officer = nfc(officer).strip() if officer else None
-        if not officer and gitq.config_identity(root) is None:
+        runner = officer or given.runner or env_officer()
+        if not runner and gitq.config_user(root)[0] is None:
             # No antt.yaml yet to write an officer into: the command's own option is the fix.
             raise AnttError("services.dossier.no_identity")
         text = new_profile_text(unit, province, unit_kind, nfc(place).strip() if place else place_of(unit),
                                 nfc(parent_body).strip() if parent_body else None, officer, officer_email,
                                 issuer)
+        if officer and not had_git:  # docs/commands.md "Global": the officer is this dossier's git user
+            gitq.set_local_user(root, officer, officer_email)
         with Transaction(root, summary=f"Khởi tạo hồ sơ {unit}", action="init", case_id=None,
-                         officer=officer, officer_email=officer_email,
+                         officer=runner, officer_email=officer_email,
                          notice=notice, allow_unborn=True) as tx:
             tx.write_text(PROFILE, text)
             tx.write_text(".gitattributes", GITATTRIBUTES)
             tx.commit()
+        if officer and had_git:  # only once the dossier exists: a refusal leaves git's config alone
+            gitq.set_local_user(root, officer, officer_email)
     except BaseException:
         if created_root:
             shutil.rmtree(root, ignore_errors=True)

@@ -99,8 +99,8 @@ def accept(ctx: Context, case_id: str, kind: str, year: int | None = None) -> Ed
         record.sha256 = sha256(w.tx.keep_as_is(rel))
         record.extra.setdefault("accepted", []).append({"on": ctx.today, "sha256": record.sha256})
         w.write_text(loaded.rel, loaded.text(case))
-        w.summary = life.summary_line(case_id, _t("services.edits.accept_summary", kind=k.summary_text(record.year)),
-                                      record)
+        w.describe(life.summary_line(case_id, _t("services.edits.accept_summary", kind=k.summary_text(record.year)),
+                                     record), record)
     return EditResult(case_id, k.name, record, rel, w.tx.sha)
 
 
@@ -130,8 +130,8 @@ def withdraw(ctx: Context, case_id: str, kind: str, given: WithdrawInput) -> Edi
         record = new_case.documents[index]
         w.check_clean([loaded.rel], renders=False)
         w.write_text(loaded.rel, loaded.text(new_case))
-        w.summary = life.summary_line(case_id, _t("services.edits.withdraw_summary",
-                                                   kind=k.summary_text(record.year)), record)
+        w.describe(life.summary_line(case_id, _t("services.edits.withdraw_summary",
+                                                  kind=k.summary_text(record.year)), record), record)
     return EditResult(case_id, k.name, record, f"{w.dossier.case_dir_rel(case_id)}/{record.file}", w.tx.sha)
 
 

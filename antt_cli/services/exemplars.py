@@ -182,7 +182,7 @@ def evaluate(ctx: Context, case_id: str, given: EvaluateInput) -> EvaluationResu
         record.number = resolve_number(k, str(record.issuer), record.date, given.number, w.dossier)
         new_case = life.apply_record(case, k, record)
         rel = save_recorded(w, loaded, new_case, record, attach=[], pdf=False, folder=k.attach_folder)
-        w.summary = life.summary_line(case_id, k.summary_text(record.year), record)
+        w.describe(life.summary_line(case_id, k.summary_text(record.year), record), record)
     not_given = [key for key in keys if key not in given.answers]
     return EvaluationResult(case_id, k.cli, outcome.outcome, dict(outcome.criteria), list(outcome.missed),
                             outcome.share, bool(given.late), not_given, record, rel, w.tx.sha, deadline, yearly)

@@ -157,7 +157,8 @@ def propose(ctx: Context, case_id: str, given: RateInput) -> RateResult:
             _supersede(new_case, earlier, day)
             w.tx.add_trailer("Antt-Forced", given.reason or _t("services.rating.forced_default", year=year))
         rel = save_recorded(w, loaded, new_case, record, attach=[], pdf=False, folder=k.attach_folder)
-        w.summary = life.summary_line(case_id, f"{k.summary_text(year)}: {R.GRADE_TITLES[assessment.grade]}", record)
+        w.describe(life.summary_line(case_id, f"{k.summary_text(year)}: {R.GRADE_TITLES[assessment.grade]}", record),
+                       record)
     return RateResult(case_id, year, assessment, record, rel, missed is not None,
                       R.deadline(year, R.PROPOSAL, rules), bool(earlier), w.tx.sha)
 
@@ -252,7 +253,7 @@ def decide(ctx: Context, case_id: str, given: DecideInput) -> DecideResult:
             _supersede(new_case, earlier, day)
             w.tx.add_trailer("Antt-Forced", str(reason))
         rel = save_recorded(w, loaded, new_case, record, attach=[], pdf=False, folder=k.attach_folder)
-        w.summary = life.summary_line(case_id, f"{k.summary_text(year)}: {R.GRADE_TITLES[grade]}", record)
+        w.describe(life.summary_line(case_id, f"{k.summary_text(year)}: {R.GRADE_TITLES[grade]}", record), record)
     return DecideResult(case_id, year, grade, proposed, record, rel, missed is not None,
                         R.deadline(year, R.DECISION, rules), bool(earlier), w.tx.sha)
 

@@ -362,7 +362,7 @@ def record_document(ctx: Context, case_id: str, kind: str, given: RecordInput,
                             folder=k.attach_folder)
         if under_lock and under_lock.finish:
             under_lock.finish(w, new_case)
-        w.summary = life.summary_line(case_id, k.summary_text(record.year), record)
+        w.describe(life.summary_line(case_id, k.summary_text(record.year), record), record)
     if planned and not targets:
         ctx.notice(_t("services.plans.no_targets", year=record.year))
     return RecordResult(case_id, k.name, record, rel, w.tx.sha)

@@ -43,8 +43,8 @@ def case_status(ctx: Context, case_id: str, day: dt.date | None = None) -> dict[
 
 
 def case_history(ctx: Context, case_id: str) -> list[dict[str, Any]]:
-    """The case's commits, oldest first: date, officer, action, summary (docs/commands.md)."""
-    from antt_cli.audit.history import case_history as read_history
+    """The case's commits, oldest first, as `antt history ID --json` prints them
+    (services/history.py)."""
+    from antt_cli.services.history import history
 
-    ctx.dossier().load_case(case_id, fast=True)  # an unknown ID is refused, not an empty history
-    return read_history(ctx.root, case_id)
+    return [row.to_json() for row in history(ctx, case_id).rows]

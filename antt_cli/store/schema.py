@@ -208,6 +208,7 @@ PROFILE_TYPES = {
     "id_prefix": (_is_opt_text, OPT_TEXT), "guideline_issuer": (_is_opt_text, OPT_TEXT),
     "legal_bases": (_is_text_list, TEXT_LIST), "bodies": (_is_opt_map, MAPPING),
     "successors": (_is_opt_map, MAPPING), "rules": (_is_opt_map, MAPPING),
+    "timezone": (_is_opt_text, OPT_TEXT),
 }
 BODY_TYPES = {"code": (_is_opt_text, OPT_TEXT), "parent": (_is_opt_text, OPT_TEXT),
               "head": (_is_opt_map, "{ title, name }"), "deputy": (_is_opt_map, "{ title, name }"),
