@@ -308,7 +308,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Case-specific criterion '{key}' added: {text}",
     },
     "services.rating.criterion_text_required": {
-        "vi": "Tiêu chí '{key}' cần nội dung (TEXT).",
+        "vi": "Tiêu chí '{key}' cần nội dung (CHỮ).",
         "en": "Criterion '{key}' needs its text (TEXT).",
     },
     "services.rating.force_needs_reason": {
