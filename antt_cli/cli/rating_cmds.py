@@ -92,7 +92,7 @@ def _print_proposal(result) -> None:
     if a.grade == "yeu":
         say(t("cli.rate.yeu_paths", id=result.id))
     if result.late:
-        say(t("cli.rate.late", deadline=result.deadline.strftime("%d/%m/%Y")))
+        say(t("cli.rate.late", deadline=result.deadline))
     say(t("cli.record.done", kind=kind_text(result.record.kind), id=result.id, file=result.record.file))
 
 
@@ -164,7 +164,7 @@ def _decide(ctx, case_id: str, year: int, criterion: list[str] | None, *, issuer
         if done.grade != done.proposed_grade:
             say(t("cli.rate.overrides", proposed=_grade(done.proposed_grade)))
         if done.late:
-            say(t("cli.rate.late", deadline=done.deadline.strftime("%d/%m/%Y")))
+            say(t("cli.rate.late", deadline=done.deadline))
         say(t("cli.record.done", kind=kind_text(done.record.kind), id=done.id, file=done.record.file))
 
     emit(data, human)

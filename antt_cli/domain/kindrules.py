@@ -51,9 +51,9 @@ def plan_year(case: Case, spec: KindSpec, record: Record, today: dt.date) -> Non
     if case.plan(year) is not None:
         raise AnttError("domain.plan_exists", id=case.id, year=year, kind=spec.name, title=kind_label(spec))
     if record.date is not None and evaluation_year_of(record.date) > year:
-        raise AnttError("domain.plan_year_ended", year=year, date=record.date.isoformat())
+        raise AnttError("domain.plan_year_ended", year=year, date=record.date)
     if case.opened is not None and year < evaluation_year_of(case.opened):
-        raise AnttError("domain.plan_before_opening", year=year, opened=case.opened.isoformat())
+        raise AnttError("domain.plan_before_opening", year=year, opened=case.opened)
 
 
 def first_plan_covers_launch(case: Case, spec: KindSpec, record: Record, today: dt.date) -> None:
