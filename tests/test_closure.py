@@ -98,7 +98,7 @@ def test_closure_out_of_order(launched):
     for kind, extra in (("closure-consultation", ["--set", "agree=1", "--set", "disagree=0"]),
                         ("closure-decision", ["--number", "auto"]),
                         ("closure-announcement", ["--number", "auto"])):
-        refused(root, "record", cid, kind, "--date", "2026-06-10", *extra, contains="closure-")
+        refused(root, "record", cid, kind, "--date", "2026-06-10", *extra, contains="còn thiếu")
     ok("close", cid, "--reason", REASON, "--unfit", "--date", "2026-06-01", "--number", "05/BC-BCĐ", root=root)
     refused(root, "record", cid, "closure-decision", "--date", "2026-06-10", "--number", "auto",
             contains="closure-consultation")

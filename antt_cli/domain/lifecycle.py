@@ -72,8 +72,8 @@ def check_recordable(case: Case, k: KindSpec, reg: Registry, command: str = "rec
         raise AnttError("domain.already_recorded", id=case.id, kind=k.cli, title=k.title)
     missing = missing_prerequisites(case, k, reg)
     if missing:
-        raise AnttError("domain.missing_prerequisites", id=case.id, kind=k.cli,
-                        missing="; ".join(f"{reg[m].cli} ({reg[m].title})" for m in missing))
+        raise AnttError("domain.missing_prerequisites", id=case.id, kind=kind_label(k),
+                        missing=kind_label(*(reg[m] for m in missing)))
 
 
 def check_dates(case: Case, k: KindSpec, record: Record, today: dt.date, reg: Registry) -> None:
