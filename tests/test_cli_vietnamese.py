@@ -54,7 +54,7 @@ def test_every_help_page_is_vietnamese(path):
     short = antt(*path, "-h")
     assert long.exit_code == 0 and short.exit_code == 0, (long, short)
     assert short.stdout == long.stdout
-    assert "Cách dùng: antt" in long.stdout and "Tùy chọn" in long.stdout
+    assert long.stdout.startswith("Cách dùng: ") and "Tùy chọn:" in long.stdout
     assert "-h, --help" in long.stdout
     assert english_words(long.stdout) == [], long.stdout
 
@@ -64,15 +64,15 @@ def test_every_help_page_is_vietnamese(path):
     (("status", "--date", "31/02/2026"), 2, "Giá trị của '--date' không hợp lệ"),
     (("status", "--foo"), 2, "Không có tùy chọn '--foo'."),
     (("recor", "MH-2026-001"), 2, "Không có lệnh 'recor'. Có phải 'record' không?"),
-    (("status", "MH-2026-001", "thua"), 2, "Thừa tham số không dùng đến ('thua')."),
+    (("status", "MH-2026-001", "thua"), 2, "Thừa tham số không dùng đến (thua)."),
     (("new-model", "Tổ tự quản"), 2, "Thiếu tùy chọn '--area'."),
     (("rate", "MH-2026-001", "--year", "hai"), 2, "'hai' không phải số hợp lệ."),
     (("--lang", "fr", "status"), 2, "'fr' không phải một trong 'vi', 'en'."),
     (("bodies", "ad"), 2, "Có phải 'add' không?"),
-    (("bodies",), 2, "Cách dùng: antt bodies [TÙY CHỌN] LỆNH [THAM SỐ]..."),
+    (("bodies",), 2, " bodies [TÙY CHỌN] LỆNH [THAM SỐ]..."),
 ])
-def test_refusals_are_vietnamese(base_dossier, args, code, says):
-    result = refused(base_dossier, *args, code=code) if code else antt(*args, root=base_dossier)
+def test_refusals_are_vietnamese(dossier, args, code, says):
+    result = refused(dossier, *args, code=code)
     text = result.stdout + result.stderr
     assert says in text, result
     assert english_words(text) == [], text
@@ -83,16 +83,16 @@ def test_a_typo_is_answered_once():
     assert result.exit_code == 2
     assert result.stderr.count("Có phải") == 1, result
     assert "Lỗi: Không có lệnh 'recor'. Có phải 'record' không?" in result.stderr
-    assert "Xem 'antt --help' để biết cách dùng." in result.stderr
+    assert " --help' để biết cách dùng." in result.stderr
 
 
 def test_english_keeps_clicks_own_words():
     result = antt("--lang", "en", "recor", lang="en")
     assert "Error: No such command 'recor'. Did you mean 'record'?" in result.stderr
     assert result.stderr.count("Did you mean") == 1
-    assert "Usage: antt [OPTIONS] COMMAND [ARGS]..." in result.stderr
+    assert " [OPTIONS] COMMAND [ARGS]..." in result.stderr and "Usage: " in result.stderr
     page = antt("--lang", "en", "record", "-h", lang="en").stdout
-    assert "Usage: antt record [OPTIONS] ID [KIND]" in page and "Show this message and exit." in page
+    assert " record [OPTIONS] ID [KIND]" in page and "Show this message and exit." in page
     assert "--issuer TEXT" in page and "[required]" in page
 
 
@@ -104,7 +104,7 @@ def test_t_writes_dates_and_floats_as_the_language_does():
     try:
         set_lang("vi")
         assert t("cli.bad_date", value=day).startswith("'05/01/2026'")
-        assert t("cli.next.number", number=66.666) == "số 66.666"  # no spec: as much as it holds
+        assert t("cli.next.number", number=66.666) == "số 66,666"  # no spec: every digit it holds
         assert t("cli.bodies.add.done", name=12.5) == "Đã thêm cơ quan 12,5"
         assert t("cli.bodies.add.done", name=3.0) == "Đã thêm cơ quan 3"
         set_lang("en")
@@ -127,19 +127,19 @@ def test_number_text_rounds_and_swaps_the_marks():
         set_lang(None)
 
 
-def test_refusal_dates_are_dd_mm_yyyy(base_dossier):
+def test_refusal_dates_are_dd_mm_yyyy(dossier):
     ok("new-model", "Tổ tự quản thôn Lâm Giáo", "--area", "Thôn Lâm Giáo", "--date", "2026-01-02",
-       root=base_dossier)
-    vi = refused(base_dossier, "record", "MH-2026-001", "survey-plan", "--date", "2026-01-01", "--number", "auto",
+       root=dossier)
+    vi = refused(dossier, "record", "MH-2026-001", "survey-plan", "--date", "2026-01-01", "--number", "auto",
                  "--approved-by", "Đảng ủy xã Hàm Thuận", "--approved-date", "2026-01-06")
     assert "01/01/2026" in vi.stderr and "02/01/2026" in vi.stderr and "2026-01-0" not in vi.stderr
     en = antt("--lang", "en", "record", "MH-2026-001", "survey-plan", "--date", "2026-01-01", "--number", "auto",
-              "--approved-by", "Đảng ủy xã Hàm Thuận", "--approved-date", "2026-01-06", root=base_dossier, lang="en")
+              "--approved-by", "Đảng ủy xã Hàm Thuận", "--approved-date", "2026-01-06", root=dossier, lang="en")
     assert en.exit_code == 1 and "2026-01-01" in en.stderr and "01/01/2026" not in en.stderr
 
 
-def test_amend_names_the_kind_by_its_title(model_dossier):
-    root, case_id = model_dossier
+def test_amend_names_the_kind_by_its_title(launched):
+    root, case_id = launched, "MH-2025-001"
     done = ok("amend", case_id, "survey-plan", "--number", "09/KH-CAX", "--reason", "Ghi nhầm số", root=root)
     assert "Đã đính chính Kế hoạch khảo sát" in done.stdout and "survey-plan" not in done.stdout
     en = antt("--lang", "en", "amend", case_id, "survey-plan", "--number", "10/KH-CAX", "--reason", "x",
@@ -147,8 +147,8 @@ def test_amend_names_the_kind_by_its_title(model_dossier):
     assert en.exit_code == 0 and "Corrected survey-plan" in en.stdout
 
 
-def test_status_prints_dates_rates_and_what_is_due_in_vietnamese(active_dossier):
-    root, case_id = active_dossier
+def test_status_prints_dates_rates_and_what_is_due_in_vietnamese(launched):
+    root, case_id = launched, "MH-2025-001"
     detail = ok("status", case_id, root=root).stdout
     assert not re.search(r"\b20\d\d-\d\d-\d\d\b", detail), detail
     assert re.search(r"\b\d\d/\d\d/20\d\d\b", detail)
@@ -161,3 +161,15 @@ def test_status_prints_dates_rates_and_what_is_due_in_vietnamese(active_dossier)
     assert re.fullmatch(r"20\d\d-\d\d-\d\d", data["documents"][0]["date"])
     en = antt("--lang", "en", "status", case_id, root=root, lang="en").stdout
     assert re.search(r"\b20\d\d-\d\d-\d\d\b", en)
+
+
+def test_the_entry_point_speaks_vietnamese_too():
+    """`python -m antt_cli` (the installed `antt` runs the same cli/start.py `main`)."""
+    from conftest import antt_process
+
+    page = antt_process("-h")
+    assert page.returncode == 0 and page.stdout.startswith("Cách dùng: antt [TÙY CHỌN] LỆNH [THAM SỐ]...")
+    typo = antt_process("statu")
+    assert typo.returncode == 2 and typo.stderr.count("Có phải 'status' không?") == 1, typo.stderr
+    english = antt_process("--lang", "en", "statu")
+    assert "Did you mean 'status'?" in english.stderr and english.stderr.count("Did you mean") == 1
