@@ -92,8 +92,8 @@ def test_launch_refused_before_the_regulations(dossier):
         ok("record", case_id, *step, root=dossier)
     ok("plan", case_id, *PLAN, root=dossier)
     result = refused(dossier, "record", case_id, "launch", "--date", "2025-11-08")
-    assert "steering-regulation" in result.stderr and "operating-regulation" in result.stderr
-    assert "establishment-decision" not in result.stderr
+    assert "Quy chế hoạt động của Ban Chỉ đạo mô hình; Quy chế hoạt động của mô hình" in result.stderr
+    assert "Quyết định thành lập mô hình" not in result.stderr
 
 
 def test_step4_issuer_rule_accepts_other_tone_placement(dossier):

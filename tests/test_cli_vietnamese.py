@@ -94,6 +94,7 @@ def test_english_keeps_clicks_own_words():
     page = antt("--lang", "en", "record", "-h", lang="en").stdout
     assert " record [OPTIONS] ID [KIND]" in page and "Show this message and exit." in page
     assert "--issuer TEXT" in page and "[required]" in page
+    assert {"Usage", "Options", "Show", "message", "exit", "TEXT", "required"} <= set(english_words(page))
 
 
 # -- dates, numbers and kinds in what the commands print ---------------------------------------
