@@ -184,7 +184,8 @@ def test_collective_to_recognition_in_order_with_refusals(dossier):
     root = dossier
     case_id = _new(root)
     # out of order: each refused, naming what is missing first, nothing changed
-    refused(root, "record", case_id, "proposal", "--date", "2025-05-10", "--number", "auto", contains="survey")
+    refused(root, "record", case_id, "proposal", "--date", "2025-05-10", "--number", "auto", 
+            contains="còn thiếu Báo cáo kết quả khảo sát địa bàn")
     refused(root, "record", case_id, "building-plan", "--date", "2025-05-10", "--number", "auto",
             contains="Báo cáo, đề xuất xây dựng điển hình")
     refused(root, "evaluate", case_id, *GENERAL_YES, "--date", "2025-05-10",
