@@ -150,7 +150,11 @@ def test_amend_names_the_kind_by_its_title(launched):
 
 def test_status_prints_dates_rates_and_what_is_due_in_vietnamese(launched):
     root, case_id = launched, "MH-2025-001"
+    progress = ok("progress", case_id, "--year", "2026", "--target", "Tuần tra", "--achieved", "12.5",
+                  "--date", "2026-03-01", root=root).stdout
+    assert re.search(r"\d+,\d %", progress), progress  # 12.5 of 48: the rate with a decimal comma
     detail = ok("status", case_id, root=root).stdout
+    assert "12,5" in detail and "≥ 48" in detail
     assert not re.search(r"\b20\d\d-\d\d-\d\d\b", detail), detail
     assert re.search(r"\b\d\d/\d\d/20\d\d\b", detail)
     assert not re.search(r"\d\.\d %", detail), detail
@@ -161,7 +165,7 @@ def test_status_prints_dates_rates_and_what_is_due_in_vietnamese(launched):
     data = json.loads(ok("status", case_id, "--json", root=root).stdout)
     assert re.fullmatch(r"20\d\d-\d\d-\d\d", data["documents"][0]["date"])
     en = antt("--lang", "en", "status", case_id, root=root, lang="en").stdout
-    assert re.search(r"\b20\d\d-\d\d-\d\d\b", en)
+    assert re.search(r"\b20\d\d-\d\d-\d\d\b", en) and "12.5" in en and re.search(r"\d+\.\d %", en)
 
 
 def test_the_entry_point_speaks_vietnamese_too():
