@@ -75,6 +75,8 @@ def date_text(day: _dt.date) -> str:
 def number_text(value: float, spec: str = "") -> str:
     """A number with a decimal comma under vi (`66,7`), a point under en; a thousands
     separator asked for with `,` in `spec` becomes a point under vi."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)
     text = format(value, spec) if spec else (f"{value:.15g}" if value != int(value) else f"{int(value)}")
     if lang() != "vi":
         return text
@@ -85,7 +87,7 @@ class _Formatter(string.Formatter):
     def format_field(self, value: object, format_spec: str) -> str:
         if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime) and not format_spec:
             return date_text(value)
-        if isinstance(value, float) and value == value and value not in (float("inf"), float("-inf")):
+        if isinstance(value, float):
             return number_text(value, format_spec)
         return super().format_field(value, format_spec)
 

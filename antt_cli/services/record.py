@@ -195,7 +195,7 @@ def _check_attachment(path: Path, max_mb: float) -> None:
         raise AnttError("services.record.attach_not_regular", file=str(path))
     size = info.st_size
     if size > max_mb * 1024 * 1024:
-        raise AnttError("services.record.attach_too_big", file=str(path), mb=f"{size / 1048576:.1f}", max=max_mb)
+        raise AnttError("services.record.attach_too_big", file=str(path), mb=size / 1048576, max=max_mb)
 
 
 def _refuse_colliding_names(names: list[str]) -> None:
