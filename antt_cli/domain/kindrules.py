@@ -95,7 +95,7 @@ def rated_year_decided(case: Case, spec: KindSpec, record: Record, today: dt.dat
 def one_per_year(case: Case, spec: KindSpec, record: Record, today: dt.date) -> None:
     """§III.2.c "hằng năm": one document of the kind per evaluation year."""
     if _counting(case, spec.name, record.year):
-        raise AnttError("domain.rating.step_done", id=case.id, kind=spec.name, year=record.year)
+        raise AnttError("domain.rating.step_done", id=case.id, kind=kind_label(spec), year=record.year)
 
 
 def exemplar_decision(case: Case, spec: KindSpec, record: Record, today: dt.date) -> None:
