@@ -87,7 +87,9 @@ def check_dates(case: Case, k: KindSpec, record: Record, today: dt.date, reg: Re
         raise AnttError("domain.date_required", kind=kind_label(k))
     if day > today:
         raise AnttError("domain.date_in_future", date=day, today=today)
-    if case.opened is not None and day < case.opened:
+    # an adopted case (SPEC §3, §VI.3) was running before antt opened it: a document of a step
+    # it passed, found and recorded later, is dated before the adoption
+    if case.opened is not None and day < case.opened and not case.extra.get("adopted"):
         raise AnttError("domain.date_before_opening", date=day, id=case.id,
                         opened=case.opened)
     for name in reg.prerequisites(k, case.linked):

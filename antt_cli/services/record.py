@@ -122,6 +122,11 @@ def resolve_signer(case: Case, k: KindSpec, issuer: str, given: RecordInput, dos
         head = next((h for h in (steering_head(m) for m in reversed(lists)) if h), None)
         if head:
             name, title, prefix = head["name"], title or STEERING_HEAD_ROLE, prefix or "TM."
+        else:  # an adopted model (antt adopt) has no member list: who signed its committee's last document
+            signed = [d.signer for d in case.counted() if d.signer and d.extra.get("imported")
+                      and d.kind in load_registry().kinds and load_registry()[d.kind].issuer == STEERING]
+            if signed:
+                name, title, prefix = signed[-1].name, title or signed[-1].title, prefix or signed[-1].prefix
     if not name:
         person = body.get("deputy") if prefix == "KT." else body.get("head")
         if person:
