@@ -72,16 +72,18 @@ def test_prerequisite_refusals_name_what_is_missing(dossier):
     plain = new_model(dossier, linked=False)
     linked = new_model(dossier, linked=True)
     refused(dossier, "record", plain, "survey-report", "--date", "2025-09-20", "--number", "01/BC-CAX",
-            contains="survey-plan")
+            contains="còn thiếu Kế hoạch khảo sát, đánh giá tình hình")
     refused(dossier, "record", plain, "survey-plan", "--date", "2025-09-03", "--number", "auto",
             contains="--approved-by")
     for step in build_steps(True)[:2]:
         ok("record", linked, *step, root=dossier)
     refused(dossier, "record", linked, "proposal", "--date", "2025-09-25", "--number", "auto",
-            contains="member-agreement")
+            contains="Biên bản thảo luận, thống nhất giữa các thành viên")
     refused(dossier, "record", plain, "member-agreement", "--date", "2025-09-22", contains="liên kết")
-    refused(dossier, "record", plain, "launch", contains="steering-regulation")
+    refused(dossier, "record", plain, "launch", contains="Quy chế hoạt động của Ban Chỉ đạo mô hình")
     refused(dossier, "record", plain, "annual-plan", contains="antt plan")
+    english = antt("--lang", "en", "record", plain, "launch", root=dossier, lang="en")
+    assert english.exit_code == 1 and "steering-regulation" in english.stderr, english
 
 
 def test_launch_refused_before_the_regulations(dossier):
@@ -90,8 +92,8 @@ def test_launch_refused_before_the_regulations(dossier):
         ok("record", case_id, *step, root=dossier)
     ok("plan", case_id, *PLAN, root=dossier)
     result = refused(dossier, "record", case_id, "launch", "--date", "2025-11-08")
-    assert "steering-regulation" in result.stderr and "operating-regulation" in result.stderr
-    assert "establishment-decision" not in result.stderr
+    assert "Quy chế hoạt động của Ban Chỉ đạo mô hình; Quy chế hoạt động của mô hình" in result.stderr
+    assert "Quyết định thành lập mô hình" not in result.stderr
 
 
 def test_step4_issuer_rule_accepts_other_tone_placement(dossier):
@@ -111,14 +113,14 @@ def test_dates_and_values_refused(dossier):
     case_id = new_model(dossier, linked=False)
     survey = ["record", case_id, "survey-plan", "--number", "auto", "--approved-by", "Đảng ủy xã Hàm Thuận"]
     refused(dossier, *survey, "--date", "31/02/2026", "--approved-date", "2026-03-01", code=2)
-    refused(dossier, *survey, "--date", "2026-06-21", "--approved-date", "2026-06-21", contains="2026-06-21")
+    refused(dossier, *survey, "--date", "2026-06-21", "--approved-date", "2026-06-21", contains="21/06/2026")
     refused(dossier, *survey, "--date", "2025-09-02", "--approved-date", "2025-09-03", "--number", "7/KH-CAX",
             contains="7/KH-CAX")
     # a record dated before the case was opened (01/09/2025) is refused
-    refused(dossier, *survey, "--date", "2025-08-31", "--approved-date", "2025-09-01", contains="2025-09-01")
+    refused(dossier, *survey, "--date", "2025-08-31", "--approved-date", "2025-09-01", contains="01/09/2025")
     ok(*survey, "--date", "05/09/2025", "--approved-date", "06/09/2025", root=dossier)
     refused(dossier, "record", case_id, "survey-report", "--date", "2025-09-05", "--number", "auto",
-            contains="2025-09-06")
+            contains="06/09/2025")
     refused(dossier, "record", case_id, "survey-plan", "--date", "2025-09-05", contains="amend")
     refused(dossier, "record", case_id, "bogus-kind", code=2)
     refused(dossier, "record", "MH-2025-099", "survey-report", contains="MH-2025-099")
@@ -230,7 +232,7 @@ def test_amend_keeps_old_values_and_reason(launched):
     old = next(d for d in before["documents"] if d["kind"] == "establishment-decision")
     refused(launched, "amend", case_id, "establishment-decision", "--reason", "x", contains="--number")
     refused(launched, "amend", case_id, "establishment-decision", "--date", "2025-10-10", "--reason", "sai ngày",
-            contains="consultation")
+            contains="Biên bản tuyên truyền, lấy ý kiến")
     ok("amend", case_id, "establishment-decision", "--number", "15/QĐ-UBND", "--reason", "Nhập nhầm số", root=launched)
     doc = next(d for d in case_file(launched, case_id)["documents"] if d["kind"] == "establishment-decision")
     assert doc["number"] == "15/QĐ-UBND"

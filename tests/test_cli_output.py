@@ -44,10 +44,11 @@ def test_no_message_repeats_the_notice_label():
 def test_status_of_one_case_marks_an_overdue_deadline(launched):
     # 20/06/2026: the 6-month report of 2026 (due before 05/05/2026) is not recorded.
     listed = ok("status", root=launched).stdout
-    assert "2026-05-04 (quá hạn)" in listed
+    assert "04/05/2026 (quá hạn)" in listed
     detail = ok("status", "MH-2025-001", root=launched).stdout
     due_line = next(line for line in detail.splitlines() if line.startswith("Hạn kế tiếp"))
-    assert "2026-05-04" in due_line and "quá hạn" in due_line
+    assert "04/05/2026" in due_line and "quá hạn" in due_line
+    assert "Báo cáo tình hình, kết quả hoạt động của mô hình 6 tháng đầu năm 2026" in due_line
     assert "quá hạn" not in ok("status", "MH-2025-001", "--date", "2026-05-01", root=launched).stdout
 
 

@@ -98,12 +98,12 @@ def test_closure_out_of_order(launched):
     for kind, extra in (("closure-consultation", ["--set", "agree=1", "--set", "disagree=0"]),
                         ("closure-decision", ["--number", "auto"]),
                         ("closure-announcement", ["--number", "auto"])):
-        refused(root, "record", cid, kind, "--date", "2026-06-10", *extra, contains="closure-")
+        refused(root, "record", cid, kind, "--date", "2026-06-10", *extra, contains="còn thiếu")
     ok("close", cid, "--reason", REASON, "--unfit", "--date", "2026-06-01", "--number", "05/BC-BCĐ", root=root)
     refused(root, "record", cid, "closure-decision", "--date", "2026-06-10", "--number", "auto",
-            contains="closure-consultation")
+            contains="còn thiếu Biên bản lấy ý kiến các thành viên")
     refused(root, "record", cid, "closure-announcement", "--date", "2026-06-10", "--number", "auto",
-            contains="closure-decision")
+            contains="còn thiếu Quyết định kết thúc mô hình")
     # A date before the step it follows is refused too.
     refused(root, "record", cid, "closure-consultation", "--date", "2026-05-30", "--set", "agree=1",
             "--set", "disagree=0")

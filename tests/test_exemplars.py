@@ -184,17 +184,19 @@ def test_collective_to_recognition_in_order_with_refusals(dossier):
     root = dossier
     case_id = _new(root)
     # out of order: each refused, naming what is missing first, nothing changed
-    refused(root, "record", case_id, "proposal", "--date", "2025-05-10", "--number", "auto", contains="survey")
+    refused(root, "record", case_id, "proposal", "--date", "2025-05-10", "--number", "auto",
+            contains="còn thiếu Báo cáo kết quả khảo sát địa bàn")
     refused(root, "record", case_id, "building-plan", "--date", "2025-05-10", "--number", "auto",
-            contains="proposal")
-    refused(root, "evaluate", case_id, *GENERAL_YES, "--date", "2025-05-10", contains="self-assessment")
+            contains="Báo cáo, đề xuất xây dựng điển hình")
+    refused(root, "evaluate", case_id, *GENERAL_YES, "--date", "2025-05-10",
+            contains="Báo cáo tự đánh giá kết quả xây dựng điển hình")
     refused(root, "record", case_id, "recognition", "--date", "2025-05-10", "--issuer", UBND, "--number", "auto",
-            contains="evaluation")
+            contains="Báo cáo đánh giá kết quả hoạt động của điển hình")
     before = commit_count(root)
     _build(root, case_id, specific=[("hoa-giai", "Hòa giải thành từ 90% số vụ việc trở lên")])
     assert commit_count(root) == before + 5          # one commit per success
     assert "Antt-Action: record building-plan" in _trailers(root)
-    refused(root, "record", case_id, "self-assessment", "--date", "2025-05-14", contains="2025-05-15")  # dates in order
+    refused(root, "record", case_id, "self-assessment", "--date", "2025-05-14", contains="15/05/2025")  # dates in order
     ok("record", case_id, "self-assessment", "--date", "2026-05-01", "--set", "met=registered,effective", root=root)
     status = json.loads(ok("--json", "status", case_id, root=root).stdout)
     assert status["status"] == "building" and status["clock"]["last_day"] == "2026-05-15"

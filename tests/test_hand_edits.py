@@ -86,7 +86,7 @@ def test_withdraw_a_stray_plan_then_record_the_right_one(dossier, monkeypatch):
     refused(dossier, "record", case_id, "launch", "--date", "2026-11-01", contains="2027")
     refused(dossier, "withdraw", case_id, "annual-plan", "--reason", " ", contains="--reason")
     refused(dossier, "withdraw", case_id, "annual-plan", "--reason", "Nhầm năm", "--date", "2026-10-01",
-            contains="2026-10-15")
+            contains="15/10/2026")
     ok("withdraw", case_id, "annual-plan", "--reason", "Ban hành nhầm năm kế hoạch", "--date", "2026-10-20",
        root=dossier)
     data = _case(dossier, case_id)
@@ -96,7 +96,8 @@ def test_withdraw_a_stray_plan_then_record_the_right_one(dossier, monkeypatch):
     assert 2026 not in {int(y) for y in data["plans"]}
     message = git(dossier, "log", "-1", "--format=%B")
     assert "Antt-Action: withdraw annual-plan" in message and "Antt-Reason: Ban hành nhầm năm kế hoạch" in message
-    refused(dossier, "withdraw", case_id, "annual-plan", "--reason", "Lần nữa", contains="annual-plan")
+    refused(dossier, "withdraw", case_id, "annual-plan", "--reason", "Lần nữa",
+            contains="Kế hoạch hoạt động năm của mô hình")
     ok("plan", case_id, "--year", "2027", "--date", "2026-10-25", "--number", "06/KH-BCĐ",
        "--target", "Tuần tra=48", root=dossier)
     ok("record", case_id, "launch", "--date", "2026-11-01", root=dossier)
@@ -106,7 +107,7 @@ def test_withdraw_a_stray_plan_then_record_the_right_one(dossier, monkeypatch):
 
 def test_withdraw_refused_where_a_later_record_rests_on_it(launched):
     refused(launched, "withdraw", CASE, "launch-plan", "--reason", "Nhầm",
-            contains="dựa trên nó: Biên bản ra mắt mô hình (—, 2025-11-08)")
+            contains="dựa trên nó: Biên bản ra mắt mô hình (—, 08/11/2025)")
     refused(launched, "withdraw", CASE, "launch", "--reason", "Nhầm", contains="antt amend")
     refused(launched, "withdraw", CASE, "steering-committee-decision", "--reason", "Nhầm", contains="Kế hoạch")
 

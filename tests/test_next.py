@@ -66,7 +66,8 @@ def test_step_four_names_the_missing_issuer_and_a_members_file(dossier):
     assert est["issuer"] is None and est["issuer_role"] == "authority"
     assert "--issuer TEXT" in est["options"] and '--issuer "…"' in est["example"]
     text = ok("next", case_id, root=dossier).stdout
-    assert "Quyết định thành lập mô hình [establishment-decision]" in text
+    assert "  • Quyết định thành lập mô hình\n" in text and "[establishment-decision]" not in text
+    assert "--issuer CHỮ" in text  # Click's type word in Vietnamese, as the help pages write it
     assert "cơ quan có thẩm quyền (chưa xác định: ghi --issuer)" in text
     _run_example(dossier, est, **{"--issuer": UBND, "--number": "auto"})
     after = _step(_next(dossier, case_id), "member-list-decision")
@@ -88,7 +89,10 @@ def test_active_model_lists_its_own_commands(launched):
     assert kinds["closure-report"]["example"].startswith('antt close MH-2025-001 --reason "…"')
     assert "rating-decision" not in kinds  # no proposal yet
     text = ok("next", "MH-2025-001", root=launched).stdout
-    assert "✘ Quyết định công nhận mức xếp loại mô hình [rating-decision] — thiếu: rating-proposal" in text
+    assert ("✘ Quyết định công nhận mức xếp loại mô hình — thiếu: Báo cáo kết quả hoạt động năm và đề nghị "
+            "xếp loại mô hình") in text
+    english = antt("next", "MH-2025-001", root=launched, lang="en").stdout
+    assert "[rating-decision] — missing: rating-proposal" in english
 
 
 def test_linked_model_lists_its_own_kinds(dossier):
@@ -136,6 +140,6 @@ def test_json_shape_and_english(launched):
     assert set(found["recorded"][0]) == {"kind", "title", "number", "date"}
     assert found["recorded"][0]["date"] == "2025-09-03"
     assert set(found["next"][0]) == {"kind", "title", "command", "issuer_role", "issuer", "options",
-                                     "example", "missing"}
+                                     "example", "missing", "missing_titles"}
     english = antt("next", "MH-2025-001", root=launched, lang="en")
     assert english.exit_code == 0 and "May come next:" in english.stdout and "Example:" in english.stdout

@@ -25,18 +25,18 @@ def test_refusal_names_missing_prerequisites_before_anything_else(dossier):
     case_id = new_model(dossier, linked=False)
     record_until(dossier, case_id, "steering-committee-decision")
     result = refused(dossier, "record", case_id, "steering-regulation", "--date", "2025-10-28",
-                     contains="steering-committee-decision")
+                     contains="còn thiếu Quyết định thành lập Ban Chỉ đạo mô hình")
     assert "--signer" not in result.stderr
     # a bad CSV or a bad number does not come first either
     refused(dossier, "record", case_id, "launch", "--number", "xx", "--members", "/nonexistent.csv",
-            contains="steering-regulation")
+            contains="Quy chế hoạt động của Ban Chỉ đạo mô hình")
 
 
 def test_amend_survey_report_before_the_plans_approval_is_refused(dossier):
     case_id = new_model(dossier, linked=False)
     record_until(dossier, case_id, "member-agreement")  # survey plan approved 05/09, report 20/09
     refused(dossier, "amend", case_id, "survey-report", "--date", "2025-09-04", "--reason", "Sai ngày",
-            contains="2025-09-05")
+            contains="05/09/2025")
     ok("amend", case_id, "survey-report", "--date", "2025-09-06", "--reason", "Sai ngày", root=dossier)
 
 

@@ -112,6 +112,9 @@ class AnttGroup(TyperGroup):
     def main(self, args=None, *rest, **kwargs):
         if args is not None:
             args = globals_first(list(args))
+        from antt_cli.cli import click_vi
+
+        click_vi.localize(self)
         return super().main(args, *rest, **kwargs)
 
     def list_commands(self, ctx):  # keep the order commands were added in (docs/commands.md order)
@@ -294,9 +297,16 @@ def check_arguments(group: click.Group, ctx: click.Context) -> None:
         check(token, f"#{position + 1}")
 
 
+# `-h` is `--help` for every command and group (the sub-commands' contexts inherit it).
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
+
 def build_app() -> typer.Typer:
+    from antt_cli.cli import click_vi
+
+    click_vi.install()  # Click's and typer's own words through the catalogue
     app = typer.Typer(cls=AnttGroup, help=t("cli.help"), no_args_is_help=True, add_completion=False,
-                      pretty_exceptions_enable=False, rich_markup_mode=None)
+                      pretty_exceptions_enable=False, rich_markup_mode=None, context_settings=CONTEXT_SETTINGS)
 
     def _show_version(value: bool) -> None:
         if value:

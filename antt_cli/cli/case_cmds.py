@@ -7,7 +7,7 @@ from typing import List, Optional
 import click
 import typer
 
-from antt_cli.cli.common import kind_text, STATE, emit, say
+from antt_cli.cli.common import kind_text, percent, STATE, emit, say
 from antt_cli.cli.options import ISSUANCE, PLAN, RECORD, FieldOptionsCommand, input_options, shared
 from antt_cli.i18n import t
 from antt_cli.services import choices
@@ -136,8 +136,7 @@ def _progress_command(app: typer.Typer) -> None:
         from antt_cli.services.plans import set_progress
 
         result = set_progress(STATE.context(), case_id, year, target, achieved=achieved, done=done, date=date)
-        rate = result.completion
-        shown = "—" if rate is None else f"{rate:.1f} %"
+        shown = percent(result.completion)
         emit(result.as_json(), lambda: say(t("cli.progress.done", id=case_id, year=year, text=result.target.text,
                                              rate=shown)))
 
@@ -166,7 +165,7 @@ def _amend_command(app: typer.Typer) -> None:
         given = replace(given, reason=reason, year=year, targets=list(target or []),
                         remove_targets=list(remove_target or []), discard_edits=discard_edits)
         result = amend_document(STATE.context(), case_id, kind, given)
-        emit(result.as_json(), lambda: say(t("cli.amend.done", kind=kind, id=case_id)))
+        emit(result.as_json(), lambda: say(t("cli.amend.done", kind=kind_text(result.kind), id=case_id)))
 
 
 def _accept_command(app: typer.Typer) -> None:

@@ -175,3 +175,38 @@ def kind_text(name: str) -> object:
     from antt_cli.services.record import kind_title
 
     return kind_title(name)
+
+
+def day_text(value: object) -> str:
+    """A date in a table or line: dd/mm/yyyy under vi, ISO under en (i18n `date_text`); the
+    service rows carry ISO text (what --json prints), read back here. Empty for none."""
+    from antt_cli.i18n import date_text
+
+    if isinstance(value, dt.date):
+        return date_text(value)
+    if isinstance(value, str) and value:
+        try:
+            return date_text(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    return ""
+
+
+def number(value: object) -> str:
+    """A planned or achieved amount: a float with the language's decimal mark (i18n
+    `number_text`), anything else as it is."""
+    from antt_cli.i18n import number_text
+
+    return number_text(value) if isinstance(value, float) else str(value)
+
+
+def percent(value: float | None) -> str:
+    """A completion rate: `66,7 %` under vi, `66.7 %` under en, `—` for none (one decimal,
+    rounded half up as domain/rating.py `percent_text` does)."""
+    if value is None:
+        return "—"
+    from antt_cli.i18n import lang
+    from antt_cli.services.rating import percent_text
+
+    text = percent_text(value)
+    return text if lang() == "vi" else text.replace(",", ".")

@@ -8,7 +8,8 @@ from typing import Callable, Iterator, Optional
 import click
 import typer
 
-from antt_cli.cli.common import CASE_ID, DATE, STATE, emit, finding, notice, say, stdout_console
+from antt_cli.cli.common import (CASE_ID, DATE, STATE, day_text, emit, finding, kind_text, notice, number, percent, say,
+                                 stdout_console)
 from antt_cli.i18n import t
 from antt_cli.services.choices import UNIT_KINDS as UNIT_KIND_NAMES
 
@@ -178,8 +179,18 @@ RICH_TABLE_MAX_ROWS = 300
 
 def _due_text(row: dict) -> str:
     """The next due date as both views show it, marked when it has passed."""
-    due = row["next_due"] or ""
+    due = day_text(row["next_due"])
     return f"{due} ({t('cli.detail.overdue')})" if row["overdue"] else due
+
+
+def _due_what(row: dict) -> str:
+    """What is due in words: the kind's title, a report's period, the year (status's
+    `next_due_what` spells the same with the kind's name and the period's key, for scripts)."""
+    kind = row.get("next_due_kind")
+    period = row.get("next_due_period")
+    parts = [str(kind_text(kind)) if kind else "",
+             t(f"cli.period.{period}") if period else "", str(row.get("next_due_year") or "")]
+    return " ".join(part for part in parts if part)
 
 
 def _kind_text(row: dict) -> str:
@@ -240,7 +251,7 @@ def _grade_text(row: dict) -> str:
 
 
 def _fmt_rate(rate: float | None) -> str:
-    return t("cli.detail.no_targets") if rate is None else f"{rate:.1f} %"
+    return t("cli.detail.no_targets") if rate is None else percent(rate)
 
 
 def _print_detail(d: dict) -> None:
@@ -265,7 +276,7 @@ def _print_detail(d: dict) -> None:
         for key in ("date", "document", "number", "issuer"):
             table.add_column(t(f"cli.col.{key}"), overflow="fold")
         for doc in d["documents"]:
-            table.add_row(doc["date"] or "", doc["title"], doc["number"] or "", doc["issuer"] or "")
+            table.add_row(day_text(doc["date"]), doc["title"], doc["number"] or "", doc["issuer"] or "")
         console.print(table)
     for plan in d["plans"]:
         console.print(t("cli.detail.plan", year=plan["year"], rate=_fmt_rate(plan["completion"])), markup=False)
@@ -274,10 +285,10 @@ def _print_detail(d: dict) -> None:
             table.add_column(t(f"cli.col.{key}"))
         for target in plan["targets"]:
             if target["op"] == "yes-no":
-                planned, achieved = "có/không", "✔" if target["done"] else "—"
+                planned, achieved = t("cli.detail.yes_no"), "✔" if target["done"] else "—"
             else:
-                planned = ("≤ " if target["op"] == "<=" else "≥ ") + str(target["planned"])
-                achieved = "—" if target["achieved"] is None else str(target["achieved"])
+                planned = ("≤ " if target["op"] == "<=" else "≥ ") + number(target["planned"])
+                achieved = "—" if target["achieved"] is None else number(target["achieved"])
             table.add_row(target["text"], planned, achieved, "✔" if target["met"] else "✘")
         console.print(table)
     if d.get("ratings"):
@@ -295,7 +306,7 @@ def _print_detail(d: dict) -> None:
 
     print_next(d["checklist"], recorded=False, blocked=False)
     if d.get("next_due"):
-        console.print(f"{t('cli.col.due')}: {_due_text(d)} — {d['next_due_what']}", markup=False)
+        console.print(f"{t('cli.col.due')}: {_due_text(d)} — {_due_what(d)}", markup=False)
 
 
 def _print_due(items: list) -> None:
@@ -312,7 +323,7 @@ def _print_due(items: list) -> None:
         table.add_column(t(f"cli.col.{key}"), overflow="fold", no_wrap=key in ("last_day", "id", "deadline"))
     for i in items:
         left = t("cli.due.days_over", days=-i.days) if i.overdue else t("cli.due.days_left", days=i.days)
-        table.add_row(i.due.strftime("%d/%m/%Y"), left, i.id, safe(i.name), i.title, i.deadline)
+        table.add_row(day_text(i.due), left, i.id, safe(i.name), i.title, i.deadline)
     stdout_console().print(table)
 
 
@@ -322,7 +333,7 @@ def _print_exemplar(console, d: dict) -> None:
 
     clock = d.get("clock")
     if clock:
-        line = t("cli.detail.clock", start=clock["start"], last=clock["last_day"])
+        line = t("cli.detail.clock", start=day_text(clock["start"]), last=day_text(clock["last_day"]))
         if clock["days_left"] is not None:
             line += " " + t("cli.detail.days_left", days=clock["days_left"])
         console.print(line, markup=False)

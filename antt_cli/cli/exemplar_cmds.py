@@ -7,7 +7,7 @@ from typing import List, Optional
 import click
 import typer
 
-from antt_cli.cli.common import CASE_ID, kind_text, DATE, STATE, emit, notice, say
+from antt_cli.cli.common import CASE_ID, kind_text, DATE, STATE, emit, notice, percent, say
 from antt_cli.services import choices
 from antt_cli.i18n import t
 
@@ -97,12 +97,11 @@ def _evaluate_command(app: typer.Typer) -> None:
                 "not_given": result.not_given, "file": result.record.file, "commit": result.commit}
 
         def human() -> None:
-            from antt_cli.services.rating import percent_text
 
             lines = [t("cli.evaluate.done", id=result.id, kind=kind_text(result.record.kind), file=result.record.file)]
             for key, met in result.criteria.items():
                 lines.append(f"  {'✔' if met else '✘'} {key}")
-            lines.append(t("cli.evaluate.share", share=percent_text(result.share)))
+            lines.append(t("cli.evaluate.share", share=percent(result.share)))
             if result.missed:
                 lines.append(t("cli.evaluate.missed", keys=", ".join(result.missed)))
             keep = result.yearly and result.outcome == "recognize"

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import typer
 
-from antt_cli.cli.common import STATE, emit, say
-from antt_cli.i18n import t
+from antt_cli.cli.common import STATE, day_text, emit, say
+from antt_cli.i18n import lang, t
 
 
 def _day(iso: str | None) -> str:
-    return "/".join(reversed(iso.split("-"))) if iso else "—"
+    return day_text(iso) or "—"
+
+
+def _title(step: dict) -> str:
+    """A kind in the list: its title; under en also its name (what --lang en users type)."""
+    return step["title"] if lang() == "vi" else f"{step['title']} [{step['kind']}]"
+
+
+def _options(options: list[str]) -> str:
+    from antt_cli.cli.click_vi import word
+
+    return " ".join(word(option) for option in options)
 
 
 def print_next(found: dict, *, recorded: bool = True, blocked: bool = True) -> None:
@@ -19,21 +30,23 @@ def print_next(found: dict, *, recorded: bool = True, blocked: bool = True) -> N
     if recorded:
         say(t("cli.next.recorded") + (":" if found["recorded"] else ": —"))
         for d in found["recorded"]:
-            say(f"  ✔ {_day(d['date'])}  {d['title']}" + (f" — số {d['number']}" if d["number"] else ""))
+            say(f"  ✔ {_day(d['date'])}  {d['title']}" + (f" — {t('cli.next.number', number=d['number'])}"
+                                                         if d["number"] else ""))
     if found["closed"]:
         say(t("cli.next.closed", id=found["id"]))
         return
     say(t("cli.next.may") + (":" if found["next"] else ": —"))
     for s in found["next"]:
-        say(f"  • {s['title']} [{s['kind']}]")
+        say(f"  • {_title(s)}")
         say(f"      {t('cli.next.issuer')}: {s['issuer'] or t('cli.next.role.' + s['issuer_role'])}")
         if s["options"]:
-            say(f"      {t('cli.next.options')}: {' '.join(s['options'])}")
+            say(f"      {t('cli.next.options')}: {_options(s['options'])}")
         say(f"      {t('cli.next.example')}: {s['example']}")
     if blocked and found["blocked"]:
         say(t("cli.next.blocked") + ":")
         for s in found["blocked"]:
-            say(f"  ✘ {s['title']} [{s['kind']}] — {t('cli.next.missing')}: {', '.join(s['missing'])}")
+            missing = ", ".join(s["missing_titles"] if lang() == "vi" else s["missing"])
+            say(f"  ✘ {_title(s)} — {t('cli.next.missing')}: {missing}")
 
 
 def show_next(case_id: str) -> None:

@@ -8,7 +8,7 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from antt_cli.cli.common import CASE_ID, kind_text, DATE, STATE, emit, say
+from antt_cli.cli.common import CASE_ID, kind_text, DATE, STATE, emit, percent, say
 from antt_cli.i18n import t
 from antt_cli.services import choices
 
@@ -64,17 +64,16 @@ def _print_proposal(result) -> None:
     from rich.table import Table
 
     from antt_cli.cli.common import stdout_console
-    from antt_cli.services.rating import percent_text
     from antt_cli.hygiene import safe
 
     a = result.assessment
     say(t("cli.rate.grade", id=result.id, year=result.year, grade=_grade(a.grade),
-          completion=percent_text(a.completion)))
+          completion=percent(a.completion)))
     table = Table(show_lines=False)
     for col in ("key", "criterion", "grades", "met", "source"):
         table.add_column(t(f"cli.rate.col.{col}"), overflow="fold")
     for s in a.criteria:
-        verdict = percent_text(a.completion) if s.key == "completion" else \
+        verdict = percent(a.completion) if s.key == "completion" else \
             t("cli.rate.met" if s.met else "cli.rate.not_met")
         table.add_row(s.key, safe(s.text), ", ".join(_grade(g) for g in s.grades), verdict,
                       t(f"cli.rate.source.{s.source}"))
@@ -92,7 +91,7 @@ def _print_proposal(result) -> None:
     if a.grade == "yeu":
         say(t("cli.rate.yeu_paths", id=result.id))
     if result.late:
-        say(t("cli.rate.late", deadline=result.deadline.strftime("%d/%m/%Y")))
+        say(t("cli.rate.late", deadline=result.deadline))
     say(t("cli.record.done", kind=kind_text(result.record.kind), id=result.id, file=result.record.file))
 
 
@@ -164,7 +163,7 @@ def _decide(ctx, case_id: str, year: int, criterion: list[str] | None, *, issuer
         if done.grade != done.proposed_grade:
             say(t("cli.rate.overrides", proposed=_grade(done.proposed_grade)))
         if done.late:
-            say(t("cli.rate.late", deadline=done.deadline.strftime("%d/%m/%Y")))
+            say(t("cli.rate.late", deadline=done.deadline))
         say(t("cli.record.done", kind=kind_text(done.record.kind), id=done.id, file=done.record.file))
 
     emit(data, human)

@@ -45,6 +45,7 @@ class Step:
     options: tuple[str, ...]
     example: str
     missing: tuple[str, ...] = ()
+    missing_titles: tuple[str, ...] = ()  # the same kinds by their titles (how vi names them)
 
 
 @dataclass(frozen=True)
@@ -163,12 +164,13 @@ def _command_step(case: Case, k: KindSpec, day: str, year: int, bodies: Mapping[
 
 
 def _step(case: Case, k: KindSpec, reg: Registry, today: dt.date, bodies: Mapping[str, Any],
-          missing: tuple[str, ...] = ()) -> Step:
+          missing: tuple[KindSpec, ...] = ()) -> Step:
     year = max(case.plans, default=today.year)  # the latest planned year (a rating's, §III.2.c)
     needs, example = _command_step(case, k, today.strftime("%d/%m/%Y"), year, bodies)
     issuer = case.authority if k.command == "rate" and k.rating == "decide" else usual_issuer(case, k, bodies)
     return Step(kind=k.cli, title=k.title, command=k.command, issuer_role=k.issuer, issuer=issuer,
-                options=tuple(needs), example=example, missing=missing)
+                options=tuple(needs), example=example, missing=tuple(m.cli for m in missing),
+                missing_titles=tuple(m.title for m in missing))
 
 
 def checklist(case: Case, reg: Registry, today: dt.date, bodies: Mapping[str, Any]) -> Checklist:
@@ -191,7 +193,7 @@ def checklist(case: Case, reg: Registry, today: dt.date, bodies: Mapping[str, An
             life.check_recordable(case, k, reg, command=k.command)
         except AnttError:
             if missing:
-                blocked.append(_step(case, k, reg, today, bodies, tuple(reg[m].cli for m in missing)))
+                blocked.append(_step(case, k, reg, today, bodies, tuple(reg[m] for m in missing)))
             continue
         ready.append(_step(case, k, reg, today, bodies))
     return Checklist(case.id, False, recorded, tuple(ready), tuple(blocked))

@@ -40,5 +40,5 @@ def check_not_closed(case: Case) -> None:
     if decision.get("number") or decision.get("date"):
         day = as_date(decision.get("date"))
         raise AnttError("domain.case_closed_by", id=case.id, number=decision.get("number") or "—",
-                        date=day.strftime("%d/%m/%Y") if day else "—", issuer=decision.get("issuer") or "—")
+                        date=day if day else "—", issuer=decision.get("issuer") or "—")
     raise AnttError("domain.case_closed", id=case.id)

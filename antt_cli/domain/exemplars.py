@@ -138,12 +138,12 @@ def check_on_time(day: dt.date, last_day: dt.date, late: bool, reason: str | Non
     `--late` on an evaluation that is on time is refused too (the record would lie)."""
     if day > last_day:
         if not late:
-            raise AnttError("domain.exemplar.evaluation_late", date=day.isoformat(),
-                            last=last_day.strftime("%d/%m/%Y"))
+            raise AnttError("domain.exemplar.evaluation_late", date=day,
+                            last=last_day)
         if not (reason or "").strip():
             raise AnttError("domain.exemplar.late_needs_reason")
     elif late:
-        raise AnttError("domain.exemplar.not_late", date=day.isoformat(), last=last_day.strftime("%d/%m/%Y"))
+        raise AnttError("domain.exemplar.not_late", date=day, last=last_day)
 
 
 def latest_outcome(case: Case) -> Record | None:

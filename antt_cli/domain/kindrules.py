@@ -51,9 +51,9 @@ def plan_year(case: Case, spec: KindSpec, record: Record, today: dt.date) -> Non
     if case.plan(year) is not None:
         raise AnttError("domain.plan_exists", id=case.id, year=year, kind=spec.name, title=kind_label(spec))
     if record.date is not None and evaluation_year_of(record.date) > year:
-        raise AnttError("domain.plan_year_ended", year=year, date=record.date.isoformat())
+        raise AnttError("domain.plan_year_ended", year=year, date=record.date)
     if case.opened is not None and year < evaluation_year_of(case.opened):
-        raise AnttError("domain.plan_before_opening", year=year, opened=case.opened.isoformat())
+        raise AnttError("domain.plan_before_opening", year=year, opened=case.opened)
 
 
 def first_plan_covers_launch(case: Case, spec: KindSpec, record: Record, today: dt.date) -> None:
@@ -95,7 +95,7 @@ def rated_year_decided(case: Case, spec: KindSpec, record: Record, today: dt.dat
 def one_per_year(case: Case, spec: KindSpec, record: Record, today: dt.date) -> None:
     """§III.2.c "hằng năm": one document of the kind per evaluation year."""
     if _counting(case, spec.name, record.year):
-        raise AnttError("domain.rating.step_done", id=case.id, kind=spec.name, year=record.year)
+        raise AnttError("domain.rating.step_done", id=case.id, kind=kind_label(spec), year=record.year)
 
 
 def exemplar_decision(case: Case, spec: KindSpec, record: Record, today: dt.date) -> None:

@@ -72,8 +72,8 @@ def check_recordable(case: Case, k: KindSpec, reg: Registry, command: str = "rec
         raise AnttError("domain.already_recorded", id=case.id, kind=k.cli, title=k.title)
     missing = missing_prerequisites(case, k, reg)
     if missing:
-        raise AnttError("domain.missing_prerequisites", id=case.id, kind=k.cli,
-                        missing="; ".join(f"{reg[m].cli} ({reg[m].title})" for m in missing))
+        raise AnttError("domain.missing_prerequisites", id=case.id, kind=kind_label(k),
+                        missing=kind_label(*(reg[m] for m in missing)))
 
 
 def check_dates(case: Case, k: KindSpec, record: Record, today: dt.date, reg: Registry) -> None:
@@ -84,47 +84,47 @@ def check_dates(case: Case, k: KindSpec, record: Record, today: dt.date, reg: Re
     kinds that follow it may not come to precede it."""
     day = record.date
     if day is None:
-        raise AnttError("domain.date_required", kind=k.name)
+        raise AnttError("domain.date_required", kind=kind_label(k))
     if day > today:
-        raise AnttError("domain.date_in_future", date=day.isoformat(), today=today.isoformat())
+        raise AnttError("domain.date_in_future", date=day, today=today)
     # an adopted case (SPEC §3, §VI.3) was running before antt opened it: a document of a step
     # it passed, found and recorded later, is dated before the adoption
     if case.opened is not None and day < case.opened and not case.extra.get("adopted"):
-        raise AnttError("domain.date_before_opening", date=day.isoformat(), id=case.id,
-                        opened=case.opened.isoformat())
+        raise AnttError("domain.date_before_opening", date=day, id=case.id,
+                        opened=case.opened)
     for name in reg.prerequisites(k, case.linked):
         prior = next((d for d in case.records_of(name) if d is not record), None)
         if prior is None:
             continue
         if prior.date and day < prior.date:
-            raise AnttError("domain.date_before_prerequisite", kind=k.name, date=day.isoformat(),
-                            prior=name, prior_date=prior.date.isoformat())
+            raise AnttError("domain.date_before_prerequisite", kind=kind_label(k), date=day,
+                            prior=kind_label(reg[name]), prior_date=prior.date)
         if reg[name].approval == "required" and prior.approved_date and day < prior.approved_date:
-            raise AnttError("domain.approval_required_after", kind=k.name, date=day.isoformat(),
-                            prior=name, approved=prior.approved_date.isoformat())
+            raise AnttError("domain.approval_required_after", kind=kind_label(k), date=day,
+                            prior=kind_label(reg[name]), approved=prior.approved_date)
     if k.approval == "required":
         # §III.1.a "Kế hoạch khảo sát … phải được cấp ủy, chính quyền … phê duyệt trước khi thực hiện".
         approved = record.approved_date
         if not record.approved_by or approved is None:
             raise AnttError("domain.approval_required", id=case.id, kind=kind_label(k))
         if approved < day:
-            raise AnttError("domain.approval_before_plan", approved=approved.isoformat(), date=day.isoformat(),
+            raise AnttError("domain.approval_before_plan", approved=approved, date=day,
                             kind=kind_label(k))
         if approved > today:
-            raise AnttError("domain.date_in_future", date=approved.isoformat(), today=today.isoformat())
+            raise AnttError("domain.date_in_future", date=approved, today=today)
     if any(d is record for d in case.documents) and case.records_of(k.name)[0] is record:
         for later in reg:
             if k.name not in reg.prerequisites(later, case.linked):
                 continue
             for doc in case.records_of(later.name):
                 if doc.date and doc.date < day:
-                    raise AnttError("domain.dependent_before", kind=k.name, date=day.isoformat(),
-                                    later=later.name, later_date=doc.date.isoformat())
+                    raise AnttError("domain.dependent_before", kind=kind_label(k), date=day,
+                                    later=kind_label(later), later_date=doc.date)
                 if k.approval == "required" and record.approved_date and doc.date \
                         and doc.date < record.approved_date:
-                    raise AnttError("domain.approval_required_after", kind=later.name,
-                                    date=doc.date.isoformat(), prior=k.name,
-                                    approved=record.approved_date.isoformat())
+                    raise AnttError("domain.approval_required_after", kind=kind_label(later),
+                                    date=doc.date, prior=kind_label(k),
+                                    approved=record.approved_date)
 
 
 def authority_problem(case: Case, k: KindSpec, issuer: str, reg: Registry,
@@ -140,7 +140,7 @@ def authority_problem(case: Case, k: KindSpec, issuer: str, reg: Registry,
         expected = [str(d.issuer) for d in others if d.issuer]
     for name in expected:
         if not same_name(issuer, name):
-            raise AnttError("domain.issuer_not_authority", kind=k.name, issuer=issuer, authority=name)
+            raise AnttError("domain.issuer_not_authority", kind=kind_label(k), issuer=issuer, authority=name)
 
 
 def check_by_authority(case: Case, k: KindSpec, issuer: str, successors: Mapping[str, Any] | None) -> None:
@@ -148,7 +148,7 @@ def check_by_authority(case: Case, k: KindSpec, issuer: str, successors: Mapping
     by the model's authority or its successor (`antt bodies successor`) — when recorded and
     when their issuer is amended."""
     if k.by_authority and not is_authority_or_successor(issuer, case.authority, successors):
-        raise AnttError("domain.not_the_authority", kind=k.name, issuer=issuer,
+        raise AnttError("domain.not_the_authority", kind=kind_label(k), issuer=issuer,
                         authority=" → ".join(successor_chain(str(case.authority or "—"), successors)))
 
 
@@ -160,14 +160,14 @@ def check_record(case: Case, k: KindSpec, record: Record, today: dt.date, reg: R
     authority_problem(case, k, str(record.issuer or ""), reg)
     check_by_authority(case, k, str(record.issuer or ""), successors)
     if k.members_required(case.limited) and not record.members:
-        raise AnttError("domain.members_required", kind=k.name)
+        raise AnttError("domain.members_required", kind=kind_label(k))
     if k.attachments == "required" and not record.attachments:
-        raise AnttError("domain.attachments_required", kind=k.name)
+        raise AnttError("domain.attachments_required", kind=kind_label(k))
     for key, spec in k.fields.items():
         value = record.field(key)
         if value is None and spec.required:
             choices = f" ({', '.join(spec.choices)})" if spec.choices else ""
-            raise AnttError("domain.field_required", kind=k.name, key=key, help=spec.help, choices=choices)
+            raise AnttError("domain.field_required", kind=kind_label(k), key=key, help=spec.help, choices=choices)
         if value is not None and spec.count and not value.strip().isdigit():
             raise AnttError("domain.count_required", key=key, value=value)
         if value is not None and spec.choices and value not in spec.choices:
@@ -219,7 +219,7 @@ def check_new_model(level: str, day: dt.date, huyen_abolished: dt.date) -> None:
     """docs/rules.md: since 01/07/2025 local government has two levels; new cases may not be given
     the historical district level (adopted ones may)."""
     if level == "huyen" and day >= huyen_abolished:
-        raise AnttError("domain.huyen_abolished", date=huyen_abolished.strftime("%d/%m/%Y"))
+        raise AnttError("domain.huyen_abolished", date=huyen_abolished)
 
 
 @dataclass(frozen=True)

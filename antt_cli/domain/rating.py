@@ -129,7 +129,7 @@ def check_eligible(case: Case, year: int, reg: Registry, rules: Rules) -> None:
         raise AnttError("domain.rating.no_establishment", id=case.id)
     first = first_eligible_year(decision.date, rules)
     if year < first:
-        raise AnttError("domain.rating.too_early", id=case.id, year=year, date=decision.date.strftime("%d/%m/%Y"),
+        raise AnttError("domain.rating.too_early", id=case.id, year=year, date=decision.date,
                         months=rules.eligible_months, first=first)
 
 
@@ -360,8 +360,8 @@ def check_proposal_date(case: Case, year: int, day: dt.date) -> None:
     """A proposal reports on a year that has begun: dated on or after 01/11/Y−1."""
     start, _ = evaluation_period(year)
     if day < start:
-        raise AnttError("domain.rating.before_period", year=year, date=day.isoformat(),
-                        start=start.strftime("%d/%m/%Y"))
+        raise AnttError("domain.rating.before_period", year=year, date=day,
+                        start=start)
 
 
 def check_grade_choice(grade: str) -> None:

@@ -12,7 +12,7 @@ import datetime as dt
 from antt_cli.domain.kindspec import KindSpec, Registry
 from antt_cli.domain.model import Case, Record, plan_to
 from antt_cli.errors import AnttError
-from antt_cli.i18n import kind_label
+from antt_cli.i18n import date_text, kind_label
 
 
 def resting_on(case: Case, record: Record, reg: Registry) -> list[Record]:
@@ -35,14 +35,14 @@ def withdraw(case: Case, index: int, k: KindSpec, reg: Registry, day: dt.date, r
     new = case.copy()
     record = new.documents[index]
     if record.date is not None and day < record.date:
-        raise AnttError("domain.withdraw_before_record", date=day.isoformat(), recorded=record.date.isoformat())
+        raise AnttError("domain.withdraw_before_record", date=day, recorded=record.date)
     if k.effects:
         raise AnttError("domain.withdraw_has_effects", kind=kind_label(k))
     later = resting_on(new, record, reg)
     if later:
         raise AnttError("domain.withdraw_rested_on", kind=kind_label(k),
                         later="; ".join(f"{kind_label(reg[d.kind])} ({d.number or '—'}, "
-                                        f"{d.date.isoformat() if d.date else '—'})" for d in later))
+                                        f"{date_text(d.date) if d.date else '—'})" for d in later))
     mark: dict = {"date": day, "reason": reason}
     if k.year == "plan" and record.year is not None and new.plan(record.year) is not None:
         mark["plan"] = plan_to(new.plans.pop(int(record.year)))

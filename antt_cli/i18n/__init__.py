@@ -4,13 +4,17 @@ Every user-facing sentence has a key; the catalogue is one module per layer of a
 after it (`cli`, `services`, `domain`, `store`, `audit`, `documents`, and `help` for the help
 texts of options), each exporting `MESSAGES = {key: {"vi": ..., "en": ...}}`. A key starts with
 its module's name (`domain.missing_prerequisites`), so a key says where it is defined and who
-raises it. Parameters are `str.format` fields.
+raises it. Parameters are `str.format` fields; a `datetime.date` is written dd/mm/yyyy and a
+`float` with a decimal comma under vi (ISO and a point under en), so callers pass the values
+themselves, not their text (docs/commands.md "Global").
 """
 from __future__ import annotations
 
+import datetime as _dt
 import importlib
 import os
 import pkgutil
+import string
 
 _LANG: str | None = None
 _CATALOG: dict[str, dict[str, str]] | None = None
@@ -62,13 +66,43 @@ def kind_label(*kinds: object) -> KindLabel:
     return KindLabel([(str(getattr(k, "name")), str(getattr(k, "title"))) for k in kinds])
 
 
+def date_text(day: _dt.date) -> str:
+    """A date as a sentence writes it: dd/mm/yyyy under vi (the officer's way, NĐ 30/2020
+    writes dates so), ISO under en."""
+    return day.strftime("%d/%m/%Y") if lang() == "vi" else day.isoformat()
+
+
+def number_text(value: float, spec: str = "") -> str:
+    """A number with a decimal comma under vi (`66,7`), a point under en; a thousands
+    separator asked for with `,` in `spec` becomes a point under vi."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)
+    text = format(value, spec) if spec else (f"{value:.15g}" if value != int(value) else f"{int(value)}")
+    if lang() != "vi":
+        return text
+    return text.translate(str.maketrans({".": ",", ",": "."}))
+
+
+class _Formatter(string.Formatter):
+    def format_field(self, value: object, format_spec: str) -> str:
+        if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime) and not format_spec:
+            return date_text(value)
+        if isinstance(value, float):
+            return number_text(value, format_spec)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
 def t(key: str, /, **params: object) -> str:
-    """The sentence for `key` in the current language, with `params` filled in."""
+    """The sentence for `key` in the current language, with `params` filled in (dates and
+    floats written as that language writes them)."""
     texts = catalog().get(key)
     if texts is None:
         raise KeyError(f"message key {key!r} is not in the catalogue")
     text = texts.get(lang()) or texts["vi"]
-    return text.format(**params) if params else text
+    return _FORMATTER.format(text, **params) if params else text
 
 
 def t_vi(key: str, /, **params: object) -> str:

@@ -26,8 +26,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "and the commit."},
     "help.amend.remove_target": {"vi": "Bỏ một chỉ tiêu của kế hoạch năm (nội dung hoặc số thứ tự); lặp lại được.",
                                  "en": "Remove a target of the annual plan (its text or position); repeatable."},
-    "help.amend.target": {"vi": "Sửa hoặc thêm chỉ tiêu của kế hoạch năm: \"TEXT=NUMBER\", \"TEXT<=NUMBER\" hoặc "
-                                "\"TEXT\"; lặp lại được.",
+    "help.amend.target": {"vi": "Sửa hoặc thêm chỉ tiêu của kế hoạch năm: \"CHỮ=NUMBER\", \"CHỮ<=NUMBER\" hoặc "
+                                "\"CHỮ\"; lặp lại được.",
                           "en": "Change or add a target of the annual plan: \"TEXT=NUMBER\", \"TEXT<=NUMBER\" or "
                                 "\"TEXT\"; repeatable."},
     "help.amend.year": {"vi": "Năm đánh giá của kế hoạch năm hoặc báo cáo cần đính chính (khi có nhiều).",
@@ -107,7 +107,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "One criterion met or not: KEY=yes|no (registered, effective, acknowledged, commended, informative, the specific ones); repeatable.",
     },
     "help.evaluate.evidence": {
-        "vi": "Kết quả, minh chứng của một tiêu chí: KEY=TEXT (in trong bảng đánh giá); lặp lại được.",
+        "vi": "Kết quả, minh chứng của một tiêu chí: KEY=CHỮ (in trong bảng đánh giá); lặp lại được.",
         "en": "Result or evidence of a criterion: KEY=TEXT (printed in the assessment table); repeatable.",
     },
     "help.evaluate.late": {
@@ -209,7 +209,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "en": "Document number, e.g. 05/QĐ-UBND (party committee: 05-NQ/ĐU); `auto`: the next "
                           "number of the body's register (`bodies add --own`)."},
     "help.pdf": {"vi": "Tạo thêm bản PDF (cần LibreOffice).", "en": "Also write a PDF (needs LibreOffice)."},
-    "help.plan.target": {"vi": "Chỉ tiêu: \"TEXT=NUMBER\" ít nhất, \"TEXT<=NUMBER\" nhiều nhất, \"TEXT\" có/không; "
+    "help.plan.target": {"vi": "Chỉ tiêu: \"CHỮ=NUMBER\" ít nhất, \"CHỮ<=NUMBER\" nhiều nhất, \"CHỮ\" có/không; "
                                "lặp lại cho mỗi chỉ tiêu.",
                          "en": "A target: \"TEXT=NUMBER\" at least, \"TEXT<=NUMBER\" at most, \"TEXT\" yes/no; "
                                "once per target."},

@@ -416,7 +416,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Case-specific criterion '{key}' added: {text}",
     },
     "services.rating.criterion_text_required": {
-        "vi": "Tiêu chí '{key}' cần nội dung (TEXT).",
+        "vi": "Tiêu chí '{key}' cần nội dung (CHỮ).",
         "en": "Criterion '{key}' needs its text (TEXT).",
     },
     "services.rating.force_needs_reason": {
@@ -464,8 +464,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--attach {first} and {second}: two names that differ only in case would be one file on Windows; rename one of them and run the command again.",
     },
     "services.record.attach_too_big": {
-        "vi": "Tệp {file} nặng {mb} MB, quá giới hạn {max} MB (rules.attach_max_mb trong antt.yaml).",
-        "en": "The file {file} is {mb} MB, over the {max} MB limit (rules.attach_max_mb in antt.yaml).",
+        "vi": "Tệp {file} nặng {mb:.1f} MB, quá giới hạn {max} MB (rules.attach_max_mb trong antt.yaml).",
+        "en": "The file {file} is {mb:.1f} MB, over the {max} MB limit (rules.attach_max_mb in antt.yaml).",
     },
     "services.record.auto_not_own": {
         "vi": "--number auto chỉ cấp số cho cơ quan của đơn vị (khai bằng `antt bodies add … --own`); '{issuer}' không phải: ghi số bằng tay.",

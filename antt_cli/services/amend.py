@@ -86,7 +86,7 @@ def amend(ctx: Context, case_id: str, kind: str, given: AmendInput) -> RecordRes
         changed = _change_record(ctx, w.dossier, case, k, record, given, reg)
         old_targets = _change_plan(case, k, record, given, reg)
         if not changed and old_targets is None:
-            raise AnttError("services.amend.nothing", id=case_id, kind=k.name)
+            raise AnttError("services.amend.nothing", id=case_id, kind=kind_label(k))
         if old_targets is not None:
             old["targets"] = old_targets
         record.amendments.append({"on": ctx.today, "reason": reason, "old": old})

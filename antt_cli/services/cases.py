@@ -24,7 +24,7 @@ class OpenedCase:
 def check_opening_day(ctx: Context, day: dt.date) -> None:
     """A case is opened today or on a day past, never ahead (docs/rules.md)."""
     if day > ctx.today:
-        raise AnttError("domain.date_in_future", date=day.isoformat(), today=ctx.today.isoformat())
+        raise AnttError("domain.date_in_future", date=day, today=ctx.today)
 
 
 def claim_case_id(w: Writer, case_kind: str, day: dt.date) -> str:

@@ -69,9 +69,7 @@ def _kind(reg: Any, case_kind: str, name: str) -> Any:
 def _words(reg: Any, case_kind: str, params: dict[str, Any]) -> dict[str, Any]:
     words = {}
     for key, value in params.items():
-        if isinstance(value, dt.date):
-            value = value.strftime("%d/%m/%Y")
-        elif key in _KIND_PARAMS and (k := _kind(reg, case_kind, str(value))) is not None:
+        if key in _KIND_PARAMS and (k := _kind(reg, case_kind, str(value))) is not None:
             value = kind_label(k)
         words[key] = value
     return words

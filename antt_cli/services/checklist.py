@@ -22,7 +22,8 @@ def checklist_json(found: Checklist) -> dict[str, Any]:
     """`antt next --json` (docs/commands.md): slugs and ISO dates."""
     def step(s: Any) -> dict[str, Any]:
         return {"kind": s.kind, "title": s.title, "command": s.command, "issuer_role": s.issuer_role,
-                "issuer": s.issuer, "options": list(s.options), "example": s.example, "missing": list(s.missing)}
+                "issuer": s.issuer, "options": list(s.options), "example": s.example, "missing": list(s.missing),
+                "missing_titles": list(s.missing_titles)}
 
     return {
         "id": found.case_id,
@@ -30,5 +31,6 @@ def checklist_json(found: Checklist) -> dict[str, Any]:
         "recorded": [{"kind": d.kind, "title": d.title, "number": d.number,
                       "date": d.date.isoformat() if d.date else None} for d in found.recorded],
         "next": [step(s) for s in found.next],
-        "blocked": [{"kind": s.kind, "title": s.title, "missing": list(s.missing)} for s in found.blocked],
+        "blocked": [{"kind": s.kind, "title": s.title, "missing": list(s.missing),
+                     "missing_titles": list(s.missing_titles)} for s in found.blocked],
     }

@@ -55,5 +55,5 @@ def due_list(ctx: Context, day: dt.date | None = None, case_id: str | None = Non
 def _deadline_words(o) -> str:
     """"trước 05/11/2026" (a strict date) or "đến hết 15/05/2026" (the date is the last good day)."""
     if DUTY[o.what].inclusive:
-        return t("services.due.until", date=o.due.strftime("%d/%m/%Y"))
-    return t("services.due.before", date=o.before.strftime("%d/%m/%Y"))
+        return t("services.due.until", date=o.due)
+    return t("services.due.before", date=o.before)

@@ -51,10 +51,10 @@ def recorded_index(case: Case, k: KindSpec, year: int | None) -> int:
     found = [i for i, d in enumerate(case.documents)
              if d.kind == k.name and not d.withdrawn and (year is None or d.year == year)]
     if not found:
-        raise AnttError("services.amend.not_recorded", id=case.id, kind=k.name)
+        raise AnttError("services.amend.not_recorded", id=case.id, kind=kind_label(k))
     if year is None and len({case.documents[i].year for i in found}) > 1:
         years = ", ".join(str(case.documents[i].year) for i in found)
-        raise AnttUsageError("services.amend.year_required", kind=k.name, years=years)
+        raise AnttUsageError("services.amend.year_required", kind=kind_label(k), years=years)
     return found[-1]
 
 

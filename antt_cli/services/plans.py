@@ -70,9 +70,9 @@ def set_progress(ctx: Context, case_id: str, year: int, target: str, *, achieved
         if row.op != YES_NO and done:
             raise AnttError("services.plans.number_needs_achieved", text=row.text)
         if day > ctx.today:
-            raise AnttError("domain.date_in_future", date=day.isoformat(), today=ctx.today.isoformat())
+            raise AnttError("domain.date_in_future", date=day, today=ctx.today)
         if plan.date and day < plan.date:
-            raise AnttError("services.plans.progress_before_plan", date=day.isoformat(), plan_date=plan.date.isoformat())
+            raise AnttError("services.plans.progress_before_plan", date=day, plan_date=plan.date)
         if done:
             row.done = True
             shown = "hoàn thành"

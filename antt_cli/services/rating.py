@@ -18,6 +18,7 @@ from antt_cli.domain.model import Case, Criterion, Record
 from antt_cli.domain.interpretations import Rules
 from antt_cli.domain.text import clean, nfc
 from antt_cli.errors import AnttError, AnttUsageError
+from antt_cli.i18n import kind_label
 from antt_cli.services.common import Context, Writer, writing
 from antt_cli.services.late import mark_late
 from antt_cli.services.targets import check_year
@@ -244,8 +245,8 @@ def decide(ctx: Context, case_id: str, given: DecideInput) -> DecideResult:
             sign_as=given.sign_as, sets=sets), reg)
         life.check_record(case, k, record, ctx.today, reg)
         if proposal.date and day < proposal.date:
-            raise AnttError("domain.date_before_prerequisite", kind=k.name, date=day.isoformat(),
-                            prior=proposal.kind, prior_date=proposal.date.isoformat())
+            raise AnttError("domain.date_before_prerequisite", kind=kind_label(k), date=day,
+                            prior=kind_label(reg[proposal.kind]), prior_date=proposal.date)
         record.number = resolve_number(k, issuer, day, given.number, w.dossier)
         missed = mark_late(w, k, record, rules)
         new_case = life.apply_record(case, k, record)

@@ -138,7 +138,7 @@ def resolve_signer(case: Case, k: KindSpec, issuer: str, given: RecordInput, dos
         if not title and k.issuer == STEERING:
             title = STEERING_HEAD_ROLE
     if not name:
-        raise AnttError("services.record.signer_required", kind=k.name, issuer=issuer)
+        raise AnttError("services.record.signer_required", kind=kind_label(k), issuer=issuer)
     if not title:
         raise AnttError("services.record.signer_title_required", name=name)
     return Signer(name=str(name), title=str(title), prefix=prefix)
@@ -158,7 +158,7 @@ def resolve_number(k: KindSpec, issuer: str, day: dt.date, given: str | None, do
     party = is_party_body(issuer, body)
     if given is None:
         if k.numbered:
-            raise AnttError("services.record.number_required", kind=k.name)
+            raise AnttError("services.record.number_required", kind=kind_label(k))
         return None
     if not k.numbered:
         raise AnttError("services.record.number_not_taken", kind=k.name, title=k.title)
@@ -198,7 +198,7 @@ def _check_attachment(path: Path, max_mb: float) -> None:
         raise AnttError("services.record.attach_not_regular", file=str(path))
     size = info.st_size
     if size > max_mb * 1024 * 1024:
-        raise AnttError("services.record.attach_too_big", file=str(path), mb=f"{size / 1048576:.1f}", max=max_mb)
+        raise AnttError("services.record.attach_too_big", file=str(path), mb=size / 1048576, max=max_mb)
 
 
 def _refuse_colliding_names(names: list[str]) -> None:
@@ -221,7 +221,7 @@ def build_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, given:
     allowed = reg.allowed_fields(k)
     for key in sets:
         if key not in allowed:
-            raise AnttError("services.record.unknown_field", key=key, kind=k.name, allowed=", ".join(allowed))
+            raise AnttError("services.record.unknown_field", key=key, kind=kind_label(k), allowed=", ".join(allowed))
     if (given.approved_by or given.approved_date) and k.approval == "none":
         raise AnttError("services.record.approval_not_taken", kind=kind_label(k),
                         kinds=kind_label(*(x for x in reg.of_case(k.case) if x.approval != "none")))
@@ -229,11 +229,11 @@ def build_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, given:
         raise AnttError("services.record.members_not_taken", kind=kind_label(k),
                         kinds=kind_label(*(x for x in reg.of_case(k.case) if x.members != "none")))
     if given.attach and k.attachments == "none":
-        raise AnttError("services.domain.attachments_not_taken", kind=k.name)
+        raise AnttError("services.domain.attachments_not_taken", kind=kind_label(k))
     day = given.date or ctx.today
     issuer = clean(given.issuer) or default_issuer(case, k, dossier)
     if not issuer:
-        raise AnttError("services.record.issuer_required", kind=k.name)
+        raise AnttError("services.record.issuer_required", kind=kind_label(k))
     issuer = dossier.body_name(issuer)
     year = given.year
     if k.year == "report":
@@ -244,7 +244,7 @@ def build_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, given:
             year = int(year_text)
         elif k.rating != "none":  # docs/interpretations.md: a rating step's year is said, never guessed
             spec = k.fields.get("year")
-            raise AnttError("domain.field_required", kind=k.name, key="year", help=spec.help if spec else "year",
+            raise AnttError("domain.field_required", kind=kind_label(k), key="year", help=spec.help if spec else "year",
                             choices="")
         else:
             year = life.report_year(day, sets.get("period"))
