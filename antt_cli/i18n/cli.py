@@ -320,6 +320,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.next.recorded": {"vi": "Đã ghi", "en": "Recorded"},
     "cli.next.role.authority": {"vi": "cơ quan có thẩm quyền (chưa xác định: ghi --issuer)", "en": "the authority (not known yet: give --issuer)"},
     "cli.next.role.meeting": {"vi": "hội nghị (chủ trì và thư ký ký)", "en": "the meeting (its chair and secretary sign)"},
+    "cli.next.role.none": {"vi": "không ban hành văn bản: mở hồ sơ mô hình mới ở bước 1", "en": "no document: opens a new model at step 1"},
     "cli.next.role.party": {"vi": "cấp ủy (ghi --issuer)", "en": "the party committee (give --issuer)"},
     "cli.next.role.proposer": {"vi": "đơn vị đề xuất (ghi --issuer)", "en": "the proposing unit (give --issuer)"},
     "cli.next.role.steering": {"vi": "Ban Chỉ đạo mô hình", "en": "the model's steering committee"},

@@ -33,6 +33,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{id} đã kết thúc theo Quyết định kết thúc mô hình số {number} ngày {date} của {issuer}: không nhận thêm thay đổi nào.",
         "en": "{id} was closed by the closure decision no. {number} of {date} ({issuer}): it accepts no further change.",
     },
+    "domain.checklist.replicate": {
+        "vi": "Nhân rộng mô hình sang địa bàn, lĩnh vực khác (mô hình xếp loại Tốt)",
+        "en": "Replicate the model to another area or field (a model graded Good)",
+    },
     "domain.closure_models_only": {
         "vi": "{id} không phải mô hình: chỉ mô hình mới kết thúc theo §III.3.",
         "en": "{id} is not a model: only models are closed under §III.3.",

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from antt_cli.domain import lifecycle as life
+from antt_cli.domain.bounds import MAX_YEAR, MIN_YEAR, year_in_range
 from antt_cli.domain.issuers import STEERING_HEAD_ROLE, is_party_body, steering_head
 from antt_cli.domain.kindspec import STEERING, KindSpec, Registry
 from antt_cli.domain.model import Case, Plan, Record, Signer, Target
@@ -224,8 +225,8 @@ def build_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, given:
     if k.year == "report":
         year_text = sets.pop("year", None)
         if year_text is not None:
-            if not year_text.isdigit():
-                raise AnttError("services.record.bad_year", value=year_text)
+            if not year_text.isdigit() or not year_in_range(int(year_text)):
+                raise AnttError("services.record.bad_year", value=year_text, low=MIN_YEAR, high=MAX_YEAR)
             year = int(year_text)
         elif k.rating != "none":  # docs/interpretations.md: a rating step's year is said, never guessed
             spec = k.fields.get("year")
