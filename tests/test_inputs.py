@@ -54,3 +54,33 @@ def test_evaluation_years_stop_where_dates_stop(launched, year):
             contains="2099")
     refused(launched, "record", ID, "periodic-report", "--set", f"year={year}", "--date", "2026-05-03",
             "--number", "08/BC-BCĐ", "--period", "annual", contains="2099")
+
+
+# -- -o: a file, an existing folder, or a folder named with a final slash ------------------
+def test_draft_into_a_folder_named_with_a_slash_creates_it(launched, tmp_path):
+    folder = tmp_path / "ban-nhap" / "thang-6"
+    out = json.loads(ok("--json", "draft", ID, "establishment-decision", "-o", f"{folder}/", root=launched).stdout)
+    assert out["file"] == str(folder / f"{ID}-establishment-decision-nhap.docx")
+    assert (folder / f"{ID}-establishment-decision-nhap.docx").is_file()
+    assert not (tmp_path / "ban-nhap" / "thang-6" / "thang-6").exists()
+
+
+def test_draft_into_an_existing_folder_without_a_slash(launched, tmp_path):
+    out = json.loads(ok("--json", "draft", ID, "launch", "-o", str(tmp_path), root=launched).stdout)
+    assert out["file"] == str(tmp_path / f"{ID}-launch-nhap.docx")
+
+
+def test_draft_to_a_file_path_keeps_its_name(launched, tmp_path):
+    out = json.loads(ok("--json", "draft", ID, "launch", "-o", str(tmp_path / "moi" / "kh.docx"), root=launched).stdout)
+    assert out["file"] == str(tmp_path / "moi" / "kh.docx") and (tmp_path / "moi" / "kh.docx").is_file()
+
+
+def test_draft_folder_inside_the_dossier_is_refused(launched):
+    refused(launched, "draft", ID, "launch", "-o", f"{launched / 'nhap'}/", contains="nhap")
+    assert not (launched / "nhap").exists()
+
+
+def test_draft_under_a_file_is_refused(launched, tmp_path):
+    blocker = tmp_path / "tep"
+    blocker.write_text("x", encoding="utf-8")
+    refused(launched, "draft", ID, "launch", "-o", f"{blocker}/", contains="tep")

@@ -142,9 +142,10 @@ def test_national_proposal_needs_a_replica_kha_or_better(launched, monkeypatch, 
     refused(root, "propose-national", ID, "-o", str(tmp_path / "a.zip"), contains=new)  # the replica is unrated
     assert not (tmp_path / "a.zip").exists()
     build_replica(root, monkeypatch, new)
-    bundle = tmp_path / "de-xuat.zip"
+    bundle = tmp_path / "gui-v05" / f"{ID}-de-xuat-toan-quoc.zip"  # `-o DIR/`: created, the default name
     out = json.loads(ok("--json", "propose-national", ID, "--number", "auto", "--date", "2027-11-06",
-                        "-o", str(bundle), root=root).stdout)
+                        "-o", f"{tmp_path / 'gui-v05'}/", root=root).stdout)
+    assert out["zip"] == str(bundle)
     assert out["kind"] == "national-proposal" and "Antt-Action: propose-national" in git(root, "log", "-1", "--format=%B")
     names = zipfile.ZipFile(bundle).namelist()
     index = zipfile.ZipFile(bundle).read("00-danh-muc.csv").decode("utf-8-sig")
