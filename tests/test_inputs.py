@@ -84,3 +84,41 @@ def test_draft_under_a_file_is_refused(launched, tmp_path):
     blocker = tmp_path / "tep"
     blocker.write_text("x", encoding="utf-8")
     refused(launched, "draft", ID, "launch", "-o", f"{blocker}/", contains="tep")
+
+
+# -- lengths (domain/bounds.py MAX_LENGTH) ----------------------------------------------------
+def test_a_6000_character_model_name_is_refused(dossier):
+    result = refused(dossier, "new-model", "Mô hình " + "x" * 6000, "--area", "Thôn Lâm Giáo", code=2,
+                     contains="NAME")
+    assert "200" in result.stderr and "6008" in result.stderr
+
+
+@pytest.mark.parametrize("args, fits, option", [
+    (["new-model", "{}", "--area", "Thôn A"], 200, "NAME"),
+    (["new-model", "Tổ tự quản", "--area", "{}"], 200, "--area"),
+    (["bodies", "add", "{}", "--code", "UBND"], 200, "NAME"),
+    (["bodies", "add", "Ủy ban nhân dân xã B", "--code", "{}"], 40, "--code"),
+])
+def test_names_up_to_the_limit_pass_one_more_is_refused(dossier, args, fits, option):
+    refused(dossier, *[a.format("a" * (fits + 1)) for a in args], code=2, contains=option)
+    ok(*[a.format("a" * fits) for a in args], root=dossier)
+
+
+def test_free_texts_and_set_values(launched):
+    long_reason = "r" * 2001
+    refused(launched, "amend", ID, "launch", "--date", "2025-11-09", "--reason", long_reason, code=2,
+            contains="--reason")
+    refused(launched, "record", ID, "periodic-report", "--period", "6-month", "--date", "2026-05-03",
+            "--number", "07/BC-BCĐ", "--set", "note=" + "n" * 2001, code=2, contains="--set note=")
+    # a --set key that is a name takes a name's limit
+    refused(launched, "record", ID, "periodic-report", "--period", "6-month", "--date", "2026-05-03",
+            "--number", "07/BC-BCĐ", "--set", "secretary=" + "s" * 201, code=2, contains="--set secretary=")
+    ok("record", ID, "periodic-report", "--period", "6-month", "--date", "2026-05-03", "--number", "07/BC-BCĐ",
+       "--set", "note=" + "Ghi chú. " * 200, root=launched)
+
+
+def test_too_long_in_english(dossier):
+    from conftest import antt
+
+    result = antt("new-model", "x" * 201, "--area", "A", root=dossier, lang="en")
+    assert result.exit_code == 2 and "at most 200" in result.stderr

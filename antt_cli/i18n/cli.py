@@ -504,6 +504,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "đầu ra chuẩn (stdout) đã bị đóng",
         "en": "standard output is closed",
     },
+    "cli.too_long": {
+        "vi": "{option} dài {length} ký tự, quá mức cho phép với {what} (tối đa {limit} ký tự): hãy rút gọn rồi chạy lại.",
+        "en": "{option} is {length} characters long, more than {what} may have (at most {limit}): shorten it and run the command again.",
+    },
+    "cli.too_long.code": {"vi": "một mã hoặc số, ký hiệu", "en": "a code or number"},
+    "cli.too_long.name": {"vi": "một tên (mô hình, địa bàn, cơ quan, người, chức vụ, chỉ tiêu)",
+                          "en": "a name (model, area, body, person, title, target)"},
+    "cli.too_long.text": {"vi": "một đoạn văn bản (lý do, ghi chú, giá trị --set)", "en": "a free text (reason, note, --set value)"},
     "cli.withdraw.done": {
         "vi": "Đã thu hồi {kind} của {id} (vẫn lưu trong hồ sơ, không còn được tính)",
         "en": "Withdrew the {kind} of {id} (kept in the case, no longer counted)",
