@@ -24,6 +24,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "The body's code in document numbers: UBND in 05/QĐ-UBND, ĐU in 05-NQ/ĐU (no spaces or /)."},
     "help.bodies.deputy": {"vi": "Cấp phó, ký khi --sign-as KT., dạng \"CHỨC VỤ: HỌ TÊN\".",
                            "en": "The deputy, who signs with --sign-as KT., as \"TITLE: NAME\"."},
+    "help.bodies.edit_name": {"vi": "Tên cơ quan đã khai báo (không phân biệt hoa thường, dấu, viết tắt UBND, ĐU, CA).",
+                              "en": "A declared body's name (case, diacritics and the abbreviations UBND, ĐU, CA ignored)."},
     "help.bodies.head": {"vi": "Người đứng đầu, ký mặc định, dạng \"CHỨC VỤ: HỌ TÊN\", ví dụ \"Chủ tịch: Trần Thị Hoa\".",
                          "en": "The head, who signs by default, as \"TITLE: NAME\", e.g. \"Chủ tịch: Trần Thị Hoa\"."},
     "help.bodies.name": {"vi": "Tên đầy đủ của cơ quan, ví dụ \"Ủy ban nhân dân xã Hàm Thuận\".",

@@ -109,6 +109,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Mã cơ quan '{code}' không hợp lệ (viết liền, không dấu cách hay '/', ví dụ UBND, CAX).",
         "en": "Body code '{code}' is not valid (one word, no spaces or '/', e.g. UBND, CAX).",
     },
+    "services.dossier.bad_parent": {
+        "vi": "--parent trống: hãy ghi tên cơ quan cấp trên.",
+        "en": "--parent is empty: give the name of the parent body.",
+    },
     "services.dossier.bad_person": {
         "vi": "{option} '{value}' phải có dạng \"CHỨC DANH: HỌ TÊN\", ví dụ \"Chủ tịch: Trần Thị Hoa\".",
         "en": "{option} '{value}' must read \"TITLE: NAME\", e.g. \"Chủ tịch: Trần Thị Hoa\".",
@@ -128,6 +132,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "services.dossier.body_name_required": {
         "vi": "Cần tên cơ quan ban hành.",
         "en": "The body's name is required.",
+    },
+    "services.dossier.body_unknown": {
+        "vi": "Cơ quan '{given}' chưa được khai báo trong antt.yaml (các cơ quan đã khai báo: {bodies}); khai báo bằng `antt bodies add`.",
+        "en": "The body '{given}' is not declared in antt.yaml (declared: {bodies}); declare it with `antt bodies add`.",
+    },
+    "services.dossier.body_unknown_near": {
+        "vi": "Cơ quan '{given}' chưa được khai báo trong antt.yaml: có phải '{known}' không? Hãy gõ đúng tên đó.",
+        "en": "The body '{given}' is not declared in antt.yaml: did you mean '{known}'? Type that name.",
+    },
+    "services.dossier.edit_nothing": {
+        "vi": "Chưa có gì để sửa cho '{name}': hãy cho ít nhất một trong --code, --head, --deputy, --parent.",
+        "en": "Nothing to change for '{name}': give at least one of --code, --head, --deputy, --parent.",
+    },
+    "services.dossier.edit_same": {
+        "vi": "'{name}' đã có đúng các giá trị này; không có gì thay đổi.",
+        "en": "'{name}' already has these values; nothing changes.",
     },
     "services.dossier.not_a_folder": {
         "vi": "{path} là một tệp, không phải thư mục; chọn đường dẫn khác.",
