@@ -42,7 +42,8 @@ _KEYS = {"name", "case", "title", "section", "item", "step", "order", "type_code
 class FieldSpec:
     """A `--set KEY=VALUE` key: its help line; `required`, `choices` and `count` (a whole
     number, e.g. the members for and against a closure, §III.3) where a rule needs them;
-    `option`: the field's own option of `antt record` as well (`--period`; docs/kinds.md)."""
+    `option`: the field's own option of `antt record` as well (`--period`; docs/kinds.md);
+    `clock`: a time of day, HH:MM (a meeting's start and end, `domain/dates.py` `parse_clock`)."""
 
     key: str
     help: str
@@ -50,6 +51,7 @@ class FieldSpec:
     choices: tuple[str, ...] = ()
     option: str | None = None
     count: bool = False
+    clock: bool = False
 
 
 @dataclass(frozen=True)
@@ -200,7 +202,7 @@ def _fields(raw: Any, where: str) -> dict[str, FieldSpec]:
             raise ValueError(f"{where}: field {key!r}: option {option!r} is not of the form --name")
         out[str(key)] = FieldSpec(str(key), str(spec["help"]), bool(spec.get("required", False)),
                                   tuple(str(c) for c in choices), str(option) if option else None,
-                                  bool(spec.get("count", False)))
+                                  bool(spec.get("count", False)), bool(spec.get("clock", False)))
     return out
 
 

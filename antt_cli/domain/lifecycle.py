@@ -18,13 +18,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from antt_cli.domain.dates import evaluation_year_of
+from antt_cli.domain.dates import evaluation_year_of, parse_clock
 from antt_cli.domain.issuers import is_authority_or_successor, successor_chain
 from antt_cli.domain.kindrules import CHECKS, EFFECTS
 from antt_cli.domain.kindspec import KindSpec, Registry
 from antt_cli.domain.model import Case, Record
 from antt_cli.domain.text import same_name
-from antt_cli.errors import AnttError
+from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.i18n import kind_label
 
 
@@ -170,6 +170,9 @@ def check_record(case: Case, k: KindSpec, record: Record, today: dt.date, reg: R
             raise AnttError("domain.count_required", key=key, value=value)
         if value is not None and spec.choices and value not in spec.choices:
             raise AnttError("domain.field_choice", key=key, value=value, choices=", ".join(spec.choices))
+        if value is not None and spec.clock and parse_clock(value) is None:
+            # a value typed on the command line (`--time`, `--set time=`) that does not parse: exit 2
+            raise AnttUsageError("domain.clock_required", key=key, option=spec.option or f"--set {key}=", value=value)
     for name in k.checks:
         CHECKS[name](case, k, record, today)
 

@@ -37,6 +37,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Nhân rộng mô hình sang địa bàn, lĩnh vực khác (mô hình xếp loại Tốt)",
         "en": "Replicate the model to another area or field (a model graded Good)",
     },
+    "domain.clock_required": {
+        "vi": "{option} '{value}' không phải giờ hợp lệ: gõ giờ:phút theo 24 giờ, ví dụ 08:00 hoặc 14:30.",
+        "en": "{option} '{value}' is not a valid time: type hours:minutes on the 24-hour clock, e.g. 08:00 or 14:30.",
+    },
     "domain.closure_models_only": {
         "vi": "{id} không phải mô hình: chỉ mô hình mới kết thúc theo §III.3.",
         "en": "{id} is not a model: only models are closed under §III.3.",

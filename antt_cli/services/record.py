@@ -15,7 +15,7 @@ from typing import Any, Callable
 from antt_cli.domain import lifecycle as life
 from antt_cli.domain.bounds import MAX_YEAR, MIN_YEAR, year_in_range
 from antt_cli.domain.issuers import STEERING_HEAD_ROLE, is_party_body, steering_head
-from antt_cli.domain.kindspec import STEERING, KindSpec, Registry
+from antt_cli.domain.kindspec import MEETING, STEERING, KindSpec, Registry
 from antt_cli.domain.model import Case, Plan, Record, Signer, Target
 from antt_cli.domain.numbers import next_number, number_problem, register_clash
 from antt_cli.domain.text import body_key, clean, name_key, nfc, portable_name, same_name
@@ -113,9 +113,12 @@ def default_issuer(case: Case, k: KindSpec, dossier: Dossier) -> str | None:
 
 def resolve_signer(case: Case, k: KindSpec, issuer: str, given: RecordInput, dossier: Dossier) -> Signer:
     """As given, else the steering committee's head for its documents, else the issuing
-    body's head (its deputy when signing `KT.`)."""
+    body's head (its deputy when signing `KT.`). The chair of a meeting (`--chair`) signs its
+    minutes (CHỦ TRÌ, NĐ 30/2020 mẫu 1.8), so it is the signer unless `--signer` says otherwise."""
     prefix = given.sign_as
     name, title = clean(given.signer), clean(given.signer_title)
+    if not name and k.issuer == MEETING:
+        name = clean(given.sets.get("chair"))
     body = dossier.body(issuer) or {}
     if k.issuer == STEERING and not name:
         lists = [d.members for d in case.documents if d.kind in load_registry().steering_kinds() and d.members]
