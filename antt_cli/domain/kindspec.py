@@ -35,7 +35,8 @@ RATING_ROLES = ("none", "propose", "decide", "submit")
 _KEYS = {"name", "case", "title", "section", "item", "step", "order", "type_codes", "type_name", "issuer",
          "sets_authority", "requires", "linked_only", "optional", "repeatable", "numbered", "members",
          "attachments", "attach_folder", "approval", "command", "year", "fields", "checks", "effects",
-         "steering_members", "summary", "document", "rating", "by_authority", "cli_name", "lists_criteria"}
+         "steering_members", "summary", "document", "rating", "by_authority", "cli_name", "lists_criteria",
+         "while_closing"}
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class KindSpec:
     # are their own kinds (spec `exemplar-proposal`), resolved by the case's type (docs/kinds.md).
     cli_name: str = ""
     lists_criteria: bool = False   # its document is the case's criteria set (§IV.1 Bước 1)
+    while_closing: bool = False    # still recorded once closure has started (§III.3; docs/interpretations.md)
 
     @property
     def cli(self) -> str:
@@ -248,6 +250,7 @@ def kind_from_data(data: Mapping[str, Any], known_checks: set[str], known_effect
         by_authority=bool(data.get("by_authority", False)),
         document=dict(data.get("document") or {}),
         cli_name=str(data.get("cli_name") or ""), lists_criteria=bool(data.get("lists_criteria", False)),
+        while_closing=bool(data.get("while_closing", False)),
     )
 
 

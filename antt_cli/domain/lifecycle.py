@@ -66,6 +66,12 @@ def check_recordable(case: Case, k: KindSpec, reg: Registry, command: str = "rec
     check_open(case)
     if k.command != command:
         raise AnttError("domain.use_command", kind=k.cli, command=k.command)
+    if case.status == "closing" and not k.while_closing:
+        # §III.3 "kết thúc theo trình tự": once the closure report is recorded the model only
+        # takes its remaining closure steps and the record of what it has done (reports,
+        # evidence, its fund, commendations: `while_closing` kinds); nothing that plans,
+        # strengthens or extends it (docs/interpretations.md)
+        raise AnttError("domain.closing_refuses", id=case.id, kind=k.cli, title=k.title)
     if not k.applies(case.linked):
         raise AnttError("domain.linked_only", id=case.id, kind=k.cli, title=k.title)
     if not k.repeatable and case.records_of(k.name):
