@@ -122,3 +122,16 @@ def test_too_long_in_english(dossier):
 
     result = antt("new-model", "x" * 201, "--area", "A", root=dossier, lang="en")
     assert result.exit_code == 2 and "at most 200" in result.stderr
+
+
+def test_a_member_name_longer_than_a_name_is_refused_with_file_and_row(dossier, tmp_path):
+    from conftest import build_steps, new_model
+
+    case_id = new_model(dossier, linked=False)
+    for step in build_steps(False)[:5]:
+        ok("record", case_id, *step, root=dossier)
+    members = tmp_path / "thanh-vien.csv"
+    members.write_text("name,role,unit,phone\nTrần Văn Tư,Tổ trưởng,Thôn Lâm Giáo,\n" + "N" * 201 + ",Tổ viên,,\n",
+                       encoding="utf-8")
+    result = refused(dossier, "record", case_id, "consultation", "--date", "2025-10-15", "--members", str(members))
+    assert "thanh-vien.csv" in result.stderr and "3" in result.stderr and "200" in result.stderr
