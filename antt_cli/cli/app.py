@@ -305,7 +305,7 @@ def check_length(text: str, label: str) -> None:
     "Lengths"), naming the option, its length and the limit."""
     from antt_cli.services.choices import length_problem
 
-    if label in PATH_VALUES:
+    if label in PATH_VALUES or "FILE" in label or label.startswith("#"):  # a path; a token click will refuse
         return
     key = None
     if label == "--set" and "=" in text:
