@@ -32,3 +32,12 @@ class AnttUsageError(AnttError):
     """A value on the command line that does not parse: exit 2."""
 
     exit_code = 2
+
+
+class AnttRefusal(AnttError):
+    """A refusal whose sentence is followed by several problems, one line each (`antt adopt`:
+    every problem of a sheet, docs/commands.md). Exit 1."""
+
+    def __init__(self, key: str, lines: list[str], /, **params: object) -> None:
+        super().__init__(key, **params)
+        self.lines = list(lines)

@@ -81,13 +81,17 @@ def test_read_cache_follows_content_and_survives_damage(launched):
     from antt_cli.store.cache import CaseCache
 
     warm = CaseCache(launched, check=digest_ok)  # a warm read trusts every entry it wrote
-    assert len(warm.entries) == len(first) and not warm.dirty
+    from antt_cli.store.cache import blob_id
+
+    keys = {blob_id(p.read_bytes()) for p in launched.glob("models/*/case.yaml")}
+    assert len(keys) == len(first) and all(warm.has(key) for key in keys)
+    warm.close()
     path = launched / "models" / "MH-2025-001" / "case.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("status: active", "status: closing"), encoding="utf-8")  # by hand
     rows = json.loads(ok("--json", "status", root=launched).stdout)
     assert rows[0]["status"] == "closing" and first[0]["status"] == "active"
-    cache.write_bytes(b"not JSON")
+    cache.write_bytes(b"not a database")
     path.write_text(text, encoding="utf-8")
     assert json.loads(ok("--json", "status", root=launched).stdout) == first
     assert git(launched, "status", "--porcelain") == ""  # the cache lives in .git, never in the tree

@@ -261,20 +261,27 @@ def test_attach_a_file_with_a_colon_in_its_name(launched, tmp_path):
     assert [p.name for p in (launched / "models" / "MH-2025-001").rglob("*a-b.pdf")] == ["15-a-b.pdf"]
 
 
-def test_the_read_cache_is_json_and_a_corrupt_one_is_rebuilt(launched):
-    ok("status", root=launched)
+def test_the_read_cache_is_data_and_a_corrupt_one_is_rebuilt(launched):
+    import sqlite3
+
     git_dir = launched / ".git" / "antt"
-    assert not (git_dir / "cases.pickle").exists()
-    cache = git_dir / "cases.json"
-    data = json.loads(cache.read_text(encoding="utf-8"))
-    assert data["version"] and data["entries"]
+    (git_dir).mkdir(exist_ok=True)
+    (git_dir / "cases.json").write_text("{}", encoding="utf-8")  # an older antt's: removed, never read
+    ok("status", root=launched)
+    assert not (git_dir / "cases.pickle").exists() and not (git_dir / "cases.json").exists()
+    cache = git_dir / "cases.sqlite"
+    with sqlite3.connect(cache) as db:
+        rows = dict(db.execute("SELECT blob, data FROM digests"))
+    assert rows and all(json.loads(data)["id"] for data in rows.values())
     first = ok("--json", "status", root=launched).stdout
-    for junk in (b"\x80\x04\x95 not json", b'{"version": 999, "entries": {}}', b'[1, 2]',
-                 b'{"version": 4, "entries": {"x": 1}}', b""):
+    for junk in (b"\x80\x04\x95 not a database", b"SQLite format 3\x00" + b"\xff" * 200, b""):
         cache.write_bytes(junk)
         assert ok("--json", "status", root=launched).stdout == first
-    cache.write_bytes(data and json.dumps({"version": data["version"], "entries": {k: "garbage" for k in data["entries"]}}).encode())
-    assert ok("--json", "status", root=launched).stdout == first
+    for damage in ("UPDATE meta SET value='999'", "UPDATE digests SET data='garbage'",
+                   "UPDATE digests SET data='{\"id\": 1}'", "DROP TABLE digests"):
+        with sqlite3.connect(cache) as db:
+            db.execute(damage)
+        assert ok("--json", "status", root=launched).stdout == first
 
 
 def test_one_bad_case_is_one_row_of_status(launched):

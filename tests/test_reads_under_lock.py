@@ -111,16 +111,21 @@ def test_half_written_files_read_as_committed(launched, tmp_path):
 
 
 def test_git_is_asked_only_while_a_writer_holds_the_lock(launched, monkeypatch):
-    """Lock free: no git process at all. Lock held: one `ls-tree`; blobs are read (one
-    `cat-file --batch`) only when neither the read cache nor the working tree has them."""
+    """Lock free: git's index only (one `ls-files`, one `diff-files`: the blob ids of the
+    unchanged files) for the whole dossier, no git at all for one case. Lock held: one
+    `ls-tree`; blobs are read (one `cat-file --batch`) only when neither the read cache nor
+    the working tree has them."""
     from antt_cli.audit import git as gitq
 
     calls: list[str] = []
-    run, run_bytes = gitq._run, gitq._run_bytes
+    run, run_bytes, plain = gitq._run, gitq._run_bytes, gitq._plain
     monkeypatch.setattr(gitq, "_run", lambda root, *a, **k: (calls.append(a[0]), run(root, *a, **k))[1])
     monkeypatch.setattr(gitq, "_run_bytes", lambda root, *a, **k: (calls.append(a[0]), run_bytes(root, *a, **k))[1])
+    monkeypatch.setattr(gitq, "_plain", lambda root, *a, **k: (calls.append(a[0]), plain(root, *a, **k))[1])
 
     ok("status", root=launched)
+    assert calls == ["ls-files", "diff-files"]
+    calls.clear()
     ok("status", "MH-2025-001", root=launched)
     assert calls == []
 
@@ -130,7 +135,7 @@ def test_git_is_asked_only_while_a_writer_holds_the_lock(launched, monkeypatch):
         ok("status", root=launched)  # warm cache (HEAD's blobs were read before the edit)
         assert calls.count("ls-tree") == 1 and "cat-file" not in calls, calls
 
-        cache = launched / ".git" / "antt" / "cases.json"
+        cache = launched / ".git" / "antt" / "cases.sqlite"
         cache.unlink()
         calls.clear()
         rows, _ = status_rows(launched)  # cold: the edited file's HEAD blob comes from git

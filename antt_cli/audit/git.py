@@ -407,3 +407,56 @@ def unstage(root: Path, relpaths: list[str], *, unborn: bool = False) -> tuple[i
     else:
         status, _, err = _run(root, "reset", "-q", "--", *specs)
     return status, err
+
+
+# -- what a reading command asks of git's index (docs/interpretations.md, the read cache) --
+# Variables that would make git read another repository, index or pathspec syntax than the
+# dossier's (antt run from a git hook, say).
+_LOCATION_VARIABLES = frozenset((
+    "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY", "GIT_NAMESPACE",
+    "GIT_LITERAL_PATHSPECS", "GIT_GLOB_PATHSPECS", "GIT_NOGLOB_PATHSPECS", "GIT_ICASE_PATHSPECS"))
+
+
+def _plain(root: Path, *args: str) -> tuple[int, bytes]:
+    """Run `git args…` without GitPython (whose import costs more than a small git run):
+    (exit status, stdout); 128 when git cannot be run."""
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k not in _LOCATION_VARIABLES}
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, stdin=subprocess.DEVNULL, env=env)
+    except OSError:
+        return 128, b""
+    return done.returncode, done.stdout
+
+
+def index_blobs(root: Path, relpaths: list[str]) -> dict[str, str] | None:
+    """{path: blob id} of the files among `relpaths` that git's index holds (stage 0, a
+    regular file) and that git finds unchanged in the working tree (`git diff-files`, which
+    compares content when the timestamps cannot tell): their blob id is the index's, with no
+    need to read them. A file edited, unmerged or unknown to the index is left out (the
+    caller reads it). None when git cannot say (not a work tree, git missing)."""
+    wanted = set(relpaths)
+    patterns = sorted({f":(glob){rel.split('/', 1)[0]}/*/{rel.rsplit('/', 1)[1]}" if rel.count("/") == 2
+                       else ":(literal)" + rel for rel in wanted})
+    status, listed = _plain(root, "ls-files", "-s", "-v", "-z", "--", *patterns)
+    if status != 0:
+        return None
+    blobs: dict[str, str] = {}
+    for entry in listed.split(b"\0"):
+        meta, tab, path = entry.partition(b"\t")
+        fields = meta.split()
+        # "H": cached, nothing set by hand ("h" assume-unchanged and "S" skip-worktree entries
+        # would hide an edit from diff-files: those files are read)
+        if tab and len(fields) == 4 and fields[0] == b"H" and fields[3] == b"0" \
+                and fields[1].decode() in _REGULAR_FILE_MODES:
+            fields = fields[1:]
+            rel = path.decode("utf-8", "surrogateescape")
+            if rel in wanted:
+                blobs[rel] = fields[1].decode()
+    status, changed = _plain(root, "diff-files", "--name-only", "-z", "--", *patterns)
+    if status != 0:
+        return None
+    for path in changed.split(b"\0"):
+        blobs.pop(path.decode("utf-8", "surrogateescape"), None)
+    return blobs

@@ -110,6 +110,11 @@ def fast_git_dir(root: Path) -> Path | None:
     return None
 
 
+def batch_path(gitdir: Path) -> Path:
+    """Where a batch of commits (audit/batch.py, `antt adopt`) notes where it began."""
+    return Path(gitdir) / "antt" / "batch.json"
+
+
 def journal_path(gitdir: Path) -> Path:
     return Path(gitdir) / "antt" / JOURNAL
 
@@ -194,7 +199,7 @@ class Journal:
 def pending(root: Path) -> bool:
     """Is a journal waiting (one stat; no git process)?"""
     gitdir = fast_git_dir(root)
-    return gitdir is not None and journal_path(gitdir).exists()
+    return gitdir is not None and (journal_path(gitdir).exists() or batch_path(gitdir).exists())
 
 
 def recover_if_pending(root: Path, notice: Callable[[str], None] | None) -> str | None:
@@ -206,7 +211,7 @@ def recover_if_pending(root: Path, notice: Callable[[str], None] | None) -> str 
         return None
     from antt_cli.audit.leftovers import tmp_pending
 
-    if not journal_path(gitdir).exists() and not tmp_pending(gitdir):
+    if not journal_path(gitdir).exists() and not batch_path(gitdir).exists() and not tmp_pending(gitdir):
         return None
     from antt_cli.audit.lock import DossierLock
 
@@ -239,8 +244,16 @@ def writer_at_work(root: Path, notice: Callable[[str], None] | None = None) -> b
 
 
 def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> str | None:
-    """Complete or roll back the journal's transaction; the caller holds the dossier lock.
-    Returns "completed" | "rolled-back" | "incomplete" | None (no journal)."""
+    """Complete or roll back the journal's transaction, then undo a batch a killed process
+    left (`batch.json`); the caller holds the dossier lock. Returns "completed" |
+    "rolled-back" | "incomplete" | None (nothing to do)."""
+    done = _recover_journal(root, gitdir, notice)
+    if done == "incomplete":
+        return done
+    return recover_batch(Path(root), gitdir, notice) or done
+
+
+def _recover_journal(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> str | None:
     from antt_cli.audit.leftovers import clear_dead_git_locks, clear_dead_tmp
 
     clear_dead_tmp(gitdir, holding=True)
@@ -289,6 +302,63 @@ def _complete_or_undo(root: Path, gitdir: Path, data: dict, path: Path,
     path.unlink()
     _say(notice, "audit.recovered_rolled_back", what=what)
     return "rolled-back"
+
+
+def undo_batch(root: Path, data: dict, notice: Callable[[str], None] | None) -> bool:
+    """Put the branch back at the batch's first HEAD with the files as they were then. False
+    (and a notice) when that cannot be done safely: the journal-less state is left for a
+    person, `batch.json` kept."""
+    from antt_cli.audit import git as gitq
+
+    head, now = data.get("head"), gitq.head_sha(root)
+    if not head or now is None or now == head:
+        return True
+    status, _, _ = gitq._run(root, "merge-base", "--is-ancestor", str(head), now)
+    if status != 0:   # the branch moved elsewhere meanwhile (a person's git): not ours to undo
+        _say(notice, "audit.batch_not_undone", head=str(head)[:10])
+        return False
+    out = gitq._check(root, "diff", "--name-only", "--no-renames", "-z", str(head), now)
+    paths = [p for p in out.split("\0") if p]
+    gitq._check(root, "reset", "-q", "--soft", str(head))
+    if paths:
+        gitq._run(root, "reset", "-q", "--", *[gitq.literal(p) for p in paths])
+    for rel in paths:
+        full = Path(root).joinpath(*rel.split("/"))
+        if gitq._run(root, "cat-file", "-e", f"{head}:{rel}")[0] == 0:
+            gitq._run(root, "checkout", "-q", str(head), "--", gitq.literal(rel))
+        else:
+            _unlink(full)
+            _prune(full.parent, Path(root))
+    return True
+
+
+def recover_batch(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> str | None:
+    """Undo the batch a killed process left (the caller holds the dossier lock, so no live
+    batch is running). Returns "rolled-back", "incomplete" or None (no batch)."""
+    path = batch_path(gitdir)
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    if not isinstance(data, dict) or not undo_batch(root, data, notice):
+        return "incomplete"
+    _unlink(path)
+    _say(notice, "audit.batch_rolled_back", action=str(data.get("action") or "?"), head=str(data.get("head"))[:10])
+    return "rolled-back"
+
+
+def _prune(folder: Path, root: Path) -> None:
+    """Remove the folders a removed file leaves empty, up to the dossier's root."""
+    root = root.resolve()
+    folder = folder.resolve()
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
 
 
 def _read_journal(path: Path, notice: Callable[[str], None] | None) -> dict | None:

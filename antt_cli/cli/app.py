@@ -79,8 +79,9 @@ class AnttGroup(TyperGroup):
                 if made and exc.exit_code != 2:
                     _warn_committed(made, exc.message())
                     ctx.exit(0)
-                _print_error(exc.message())
-                _json_error(exc.message(), exc.exit_code)
+                lines = list(getattr(exc, "lines", ()))   # AnttRefusal: one problem a line
+                _print_error(exc.message(), lines=lines)
+                _json_error("\n".join([exc.message(), *lines]), exc.exit_code)
                 ctx.exit(exc.exit_code)
             except (OSError, UnicodeError, ValueError) as exc:
                 made = commits[mark:]
@@ -205,11 +206,12 @@ def _json_error(text: str, code: int) -> None:
         pass
 
 
-def _print_error(text: str, label: str = "cli.error") -> None:
-    """One line on stderr; never raises (stderr may be closed or unable to encode)."""
+def _print_error(text: str, label: str = "cli.error", lines: list[str] = ()) -> None:
+    """One line on stderr — and the `lines` of a refusal that lists its problems, each made
+    safe on its own; never raises (stderr may be closed or unable to encode)."""
     from antt_cli.hygiene import safe
 
-    line = f"{t(label)}: {safe(text)}\n"
+    line = "".join([f"{t(label)}: {safe(text)}\n", *(f"{safe(extra)}\n" for extra in lines)])
     try:
         sys.stderr.write(line)
         sys.stderr.flush()
@@ -345,8 +347,8 @@ def build_app() -> typer.Typer:
         if lang:
             set_lang(lang)
 
-    from antt_cli.cli import (case_cmds, check_cmds, dossier_cmds, exemplar_cmds, help_cmd, lifecycle_cmds,
-                              next_cmd, rating_cmds)
+    from antt_cli.cli import (adopt_cmd, case_cmds, check_cmds, dossier_cmds, exemplar_cmds, help_cmd,
+                              lifecycle_cmds, next_cmd, rating_cmds, summary_cmd)
 
     dossier_cmds.register(app)
     case_cmds.register(app)
@@ -355,6 +357,8 @@ def build_app() -> typer.Typer:
     exemplar_cmds.register(app)
     next_cmd.register(app)
     check_cmds.register(app)
+    summary_cmd.register(app)
+    adopt_cmd.register(app)
     help_cmd.register(app)
     return app
 

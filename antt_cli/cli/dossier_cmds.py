@@ -1,8 +1,9 @@
 """Dossier commands: init, demo, status, history, bodies (docs/commands.md "Dossier")."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Iterator, Optional
 
 import click
 import typer
@@ -42,10 +43,40 @@ def _init_command(app: typer.Typer) -> None:
 def _demo_command(app: typer.Typer) -> None:
     """Declare `antt demo` (docs/commands.md)."""
     @app.command("demo", help=t("cli.demo.help"))
-    def demo(path: Optional[Path] = typer.Argument(None, metavar="[PATH]", help=t("help.demo.path"))) -> None:
+    def demo(path: Optional[Path] = typer.Argument(None, metavar="[PATH]", help=t("help.demo.path")),
+             district: bool = typer.Option(False, "--district", help=t("help.demo.district"))) -> None:
         from antt_cli.cli.demo import run_demo
 
-        run_demo(path, as_json=STATE.json)
+        run_demo(path, as_json=STATE.json, scenario_file="district.yaml" if district else "scenario.yaml")
+
+
+@contextmanager
+def _reading_progress() -> Iterator[Callable[[int, int], None]]:
+    """The callback a whole-dossier read calls as it parses case files (a first read after a
+    clone): a rich progress bar on stderr once the read has taken a second, on a terminal
+    only (never in a pipe or with --json)."""
+    import time
+
+    from antt_cli.cli.common import stderr_console
+
+    console, started, shown = stderr_console(), time.monotonic(), {}
+
+    def advance(done: int, total: int) -> None:
+        if not shown:
+            if not console.is_terminal or STATE.json or time.monotonic() - started < 1.0:
+                return
+            from rich.progress import Progress
+
+            shown["bar"] = Progress(console=console, transient=True)
+            shown["bar"].start()
+            shown["task"] = shown["bar"].add_task(t("cli.status.progress"), total=total)
+        shown["bar"].update(shown["task"], completed=done, total=total)
+
+    try:
+        yield advance
+    finally:
+        if shown:
+            shown["bar"].stop()
 
 
 def _status_command(app: typer.Typer) -> None:
@@ -61,7 +92,10 @@ def _status_command(app: typer.Typer) -> None:
             detail = case_status(STATE.context(reading=True), case_id, date)
             emit(detail, lambda: _print_detail(detail))
             return
-        rows = dossier_status(STATE.context(reading=True), date)
+        with _reading_progress() as progress:
+            ctx = STATE.context(reading=True)
+            ctx.progress = progress
+            rows = dossier_status(ctx, date)
         emit(rows, lambda: _print_rows(rows))
         broken = [row for row in rows if row.get("error")]
         if broken:  # one finding per broken case, after the others were shown (exit 1)
@@ -79,7 +113,10 @@ def _due_command(app: typer.Typer) -> None:
     ) -> None:
         from antt_cli.services.due import due_list
 
-        items = due_list(STATE.context(reading=True), date, case_id)
+        with _reading_progress() as progress:
+            ctx = STATE.context(reading=True)
+            ctx.progress = progress
+            items = due_list(ctx, date, case_id)
         emit(items, lambda: _print_due(items))
 
 

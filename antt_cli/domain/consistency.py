@@ -83,6 +83,16 @@ def issuer_findings(case: Case, reg: Registry, successors: Mapping[str, Any] | N
                           {"kind": record.kind, "issuer": record.issuer, "authority": case.authority})
 
 
+def historical_findings(case: Case, successors: Mapping[str, Any] | None) -> Iterator[Finding]:
+    """SPEC §12 (docs/rules.md "Bodies change"): a case whose authority is a district body — the
+    historical level `huyen`, abolished on 01/07/2025 — with no successor mapped can be
+    neither rated nor closed: "cấp nào ra quyết định thành lập thì cấp đó có thẩm quyền"
+    (§III.3) now means its successor. A warning naming `antt bodies successor`."""
+    if case.level == "huyen" and case.authority and len(successor_chain(case.authority, successors)) == 1:
+        yield Finding(WARNING, case.id, CASE_FILE_ITEM, "domain.consistency.historical_authority",
+                      {"authority": case.authority})
+
+
 def file_findings(case: Case, reg: Registry, hashes: Mapping[str, str | None]) -> Iterator[Finding]:
     """A record's document file missing, or no longer matching the hash stored when it was
     recorded — edited by hand (in Word) and not yet `antt accept`ed (docs/commands.md).
@@ -134,4 +144,5 @@ def case_findings(case: Case, reg: Registry, successors: Mapping[str, Any] | Non
                   hashes: Mapping[str, str | None]) -> list[Finding]:
     """Every finding about one case on its own (the dossier-wide number check is
     `duplicate_numbers`)."""
-    return [*date_findings(case, reg), *issuer_findings(case, reg, successors), *file_findings(case, reg, hashes)]
+    return [*date_findings(case, reg), *issuer_findings(case, reg, successors),
+            *historical_findings(case, successors), *file_findings(case, reg, hashes)]

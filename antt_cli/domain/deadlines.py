@@ -159,8 +159,11 @@ def obligations(digest: Mapping[str, Any], today: dt.date, rules: Rules,
         return _exemplar_obligations(digest, today, rules)
     if digest.get("status") != "active" or not digest.get("launched"):
         return []
-    launched: dt.date = digest["launched"]
     opened = digest.get("opened")
+    # SPEC §3 (adopted models, §VI.3): what antt requires starts with the case's opening — an
+    # adopted model owes no plan or report of a period that ended before it; a model opened
+    # in antt was launched after its opening, so this is its launch.
+    launched: dt.date = max(digest["launched"], opened) if opened else digest["launched"]
     met = _met(digest, today)
     plan_years = [int(y) for y in digest.get("plan_years") or ()]
     # docs/rules.md: no plan is due for a year before the first plan's, nor before the case was opened.
@@ -204,6 +207,8 @@ def exemplar_owed(digest: Mapping[str, Any], today: dt.date, rules: Rules) -> li
     done = set(digest.get("reassessed") or ())
     owed = []
     year = evaluation_year_of(recognized) + 1
+    if digest.get("opened"):  # SPEC §3: an adopted exemplar owes no reassessment of a year ended before
+        year = max(year, evaluation_year_of(digest["opened"]))
     while True:
         last = month_day(reassessment_deadline(rules), year) - dt.timedelta(days=1)
         if year not in done:

@@ -170,16 +170,17 @@ def _reports(j: _Judged) -> _Owed:
     annual = {y for y, p in reports if p == "annual"} | j.proposals
     name, missing, due = kinds[0].name, [], False
     enough = j.rules.report_min_active_days
+    since = max(j.launched, j.case.opened) if j.case.opened else j.launched   # SPEC §3: an adopted model
     for y in range(j.first_year(evaluation_year_of(j.launched)), j.year_now + 1):
         start, end = evaluation_period(y)
         if j.day >= six_month_due(y, j.rules) and \
-                _active_days(j.launched, start, month_day("04-30", y), j.day) >= enough:
+                _active_days(since, start, month_day("04-30", y), j.day) >= enough:
             due = True
             if (y, "6-month") not in reports:
                 missing.append(f"{name} 6-month {y}")
         if y == j.rated_year:
             continue  # the proposal being judged is this year's annual report
-        if j.day >= deadline(y, PROPOSAL, j.rules) and _active_days(j.launched, start, end, j.day) >= enough:
+        if j.day >= deadline(y, PROPOSAL, j.rules) and _active_days(since, start, end, j.day) >= enough:
             due = True
             if y not in annual:
                 missing.append(f"{name} annual {y}")
@@ -194,6 +195,8 @@ def _evidence(j: _Judged) -> _Owed:
     evidence, missing = j.records(kinds[0].name), []
     for y in j.rated:
         start, end = evaluation_period(y)
+        if j.case.opened and end < j.case.opened:
+            continue  # SPEC §3: a year that ended before the case was adopted into antt
         if not any(r.date and start <= r.date <= end for r in evidence):
             missing.append(f"{kinds[0].name} {y}")
     return missing, bool(j.rated)

@@ -93,7 +93,9 @@ def check_dates(case: Case, k: KindSpec, record: Record, today: dt.date, reg: Re
         raise AnttError("domain.date_required", kind=k.name)
     if day > today:
         raise AnttError("domain.date_in_future", date=day.isoformat(), today=today.isoformat())
-    if case.opened is not None and day < case.opened:
+    # an adopted case (SPEC §3, §VI.3) was running before antt opened it: a document of a step
+    # it passed, found and recorded later, is dated before the adoption
+    if case.opened is not None and day < case.opened and not case.extra.get("adopted"):
         raise AnttError("domain.date_before_opening", date=day.isoformat(), id=case.id,
                         opened=case.opened.isoformat())
     for name in reg.prerequisites(k, case.linked):

@@ -1,6 +1,14 @@
 """Messages of the audit layer: git, the dossier lock, the journal and its recovery."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "audit.batch_not_undone": {
+        "vi": "Không hoàn lại được lệnh nhiều commit bị dừng giữa chừng: nhánh đã đổi khác kể từ commit {head}. Hãy xem `git log`, đưa nhánh về {head} bằng `git reset` nếu cần, rồi xoá .git/antt/batch.json.",
+        "en": "Could not undo the interrupted multi-commit command: the branch has moved since commit {head}. Look at `git log`, put the branch back at {head} with `git reset` if needed, then delete .git/antt/batch.json.",
+    },
+    "audit.batch_rolled_back": {
+        "vi": "Lệnh `antt {action}` trước đó bị dừng giữa chừng: đã hoàn lại mọi commit của nó, hồ sơ trở về commit {head}.",
+        "en": "The earlier `antt {action}` was stopped part-way: undid every commit it made, the dossier is back at commit {head}.",
+    },
     "audit.bisect": {
         "vi": "Kho git của hồ sơ đang bisect (có tệp BISECT_LOG trong {path}). Hãy kết thúc bằng `git bisect reset`, rồi chạy lại lệnh.",
         "en": "The dossier's git repository is bisecting (BISECT_LOG in {path}). End it with `git bisect reset`, then run the command again.",

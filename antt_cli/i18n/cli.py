@@ -9,6 +9,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Nhận văn bản đã sửa tay (trong Word) làm bản ban hành: cập nhật mã băm, một commit.",
         "en": "Record a document edited by hand (in Word) as the issued version: its hash updated, one commit.",
     },
+    "cli.adopt.case": {
+        "vi": "{ref} → {id}: {name} — {status}{grade} ({documents} văn bản, {scans} bản quét)",
+        "en": "{ref} → {id}: {name} — {status}{grade} ({documents} documents, {scans} scans)",
+    },
+    "cli.adopt.done": {
+        "vi": "Đã tiếp nhận {count} hồ sơ từ {file} (mỗi hồ sơ một commit). Xem những gì còn thiếu: `antt check`, việc đến hạn: `antt due`.",
+        "en": "Adopted {count} cases from {file} (one commit each). What is missing: `antt check`; what is due: `antt due`.",
+    },
+    "cli.adopt.dry_run": {
+        "vi": "Chạy thử: bảng tính hợp lệ, sẽ mở {count} hồ sơ như trên; chưa ghi gì.",
+        "en": "Dry run: the sheet is valid and would open the {count} cases above; nothing written.",
+    },
+    "cli.adopt.grade": {
+        "vi": ", xếp loại {grade}",
+        "en": ", graded {grade}",
+    },
+    "cli.adopt.help": {
+        "vi": "Tiếp nhận các mô hình, điển hình đang hoạt động từ bảng tính (CSV hoặc XLSX): mỗi dòng một văn bản đã ban hành, mỗi hồ sơ một commit; một dòng sai thì không tiếp nhận gì.",
+        "en": "Adopt running models and exemplars from a sheet (CSV or XLSX): one row per issued document, one commit per case; one bad row and nothing is adopted.",
+    },
+    "cli.adopt.successor": {
+        "vi": " → kế thừa: {successor}",
+        "en": " → successor: {successor}",
+    },
+    "cli.adopt.undeclared": {
+        "vi": "Cơ quan ban hành chưa khai báo (giữ nguyên như trong bảng tính):",
+        "en": "Issuers not declared (kept as written in the sheet):",
+    },
+    "cli.adopt.undeclared_line": {
+        "vi": "  {issuer}{successor}",
+        "en": "  {issuer}{successor}",
+    },
     "cli.amend.done": {"vi": "Đã đính chính {kind} của {id}", "en": "Corrected {kind} of {id}"},
     "cli.amend.help": {"vi": "Đính chính văn bản đã ghi (giữ giá trị cũ và lý do).",
                        "en": "Correct a recorded document (old values and reason kept)."},
@@ -538,6 +570,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.status.help": {"vi": "Bảng các hồ sơ; với ID: toàn bộ thông tin một hồ sơ.",
                         "en": "Table of cases; with ID, one case's full picture."},
+    "cli.status.progress": {"vi": "Đang đọc các hồ sơ", "en": "Reading the cases"},
     "cli.status.recognized": {
         "vi": "đã công nhận",
         "en": "recognized",
@@ -550,6 +583,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "đầu ra chuẩn (stdout) đã bị đóng",
         "en": "standard output is closed",
     },
+    "cli.summary.broken": {
+        "vi": "Không đọc được {count} hồ sơ ({ids}); chạy antt check để biết lý do.",
+        "en": "{count} cases could not be read ({ids}); run antt check for why.",
+    },
+    "cli.summary.help": {
+        "vi": "Tổng hợp kết quả xếp loại năm gửi Thường trực Ban Chỉ đạo tỉnh (trước 15/11): bảng trên màn hình, tệp .xlsx hoặc .docx.",
+        "en": "The year's results for the provincial standing office (by 15/11): tables on screen, a .xlsx or .docx file.",
+    },
+    "cli.summary.period": {
+        "vi": "Năm đánh giá {year}: từ {start} đến {end}; tính đến ngày {day}; {count} mô hình.",
+        "en": "Evaluation year {year}: {start} to {end}; as of {day}; {count} models.",
+    },
+    "cli.summary.written": {"vi": "Đã ghi {file}", "en": "Wrote {file}"},
     "cli.too_long": {
         "vi": "{option} dài {length} ký tự, quá mức cho phép với {what} (tối đa {limit} ký tự): hãy rút gọn rồi chạy lại.",
         "en": "{option} is {length} characters long, more than {what} may have (at most {limit}): shorten it and run the command again.",

@@ -1,6 +1,106 @@
 """Messages of the guideline's rules (domain/): refusals with their reasons, document numbers."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "domain.adoption.bad_choice": {
+        "vi": "'{value}' không có trong danh sách; dùng một trong: {allowed}.",
+        "en": "'{value}' is not in the list; use one of: {allowed}.",
+    },
+    "domain.adoption.bad_date": {
+        "vi": "'{value}' không phải một ngày có thật; viết dd/mm/yyyy (ví dụ 05/03/2019) hoặc YYYY-MM-DD.",
+        "en": "'{value}' is not a real date; write dd/mm/yyyy (e.g. 05/03/2019) or YYYY-MM-DD.",
+    },
+    "domain.adoption.bad_year": {
+        "vi": "'{value}' không phải năm đánh giá; viết bốn chữ số, ví dụ 2024.",
+        "en": "'{value}' is not an evaluation year; write four digits, e.g. 2024.",
+    },
+    "domain.adoption.blank": {
+        "vi": "ô trống: cột '{column}' phải có giá trị trên mọi dòng.",
+        "en": "blank cell: column '{column}' needs a value on every row.",
+    },
+    "domain.adoption.case_needs": {
+        "vi": "hồ sơ {ref} chưa có giá trị ở cột '{column}' trên dòng nào; ghi ít nhất ở dòng đầu của hồ sơ.",
+        "en": "case {ref} has no value in column '{column}' on any row; give it at least on the case's first row.",
+    },
+    "domain.adoption.conflict": {
+        "vi": "'{value}' khác với '{first}' ở dòng {first_row} của cùng hồ sơ {ref}; các dòng của một hồ sơ ghi giống nhau (hoặc để trống).",
+        "en": "'{value}' differs from '{first}' on row {first_row} of the same case {ref}; the rows of one case agree (or leave it blank).",
+    },
+    "domain.adoption.date_ahead": {
+        "vi": "ngày {date} sau ngày tiếp nhận {day}; một văn bản đã ban hành không thể mang ngày sau đó — sửa ngày, hoặc tiếp nhận với --date muộn hơn.",
+        "en": "date {date} is after the adoption day {day}; an issued document cannot be dated later — fix the date, or adopt with a later --date.",
+    },
+    "domain.adoption.date_order": {
+        "vi": "{kind} ngày {date} sớm hơn {prior} ngày {prior_date} (dòng {prior_row}) mà nó phải theo sau; sửa một trong hai ngày.",
+        "en": "{kind} dated {date} is earlier than {prior} dated {prior_date} (row {prior_row}), which it must follow; fix one of the two dates.",
+    },
+    "domain.adoption.exemplar_needs": {
+        "vi": "điển hình {ref} cần giá trị ở cột này: {allowed}.",
+        "en": "exemplar {ref} needs a value in this column: {allowed}.",
+    },
+    "domain.adoption.exemplar_only": {
+        "vi": "cột này chỉ dành cho điển hình; hồ sơ {ref} là mô hình — để trống ô này.",
+        "en": "this column is for exemplars only; case {ref} is a model — leave the cell blank.",
+    },
+    "domain.adoption.grade_not_taken": {
+        "vi": "{kind} không có mức xếp loại; chỉ điền cột này cho văn bản đề nghị hoặc quyết định xếp loại.",
+        "en": "{kind} carries no grade; fill this column only for a rating proposal or decision.",
+    },
+    "domain.adoption.grade_required": {
+        "vi": "{kind} cần mức xếp loại đã quyết định: {allowed}.",
+        "en": "{kind} needs the grade decided: {allowed}.",
+    },
+    "domain.adoption.issuer_near_miss": {
+        "vi": "'{given}' gần giống cơ quan đã khai báo '{known}': viết đúng '{known}', hoặc khai báo cơ quan khác bằng `antt bodies add`.",
+        "en": "'{given}' is a near miss of the declared body '{known}': write '{known}', or declare another body with `antt bodies add`.",
+    },
+    "domain.adoption.linked_only": {
+        "vi": "{kind} chỉ có ở mô hình liên kết; hồ sơ {ref} không liên kết — ghi 'có' ở cột Liên kết, hoặc bỏ dòng này.",
+        "en": "{kind} belongs to linked models only; case {ref} is not linked — write 'yes' in the linked column, or drop this row.",
+    },
+    "domain.adoption.missing_column": {
+        "vi": "thiếu cột '{column}' (hoặc '{vi}') ở dòng tiêu đề.",
+        "en": "the header row has no column '{column}' (or '{vi}').",
+    },
+    "domain.adoption.no_rows": {
+        "vi": "bảng tính chỉ có dòng tiêu đề; thêm mỗi văn bản một dòng.",
+        "en": "the sheet has only its header row; add one row per document.",
+    },
+    "domain.adoption.not_authority": {
+        "vi": "{kind} phải do cấp có thẩm quyền của mô hình ({authority}) hoặc cơ quan kế thừa ban hành, không phải '{issuer}'; sửa cơ quan ban hành, hoặc khai báo cơ quan kế thừa bằng `antt bodies successor`.",
+        "en": "{kind} must be issued by the model's authority ({authority}) or its successor, not '{issuer}'; fix the issuer, or map the successor with `antt bodies successor`.",
+    },
+    "domain.adoption.number_held": {
+        "vi": "số {number} của {issuer} năm {year} đã có trong hồ sơ ({other}, {other_id}); mỗi cơ quan chỉ cấp một số một lần trong năm — sửa số (hồ sơ này đã được tiếp nhận?).",
+        "en": "number {number} of {issuer} in {year} is already in the dossier ({other}, {other_id}); a body gives a number once a year — fix the number (was this case adopted already?).",
+    },
+    "domain.adoption.number_twice": {
+        "vi": "số {number} của {issuer} năm {year} đã dùng ở dòng {other_row}; mỗi cơ quan chỉ cấp một số một lần trong năm — sửa một trong hai số.",
+        "en": "number {number} of {issuer} in {year} is already used on row {other_row}; a body gives a number once a year — fix one of the two.",
+    },
+    "domain.adoption.scan_missing": {
+        "vi": "không có tệp '{file}'; đường dẫn tính từ thư mục của bảng tính — sửa đường dẫn, hoặc để trống ô nếu không có bản quét.",
+        "en": "no file '{file}'; the path is relative to the sheet's folder — fix it, or leave the cell blank when there is no scan.",
+    },
+    "domain.adoption.step4_issuer": {
+        "vi": "{kind} do '{issuer}' ban hành, nhưng {first} (dòng {first_row}) do '{authority}'; các quyết định bước 4 cùng một cơ quan ban hành — sửa cho đúng '{authority}'.",
+        "en": "{kind} is issued by '{issuer}', but {first} (row {first_row}) by '{authority}'; the step-4 decisions share one issuer — write '{authority}'.",
+    },
+    "domain.adoption.twice": {
+        "vi": "{kind} đã có ở dòng {other_row} (năm {year}); một hồ sơ chỉ có một văn bản loại này (mỗi năm) — bỏ một trong hai dòng.",
+        "en": "{kind} is already on row {other_row} (year {year}); a case has one document of this kind (a year) — drop one of the two rows.",
+    },
+    "domain.adoption.unknown_column": {
+        "vi": "cột không có trong mẫu; các cột: {columns}.",
+        "en": "not a column of the sheet; the columns: {columns}.",
+    },
+    "domain.adoption.year_not_taken": {
+        "vi": "{kind} không thuộc một năm đánh giá; để trống cột này.",
+        "en": "{kind} belongs to no evaluation year; leave this column blank.",
+    },
+    "domain.adoption.year_required": {
+        "vi": "{kind} cần năm đánh giá ở cột này, ví dụ 2024.",
+        "en": "{kind} needs its evaluation year in this column, e.g. 2024.",
+    },
     "domain.already_recorded": {
         "vi": "{id} đã ghi '{kind}' ({title}); để sửa số, ngày, cơ quan ban hành hay người ký, dùng `antt amend {id} {kind} --reason …`.",
         "en": "{id} already has '{kind}' ({title}); to correct its number, date, issuer or signer use `antt amend {id} {kind} --reason …`.",
@@ -80,6 +180,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "domain.consistency.file_missing": {
         "vi": "Thiếu tệp {file} của {kind}; khôi phục tệp (git checkout -- {file}) hoặc ghi lại văn bản.",
         "en": "File {file} of the {kind} is missing; restore it (git checkout -- {file}) or record the document again.",
+    },
+    "domain.consistency.historical_authority": {
+        "vi": "cấp có thẩm quyền '{authority}' là cơ quan cấp huyện đã không còn, chưa có cơ quan kế thừa: khai báo bằng `antt bodies successor \"{authority}\" \"<cơ quan kế thừa>\"` để xếp loại và kết thúc mô hình.",
+        "en": "the authority '{authority}' is a district body that no longer exists, with no successor mapped: map one with `antt bodies successor \"{authority}\" \"<successor>\"` so the model can be rated and closed.",
     },
     "domain.consistency.issuer_not_authority": {
         "vi": "{kind} do {issuer} ban hành, không phải cấp có thẩm quyền của mô hình ({authority}) hay cơ quan kế thừa; sửa bằng `antt amend --issuer` hoặc khai `antt bodies successor`.",

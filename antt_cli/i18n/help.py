@@ -7,6 +7,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Năm đánh giá của văn bản cần nhận (khi loại đó có nhiều năm).",
         "en": "Evaluation year of the document to accept (when the kind has several years).",
     },
+    "help.adopt.date": {
+        "vi": "Ngày tiếp nhận (YYYY-MM-DD hoặc DD/MM/YYYY; mặc định hôm nay): từ ngày này antt bắt đầu đòi kế hoạch, báo cáo.",
+        "en": "The day of adoption (YYYY-MM-DD or DD/MM/YYYY; default today): what antt requires (plans, reports) starts then.",
+    },
+    "help.adopt.dry_run": {
+        "vi": "Chỉ kiểm tra và báo cáo sẽ mở những hồ sơ nào; không ghi gì.",
+        "en": "Only check and report the cases it would open; write nothing.",
+    },
+    "help.adopt.file": {
+        "vi": "Bảng tính .csv hoặc .xlsx, mỗi văn bản đã ban hành một dòng: Mã hồ sơ, Loại hồ sơ, Tên, Địa bàn, Loại đơn vị, Liên kết, Loại văn bản, Số, Ngày, Cơ quan ban hành, Người ký, Tệp (bản quét, tính từ thư mục của bảng tính), Năm, Xếp loại, Loại điển hình, Phạm vi.",
+        "en": "The .csv or .xlsx sheet, one row per issued document: case_ref, case_kind, name, area, unit_kind, linked, doc_kind, number, date, issuer, signer, file (the scan, relative to the sheet's folder), year, grade, exemplar_kind, scope.",
+    },
     "help.amend.date": {"vi": "Ngày đúng của văn bản (YYYY-MM-DD hoặc DD/MM/YYYY); bỏ trống: giữ nguyên.",
                         "en": "The document's correct date (YYYY-MM-DD or DD/MM/YYYY); omit it to keep the date."},
     "help.amend.reason": {"vi": "Lý do đính chính (bắt buộc), ví dụ \"Ghi nhầm số văn bản\"; lưu trong hồ sơ và commit.",
@@ -69,6 +81,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.criteria.text": {
         "vi": "Nội dung tiêu chí, in trong báo cáo đề nghị xếp loại hoặc bộ tiêu chí của điển hình.",
         "en": "The criterion's text, printed in the rating proposal or the exemplar's criteria set.",
+    },
+    "help.demo.district": {
+        "vi": "Dựng hồ sơ mẫu của bốn xã: 12 mô hình, hai năm xếp loại, nhân rộng, kết thúc, điển hình (dùng cho antt summary).",
+        "en": "Build the four-commune sample dossier: 12 models, two rated years, a replication, a closure, exemplars (for antt summary).",
     },
     "help.demo.path": {"vi": "Thư mục trống để dựng hồ sơ mẫu; mặc định một thư mục mới trong thư mục tạm.",
                        "en": "An empty folder for the sample dossier; default a new folder in the temp folder."},
@@ -286,6 +302,26 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "The signer's title, e.g. \"Phó Chủ tịch\"; default the title declared for the signer."},
     "help.status.id": {"vi": "Mã hồ sơ, ví dụ MH-2026-001; bỏ trống: bảng mọi hồ sơ.",
                        "en": "Case ID, e.g. MH-2026-001; omit it for the table of all cases."},
+    "help.summary.area": {
+        "vi": "Chỉ các mô hình, điển hình ở địa bàn này (xã, phường hoặc tên địa bàn).",
+        "en": "Only the models and exemplars in this area (a commune, or an area's name).",
+    },
+    "help.summary.date": {
+        "vi": "Tính đến ngày này (mặc định hôm nay): việc nào quá hạn.",
+        "en": "As of this day (default today): what is late.",
+    },
+    "help.summary.level": {
+        "vi": "Chỉ các mô hình ở cấp này: xa, tinh hoặc huyen.",
+        "en": "Only the models of this level: xa, tinh or huyen.",
+    },
+    "help.summary.output": {
+        "vi": "Ghi thêm ra tệp .xlsx (bảng tính có biểu đồ) hoặc .docx (báo cáo theo Nghị định 30).",
+        "en": "Also write a .xlsx workbook (with a chart) or a .docx report (NĐ 30 layout).",
+    },
+    "help.summary.year": {
+        "vi": "Năm đánh giá (từ 01/11 năm trước đến 31/10 năm này).",
+        "en": "The evaluation year (01/11 of the year before to 31/10).",
+    },
     "help.version": {"vi": "In phiên bản antt rồi thoát.", "en": "Print antt's version and exit."},
     "help.withdraw.reason": {
         "vi": "Lý do thu hồi (bắt buộc); lưu trong hồ sơ và commit.",

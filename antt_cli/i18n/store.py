@@ -98,6 +98,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{file} phải là một bảng khóa: giá trị (unit, province, …).",
         "en": "{file} must be a mapping of keys (unit, province, …).",
     },
+    "store.sheet_cell_too_long": {
+        "vi": "{file}, dòng {row}: một ô dài quá {limit} ký tự; đây không phải bảng tiếp nhận hồ sơ?",
+        "en": "{file}, row {row}: a cell is longer than {limit} characters; is this the adoption sheet?",
+    },
+    "store.sheet_empty": {
+        "vi": "{file} không có dòng nào; dòng đầu là tiêu đề cột, sau đó mỗi văn bản một dòng.",
+        "en": "{file} has no rows; the first row is the header, then one row per document.",
+    },
+    "store.sheet_missing": {
+        "vi": "Không có tệp {file}; kiểm tra đường dẫn.",
+        "en": "There is no file {file}; check the path.",
+    },
+    "store.sheet_too_big": {
+        "vi": "{file} lớn quá {mb} MB; chia thành nhiều tệp rồi tiếp nhận từng tệp.",
+        "en": "{file} is larger than {mb} MB; split it and adopt each part.",
+    },
+    "store.sheet_type": {
+        "vi": "{file} không phải bảng tính được hỗ trợ; dùng {types}.",
+        "en": "{file} is not a supported sheet; use {types}.",
+    },
     "store.unknown_case": {
         "vi": "Không có hồ sơ {id} trong hồ sơ này; xem danh sách bằng `antt status`.",
         "en": "There is no case {id} in this dossier; list them with `antt status`.",

@@ -90,15 +90,26 @@ def amend(ctx: Context, case_id: str, kind: str, given: AmendInput) -> RecordRes
         if old_targets is not None:
             old["targets"] = old_targets
         record.amendments.append({"on": ctx.today, "reason": reason, "old": old})
-        rel = f"{w.dossier.case_dir_rel(case_id)}/{record.file}"
-        check_unedited(w, case, [before], given.discard_edits)
-        w.check_clean([rel, loaded.rel], renders=True)
-        data = w.render(case, record)
-        record.sha256 = sha256(data)
-        w.write_bytes(rel, data)
+        rel = _rewrite(w, loaded, case, record, before, given.discard_edits)
         w.write_text(loaded.rel, loaded.text(case))
         w.summary = life.summary_line(case_id, f"Đính chính {k.summary_text(record.year)}", record)
     return RecordResult(case_id, k.name, record, rel, w.tx.sha)
+
+
+def _rewrite(w: Any, loaded: Any, case: Case, record: Record, before: Record, discard_edits: bool) -> str:
+    """Render the corrected document over the old one; the path written. An imported record
+    (`antt adopt`) has no document generated: its scan stays as issued, only the case file
+    changes."""
+    if record.extra.get("imported"):
+        w.check_clean([loaded.rel], renders=False)
+        return f"{w.dossier.case_dir_rel(case.id)}/{record.file}" if record.file else loaded.rel
+    rel = f"{w.dossier.case_dir_rel(case.id)}/{record.file}"
+    check_unedited(w, case, [before], discard_edits)
+    w.check_clean([rel, loaded.rel], renders=True)
+    data = w.render(case, record)
+    record.sha256 = sha256(data)
+    w.write_bytes(rel, data)
+    return rel
 
 
 def _change_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, record: Record,

@@ -54,9 +54,21 @@ class Context:
     today: dt.date = field(default_factory=clock_today)
     notice: Callable[[str], None] = _ignore
     source: Any = None
+    progress: Callable[[int, int], None] | None = None  # (cases read, cases) while a whole read parses files
 
     def dossier(self) -> Dossier:
-        return Dossier.open(self.root, self.source)
+        dossier = Dossier.open(self.root, self.source if self.source is not None else working_tree(self.root))
+        dossier.progress = self.progress
+        return dossier
+
+
+def working_tree(root: Path) -> Any:
+    """The working tree as a source of the dossier's files, with git's index telling the blob
+    ids of the files git finds unchanged (store/dossier.py `WorkTree`)."""
+    from antt_cli.audit.git import index_blobs
+    from antt_cli.store.dossier import WorkTree
+
+    return WorkTree(root, listing=lambda rels: index_blobs(root, rels))
 
 
 def reading_source(root: Path, notice: Callable[[str], None] = _ignore) -> Any:
@@ -109,7 +121,7 @@ class Writer:
     def __init__(self, ctx: Context, tx: Any, edit_profile: bool = False) -> None:
         self.ctx = ctx
         self.tx = tx
-        self.dossier = Dossier.open(ctx.root, editable=edit_profile)
+        self.dossier = Dossier.open(ctx.root, working_tree(ctx.root), editable=edit_profile)
 
     @property
     def summary(self) -> str:
@@ -146,7 +158,13 @@ def writing(ctx: Context, *, action: str, case_id: str | None,
     """Take the dossier lock, then read: the one pipeline of every writing command.
     `edit_profile`: the command writes antt.yaml (its round-trip tree is loaded)."""
     with transaction(ctx, summary="", action=action, case_id=case_id, extra_trailers=trailers) as tx:
-        yield Writer(ctx, tx, edit_profile)
+        writer = Writer(ctx, tx, edit_profile)
+        yield writer
+    if tx.committed:  # the cases written go into the read cache and its registers, in place
+        try:
+            writer.dossier.remember(tx.paths)
+        except Exception:  # noqa: BLE001 - committed: a cache not updated only means one parse later
+            pass
 
 
 def render_document(dossier: Dossier, case: Case, record: Record) -> bytes:

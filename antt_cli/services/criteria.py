@@ -21,7 +21,9 @@ def amend_criteria_documents(w, loaded, new_case: Case, today: dt.date, reason: 
     documents rewritten (none when no such document is recorded)."""
     reg = load_registry()
     reason = " ".join(nfc(reason or "").split()) or None
-    listed = [d for d in new_case.documents if reg.get(d.kind) is not None and reg[d.kind].lists_criteria]
+    # an imported record (antt adopt) keeps its scan as issued: nothing generated to re-render
+    listed = [d for d in new_case.documents if reg.get(d.kind) is not None and reg[d.kind].lists_criteria
+              and not d.extra.get("imported")]
     if not listed:
         if reason:
             raise AnttError("services.exemplars.reason_not_needed")

@@ -126,6 +126,11 @@ def resolve_signer(case: Case, k: KindSpec, issuer: str, given: RecordInput, dos
         head = next((h for h in (steering_head(m) for m in reversed(lists)) if h), None)
         if head:
             name, title, prefix = head["name"], title or STEERING_HEAD_ROLE, prefix or "TM."
+        else:  # an adopted model (antt adopt) has no member list: who signed its committee's last document
+            signed = [d.signer for d in case.counted() if d.signer and d.extra.get("imported")
+                      and d.kind in load_registry().kinds and load_registry()[d.kind].issuer == STEERING]
+            if signed:
+                name, title, prefix = signed[-1].name, title or signed[-1].title, prefix or signed[-1].prefix
     if not name:
         person = body.get("deputy") if prefix == "KT." else body.get("head")
         if person:
@@ -145,9 +150,7 @@ def resolve_signer(case: Case, k: KindSpec, issuer: str, given: RecordInput, dos
 
 def numbers_used(dossier: Dossier, issuer: str, year: int) -> list[str]:
     """The numbers an issuing body has given this year, across every case of the dossier."""
-    key = body_key(issuer)
-    return [number for digest in dossier.iter_digests()
-            for body, used_year, number in digest["numbers"] if used_year == year and body_key(body) == key]
+    return dossier.numbers_used(body_key(issuer), year)
 
 
 def resolve_number(k: KindSpec, issuer: str, day: dt.date, given: str | None, dossier: Dossier,

@@ -1,50 +1,71 @@
-"""The read cache of case files (docs/interpretations.md): whole-dossier commands read every `case.yaml`
-through a cache keyed by the file's git blob id, so a warm run parses only what changed.
+"""The read cache of case files and the number registers (docs/interpretations.md): whole-dossier
+commands read every `case.yaml` through a cache keyed by the file's git blob id, so a warm
+run parses only what changed; a writing command finds a body's numbers of a year in an
+index of the same cache instead of walking every case.
 
-The blob id is computed from the bytes on disk (`sha1("blob <size>\\0" + content)`, the id
-git gives the same content), so a file edited by hand and not yet committed is keyed by
-what it holds now. While a writer holds the lock, a reading command takes the blob ids of
-HEAD's files from git instead (store/source.py), and a warm cache then reads no file at all.
-The cache lives in the git directory (`.git/antt/cases.json`), is never tracked, and is
-data, not code: JSON, with dates and tuples tagged (`{"$date": "2026-06-20"}`,
-`{"$tuple": [...]}`) so a digest comes back exactly as it went in. A cache that cannot be
-read, does not parse, is of another version or holds an entry the caller's `check` refuses
-is ignored (that entry, or the whole file) and rebuilt; anyone who can write `.git` could
-otherwise run code through a pickle."""
+The blob id is git's (`sha1("blob <size>\\0" + content)`): taken from git's index for a file
+git says is unchanged (store/dossier.py `WorkTree`), else computed from the bytes on disk, so
+a file edited by hand and not yet committed is keyed by what it holds now; while a writer
+holds the lock, a reading command takes the blob ids of HEAD's files (store/source.py).
+
+The cache is one SQLite file in the git directory (`.git/antt/cases.sqlite`), never tracked,
+rebuildable at any time. SQLite (the standard library's) rather than one JSON file because a
+command touches only what it needs: a write adds the digest of the one case it changed and
+that case's numbers (an insert, not a rewrite of every entry), a number register is one
+indexed query, and concurrent readers and writers are serialised by SQLite's own locking.
+Entries are data, not code: a digest is JSON with dates and tuples tagged
+(`{"$date": "2026-06-20"}`, `{"$tuple": [...]}`), and every entry is checked by the caller's
+`check` before it is trusted. A file that is not a SQLite database, of another version, or
+that fails in any way is removed and rebuilt; a read-only dossier works, only slower."""
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
-VERSION = 8  # 8: an exemplar's evaluation and reassessments among the duties met, its clock's start; 7: JSON, digests carrying the rating, the establishment and targets met (dated), the exemplar's kind, clock and reassessments
+VERSION = 10  # 10: SQLite with the number registers; 9: the facts of `antt summary` (domain/summary.py); 8: an exemplar's evaluation and reassessments among the duties met
 MAX_BYTES = 256 * 1024 * 1024  # a cache larger than this is not ours: rebuilt
+NAME = "cases.sqlite"
+OLD_NAMES = ("cases.json", "cases.pickle")  # what an older antt kept: removed, never read
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
+    "CREATE TABLE IF NOT EXISTS digests (blob TEXT PRIMARY KEY, data TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS numbers (blob TEXT NOT NULL, body TEXT NOT NULL, year INTEGER, number TEXT)",
+    "CREATE INDEX IF NOT EXISTS numbers_by_body ON numbers (body, year)",
+    "CREATE INDEX IF NOT EXISTS numbers_by_blob ON numbers (blob)",
+)
+
+Rows = Iterable[tuple[str, Any, Any]]
 
 
 def blob_id(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
-def cache_file(root: Path) -> Path | None:
+def git_folder(root: Path) -> Path | None:
     git = root / ".git"
     if git.is_file():  # a worktree or submodule: ".git" points elsewhere
         text = git.read_text(encoding="utf-8", errors="replace").strip()
         if text.startswith("gitdir:"):
             git = (root / text.split(":", 1)[1].strip()).resolve()
-    return git / "antt" / "cases.json" if git.is_dir() else None
+    return git if git.is_dir() else None
 
 
-def _encode(value: Any) -> Any:
+def cache_file(root: Path) -> Path | None:
+    git = git_folder(root)
+    return git / "antt" / NAME if git else None
+
+
+def encode(value: Any) -> Any:
     if isinstance(value, tuple):
-        return {"$tuple": [_encode(v) for v in value]}
+        return {"$tuple": [encode(v) for v in value]}
     if isinstance(value, list):
-        return [_encode(v) for v in value]
+        return [encode(v) for v in value]
     if isinstance(value, dict):
-        return {str(k): _encode(v) for k, v in value.items()}
+        return {str(k): encode(v) for k, v in value.items()}
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return {"$date": value.isoformat()}
     if value is None or isinstance(value, (str, int, float, bool)):
@@ -52,7 +73,7 @@ def _encode(value: Any) -> Any:
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
-def _decode(obj: dict) -> Any:
+def decode(obj: dict) -> Any:
     if len(obj) == 1 and "$date" in obj:
         return dt.date.fromisoformat(obj["$date"])
     if len(obj) == 1 and "$tuple" in obj:
@@ -60,63 +81,209 @@ def _decode(obj: dict) -> Any:
     return obj
 
 
-class CaseCache:
-    """blob id → parsed case (plain data). `get` parses on a miss; `save` writes back only
-    when something new was parsed and keeps only the entries still in use."""
+class Damaged(Exception):
+    """The cache failed in the middle of a question; it is removed, ask again."""
 
-    def __init__(self, root: Path, check: Callable[[Any], bool] = lambda value: True) -> None:
+
+class CaseCache:
+    """blob id → parsed case (plain data), and the rows of the number registers (`index`
+    turns an entry into (body, year, number) rows). `get_keyed` parses on a miss; `save`
+    writes what was parsed, in place, and with `prune` drops the entries of files no longer
+    there. Opened lazily: a command that never asks reads nothing."""
+
+    def __init__(self, root: Path, check: Callable[[Any], bool] = lambda value: True,
+                 index: Callable[[Any], Rows] | None = None) -> None:
         self.path = cache_file(root)
-        self.entries: dict[str, Any] = {}
+        self.check = check
+        self.index = index
+        self.new: dict[str, Any] = {}
         self.used: set[str] = set()
-        self.dirty = False
-        if self.path and self.path.is_file():
+        self._raw: dict[str, str] | None = None
+        self._keys: set[str] | None = None
+        self._good: dict[str, Any] = {}
+        self._db = None
+
+    # -- the file ------------------------------------------------------------------------
+    def _connect(self):
+        """The open database, created or rebuilt as needed; None when it cannot be had."""
+        if self._db is not None or self.path is None:
+            return self._db
+        import sqlite3
+
+        for attempt in (1, 2):
             try:
-                if self.path.stat().st_size > MAX_BYTES:
-                    raise ValueError("too big")
-                data = json.loads(self.path.read_bytes(), object_hook=_decode)
-                if isinstance(data, dict) and data.get("version") == VERSION and isinstance(data.get("entries"), dict):
-                    self.entries = {k: v for k, v in data["entries"].items() if check(v)}
-                    self.dirty = len(self.entries) != len(data["entries"])
-            except Exception:  # unreadable, not JSON, a bad date: rebuilt
-                self.entries = {}
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                if self.path.is_file() and self.path.stat().st_size > MAX_BYTES:
+                    raise sqlite3.DatabaseError("too big")
+                db = sqlite3.connect(str(self.path), timeout=10, isolation_level=None)
+                try:
+                    db.execute("PRAGMA synchronous=OFF")  # rebuildable data: speed over durability
+                    row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone() \
+                        if _has_tables(db) else None
+                    if row is None or row[0] != str(VERSION):
+                        _recreate(db)
+                    self._db = db
+                    return db
+                except Exception:
+                    db.close()
+                    raise
+            except Exception:  # noqa: BLE001 - not a database, another version, a locked or read-only file
+                if attempt == 2:
+                    return None
+                _remove(self.path)
+        return None
+
+    def _rows(self) -> dict[str, str]:
+        if self._raw is None:
+            db = self._connect()
+            self._raw = {}
+            if db is not None:
+                try:
+                    self._raw = {blob: data for blob, data in db.execute("SELECT blob, data FROM digests")
+                                 if isinstance(blob, str) and isinstance(data, str)}
+                except Exception:  # noqa: BLE001 - damaged: removed, everything a miss, rebuilt on save
+                    self.close()
+                    _remove(self.path)
+                    self._raw = {}
+        return self._raw
+
+    def known(self, key: str) -> bool:
+        """Whether the cache holds an entry for blob `key` (not yet checked; its register rows
+        are there with it). Only the keys are read, not the entries."""
+        if self._keys is None:
+            db = self._connect()
+            self._keys = set()
+            if db is not None:
+                try:
+                    self._keys = {blob for (blob,) in db.execute("SELECT blob FROM digests")}
+                except Exception:  # noqa: BLE001 - damaged: removed, everything a miss
+                    self.close()
+                    _remove(self.path)
+        return key in self.new or key in self._keys
+
+    def has(self, key: str) -> bool:
+        """Whether the cache holds a good entry for blob `key` (decoded and checked)."""
+        if key in self.new or key in self._good:
+            return True
+        raw = self._rows().get(key)
+        if raw is None:
+            return False
+        try:
+            value = json.loads(raw, object_hook=decode)
+        except Exception:  # noqa: BLE001 - not JSON, a bad date: a miss
+            value = None
+        if value is None or not self.check(value):
+            del self._raw[key]
+            return False
+        self._good[key] = value
+        return True
 
     def get(self, data: bytes, parse: Callable[[bytes], Any]) -> Any:
         return self.get_keyed(blob_id(data), data, parse)
 
-    def has(self, key: str) -> bool:
-        return key in self.entries
-
     def get_keyed(self, key: str, data: bytes | None, parse: Callable[[bytes], Any]) -> Any:
         """The entry of blob `key`; on a miss `data` (its content) is parsed. A caller that
-        knows the blob id without the content (HEAD's listing) passes None for a key it has."""
+        knows the blob id without the content passes None for a key it `has`."""
         self.used.add(key)
-        if key in self.entries:
-            return self.entries[key]
+        if self.has(key):
+            return self.new[key] if key in self.new else self._good[key]
         if data is None:
             raise KeyError(key)
         value = parse(data)
-        self.entries[key] = value
-        self.dirty = True
+        self.new[key] = value
         return value
 
-    def save(self) -> None:
-        if not self.path or not (self.dirty or set(self.entries) - self.used):
-            return
-        keep = {k: v for k, v in self.entries.items() if k in self.used}
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            text = json.dumps({"version": VERSION, "entries": _encode(keep)}, ensure_ascii=False,
-                              separators=(",", ":"))
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix="cases-", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(tmp, self.path)
-            try:  # the pickle an older antt kept is never read again
-                os.unlink(self.path.with_name("cases.pickle"))
-            except OSError:
-                pass
-        except (OSError, TypeError, ValueError):  # a read-only dossier still works, only slower
+    def put(self, key: str, value: Any) -> None:
+        self.used.add(key)
+        self.new[key] = value
+
+    # -- the number registers -------------------------------------------------------------
+    def numbers(self, body: str, year: int, blobs: set[str]) -> list[str]:
+        """The numbers of `body`'s register of `year` in the entries `blobs` (the case files
+        there now): one indexed query, plus the entries parsed by this command."""
+        db = self._connect()
+        rows: list = []
+        if db is not None:
             try:
-                os.unlink(tmp)
-            except (OSError, UnboundLocalError):
+                db.execute("BEGIN")  # the keys and the rows of one moment: a prune by another command
+                present = {blob for (blob,) in db.execute("SELECT blob FROM digests")}
+                rows = db.execute("SELECT blob, number FROM numbers WHERE body=? AND year=?", (body, year)).fetchall()
+                db.execute("COMMIT")
+                if any(blob not in present for blob in blobs - set(self.new)):
+                    raise Damaged("an entry went away meanwhile")
+            except Exception as exc:  # noqa: BLE001 - damaged under our feet: removed, the caller reads again
+                self.close()
+                _remove(self.path)
+                raise Damaged(str(exc)) from None
+        found = [number for blob, number in rows if blob in blobs and blob not in self.new and isinstance(number, str)]
+        for key, value in self.new.items():
+            if key in blobs and self.index is not None:
+                found += [n for b, y, n in self.index(value) if b == body and y == year]
+        return found
+
+    # -- writing back ---------------------------------------------------------------------
+    def save(self, prune: bool = False) -> None:
+        """Insert what was parsed (with its register rows); with `prune` (a whole-dossier
+        read, `used` is every file there) drop the entries of files no longer there once
+        they outnumber the live ones."""
+        stale = set(self._rows()) - self.used if prune else set()
+        if not self.new and len(stale) <= max(64, len(self.used)):
+            self._forget_old()
+            return
+        db = self._connect()
+        if db is None:
+            return
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            for key, value in self.new.items():
+                db.execute("DELETE FROM numbers WHERE blob=?", (key,))
+                db.execute("INSERT OR REPLACE INTO digests VALUES (?, ?)",
+                           (key, json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"))))
+                if self.index is not None:
+                    db.executemany("INSERT INTO numbers VALUES (?, ?, ?, ?)",
+                                   [(key, body, year, number) for body, year, number in self.index(value)])
+            if len(stale) > max(64, len(self.used)):
+                db.executemany("DELETE FROM digests WHERE blob=?", [(k,) for k in stale])
+                db.executemany("DELETE FROM numbers WHERE blob=?", [(k,) for k in stale])
+            db.execute("COMMIT")
+        except Exception:  # noqa: BLE001 - a locked or read-only cache: the next command parses again
+            try:
+                db.execute("ROLLBACK")
+            except Exception:  # noqa: BLE001
                 pass
+        self._forget_old()
+
+    def _forget_old(self) -> None:
+        if self.path is None:
+            return
+        for name in OLD_NAMES:
+            _remove(self.path.with_name(name))
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def _has_tables(db: Any) -> bool:
+    """Whether the three tables are there (a cache missing one is rebuilt whole: a register
+    must never miss a case's numbers)."""
+    names = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    return {"meta", "digests", "numbers"} <= names
+
+
+def _recreate(db: Any) -> None:
+    db.execute("BEGIN IMMEDIATE")  # two commands rebuilding at once: one after the other
+    for table in ("meta", "digests", "numbers"):
+        db.execute(f"DROP TABLE IF EXISTS {table}")
+    for statement in _SCHEMA:
+        db.execute(statement)
+    db.execute("INSERT INTO meta VALUES ('version', ?)", (str(VERSION),))
+    db.execute("COMMIT")
+
+
+def _remove(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

@@ -24,8 +24,9 @@ class WorkTree:
     """Where the files are read: as they are on disk (the other source, HEAD's committed
     state while a writer is at work, is store/source.py `HeadSnapshot`)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, listing: Callable[[list[str]], "dict[str, str] | None"] | None = None) -> None:
         self.root = Path(root)
+        self.listing = listing
 
     def exists(self, rel: str) -> bool:
         return (self.root / rel).is_file()
@@ -48,16 +49,24 @@ class WorkTree:
         return sorted(ids)
 
     def keyed(self, rels: list[str], known: Callable[[str], bool]) -> Iterator[tuple[str, str, bytes | None]]:
-        """(rel, blob id, bytes) of each file, read one by one as they are asked for; the
-        blob id is computed from the bytes read (store/cache.py)."""
+        """(rel, blob id, bytes or None) of each file, read one by one as they are asked for.
+        The blob id of a file git's index holds and git finds unchanged on disk comes from
+        the index (`listing`, one `git ls-files` and one `git diff-files`), and a blob
+        `known` (in the read cache) is then not read at all; any other file is read and its
+        blob id computed from the bytes read (store/cache.py)."""
         from antt_cli.store.cache import blob_id
 
+        listed = (self.listing(rels) if self.listing is not None and rels else None) or {}
         for rel in rels:
+            blob = listed.get(rel)
+            if blob is not None and known(blob):
+                yield rel, blob, None
+                continue
             try:
                 data = (self.root / rel).read_bytes()
             except OSError as exc:
                 raise AnttError("store.unreadable", file=rel, detail=str(exc)) from None
-            yield rel, blob_id(data), data
+            yield rel, blob or blob_id(data), data
 
 
 def find_root(explicit: str | os.PathLike | None, env: dict[str, str] | None = None,
@@ -80,6 +89,23 @@ def find_root(explicit: str | os.PathLike | None, env: dict[str, str] | None = N
     raise AnttError("store.no_dossier_found", path=str(here))
 
 
+def parse_chunk(root: str, items: list[tuple[str, str, str, bytes]]) -> list[tuple[str, str | None]]:
+    """In a worker process (store/parallel.py): [(blob id, digest as the read cache's JSON, or
+    None for a file that failed: the caller reads it again and words the error)]."""
+    import json
+
+    from antt_cli.store.cache import encode
+
+    dossier = Dossier.open(Path(root))
+    answers: list[tuple[str, str | None]] = []
+    for rel, case_id, key, data in items:
+        try:
+            answers.append((key, json.dumps(encode(dossier._parsed(data, case_id, rel)), ensure_ascii=False)))
+        except Exception:  # noqa: BLE001
+            answers.append((key, None))
+    return answers
+
+
 @dataclass
 class Dossier:
     """`source`: where `antt.yaml` and the case files are read — the working tree (default)
@@ -89,6 +115,7 @@ class Dossier:
     profile: Any
     rules: Rules = field(default_factory=Rules)
     source: Any = None
+    progress: Callable[[int, int], None] | None = None  # (cases read, cases) while a whole read parses files
 
     def __post_init__(self) -> None:
         if self.source is None:
@@ -198,20 +225,103 @@ class Dossier:
     def iter_digests_or_errors(self) -> Iterator[tuple[str, "dict | AnttError"]]:
         """(case ID, its digest — or the AnttError that says what is wrong with its file) for
         every case: a whole-dossier read reports a broken case as one finding and goes on
-        with the others (docs/reliability.md, "One bad case is one finding")."""
-        from antt_cli.domain.digest import digest_ok
-        from antt_cli.store.cache import CaseCache
+        with the others (docs/reliability.md, "One bad case is one finding"). The files the
+        cache does not hold are parsed in batches (store/parallel.py), so no more than one
+        batch of file contents is held at a time; `progress` hears (cases read, cases)."""
+        from antt_cli.store.parallel import BATCH, Parser
 
-        cache = CaseCache(self.root, check=digest_ok)
+        cache = self._cache()
+        parser = Parser(self.root, self._parsed, parse_chunk)
+        complete = False
         try:
             ids = {self.case_relpath(case_id): case_id for case_id in self.case_ids()}
+            keyed: list[tuple[str, str]] = []
+            misses: list[tuple[str, str, str, bytes]] = []
             for rel, key, data in self.source.keyed(list(ids), cache.has):
+                keyed.append((rel, key))
+                if data is not None and not cache.has(key):
+                    misses.append((rel, ids[rel], key, data))
+                if len(misses) >= BATCH:
+                    self._parse_batch(parser, misses, cache, len(keyed), len(ids))
+                    misses = []
+            self._parse_batch(parser, misses, cache, len(keyed), len(ids))
+            for rel, key in keyed:
                 try:
-                    yield ids[rel], cache.get_keyed(key, data, lambda raw: self._parsed(raw, ids[rel], rel))
+                    yield ids[rel], self._digest(cache, rel, key, ids[rel])
                 except AnttError as exc:
                     yield ids[rel], exc
+            complete = True
         finally:
+            parser.close()
+            cache.save(prune=complete)
+            cache.close()
+
+    def _parse_batch(self, parser: Any, misses: list, cache: Any, done: int, total: int) -> None:
+        for key, value in parser.run(misses):
+            cache.put(key, value)
+        if self.progress is not None and misses:
+            self.progress(done, total)
+
+    def _digest(self, cache: Any, rel: str, key: str, case_id: str) -> dict:
+        """The cached digest of blob `key`; a file that was not parsed (broken) is read again
+        and parsed here, so its AnttError is raised."""
+        if cache.has(key):
+            return cache.get_keyed(key, None, lambda raw: raw)
+        return self._parsed(self.source.read(rel), case_id, rel)
+
+    def _cache(self):
+        from antt_cli.domain.digest import digest_ok, register_rows
+        from antt_cli.store.cache import CaseCache
+
+        return CaseCache(self.root, check=digest_ok, index=register_rows)
+
+    def numbers_used(self, body: str, year: int) -> list[str]:
+        """The numbers in the register of `body` (its `domain/text.py` `body_key`) of `year`,
+        across every case of the dossier: from the register index of the read cache
+        (store/cache.py), parsing only the case files it does not hold yet. The first broken
+        case file raises its AnttError."""
+        from antt_cli.store.cache import Damaged
+
+        for attempt in (1, 2):
+            cache = self._cache()
+            try:
+                ids = {self.case_relpath(case_id): case_id for case_id in self.case_ids()}
+                blobs: set[str] = set()
+                for rel, key, data in self.source.keyed(list(ids), cache.known):
+                    blobs.add(key)
+                    if data is not None:
+                        cache.get_keyed(key, data, lambda raw: self._parsed(raw, ids[rel], rel))
+                found = cache.numbers(body, year, blobs)
+                cache.save()
+                return found
+            except Damaged:
+                if attempt == 2:
+                    raise
+            finally:
+                cache.close()
+        return []
+
+    def remember(self, rels: Iterable[str]) -> None:
+        """Put the case files among `rels` (just written and committed) into the read cache,
+        so the next read of the dossier parses nothing (docs/interpretations.md)."""
+        from antt_cli.store.cache import blob_id
+
+        wanted = {self.case_relpath(cid): cid for cid in
+                  {rel.split("/")[1] for rel in rels if rel.count("/") == 2 and rel.endswith("/" + CASE_FILE)}
+                  if parse_id(cid)}
+        if not wanted:
+            return
+        cache = self._cache()
+        try:
+            for rel, case_id in wanted.items():
+                try:
+                    data = (self.root / rel).read_bytes()
+                    cache.put(blob_id(data), self._parsed(data, case_id, rel))
+                except (OSError, AnttError):
+                    continue  # the next read says what is wrong with it
             cache.save()
+        finally:
+            cache.close()
 
     def _parsed(self, raw: bytes, case_id: str, rel: str) -> dict:
         from antt_cli.domain.digest import case_digest

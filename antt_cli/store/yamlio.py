@@ -93,14 +93,21 @@ def load_yaml(path: Path, label: str | None = None, *, fast: bool = False) -> An
 
 def parse_yaml(raw: bytes, shown: str, *, fast: bool = True) -> Any:
     """Parse YAML bytes (UTF-8, a BOM allowed) named `shown` in messages; NFC throughout."""
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
     if len(raw) > MAX_BYTES:
         raise AnttError("store.yaml_too_big", file=shown, mb=MAX_BYTES // (1024 * 1024))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise AnttError("store.unreadable", file=shown, detail=str(exc)) from None
+    if fast:
+        from antt_cli.store import fastyaml
+
+        try:
+            return fastyaml.load(text, MAX_DEPTH)  # NFC already
+        except fastyaml.Unsure:
+            pass  # not the plain YAML antt writes, or an error: read as below, which words it
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     try:
         _scan(text, shown)
         data = (_fast_yaml() if fast else _yaml()).load(text)

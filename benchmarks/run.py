@@ -1,0 +1,270 @@
+#!/usr/bin/env python3
+"""antt at scale, measured side by side with its anchors (not run in CI; README, "Benchmark").
+
+    python benchmarks/run.py [--cases 1000 10000] [--runs 5] [--work /tmp/antt-bench] [--no-doorstop]
+                             [--skip check due]
+
+For each size: builds or reuses a dossier (benchmarks/make_dossier.py), clones it once (the
+"fresh clone": its read cache `.git/antt/` is removed before each cold run), then times, as
+medians of whole processes run in turn: `antt --help`, `status` cold and warm, `status ID`,
+`history ID`, `check`, `due`, one `new-model`, one `record … --number auto` (render and
+commit); beside them `python -c pass`, `python -c "import typer, rich"`, a typer+rich
+hello-world with as many commands as antt, the read floor (a stdlib-only process reading
+every case.yaml's bytes), a bare path-limited `git log` of the same case, and `doorstop -F`
+on as many Doorstop items (Doorstop installed into the benchmark's own venv under --work,
+never a dependency of antt). Each row gives wall time, CPU time and peak memory (of the
+process and the children it waited for); an anchored row gives the ratio taken pair by pair
+(the two commands run one after the other) and its median. Prints one Markdown table.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_dossier import ENV, make  # noqa: E402
+
+PY = sys.executable
+ANTT = [PY, "-m", "antt_cli"]
+CASE = "MH-2025-001"
+HELLO = '''import typer
+app = typer.Typer(rich_markup_mode="rich")
+for _n in range({n}):
+    def _cmd(name: str = typer.Argument("x", help="A name.")) -> None:
+        """Say hello."""
+        print("hello", name)
+    app.command(f"cmd-{{_n}}")(_cmd)
+app()
+'''
+FLOOR = '''import sys
+from pathlib import Path
+total = 0
+for folder in ("models", "exemplars"):
+    for case in (Path(sys.argv[1]) / folder).iterdir():
+        try:
+            total += len((case / "case.yaml").read_bytes())
+        except OSError:
+            pass
+print(total)
+'''
+
+
+@dataclass
+class Sample:
+    wall: float
+    cpu: float
+    rss_mb: float
+
+
+@dataclass
+class Row:
+    name: str
+    size: str
+    samples: list[Sample] = field(default_factory=list)
+    anchor: "Row | None" = None
+
+    def median(self, attr: str) -> float:
+        return statistics.median(getattr(s, attr) for s in self.samples)
+
+
+def environ(extra: dict | None = None) -> dict:
+    """The environment of a measured process: bytecode is cached, as for an installed antt
+    (PYTHONDONTWRITEBYTECODE would make every run compile antt's modules again)."""
+    env = {**os.environ, **ENV, **(extra or {})}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def precompile() -> None:
+    """Compile antt's modules once, as `pip install` does, so no run pays for it."""
+    where = subprocess.run([PY, "-c", "import antt_cli, os; print(os.path.dirname(antt_cli.__file__))"],
+                           capture_output=True, text=True, env=environ()).stdout.strip()
+    subprocess.run([PY, "-m", "compileall", "-q", where], env=environ(), check=False)
+    print(f"antt from {where}", file=sys.stderr)
+
+
+def measure(argv: list[str], cwd: Path | None = None, env: dict | None = None, ok=(0,)) -> Sample:
+    started = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environ(env))
+    err = proc.stderr.read()
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in ok:
+        raise SystemExit(f"{' '.join(map(str, argv))} failed ({proc.returncode}): {err.decode(errors='replace')[-800:]}")
+    rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    return Sample(wall, usage.ru_utime + usage.ru_stime, rss)
+
+
+def doorstop_venv(work: Path) -> Path | None:
+    """Doorstop in the benchmark's own venv (created once); None when it cannot be installed."""
+    venv = work / "doorstop-venv"
+    exe = venv / ("Scripts" if os.name == "nt" else "bin") / "doorstop"
+    if exe.exists():
+        return exe
+    subprocess.run([PY, "-m", "venv", str(venv)], check=True)
+    pip = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "doorstop"],
+                         capture_output=True, text=True)
+    if pip.returncode != 0 or not exe.exists():
+        print(f"doorstop could not be installed: {pip.stderr.strip()[-300:]}", file=sys.stderr)
+        return None
+    return exe
+
+
+def doorstop_tree(work: Path, items: int, exe: Path) -> Path:
+    """A git repository with one Doorstop document of `items` items (about 1 KB each)."""
+    root = work / f"doorstop-{items}"
+    if (root / ".bench-items").is_file() and (root / ".bench-items").read_text() == str(items):
+        return root
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run([str(exe), "create", "REQ", "./reqs"], cwd=root, check=True, capture_output=True)
+    text = ("Tổ tự quản an ninh trật tự thôn phải tuần tra, kiểm soát ban đêm ít nhất hai lần mỗi tuần "
+            "và báo cáo kết quả cho Công an xã. ") * 5
+    for i in range(1, items + 1):
+        (root / "reqs" / f"REQ{i:05d}.yml").write_text(
+            f"active: true\nderived: false\nheader: ''\nlevel: 1.{i}\nlinks: []\nnormative: true\n"
+            f"ref: ''\nreviewed: null\ntext: |\n  {text}{i}\n", encoding="utf-8")
+    (root / "reqs" / ".doorstop.yml").write_text("settings:\n  digits: 5\n  prefix: REQ\n  sep: ''\n",
+                                                encoding="utf-8")
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+    subprocess.run(["git", "commit", "-qm", "items"], cwd=root, check=True, env={**os.environ, **ENV})
+    (root / ".bench-items").write_text(str(items))
+    return root
+
+
+def fresh_clone(src: Path, work: Path) -> Path:
+    clone = work / f"clone-{src.name}"
+    if clone.exists():
+        shutil.rmtree(clone)
+    subprocess.run(["git", "clone", "-q", str(src), str(clone)], check=True)
+    return clone
+
+
+def bench_size(n: int, runs: int, work: Path, door: Path | None, rows: list[Row], skip: set[str]) -> None:
+    root = make(work / f"dossier-{n}", n)
+    clone = fresh_clone(root, work)
+    size = f"{n // 1000}k" if n >= 1000 else str(n)
+    d = ["--dossier", str(root)]
+    floor = Row("read floor (stdlib, read every case.yaml)", size)
+    warm = Row("`status`, warm", size, anchor=floor)
+    cold = Row("`status`, fresh clone (no cache)", size)
+    one = Row(f"`status {CASE}`", size)
+    hist = Row(f"`history {CASE}`", size)
+    glog = Row(f"bare `git log -- models/{CASE}`", size)
+    hist.anchor = glog
+    check = Row("`check`", size)
+    due = Row("`due`", size)
+    new = Row("`new-model`", size)
+    rec = Row("`record … survey-plan --number auto` (render + commit)", size)
+    dfl = Row("`doorstop -F`", size) if door else None
+    if dfl:
+        cold.anchor = dfl
+        dtree = doorstop_tree(work, n, door)
+    antt_rows = [floor, warm, cold, one, hist, glog, check, due, new, rec] + ([dfl] if dfl else [])
+    measure(ANTT + d + ["status"])  # warm the cache once
+    for i in range(runs):
+        floor.samples.append(measure([PY, "-c", FLOOR, str(root)]))
+        warm.samples.append(measure(ANTT + d + ["status"]))
+        shutil.rmtree(clone / ".git" / "antt", ignore_errors=True)
+        cold.samples.append(measure(ANTT + ["--dossier", str(clone), "status"]))
+        if dfl:
+            dfl.samples.append(measure([str(door), "-F"], cwd=dtree, ok=(0, 1)))
+        one.samples.append(measure(ANTT + d + ["status", CASE]))
+        hist.samples.append(measure(ANTT + d + ["history", CASE]))
+        glog.samples.append(measure(["git", "-C", str(root), "log", "--format=%H%x00%B", "--", f"models/{CASE}"]))
+        if "check" not in skip:
+            check.samples.append(measure(ANTT + d + ["check"], ok=(0, 1)))
+        if "due" not in skip:
+            due.samples.append(measure(ANTT + d + ["due"]))
+        new.samples.append(measure(ANTT + d + ["--json", "new-model", f"Mô hình đo {i}", "--area", f"Thôn đo {i}",
+                                               "--date", "2026-06-20"]))
+        made = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%B"], capture_output=True,
+                              text=True).stdout
+        case_id = next(line.split(":", 1)[1].strip() for line in made.splitlines()
+                       if line.startswith("Antt-Case:"))
+        rec.samples.append(measure(ANTT + d + ["record", case_id, "survey-plan", "--date", "2026-06-20",
+                                               "--number", "auto", "--approved-by", "Đảng ủy xã Hàm Thuận",
+                                               "--approved-date", "2026-06-20"]))
+    rows.extend(row for row in antt_rows if row.samples)
+
+
+def bench_startup(runs: int, work: Path, rows: list[Row]) -> None:
+    commands = len([line for line in subprocess.run(ANTT + ["--help"], capture_output=True, text=True,
+                                                     env={**os.environ, **ENV}).stdout.splitlines()
+                    if line.startswith("  ") and not line.startswith("   ")])
+    hello = work / "hello.py"
+    hello.write_text(HELLO.format(n=max(commands, 1)), encoding="utf-8")
+    empty = Row("`python -c pass`", "—")
+    imports = Row('`python -c "import typer, rich"`', "—")
+    world = Row(f"typer+rich hello-world, {commands} commands, `--help`", "—")
+    help_ = Row("`antt --help`", "—", anchor=world)
+    for _ in range(runs):
+        empty.samples.append(measure([PY, "-c", "pass"]))
+        imports.samples.append(measure([PY, "-c", "import typer, rich"]))
+        world.samples.append(measure([PY, str(hello), "--help"]))
+        help_.samples.append(measure(ANTT + ["--help"]))
+    rows.extend([empty, imports, world, help_])
+
+
+def ratio(row: Row, attr: str = "wall") -> str:
+    if row.anchor is None or not row.anchor.samples:
+        return ""
+    pairs = [getattr(a, attr) / getattr(b, attr) for a, b in zip(row.samples, row.anchor.samples)
+             if getattr(b, attr) > 0]
+    return f"{statistics.median(pairs):.2f}" if pairs else ""
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    git = subprocess.run(["git", "--version"], capture_output=True, text=True).stdout.strip()
+    return (f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}), load {load:.1f} at start; "
+            f"Python {platform.python_version()}; {git}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/antt-bench"))
+    parser.add_argument("--no-doorstop", action="store_true")
+    parser.add_argument("--skip", nargs="*", default=[], choices=["check", "due"],
+                        help="leave these commands out (they are slow at 10,000 cases)")
+    opts = parser.parse_args()
+    work = opts.work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"Machine: {machine()}; medians of {opts.runs} runs", flush=True)
+    precompile()
+    door = None if opts.no_doorstop else doorstop_venv(work)
+    rows: list[Row] = []
+    bench_startup(opts.runs, work, rows)
+    for n in opts.cases:
+        bench_size(n, opts.runs, work, door, rows, set(opts.skip))
+    print("| command | size | wall (median) | CPU | peak memory | anchor | ratio wall | ratio CPU |")
+    print("|---|---|---|---|---|---|---|---|")
+    for row in rows:
+        print(f"| {row.name} | {row.size} | {row.median('wall'):.3f} s | {row.median('cpu'):.3f} s | "
+              f"{row.median('rss_mb'):.0f} MB | {row.anchor.name if row.anchor else ''} | {ratio(row)} | "
+              f"{ratio(row, 'cpu')} |")
+
+
+if __name__ == "__main__":
+    main()

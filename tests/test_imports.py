@@ -1,0 +1,41 @@
+"""Each command imports only what it uses (issue 14, "Startup"): `--help` none of the heavy
+libraries, a whole-dossier read only rich for its table — no GitPython, docxtpl, python-docx,
+openpyxl, nor ruamel (the fast loader reads the case files; ruamel only for a file written or
+one the fast loader is unsure of)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ok
+
+HEAVY = ("git", "docxtpl", "docx", "openpyxl", "ruamel.yaml", "jinja2", "lxml")
+PROBE = """
+import runpy, sys
+sys.argv = ["antt", *sys.argv[1:]]
+try:
+    runpy.run_module("antt_cli", run_name="__main__")
+except SystemExit:
+    pass
+sys.stderr.write("LOADED " + " ".join(m for m in {heavy!r} if m in sys.modules) + "\\n")
+"""
+
+
+def loaded(*args: str) -> list[str]:
+    done = subprocess.run([sys.executable, "-c", PROBE.format(heavy=HEAVY), *args], capture_output=True, text=True,
+                          encoding="utf-8")
+    line = next(line for line in done.stderr.splitlines() if line.startswith("LOADED"))
+    return line.split()[1:]
+
+
+@pytest.mark.parametrize("args", [["--help"], ["status", "--help"], ["record", "--help"]])
+def test_help_imports_no_heavy_library(args):
+    assert loaded(*args) == []
+
+
+def test_a_warm_whole_dossier_read_imports_no_heavy_library(launched):
+    ok("status", root=launched)  # the cache is warm
+    for command in (["status"], ["due"], ["status", "MH-2025-001"]):
+        assert loaded("--dossier", str(launched), *command) == [], command

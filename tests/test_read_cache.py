@@ -1,0 +1,172 @@
+"""The read cache and the number registers (store/cache.py, docs/interpretations.md): they give
+the same answers as a cold read of every case file, survive a corrupt cache file, follow a
+hand edit and a `git pull` bringing other officers' commits."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from conftest import build_steps, git, ok
+
+SURVEY = build_steps(False)[0]
+
+
+def cold_registers(root: Path) -> dict[tuple[str, int], list[str]]:
+    """Every register, from every case file parsed round-trip (no cache)."""
+    from antt_cli.domain.digest import case_digest, register_rows
+    from antt_cli.store.casefile import case_of
+    from antt_cli.store.dossier import Dossier
+    from antt_cli.store.kinds import load_registry
+    from antt_cli.store.yamlio import parse_yaml
+
+    dossier = Dossier.open(root)
+    registers: dict[tuple[str, int], list[str]] = {}
+    for case_id in dossier.case_ids():
+        rel = dossier.case_relpath(case_id)
+        digest = case_digest(case_of(parse_yaml((root / rel).read_bytes(), rel, fast=False)), load_registry())
+        for body, year, number in register_rows(digest):
+            registers.setdefault((body, year), []).append(number)
+    return {key: sorted(numbers) for key, numbers in registers.items()}
+
+
+def cached_registers(root: Path, keys) -> dict[tuple[str, int], list[str]]:
+    from antt_cli.services.common import working_tree
+    from antt_cli.store.dossier import Dossier
+
+    dossier = Dossier.open(root, working_tree(root))
+    return {key: sorted(dossier.numbers_used(*key)) for key in keys}
+
+
+def cache_path(root: Path) -> Path:
+    return root / ".git" / "antt" / "cases.sqlite"
+
+
+def test_registers_and_status_match_a_cold_read_and_survive_a_corrupt_cache(launched):
+    cold = cold_registers(launched)
+    assert cold and sum(len(v) for v in cold.values()) >= 4
+    shutil.rmtree(launched / ".git" / "antt", ignore_errors=True)
+    first = ok("--json", "status", root=launched).stdout  # cold
+    assert cached_registers(launched, cold) == cold  # from the index the read filled
+    assert cached_registers(launched, cold) == cold  # warm
+    assert ok("--json", "status", root=launched).stdout == first
+    for junk in (b"not a database", b"SQLite format 3\x00" + b"\x00" * 100):
+        cache_path(launched).write_bytes(junk)
+        assert cached_registers(launched, cold) == cold
+        cache_path(launched).write_bytes(junk)
+        assert ok("--json", "status", root=launched).stdout == first
+    import sqlite3
+
+    with sqlite3.connect(cache_path(launched)) as db:  # registers lost: rebuilt, never wrong
+        db.execute("DROP TABLE numbers")
+    assert cached_registers(launched, cold) == cold
+
+
+def test_registers_follow_a_hand_edit(launched):
+    ok("status", root=launched)
+    path = launched / "models" / "MH-2025-001" / "case.yaml"
+    text = path.read_text(encoding="utf-8")
+    edited, count = re.subn(r"(?m)^(\s*number: )\d+(/KH-)", r"\g<1>77\2", text, count=1)
+    assert count == 1
+    path.write_text(edited, encoding="utf-8")
+    cold = cold_registers(launched)
+    assert any("77/KH" in n for numbers in cold.values() for n in numbers)
+    assert cached_registers(launched, cold) == cold
+    path.write_text(text, encoding="utf-8")  # and back
+    cold = cold_registers(launched)
+    assert cached_registers(launched, cold) == cold
+
+
+def _number(root: Path, case_id: str) -> str:
+    from antt_cli.store.yamlio import load_yaml
+
+    return str(load_yaml(root / "models" / case_id / "case.yaml")["documents"][-1]["number"])
+
+
+def _open(root: Path, name: str) -> str:
+    return json.loads(ok("--json", "new-model", name, "--area", f"Thôn {name}", "--date", "2025-09-01",
+                         root=root).stdout)["id"]
+
+
+def test_numbers_after_a_git_pull_bringing_other_commits(dossier, tmp_path):
+    first = _open(dossier, "Một")
+    ok("record", first, *SURVEY, root=dossier)
+    ok("status", root=dossier)  # the cache is warm
+    other = tmp_path / "other"
+    git(tmp_path, "clone", "-q", str(dossier), str(other))
+    second = _open(other, "Hai")
+    ok("record", second, *SURVEY, root=other)  # another officer takes the next number
+    git(dossier, "pull", "-q", "--ff-only", str(other), "HEAD")
+    assert (dossier / "models" / second / "case.yaml").is_file()
+    cold = cold_registers(dossier)
+    assert cached_registers(dossier, cold) == cold
+    third = _open(dossier, "Ba")
+    ok("record", third, *SURVEY, root=dossier)  # the next after both, not a clash
+    numbers = [_number(dossier, case_id) for case_id in (first, second, third)]
+    assert len(set(numbers)) == 3, numbers
+    assert [int(n.split("/")[0]) for n in numbers] == sorted(int(n.split("/")[0]) for n in numbers)
+
+
+def test_a_write_puts_its_case_into_the_cache(dossier):
+    import sqlite3
+
+    from antt_cli.store.cache import blob_id
+
+    case_id = _open(dossier, "Một")
+    ok("record", case_id, *SURVEY, root=dossier)
+    blob = blob_id((dossier / "models" / case_id / "case.yaml").read_bytes())
+    with sqlite3.connect(cache_path(dossier)) as db:
+        assert db.execute("SELECT 1 FROM digests WHERE blob=?", (blob,)).fetchone()
+        assert [n for (n,) in db.execute("SELECT number FROM numbers WHERE blob=?", (blob,))] == [
+            _number(dossier, case_id)]
+    assert git(dossier, "status", "--porcelain") == ""
+
+
+def test_a_cold_read_over_several_workers_gives_the_same_rows(launched, monkeypatch):
+    from antt_cli.services.common import Context
+    from antt_cli.services.status import dossier_status
+    from antt_cli.store import parallel
+
+    shutil.rmtree(launched / ".git" / "antt", ignore_errors=True)
+    alone = ok("--json", "status", root=launched).stdout
+    broken = launched / "models" / "MH-2025-002" / "case.yaml"
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel, "CHUNK", 1)
+    monkeypatch.setattr(parallel, "BATCH", 1)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    pooled, in_workers = [], parallel.Parser._in_workers
+    monkeypatch.setattr(parallel.Parser, "_in_workers",
+                        lambda *a: (pooled.append(1), (yield from in_workers(*a))))
+    shutil.rmtree(launched / ".git" / "antt", ignore_errors=True)
+    calls = []
+    ctx = Context(root=launched, progress=lambda done, total: calls.append((done, total)))
+    rows = dossier_status(ctx)
+    assert calls == [(1, 2), (2, 2)] and len(pooled) == 2  # two rounds of one file, in the workers
+    assert ok("--json", "status", root=launched).stdout == alone  # and warm from what the workers parsed
+    assert [r["id"] for r in rows] == [r["id"] for r in json.loads(alone)]
+    broken.write_text("id: MH-2025-002\nkind: [unclosed\n", encoding="utf-8")
+    shutil.rmtree(launched / ".git" / "antt", ignore_errors=True)
+    rows = dossier_status(Context(root=launched))
+    assert [r["id"] for r in rows if r.get("error")] == ["MH-2025-002"]
+
+
+def test_warm_reads_follow_edits_git_is_told_to_ignore(launched):
+    """Blob ids come from git's index only for files git compares (not assume-unchanged)."""
+    from antt_cli.audit.git import index_blobs
+    from antt_cli.store.cache import blob_id
+
+    rel = "models/MH-2025-001/case.yaml"
+    assert index_blobs(launched, [rel]) == {}  # a copied folder: git's timestamps say nothing, the file is read
+    git(launched, "update-index", "-q", "--refresh")  # as `git status` does
+    first = json.loads(ok("--json", "status", root=launched).stdout)
+    path = launched / rel
+    assert index_blobs(launched, [rel]) == {rel: blob_id(path.read_bytes())}
+    git(launched, "update-index", "--assume-unchanged", rel)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("status: active", "status: closing"), encoding="utf-8")
+    assert index_blobs(launched, [rel]) == {}
+    rows = json.loads(ok("--json", "status", root=launched).stdout)
+    assert rows[0]["status"] == "closing" and first[0]["status"] == "active"
+    git(launched, "update-index", "--no-assume-unchanged", rel)
+    assert index_blobs(launched, [rel, "models/MH-2099-001/case.yaml"]) == {}  # edited; unknown
