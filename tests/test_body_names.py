@@ -138,3 +138,30 @@ def test_bodies_differing_only_by_diacritics_are_never_merged(given_name, exact)
         match_body(given_name, known)
     assert refusal.value.key == "domain.body_ambiguous"
     assert all(name in str(refusal.value) for name in known)
+
+
+# -- one rule for the authority (domain/issuers.py), the one `antt check` applies ------------
+@pytest.mark.parametrize("issuer, authority, successors, expected", [
+    ("UBND xã Hàm Thuận", "Ủy ban nhân dân xã Hàm Thuận", {}, True),
+    ("ủy ban nhân dân xã hàm thuận", "Ủy ban nhân dân xã Hàm Thuận", {}, True),
+    ("Ủy ban nhân dân xã Hàm Thạnh", "Ủy ban nhân dân xã Hàm Thuận", {}, False),
+    ("UBND tỉnh Lâm Đồng", "Ủy ban nhân dân huyện Hàm Thuận Bắc",
+     {"UBND huyện Hàm Thuận Bắc": "Ủy ban nhân dân tỉnh Lâm Đồng"}, True),
+    ("Ủy ban nhân dân tỉnh Lâm Đồng", "UBND huyện Hàm Thuận Bắc",
+     {"Ủy ban nhân dân huyện Hàm Thuận Bắc": "UBND tỉnh Lâm Đồng"}, True),
+    ("Công an xã Hàm Thuận", "Ủy ban nhân dân xã Hàm Thuận", {}, False),
+    ("UBND xã Hàm Thuận", None, {}, False),
+])
+def test_authority_or_successor_compares_bodies_as_check_does(issuer, authority, successors, expected):
+    from antt_cli.domain.consistency import issuer_findings
+    from antt_cli.domain.issuers import is_authority_or_successor
+    from antt_cli.domain.model import case_from
+    from antt_cli.store.kinds import load_registry
+
+    assert is_authority_or_successor(issuer, authority, successors) is expected
+    reg = load_registry()
+    decide = next(k for k in reg if k.by_authority)
+    case = case_from({"id": "MH-2025-001", "status": "closing", "authority": authority,
+                      "documents": [{"kind": decide.name, "date": "2026-06-10", "issuer": issuer}]})
+    found = list(issuer_findings(case, reg, successors))
+    assert (not found) is (expected or authority is None)

@@ -58,3 +58,68 @@ def test_body_name_keeps_other_bodies_and_the_declared_spelling(dossier):
     assert d.body("Ủy ban nhân dân xã Hàm Thuân") is None  # a lookup never refuses
     # `bodies add` sees an abbreviated name as the body already declared.
     refused(dossier, "bodies", "add", "UBND xã Hàm Thuận", "--code", "UBND", contains="Ủy ban nhân dân xã Hàm Thuận")
+
+
+# -- antt bodies list / edit -------------------------------------------------------------
+def test_bodies_list_table_and_json(dossier, monkeypatch):
+    import json
+
+    monkeypatch.setenv("COLUMNS", "250")  # one line per body
+    ok("bodies", "successor", "Ủy ban nhân dân huyện Hàm Thuận Bắc", "Ủy ban nhân dân xã Hàm Thuận", root=dossier)
+    ok("bodies", "add", "Ủy ban nhân dân huyện Hàm Thuận Bắc", "--code", "UBND", "--parent", "Tỉnh Lâm Đồng",
+       root=dossier)
+    rows = json.loads(ok("--json", "bodies", "list", root=dossier).stdout)
+    assert [r["name"] for r in rows][:3] == ["Ủy ban nhân dân xã Hàm Thuận", "Đảng ủy xã Hàm Thuận",
+                                            "Công an xã Hàm Thuận"]
+    ubnd = rows[0]
+    assert ubnd["code"] == "UBND" and ubnd["own"] is True and ubnd["party"] is False
+    assert ubnd["head"] == {"title": "Chủ tịch", "name": "Trần Thị Hoa"}
+    assert ubnd["deputy"] == {"title": "Phó Chủ tịch", "name": "Lê Văn Nam"}
+    old = next(r for r in rows if r["name"] == "Ủy ban nhân dân huyện Hàm Thuận Bắc")
+    assert old["successor"] == "Ủy ban nhân dân xã Hàm Thuận" and old["parent"] == "Tỉnh Lâm Đồng"
+    assert old["own"] is False and old["head"] is None
+    text = ok("bodies", "list", root=dossier).stdout
+    for word in ("Cơ quan", "Mã", "Người đứng đầu", "Cấp phó", "Cơ quan kế thừa", "Chủ tịch: Trần Thị Hoa", "CAX"):
+        assert word in text
+    assert git(dossier, "status", "--porcelain") == ""
+
+
+def test_bodies_edit_one_commit_matched_without_diacritics(dossier):
+    import json
+
+    from conftest import commit_count
+
+    before = commit_count(dossier)
+    out = json.loads(ok("--json", "bodies", "edit", "UBND xa Ham Thuan", "--head", "Chủ tịch: Lê Thị Mai",
+                        "--parent", "Tỉnh Lâm Đồng", root=dossier).stdout)
+    assert out["name"] == "Ủy ban nhân dân xã Hàm Thuận"
+    assert out["changed"]["head"] == {"old": {"title": "Chủ tịch", "name": "Trần Thị Hoa"},
+                                      "new": {"title": "Chủ tịch", "name": "Lê Thị Mai"}}
+    assert commit_count(dossier) == before + 1
+    assert git(dossier, "show", "--name-only", "--format=", "HEAD").split() == ["antt.yaml"]
+    assert "Antt-Action: bodies edit" in git(dossier, "log", "-1", "--format=%B")
+    body = load_yaml(dossier / "antt.yaml")["bodies"]["Ủy ban nhân dân xã Hàm Thuận"]
+    assert body["head"] == {"title": "Chủ tịch", "name": "Lê Thị Mai"} and body["parent"] == "Tỉnh Lâm Đồng"
+    assert body["deputy"] == {"title": "Phó Chủ tịch", "name": "Lê Văn Nam"} and body["own"] is True
+    # the new head signs the next document by default
+    from conftest import new_model
+
+    case_id = new_model(dossier, linked=False)
+    ok("record", case_id, "survey-plan", "--date", "2025-09-03", "--number", "auto", "--approved-by",
+       "Đảng ủy xã Hàm Thuận", "--approved-date", "2025-09-05", root=dossier)
+    ok("bodies", "edit", "cong an xa ham thuan", "--code", "CAX2", root=dossier)
+    ok("record", case_id, "survey-report", "--date", "2025-09-20", "--number", "auto", root=dossier)
+    case = (dossier / "models" / case_id / "case.yaml").read_text(encoding="utf-8")
+    assert "01/KH-CAX" in case and "/BC-CAX2" in case
+
+
+def test_bodies_edit_refusals_change_nothing(dossier):
+    refused(dossier, "bodies", "edit", "Ủy ban nhân dân xã Hàm Thuận", code=2, contains="--head")
+    near = refused(dossier, "bodies", "edit", "Ủy ban nhân dân xã Hàm Thuậm", "--code", "X",
+                   contains="Ủy ban nhân dân xã Hàm Thuận")
+    assert "có phải" in near.stderr
+    refused(dossier, "bodies", "edit", "Hội Nông dân tỉnh", "--code", "X", contains="Công an xã Hàm Thuận")
+    refused(dossier, "bodies", "edit", "UBND xã Hàm Thuận", "--code", "UBND", contains="không có gì thay đổi")
+    refused(dossier, "bodies", "edit", "UBND xã Hàm Thuận", "--code", "CAX", contains="Công an xã Hàm Thuận")
+    refused(dossier, "bodies", "edit", "UBND xã Hàm Thuận", "--code", "A/B", contains="A/B")
+    refused(dossier, "bodies", "edit", "UBND xã Hàm Thuận", "--head", "Chủ tịch", contains="--head")

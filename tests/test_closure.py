@@ -143,3 +143,26 @@ def test_amend_keeps_the_closure_decision_by_the_authority(launched):
 def test_close_refuses_a_building_model(launched):
     ok("new-model", "Mô hình mới", "--area", "Thôn B", "--date", "2026-06-01", root=launched)
     refused(launched, "close", "MH-2026-001", "--reason", REASON, "--unfit", contains="MH-2026-001")
+
+
+def test_a_closing_model_records_what_it_did_not_what_would_extend_it(launched):
+    """Between the closure report and the announcement (§III.3) a model still records its
+    reports and evidence (`while_closing` kinds) and its progress; a plan, a consolidation, a
+    lead rotation, a national proposal are refused, naming the closure, and `antt next` lists
+    only what may still be recorded."""
+    root, cid = launched, "MH-2025-002"  # linked: lead rotation applies
+    ok("close", cid, "--reason", REASON, "--unfit", "--date", "2026-06-01", "--number", "05/BC-BCĐ", root=root)
+    for args in (["record", cid, "consolidation", "--date", "2026-06-03", "--number", "auto"],
+                 ["record", cid, "lead-rotation", "--date", "2026-06-03", "--set", "lead_unit=Đồn Biên phòng Phú Hải"],
+                 ["plan", cid, "--year", "2027", "--date", "2026-06-03", "--target", "Tuần tra=40", "--number",
+                  "09/KH-BCĐ"]):
+        refused(root, *args, contains="kết thúc")
+    refused(root, "propose-national", cid, "--innovative", "--reason", "x", "-o", str(root.parent / "x.zip"),
+            contains="closing")
+    ok("record", cid, "periodic-report", "--period", "ad-hoc", "--date", "2026-06-03", "--number", "09/BC-BCĐ",
+       root=root)
+    ok("progress", cid, "--year", "2026", "--target", "Tuần tra", "--achieved", "30", "--date", "2026-06-03",
+       root=root)
+    may = [s["kind"] for s in json.loads(ok("--json", "next", cid, root=root).stdout)["next"]]
+    assert "closure-consultation" in may and "evidence" in may
+    assert not {"consolidation", "lead-rotation", "annual-plan", "national-proposal", "replicate"} & set(may)

@@ -251,7 +251,7 @@ def default_record(k, seq, day):
     if k.numbered:
         code = k.type_codes[0]
         number = f"{seq:02d}-{code}/{CODES[issuer]}" if role == PARTY else f"{seq:02d}/{code}-{CODES[issuer]}"
-    fields = {key: (f.choices[0] if f.choices else "3" if f.count else f"Nội dung {key} của {k.name}")
+    fields = {key: (f.choices[0] if f.choices else "3" if f.count else "08:00" if f.clock else f"Nội dung {key} của {k.name}")
               for key, f in k.fields.items()}
     fields.pop("year", None)  # a report's year is the record's year, not a text
     # an exemplar's evaluation or reassessment carries what `antt evaluate` judged (every criterion met)

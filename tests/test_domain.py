@@ -83,11 +83,15 @@ def test_parse_date_years_2000_to_2099(text, ok):
 
 
 @pytest.mark.parametrize("text, value", [("0", 0), ("1000000000000", 10 ** 12), ("2,5", 2.5), ("0.0001", 0.0001),
-                                         ("12.5000000", 12.5), ("1e3", 1000),
+                                         ("12.5000000", 12.5), ("1e3", None), ("1e2", None), ("inf", None),
+                                         ("nan", None), ("12,5", 12.5), ("12.5", 12.5), (" 7 ", 7),
+                                         ("1.000", None), ("1,000", None), ("12,500", None), ("0,125", 0.125),
+                                         ("1,0000", 1), ("1.25", 1.25), ("1.2500", 1.25), ("1 000", None),
+                                         ("1.000.000", None), ("+5", None), (".5", None), ("5.", None),
                                          ("1000000000000.5", None), ("1e400", None), ("1e999", None),
                                          ("1e5000", None), ("0.00001", None), ("NaN", None), ("Infinity", None),
                                          ("-1", None), ("9" * 100, None)])
-def test_parse_number_bounds(text, value):
+def test_parse_number_forms(text, value):
     from antt_cli.domain.plans import parse_number
 
     if value is None:
@@ -162,6 +166,17 @@ def test_parse_target(spec, expected):
     from antt_cli.domain.model import target_to
 
     assert target_to(parse_target(spec)) == expected
+
+
+@pytest.mark.parametrize("text, reason", [("1e2", "form"), ("inf", "form"), ("nan", "form"), ("abc", "form"),
+                                          ("1.000", "ambiguous"), ("1,000", "ambiguous"), ("-1", "range"),
+                                          ("1000000000001", "range"), ("0.00001", "range")])
+def test_parse_number_says_why(text, reason):
+    from antt_cli.domain.plans import NumberError
+
+    with pytest.raises(NumberError) as refused:
+        parse_number(text)
+    assert refused.value.reason == reason
 
 
 @pytest.mark.parametrize("spec", ["=12", "A=", "A=x", "A=-1", "A>3", "A==3", "A<=3<=4", "", "A<3"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shlex
 import zipfile
 
 import docx
@@ -81,6 +82,34 @@ def test_replication_from_a_decided_tot_in_one_commit(launched, monkeypatch, tmp
         assert any("Nhân rộng" in e["summary"] for e in json.loads(ok("--json", "history", cid, root=root).stdout))
 
 
+def _next_kinds(root) -> list[str]:
+    return [s["kind"] for s in json.loads(ok("--json", "next", ID, root=root).stdout)["next"]]
+
+
+def test_next_lists_replicate_only_after_a_decided_tot(launched, monkeypatch, tmp_path):
+    """`antt next` lists replication (§III.3) exactly when `antt replicate` would accept it;
+    its example command, with an area filled in, is accepted."""
+    root = launched
+    assert "replicate" not in _next_kinds(root)
+    year_2026(root, monkeypatch, tmp_path)
+    assert "replicate" not in _next_kinds(root)  # proposed Tốt, not decided
+    decide(root)
+    found = json.loads(ok("--json", "next", ID, root=root).stdout)
+    step = next(s for s in found["next"] if s["kind"] == "replicate")
+    assert step["command"] == "replicate" and "--area TEXT | --field TEXT" in step["options"]
+    assert step["example"].startswith(f"antt replicate {ID} --area ")
+    assert "Nhân rộng mô hình" in ok("next", ID, root=root).stdout
+    words = shlex.split(step["example"])
+    words[words.index("…")] = "Thôn Lâm Thuận"
+    ok(*words[1:], root=root)
+
+
+def test_next_does_not_list_replicate_after_a_decided_kha(launched, monkeypatch, tmp_path):
+    year_2026(launched, monkeypatch, tmp_path)
+    decide(launched, grade="kha")
+    assert "replicate" not in _next_kinds(launched)
+
+
 def build_replica(root, monkeypatch, new: str) -> None:
     """The replica through steps 1–5 in Nov–Dec 2026, then its first year (2027) rated Khá."""
     monkeypatch.setenv("ANTT_TODAY", "2026-12-31")
@@ -113,9 +142,10 @@ def test_national_proposal_needs_a_replica_kha_or_better(launched, monkeypatch, 
     refused(root, "propose-national", ID, "-o", str(tmp_path / "a.zip"), contains=new)  # the replica is unrated
     assert not (tmp_path / "a.zip").exists()
     build_replica(root, monkeypatch, new)
-    bundle = tmp_path / "de-xuat.zip"
+    bundle = tmp_path / "gui-v05" / f"{ID}-de-xuat-toan-quoc.zip"  # `-o DIR/`: created, the default name
     out = json.loads(ok("--json", "propose-national", ID, "--number", "auto", "--date", "2027-11-06",
-                        "-o", str(bundle), root=root).stdout)
+                        "-o", f"{tmp_path / 'gui-v05'}/", root=root).stdout)
+    assert out["zip"] == str(bundle)
     assert out["kind"] == "national-proposal" and "Antt-Action: propose-national" in git(root, "log", "-1", "--format=%B")
     names = zipfile.ZipFile(bundle).namelist()
     index = zipfile.ZipFile(bundle).read("00-danh-muc.csv").decode("utf-8-sig")

@@ -27,6 +27,12 @@ from antt_cli.i18n import LANGS, set_lang, t
 
 # Options whose values are free text (tab and newline allowed); every other value is one line.
 FREE_TEXT_OPTIONS = ("--set", "--reason")
+# What each value on the command line is, for its length (domain/bounds.py MAX_LENGTH): free
+# texts are paragraphs, codes and numbers a few letters, paths are the system's business;
+# every other value (a name, an area, a person, a title, a target) is a name.
+TEXT_VALUES = (*FREE_TEXT_OPTIONS, "TEXT")  # TEXT: the criterion of `antt criteria ID add KEY TEXT`
+CODE_VALUES = ("--code", "--number")
+PATH_VALUES = ("--output", "--dossier", "--members", "--attach", "PATH", "FILE")
 _DEPTH = [0]  # AnttGroup.invoke nesting (`antt demo` runs the app inside the app)
 
 
@@ -279,6 +285,8 @@ def check_arguments(group: click.Group, ctx: click.Context) -> None:
             if found is not None:
                 raise AnttUsageError("cli.bad_input", option=label, value=safe(text)[:80],
                                      problem=t(found[0], **found[1]))
+            if isinstance(text, str):
+                check_length(text, label)
 
     for param in group.params:
         check(ctx.params.get(param.name), param.opts[0] if param.opts else str(param.name))
@@ -299,6 +307,22 @@ def check_arguments(group: click.Group, ctx: click.Context) -> None:
 
 # `-h` is `--help` for every command and group (the sub-commands' contexts inherit it).
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
+
+def check_length(text: str, label: str) -> None:
+    """Refuse (exit 2) a value longer than its sort allows (domain/bounds.py, docs/rules.md
+    "Lengths"), naming the option, its length and the limit."""
+    from antt_cli.services.choices import length_problem
+
+    if label in PATH_VALUES or "FILE" in label or label.startswith("#"):  # a path; a token click will refuse
+        return
+    key = None
+    if label == "--set" and "=" in text:
+        key, text = (part.strip() for part in text.split("=", 1))
+    found = length_problem(text, "text" if label in TEXT_VALUES else "code" if label in CODE_VALUES else "name", key)
+    if found is not None:
+        raise AnttUsageError("cli.too_long", option=f"{label} {key}=" if key else label, length=len(text),
+                             limit=found[1], what=t(f"cli.too_long.{found[0]}"))
 
 
 def build_app() -> typer.Typer:

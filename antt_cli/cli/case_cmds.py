@@ -1,7 +1,6 @@
 """Case commands: new-model, record, draft, plan, progress, amend, accept, withdraw (docs/commands.md "Cases")."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import List, Optional
 
 import click
@@ -91,7 +90,7 @@ def _draft_command(app: typer.Typer) -> None:
     def draft(
         case_id: str,
         kind: str,
-        output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE|DIR", help=t("help.draft.output")),
+        output: Optional[str] = typer.Option(None, "-o", "--output", metavar="FILE|DIR/", help=t("help.draft.output")),
         pdf: bool = False,
     ) -> None:
         from antt_cli.services.draft import draft_document

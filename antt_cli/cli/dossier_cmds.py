@@ -150,6 +150,26 @@ def _bodies_group(app: typer.Typer) -> None:
         added = add_body(STATE.context(), given)
         emit({"name": added}, lambda: say(t("cli.bodies.add.done", name=added)))
 
+    @bodies.command("list", help=t("cli.bodies.list.help"))
+    def bodies_list() -> None:
+        from antt_cli.services.dossier import list_bodies
+
+        rows = list_bodies(STATE.context(reading=True))
+        emit([r.as_json() for r in rows], lambda: _print_bodies(rows))
+
+    @bodies.command("edit", help=t("cli.bodies.edit.help"))
+    def bodies_edit(
+        name: str = typer.Argument(..., metavar="NAME", help=t("help.bodies.edit_name")),
+        code: Optional[str] = typer.Option(None, "--code", help=t("help.bodies.code")),
+        head: Optional[str] = typer.Option(None, "--head", metavar='"TITLE: NAME"', help=t("help.bodies.head")),
+        deputy: Optional[str] = typer.Option(None, "--deputy", metavar='"TITLE: NAME"', help=t("help.bodies.deputy")),
+        parent: Optional[str] = typer.Option(None, "--parent", help=t("help.bodies.parent")),
+    ) -> None:
+        from antt_cli.services.dossier import BodyEdit, edit_body
+
+        done = edit_body(STATE.context(), BodyEdit(name=name, code=code, head=head, deputy=deputy, parent=parent))
+        emit(done.as_json(), lambda: say(t("cli.bodies.edit.done", name=done.name, keys=", ".join(done.changed))))
+
     @bodies.command("successor", help=t("cli.bodies.successor.help"))
     def bodies_successor(old: str = typer.Argument(..., metavar="OLD", help=t("help.bodies.old")),
                          new: str = typer.Argument(..., metavar="NEW", help=t("help.bodies.new"))) -> None:
@@ -221,6 +241,29 @@ def _print_rows(rows: list[dict]) -> None:
                          min_width=20 if key == "name" else None)
     for row in cells:
         table.add_row(*row)
+    stdout_console().print(table)
+
+
+def _person_text(person: dict | None) -> str:
+    return f"{person['title']}: {person['name']}" if person else "—"
+
+
+def _print_bodies(rows: list) -> None:
+    """`antt bodies list`: name, code, head, deputy, parent, own, successor."""
+    from rich.table import Table
+
+    from antt_cli.hygiene import safe
+
+    if not rows:
+        say(t("cli.bodies.list.none"))
+        return
+    table = Table(show_lines=False)
+    for key in ("name", "code", "head", "deputy", "parent", "own", "successor"):
+        table.add_column(t(f"cli.bodies.col.{key}"), overflow="fold", min_width=16 if key == "name" else None)
+    for r in rows:
+        own = t("cli.bodies.own_party") if r.own and r.party else t("cli.bodies.own_yes") if r.own else "—"
+        table.add_row(*(safe(x) for x in (r.name, r.code, _person_text(r.head), _person_text(r.deputy),
+                                          r.parent or "—", own, r.successor or "—")))
     stdout_console().print(table)
 
 

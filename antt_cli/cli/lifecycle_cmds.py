@@ -2,7 +2,6 @@
 (HD 163 §III.3; docs/commands.md)."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Optional
 
 import typer
@@ -59,7 +58,7 @@ def _propose_national_command(app: typer.Typer) -> None:
         reason: Optional[str] = typer.Option(None, "--reason", help=t("help.propose_national.reason")),
         include_classified: bool = typer.Option(False, "--include-classified",
                                                 help=t("help.propose_national.include_classified")),
-        output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE.zip",
+        output: Optional[str] = typer.Option(None, "-o", "--output", metavar="FILE.zip|DIR/",
                                               help=t("help.propose_national.output")),
         given=None,
     ) -> None:

@@ -65,6 +65,7 @@ class FieldOptionsCommand(TyperCommand):
                 if o.name in taken:
                     raise ValueError(f"{self.name}: a kind's field option repeats {o.option}")
                 self.params.append(click.Option([o.option], type=click.Choice(o.choices) if o.choices else None,
+                                                metavar="HH:MM" if o.clock else None,
                                                 help=t("help.field_option", key=o.key, help=o.help)))
         return super().get_params(ctx)
 

@@ -344,11 +344,11 @@ def meeting_place(src: Source, text) -> dict:
     spec = block(src.kind, "meeting", {})
     minutes = src.kind.issuer_role == MEETING
     given = src.field("time")
-    start = f"{given or '…… giờ ……'}, {nd30.day_text(src.day)}" if minutes else \
+    start = f"{nd30.clock_text(given) if given else '…… giờ ……'}, {nd30.day_text(src.day)}" if minutes else \
         (given or "theo giấy mời của Ban tổ chức")
     return {
         "start": start,
-        "end": src.field("end", "…… giờ ……"),
+        "end": nd30.clock_text(src.field("end") or "") or "…… giờ ……",
         "location": src.field("location") or text(
             "meeting.location", spec.get("location", "trụ sở {{ issuer }}" if minutes else DOTS)),
         "attendees": src.field("attendees") or text("meeting.attendees", spec.get("attendees", DOTS)),

@@ -36,6 +36,16 @@ def day_text(day: date) -> str:
     return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
+def clock_text(text: str) -> str:
+    """`08:00` → `08 giờ 00`, as a minute record states the hour (NĐ 30/2020 Phụ lục I, mẫu
+    1.8: "vào hồi … giờ …"); any other text (a record written before times were checked,
+    `08 giờ 00` already) is kept as it is."""
+    from antt_cli.domain.dates import parse_clock
+
+    clock = parse_clock(text) if text else None
+    return f"{clock[0]:02d} giờ {clock[1]:02d}" if clock else text
+
+
 def date_line(place: str, day: date) -> str:
     """`Hàm Thuận, ngày 05 tháng 3 năm 2026` (NĐ 30, Phụ lục I, mục II.4)."""
     return f"{nfc(place).strip()}, {day_text(day)}"

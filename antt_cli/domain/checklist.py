@@ -17,8 +17,13 @@ from antt_cli.domain import lifecycle as life
 from antt_cli.domain.issuers import is_party_body, steering_body
 from antt_cli.domain.kindspec import AUTHORITY, MEETING, PARTY, PROPOSER, STEERING, KindSpec, Registry
 from antt_cli.domain.model import Case
+from antt_cli.domain.rating import latest_decided_grade
+from antt_cli.domain.replication import replicable
 from antt_cli.domain.text import same_name
 from antt_cli.errors import AnttError
+from antt_cli.i18n import t
+
+REPLICATE = "replicate"  # the command, listed by `antt next` when the model may be replicated
 
 
 @dataclass(frozen=True)
@@ -196,4 +201,15 @@ def checklist(case: Case, reg: Registry, today: dt.date, bodies: Mapping[str, An
                 blocked.append(_step(case, k, reg, today, bodies, tuple(reg[m] for m in missing)))
             continue
         ready.append(_step(case, k, reg, today, bodies))
+    if replicable(case, latest_decided_grade(case, reg)) is None:
+        ready.append(_replicate_step(case, today))
     return Checklist(case.id, False, recorded, tuple(ready), tuple(blocked))
+
+
+def _replicate_step(case: Case, today: dt.date) -> Step:
+    """Replication (§III.3) is no kind: `antt replicate` opens a new model at step 1 in another
+    area or field, asked with the rule `antt replicate` applies (domain/replication.py)."""
+    day = today.strftime("%d/%m/%Y")
+    return Step(kind=REPLICATE, title=t("domain.checklist.replicate"), command=REPLICATE, issuer_role="none",
+                issuer=None, options=("--area TEXT | --field TEXT",),
+                example=f'antt replicate {case.id} --area "…" --date {day}')

@@ -12,11 +12,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping
 
-from antt_cli.domain.issuers import successor_chain
+from antt_cli.domain.issuers import is_authority_or_successor
 from antt_cli.domain.kindspec import Registry
 from antt_cli.domain.model import Case, Record
 from antt_cli.domain.numbers import number_value
-from antt_cli.domain.text import body_key, nfc, same_body
+from antt_cli.domain.text import body_key, nfc
 
 ERROR, WARNING = "error", "warning"
 CASE_FILE_ITEM = "case.yaml"
@@ -73,14 +73,12 @@ def issuer_findings(case: Case, reg: Registry, successors: Mapping[str, Any] | N
     quyền" (§III.3), or the body that succeeds it (docs/rules.md)."""
     if not case.authority:
         return
-    # one body under any of its spellings (UBND = Ủy ban nhân dân, domain/text.py `same_body`)
-    chain = successor_chain(case.authority, successors)
     for record in case.documents:
         spec = reg.get(record.kind)
         if spec is None or not record.issuer or not _counts(record):
             continue
         if (spec.by_authority or spec.rating == "decide") and \
-                not any(same_body(record.issuer, body) for body in chain):
+                not is_authority_or_successor(record.issuer, case.authority, successors):
             yield Finding(ERROR, case.id, record.kind, "domain.consistency.issuer_not_authority",
                           {"kind": record.kind, "issuer": record.issuer, "authority": case.authority})
 

@@ -28,6 +28,17 @@ def parse_date(text: str) -> dt.date:
     return dt.date(y, mo, d)  # raises ValueError for 31/02
 
 
+_CLOCK = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
+
+
+def parse_clock(text: str) -> tuple[int, int] | None:
+    """A time of day as typed for a meeting (`--time 08:00`, `--end 7:30`): HH:MM on the
+    24-hour clock, the hour with or without its leading zero; None for anything else
+    (`25:00`, `8h`, `08:00 sáng` — a minute record states the hour, NĐ 30/2020 mẫu 1.8)."""
+    m = _CLOCK.fullmatch(text.strip())
+    return (int(m[1]), int(m[2])) if m else None
+
+
 def as_date(value: object) -> dt.date | None:
     """A date read from YAML: a date already, an ISO string, or None."""
     if value is None or value == "":

@@ -35,14 +35,16 @@ def is_party_body(name: str, body: Mapping[str, Any] | None) -> bool:
 
 def successor_chain(body: str, successors: Mapping[str, Any] | None) -> list[str]:
     """`body`, then the body that succeeds it, and so on (antt.yaml `successors`, docs/rules.md:
-    a district body abolished on 01/07/2025 acts through its successor)."""
-    from antt_cli.domain.text import same_name
+    a district body abolished on 01/07/2025 acts through its successor). Bodies are compared
+    with `same_body`, the rule `antt check` and every issuer match use (abbreviations written
+    out: "UBND xã A" is "Ủy ban nhân dân xã A")."""
+    from antt_cli.domain.text import same_body
 
     chain = [body]
     pairs = [(str(k), str(v)) for k, v in (successors or {}).items()]
     while len(chain) <= len(pairs):
-        nxt = next((new for old, new in pairs if same_name(old, chain[-1])), None)
-        if nxt is None or any(same_name(nxt, seen) for seen in chain):
+        nxt = next((new for old, new in pairs if same_body(old, chain[-1])), None)
+        if nxt is None or any(same_body(nxt, seen) for seen in chain):
             break
         chain.append(nxt)
     return chain
@@ -50,9 +52,10 @@ def successor_chain(body: str, successors: Mapping[str, Any] | None) -> list[str
 
 def is_authority_or_successor(issuer: str, authority: str | None, successors: Mapping[str, Any] | None) -> bool:
     """§III.2.c, §III.3: "cấp nào ra quyết định thành lập thì cấp đó có thẩm quyền" — the
-    model's authority, or the body that now succeeds it."""
-    from antt_cli.domain.text import same_name
+    model's authority, or the body that now succeeds it; one rule with `antt check`
+    (domain/consistency.py): bodies compared with `same_body`."""
+    from antt_cli.domain.text import same_body
 
     if not authority:
         return False
-    return any(same_name(issuer, body) for body in successor_chain(authority, successors))
+    return any(same_body(issuer, body) for body in successor_chain(authority, successors))

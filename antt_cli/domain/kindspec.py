@@ -35,14 +35,16 @@ RATING_ROLES = ("none", "propose", "decide", "submit")
 _KEYS = {"name", "case", "title", "section", "item", "step", "order", "type_codes", "type_name", "issuer",
          "sets_authority", "requires", "linked_only", "optional", "repeatable", "numbered", "members",
          "attachments", "attach_folder", "approval", "command", "year", "fields", "checks", "effects",
-         "steering_members", "summary", "document", "rating", "by_authority", "cli_name", "lists_criteria"}
+         "steering_members", "summary", "document", "rating", "by_authority", "cli_name", "lists_criteria",
+         "while_closing"}
 
 
 @dataclass(frozen=True)
 class FieldSpec:
     """A `--set KEY=VALUE` key: its help line; `required`, `choices` and `count` (a whole
     number, e.g. the members for and against a closure, §III.3) where a rule needs them;
-    `option`: the field's own option of `antt record` as well (`--period`; docs/kinds.md)."""
+    `option`: the field's own option of `antt record` as well (`--period`; docs/kinds.md);
+    `clock`: a time of day, HH:MM (a meeting's start and end, `domain/dates.py` `parse_clock`)."""
 
     key: str
     help: str
@@ -50,6 +52,7 @@ class FieldSpec:
     choices: tuple[str, ...] = ()
     option: str | None = None
     count: bool = False
+    clock: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ class KindSpec:
     # are their own kinds (spec `exemplar-proposal`), resolved by the case's type (docs/kinds.md).
     cli_name: str = ""
     lists_criteria: bool = False   # its document is the case's criteria set (§IV.1 Bước 1)
+    while_closing: bool = False    # still recorded once closure has started (§III.3; docs/interpretations.md)
 
     @property
     def cli(self) -> str:
@@ -200,7 +204,7 @@ def _fields(raw: Any, where: str) -> dict[str, FieldSpec]:
             raise ValueError(f"{where}: field {key!r}: option {option!r} is not of the form --name")
         out[str(key)] = FieldSpec(str(key), str(spec["help"]), bool(spec.get("required", False)),
                                   tuple(str(c) for c in choices), str(option) if option else None,
-                                  bool(spec.get("count", False)))
+                                  bool(spec.get("count", False)), bool(spec.get("clock", False)))
     return out
 
 
@@ -246,6 +250,7 @@ def kind_from_data(data: Mapping[str, Any], known_checks: set[str], known_effect
         by_authority=bool(data.get("by_authority", False)),
         document=dict(data.get("document") or {}),
         cli_name=str(data.get("cli_name") or ""), lists_criteria=bool(data.get("lists_criteria", False)),
+        while_closing=bool(data.get("while_closing", False)),
     )
 
 

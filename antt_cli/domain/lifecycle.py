@@ -18,13 +18,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from antt_cli.domain.dates import evaluation_year_of
+from antt_cli.domain.dates import evaluation_year_of, parse_clock
 from antt_cli.domain.issuers import is_authority_or_successor, successor_chain
 from antt_cli.domain.kindrules import CHECKS, EFFECTS
 from antt_cli.domain.kindspec import KindSpec, Registry
 from antt_cli.domain.model import Case, Record
 from antt_cli.domain.text import same_name
-from antt_cli.errors import AnttError
+from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.i18n import kind_label
 
 
@@ -66,6 +66,12 @@ def check_recordable(case: Case, k: KindSpec, reg: Registry, command: str = "rec
     check_open(case)
     if k.command != command:
         raise AnttError("domain.use_command", kind=k.cli, command=k.command)
+    if case.status == "closing" and not k.while_closing:
+        # §III.3 "kết thúc theo trình tự": once the closure report is recorded the model only
+        # takes its remaining closure steps and the record of what it has done (reports,
+        # evidence, its fund, commendations: `while_closing` kinds); nothing that plans,
+        # strengthens or extends it (docs/interpretations.md)
+        raise AnttError("domain.closing_refuses", id=case.id, kind=k.cli, title=k.title)
     if not k.applies(case.linked):
         raise AnttError("domain.linked_only", id=case.id, kind=k.cli, title=k.title)
     if not k.repeatable and case.records_of(k.name):
@@ -172,6 +178,9 @@ def check_record(case: Case, k: KindSpec, record: Record, today: dt.date, reg: R
             raise AnttError("domain.count_required", key=key, value=value)
         if value is not None and spec.choices and value not in spec.choices:
             raise AnttError("domain.field_choice", key=key, value=value, choices=", ".join(spec.choices))
+        if value is not None and spec.clock and parse_clock(value) is None:
+            # a value typed on the command line (`--time`, `--set time=`) that does not parse: exit 2
+            raise AnttUsageError("domain.clock_required", key=key, option=spec.option or f"--set {key}=", value=value)
     for name in k.checks:
         CHECKS[name](case, k, record, today)
 

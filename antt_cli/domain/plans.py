@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Mapping, Sequence
 
 from antt_cli.domain.bounds import MAX_DECIMALS, MAX_NUMBER
@@ -12,21 +12,39 @@ from antt_cli.domain.model import AT_LEAST, AT_MOST, YES_NO, Target, plan_from
 _TARGET = re.compile(r"^(?P<text>[^=<>]+?)\s*(?P<op><=|>=|=)\s*(?P<num>[^=<>]+)$")
 
 
+class NumberError(ValueError):
+    """A number the officer typed that antt will not read; `reason` says why, so the refusal
+    can say what to type instead: `form` (not plain digits: `1e2`, `inf`, `nan`, `12a`),
+    `ambiguous` (`1.000`, `1,000`: a thousands separator or a decimal one?), `range` (negative,
+    above MAX_NUMBER, more than MAX_DECIMALS decimals)."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        super().__init__(text)
+        self.text, self.reason = text, reason
+
+
+# Digits, then at most one decimal separator — a comma (how a Vietnamese officer writes 12,5)
+# or a point — followed by digits. No exponent, sign, spaces or grouping (docs/rules.md).
+_PLAIN_NUMBER = re.compile(r"(?P<whole>[0-9]+)(?:[.,](?P<frac>[0-9]+))?")
+
+
 def parse_number(text: str) -> int | float:
-    """'12' → 12, '2,5' or '2.5' → 2.5 (a Vietnamese keyboard types the comma); negative,
-    non-numbers and numbers out of domain/bounds.py's range (above MAX_NUMBER, more than
-    MAX_DECIMALS decimals: `1e400`, `1e999`) raise ValueError."""
-    cleaned = text.strip().replace(",", ".")
-    if len(cleaned) > 40:  # never hand Decimal a 5000-digit string
-        raise ValueError(text)
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(text) from None
-    if not value.is_finite() or value < 0 or value > MAX_NUMBER:
-        raise ValueError(text)
+    """'12' → 12, '12,5' or '12.5' → 12.5 (docs/rules.md "Numbers"). NumberError (a
+    ValueError) for anything else: an exponent or a word (`1e2`, `inf`, `nan`: `form`); a
+    separator followed by exactly three digits after a non-zero whole part (`1.000`,
+    `1,000`: a thousands separator in Vietnamese, a decimal one in English — `ambiguous`);
+    a number out of domain/bounds.py's range (`range`)."""
+    cleaned = text.strip()
+    m = _PLAIN_NUMBER.fullmatch(cleaned) if len(cleaned) <= 40 else None  # never a 5000-digit string
+    if m is None:
+        raise NumberError(text, "range" if cleaned.startswith("-") or len(cleaned) > 40 else "form")
+    if m["frac"] is not None and len(m["frac"]) == 3 and int(m["whole"]) != 0:
+        raise NumberError(text, "ambiguous")
+    value = Decimal(f"{m['whole']}.{m['frac'] or '0'}")
+    if value > MAX_NUMBER:
+        raise NumberError(text, "range")
     if value != value.to_integral_value() and -value.normalize().as_tuple().exponent > MAX_DECIMALS:
-        raise ValueError(text)
+        raise NumberError(text, "range")
     return int(value) if value == value.to_integral_value() else float(value)
 
 

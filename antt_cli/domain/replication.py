@@ -25,19 +25,33 @@ def _grade_text(grade: str | None) -> str:
     return GRADE_TITLES.get(str(grade), str(grade))
 
 
+def replicable(source: Case, latest_grade: str | None) -> AnttError | None:
+    """Why `source` may not be replicated now (§III.3: an open model, active, whose latest
+    decided grade is Tốt), or None — where it goes aside. `antt next` lists `replicate` when
+    this is None; `antt replicate` refuses with it."""
+    try:
+        check_open(source)
+    except AnttError as refusal:
+        return refusal
+    if source.kind != "model":
+        return AnttError("domain.replicate_models_only", id=source.id)
+    if latest_grade is None:
+        return AnttError("domain.replicate_no_decision", id=source.id)
+    if latest_grade != TOT:
+        return AnttError("domain.replicate_not_good", id=source.id, grade=_grade_text(latest_grade))
+    if source.status != "active":
+        return AnttError("domain.replicate_not_active", id=source.id, status=source.status)
+    return None
+
+
 def check_may_replicate(source: Case, latest_grade: str | None, area: str | None, field: str | None) -> None:
     """Refuse (AnttError) unless `source` may be replicated to `area` / `field` now."""
     check_open(source)
-    if source.kind != "model":
-        raise AnttError("domain.replicate_models_only", id=source.id)
-    if not (area or field):
+    if source.kind == "model" and not (area or field):
         raise AnttError("domain.replicate_where")
-    if latest_grade is None:
-        raise AnttError("domain.replicate_no_decision", id=source.id)
-    if latest_grade != TOT:
-        raise AnttError("domain.replicate_not_good", id=source.id, grade=_grade_text(latest_grade))
-    if source.status != "active":
-        raise AnttError("domain.replicate_not_active", id=source.id, status=source.status)
+    refusal = replicable(source, latest_grade)
+    if refusal is not None:
+        raise refusal
     if (not area or same_name(area, source.area)) and (not field or same_name(field, source.field)):
         raise AnttError("domain.replicate_same_place", id=source.id, area=source.area or "—")
 

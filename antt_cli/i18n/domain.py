@@ -133,6 +133,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{id} đã kết thúc theo Quyết định kết thúc mô hình số {number} ngày {date} của {issuer}: không nhận thêm thay đổi nào.",
         "en": "{id} was closed by the closure decision no. {number} of {date} ({issuer}): it accepts no further change.",
     },
+    "domain.checklist.replicate": {
+        "vi": "Nhân rộng mô hình sang địa bàn, lĩnh vực khác (mô hình xếp loại Tốt)",
+        "en": "Replicate the model to another area or field (a model graded Good)",
+    },
+    "domain.clock_required": {
+        "vi": "{option} '{value}' không phải giờ hợp lệ: gõ giờ:phút theo 24 giờ, ví dụ 08:00 hoặc 14:30.",
+        "en": "{option} '{value}' is not a valid time: type hours:minutes on the 24-hour clock, e.g. 08:00 or 14:30.",
+    },
+    "domain.closing_refuses": {
+        "vi": "{id} đang trong trình tự kết thúc mô hình: không ghi thêm {title} ({kind}); chỉ ghi tiếp các bước kết thúc và báo cáo, minh chứng, sổ quỹ, khen thưởng về hoạt động đã có.",
+        "en": "{id} is being closed: no further {title} ({kind}) is recorded; only the remaining closure steps and reports, evidence, fund ledger and commendations of what it has done.",
+    },
     "domain.closure_models_only": {
         "vi": "{id} không phải mô hình: chỉ mô hình mới kết thúc theo §III.3.",
         "en": "{id} is not a model: only models are closed under §III.3.",

@@ -36,6 +36,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "The body's code in document numbers: UBND in 05/QĐ-UBND, ĐU in 05-NQ/ĐU (no spaces or /)."},
     "help.bodies.deputy": {"vi": "Cấp phó, ký khi --sign-as KT., dạng \"CHỨC VỤ: HỌ TÊN\".",
                            "en": "The deputy, who signs with --sign-as KT., as \"TITLE: NAME\"."},
+    "help.bodies.edit_name": {"vi": "Tên cơ quan đã khai báo (không phân biệt hoa thường, dấu, viết tắt UBND, ĐU, CA).",
+                              "en": "A declared body's name (case, diacritics and the abbreviations UBND, ĐU, CA ignored)."},
     "help.bodies.head": {"vi": "Người đứng đầu, ký mặc định, dạng \"CHỨC VỤ: HỌ TÊN\", ví dụ \"Chủ tịch: Trần Thị Hoa\".",
                          "en": "The head, who signs by default, as \"TITLE: NAME\", e.g. \"Chủ tịch: Trần Thị Hoa\"."},
     "help.bodies.name": {"vi": "Tên đầy đủ của cơ quan, ví dụ \"Ủy ban nhân dân xã Hàm Thuận\".",
@@ -90,10 +92,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tạo lại văn bản dù đã được sửa tay (bỏ phần đã sửa).",
         "en": "Render the document again even though it was edited by hand (the edits are lost).",
     },
-    "help.draft.output": {"vi": "Tệp hoặc thư mục ghi bản nháp, ngoài hồ sơ; mặc định ID-KIND-nhap.docx ở thư mục "
-                                "hiện tại (thư mục tạm nếu đang ở trong hồ sơ).",
-                          "en": "File or folder for the draft, outside the dossier; default ID-KIND-nhap.docx in the "
-                                "current folder (the temp folder when inside the dossier)."},
+    "help.draft.output": {"vi": "Tệp hoặc thư mục ghi bản nháp, ngoài hồ sơ (DIR/ có dấu / ở cuối: ghi vào trong thư "
+                                "mục đó, tạo nếu chưa có); mặc định ID-KIND-nhap.docx ở thư mục hiện tại (thư mục "
+                                "tạm nếu đang ở trong hồ sơ).",
+                          "en": "File or folder for the draft, outside the dossier (DIR/ with a final slash: inside "
+                                "that folder, created if missing); default ID-KIND-nhap.docx in the current folder "
+                                "(the temp folder when inside the dossier)."},
     "help.due.date": {
         "vi": "Ngày xét hạn (YYYY-MM-DD hoặc DD/MM/YYYY); mặc định hôm nay.",
         "en": "The day the deadlines are judged as of (YYYY-MM-DD or DD/MM/YYYY); default today.",
@@ -232,8 +236,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A newly launched model with an innovative way of working (no replica needed); needs --reason.",
     },
     "help.propose_national.output": {
-        "vi": "Tệp zip hồ sơ gửi kèm (mặc định ID-de-xuat-toan-quoc.zip trong thư mục hiện tại).",
-        "en": "The zip to write (default ID-de-xuat-toan-quoc.zip in the current folder).",
+        "vi": "Tệp zip hồ sơ gửi kèm, hoặc thư mục (DIR/ có dấu / ở cuối, tạo nếu chưa có) chứa tệp "
+              "ID-de-xuat-toan-quoc.zip (mặc định: thư mục hiện tại).",
+        "en": "The zip to write, or a folder (DIR/ with a final slash, created if missing) for "
+              "ID-de-xuat-toan-quoc.zip (default: the current folder).",
     },
     "help.propose_national.reason": {
         "vi": "Cách làm hay, sáng tạo, hiệu quả của mô hình (ghi vào tờ trình).",

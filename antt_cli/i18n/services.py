@@ -117,6 +117,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Mã cơ quan '{code}' không hợp lệ (viết liền, không dấu cách hay '/', ví dụ UBND, CAX).",
         "en": "Body code '{code}' is not valid (one word, no spaces or '/', e.g. UBND, CAX).",
     },
+    "services.dossier.bad_parent": {
+        "vi": "--parent trống: hãy ghi tên cơ quan cấp trên.",
+        "en": "--parent is empty: give the name of the parent body.",
+    },
     "services.dossier.bad_person": {
         "vi": "{option} '{value}' phải có dạng \"CHỨC DANH: HỌ TÊN\", ví dụ \"Chủ tịch: Trần Thị Hoa\".",
         "en": "{option} '{value}' must read \"TITLE: NAME\", e.g. \"Chủ tịch: Trần Thị Hoa\".",
@@ -136,6 +140,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "services.dossier.body_name_required": {
         "vi": "Cần tên cơ quan ban hành.",
         "en": "The body's name is required.",
+    },
+    "services.dossier.body_unknown": {
+        "vi": "Cơ quan '{given}' chưa được khai báo trong antt.yaml (các cơ quan đã khai báo: {bodies}); khai báo bằng `antt bodies add`.",
+        "en": "The body '{given}' is not declared in antt.yaml (declared: {bodies}); declare it with `antt bodies add`.",
+    },
+    "services.dossier.body_unknown_near": {
+        "vi": "Cơ quan '{given}' chưa được khai báo trong antt.yaml: có phải '{known}' không? Hãy gõ đúng tên đó.",
+        "en": "The body '{given}' is not declared in antt.yaml: did you mean '{known}'? Type that name.",
+    },
+    "services.dossier.edit_nothing": {
+        "vi": "Chưa có gì để sửa cho '{name}': hãy cho ít nhất một trong --code, --head, --deputy, --parent.",
+        "en": "Nothing to change for '{name}': give at least one of --code, --head, --deputy, --parent.",
+    },
+    "services.dossier.edit_same": {
+        "vi": "'{name}' đã có đúng các giá trị này; không có gì thay đổi.",
+        "en": "'{name}' already has these values; nothing changes.",
     },
     "services.dossier.guideline_issuer_empty": {
         "vi": "--guideline-issuer để trống; hãy ghi tên cơ quan ban hành Hướng dẫn 163, hoặc bỏ tùy chọn để dùng mặc định theo tỉnh.",
@@ -336,16 +356,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Give exactly one of --achieved NUMBER (numeric target) or --done (yes/no target).",
     },
     "services.plans.bad_number": {
-        "vi": "--achieved '{value}' không phải số hợp lệ (số không âm, tối đa 10^12, tối đa 4 chữ số thập phân).",
-        "en": "--achieved '{value}' is not a valid number (non-negative, at most 10^12, at most 4 decimals).",
+        "vi": "{option} '{value}' nằm ngoài phạm vi: gõ số không âm, tối đa 10^12, tối đa 4 chữ số thập phân (ví dụ 100 hoặc 12,5).",
+        "en": "{option} '{value}' is out of range: type a non-negative number, at most 10^12, at most 4 decimals (e.g. 100 or 12.5).",
     },
     "services.plans.bad_target": {
         "vi": "--target: chỉ tiêu '{spec}' sai dạng (số không âm, tối đa 10^12, tối đa 4 chữ số thập phân): dùng \"NỘI DUNG=SỐ\" (ít nhất), \"NỘI DUNG<=SỐ\" (không quá) hoặc \"NỘI DUNG\" (có/không).",
         "en": "--target: target '{spec}' is malformed (numbers non-negative, at most 10^12, at most 4 decimals): use \"TEXT=NUMBER\" (at least), \"TEXT<=NUMBER\" (at most) or \"TEXT\" (yes/no).",
     },
     "services.plans.bad_year": {
-        "vi": "Năm đánh giá {year} không hợp lệ (2000–2100).",
-        "en": "Evaluation year {year} is not valid (2000–2100).",
+        "vi": "Năm đánh giá {year} không hợp lệ: gõ một năm từ {low} đến {high}.",
+        "en": "Evaluation year {year} is not valid: type a year from {low} to {high}.",
     },
     "services.plans.duplicate_target": {
         "vi": "Chỉ tiêu '{text}' được nêu hai lần.",
@@ -358,6 +378,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "services.plans.no_targets": {
         "vi": "Kế hoạch năm {year} không có chỉ tiêu nào nên không thể xếp loại theo tỷ lệ hoàn thành chỉ tiêu.",
         "en": "The {year} plan has no targets, so it cannot be rated on completion.",
+    },
+    "services.plans.number_ambiguous": {
+        "vi": "{option} '{value}' không rõ nghĩa: dấu chấm hoặc dấu phẩy đứng trước đúng ba chữ số có thể là dấu phân cách hàng nghìn. Gõ {whole} nếu là số nguyên (không dùng dấu phân cách hàng nghìn), hoặc {decimal} nếu là số thập phân.",
+        "en": "{option} '{value}' is ambiguous: a point or comma followed by exactly three digits may be a thousands separator. Type {whole} for a whole number (no thousands separator), or {decimal} for a decimal.",
+    },
+    "services.plans.number_form": {
+        "vi": "{option} '{value}' không phải số: chỉ gõ chữ số, phần thập phân sau dấu phẩy hoặc dấu chấm, ví dụ 100 hoặc 12,5 (không dùng dạng 1e2, inf, nan).",
+        "en": "{option} '{value}' is not a number: type digits only, decimals after a comma or a point, e.g. 100 or 12.5 (not 1e2, inf, nan).",
     },
     "services.plans.number_needs_achieved": {
         "vi": "Chỉ tiêu '{text}' là chỉ tiêu số: dùng --achieved SỐ, không dùng --done.",
@@ -476,8 +504,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--set '{pair}' must read KEY=VALUE.",
     },
     "services.record.bad_year": {
-        "vi": "Năm '{value}' không hợp lệ (ví dụ 2026).",
-        "en": "Year '{value}' is not valid (e.g. 2026).",
+        "vi": "Năm '{value}' không hợp lệ: gõ một năm từ {low} đến {high} (ví dụ 2026).",
+        "en": "Year '{value}' is not valid: type a year from {low} to {high} (e.g. 2026).",
     },
     "services.record.issuer_required": {
         "vi": "Chưa biết cơ quan ban hành '{kind}': thêm --issuer \"TÊN CƠ QUAN\".",

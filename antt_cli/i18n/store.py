@@ -37,6 +37,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tệp {file} không đọc được dạng CSV (gần dòng {row}: {detail}); mỗi ô tối đa {limit} ký tự. Hãy sửa tệp (lưu dạng CSV UTF-8) rồi chạy lại.",
         "en": "{file} cannot be read as CSV (near row {row}: {detail}); a cell holds at most {limit} characters. Fix the file (save as CSV UTF-8) and run the command again.",
     },
+    "store.csv_cell_too_long": {
+        "vi": "Tệp {file}, dòng {row}, cột {column}: ô dài {length} ký tự, quá mức cho phép (tối đa {limit} ký tự); hãy rút gọn ô đó rồi chạy lại.",
+        "en": "{file}, row {row}, column {column}: the cell is {length} characters long, more than allowed (at most {limit}); shorten it and run the command again.",
+    },
     "store.dossier_is_a_file": {
         "vi": "--dossier {path} là một tệp, không phải thư mục: --dossier (hoặc ANTT_DOSSIER) nhận thư mục chứa antt.yaml, ví dụ --dossier {folder}.",
         "en": "--dossier {path} is a file, not a folder: --dossier (or ANTT_DOSSIER) takes the folder that holds antt.yaml, e.g. --dossier {folder}.",

@@ -44,6 +44,7 @@ class FieldOption:
     key: str                     # "period"
     choices: tuple[str, ...]
     help: str                    # the field's help line in its spec
+    clock: bool = False          # a time of day, HH:MM (a meeting's --time, --end)
 
     @property
     def name(self) -> str:
@@ -61,7 +62,18 @@ def field_options() -> list[FieldOption]:
         for spec in k.fields.values():
             if not spec.option:
                 continue
-            known = found.setdefault(spec.option, FieldOption(spec.option, spec.key, spec.choices, spec.help))
+            known = found.setdefault(spec.option, FieldOption(spec.option, spec.key, spec.choices, spec.help,
+                                                                  spec.clock))
             if known.key != spec.key:
                 raise ValueError(f"{k.name}: option {spec.option} is already the field {known.key!r}")
     return list(found.values())
+
+
+def length_problem(text: str, what: str, key: str | None = None) -> tuple[str, int] | None:
+    """(sort, limit) when a typed value is longer than its sort allows (domain/bounds.py
+    MAX_LENGTH; `what` is "name", "text" or "code", `key` the `--set` key), else None."""
+    from antt_cli.domain.bounds import length_sort, too_long
+
+    sort = length_sort(what, key)
+    limit = too_long(text, sort)
+    return None if limit is None else (sort, limit)

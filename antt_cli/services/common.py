@@ -218,3 +218,35 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
+
+
+def output_file(output: str | Path | None, default_name: str, folder: Path) -> Path:
+    """Where `-o` puts a written file (docs/commands.md, "-o"): nothing given → `folder` /
+    `default_name`; a path ending with a slash (`dir/`, on Windows also `dir\\`) or an
+    existing folder → `default_name` inside it (a folder not there yet is created when the
+    file is written, as `mkdir -p` would: the slash says it is a folder, and a file named
+    `dir` is never what was meant); anything else → that file."""
+    if output is None:
+        return folder / default_name
+    chosen = Path(str(output)).expanduser().resolve()
+    if names_folder(output) or chosen.is_dir():
+        return chosen / default_name
+    return chosen
+
+
+def names_folder(output: str | Path | None) -> bool:
+    """Whether `-o` was typed as a folder: ending with a slash (on Windows also a backslash)."""
+    import os
+
+    return output is not None and str(output).endswith(("/", os.sep))
+
+
+def can_create(path: Path) -> bool:
+    """Whether the file `path` may be written: no folder of that name, and the nearest
+    existing folder above it a folder (the ones missing in between are created)."""
+    if path.is_dir():
+        return False
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    return parent.is_dir()

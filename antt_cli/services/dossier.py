@@ -1,4 +1,4 @@
-"""Use cases of the dossier itself: `antt init`, `antt bodies add`, `antt bodies successor`."""
+"""Use cases of the dossier itself: `antt init`, `antt bodies add`, `list`, `edit`, `successor`."""
 from __future__ import annotations
 
 import os
@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any, Callable
 
 from antt_cli.domain.numbers import own_code_holder
-from antt_cli.domain.text import bodies_named, nfc, same_name
-from antt_cli.errors import AnttError
+from antt_cli.domain.text import bodies_named, match_body, nfc, same_body, same_name
+from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.i18n import t
 from antt_cli.services.common import Context, env_officer, writing
 from antt_cli.domain.vocab import UNIT_KINDS
 from antt_cli.store.dossier import PROFILE
-from antt_cli.store.profile import new_profile_text, with_body, with_successor
+from antt_cli.store.profile import new_profile_text, with_body, with_body_changes, with_successor
 
 GITATTRIBUTES = """# antt: case files are text with LF endings on every platform; documents are binary.
 *.yaml text eol=lf
@@ -158,14 +158,21 @@ class BodyInput:
     parent: str | None = None
 
 
+def _code(text: str) -> str:
+    """A body's code in document numbers (`UBND` in 05/QĐ-UBND): no space, no slash."""
+    code = nfc(text).strip()
+    if not code or any(ch.isspace() or ch in "/" for ch in code):
+        raise AnttError("services.dossier.bad_code", code=code)
+    return code
+
+
 def add_body(ctx: Context, given: BodyInput) -> str:
     """`antt bodies add`: a body that issues documents, its number code and its signers."""
     name = " ".join(nfc(given.name).split())
-    code, own = nfc(given.code).strip(), given.own
+    own = given.own
     if not name:
         raise AnttError("services.dossier.body_name_required")
-    if not code or any(ch.isspace() or ch in "/" for ch in code):
-        raise AnttError("services.dossier.bad_code", code=code)
+    code = _code(given.code)
     body: dict[str, Any] = {"code": code}
     if given.parent:
         body["parent"] = " ".join(nfc(given.parent).split())
@@ -213,3 +220,122 @@ def add_successor(ctx: Context, old: str, new: str) -> None:
         w.check_clean([PROFILE], renders=False)
         w.write_text(PROFILE, with_successor(w.dossier.profile, old, new))
         w.summary = f"Cơ quan kế thừa: {old} → {new}"
+
+
+@dataclass(frozen=True)
+class BodyRow:
+    """One declared body as `antt bodies list` shows it."""
+
+    name: str
+    code: str
+    head: dict[str, str] | None
+    deputy: dict[str, str] | None
+    parent: str | None
+    own: bool
+    party: bool
+    successor: str | None      # the body that succeeds it (`antt bodies successor`), if any
+
+    def as_json(self) -> dict[str, Any]:
+        return {"name": self.name, "code": self.code, "head": self.head, "deputy": self.deputy,
+                "parent": self.parent, "own": self.own, "party": self.party, "successor": self.successor}
+
+
+def _person_of(value: Any) -> dict[str, str] | None:
+    if not isinstance(value, dict) or not (value.get("name") or value.get("title")):
+        return None
+    return {"title": str(value.get("title") or ""), "name": str(value.get("name") or "")}
+
+
+def list_bodies(ctx: Context) -> list[BodyRow]:
+    """`antt bodies list`: every body declared in antt.yaml, in its order there, with the body
+    that succeeds it (docs/rules.md, bodies that changed)."""
+    dossier = ctx.dossier()
+    successors = {str(k): str(v) for k, v in (dossier.profile.get("successors") or {}).items()}
+    rows = []
+    for name, data in dossier.bodies().items():
+        data = data if isinstance(data, dict) else {}
+        successor = next((new for old, new in successors.items() if same_body(old, str(name))), None)
+        rows.append(BodyRow(name=str(name), code=str(data.get("code") or ""), head=_person_of(data.get("head")),
+                            deputy=_person_of(data.get("deputy")),
+                            parent=str(data["parent"]) if data.get("parent") else None,
+                            own=bool(data.get("own")), party=bool(data.get("party")), successor=successor))
+    return rows
+
+
+@dataclass
+class BodyEdit:
+    """`antt bodies edit NAME` options: only what is given changes."""
+
+    name: str
+    code: str | None = None
+    head: str | None = None          # "TITLE: NAME"
+    deputy: str | None = None        # "TITLE: NAME"
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class BodyEdited:
+    name: str                                   # the spelling in antt.yaml
+    changed: dict[str, tuple[Any, Any]]         # key → (old, new)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"name": self.name, "changed": {k: {"old": old, "new": new} for k, (old, new) in self.changed.items()}}
+
+
+def _edits(given: BodyEdit) -> dict[str, Any]:
+    """The new values given, checked as `antt bodies add` checks them."""
+    new: dict[str, Any] = {}
+    if given.code is not None:
+        new["code"] = _code(given.code)
+    if given.head is not None:
+        new["head"] = _person(given.head, "--head")
+    if given.deputy is not None:
+        new["deputy"] = _person(given.deputy, "--deputy")
+    if given.parent is not None:
+        parent = " ".join(nfc(given.parent).split())
+        if not parent:
+            raise AnttError("services.dossier.bad_parent")
+        new["parent"] = parent
+    if not new:
+        raise AnttUsageError("services.dossier.edit_nothing", name=given.name)
+    return new
+
+
+def _declared(dossier: Any, name: str) -> str:
+    """The spelling in antt.yaml of the declared body `name` names (domain/text.py
+    `match_body`: case, diacritics, tone placement and abbreviations ignored); an unknown body
+    is refused with the nearest one, else the declared ones."""
+    known = [str(k) for k in dossier.bodies()]
+    exact, near = match_body(" ".join(nfc(name).split()), known)
+    if exact is not None:
+        return exact
+    if near is not None:
+        raise AnttError("services.dossier.body_unknown_near", given=name, known=near)
+    raise AnttError("services.dossier.body_unknown", given=name, bodies="; ".join(known) or "—")
+
+
+def edit_body(ctx: Context, given: BodyEdit) -> BodyEdited:
+    """`antt bodies edit NAME`: change a declared body's code, head, deputy or parent in one
+    commit. The numbers already issued keep the code they were issued with."""
+    new = _edits(given)
+    with writing(ctx, action="bodies edit", case_id=None, edit_profile=True) as w:
+        dossier = w.dossier  # read under the lock
+        name = _declared(dossier, given.name)
+        body = dossier.bodies()[name]
+        changed = {key: (_plain(body.get(key)), value) for key, value in new.items() if _plain(body.get(key)) != value}
+        if not changed:
+            raise AnttError("services.dossier.edit_same", name=name)
+        if "code" in changed and body.get("own") and \
+                (holder := own_code_holder(new["code"], dossier.bodies(), except_name=name)) is not None:
+            raise AnttError("services.dossier.own_code_taken", code=new["code"], other=holder)
+        w.check_clean([PROFILE], renders=False)
+        w.write_text(PROFILE, with_body_changes(dossier.profile, name, {k: v for k, (_, v) in changed.items()}))
+        w.summary = f"Sửa cơ quan ban hành: {name} ({', '.join(changed)})"
+    return BodyEdited(name=name, changed=changed)
+
+
+def _plain(value: Any) -> Any:
+    """A value read from antt.yaml as plain data, to compare with a new one."""
+    if isinstance(value, dict):
+        return {str(k): str(v) for k, v in value.items()}
+    return None if value is None else str(value)

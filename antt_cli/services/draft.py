@@ -7,26 +7,24 @@ from pathlib import Path
 from antt_cli.domain import lifecycle as life
 from antt_cli.domain.model import Record, Signer
 from antt_cli.errors import AnttError
-from antt_cli.services.common import Context, render_document
+from antt_cli.services.common import Context, output_file, render_document
 from antt_cli.services.record import RecordInput, default_issuer, resolve_signer, to_pdf
 from antt_cli.store.kinds import load_registry
 
 
-def draft_path(output: Path | None, name: str, root: Path, cwd: Path) -> Path:
-    """Where a draft goes: `-o FILE`; `-o DIR` (an existing folder) with the default name;
-    else the current folder when it is outside the dossier, else the system temp folder — a
-    draft never lands inside the dossier, whose files are all recorded (docs/commands.md, `draft`)."""
+def draft_path(output: str | Path | None, name: str, root: Path, cwd: Path) -> Path:
+    """Where a draft goes: `-o FILE`; `-o DIR/` or an existing folder with the default name
+    (services/common.py `output_file`); else the current folder when it is outside the
+    dossier, else the system temp folder — a draft never lands inside the dossier, whose files
+    are all recorded (docs/commands.md, `draft`)."""
     import tempfile
 
-    if output is not None:
-        chosen = output.expanduser().resolve()
-        return chosen / name if chosen.is_dir() else chosen
     here = cwd.resolve()
     folder = Path(tempfile.gettempdir()).resolve() if here.is_relative_to(root) else here
-    return folder / name
+    return output_file(output, name, folder)
 
 
-def draft_document(ctx: Context, case_id: str, kind: str, output: Path | None, *, pdf: bool = False) -> Path:
+def draft_document(ctx: Context, case_id: str, kind: str, output: str | Path | None, *, pdf: bool = False) -> Path:
     dossier = ctx.dossier()
     case = dossier.case(case_id)
     reg = load_registry()

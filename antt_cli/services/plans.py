@@ -8,12 +8,12 @@ from typing import Any
 
 from antt_cli.domain import lifecycle as life
 from antt_cli.domain.model import AT_MOST, YES_NO, Target
-from antt_cli.domain.plans import completion_of, find_target, parse_number
+from antt_cli.domain.plans import NumberError, completion_of, find_target, parse_number
 from antt_cli.domain.text import name_key
 from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.services.common import Context, writing
 from antt_cli.services.record import RecordInput, RecordResult, record_document
-from antt_cli.services.targets import check_year, plan_kind
+from antt_cli.services.targets import check_year, number_refusal, plan_kind
 from antt_cli.store.kinds import load_registry
 
 
@@ -49,8 +49,8 @@ def set_progress(ctx: Context, case_id: str, year: int, target: str, *, achieved
     if achieved is not None:
         try:
             value = parse_number(achieved)
-        except ValueError:
-            raise AnttUsageError("services.plans.bad_number", value=achieved) from None
+        except NumberError as e:
+            raise number_refusal(e, "--achieved") from None
     day = date or ctx.today
     with writing(ctx, action="progress", case_id=case_id) as w:
         loaded = w.load_case(case_id)

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 from antt_cli.domain import lifecycle as life
+from antt_cli.domain.bounds import MAX_YEAR, MIN_YEAR, year_in_range
 from antt_cli.domain.issuers import STEERING_HEAD_ROLE, is_party_body, steering_head
-from antt_cli.domain.kindspec import STEERING, KindSpec, Registry
+from antt_cli.domain.kindspec import MEETING, STEERING, KindSpec, Registry
 from antt_cli.domain.model import Case, Plan, Record, Signer, Target
 from antt_cli.domain.numbers import next_number, number_problem, register_clash
 from antt_cli.domain.text import body_key, clean, name_key, nfc, portable_name, same_name
@@ -113,9 +114,12 @@ def default_issuer(case: Case, k: KindSpec, dossier: Dossier) -> str | None:
 
 def resolve_signer(case: Case, k: KindSpec, issuer: str, given: RecordInput, dossier: Dossier) -> Signer:
     """As given, else the steering committee's head for its documents, else the issuing
-    body's head (its deputy when signing `KT.`)."""
+    body's head (its deputy when signing `KT.`). The chair of a meeting (`--chair`) signs its
+    minutes (CHỦ TRÌ, NĐ 30/2020 mẫu 1.8), so it is the signer unless `--signer` says otherwise."""
     prefix = given.sign_as
     name, title = clean(given.signer), clean(given.signer_title)
+    if not name and k.issuer == MEETING:
+        name = clean(given.sets.get("chair"))
     body = dossier.body(issuer) or {}
     if k.issuer == STEERING and not name:
         lists = [d.members for d in case.documents if d.kind in load_registry().steering_kinds() and d.members]
@@ -239,8 +243,8 @@ def build_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, given:
     if k.year == "report":
         year_text = sets.pop("year", None)
         if year_text is not None:
-            if not year_text.isdigit():
-                raise AnttError("services.record.bad_year", value=year_text)
+            if not year_text.isdigit() or not year_in_range(int(year_text)):
+                raise AnttError("services.record.bad_year", value=year_text, low=MIN_YEAR, high=MAX_YEAR)
             year = int(year_text)
         elif k.rating != "none":  # docs/interpretations.md: a rating step's year is said, never guessed
             spec = k.fields.get("year")

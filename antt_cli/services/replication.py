@@ -12,7 +12,7 @@ from antt_cli.domain.replication import check_may_propose_national, check_may_re
 from antt_cli.domain.text import clean
 from antt_cli.errors import AnttError
 from antt_cli.services.cases import check_opening_day, claim_case_id, write_new_case
-from antt_cli.services.common import Context, Writer, writing
+from antt_cli.services.common import Context, Writer, can_create, names_folder, output_file, writing
 from antt_cli.services.record import RecordInput, RecordResult, UnderLock, command_kind, record_document
 from antt_cli.store.kinds import load_registry
 
@@ -68,7 +68,7 @@ def _replica_grades(dossier, case, reg) -> dict[str, str | None]:
 
 
 def propose_national(ctx: Context, case_id: str, *, innovative: bool = False, reason: str | None = None,
-                     include_classified: bool = False, output: Path | None = None,
+                     include_classified: bool = False, output: str | Path | None = None,
                      given: RecordInput | None = None) -> NationalProposal:
     """Record the tờ trình to Cục V05 (§III.3) and write the zip of the case's documents with its
     index. Nothing changes on refusal; the zip is written once the record is committed."""
@@ -76,8 +76,10 @@ def propose_national(ctx: Context, case_id: str, *, innovative: bool = False, re
 
     reg = load_registry()
     given = given or RecordInput()
-    target = (output or Path.cwd() / f"{case_id}-de-xuat-toan-quoc.zip").expanduser().resolve()
-    if target.is_dir() or not target.parent.is_dir():
+    target = output_file(output, f"{case_id}-de-xuat-toan-quoc.zip", Path.cwd().resolve())
+    # a folder typed as `DIR/` is created with the zip; a file's folder must exist (a typo there
+    # is more likely than a wish for new folders)
+    if target.is_dir() or not (can_create(target) if names_folder(output) else target.parent.is_dir()):
         raise AnttError("services.national.bad_output", file=str(target))
     bundled: list[tuple[bytes, tuple[str, ...], tuple[str, ...]]] = []
 
@@ -104,5 +106,6 @@ def propose_national(ctx: Context, case_id: str, *, innovative: bool = False, re
     result = record_document(ctx, case_id, command_kind(reg, NATIONAL), replace(given, sets=sets, command=NATIONAL),
                              UnderLock(may_propose, bundle))
     data, included, left_out = bundled[0]
+    target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     return NationalProposal(result, target, included, left_out)

@@ -92,7 +92,10 @@ def _rows(text: str, dialect, path: Path) -> list[list[str]]:
 
 
 def _check_cell(cell: str, path: Path, row: int, column: str) -> None:
-    """NUL and other control characters are refused (a cell is one line of text)."""
+    """NUL and other control characters are refused (a cell is one line of text); so is a
+    cell longer than a name may be (domain/bounds.py MAX_LENGTH: a person, a role, a unit are
+    names printed in a table of the document)."""
+    from antt_cli.domain.bounds import too_long
     from antt_cli.hygiene import problem
     from antt_cli.i18n import t
 
@@ -100,3 +103,7 @@ def _check_cell(cell: str, path: Path, row: int, column: str) -> None:
     if found is not None:
         key, params = found
         raise AnttError("store.csv_bad_cell", file=str(path), row=row, column=column, problem=t(key, **params))
+    limit = too_long(cell.strip(), "name")
+    if limit is not None:
+        raise AnttError("store.csv_cell_too_long", file=str(path), row=row, column=column, length=len(cell.strip()),
+                        limit=limit)

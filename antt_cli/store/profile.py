@@ -77,6 +77,15 @@ def with_body(profile: Any, name: str, body: dict[str, Any]) -> str:
     return dump_yaml(profile)
 
 
+def with_body_changes(profile: Any, name: str, changes: dict[str, Any]) -> str:
+    """The profile's text with the keys `changes` of body `name` set (its other keys, their
+    order and the file's comments kept)."""
+    body = profile["bodies"][name]
+    for key, value in changes.items():
+        body[key] = _node(value)
+    return dump_yaml(profile)
+
+
 def with_successor(profile: Any, old: str, new: str) -> str:
     """The profile's text with `old` → `new` added under `successors:`."""
     if profile.get("successors") is None:
