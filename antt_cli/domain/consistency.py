@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping
 
-from antt_cli.domain.issuers import is_authority_or_successor
+from antt_cli.domain.issuers import is_authority_or_successor, successor_chain
 from antt_cli.domain.kindspec import Registry
 from antt_cli.domain.model import Case, Record
 from antt_cli.domain.numbers import number_value

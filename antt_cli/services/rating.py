@@ -126,7 +126,6 @@ def propose(ctx: Context, case_id: str, given: RateInput) -> RateResult:
     reg = load_registry()
     k = reg.rating_kind(R.PROPOSAL)
     year = given.year
-    trailers = []
     with writing(ctx, action="rate", case_id=case_id) as w:
         loaded = w.load_case(case_id)
         case, rules = loaded.case, w.dossier.rules
