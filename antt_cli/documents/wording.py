@@ -73,7 +73,7 @@ def render_text(k: KindSpec, what: str, source: Any, values: Mapping[str, Any]) 
 # The keys of a spec's `document:` block (docs/kinds.md, "document:").
 BLOCK_KEYS = ("subject", "body", "sections", "texts", "meeting", "time_default", "execution_extra",
               "proposed_by", "cites", "decision", "decide", "party_variant", "state_type_name", "targets",
-              "recipients")
+              "recipients", "official_letter", "to")
 MEETING_KEYS = ("opening", "closing", "attendees", "location")
 TARGET_MODES = ("none", "planned", "judged", "judged-if-annual")
 

@@ -106,8 +106,8 @@ def file_findings(case: Case, reg: Registry, hashes: Mapping[str, str | None]) -
 
 def number_uses(case: Case) -> Iterator[NumberUse]:
     """The numbers `case` put in the registers: every numbered, dated, issued record (a
-    withdrawn one keeps its number: it was issued)."""
-    for record in case.documents:
+    withdrawn one keeps its number: it was issued), its letters included (`antt letter`)."""
+    for record in [*case.documents, *case.letters]:
         if record.number and record.date and record.issuer:
             number = nfc(str(record.number))
             yield NumberUse(case.id, record.kind, body_key(record.issuer), record.date.year, number,

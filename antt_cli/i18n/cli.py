@@ -298,6 +298,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.kind.exemplar": {"vi": "điển hình", "en": "exemplar"},
     "cli.kind.model": {"vi": "mô hình", "en": "model"},
+    "cli.letter.done": {
+        "vi": "Đã tạo văn bản {file} (chưa ghi vào hồ sơ; thêm --record để lấy số và lưu).",
+        "en": "Letter written to {file} (not recorded; add --record to number and store it).",
+    },
+    "cli.letter.help": {
+        "vi": "Soạn công văn, giấy mời, thông báo, tờ trình, báo cáo (hoặc mẫu riêng của hồ sơ) về một mô hình; --record để lấy số, lưu vào hồ sơ và commit.",
+        "en": "Write a letter (công văn, giấy mời, thông báo, tờ trình, báo cáo, or the dossier's own template) about a case; --record numbers it, stores it in the case and commits.",
+    },
+    "cli.letter.recorded": {
+        "vi": "Đã ghi văn bản số {number} vào {id}: {file}",
+        "en": "Recorded letter no. {number} in {id}: {file}",
+    },
     "cli.new_exemplar.done": {
         "vi": "Đã mở hồ sơ điển hình {id}.",
         "en": "Opened exemplar {id}.",
@@ -502,6 +514,62 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.stdout_closed": {
         "vi": "đầu ra chuẩn (stdout) đã bị đóng",
         "en": "standard output is closed",
+    },
+    "cli.templates.check.help": {
+        "vi": "Kiểm tra mẫu: cú pháp Jinja, biến không có dữ liệu, thẻ bị Word tách thành nhiều đoạn, bộ lọc lạ, thẻ bị cấm.",
+        "en": "Check templates: Jinja syntax, names the data does not provide, tags split across Word runs, unknown filters, forbidden tags.",
+    },
+    "cli.templates.check_ok": {
+        "vi": "{file}: không có lỗi.",
+        "en": "{file}: no problems.",
+    },
+    "cli.templates.check_problem": {
+        "vi": "{problem}",
+        "en": "{problem}",
+    },
+    "cli.templates.check_summary": {
+        "vi": "Đã kiểm tra {checked} mẫu, {broken} mẫu có lỗi.",
+        "en": "Checked {checked} templates, {broken} with problems.",
+    },
+    "cli.templates.export.help": {
+        "vi": "Chép một mẫu mặc định vào thư mục templates/ của hồ sơ để sửa bằng Word (một commit).",
+        "en": "Copy a shipped template into the dossier's templates/ folder for editing in Word (one commit).",
+    },
+    "cli.templates.exported": {
+        "vi": "Đã chép mẫu {name} vào {file}: mở bằng Word hoặc LibreOffice để sửa, rồi chạy `antt templates check {name}`.",
+        "en": "Copied template {name} to {file}: open it in Word or LibreOffice, edit, then run `antt templates check {name}`.",
+    },
+    "cli.templates.help": {
+        "vi": "Xem, xuất để sửa bằng Word, và kiểm tra các mẫu văn bản.",
+        "en": "List, export for editing in Word, and check the document templates.",
+    },
+    "cli.templates.kind_document": {
+        "vi": "văn bản hồ sơ",
+        "en": "dossier document",
+    },
+    "cli.templates.kind_letter": {
+        "vi": "văn bản gửi đi",
+        "en": "letter",
+    },
+    "cli.templates.list.help": {
+        "vi": "Liệt kê mọi mẫu (mặc định hay riêng của hồ sơ), loại, các trường và nguồn.",
+        "en": "List every template (shipped or the dossier's own), its kind, its fields and its origin.",
+    },
+    "cli.templates.origin_dossier": {
+        "vi": "mẫu riêng của hồ sơ",
+        "en": "the dossier's own",
+    },
+    "cli.templates.origin_override": {
+        "vi": "hồ sơ sửa mẫu mặc định",
+        "en": "the dossier's copy of a shipped one",
+    },
+    "cli.templates.origin_shipped": {
+        "vi": "mẫu mặc định",
+        "en": "shipped",
+    },
+    "cli.templates.row": {
+        "vi": "{name} — {title} ({kind}, {origin}); trường: {fields}",
+        "en": "{name} — {title} ({kind}, {origin}); fields: {fields}",
     },
     "cli.withdraw.done": {
         "vi": "Đã thu hồi {kind} của {id} (vẫn lưu trong hồ sơ, không còn được tính)",
