@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from jinja2 import TemplateSyntaxError, meta, nodes
+from jinja2 import TemplateAssertionError, TemplateSyntaxError, meta, nodes
 
 from antt_cli.documents.sandbox import TemplateRefused, _tag_text
 from antt_cli.i18n import t
@@ -77,10 +77,10 @@ def _names(tree: nodes.Template, node_type: type, attr: str) -> Iterable[str]:
     return sorted({getattr(n, attr) for n in tree.find_all(node_type)})
 
 
-def template_problems(path: Path, known: Iterable[str]) -> list[str]:
-    """Every problem of the template at `path` as one sentence each (empty: usable); `known`
-    are the names its context provides."""
-    file = path.name
+def template_problems(path: Path, known: Iterable[str], label: str | None = None) -> list[str]:
+    """Every problem of the template at `path` as one sentence each (empty: usable), naming
+    it `label` (default: its file name); `known` are the names its context provides."""
+    file = label or path.name
     try:
         parts = _parts(path)
         source = _jinja_source(path)
@@ -98,14 +98,18 @@ def template_problems(path: Path, known: Iterable[str]) -> list[str]:
         tags = _TAG.findall(line) or re.findall(r"\{[{%][^<]{0,60}", line)
         tag = " ".join(tags[-1].split()) if tags else "?"
         return out + [t("documents.check.syntax", file=file, tag=tag, detail=exc.message or "")]
-    for name in sorted(meta.find_undeclared_variables(tree) - set(known)):
-        out.append(t("documents.check.unknown_name", file=file, name=name, tag=_tag_text(source, name)))
     for name in _names(tree, nodes.Filter, "name"):
         if name not in env.filters:
             out.append(t("documents.check.unknown_filter", file=file, name=name, tag=_tag_text(source, name)))
     for name in _names(tree, nodes.Test, "name"):
         if name not in env.tests:
             out.append(t("documents.check.unknown_test", file=file, name=name, tag=_tag_text(source, name)))
+    try:  # Jinja compiles the tree to find the free names: an unknown filter stops it (said above)
+        free = meta.find_undeclared_variables(tree)
+    except TemplateAssertionError:
+        return out
+    for name in sorted(free - set(known)):
+        out.append(t("documents.check.unknown_name", file=file, name=name, tag=_tag_text(source, name)))
     return out
 
 

@@ -133,7 +133,7 @@ def check_templates(ctx: Context, name: str | None = None) -> CheckReport:
         shown = f"{TEMPLATES_DIR}/{path.name}" if override and path.parent == override else str(path)
         if not path.is_file() and path.parent == shipped_dir():
             continue  # a letter of the dossier's own that was removed meanwhile
-        out.append(Checked(k.name, shown, tuple(template_problems(path, known_names(k)))))
+        out.append(Checked(k.name, shown, tuple(template_problems(path, known_names(k), shown))))
     return CheckReport(tuple(out))
 
 
