@@ -50,14 +50,10 @@ def template_path(kind: str, override_dir: Path | None = None) -> Path:
 
 def jinja_env() -> jinja2.Environment:
     """The sandbox templates render in (documents/sandbox.py): a dossier's own template is
-    untrusted input. The spec strings' filters `first_upper` and `first_lower` work in
-    templates too (docs/templates.md)."""
-    from antt_cli.documents.wording import first_lower, first_upper
+    untrusted input (documents/wording.py `template_env`)."""
+    from antt_cli.documents.wording import template_env
 
-    env = sandbox(autoescape=True)
-    env.filters["first_upper"] = first_upper
-    env.filters["first_lower"] = first_lower
-    return env
+    return template_env()
 
 
 def _one_line(exc: BaseException) -> str:

@@ -59,9 +59,9 @@ def split_tags(xml: str) -> Iterator[str]:
 
 
 def _env():
-    from antt_cli.documents.render import jinja_env
+    from antt_cli.documents.wording import template_env
 
-    return jinja_env()
+    return template_env()
 
 
 def _jinja_source(path: Path) -> str:
