@@ -241,3 +241,13 @@ def test_dossier_own_letter_template(launched, tmp_path):
     ok("letter", "MH-2025-001", "thu-moi-rieng", "-o", str(out), "--set", "subject=việc riêng",
        "--set", "content=Nội dung riêng.", root=launched)
     assert "Nội dung riêng." in body_text(out.read_bytes())
+
+
+def test_editing_guide_lists_every_field_of_every_letter():
+    guide = (Path(__file__).parent.parent / "docs" / "templates.md").read_text(encoding="utf-8")
+    for k in load_letters():
+        section = guide.split(f"### `{k.name}`", 1)[1].split("\n### ", 1)[0]
+        for f in k.fields.values():
+            assert f"| `{f.key}` | {'yes' if f.required else ''} | {f.help} |" in section, (k.name, f.key)
+    for picture in ("letter-cong-van.png", "letter-giay-moi.png", "template-giay-moi.png"):
+        assert (Path(__file__).parent.parent / "docs" / "images" / picture).is_file()

@@ -78,7 +78,8 @@ def _templates_group(app: typer.Typer) -> None:
 def _print_list(rows) -> None:
     for row in rows:
         say(t("cli.templates.row", name=row.name, title=row.title, kind=t(f"cli.templates.kind_{row.kind}"),
-              origin=t(f"cli.templates.origin_{row.origin}"), fields=", ".join(row.fields) or "—"))
+              origin=t(f"cli.templates.origin_{row.origin}"),
+              fields=", ".join(f"{f}*" if f in row.required else f for f in row.fields) or "—"))
 
 
 def _print_check(report) -> None:

@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from jinja2 import TemplateAssertionError, TemplateSyntaxError, meta, nodes
+from jinja2 import TemplateSyntaxError, nodes
 
 from antt_cli.documents.sandbox import TemplateRefused, _tag_text
 from antt_cli.i18n import t
@@ -77,6 +77,15 @@ def _names(tree: nodes.Template, node_type: type, attr: str) -> Iterable[str]:
     return sorted({getattr(n, attr) for n in tree.find_all(node_type)})
 
 
+def _free_names(tree: nodes.Template) -> set[str]:
+    """The names the template reads and does not set itself (`{% for x in … %}`, `{% set %}`,
+    a macro's parameters; `loop`) — read from the tree, which Jinja's own `meta` cannot do
+    once a filter is unknown (it compiles the template)."""
+    names = list(tree.find_all(nodes.Name))
+    own = {n.name for n in names if n.ctx in ("store", "param")} | {"loop"}
+    return {n.name for n in names if n.ctx == "load"} - own
+
+
 def template_problems(path: Path, known: Iterable[str], label: str | None = None) -> list[str]:
     """Every problem of the template at `path` as one sentence each (empty: usable), naming
     it `label` (default: its file name); `known` are the names its context provides."""
@@ -104,11 +113,7 @@ def template_problems(path: Path, known: Iterable[str], label: str | None = None
     for name in _names(tree, nodes.Test, "name"):
         if name not in env.tests:
             out.append(t("documents.check.unknown_test", file=file, name=name, tag=_tag_text(source, name)))
-    try:  # Jinja compiles the tree to find the free names: an unknown filter stops it (said above)
-        free = meta.find_undeclared_variables(tree)
-    except TemplateAssertionError:
-        return out
-    for name in sorted(free - set(known)):
+    for name in sorted(_free_names(tree) - set(known)):
         out.append(t("documents.check.unknown_name", file=file, name=name, tag=_tag_text(source, name)))
     return out
 

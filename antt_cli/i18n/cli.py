@@ -568,8 +568,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "shipped",
     },
     "cli.templates.row": {
-        "vi": "{name} — {title} ({kind}, {origin}); trường: {fields}",
-        "en": "{name} — {title} ({kind}, {origin}); fields: {fields}",
+        "vi": "{name} — {title} ({kind}, {origin}); trường (* bắt buộc): {fields}",
+        "en": "{name} — {title} ({kind}, {origin}); fields (* required): {fields}",
     },
     "cli.withdraw.done": {
         "vi": "Đã thu hồi {kind} của {id} (vẫn lưu trong hồ sơ, không còn được tính)",

@@ -17,7 +17,8 @@ TEMPLATES_DIR = "templates"
 class TemplateRow:
     """One template: its name, title, kind (`document` of the lifecycle, `letter`), origin
     (`shipped`, `dossier` — the dossier's own letter —, `override` — the dossier's copy of a
-    shipped one), the `--set` fields it takes and its file."""
+    shipped one), its own `--set` fields (besides those every kind takes, docs/kinds.md), the
+    required ones, and its file."""
 
     name: str
     title: str
@@ -25,10 +26,11 @@ class TemplateRow:
     origin: str
     fields: tuple[str, ...]
     file: str
+    required: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {"name": self.name, "title": self.title, "kind": self.kind, "origin": self.origin,
-                "fields": list(self.fields), "file": self.file}
+                "fields": list(self.fields), "required": list(self.required), "file": self.file}
 
 
 @dataclass(frozen=True)
@@ -72,15 +74,15 @@ def list_templates(ctx: Context) -> list[TemplateRow]:
 
     dossier = ctx.dossier()
     kinds, letters = _specs(dossier)
-    reg = load_letters()
+    shipped_letters = load_letters()
     own = set(_own_names(dossier))
     rows = []
     for kind, specs in (("document", kinds), ("letter", letters)):
         for k in specs:
-            origin = ("override" if k.name in reg or kind == "document" else "dossier") if k.name in own else "shipped"
+            origin = ("override" if k.name in shipped_letters or kind == "document" else "dossier") if k.name in own else "shipped"
             file = f"{TEMPLATES_DIR}/{k.name}.docx" if k.name in own else str(shipped_dir() / f"{k.name}.docx")
-            rows.append(TemplateRow(k.name, k.title, kind, origin, tuple(reg.allowed_fields(k) if kind == "letter"
-                                                                         else k.fields), file))
+            rows.append(TemplateRow(k.name, k.title, kind, origin, tuple(k.fields), file,
+                                    tuple(f.key for f in k.fields.values() if f.required)))
     return rows
 
 
