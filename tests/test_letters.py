@@ -251,3 +251,12 @@ def test_editing_guide_lists_every_field_of_every_letter():
             assert f"| `{f.key}` | {'yes' if f.required else ''} | {f.help} |" in section, (k.name, f.key)
     for picture in ("letter-cong-van.png", "letter-giay-moi.png", "template-giay-moi.png"):
         assert (Path(__file__).parent.parent / "docs" / "images" / picture).is_file()
+
+
+def test_check_reports_a_recorded_letter_whose_file_is_gone(launched):
+    ok("letter", "MH-2025-001", "bao-cao", "--record", *sets("bao-cao"), root=launched)
+    git(launched, "rm", "-q", "models/MH-2025-001/letters/01-bao-cao.docx")
+    git(launched, "commit", "-qm", "xóa nhầm")
+    result = antt("check", "MH-2025-001", root=launched)
+    assert result.exit_code == 1
+    assert "letters/01-bao-cao.docx" in result.stdout + result.stderr

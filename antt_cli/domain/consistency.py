@@ -102,6 +102,10 @@ def file_findings(case: Case, reg: Registry, hashes: Mapping[str, str | None]) -
             yield Finding(ERROR, case.id, record.kind, "domain.consistency.file_missing", params)
         elif record.sha256 and actual != record.sha256:
             yield Finding(ERROR, case.id, record.kind, "domain.consistency.file_edited", params)
+    for letter in case.letters:  # a letter sent (`antt letter --record`): its copy is kept
+        if letter.file and hashes.get(letter.file) is None:
+            yield Finding(ERROR, case.id, letter.kind, "domain.consistency.file_missing",
+                          {"kind": letter.kind, "cli": letter.kind, "file": letter.file, "id": case.id, "year": ""})
 
 
 def number_uses(case: Case) -> Iterator[NumberUse]:
