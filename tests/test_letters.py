@@ -260,3 +260,15 @@ def test_check_reports_a_recorded_letter_whose_file_is_gone(launched):
     result = antt("check", "MH-2025-001", root=launched)
     assert result.exit_code == 1
     assert "letters/01-bao-cao.docx" in result.stdout + result.stderr
+
+
+def test_issuer_register_and_signer(launched):
+    result = ok("--json", "letter", "MH-2025-001", "to-trinh", "--record", *sets("to-trinh"),
+                "--issuer", "Ủy ban nhân dân xã Hàm Thuận", "--sign-as", "KT.", root=launched)
+    import json
+
+    data = json.loads(result.stdout)
+    assert re.fullmatch(r"\d\d/TTr-UBND", data["number"]), data
+    assert data["signer"]["name"] == "Lê Văn Nam" and data["file"].endswith("letters/01-to-trinh.docx")
+    text = body_text((launched / data["file"]).read_bytes())
+    assert "KT. CHỦ TỊCH" in text and "PHÓ CHỦ TỊCH" in text
