@@ -163,6 +163,9 @@ def test_sandbox_refuses_hostile_template(launched, tmp_path, tag):
     assert any(word in result.stderr for word in ("__class__", "import", "cycler")), result.stderr
     assert not out.exists()
     refused(launched, "letter", "MH-2025-001", "cong-van", "--record", *sets("cong-van"))
+    check = antt("templates", "check", "cong-van", root=launched)  # names what the sandbox refuses
+    assert check.exit_code == 1 and "templates/cong-van.docx" in check.stdout
+    assert any(word in check.stdout for word in ("__class__", "import", "cycler")), check.stdout
 
 
 def test_value_comes_out_literally(launched):

@@ -191,11 +191,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Thu hồi {kind}",
         "en": "Withdrew {kind}",
     },
-    "services.letter.auto_needs_record": {
+    "services.letters.auto_needs_record": {
         "vi": "--number auto chỉ dùng cùng --record (số chỉ được cấp khi văn bản được ghi vào hồ sơ); bỏ --number hoặc thêm --record.",
         "en": "--number auto needs --record (a number is taken only when the letter is recorded); drop --number or add --record.",
     },
-    "services.letter.fields_missing": {
+    "services.letters.fields_missing": {
         "vi": "Mẫu {template} còn thiếu: {fields}. Hãy thêm các giá trị đó rồi chạy lại.",
         "en": "Template {template} still needs: {fields}. Add those values and run again.",
     },

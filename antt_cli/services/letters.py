@@ -94,7 +94,7 @@ def check_fields(k: KindSpec, sets: dict[str, str], reg: Registry) -> None:
             raise AnttError("services.record.unknown_field", key=key, kind=k.name, allowed=", ".join(allowed))
     missing = [f for f in allowed.values() if f.required and not clean(sets.get(f.key))]
     if missing:
-        raise AnttError("services.letter.fields_missing", template=k.name,
+        raise AnttError("services.letters.fields_missing", template=k.name,
                         fields="; ".join(f"--set {f.key}=… ({f.help})" for f in missing))
 
 
@@ -120,7 +120,7 @@ def write_letter(ctx: Context, case_id: str, template: str, given: LetterInput) 
     if given.record:
         return _record_letter(ctx, case_id, template, given)
     if given.number == "auto":
-        raise AnttUsageError("services.letter.auto_needs_record")
+        raise AnttUsageError("services.letters.auto_needs_record")
     from antt_cli.services.record import resolve_number
 
     dossier = ctx.dossier()
