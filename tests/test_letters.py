@@ -275,3 +275,26 @@ def test_issuer_register_and_signer(launched):
     assert data["signer"]["name"] == "Lê Văn Nam" and data["file"].endswith("letters/01-to-trinh.docx")
     text = body_text((launched / data["file"]).read_bytes())
     assert "KT. CHỦ TỊCH" in text and "PHÓ CHỦ TỊCH" in text
+
+
+def test_exported_kind_template_edited_checked_then_used_by_record(launched):
+    """The same path for a lifecycle kind: export, edit (a heading reworded), check, record."""
+    ok("templates", "export", "review", root=launched)
+    path = launched / "templates/review.docx"
+    with zipfile.ZipFile(path) as z:
+        files = {i: z.read(i) for i in z.namelist()}
+    xml = files["word/document.xml"].decode("utf-8")
+    assert "I. KẾT QUẢ TRIỂN KHAI THỰC HIỆN" in xml
+    files["word/document.xml"] = xml.replace("I. KẾT QUẢ TRIỂN KHAI THỰC HIỆN", "I. KẾT QUẢ ĐẠT ĐƯỢC").encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in files.items():
+            z.writestr(name, data)
+    git(launched, "commit", "-qam", "sửa mẫu báo cáo sơ kết")
+    ok("templates", "check", "review", root=launched)
+    result = ok("--json", "record", "MH-2025-001", "review", "--date", "2026-06-15", "--number", "auto",
+                root=launched)
+    import json
+
+    file = json.loads(result.stdout)["file"]
+    text = body_text((launched / "models/MH-2025-001" / file).read_bytes())
+    assert "I. KẾT QUẢ ĐẠT ĐƯỢC" in text and "TRIỂN KHAI THỰC HIỆN" not in text

@@ -18,11 +18,6 @@ from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.services.common import Context, render_document, sha256, writing
 from antt_cli.store.dossier import Dossier
 
-# The shipped letter whose spec a dossier's own template without a spec renders with (its
-# fields, none required): the most general of them, a công văn.
-GENERIC_LETTER = "cong-van"
-
-
 @dataclass
 class LetterInput:
     """What the officer says about the letter (docs/commands.md `antt letter` options)."""
@@ -60,11 +55,13 @@ class LetterResult:
 
 def letter_registry(dossier: Dossier) -> Registry:
     """The shipped letters and the dossier's own templates that are no kind nor letter (each
-    rendered with the generic letter's spec, its fields optional)."""
+    rendered with the spec `_shared.yaml` names `own_letter`, its fields optional)."""
     from antt_cli.store.kinds import load_letters, load_registry
 
     letters, kinds = load_letters(), load_registry()
-    generic = letters[GENERIC_LETTER]
+    generic = letters.get(str(letters.shared.get("own_letter")))
+    if generic is None:  # a `_shared.yaml` of ANTT_KINDS without `own_letter`: shipped letters only
+        return letters
     loose = {f.key: dataclasses.replace(f, required=False) for f in generic.fields.values()}
     own = [dataclasses.replace(generic, name=name, title=name, fields=loose)
            for name in own_template_names(dossier) if name not in letters and name not in kinds]

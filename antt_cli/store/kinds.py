@@ -96,6 +96,8 @@ def _registries(extra_dir: str | None) -> tuple[Registry, Registry]:
         letters = registry_from_data([s for s in specs if s.get("letter")], shared, set(CHECKS), set(EFFECTS))
     except (ValueError, TypeError) as exc:
         raise AnttError("store.bad_kind_spec", file="antt_cli/kinds", detail=str(exc)) from None
+    if letters.shared.get("own_letter", next(iter(letters.kinds), None)) not in letters:
+        raise AnttError("store.bad_kind_spec", file=SHARED, detail="own_letter must name a letter of antt_cli/letters")
     return kinds, letters
 
 
