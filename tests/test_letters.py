@@ -291,7 +291,7 @@ def test_exported_kind_template_edited_checked_then_used_by_record(launched):
             z.writestr(name, data)
     git(launched, "commit", "-qam", "sửa mẫu báo cáo sơ kết")
     ok("templates", "check", "review", root=launched)
-    result = ok("--json", "record", "MH-2025-001", "review", "--date", "2026-06-15", "--number", "auto",
+    result = ok("--json", "record", "MH-2025-001", "review", "--date", "2026-06-15", "--number", "07/BC-BCĐ",
                 root=launched)
     import json
 
