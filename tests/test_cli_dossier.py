@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import unicodedata
 
-from conftest import antt_process, git, ok, refused
+from conftest import antt, antt_process, git, ok, refused
 
 from antt_cli.store.yamlio import load_yaml
 
@@ -100,3 +100,9 @@ def test_language_from_the_environment_and_help(tmp_path):
     assert done.returncode == 1 and "không phải thư mục hồ sơ antt" in done.stderr
     assert "Record an issued document" in antt_process("--lang", "en", "--help").stdout
     assert "Ghi một văn bản đã ban hành" in antt_process("--help").stdout
+
+
+def test_dossier_option_given_the_profile_file_names_its_folder(dossier):
+    result = antt("--dossier", str(dossier / "antt.yaml"), "status")
+    assert result.exit_code == 1
+    assert "là một tệp" in result.stderr and f"--dossier {dossier}" in result.stderr, result.stderr

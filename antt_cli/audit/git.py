@@ -231,6 +231,9 @@ def init_repo(root: Path) -> None:
         _check(root, "symbolic-ref", "HEAD", "refs/heads/main")
     _check(root, "config", "core.autocrlf", "false")
     _check(root, "config", "core.quotepath", "false")
+    # Git for Windows refuses paths past MAX_PATH (260) unless told otherwise; a dossier
+    # deep in Documents\… with long Vietnamese file names reaches it. Ignored elsewhere.
+    _check(root, "config", "core.longpaths", "true")
 
 
 def log_records(root: Path, case_id: str | None = None) -> list[dict]:

@@ -59,14 +59,35 @@ def backup_name(final: Path, txid: str) -> Path:
     return final.with_name(f".{final.name}.antt-{txid}.orig")
 
 
+IN_USE_ATTEMPTS = 5  # Windows: a file Word or an antivirus scanner holds; retried briefly
+
+
+class FileInUse(OSError):
+    """A file recovery must replace or delete is held open by another program (Windows)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} is in use")
+        self.path = path
+
+
+def retrying(operation: Callable[[], Any], path: Path) -> Any:
+    """Run a replace or unlink, retried while Windows says the file is in use (PermissionError:
+    sharing violation); still refused after the retries → FileInUse naming the file."""
+    for attempt in range(IN_USE_ATTEMPTS):
+        try:
+            return operation()
+        except PermissionError:
+            if attempt == IN_USE_ATTEMPTS - 1:
+                raise FileInUse(path) from None
+            time.sleep(0.05 * (attempt + 1))
+    return None
+
+
 def rename_back(backup: Path, final: Path) -> None:
     """Put the prior file back under its name. When both names are still the same file
     (the write never replaced it) rename() does nothing (POSIX): the second name goes."""
-    os.replace(backup, final)
-    try:
-        os.unlink(backup)
-    except FileNotFoundError:
-        pass
+    retrying(lambda: os.replace(backup, final), final)
+    _unlink(backup)
 
 
 def index_backup_path(gitdir: Path, txid: str) -> Path:
@@ -220,7 +241,6 @@ def writer_at_work(root: Path, notice: Callable[[str], None] | None = None) -> b
 def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> str | None:
     """Complete or roll back the journal's transaction; the caller holds the dossier lock.
     Returns "completed" | "rolled-back" | "incomplete" | None (no journal)."""
-    from antt_cli.audit import git as gitq
     from antt_cli.audit.leftovers import clear_dead_git_locks, clear_dead_tmp
 
     clear_dead_tmp(gitdir, holding=True)
@@ -228,10 +248,20 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
     data = _read_journal(path, notice)
     if data is None:
         return None
-    root = Path(root)
-    entries = list(data["paths"])
     if _dead_here(data):  # its git child may have died with it, holding git's locks
-        clear_dead_git_locks(root, gitdir, _started(data, path), notice)
+        clear_dead_git_locks(Path(root), gitdir, _started(data, path), notice)
+    try:
+        return _complete_or_undo(Path(root), gitdir, data, path, notice)
+    except FileInUse as exc:  # never exit 3 for a file Word holds: say which one, keep the journal
+        _say(notice, "audit.file_in_use", path=str(exc.path), what=_describe(data))
+        return "incomplete"
+
+
+def _complete_or_undo(root: Path, gitdir: Path, data: dict, path: Path,
+                      notice: Callable[[str], None] | None) -> str:
+    from antt_cli.audit import git as gitq
+
+    entries = list(data["paths"])
     sha = gitq.commit_with_transaction(root, str(data["id"]), data.get("head"))
     for entry in entries:  # temporary files go either way
         if entry.get("tmp"):
@@ -308,7 +338,7 @@ def _restore_entry(root: Path, entry: dict) -> None:
     tmp.write_bytes(data_old)
     if entry.get("mode") is not None:
         os.chmod(tmp, int(entry["mode"]) & 0o7777)
-    os.replace(tmp, full)
+    retrying(lambda: os.replace(tmp, full), full)
 
 
 def _restore_index(root: Path, gitdir: Path, data: dict, index_backup: Path | None,
@@ -371,12 +401,14 @@ def _describe(data: dict) -> str:
 
 
 def _unlink(path: Path) -> None:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
-    except IsADirectoryError:
-        pass
+    """Remove a file if it is there (retried while another program holds it, see `retrying`)."""
+    def remove() -> None:
+        try:
+            path.unlink()
+        except (FileNotFoundError, IsADirectoryError):
+            pass
+
+    retrying(remove, path)
 
 
 def _say(notice: Callable[[str], None] | None, key: str, **params: object) -> None:

@@ -9,8 +9,11 @@ refuses with "dossier busy". A lock whose process is gone (same host, pid not ru
 stale: it is removed with a notice and taken. An empty or unreadable lock file cannot come
 from a live antt (see above), so it is cleared as soon as it is a second old (the grace
 covers file systems without hard links, where the file is created, then written).
-No fcntl/msvcrt byte locks: they vanish silently on some network shares and a lock file
-can be inspected and, as a last resort, deleted by a person.
+No fcntl/msvcrt byte locks (nor `filelock`, which wraps them): they vanish silently on
+some network shares, and the holder's pid, host and command, which "dossier busy" names,
+would still need a file of their own; a lock file can be inspected and, as a last resort,
+deleted by a person. Where hard links are missing (FAT/exFAT sticks, some shares: EINVAL,
+Windows errors 1/50/87) the file is created with O_EXCL instead.
 """
 from __future__ import annotations
 
@@ -30,8 +33,17 @@ from antt_cli.errors import AnttError
 import errno as _errno
 
 DEFAULT_TIMEOUT = 10.0
+# A file system without hard links (FAT/exFAT USB sticks, some network shares) refuses
+# `link` with one of these. CPython on Windows maps ERROR_INVALID_FUNCTION (1),
+# ERROR_NOT_SUPPORTED (50) and ERROR_INVALID_PARAMETER (87) to EINVAL.
 _NO_LINK_ERRNOS = {getattr(_errno, name) for name in ("EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV",
-                                                        "EMLINK") if hasattr(_errno, name)}
+                                                        "EMLINK", "EINVAL") if hasattr(_errno, name)}
+_NO_LINK_WINERRORS = {1, 50, 87}
+RELEASE_ATTEMPTS = 5
+# Tokens of locks this process released but could not delete (Windows: another process had
+# the file open to read who holds it). The file still names this pid, so without this the
+# same process would find itself "busy" on its next command (the demo runs many).
+_UNDELETED_TOKENS: set[str] = set()
 STALE_UNREADABLE_AFTER = 1.0  # seconds: an empty/unreadable lock older than this is left over
 POLL_INTERVAL = 0.05
 WAIT_NOTICE_AFTER = 1.0
@@ -45,6 +57,11 @@ def timeout_from_env() -> float:
         except ValueError:
             pass
     return DEFAULT_TIMEOUT
+
+
+def no_hard_links(exc: OSError) -> bool:
+    """Does this error from `os.link` mean the file system has no hard links?"""
+    return exc.errno in _NO_LINK_ERRNOS or getattr(exc, "winerror", None) in _NO_LINK_WINERRORS
 
 
 def _command_line() -> str:
@@ -100,7 +117,7 @@ class DossierLock:
                     return False
                 raise
             except (NotImplementedError, OSError) as exc:
-                if isinstance(exc, OSError) and exc.errno not in _NO_LINK_ERRNOS:
+                if isinstance(exc, OSError) and not no_hard_links(exc):
                     raise
                 if not self._create_exclusive(path, data):  # no hard links here (FAT, some shares)
                     return False
@@ -151,6 +168,8 @@ class DossierLock:
             return age > STALE_UNREADABLE_AFTER
         if holder.get("host") != socket.gethostname():
             return False  # another machine on a shared folder: its pid means nothing here
+        if holder.get("token") in _UNDELETED_TOKENS and holder.get("pid") == os.getpid():
+            return True  # this process released it; only the file was left behind
         try:
             pid = int(holder.get("pid"))
         except (TypeError, ValueError):
@@ -180,6 +199,9 @@ class DossierLock:
             aside.unlink()
         except OSError:
             pass
+        if holder and holder.get("token") in _UNDELETED_TOKENS:  # our own leftover: no notice
+            _UNDELETED_TOKENS.discard(holder.get("token"))
+            return
         self._stale_since = since if self._stale_since is None else min(since, self._stale_since)
         if self.notice is not None:
             from antt_cli.i18n import t
@@ -232,12 +254,16 @@ class DossierLock:
         holder = self.read_holder(path)
         if holder is not None and holder.get("token") != self._token:
             return  # not ours any more (someone judged it stale and took it): leave it
-        try:
-            path.unlink()
-        except FileNotFoundError:
-            pass
-        except OSError:
-            pass
+        for attempt in range(RELEASE_ATTEMPTS):
+            try:
+                path.unlink()
+                return
+            except FileNotFoundError:
+                return
+            except OSError:  # Windows: a reader has it open for a moment
+                if attempt < RELEASE_ATTEMPTS - 1:
+                    time.sleep(0.02 * (attempt + 1))
+        _UNDELETED_TOKENS.add(self._token)
 
     def try_acquire(self) -> bool:
         """Take the lock without waiting (stale locks are still cleared); False when a live

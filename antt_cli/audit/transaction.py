@@ -189,8 +189,10 @@ class Transaction:
             self._lock.acquire(deadline)
         try:
             gitdir = gitq.git_dir(self.root)
-            if self.use_lock:
-                jr.recover(self.root, gitdir, self.notice)  # a killed command's half transaction
+            # A killed command's half transaction; while it cannot be finished (a file in
+            # use, git refusing to unstage) its journal must not be overwritten by ours.
+            if self.use_lock and jr.recover(self.root, gitdir, self.notice) == "incomplete":
+                raise AnttError("audit.recovery_pending")
             self._wait_for_repository(gitdir, deadline)
             self.officer_name, self.identity = resolve_identity(self.root, self.officer, self.officer_email)
             self._root_resolved = self.root.resolve()

@@ -391,10 +391,25 @@ def _harden_stdio() -> None:
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "")
         if stream is not None and encoding not in ("utf8", "utf8sig"):
-            try:
-                stream.reconfigure(errors="replace" if stream is sys.stdout else "backslashreplace")
-            except (AttributeError, ValueError, OSError):
-                pass
+            _to_utf8_unless_console(stream)
+
+
+def _to_utf8_unless_console(stream) -> None:
+    """Output that is not a console (`> file`, a pipe, PowerShell ISE, mintty) is written as
+    UTF-8, so redirected output and `--json` keep Vietnamese: Windows would otherwise use the
+    ANSI code page (cp1258, cp437) and turn "Nguyễn" into "Nguy?n". A console that cannot
+    show a character gets a replacement instead of failing half way through a table."""
+    try:
+        console = stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        console = False
+    try:
+        if console:
+            stream.reconfigure(errors="replace" if stream is sys.stdout else "backslashreplace")
+        else:
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+    except (AttributeError, ValueError, OSError):
+        pass
 
 
 def _silence_stdout() -> None:

@@ -29,6 +29,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "git từ chối thư mục {path} vì thư mục thuộc người dùng khác (dubious ownership). Nếu tin cậy thư mục này, hãy chạy `git config --global --add safe.directory \"{path}\"` rồi chạy lại.",
         "en": "git refuses the folder {path} because another user owns it (dubious ownership). If you trust it, run `git config --global --add safe.directory \"{path}\"` and run the command again.",
     },
+    "audit.file_in_use": {
+        "vi": "Tệp {path} đang được chương trình khác mở (Word, trình diệt virus…), nên lệnh {what} bị dừng giữa chừng trước đó chưa được hoàn tất hay hoàn lại. Hãy đóng tệp đó rồi chạy lại lệnh: việc dở dang sẽ được xử lý trước.",
+        "en": "{path} is open in another program (Word, an antivirus scanner…), so the earlier {what}, stopped half way, could not be completed or rolled back yet. Close that file and run the command again: the unfinished work is dealt with first.",
+    },
     "audit.git_failed": {
         "vi": "Lệnh `{command}` thất bại: {detail}. Hãy kiểm tra kho git của hồ sơ (`git status`) rồi chạy lại.",
         "en": "`{command}` failed: {detail}. Check the dossier's git repository (`git status`) and run the command again.",
@@ -96,6 +100,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.recovered_rolled_back": {
         "vi": "Lệnh {what} trước đó bị dừng giữa chừng trước khi commit: đã hoàn lại, hồ sơ như trước lệnh đó.",
         "en": "The earlier {what} was stopped before it committed: rolled it back, the dossier is as it was before it.",
+    },
+    "audit.recovery_pending": {
+        "vi": "Một lệnh trước bị dừng giữa chừng và chưa được hoàn tất hay hoàn lại (xem thông báo ở trên); không ghi thêm gì cho tới khi việc đó xong. Hãy làm theo thông báo rồi chạy lại lệnh.",
+        "en": "An earlier command stopped half way and is not yet completed or rolled back (see the notice above); nothing more is written until it is. Do what the notice says and run the command again.",
     },
     "audit.rests_on_dirty": {
         "vi": "Tệp {file} có chỉnh sửa chưa commit, văn bản sẽ dựa trên dữ liệu chưa lưu vết. Hãy commit chỉnh sửa (`git add {file} && git commit -m \"Sửa {file}\"`) hoặc hoàn tác (`git checkout -- {file}`), rồi chạy lại.",

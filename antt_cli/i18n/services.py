@@ -145,6 +145,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "'{old}' đã có cơ quan kế thừa là '{new}'; sửa antt.yaml nếu cần thay đổi.",
         "en": "'{old}' already has the successor '{new}'; edit antt.yaml to change it.",
     },
+    "services.dossier.synced_folder": {
+        "vi": "Cảnh báo: hồ sơ nằm trong thư mục đồng bộ OneDrive ({folder}). OneDrive đồng bộ cả thư mục .git (khoá, nhật ký, chỉ mục) từng tệp một và có thể làm hỏng kho khi dùng trên hai máy; nên để hồ sơ ở thư mục thường (ví dụ C:\\HoSo hoặc một USB) và sao lưu bằng `git push` hoặc `git bundle`.",
+        "en": "Warning: the dossier is inside a OneDrive folder ({folder}). OneDrive syncs .git too (lock, journal, index) file by file and can break the repository when two PCs use it; keep the dossier in a plain folder (e.g. C:\\HoSo or a USB stick) and back it up with `git push` or `git bundle`.",
+    },
     "services.dossier.unit_required": {
         "vi": "Cần tên đơn vị (--unit) và tỉnh (--province).",
         "en": "The unit (--unit) and the province (--province) are required.",
@@ -359,6 +363,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "--attach {file}: không phải tệp thường (là thiết bị, ống dẫn, thư mục hoặc tệp của /proc, /sys); hãy chỉ đến tệp bản chụp cần đính kèm.",
         "en": "--attach {file}: not a regular file (a device, a pipe, a folder or a file of /proc or /sys); give the scanned file to attach.",
     },
+    "services.record.attach_same_name": {
+        "vi": "--attach {first} và {second}: hai tệp chỉ khác nhau ở chữ hoa, chữ thường sẽ thành một tệp trên Windows; hãy đổi tên một tệp rồi chạy lại.",
+        "en": "--attach {first} and {second}: two names that differ only in case would be one file on Windows; rename one of them and run the command again.",
+    },
     "services.record.attach_too_big": {
         "vi": "Tệp {file} nặng {mb} MB, quá giới hạn {max} MB (rules.attach_max_mb trong antt.yaml).",
         "en": "The file {file} is {mb} MB, over the {max} MB limit (rules.attach_max_mb in antt.yaml).",
@@ -384,8 +392,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{kind} carries no member list: drop --members (it is for {kinds}).",
     },
     "services.record.no_libreoffice": {
-        "vi": "--pdf cần LibreOffice (soffice) mà máy này chưa cài; cài LibreOffice hoặc bỏ --pdf.",
-        "en": "--pdf needs LibreOffice (soffice), which is not installed; install it or drop --pdf.",
+        "vi": "--pdf cần LibreOffice (soffice) mà không tìm thấy trên máy này (PATH, thư mục cài đặt thường dùng); cài LibreOffice, hoặc chỉ đường dẫn tới soffice bằng biến ANTT_SOFFICE, hoặc bỏ --pdf.",
+        "en": "--pdf needs LibreOffice (soffice), which was not found (PATH, the usual install folders); install it, point ANTT_SOFFICE at soffice, or drop --pdf.",
     },
     "services.record.number_not_taken": {
         "vi": "{title} ({kind}) không mang số văn bản: hãy bỏ --number.",

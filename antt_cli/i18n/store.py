@@ -37,6 +37,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tệp {file} không đọc được dạng CSV (gần dòng {row}: {detail}); mỗi ô tối đa {limit} ký tự. Hãy sửa tệp (lưu dạng CSV UTF-8) rồi chạy lại.",
         "en": "{file} cannot be read as CSV (near row {row}: {detail}); a cell holds at most {limit} characters. Fix the file (save as CSV UTF-8) and run the command again.",
     },
+    "store.dossier_is_a_file": {
+        "vi": "--dossier {path} là một tệp, không phải thư mục: --dossier (hoặc ANTT_DOSSIER) nhận thư mục chứa antt.yaml, ví dụ --dossier {folder}.",
+        "en": "--dossier {path} is a file, not a folder: --dossier (or ANTT_DOSSIER) takes the folder that holds antt.yaml, e.g. --dossier {folder}.",
+    },
     "store.issuer_near_miss": {
         "vi": "Cơ quan ban hành '{given}' không có trong antt.yaml: có phải '{known}' không? Nếu là cơ quan khác, hãy khai báo bằng `antt bodies add \"{given}\" --code …`.",
         "en": "The issuing body '{given}' is not in antt.yaml: did you mean '{known}'? If it is another body, declare it with `antt bodies add \"{given}\" --code …`.",

@@ -1,7 +1,9 @@
 """Use cases of the dossier itself: `antt init`, `antt bodies add`, `antt bodies successor`."""
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -9,6 +11,7 @@ from typing import Any, Callable
 from antt_cli.domain.numbers import own_code_holder
 from antt_cli.domain.text import bodies_named, nfc, same_name
 from antt_cli.errors import AnttError
+from antt_cli.i18n import t
 from antt_cli.services.common import Context, writing
 from antt_cli.domain.vocab import UNIT_KINDS
 from antt_cli.store.dossier import PROFILE
@@ -56,6 +59,24 @@ class InitInput:
     officer_email: str | None = None
 
 
+SYNC_VARIABLES = ("OneDrive", "OneDriveCommercial", "OneDriveConsumer")
+
+
+def synced_folder(root: Path, environ: Mapping[str, str]) -> str | None:
+    """The OneDrive folder `root` lies in, if any: OneDrive syncs `.git` too (the lock, the
+    journal, the index) file by file and can bring back a half state from another PC; a
+    dossier belongs in a plain folder, backed up with `git push` or `git bundle`."""
+    parts = [p.casefold() for p in root.parts]
+    for var in SYNC_VARIABLES:
+        base = environ.get(var)
+        if base and [p.casefold() for p in Path(base).parts] == parts[:len(Path(base).parts)]:
+            return base
+    for i, part in enumerate(root.parts):
+        if part.casefold().startswith("onedrive"):
+            return str(Path(*root.parts[:i + 1]))
+    return None
+
+
 def init_dossier(path: Path, given: InitInput, notice: Callable[[str], None] | None = None) -> Path:
     """`antt init`: create the folder, `git init`, write `antt.yaml`, first commit. On any
     failure whatever it created is removed again."""
@@ -75,6 +96,9 @@ def init_dossier(path: Path, given: InitInput, notice: Callable[[str], None] | N
         raise AnttError("services.dossier.not_a_folder", path=str(root))
     created_root = not root.exists()
     had_git = root.exists() and (root / ".git").exists()
+    synced = synced_folder(root, os.environ)
+    if synced and notice is not None:
+        notice(t("services.dossier.synced_folder", folder=synced))
     try:
         root.mkdir(parents=True, exist_ok=True)
         if not had_git:

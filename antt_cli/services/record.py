@@ -5,6 +5,7 @@ the annual plan is the kind whose spec says `year: plan` with its year and targe
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 import tempfile
@@ -197,6 +198,17 @@ def _check_attachment(path: Path, max_mb: float) -> None:
         raise AnttError("services.record.attach_too_big", file=str(path), mb=f"{size / 1048576:.1f}", max=max_mb)
 
 
+def _refuse_colliding_names(names: list[str]) -> None:
+    """Two attachments whose names differ only in case ("Scan.pdf", "scan.PDF") would be one
+    file on Windows (NTFS) and macOS: the second would silently replace the first."""
+    seen: dict[str, str] = {}
+    for name in names:
+        folded = name.casefold()
+        if folded in seen:
+            raise AnttError("services.record.attach_same_name", first=seen[folded], second=name)
+        seen[folded] = name
+
+
 def build_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, given: RecordInput,
                  reg: Registry) -> Record:
     """The document record of `given`, with defaults filled in from the case and antt.yaml."""
@@ -243,12 +255,30 @@ def build_record(ctx: Context, dossier: Dossier, case: Case, k: KindSpec, given:
     for path in given.attach:
         _check_attachment(path, dossier.rules.attach_max_mb)
     record.attachments = [portable_name(path.name) for path in given.attach]  # placed by save_recorded
+    _refuse_colliding_names(record.attachments)
     return record
+
+
+def find_libreoffice() -> str | None:
+    """`ANTT_SOFFICE`, then PATH, then where the LibreOffice installer puts it on Windows
+    (it does not add itself to PATH) and on macOS."""
+    given = os.environ.get("ANTT_SOFFICE")
+    if given:
+        return given if Path(given).is_file() else None
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found:
+        return found
+    places = [Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")]
+    for var in ("ProgramFiles", "ProgramFiles(x86)", "ProgramW6432"):
+        base = os.environ.get(var)
+        if base:
+            places.append(Path(base) / "LibreOffice" / "program" / "soffice.exe")
+    return next((str(p) for p in places if p.is_file()), None)
 
 
 def to_pdf(docx: bytes, name: str) -> bytes:
     """DOCX → PDF through LibreOffice, where it is installed (`--pdf`)."""
-    office = shutil.which("soffice") or shutil.which("libreoffice")
+    office = find_libreoffice()
     if not office:
         raise AnttError("services.record.no_libreoffice")
     with tempfile.TemporaryDirectory() as tmp:

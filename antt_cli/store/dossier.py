@@ -68,6 +68,8 @@ def find_root(explicit: str | os.PathLike | None, env: dict[str, str] | None = N
     chosen = explicit or env.get("ANTT_DOSSIER")
     if chosen:
         root = Path(chosen).expanduser().resolve()
+        if root.is_file():  # `--dossier antt.yaml` (or any file): the folder is what is meant
+            raise AnttError("store.dossier_is_a_file", path=str(root), folder=str(root.parent))
         if not (root / PROFILE).is_file():
             raise AnttError("store.not_a_dossier", path=str(root))
         return root

@@ -40,8 +40,12 @@ def _spec_files(folder: str = "kinds") -> dict[str, tuple[bytes, str]]:
 
 def _cache_dir() -> Path | None:
     """Where parsed specs are kept between runs (JSON, never pickle: the folder may be shared)."""
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache" if Path.home() else None)
-    return Path(base) / "antt" if base else None
+    try:
+        from platformdirs import user_cache_dir  # %LOCALAPPDATA%\antt\Cache, ~/Library/Caches/antt, XDG
+
+        return Path(user_cache_dir("antt", appauthor=False))
+    except (ImportError, RuntimeError, OSError, KeyError):  # no home folder: no cache
+        return None
 
 
 def _parsed_specs(files: dict[str, tuple[bytes, str]]) -> tuple[list[Any], Any]:
