@@ -1,8 +1,10 @@
-"""Where the data shipped with antt lies: the DOCX templates and the demo's sample dossier.
+"""Where the data shipped with antt lies: the DOCX templates, the demo's sample dossier and
+the reference documents `antt help TOPIC` prints.
 
-Both folders stay at the top of the repository (`templates/`, `sample_dossier/`); a wheel
-carries them inside the package as `antt_cli/templates` and `antt_cli/sample_dossier`
-(pyproject.toml maps them there). Installed from a wheel they are found through
+The folders stay at the top of the repository (`templates/`, `sample_dossier/`, `docs/`: one
+copy, where a reader of the repository finds it); a wheel carries them inside the package as
+`antt_cli/templates`, `antt_cli/sample_dossier` and `antt_cli/docs` (pyproject.toml maps them
+there). Installed from a wheel they are found through
 importlib.resources; in a source checkout or an editable install (where setuptools does
 not map data-only folders into the package) they are the folders beside `antt_cli/`.
 """
@@ -28,3 +30,8 @@ def shipped_templates_dir() -> Path:
 def sample_dossier_dir() -> Path:
     """The folder of `antt demo`'s scenario.yaml and member lists."""
     return _shipped("sample_dossier")
+
+
+def shipped_docs_dir() -> Path:
+    """The folder of the reference documents (`docs/*.md`) that `antt help TOPIC` prints."""
+    return _shipped("docs")

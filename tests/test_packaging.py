@@ -1,5 +1,6 @@
-"""The package that installs: a wheel carries every module, the shipped templates and the
-sample dossier, and antt finds them both in a checkout and where the wheel is unpacked."""
+"""The package that installs: a wheel carries every module, the shipped templates, the
+sample dossier and the reference docs, and antt finds them both in a checkout and where the
+wheel is unpacked."""
 from __future__ import annotations
 
 import os
@@ -57,6 +58,30 @@ def test_unpacked_wheel_finds_its_own_data(wheel, tmp_path):
     assert templates == tmp_path / "antt_cli" / "templates"
     assert (templates / "survey-plan.docx").is_file()
     assert sample == tmp_path / "antt_cli" / "sample_dossier" and (sample / "scenario.yaml").is_file()
+
+
+def test_wheel_carries_the_reference_docs(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    docs = {f"antt_cli/docs/{p.name}" for p in (REPO / "docs").glob("*.md")}
+    assert {"antt_cli/docs/rules.md", "antt_cli/docs/huong-dan-su-dung.md", "antt_cli/docs/members.vi.md"} <= docs
+    assert docs - names == set()
+
+
+def test_unpacked_wheel_prints_help_from_its_own_docs(wheel, tmp_path):
+    """`antt help rules` run from the unpacked wheel, outside the repository, prints the copy
+    inside the package (the repository's docs/ are not reachable from there)."""
+    zipfile.ZipFile(wheel).extractall(tmp_path / "site")
+    marker = "\n<!-- packaged copy -->\n"
+    packaged = tmp_path / "site" / "antt_cli" / "docs" / "rules.md"
+    packaged.write_text(packaged.read_text(encoding="utf-8") + marker, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(tmp_path / "site"))
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    done = subprocess.run([sys.executable, "-m", "antt_cli", "help", "rules"], cwd=outside, env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") in done.stdout
+    assert marker in done.stdout
 
 
 def test_checkout_finds_templates_and_sample():

@@ -27,11 +27,14 @@ def _init_command(app: typer.Typer) -> None:
         parent_body: Optional[str] = typer.Option(None, "--parent-body", help=t("help.init.parent_body")),
         officer: Optional[str] = typer.Option(None, "--officer", help=t("help.init.officer")),
         officer_email: Optional[str] = typer.Option(None, "--officer-email", help=t("help.init.officer_email")),
+        guideline_issuer: Optional[str] = typer.Option(None, "--guideline-issuer",
+                                                       help=t("help.init.guideline_issuer")),
     ) -> None:
         from antt_cli.services.dossier import InitInput, init_dossier
 
         given = InitInput(unit=unit, province=province, unit_kind=unit_kind, place=place,
-                          parent_body=parent_body, officer=officer, officer_email=officer_email)
+                          parent_body=parent_body, officer=officer, officer_email=officer_email,
+                          guideline_issuer=guideline_issuer)
         root = init_dossier(path, given, notice)
         emit({"path": str(root)}, lambda: say(t("cli.init.done", path=root)))
 

@@ -23,6 +23,7 @@ from antt_cli.documents.source import (Refs, Source, authority, citation, defaul
                                        period_words, signer_of, state_body, subject, text_of, type_name)
 from antt_cli.documents.wording import Fields, block, check_block, first_lower, first_upper, render_text
 from antt_cli.domain.dates import as_date, evaluation_year_of
+from antt_cli.domain.interpretations import default_guideline_issuer
 from antt_cli.domain.kindspec import AUTHORITY, MEETING, PARTY, PROPOSER, STEERING, Registry
 from antt_cli.domain.model import YES_NO, Case, Record
 from antt_cli.domain.plans import target_met
@@ -251,8 +252,9 @@ def decision(src: Source, who: Who) -> dict:
 
 
 def _guideline_ref(src: Source) -> str:
-    # HD 163/HD-BCĐ was issued by the steering committee of Bình Thuận (now part of Lâm Đồng).
-    issuer = text_of(src.profile.get("guideline_issuer")) or "Ban Chỉ đạo tỉnh Bình Thuận"
+    # antt.yaml's `guideline_issuer`, else the default for its province (docs/interpretations.md).
+    issuer = (text_of(src.profile.get("guideline_issuer"))
+              or default_guideline_issuer(text_of(src.profile.get("province")) or ""))
     return f"{GUIDELINE_NUMBER} ngày {GUIDELINE_DATE} của {issuer} {GUIDELINE_ABOUT}"
 
 

@@ -8,6 +8,8 @@ from functools import lru_cache
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Mapping
 
+from antt_cli.domain.text import bare, name_key
+
 
 @dataclass(frozen=True)
 class Rules:
@@ -90,3 +92,32 @@ def month_day(spec: str, year: int) -> dt.date:
     """'11-05' in `year` → 2026-11-05."""
     month, day = (int(p) for p in spec.split("-"))
     return dt.date(year, month, day)
+
+
+# -- who issued the guideline (the "Căn cứ Hướng dẫn số 163/HD-BCĐ … của …" line) -----------------
+# HD 163 is signed "Bình Thuận, ngày 17 tháng 01 năm 2023" by the "Ban Chỉ đạo tỉnh về Phong trào
+# Toàn dân bảo vệ an ninh Tổ quốc …" (its opening paragraph). A citation names the issuer as it
+# was when it issued the document (NĐ 30/2020 Phụ lục I mục II.6), so a dossier of a province
+# that holds the former Bình Thuận — Bình Thuận itself, Lâm Đồng since the merger of 01/07/2025
+# (Nghị quyết 202/2025/QH15) — cites the Bình Thuận committee. Elsewhere the guideline a unit
+# follows is its own province's, issued by that province's steering committee.
+# docs/interpretations.md "guideline_issuer"; `antt init --guideline-issuer` or `guideline_issuer`
+# in antt.yaml says otherwise.
+GUIDELINE_ISSUER = "Ban Chỉ đạo tỉnh Bình Thuận"
+GUIDELINE_PROVINCES = ("bình thuận", "lâm đồng")  # name_key form
+# The centrally governed cities (thành phố trực thuộc trung ương) since 01/07/2025.
+CITIES = ("hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế")
+
+
+def default_guideline_issuer(province: str) -> str:
+    """The body `antt init` writes as `guideline_issuer` for a dossier of `province` (as typed,
+    with or without "tỉnh"/"thành phố", diacritics or not); no province: HD 163's own issuer."""
+    name = " ".join(province.split())
+    for prefix in ("tinh ", "thanh pho ", "tp. ", "tp "):
+        if bare(name_key(name)).startswith(prefix):
+            name = name[len(prefix):].strip()
+    plain = bare(name_key(name))
+    if not plain or plain in {bare(p) for p in GUIDELINE_PROVINCES}:
+        return GUIDELINE_ISSUER
+    level = "thành phố" if plain in {bare(c) for c in CITIES} else "tỉnh"
+    return f"Ban Chỉ đạo {level} {name}"

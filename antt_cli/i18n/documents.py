@@ -24,8 +24,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}: the tag {tag} uses the filter '{name}', which does not exist; remove it or use an existing one (upper, lower, first_upper…).",
     },
     "documents.check.unknown_name": {
-        "vi": "{file}: thẻ {tag} dùng tên '{name}' mà dữ liệu không có; hãy dùng một trường trong `antt templates list` hoặc docs/templates.md.",
-        "en": "{file}: the tag {tag} uses the name '{name}', which the data does not provide; use a field listed by `antt templates list` or docs/templates.md.",
+        "vi": "{file}: thẻ {tag} dùng tên '{name}' mà dữ liệu không có; hãy dùng một trường trong `antt templates list` hoặc `antt help templates`.",
+        "en": "{file}: the tag {tag} uses the name '{name}', which the data does not provide; use a field listed by `antt templates list` or `antt help templates`.",
     },
     "documents.check.unknown_test": {
         "vi": "{file}: thẻ {tag} dùng phép thử '{name}' không có; hãy bỏ phép thử đó.",

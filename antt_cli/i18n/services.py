@@ -129,6 +129,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Cần tên cơ quan ban hành.",
         "en": "The body's name is required.",
     },
+    "services.dossier.guideline_issuer_empty": {
+        "vi": "--guideline-issuer để trống; hãy ghi tên cơ quan ban hành Hướng dẫn 163, hoặc bỏ tùy chọn để dùng mặc định theo tỉnh.",
+        "en": "--guideline-issuer is empty; give the body that issued Guideline 163, or leave the option out for the province's default.",
+    },
+    "services.dossier.no_identity": {
+        "vi": "Không biết ai đang lập hồ sơ: git chưa có tên và email người dùng. Hãy chạy lại với `--officer \"Họ Tên\" --officer-email \"email@example.vn\"`, hoặc trước đó chạy `git config --global user.name \"Họ Tên\"` và `git config --global user.email \"email@example.vn\"`.",
+        "en": "Nobody to record as the author: git has no user name and email. Run the command again with `--officer \"Your Name\" --officer-email \"you@example.org\"`, or first run `git config --global user.name \"Your Name\"` and `git config --global user.email \"you@example.org\"`.",
+    },
     "services.dossier.not_a_folder": {
         "vi": "{path} là một tệp, không phải thư mục; chọn đường dẫn khác.",
         "en": "{path} is a file, not a folder; choose another path.",
@@ -294,6 +302,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "services.plans.yes_no_needs_done": {
         "vi": "Chỉ tiêu '{text}' là loại có/không: dùng --done, không dùng --achieved.",
         "en": "The target '{text}' is yes/no: use --done, not --achieved.",
+    },
+    "services.reference.missing": {
+        "vi": "Không đọc được tài liệu của chủ đề '{topic}' ({file}: {detail}). Hãy cài lại antt.",
+        "en": "The document of topic '{topic}' cannot be read ({file}: {detail}). Reinstall antt.",
+    },
+    "services.reference.unknown_topic": {
+        "vi": "Không có chủ đề '{topic}'. Các chủ đề: {topics}.",
+        "en": "There is no topic '{topic}'. The topics: {topics}.",
+    },
+    "services.reference.unknown_topic_near": {
+        "vi": "Không có chủ đề '{topic}' — có phải '{near}' không? Các chủ đề: {topics}.",
+        "en": "There is no topic '{topic}' — did you mean '{near}'? The topics: {topics}.",
     },
     "services.rating.already_decided": {
         "vi": "{id} đã có quyết định xếp loại năm {year} (mức {grade}); quyết định lại cần --force kèm --reason (quyết định cũ vẫn được lưu).",

@@ -6,16 +6,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{id}' is not a case ID (form MH-2026-001 or DH-2026-001).",
     },
     "store.bad_kind_spec": {
-        "vi": "Tệp đặc tả loại văn bản {file} không hợp lệ: {detail}. Hãy sửa tệp (xem docs/kinds.md).",
-        "en": "The document kind spec {file} is invalid: {detail}. Fix the file (see docs/kinds.md).",
+        "vi": "Tệp đặc tả loại văn bản {file} không hợp lệ: {detail}. Hãy sửa tệp (xem `antt help kinds`).",
+        "en": "The document kind spec {file} is invalid: {detail}. Fix the file (see `antt help kinds`).",
     },
     "store.bad_rule": {
-        "vi": "{file}:{line}: quy tắc '{key}' không có hoặc sai giá trị (xem docs/interpretations.md).",
-        "en": "{file}:{line}: rule '{key}' is unknown or has a bad value (see docs/interpretations.md).",
+        "vi": "{file}:{line}: quy tắc '{key}' không có hoặc sai giá trị (xem `antt help interpretations`).",
+        "en": "{file}:{line}: rule '{key}' is unknown or has a bad value (see `antt help interpretations`).",
     },
     "store.bad_type": {
-        "vi": "{file}:{line}: `{key}` phải là {expected}, không phải {found}. Hãy sửa dòng đó (xem docs/case-schema.md) rồi chạy lại.",
-        "en": "{file}:{line}: `{key}` must be {expected}, not {found}. Fix that line (see docs/case-schema.md) and run the command again.",
+        "vi": "{file}:{line}: `{key}` phải là {expected}, không phải {found}. Hãy sửa dòng đó (xem `antt help case-schema`) rồi chạy lại.",
+        "en": "{file}:{line}: `{key}` must be {expected}, not {found}. Fix that line (see `antt help case-schema`) and run the command again.",
     },
     "store.bad_yaml": {
         "vi": "{file}:{line}: YAML sai cú pháp ({detail}); sửa dòng đó rồi chạy lại.",
@@ -46,8 +46,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The issuing body '{given}' is not in antt.yaml: did you mean '{known}'? If it is another body, declare it with `antt bodies add \"{given}\" --code …`.",
     },
     "store.members_bad_header": {
-        "vi": "{file}: dòng tiêu đề '{header}' không đúng; dùng các cột {columns} (bắt buộc có name).",
-        "en": "{file}: the header '{header}' is wrong; use the columns {columns} (name is required).",
+        "vi": "{file}: dòng tiêu đề '{header}' không đúng; dùng các cột {columns} (hoặc Họ tên, Chức vụ, Đơn vị, SĐT; bắt buộc có họ tên, mỗi cột một lần — xem `antt help members`).",
+        "en": "{file}: the header '{header}' is wrong; use the columns {columns} (or Họ tên, Chức vụ, Đơn vị, SĐT; the name is required, each column once — see `antt help members`).",
     },
     "store.members_bad_row": {
         "vi": "{file}:{row}: dòng sai ({detail}); mỗi dòng cần họ tên (name) và không quá 4 cột.",

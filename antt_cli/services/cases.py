@@ -40,7 +40,7 @@ def write_new_case(w: Writer, case: Case, title: str, *others: str) -> None:
 
     rel = w.dossier.case_relpath(case.id)
     w.check_clean([rel, *others], renders=False)
-    w.write_text(rel, new_case_text(case, f"Hồ sơ {title} {case.id} — antt (docs/case-schema.md)"))
+    w.write_text(rel, new_case_text(case, f"Hồ sơ {title} {case.id} — antt (xem antt help case-schema)"))
 
 
 @dataclass

@@ -57,6 +57,7 @@ class InitInput:
     parent_body: str | None = None
     officer: str | None = None
     officer_email: str | None = None
+    guideline_issuer: str | None = None  # None: the default for the province (docs/interpretations.md)
 
 
 SYNC_VARIABLES = ("OneDrive", "OneDriveCommercial", "OneDriveConsumer")
@@ -89,6 +90,9 @@ def init_dossier(path: Path, given: InitInput, notice: Callable[[str], None] | N
         raise AnttError("services.dossier.unit_required")
     if unit_kind not in UNIT_KINDS:
         raise AnttError("services.dossier.bad_unit_kind", value=unit_kind, kinds=", ".join(UNIT_KINDS))
+    issuer = " ".join(nfc(given.guideline_issuer).split()) if given.guideline_issuer is not None else None
+    if issuer == "":
+        raise AnttError("services.dossier.guideline_issuer_empty")
     root = path.expanduser().resolve()
     if (root / PROFILE).exists():
         raise AnttError("services.dossier.already", path=str(root))
@@ -104,8 +108,12 @@ def init_dossier(path: Path, given: InitInput, notice: Callable[[str], None] | N
         if not had_git:
             gitq.init_repo(root)
         officer = nfc(officer).strip() if officer else None
+        if not officer and gitq.config_identity(root) is None:
+            # No antt.yaml yet to write an officer into: the command's own option is the fix.
+            raise AnttError("services.dossier.no_identity")
         text = new_profile_text(unit, province, unit_kind, nfc(place).strip() if place else place_of(unit),
-                                nfc(parent_body).strip() if parent_body else None, officer, officer_email)
+                                nfc(parent_body).strip() if parent_body else None, officer, officer_email,
+                                issuer)
         with Transaction(root, summary=f"Khởi tạo hồ sơ {unit}", action="init", case_id=None,
                          officer=officer, officer_email=officer_email,
                          notice=notice, allow_unborn=True) as tx:

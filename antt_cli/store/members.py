@@ -1,5 +1,6 @@
-"""Member lists read from `--members FILE.csv` (docs/commands.md): columns `name, role, unit, phone`,
-a header row, UTF-8 (with or without the BOM Excel writes on Windows), `,` or `;`."""
+"""Member lists read from `--members FILE.csv` (docs/members.md, `antt help members`): columns
+`name, role, unit, phone` — or their Vietnamese headers `Họ tên, Chức vụ, Đơn vị, SĐT` —, a
+header row, UTF-8 (with or without the BOM Excel writes on Windows), `,` or `;`."""
 from __future__ import annotations
 
 import csv
@@ -10,6 +11,14 @@ from pathlib import Path
 from antt_cli.errors import AnttError
 
 COLUMNS = ("name", "role", "unit", "phone")
+# The headers a Vietnamese sheet has, each folded as `_header` folds what the file says (no
+# case, no diacritics, single spaces): "Họ tên" / "HỌ VÀ TÊN" / "ho ten" are all `name`.
+HEADERS = {
+    "name": "name", "ho ten": "name", "ho va ten": "name",
+    "role": "role", "chuc vu": "role",
+    "unit": "unit", "don vi": "unit",
+    "phone": "phone", "sdt": "phone", "so dien thoai": "phone", "dien thoai": "phone",
+}
 MAX_CELL = 4096  # characters in one cell: a name, a role, a unit, a phone number
 MAX_FILE = 5 * 1024 * 1024  # bytes: a member list of thousands of rows is far below this
 
@@ -32,9 +41,8 @@ def read_members(path: Path) -> list[dict[str, str]]:
     rows = _rows(text, dialect, path)
     if not rows:
         raise AnttError("store.members_empty", file=str(path))
-    header = [h.strip().lower() for h in rows[0]]
-    unknown = [h for h in header if h not in COLUMNS]
-    if unknown or "name" not in header:
+    header = [HEADERS.get(_header(h), "") for h in rows[0]]
+    if "" in header or "name" not in header or len(set(header)) < len(header):
         raise AnttError("store.members_bad_header", file=str(path), header=", ".join(rows[0]),
                         columns=", ".join(COLUMNS))
     members: list[dict[str, str]] = []
@@ -53,6 +61,13 @@ def read_members(path: Path) -> list[dict[str, str]]:
     if not members:
         raise AnttError("store.members_empty", file=str(path))
     return members
+
+
+def _header(cell: str) -> str:
+    """A header cell as HEADERS spells it: case-folded, without diacritics (đ as d), one space
+    between words, "." dropped ("SĐT" → "sdt", "Họ và tên" → "ho va ten")."""
+    value = unicodedata.normalize("NFD", cell.casefold().replace("đ", "d").replace(".", " "))
+    return " ".join("".join(c for c in value if not unicodedata.combining(c)).split())
 
 
 def _rows(text: str, dialect, path: Path) -> list[list[str]]:

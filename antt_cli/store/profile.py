@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from antt_cli.domain.interpretations import DEFAULT_RULES
+from antt_cli.domain.interpretations import DEFAULT_RULES, default_guideline_issuer
 from antt_cli.store.yamlio import dump_yaml, flow_map, new_map
 
 
 def new_profile_text(unit: str, province: str, unit_kind: str, place: str | None, parent_body: str | None,
-                 officer: str | None, officer_email: str | None):
+                 officer: str | None, officer_email: str | None, guideline_issuer: str | None = None):
+    """The text of a new `antt.yaml` (docs/case-schema.md): `guideline_issuer` None is the
+    default for `province` (domain/interpretations.py `default_guideline_issuer`)."""
     rules = DEFAULT_RULES
     profile = new_map([
         ("schema", 1),
@@ -23,7 +25,7 @@ def new_profile_text(unit: str, province: str, unit_kind: str, place: str | None
         ("id_prefix", ""),
         ("bodies", new_map()),
         ("successors", new_map()),
-        ("guideline_issuer", "Ban Chỉ đạo tỉnh Bình Thuận"),
+        ("guideline_issuer", guideline_issuer or default_guideline_issuer(province)),
         ("legal_bases", ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025"]),
         ("rules", new_map([
             ("completion", rules.completion),
@@ -44,14 +46,14 @@ def new_profile_text(unit: str, province: str, unit_kind: str, place: str | None
         "officer": "cán bộ lập hồ sơ (trailer Antt-Officer; danh tính commit khi git chưa có)",
         "id_prefix": "ví dụ \"HT\" cho mã HT-MH-2026-001",
         "bodies": "cơ quan ban hành văn bản: `antt bodies add`",
-        "successors": "cơ quan kế thừa (docs/rules.md): `antt bodies successor`",
-        "guideline_issuer": "cơ quan ban hành Hướng dẫn 163/HD-BCĐ (dòng căn cứ của văn bản)",
+        "successors": "cơ quan kế thừa (antt help rules): `antt bodies successor`",
+        "guideline_issuer": "cơ quan ban hành Hướng dẫn 163/HD-BCĐ (dòng căn cứ của văn bản; antt help interpretations)",
         "legal_bases": "các dòng \"Căn cứ …\" của quyết định (ngoài Hướng dẫn 163 và chủ trương của cấp ủy)",
-        "rules": "các cách hiểu của Hướng dẫn 163, có thể điều chỉnh (docs/interpretations.md)",
+        "rules": "các cách hiểu của Hướng dẫn 163, có thể điều chỉnh (antt help interpretations)",
     }
     for key, text in notes.items():
         profile.yaml_add_eol_comment(text, key)
-    profile.yaml_set_start_comment("Hồ sơ antt — hồ sơ đơn vị (xem docs/case-schema.md)")
+    profile.yaml_set_start_comment("Hồ sơ antt — hồ sơ đơn vị (xem antt help case-schema)")
     return dump_yaml(profile)
 
 
