@@ -322,7 +322,7 @@ def build_app() -> typer.Typer:
             set_lang(lang)
 
     from antt_cli.cli import (case_cmds, check_cmds, dossier_cmds, exemplar_cmds, help_cmd, letter_cmds,
-                              lifecycle_cmds, next_cmd, rating_cmds)
+                              lifecycle_cmds, next_cmd, rating_cmds, summary_cmd)
 
     dossier_cmds.register(app)
     case_cmds.register(app)
@@ -332,6 +332,7 @@ def build_app() -> typer.Typer:
     next_cmd.register(app)
     check_cmds.register(app)
     letter_cmds.register(app)
+    summary_cmd.register(app)
     help_cmd.register(app)
     return app
 

@@ -31,7 +31,8 @@ def _run(app: click.Command, args: list[str]) -> tuple[int, str, str]:
     return int(code or 0), out.getvalue(), err.getvalue()
 
 
-def run_demo(path: Path | None, as_json: bool = False, sample: Path | None = None) -> Path:
+def run_demo(path: Path | None, as_json: bool = False, sample: Path | None = None,
+             scenario_file: str = "scenario.yaml") -> Path:
     from rich.console import Console
     from rich.progress import Progress
 
@@ -40,7 +41,7 @@ def run_demo(path: Path | None, as_json: bool = False, sample: Path | None = Non
     from antt_cli.services.session import commit_log
 
     app = click.get_current_context().find_root().command
-    scenario = load_scenario(sample)
+    scenario = load_scenario(sample, scenario_file)
     root = start_demo(path, scenario, notice)
     saved_today = os.environ.get("ANTT_TODAY")
     os.environ["ANTT_TODAY"] = scenario.today.isoformat()

@@ -42,10 +42,11 @@ def _init_command(app: typer.Typer) -> None:
 def _demo_command(app: typer.Typer) -> None:
     """Declare `antt demo` (docs/commands.md)."""
     @app.command("demo", help=t("cli.demo.help"))
-    def demo(path: Optional[Path] = typer.Argument(None, metavar="[PATH]", help=t("help.demo.path"))) -> None:
+    def demo(path: Optional[Path] = typer.Argument(None, metavar="[PATH]", help=t("help.demo.path")),
+             district: bool = typer.Option(False, "--district", help=t("help.demo.district"))) -> None:
         from antt_cli.cli.demo import run_demo
 
-        run_demo(path, as_json=STATE.json)
+        run_demo(path, as_json=STATE.json, scenario_file="district.yaml" if district else "scenario.yaml")
 
 
 def _status_command(app: typer.Typer) -> None:

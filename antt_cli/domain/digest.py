@@ -69,7 +69,7 @@ def established_on(case: Case, reg: Registry):
 DIGEST_KEYS = frozenset(["id", "kind", "name", "status", "linked", "area", "opened", "step", "grade",
                          "proposed_grade", "rating_year", "late_steps", "launched", "established", "met",
                          "plan_years", "reports", "numbers", "exemplar_kind", "clock_start", "evaluation_kind",
-                         "recognized_on", "reassessed"])
+                         "recognized_on", "reassessed", "summary"])
 
 
 def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
@@ -82,6 +82,7 @@ def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
                       and reg[d.kind].rating not in ("decide", "submit")
                       and not d.extra.get("superseded") and not d.extra.get("withdrawn")})
     from antt_cli.domain.exemplars import digest_part
+    from antt_cli.domain.summary import case_facts
 
     return {
         **digest_part(case, reg),
@@ -100,6 +101,7 @@ def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
         "plan_years": sorted(case.plans),
         "reports": reports,
         "numbers": numbers,
+        "summary": case_facts(case, reg),   # what `antt summary` needs, every year (domain/summary.py)
     }
 
 
@@ -111,7 +113,9 @@ def digest_ok(value: Any) -> bool:
     def opt(v: Any, kind: type | tuple) -> bool:
         return v is None or isinstance(v, kind)
 
-    if not isinstance(value, dict) or set(value) != DIGEST_KEYS:
+    from antt_cli.domain.summary import facts_ok
+
+    if not isinstance(value, dict) or set(value) != DIGEST_KEYS or not facts_ok(value["summary"]):
         return False
     return (isinstance(value["id"], str) and isinstance(value["kind"], str) and opt(value["name"], str)
             and opt(value["status"], str) and isinstance(value["linked"], bool) and opt(value["area"], str)

@@ -41,6 +41,10 @@ class Rules:
     huyen_abolished: dt.date = dt.date(2025, 7, 1)
     # docs/rules.md CLI `--attach`: largest attached file, in MB.
     attach_max_mb: float = 50.0
+    # §III.2.c "kết quả xếp loại" sent up by area: `antt summary` counts a model under the
+    # commune its area names ("Thôn Lâm Giáo, xã Hàm Thuận" → "xã Hàm Thuận", `commune`) or
+    # under its whole area text (`full`).
+    summary_area: str = "commune"
 
 
 def reassessment_deadline(rules: Rules) -> str:
@@ -84,6 +88,8 @@ def rules_from_profile(raw: Mapping[str, Any] | None) -> Rules:
     rules = replace(DEFAULT_RULES, **changes)
     if rules.completion not in ("share", "mean"):
         raise ValueError("rules.completion")
+    if rules.summary_area not in ("commune", "full"):
+        raise ValueError("rules.summary_area")
     return rules
 
 

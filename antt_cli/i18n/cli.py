@@ -550,6 +550,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "đầu ra chuẩn (stdout) đã bị đóng",
         "en": "standard output is closed",
     },
+    "cli.summary.broken": {
+        "vi": "Không đọc được {count} hồ sơ ({ids}); chạy antt check để biết lý do.",
+        "en": "{count} cases could not be read ({ids}); run antt check for why.",
+    },
+    "cli.summary.help": {
+        "vi": "Tổng hợp kết quả xếp loại năm gửi Thường trực Ban Chỉ đạo tỉnh (trước 15/11): bảng trên màn hình, tệp .xlsx hoặc .docx.",
+        "en": "The year's results for the provincial standing office (by 15/11): tables on screen, a .xlsx or .docx file.",
+    },
+    "cli.summary.period": {
+        "vi": "Năm đánh giá {year}: từ {start} đến {end}; tính đến ngày {day}; {count} mô hình.",
+        "en": "Evaluation year {year}: {start} to {end}; as of {day}; {count} models.",
+    },
+    "cli.summary.written": {"vi": "Đã ghi {file}", "en": "Wrote {file}"},
     "cli.templates.check.help": {
         "vi": "Kiểm tra mẫu: cú pháp Jinja, biến không có dữ liệu, thẻ bị Word tách thành nhiều đoạn, bộ lọc lạ, thẻ bị cấm.",
         "en": "Check templates: Jinja syntax, names the data does not provide, tags split across Word runs, unknown filters, forbidden tags.",

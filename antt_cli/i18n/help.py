@@ -68,6 +68,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Nội dung tiêu chí, in trong báo cáo đề nghị xếp loại hoặc bộ tiêu chí của điển hình.",
         "en": "The criterion's text, printed in the rating proposal or the exemplar's criteria set.",
     },
+    "help.demo.district": {
+        "vi": "Dựng hồ sơ mẫu của bốn xã: 12 mô hình, hai năm xếp loại, nhân rộng, kết thúc, điển hình (dùng cho antt summary).",
+        "en": "Build the four-commune sample dossier: 12 models, two rated years, a replication, a closure, exemplars (for antt summary).",
+    },
     "help.demo.path": {"vi": "Thư mục trống để dựng hồ sơ mẫu; mặc định một thư mục mới trong thư mục tạm.",
                        "en": "An empty folder for the sample dossier; default a new folder in the temp folder."},
     "help.discard_edits": {
@@ -292,6 +296,26 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "The signer's title, e.g. \"Phó Chủ tịch\"; default the title declared for the signer."},
     "help.status.id": {"vi": "Mã hồ sơ, ví dụ MH-2026-001; bỏ trống: bảng mọi hồ sơ.",
                        "en": "Case ID, e.g. MH-2026-001; omit it for the table of all cases."},
+    "help.summary.area": {
+        "vi": "Chỉ các mô hình, điển hình ở địa bàn này (xã, phường hoặc tên địa bàn).",
+        "en": "Only the models and exemplars in this area (a commune, or an area's name).",
+    },
+    "help.summary.date": {
+        "vi": "Tính đến ngày này (mặc định hôm nay): việc nào quá hạn.",
+        "en": "As of this day (default today): what is late.",
+    },
+    "help.summary.level": {
+        "vi": "Chỉ các mô hình ở cấp này: xa, tinh hoặc huyen.",
+        "en": "Only the models of this level: xa, tinh or huyen.",
+    },
+    "help.summary.output": {
+        "vi": "Ghi thêm ra tệp .xlsx (bảng tính có biểu đồ) hoặc .docx (báo cáo theo Nghị định 30).",
+        "en": "Also write a .xlsx workbook (with a chart) or a .docx report (NĐ 30 layout).",
+    },
+    "help.summary.year": {
+        "vi": "Năm đánh giá (từ 01/11 năm trước đến 31/10 năm này).",
+        "en": "The evaluation year (01/11 of the year before to 31/10).",
+    },
     "help.templates.check_name": {
         "vi": "Chỉ kiểm tra mẫu này (mặc định: mọi mẫu đang dùng).",
         "en": "Check this template only (default: every template in use).",

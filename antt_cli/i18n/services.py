@@ -439,6 +439,42 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "'{kind}' không nhận trường --set {key}; các trường dùng được: {allowed}.",
         "en": "'{kind}' takes no --set {key}; the keys it takes: {allowed}.",
     },
+    "services.summary.bad_level": {
+        "vi": "Cấp '{level}' không hợp lệ: chỉ có {levels}. Hãy gõ lại --level.",
+        "en": "Level '{level}' is not valid: only {levels}. Type --level again.",
+    },
+    "services.summary.bad_output": {
+        "vi": "Tệp kết quả {file} phải có đuôi .xlsx (bảng tính) hoặc .docx (báo cáo). Hãy gõ lại -o.",
+        "en": "The output file {file} must end in .xlsx (workbook) or .docx (report). Type -o again.",
+    },
+    "services.summary.inside_dossier": {
+        "vi": "Không ghi tổng hợp vào trong hồ sơ ({file}): mọi tệp trong hồ sơ đều được lưu vết. Hãy chọn -o ở thư mục khác.",
+        "en": "The summary is not written inside the dossier ({file}): every file there is recorded. Choose -o in another folder.",
+    },
+    "services.summary.no_area": {
+        "vi": "Không có mô hình nào ở địa bàn '{area}'. Các địa bàn có mô hình: {areas}.",
+        "en": "No model is in area '{area}'. The areas with models: {areas}.",
+    },
+    "services.summary.no_exemplars": {
+        "vi": "Năm {year} không có điển hình tiên tiến nào được công nhận, đánh giá lại hay kết thúc.",
+        "en": "In {year} no exemplar was recognized, reassessed or ended.",
+    },
+    "services.summary.no_models": {
+        "vi": "Năm đánh giá {year} (từ {start} đến {end}) chưa có mô hình nào được mở hồ sơ hoặc còn hoạt động, nên không có mô hình để xếp loại.",
+        "en": "In evaluation year {year} ({start} to {end}) no model had been opened or was still running, so there is no model to rate.",
+    },
+    "services.summary.no_models_in": {
+        "vi": "Không có mô hình nào thuộc '{which}' trong năm đánh giá {year} (từ {start} đến {end}).",
+        "en": "No model of '{which}' in evaluation year {year} ({start} to {end}).",
+    },
+    "services.summary.none_rated": {
+        "vi": "Năm {year} chưa có mô hình nào được quyết định xếp loại; {count} mô hình, lý do: {reasons}.",
+        "en": "In {year} no model has a rating decision yet; {count} models, why: {reasons}.",
+    },
+    "services.summary.write_failed": {
+        "vi": "Không ghi được {file}: {detail}. Hãy kiểm tra thư mục và quyền ghi rồi chạy lại.",
+        "en": "Could not write {file}: {detail}. Check the folder and its permissions and run again.",
+    },
     "services.templates.already_own": {
         "vi": "Hồ sơ đã có mẫu riêng {file} cho {name}: sửa tệp đó (hoặc xóa nó bằng git rm rồi xuất lại).",
         "en": "The dossier already has its own {file} for {name}: edit that file (or remove it with git rm and export again).",

@@ -31,13 +31,14 @@ class Scenario:
     folder: Path  # `{here}` of the steps: the member lists beside scenario.yaml
 
 
-def load_scenario(folder: Path | None = None) -> Scenario:
-    """The scenario shipped in `sample_dossier/` (or in `folder`)."""
+def load_scenario(folder: Path | None = None, file: str = "scenario.yaml") -> Scenario:
+    """A scenario shipped in `sample_dossier/` (or in `folder`): `scenario.yaml`, the demo of
+    one commune, or `district.yaml`, four communes over two rated years (`antt demo --district`)."""
     from antt_cli.resources import sample_dossier_dir
     from antt_cli.store.yamlio import load_yaml
 
     folder = folder or sample_dossier_dir()
-    raw = load_yaml(folder / "scenario.yaml", "sample_dossier/scenario.yaml")
+    raw = load_yaml(folder / file, f"sample_dossier/{file}")
     today = raw["today"] if isinstance(raw["today"], dt.date) else dt.date.fromisoformat(str(raw["today"]))
     init = InitInput(**{key: str(raw["init"][key]) for key in INIT_KEYS})
     steps = tuple(DemoStep(tuple(str(a) for a in step["run"]), step.get("save")) if isinstance(step, dict)

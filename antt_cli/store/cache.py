@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-VERSION = 8  # 8: an exemplar's evaluation and reassessments among the duties met, its clock's start; 7: JSON, digests carrying the rating, the establishment and targets met (dated), the exemplar's kind, clock and reassessments
+VERSION = 9  # 9: the facts of `antt summary` (domain/summary.py); 8: an exemplar's evaluation and reassessments among the duties met, its clock's start; 7: JSON, digests carrying the rating, the establishment and targets met (dated), the exemplar's kind, clock and reassessments
 MAX_BYTES = 256 * 1024 * 1024  # a cache larger than this is not ours: rebuilt
 
 

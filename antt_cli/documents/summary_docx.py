@@ -1,0 +1,208 @@
+"""The yearly summary as a báo cáo (`antt summary -o FILE.docx`, docs/commands.md): the unit's
+report to the provincial standing office (HD 163 §III.2.c) in the layout of every antt
+document (NĐ 30/2020 Phụ lục I, documents/builder.py): header table with the number line
+left blank for the văn thư, date line, BÁO CÁO and its subject, the tables, the chart as a
+picture (documents/summary_chart.py), recipients and signature block. An editable Word file:
+text, real tables, one inline picture.
+
+Built the way the kinds' templates are (the builder's blocks, docxtpl tags) and rendered at
+once in the sandbox (documents/sandbox.py); the bytes are deterministic (fixed properties,
+normalised zip)."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+from antt_cli.documents import builder as B
+from antt_cli.documents import nd30
+from antt_cli.documents.deterministic_zip import normalize_docx
+from antt_cli.documents.summary_xlsx import event_text
+from antt_cli.domain.rating import GRADE_TITLES, GRADES
+from antt_cli.i18n import t_vi
+
+# Column widths (cm) of each table; each row sums to the text width (16.5 cm).
+_MODELS = [1.0, 4.4, 2.6, 1.8, 1.9, 2.0, 2.8]
+_COUNTS = [4.8, 1.6, 1.6, 2.3, 1.6, 1.6, 3.0]
+_NOT_RATED = [1.0, 5.0, 3.0, 5.0, 2.5]
+_EVENTS = [1.0, 5.5, 5.0, 2.5, 2.5]
+
+
+def _col(key: str) -> str:
+    return t_vi(f"documents.summary.col.{key}")
+
+
+def _table(name: str, widths: list[float], columns: list[str], cells: list[str]) -> dict:
+    """A data table of the builder (a header row, one row per item of `name`)."""
+    return {"widths": widths, "columns": columns, "loop": f"r in {name}", "if": name,
+            "cells": ["{{ r.no }}", *cells] if columns[0] == _col("no") else cells}
+
+
+def _count_table(name: str, first: str) -> dict:
+    return {"widths": _COUNTS, "loop": f"r in {name}", "if": name,
+            "columns": [_col(first), *(GRADE_TITLES[g] for g in GRADES), _col("total"), _col("share")],
+            "cells": ["{{ r.label }}", *(f"{{{{ r.g{i} }}}}" for i in range(len(GRADES))), "{{ r.total }}",
+                      "{{ r.share }}"], "align": ["left"] + ["center"] * (len(GRADES) + 2)}
+
+
+def body_items() -> list:
+    """The report's body (builder markers: `# ` heading, `{%p %}` tags, table specs)."""
+    no = _col("no")
+    return [
+        "{{ intro }}",
+        "# " + t_vi("documents.summary.report.part1"),
+        "{{ total_line }}",
+        _table("models", _MODELS, [no, _col("name"), _col("group"), _col("grade"), _col("proposed"),
+                                   _col("completion"), _col("decision")],
+               ["{{ r.name }}", "{{ r.group }}", "{{ r.grade }}", "{{ r.proposed }}", "{{ r.completion }}",
+                "{{ r.decision }}"]),
+        _count_table("by_area", "group"),
+        "{%p if chart %}",
+        "{{ chart }}",
+        "~ {{ chart_caption }}",
+        "{%p endif %}",
+        _count_table("by_level", "level_group"),
+        "# " + t_vi("documents.summary.report.part2"),
+        "{%p for n in notes %}",
+        "{{ n }}",
+        "{%p endfor %}",
+        _table("not_rated", _NOT_RATED, [no, _col("name"), _col("group"), _col("why"), _col("first_year")],
+               ["{{ r.name }}", "{{ r.group }}", "{{ r.why }}", "{{ r.first_year }}"]),
+        "{%p if not not_rated %}",
+        "{{ none }}",
+        "{%p endif %}",
+        "# " + t_vi("documents.summary.report.part3"),
+        _table("events", _EVENTS, [no, _col("name"), _col("event"), _col("date"), _col("number")],
+               ["{{ r.name }}", "{{ r.event }}", "{{ r.date }}", "{{ r.number }}"]),
+        "{%p if not events %}",
+        "{{ none }}",
+        "{%p endif %}",
+        "# " + t_vi("documents.summary.report.part4"),
+        _table("exemplars", _EVENTS, [no, _col("name"), _col("event"), _col("date"), _col("number")],
+               ["{{ r.name }}", "{{ r.event }}", "{{ r.date }}", "{{ r.number }}"]),
+        "{%p if not exemplars %}",
+        "{{ none }}",
+        "{%p endif %}",
+        "{{ closing }}",
+    ]
+
+
+def _centre(doc: Any, texts: tuple[str, ...]) -> None:
+    """The chart and its caption: centred, no first-line indent (a figure, not a paragraph)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    for par in doc.paragraphs:
+        if par.text in texts:
+            par.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            par.paragraph_format.first_line_indent = Cm(0)
+
+
+def template_bytes() -> bytes:
+    """The report's template: the builder's header, title, body and signature blocks."""
+    doc = B.new_document()
+    for par in list(doc.paragraphs):
+        par._p.getparent().remove(par._p)
+    B.header_block(doc, party_variant=False)
+    B.title_block(doc)
+    B.render_body(doc, body_items())
+    B.signature_block(doc)
+    _centre(doc, ("{{ chart }}", "{{ chart_caption }}"))
+    doc.core_properties.comments = ""
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _day(value: dt.date | None) -> str:
+    return nd30.short_date(value) if value is not None else ""
+
+
+def _numbered(rows: list[dict]) -> list[dict]:
+    return [{"no": i, **row} for i, row in enumerate(rows, 1)]
+
+
+def _share(value: float | None) -> str:
+    return f"{value:.1f}".replace(".", ",") if value is not None else "—"
+
+
+def _counts(items: list[tuple[str, Any]]) -> list[dict]:
+    return [{"label": label, **{f"g{i}": c.by_grade[g] for i, g in enumerate(GRADES)}, "total": c.total,
+             "share": _share(c.good_share)} for label, c in items]
+
+
+def table_rows(s: Any) -> dict:
+    """The rows of every table, as text (Vietnamese grades and dates dd/mm/yyyy)."""
+    grade = lambda slug: GRADE_TITLES.get(slug or "", "")  # noqa: E731
+    return {
+        "models": _numbered([{"name": m.name, "group": m.group, "grade": grade(m.grade), "proposed": grade(m.proposed),
+                              "completion": _share(m.completion),
+                              "decision": f"{m.decision.number or ''} {_day(m.decision.date)}".strip()}
+                             for m in s.rated]),
+        "by_area": _counts([*s.by_area.items(), (_col("total"), s.totals)]) if s.rated else [],
+        "by_level": _counts([(t_vi(f"documents.summary.level.{k}"), c) for k, c in s.by_level.items()]),
+        "not_rated": _numbered([{"name": n.name, "group": n.group, "why": t_vi(f"documents.summary.why.{n.why}"),
+                                 "first_year": n.first_year or ""} for n in s.not_rated]),
+        "events": _numbered([{"name": e.name, "event": event_text(e), "date": _day(e.date), "number": e.number or ""}
+                             for e in s.events]),
+        "exemplars": _numbered([{"name": e.name, "event": event_text(e), "date": _day(e.date),
+                                 "number": e.number or ""} for e in s.exemplars]),
+    }
+
+
+def header_context(result: Any, code: str) -> dict:
+    """NĐ 30 header and signature of the unit's report (Phụ lục I mục II.1–II.9): the number
+    left for the văn thư to fill in on signing (`Số:      /BC-<code>`)."""
+    unit, head = result.unit, result.head
+    signer = {"name": head.get("name") or "", "title": head.get("title") or ""}
+    return {
+        "parent_lines": [nd30.upper_vn(result.parent)] if result.parent else [],
+        "issuer_lines": [nd30.upper_vn(unit)], "party": False, "secrecy": None,
+        "number_line": f"Số:       /BC-{code}" if code else "Số:       /BC",
+        "date_line": nd30.date_line(result.place, result.summary.day),
+        "type_name": t_vi("documents.summary.report.type"),
+        "subject": t_vi("documents.summary.report.subject", year=result.summary.year),
+        "signature_lines": nd30.signature_lines(signer, "proposer", unit, signer["title"]),
+        "signer_name": signer["name"],
+        "recipients": [f"- {t_vi('documents.summary.report.recipient')};", f"- Lưu: VT{', ' + code if code else ''}."],
+    }
+
+
+def report_context(result: Any, tpl: Any, guideline: str) -> dict:
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    from antt_cli.documents.summary_chart import chart_png
+
+    s = result.summary
+    t = s.totals
+    chart = None
+    if s.rated:
+        png = chart_png(s.year, {k: dict(v.by_grade) for k, v in s.by_area.items()})
+        chart = InlineImage(tpl, io.BytesIO(png), width=Mm(160))
+    total_line = (t_vi("documents.summary.total", total=t.total, tot=t.by_grade["tot"], kha=t.by_grade["kha"],
+                       tb=t.by_grade["trung-binh"], yeu=t.by_grade["yeu"], share=_share(t.good_share) + " %")
+                  if s.rated else t_vi("documents.summary.total_none"))
+    return {
+        **header_context(result, result.code), **table_rows(s), "chart": chart,
+        "chart_caption": t_vi("documents.summary.title.chart", year=s.year),
+        "intro": t_vi("documents.summary.report.intro", guideline=guideline, unit=result.unit, year=s.year,
+                      start=_day(s.start), end=_day(s.end)),
+        "total_line": total_line, "notes": list(result.vi_notes), "none": t_vi("documents.summary.report.none"),
+        "closing": t_vi("documents.summary.report.closing", year=s.year, unit=result.unit),
+    }
+
+
+def report_bytes(result: Any) -> bytes:
+    """The .docx bytes of `result` (services/summary.py `SummaryResult`)."""
+    from docxtpl import DocxTemplate
+
+    from antt_cli.documents.context import GUIDELINE_ABOUT, GUIDELINE_DATE, GUIDELINE_NUMBER
+    from antt_cli.documents.render import jinja_env
+
+    tpl = DocxTemplate(io.BytesIO(template_bytes()))
+    guideline = f"{GUIDELINE_NUMBER} ngày {GUIDELINE_DATE} của {result.guideline_issuer} {GUIDELINE_ABOUT}"
+    tpl.render(report_context(result, tpl, guideline), jinja_env(), autoescape=True)
+    buf = io.BytesIO()
+    tpl.save(buf)
+    return normalize_docx(buf.getvalue())
