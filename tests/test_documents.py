@@ -523,12 +523,14 @@ def test_override_template_and_failures(tmp_path):
                 body = body.replace("{{ subject }}".encode(), "{{ subject ".encode())
             dst.writestr(info, body)
     (override / "proposal.docx").write_bytes(bad.getvalue())
+    # a dossier's own template is checked before it is used (docs/templates.md): refused
+    # with the check's sentence naming the tag
     with pytest.raises(AnttError) as err:
         render("proposal", override=override)
-    assert err.value.key == "documents.render_failed"
-    assert err.value.params["kind"] == "proposal"
+    assert err.value.key == "documents.template_check_failed"
     assert "proposal.docx" in err.value.params["template"]
-    assert "\n" not in err.value.params["detail"]
+    assert "{{ subject" in err.value.params["problems"]
+    assert "\n" not in err.value.params["problems"]
     assert err.value.message()
     # an undefined variable: the template is otherwise sound, the message names the variable
     with zipfile.ZipFile(io.BytesIO(shipped.read_bytes())) as src, zipfile.ZipFile(
@@ -541,8 +543,8 @@ def test_override_template_and_failures(tmp_path):
             dst.writestr(info, body)
     with pytest.raises(AnttError) as err:
         render("proposal", override=override)
-    assert err.value.key == "documents.render_failed"
-    assert "no_such_key" in err.value.params["detail"]
+    assert err.value.key == "documents.template_check_failed"
+    assert "no_such_key" in err.value.params["problems"]
 
 
 def test_missing_template(monkeypatch, tmp_path):

@@ -359,7 +359,7 @@ def build_app() -> typer.Typer:
         if lang:
             set_lang(lang)
 
-    from antt_cli.cli import (adopt_cmd, case_cmds, check_cmds, dossier_cmds, exemplar_cmds, help_cmd,
+    from antt_cli.cli import (adopt_cmd, case_cmds, check_cmds, dossier_cmds, exemplar_cmds, help_cmd, letter_cmds,
                               lifecycle_cmds, next_cmd, rating_cmds, summary_cmd)
 
     dossier_cmds.register(app)
@@ -369,6 +369,7 @@ def build_app() -> typer.Typer:
     exemplar_cmds.register(app)
     next_cmd.register(app)
     check_cmds.register(app)
+    letter_cmds.register(app)
     summary_cmd.register(app)
     adopt_cmd.register(app)
     help_cmd.register(app)

@@ -269,8 +269,10 @@ def new_document():
 
 # ---------------------------------------------------------------- shared blocks
 
-def header_block(doc, party_variant: bool) -> None:
-    """NĐ 30 header: parent / issuing body / number | Quốc hiệu / Tiêu ngữ / date line."""
+def header_block(doc, party_variant: bool, official_letter: bool = False) -> None:
+    """NĐ 30 header: parent / issuing body / number | Quốc hiệu / Tiêu ngữ / date line; a
+    công văn (`official_letter`) has its `V/v …` subject under the number, 12 pt (NĐ 30/2020
+    Phụ lục I, mục II.5.b)."""
     table = make_table(doc, [HEAD_LEFT, HEAD_RIGHT], rows=2)
     left, right = Box(table.cell(0, 0)), Box(table.cell(0, 1))
     left.tag("{%p for line in parent_lines %}")
@@ -304,6 +306,8 @@ def header_block(doc, party_variant: bool) -> None:
     p = left2.par(align="center", before=6, after=0)
     add_run(p, "{{ secrecy }}", HEADER_PT, bold=True, boxed=True)
     left2.tag("{%p endif %}")
+    if official_letter:
+        left2.text("{{ subject }}", 12, align="center", before=4, after=0)
     right2.text("{{ date_line }}", HEADER_PT, italic=True, align="center", before=4, after=0)
 
 
@@ -433,6 +437,8 @@ def render_body(doc, items: list) -> None:
                 # an article title (no final stop) is bold with its number, a sentence is not
                 titled = not rest.rstrip().endswith((".", ":", "./.")) and "{%" not in rest
                 add_run(p, " " + rest, BODY_PT, bold=titled)
+        elif item.startswith("> "):      # centred plain line (Kính gửi: …)
+            box.text(item[2:], BODY_PT, align="center", after=3, keep_next=True)
         elif item.startswith("~ "):      # italic paragraph
             box.text(item[2:], BODY_PT, italic=True, indent=1.27)
         elif item.startswith("- "):      # a line without first-line indent (lists, minutes)
@@ -450,8 +456,12 @@ def build_template(k: KindSpec, shared: dict) -> bytes:
     # the empty first paragraph of a new document goes: the header table comes first
     for par in list(doc.paragraphs):
         par._p.getparent().remove(par._p)
-    header_block(doc, party_variant=bool(block(k, "party_variant", False)))
-    title_block(doc)
+    official_letter = bool(block(k, "official_letter", False))
+    header_block(doc, party_variant=bool(block(k, "party_variant", False)), official_letter=official_letter)
+    if official_letter:  # a công văn has no type name and no title block (NĐ 30/2020 Phụ lục I)
+        Box(doc).text("", BODY_PT, after=6)
+    else:
+        title_block(doc)
     if block(k, "decision", False):
         decision_opening(doc, str(block(k, "decide", "QUYẾT ĐỊNH:")))
     render_body(doc, body_items(k, shared))
@@ -470,13 +480,14 @@ def default_dir() -> Path:
     return shipped_templates_dir()
 
 
-def build_all(registry: Registry, out_dir: Path | None = None) -> dict[str, bytes]:
-    """Write the template of every kind of `registry` to `out_dir` (default: the repository's
-    `templates/`)."""
+def build_all(registry: Registry, out_dir: Path | None = None,
+              letters: Registry | None = None) -> dict[str, bytes]:
+    """Write the template of every kind of `registry` (and every letter of `letters`) to
+    `out_dir` (default: the repository's `templates/`)."""
     out = out_dir or default_dir()
     out.mkdir(parents=True, exist_ok=True)
     built = {}
-    for k in registry:
+    for k in [*registry, *(letters or [])]:
         data = build_template(k, registry.shared)
         (out / f"{k.name}.docx").write_bytes(data)
         built[k.name] = data
@@ -486,11 +497,11 @@ def build_all(registry: Registry, out_dir: Path | None = None) -> dict[str, byte
 def main(argv: list[str] | None = None) -> int:
     """`python -m antt_cli.documents.builder [DIR]`: a command-line client of its own, it
     reads the kinds (the shipped ones and `ANTT_KINDS`) as the CLI does, then builds."""
-    from antt_cli.store.kinds import load_registry
+    from antt_cli.store.kinds import load_letters, load_registry
 
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0]) if args else None
-    built = build_all(load_registry(), out)
+    built = build_all(load_registry(), out, load_letters())
     print(f"{len(built)} templates written to {out or default_dir()}")
     return 0
 

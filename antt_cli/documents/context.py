@@ -57,7 +57,7 @@ KEYS = (
     "meeting_closing", "chair_text", "secretary_text", "sections", "time_text", "time_clause",
     "execution_extra", "record_year",
     "attachments", "ledger_rows", "fields", "rating", *EXEMPLAR_KEYS,
-    "history", "ratings", "replicas", "closure_reason", "closure_date",
+    "history", "ratings", "replicas", "closure_reason", "closure_date", "to_list", "to_lines", "to_text",
 )
 # (plus the keys of the kind's `document.texts`)
 # The keys a spec's `subject` may use: it is also rendered to cite that record in another
@@ -307,7 +307,7 @@ def free_text(src: Source) -> dict:
     """The record's free text: `--set summary=`, `note=` and every other `--set` value."""
     fields = src.record.fields
     return {"summary": src.field("summary") or None, "note": src.field("note") or None,
-            "fields": {key: text_of(v) for key, v in fields.items() if not isinstance(v, (list, dict))}}
+            "fields": Fields({key: text_of(v) for key, v in fields.items() if not isinstance(v, (list, dict))})}
 
 
 def spec_wording(src: Source, ctx: dict) -> dict:
@@ -321,10 +321,13 @@ def spec_wording(src: Source, ctx: dict) -> dict:
         return render_text(k, what, source, values)
 
     meeting = meeting_place(src, text)
+    to = addressees(src, text)
+    values.update(to)
     texts = {str(key): text(f"texts.{key}", source) for key, source in block(k, "texts", {}).items()}
     values.update(texts)
     spec = block(k, "meeting", {})
     return {
+        **to,
         **texts,
         "meeting": meeting,
         "meeting_opening": text("meeting.opening", spec.get("opening", "{{ issuer }} tổ chức cuộc họp")),
@@ -334,6 +337,21 @@ def spec_wording(src: Source, ctx: dict) -> dict:
         "time_text": src.field("time") or text("time_default", block(k, "time_default", DOTS)),
         "execution_extra": text("execution_extra", block(k, "execution_extra", "các cơ quan, cá nhân có liên quan")),
     }
+
+
+def addressees(src: Source, text) -> dict:
+    """Who a letter is sent to, the "Kính gửi:" of a công văn, tờ trình, giấy mời (NĐ 30/2020
+    Phụ lục I mục II.5.b): `--set to=A;B`, else the spec's `to` (Jinja), `;` between names.
+    One name goes on the line (`Kính gửi: A.`), several under it, one a line (`- A;` … `- B.`)."""
+    given = src.field("to") or text("to", block(src.kind, "to", ""))
+    names = _dedupe(text_of(x).rstrip(";.") for x in given.split(";") if text_of(x).rstrip(";."))
+    if len(names) == 1:
+        lines = [f"Kính gửi: {names[0]}."]
+    elif names:
+        lines = ["Kính gửi:"] + [f"- {n}{'.' if i == len(names) - 1 else ';'}" for i, n in enumerate(names)]
+    else:
+        lines = []
+    return {"to_list": names, "to_lines": lines, "to_text": ", ".join(names)}
 
 
 # ---------------------------------------------------------------- meeting

@@ -50,8 +50,10 @@ def template_path(kind: str, override_dir: Path | None = None) -> Path:
 
 def jinja_env() -> jinja2.Environment:
     """The sandbox templates render in (documents/sandbox.py): a dossier's own template is
-    untrusted input."""
-    return sandbox(autoescape=True)
+    untrusted input (documents/wording.py `template_env`)."""
+    from antt_cli.documents.wording import template_env
+
+    return template_env()
 
 
 def _one_line(exc: BaseException) -> str:
@@ -59,6 +61,16 @@ def _one_line(exc: BaseException) -> str:
     if isinstance(exc, jinja2.TemplateSyntaxError) and exc.lineno:
         text = f"{text} (line {exc.lineno})"
     return f"{type(exc).__name__}: {text}"[:300]
+
+
+def _check_own(path: Path, k) -> None:
+    """A dossier's own template is used only when `antt templates check` finds nothing wrong
+    with it (docs/templates.md): never a silently wrong letter."""
+    from antt_cli.documents.template_check import known_names, template_problems
+
+    found = template_problems(path, known_names(k))
+    if found:
+        raise AnttError("documents.template_check_failed", template=str(path), problems=" ".join(found))
 
 
 def render_record(profile: Mapping[str, Any], case: Case, record: Record, registry: Registry,
@@ -69,6 +81,8 @@ def render_record(profile: Mapping[str, Any], case: Case, record: Record, regist
     kind = record.kind
     path = template_path(kind, override_dir)
     context = document_context(profile, case, record, registry)
+    if override_dir is not None and path.parent == Path(override_dir) and path.is_file():
+        _check_own(path, registry[kind])
     try:
         if not path.is_file():
             raise FileNotFoundError(f"no such file {path}")

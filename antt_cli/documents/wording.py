@@ -47,6 +47,17 @@ def _env():
     return env
 
 
+def template_env():
+    """The sandbox DOCX templates render in (autoescaping: docxtpl writes XML); the spec
+    strings' filters `first_upper` and `first_lower` work in templates too (docs/templates.md)."""
+    from antt_cli.documents.sandbox import sandbox
+
+    env = sandbox(autoescape=True)
+    env.filters["first_upper"] = first_upper
+    env.filters["first_lower"] = first_lower
+    return env
+
+
 @functools.lru_cache(maxsize=512)
 def _compiled(source: str):
     return _env().from_string(source)
@@ -73,7 +84,7 @@ def render_text(k: KindSpec, what: str, source: Any, values: Mapping[str, Any]) 
 # The keys of a spec's `document:` block (docs/kinds.md, "document:").
 BLOCK_KEYS = ("subject", "body", "sections", "texts", "meeting", "time_default", "execution_extra",
               "proposed_by", "cites", "decision", "decide", "party_variant", "state_type_name", "targets",
-              "recipients")
+              "recipients", "official_letter", "to")
 MEETING_KEYS = ("opening", "closing", "attendees", "location")
 TARGET_MODES = ("none", "planned", "judged", "judged-if-annual")
 

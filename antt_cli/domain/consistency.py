@@ -110,12 +110,16 @@ def file_findings(case: Case, reg: Registry, hashes: Mapping[str, str | None]) -
             yield Finding(ERROR, case.id, record.kind, "domain.consistency.file_missing", params)
         elif record.sha256 and actual != record.sha256:
             yield Finding(ERROR, case.id, record.kind, "domain.consistency.file_edited", params)
+    for letter in case.letters:  # a letter sent (`antt letter --record`): its copy is kept
+        if letter.file and hashes.get(letter.file) is None:
+            yield Finding(ERROR, case.id, letter.kind, "domain.consistency.file_missing",
+                          {"kind": letter.kind, "cli": letter.kind, "file": letter.file, "id": case.id, "year": ""})
 
 
 def number_uses(case: Case) -> Iterator[NumberUse]:
     """The numbers `case` put in the registers: every numbered, dated, issued record (a
-    withdrawn one keeps its number: it was issued)."""
-    for record in case.documents:
+    withdrawn one keeps its number: it was issued), its letters included (`antt letter`)."""
+    for record in [*case.documents, *case.letters]:
         if record.number and record.date and record.issuer:
             number = nfc(str(record.number))
             yield NumberUse(case.id, record.kind, body_key(record.issuer), record.date.year, number,

@@ -74,7 +74,7 @@ DIGEST_KEYS = frozenset(["id", "kind", "name", "status", "linked", "area", "open
 
 def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
     numbers = [(name_key(str(d.issuer or "")), d.date.year, str(d.number))
-               for d in case.documents if d.number and d.date]
+               for d in [*case.documents, *case.letters] if d.number and d.date]
     # docs/rules.md: the rating proposal is also the year's annual report (either satisfies both)
     reports = sorted({(int(d.year), "annual" if reg[d.kind].rating == "propose" else str(d.fields.get("period")))
                       for d in case.documents if d.year is not None and reg.get(d.kind) is not None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 # Who issues a kind: decides the default issuer and the signature block (docs/kinds.md).
 PROPOSER = "proposer"        # the proposing unit (Công an xã, MTTQ, ...)
@@ -36,7 +36,10 @@ _KEYS = {"name", "case", "title", "section", "item", "step", "order", "type_code
          "sets_authority", "requires", "linked_only", "optional", "repeatable", "numbered", "members",
          "attachments", "attach_folder", "approval", "command", "year", "fields", "checks", "effects",
          "steering_members", "summary", "document", "rating", "by_authority", "cli_name", "lists_criteria",
-         "while_closing"}
+         "while_closing", "letter"}
+# A letter (công văn, giấy mời, … — `antt letter`, docs/templates.md) belongs to no step of the
+# guideline: it needs none of these keys.
+_LETTER_OPTIONAL = {"section", "item", "step"}
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,7 @@ class KindSpec:
     cli_name: str = ""
     lists_criteria: bool = False   # its document is the case's criteria set (§IV.1 Bước 1)
     while_closing: bool = False    # still recorded once closure has started (§III.3; docs/interpretations.md)
+    letter: bool = False           # a letter of `antt letter` (antt_cli/letters/), not a lifecycle kind
 
     @property
     def cli(self) -> str:
@@ -185,6 +189,12 @@ class Registry:
     def allowed_fields(self, k: KindSpec) -> dict[str, FieldSpec]:
         return {**self.common_fields, **k.fields}
 
+    def with_kinds(self, more: Iterable[KindSpec]) -> "Registry":
+        """This registry and `more` (the letters, which render through the same pipeline as
+        the lifecycle kinds but take no part in it); a name of `more` wins."""
+        return Registry(kinds={**self.kinds, **{k.name: k for k in more}}, common_fields=self.common_fields,
+                        shared=self.shared)
+
 
 def _fields(raw: Any, where: str) -> dict[str, FieldSpec]:
     out = {}
@@ -214,8 +224,9 @@ def kind_from_data(data: Mapping[str, Any], known_checks: set[str], known_effect
     unknown = set(data) - _KEYS
     if unknown:
         raise ValueError(f"{name}: unknown key(s) {', '.join(sorted(unknown))}")
+    letter = bool(data.get("letter", False))
     for key in ("name", "case", "title", "section", "item", "step", "type_name", "issuer"):
-        if data.get(key) in (None, ""):
+        if data.get(key) in (None, "") and not (letter and key in _LETTER_OPTIONAL):
             raise ValueError(f"{name}: missing {key}")
 
     def choice(key: str, allowed: tuple[str, ...], default: str) -> str:
@@ -234,7 +245,8 @@ def kind_from_data(data: Mapping[str, Any], known_checks: set[str], known_effect
             raise ValueError(f"{name}: unknown effect {fn!r}")
     return KindSpec(
         name=name, case=choice("case", CASE_KINDS, "model"), title=str(data["title"]),
-        section=str(data["section"]), item=int(data["item"]), step=int(data["step"]), order=int(data.get("order", 0)),
+        section=str(data.get("section") or ""), item=int(data.get("item") or 0), step=int(data.get("step") or 0),
+        order=int(data.get("order", 0)),
         type_codes=tuple(str(c) for c in data.get("type_codes") or ()), type_name=str(data["type_name"]),
         issuer=choice("issuer", ISSUER_ROLES, ""), requires=tuple(str(r) for r in data.get("requires") or ()),
         sets_authority=bool(data.get("sets_authority", False)), linked_only=bool(data.get("linked_only", False)),
@@ -251,6 +263,7 @@ def kind_from_data(data: Mapping[str, Any], known_checks: set[str], known_effect
         document=dict(data.get("document") or {}),
         cli_name=str(data.get("cli_name") or ""), lists_criteria=bool(data.get("lists_criteria", False)),
         while_closing=bool(data.get("while_closing", False)),
+        letter=letter,
     )
 
 

@@ -122,6 +122,9 @@ class Case:
     documents: list[Record] = dc_field(default_factory=list)
     plans: dict[int, Plan] = dc_field(default_factory=dict)
     criteria: tuple[Criterion, ...] = ()
+    # letters sent about the case (`antt letter --record`): outside the lifecycle, numbered in
+    # their issuer's register like any record (docs/case-schema.md `letters`)
+    letters: list[Record] = dc_field(default_factory=list)
     extra: dict[str, Any] = dc_field(default_factory=dict)
 
     @property
@@ -156,7 +159,7 @@ class Case:
 
 _CASE_KEYS = ("id", "kind", "name", "working_title", "area", "field", "level", "unit_kind", "linked",
               "members", "membership", "proposer", "lead_unit", "lead_units", "authority", "status",
-              "opened", "documents", "plans", "criteria")
+              "opened", "documents", "plans", "criteria", "letters")
 _RECORD_KEYS = ("kind", "number", "date", "issuer", "signer", "approved_by", "approved_date", "secrecy",
                 "year", "fields", "members", "attachments", "file", "sha256", "amendments")
 
@@ -236,6 +239,7 @@ def case_from(data: dict[str, Any]) -> Case:
         documents=[record_from(d) for d in data.get("documents") or [] if isinstance(d, dict)],
         plans={int(y): plan_from(y, p) for y, p in (data.get("plans") or {}).items()},
         criteria=tuple(c for c in (criterion_from(x) for x in data.get("criteria") or []) if c is not None),
+        letters=[record_from(d) for d in data.get("letters") or [] if isinstance(d, dict)],
         extra={k: v for k, v in data.items() if k not in _CASE_KEYS},
     )
 
@@ -295,6 +299,8 @@ def case_to(c: Case) -> dict[str, Any]:
     out["plans"] = {y: plan_to(p) for y, p in c.plans.items()}
     if c.criteria:  # written once there is one (older case files stay as they were)
         out["criteria"] = [criterion_to(x) for x in c.criteria]
+    if c.letters:  # written once there is one
+        out["letters"] = [record_to(r) for r in c.letters]
     out.update(extra)
     return out
 

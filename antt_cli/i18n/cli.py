@@ -219,13 +219,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.col.step": {"vi": "Bước", "en": "Step"},
     "cli.col.summary": {"vi": "Nội dung", "en": "Summary"},
     "cli.col.target": {"vi": "Chỉ tiêu", "en": "Target"},
-    "cli.col.what": {
-        "vi": "Việc phải làm",
-        "en": "What",
-    },
     "cli.col.text": {
         "vi": "Nội dung",
         "en": "Text",
+    },
+    "cli.col.what": {
+        "vi": "Việc phải làm",
+        "en": "What",
     },
     "cli.criteria.add.help": {
         "vi": "Thêm một tiêu chí cụ thể của hồ sơ (mô hình: mức xếp loại thấp nhất cần tiêu chí đó; điển hình: tiêu chí riêng, không có mức).",
@@ -409,6 +409,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                          "en": "the dossier lock, the recovery journal, exit codes, input checks"},
     "cli.help_topic.about.rules": {"vi": "các quy tắc vòng đời mô hình antt áp dụng, kèm mục của Hướng dẫn 163",
                                    "en": "the model lifecycle rules antt enforces, with the § of Guideline 163"},
+    "cli.help_topic.about.templates": {
+        "vi": "công văn, giấy mời… (antt letter) và cách sửa mẫu văn bản bằng Word",
+        "en": "letters (antt letter) and editing the templates in Word",
+    },
     "cli.help_topic.help": {
         "vi": "Tài liệu tham khảo đi kèm antt (quy tắc, cách hiểu, cấu trúc tệp, hướng dẫn sử dụng…); không có TOPIC: danh sách chủ đề.",
         "en": "The reference shipped with antt (rules, interpretations, file schema, user guide, …); without TOPIC: the list of topics.",
@@ -480,6 +484,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.kind.exemplar": {"vi": "điển hình", "en": "exemplar"},
     "cli.kind.model": {"vi": "mô hình", "en": "model"},
+    "cli.letter.done": {
+        "vi": "Đã tạo văn bản {file} (chưa ghi vào hồ sơ; thêm --record để lấy số và lưu).",
+        "en": "Letter written to {file} (not recorded; add --record to number and store it).",
+    },
+    "cli.letter.help": {
+        "vi": "Soạn công văn, giấy mời, thông báo, tờ trình, báo cáo (hoặc mẫu riêng của hồ sơ) về một mô hình; --record để lấy số, lưu vào hồ sơ và commit.",
+        "en": "Write a letter (công văn, giấy mời, thông báo, tờ trình, báo cáo, or the dossier's own template) about a case; --record numbers it, stores it in the case and commits.",
+    },
+    "cli.letter.recorded": {
+        "vi": "Đã ghi văn bản số {number} vào {id}: {file}",
+        "en": "Recorded letter no. {number} in {id}: {file}",
+    },
     "cli.new_exemplar.done": {
         "vi": "Đã mở hồ sơ điển hình {id}.",
         "en": "Opened exemplar {id}.",
@@ -706,6 +722,62 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Evaluation year {year}: {start} to {end}; as of {day}; {count} models.",
     },
     "cli.summary.written": {"vi": "Đã ghi {file}", "en": "Wrote {file}"},
+    "cli.templates.check.help": {
+        "vi": "Kiểm tra mẫu: cú pháp Jinja, biến không có dữ liệu, thẻ bị Word tách thành nhiều đoạn, bộ lọc lạ, thẻ bị cấm.",
+        "en": "Check templates: Jinja syntax, names the data does not provide, tags split across Word runs, unknown filters, forbidden tags.",
+    },
+    "cli.templates.check_ok": {
+        "vi": "{file}: không có lỗi.",
+        "en": "{file}: no problems.",
+    },
+    "cli.templates.check_problem": {
+        "vi": "{problem}",
+        "en": "{problem}",
+    },
+    "cli.templates.check_summary": {
+        "vi": "Đã kiểm tra {checked} mẫu, {broken} mẫu có lỗi.",
+        "en": "Checked {checked} templates, {broken} with problems.",
+    },
+    "cli.templates.export.help": {
+        "vi": "Chép một mẫu mặc định vào thư mục templates/ của hồ sơ để sửa bằng Word (một commit).",
+        "en": "Copy a shipped template into the dossier's templates/ folder for editing in Word (one commit).",
+    },
+    "cli.templates.exported": {
+        "vi": "Đã chép mẫu {name} vào {file}: mở bằng Word hoặc LibreOffice để sửa, rồi chạy `antt templates check {name}`.",
+        "en": "Copied template {name} to {file}: open it in Word or LibreOffice, edit, then run `antt templates check {name}`.",
+    },
+    "cli.templates.help": {
+        "vi": "Xem, xuất để sửa bằng Word, và kiểm tra các mẫu văn bản.",
+        "en": "List, export for editing in Word, and check the document templates.",
+    },
+    "cli.templates.kind_document": {
+        "vi": "văn bản hồ sơ",
+        "en": "dossier document",
+    },
+    "cli.templates.kind_letter": {
+        "vi": "văn bản gửi đi",
+        "en": "letter",
+    },
+    "cli.templates.list.help": {
+        "vi": "Liệt kê mọi mẫu (mặc định hay riêng của hồ sơ), loại, các trường và nguồn.",
+        "en": "List every template (shipped or the dossier's own), its kind, its fields and its origin.",
+    },
+    "cli.templates.origin_dossier": {
+        "vi": "mẫu riêng của hồ sơ",
+        "en": "the dossier's own",
+    },
+    "cli.templates.origin_override": {
+        "vi": "hồ sơ sửa mẫu mặc định",
+        "en": "the dossier's copy of a shipped one",
+    },
+    "cli.templates.origin_shipped": {
+        "vi": "mẫu mặc định",
+        "en": "shipped",
+    },
+    "cli.templates.row": {
+        "vi": "{name} — {title} ({kind}, {origin}); trường (* bắt buộc): {fields}",
+        "en": "{name} — {title} ({kind}, {origin}); fields (* required): {fields}",
+    },
     "cli.too_long": {
         "vi": "{option} dài {length} ký tự, quá mức cho phép với {what} (tối đa {limit} ký tự): hãy rút gọn rồi chạy lại.",
         "en": "{option} is {length} characters long, more than {what} may have (at most {limit}): shorten it and run the command again.",

@@ -164,6 +164,18 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "en": "Issuing body, named as declared with `antt bodies add`; on a new record, the kind's default."},
     "help.kind": {"vi": "Loại văn bản: tên ngắn (periodic-report), tên tiếng Việt có hoặc không dấu, hay vài chữ đầu đủ rõ (\"bao cao tinh hinh\"); gõ nhầm sẽ được gợi ý loại gần nhất.",
                   "en": "Document kind: its short name (periodic-report), its Vietnamese title with or without diacritics, or enough of its start (\"bao cao tinh hinh\"); a slip is answered with the nearest kind."},
+    "help.letter.output": {
+        "vi": "Tệp hoặc thư mục ghi văn bản, ngoài hồ sơ; mặc định ID-MẪU.docx ở thư mục hiện tại (thư mục tạm nếu đang ở trong hồ sơ).",
+        "en": "File or folder for the letter, outside the dossier; default ID-TEMPLATE.docx in the current folder (the temp folder when inside the dossier).",
+    },
+    "help.letter.record": {
+        "vi": "Lấy số theo sổ đăng ký của cơ quan ban hành, lưu văn bản vào thư mục letters/ của mô hình và commit.",
+        "en": "Number the letter from the issuing body's register, store it in the case's letters/ folder and commit.",
+    },
+    "help.letter.template": {
+        "vi": "Mẫu văn bản: cong-van, giay-moi, thong-bao, to-trinh, bao-cao, tên tiếng Việt có hoặc không dấu, vài chữ đầu, hoặc tên mẫu riêng trong templates/ của hồ sơ.",
+        "en": "Letter template: cong-van, giay-moi, thong-bao, to-trinh, bao-cao, its Vietnamese title with or without diacritics, a prefix, or the name of the dossier's own template in templates/.",
+    },
     "help.new_exemplar.area": {
         "vi": "Địa bàn, lĩnh vực của điển hình, ví dụ \"Thôn Lâm Giáo\".",
         "en": "The exemplar's area or field, e.g. \"Thôn Lâm Giáo\".",
@@ -329,6 +341,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.summary.year": {
         "vi": "Năm đánh giá (từ 01/11 năm trước đến 31/10 năm này).",
         "en": "The evaluation year (01/11 of the year before to 31/10).",
+    },
+    "help.templates.check_name": {
+        "vi": "Chỉ kiểm tra mẫu này (mặc định: mọi mẫu đang dùng).",
+        "en": "Check this template only (default: every template in use).",
+    },
+    "help.templates.name": {
+        "vi": "Tên mẫu (tên loại văn bản hoặc mẫu văn bản gửi đi, tên tiếng Việt, vài chữ đầu).",
+        "en": "Template name (a document kind or a letter, its Vietnamese title, a prefix).",
     },
     "help.version": {"vi": "In phiên bản antt rồi thoát.", "en": "Print antt's version and exit."},
     "help.withdraw.reason": {

@@ -231,6 +231,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Thu hồi {kind}",
         "en": "Withdrew {kind}",
     },
+    "services.letters.auto_needs_record": {
+        "vi": "--number auto chỉ dùng cùng --record (số chỉ được cấp khi văn bản được ghi vào hồ sơ); bỏ --number hoặc thêm --record.",
+        "en": "--number auto needs --record (a number is taken only when the letter is recorded); drop --number or add --record.",
+    },
+    "services.letters.fields_missing": {
+        "vi": "Mẫu {template} còn thiếu: {fields}. Hãy thêm các giá trị đó rồi chạy lại.",
+        "en": "Template {template} still needs: {fields}. Add those values and run again.",
+    },
     "services.national.bad_output": {
         "vi": "Không ghi được tệp zip vào {file}: thư mục chứa nó không có, hoặc đó là một thư mục; sửa -o.",
         "en": "Cannot write the zip to {file}: its folder does not exist, or it is a folder; fix -o.",
@@ -578,5 +586,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "services.summary.write_failed": {
         "vi": "Không ghi được {file}: {detail}. Hãy kiểm tra thư mục và quyền ghi rồi chạy lại.",
         "en": "Could not write {file}: {detail}. Check the folder and its permissions and run again.",
+    },
+    "services.templates.already_own": {
+        "vi": "Hồ sơ đã có mẫu riêng {file} cho {name}: sửa tệp đó (hoặc xóa nó bằng git rm rồi xuất lại).",
+        "en": "The dossier already has its own {file} for {name}: edit that file (or remove it with git rm and export again).",
+    },
+    "services.templates.export_summary": {
+        "vi": "Xuất mẫu {name} để sửa",
+        "en": "Export template {name} for editing",
     },
 }

@@ -107,7 +107,7 @@ def _hashes(dossier: Any, case_id: str, case: Any) -> dict[str, str | None]:
     are now, None when it is not there."""
     folder = dossier.case_dir_rel(case_id)
     found: dict[str, str | None] = {}
-    for record in case.documents:
+    for record in [*case.documents, *case.letters]:
         if record.file and record.file not in found:
             rel = f"{folder}/{record.file}"
             found[record.file] = sha256(dossier.source.read(rel)) if dossier.source.exists(rel) else None

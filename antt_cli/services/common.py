@@ -193,13 +193,13 @@ def writing(ctx: Context, *, action: str, case_id: str | None,
             pass
 
 
-def render_document(dossier: Dossier, case: Case, record: Record) -> bytes:
+def render_document(dossier: Dossier, case: Case, record: Record, registry: Any = None) -> bytes:
     """The DOCX of `record` on `case`, from the dossier's profile and templates (record, plan,
-    amend and draft render through here)."""
+    amend, draft and letter render through here; a letter passes the registry that holds it)."""
     from antt_cli.documents.render import render_record
     from antt_cli.store.kinds import load_registry
 
-    return render_record(dossier.profile, case, record, load_registry(), dossier.templates_override())
+    return render_record(dossier.profile, case, record, registry or load_registry(), dossier.templates_override())
 
 
 def sha256(data: bytes) -> str:

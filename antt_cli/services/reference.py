@@ -34,6 +34,7 @@ TOPICS: tuple[Topic, ...] = (
     Topic("interpretations", (("en", "interpretations.md"),)),
     Topic("case-schema", (("en", "case-schema.md"),)),
     Topic("kinds", (("en", "kinds.md"),)),
+    Topic("templates", (("en", "templates.md"),)),
     Topic("members", (("vi", "members.vi.md"), ("en", "members.md"))),
     Topic("reliability", (("en", "reliability.md"),)),
 )

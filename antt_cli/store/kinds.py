@@ -23,13 +23,14 @@ def _load(raw: bytes, label: str) -> Any:
     return parse_yaml(raw, label, fast=True)
 
 
-def _spec_files() -> dict[str, tuple[bytes, str]]:
-    """File name → (bytes, label): the shipped specs, then ANTT_KINDS's (same name wins)."""
+def _spec_files(folder: str = "kinds") -> dict[str, tuple[bytes, str]]:
+    """File name → (bytes, label): the shipped specs of `folder`, then ANTT_KINDS's (same name
+    wins; a spec saying `letter: true` is a letter wherever it lies)."""
     files: dict[str, tuple[bytes, str]] = {}
-    shipped = resources.files("antt_cli") / "kinds"
+    shipped = resources.files("antt_cli") / folder
     for entry in shipped.iterdir():
         if entry.name.endswith(".yaml"):
-            files[entry.name] = (entry.read_bytes(), f"antt_cli/kinds/{entry.name}")
+            files[entry.name] = (entry.read_bytes(), f"antt_cli/{folder}/{entry.name}")
     extra = os.environ.get("ANTT_KINDS")
     if extra:
         for path in sorted(Path(extra).glob("*.yaml")):
@@ -85,16 +86,30 @@ def _parsed_specs(files: dict[str, tuple[bytes, str]]) -> tuple[list[Any], Any]:
 
 
 @functools.lru_cache(maxsize=4)
-def _registry(extra_dir: str | None) -> Registry:
+def _registries(extra_dir: str | None) -> tuple[Registry, Registry]:
+    """(the lifecycle kinds, the letters): one spec format, one parse, two registries — a
+    letter (`letter: true`, antt_cli/letters/) renders like a kind but is recorded by
+    `antt letter`, outside the guideline's steps (docs/templates.md)."""
     from antt_cli.domain.kindrules import CHECKS, EFFECTS
 
-    specs, shared = _parsed_specs(_spec_files())
+    files = _spec_files()
+    files.update(_spec_files("letters"))
+    specs, shared = _parsed_specs(files)
     try:
-        return registry_from_data(specs, shared, set(CHECKS), set(EFFECTS))
+        kinds = registry_from_data([s for s in specs if not s.get("letter")], shared, set(CHECKS), set(EFFECTS))
+        letters = registry_from_data([s for s in specs if s.get("letter")], shared, set(CHECKS), set(EFFECTS))
     except (ValueError, TypeError) as exc:
         raise AnttError("store.bad_kind_spec", file="antt_cli/kinds", detail=str(exc)) from None
+    if letters.shared.get("own_letter", next(iter(letters.kinds), None)) not in letters:
+        raise AnttError("store.bad_kind_spec", file=SHARED, detail="own_letter must name a letter of antt_cli/letters")
+    return kinds, letters
 
 
 def load_registry() -> Registry:
     """Every document kind (cached per process)."""
-    return _registry(os.environ.get("ANTT_KINDS"))
+    return _registries(os.environ.get("ANTT_KINDS"))[0]
+
+
+def load_letters() -> Registry:
+    """Every shipped letter template's spec (`antt letter`, cached per process)."""
+    return _registries(os.environ.get("ANTT_KINDS"))[1]
