@@ -81,3 +81,13 @@ def test_draft_output_directory_takes_the_default_name(launched, tmp_path):
     ok("draft", "MH-2025-001", "establishment-decision", "-o", str(folder), root=launched)
     assert (folder / "MH-2025-001-establishment-decision-nhap.docx").is_file()
     refused(launched, "draft", "MH-2025-001", "launch", "-o", str(launched / "models"), contains="models")
+
+
+def test_status_table_keeps_the_name_column_when_piped(launched):
+    """Piped (no terminal) the table is 120 columns wide: the name column must keep room
+    (it was squeezed to nothing while the other columns refused to wrap)."""
+    listed = ok("status", root=launched).stdout
+    rows = [line.split("│") for line in listed.splitlines() if line.startswith("│ MH-")]
+    assert rows and all(len(cells) > 3 and len(cells[2].strip()) >= 10 for cells in rows), listed
+    header = next(line for line in listed.splitlines() if line.startswith("┃"))
+    assert "Tên" in header and "Bước" in header, header

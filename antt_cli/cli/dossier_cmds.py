@@ -237,17 +237,18 @@ def _print_rows(rows: list[dict]) -> None:
 
     table = Table(show_lines=False, expand=True)
     for key in keys:
-        # Only the ID and the step never wrap: a narrow terminal (or a pipe, 80–120 columns)
-        # wraps the other cells rather than squeezing the name to nothing.
-        table.add_column(t(f"cli.col.{key}"), overflow="fold", no_wrap=key in ("id", "step"),
+        # Only the ID, the step and the deadline never wrap: a narrow terminal (or a pipe,
+        # 80–120 columns) wraps the other cells rather than squeezing the name to nothing.
+        table.add_column(t(f"cli.col.{key}"), overflow="fold", no_wrap=key in ("id", "step", "due"),
                          ratio=_STATUS_SHARES.get(key))
     for row in cells:
         table.add_row(*row)
     stdout_console().print(table)
 
 
-# Shares of the width left after the ID and the step (which never wrap) — the name the most.
-_STATUS_SHARES = {"name": 5, "kind": 2, "status": 3, "grade": 3, "due": 3}
+# Shares of the width left after the ID, the step and the deadline (which never wrap) — the
+# name the most.
+_STATUS_SHARES = {"name": 5, "kind": 2, "status": 3, "grade": 3}
 
 
 def _person_text(person: dict | None) -> str:
