@@ -40,8 +40,16 @@ def draft_document(ctx: Context, case_id: str, kind: str, output: str | Path | N
     if k.year == "plan":
         record.year = max(case.plans, default=ctx.today.year)
     data = render_document(dossier, case, record)
-    target = draft_path(output, f"{case_id}-{k.name}-nhap.docx", dossier.root.resolve(), Path.cwd())
-    if target.is_relative_to(dossier.root.resolve()):
+    return write_outside(dossier.root, output, f"{case_id}-{k.name}-nhap.docx", data, pdf=pdf)
+
+
+def write_outside(root: Path, output: str | Path | None, name: str, data: bytes, *, pdf: bool = False) -> Path:
+    """Write a copy that is not recorded (`antt draft`, `antt letter` without --record) at
+    `output` or `name` in the current folder — never inside the dossier, whose files are
+    all committed; as PDF with `pdf`."""
+    root = Path(root).resolve()
+    target = draft_path(output, name, root, Path.cwd())
+    if target.is_relative_to(root):
         raise AnttError("services.draft.inside_dossier", file=str(target))
     if pdf:
         target = target.with_suffix(".pdf")

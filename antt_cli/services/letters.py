@@ -175,15 +175,6 @@ def _context(dossier: Dossier, case: Case, record: Record, letters: Registry) ->
 
 def _write_outside(dossier: Dossier, output: Path | None, name: str, data: bytes) -> Path:
     """Write a letter's copy where `antt draft` writes (never inside the dossier)."""
-    from antt_cli.services.draft import draft_path
+    from antt_cli.services.draft import write_outside
 
-    root = dossier.root.resolve()
-    target = draft_path(output, name, root, Path.cwd())
-    if target.is_relative_to(root):
-        raise AnttError("services.draft.inside_dossier", file=str(target))
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    except OSError as exc:
-        raise AnttError("services.draft_write_failed", file=str(target), detail=exc.strerror or str(exc)) from None
-    return target
+    return write_outside(dossier.root, output, name, data)
