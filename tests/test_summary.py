@@ -95,7 +95,7 @@ def test_terminal_tables(district):
     out = ok("summary", "--year", "2026", "--date", DAY, root=district).stdout
     assert "Mô hình được xếp loại năm 2026" in out and "Số lượng mô hình theo mức xếp loại và địa bàn" in out
     total = next(line for line in out.splitlines() if line.startswith("│ Cộng"))
-    assert re.findall(r"\d+(?:\.\d)?", total) == ["2", "3", "2", "1", "8", "62.5"]
+    assert re.findall(r"\d+(?:,\d)?", total) == ["2", "3", "2", "1", "8", "62,5"]  # decimal comma under vi
     words = " ".join(out.split())
     assert "MH-2024-008" in out and "quá hạn" in words and "Nhân rộng" in words
     assert SECRET not in out

@@ -40,13 +40,20 @@ def _show(title: str, header: list[str], cells: list[tuple[str, ...]], right: in
     stdout_console().print(table)
 
 
+def _share(value: float | None) -> str:
+    """A percentage with one decimal, in the language's decimal mark (`62,5` under vi)."""
+    from antt_cli.i18n import number_text
+
+    return number_text(value, ".1f") if value is not None else "—"
+
+
 def _cols(*keys: str) -> list[str]:
     return [t(f"documents.summary.col.{k}") for k in keys]
 
 
 def _models(s) -> None:
     cells = [(m.id, m.name, m.group, t(f"documents.summary.level.{m.level}"), _grade(m.grade),
-              _grade(m.proposed) if m.proposed else "", f"{m.completion:.1f}" if m.completion is not None else "—",
+              _grade(m.proposed) if m.proposed else "", _share(m.completion),
               f"{m.decision.number or '—'} ({_day(m.decision.date)})", m.decision.issuer or "—") for m in s.rated]
     _show(t("documents.summary.title.models", year=s.year),
           _cols("id", "name", "group", "level", "grade", "proposed", "completion", "decision", "issuer"), cells)
@@ -55,7 +62,7 @@ def _models(s) -> None:
 def _counts(title: str, first: str, rows, label) -> None:
     grades = list(rows[-1][1].by_grade) if rows else []   # the grades, best first (domain/rating.py)
     cells = [(label(key), *(str(c.by_grade[g]) for g in grades), str(c.total),
-              f"{c.good_share:.1f}" if c.good_share is not None else "—") for key, c in rows]
+              _share(c.good_share)) for key, c in rows]
     _show(title, [*_cols(first), *(_grade(g) for g in grades), *_cols("total", "share")], cells,
           right=len(grades) + 2)
 
