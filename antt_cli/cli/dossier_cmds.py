@@ -235,16 +235,24 @@ def _print_rows(rows: list[dict]) -> None:
         return
     from rich.table import Table
 
-    table = Table(show_lines=False, expand=True)
+    console = stdout_console()
+    piped = not console.is_terminal
+    table = Table(show_lines=False, expand=not piped)
     for key in keys:
-        # Only the ID, the step and the deadline never wrap: a narrow terminal (or a pipe,
-        # 80–120 columns) wraps the other cells rather than squeezing the name to nothing.
-        table.add_column(t(f"cli.col.{key}"), overflow="fold", no_wrap=key in ("id", "step", "due"),
-                         ratio=_STATUS_SHARES.get(key))
+        # A terminal: only the ID, the step and the deadline never wrap; the others share the
+        # width (the name the most) rather than the name being squeezed to nothing. Piped or
+        # redirected: nothing wraps — one case per line, whole, for grep and files.
+        table.add_column(t(f"cli.col.{key}"), overflow="fold", no_wrap=piped or key in ("id", "step", "due"),
+                         ratio=None if piped else _STATUS_SHARES.get(key))
     for row in cells:
         table.add_row(*row)
-    stdout_console().print(table)
+    if piped:  # as wide as the rows need (measured on an unbounded page), never narrower
+        wanted, console.width = console.width, PIPED_MAX_WIDTH
+        console.width = max(wanted, min(console.measure(table).maximum, PIPED_MAX_WIDTH))
+    console.print(table)
 
+
+PIPED_MAX_WIDTH = 400  # a piped status row is never wrapped below this width
 
 # Shares of the width left after the ID, the step and the deadline (which never wrap) — the
 # name the most.
