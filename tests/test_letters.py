@@ -253,7 +253,7 @@ def test_editing_guide_lists_every_field_of_every_letter():
         for f in k.fields.values():
             assert f"| `{f.key}` | {'yes' if f.required else ''} | {f.help} |" in section, (k.name, f.key)
     for picture in ("letter-cong-van.png", "letter-giay-moi.png", "template-giay-moi.png"):
-        assert (Path(__file__).parent.parent / "docs" / "images" / picture).is_file()
+        assert (Path(__file__).parent.parent / "docs" / "img" / picture).is_file()
 
 
 def test_check_reports_a_recorded_letter_whose_file_is_gone(launched):
