@@ -62,24 +62,27 @@ def backup_name(final: Path, txid: str) -> Path:
 IN_USE_ATTEMPTS = 5  # Windows: a file Word or an antivirus scanner holds; retried briefly
 
 
-class FileInUse(OSError):
-    """A file recovery must replace or delete is held open by another program (Windows)."""
+class FileInUse(PermissionError):
+    """A file a write or recovery must replace or delete is held open by another program
+    (Windows); the refusal's errno and strerror, and the file."""
 
-    def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} is in use")
+    def __init__(self, path: Path, refused: PermissionError) -> None:
+        super().__init__(refused.errno, refused.strerror, str(path))
         self.path = path
 
 
 def retrying(operation: Callable[[], Any], path: Path) -> Any:
     """Run a replace or unlink, retried while Windows says the file is in use (PermissionError:
-    sharing violation); still refused after the retries → FileInUse naming the file."""
+    sharing violation; an antivirus scanner holds a new file for a moment); still refused
+    after the retries → FileInUse naming the file. Both a transaction's writes
+    (`transaction._atomic_write`) and recovery go through here."""
     for attempt in range(IN_USE_ATTEMPTS):
         try:
             return operation()
-        except PermissionError:
+        except PermissionError as exc:
             if attempt == IN_USE_ATTEMPTS - 1:
-                raise FileInUse(path) from None
-            time.sleep(0.05 * (attempt + 1))
+                raise FileInUse(path, exc) from None
+            time.sleep(0.1 * (attempt + 1))
     return None
 
 

@@ -658,14 +658,7 @@ def _atomic_write(full: Path, data: bytes, mode: int | None, rel: str, tmp: Path
         if mode is not None:
             os.chmod(tmp, mode & 0o7777)
         crash_point("tmp-written")
-        for attempt in range(5):
-            try:
-                os.replace(tmp, full)
-                return
-            except PermissionError:
-                if attempt == 4:
-                    raise
-                time.sleep(0.1 * (attempt + 1))
+        jr.retrying(lambda: os.replace(tmp, full), full)
     except OSError as exc:
         try:
             tmp.unlink()
