@@ -45,6 +45,17 @@ def _count_table(name: str, first: str) -> dict:
                       "{{ r.share }}"], "align": ["left"] + ["center"] * (len(GRADES) + 2)}
 
 
+def _event_table(name: str, no: str) -> dict:
+    """The table of dated events (models opened, launched, closed…; exemplars recognized…)."""
+    return _table(name, _EVENTS, [no, _col("name"), _col("event"), _col("date"), _col("number")],
+                  ["{{ r.name }}", "{{ r.event }}", "{{ r.date }}", "{{ r.number }}"])
+
+
+def _or_none(name: str, table: dict) -> list:
+    """A table, and "none" in its place when it has no row (an empty table says nothing)."""
+    return [table, f"{{%p if not {name} %}}", "{{ none }}", "{%p endif %}"]
+
+
 def body_items() -> list:
     """The report's body (builder markers: `# ` heading, `{%p %}` tags, table specs)."""
     no = _col("no")
@@ -66,23 +77,13 @@ def body_items() -> list:
         "{%p for n in notes %}",
         "{{ n }}",
         "{%p endfor %}",
-        _table("not_rated", _NOT_RATED, [no, _col("name"), _col("group"), _col("why"), _col("first_year")],
-               ["{{ r.name }}", "{{ r.group }}", "{{ r.why }}", "{{ r.first_year }}"]),
-        "{%p if not not_rated %}",
-        "{{ none }}",
-        "{%p endif %}",
+        *_or_none("not_rated", _table("not_rated", _NOT_RATED, [no, _col("name"), _col("group"), _col("why"),
+                                                               _col("first_year")],
+                                      ["{{ r.name }}", "{{ r.group }}", "{{ r.why }}", "{{ r.first_year }}"])),
         "# " + t_vi("documents.summary.report.part3"),
-        _table("events", _EVENTS, [no, _col("name"), _col("event"), _col("date"), _col("number")],
-               ["{{ r.name }}", "{{ r.event }}", "{{ r.date }}", "{{ r.number }}"]),
-        "{%p if not events %}",
-        "{{ none }}",
-        "{%p endif %}",
+        *_or_none("events", _event_table("events", no)),
         "# " + t_vi("documents.summary.report.part4"),
-        _table("exemplars", _EVENTS, [no, _col("name"), _col("event"), _col("date"), _col("number")],
-               ["{{ r.name }}", "{{ r.event }}", "{{ r.date }}", "{{ r.number }}"]),
-        "{%p if not exemplars %}",
-        "{{ none }}",
-        "{%p endif %}",
+        *_or_none("exemplars", _event_table("exemplars", no)),
         "{{ closing }}",
     ]
 
