@@ -109,22 +109,13 @@ def test_sigint_after_the_commit_is_still_success(dossier, tmp_path, point):
     assert not (dossier / ".git" / "antt.lock").exists()
 
 
-def test_sigint_during_start_up_exits_130_without_a_traceback(dossier, tmp_path):
-    before = git(dossier, "rev-parse", "HEAD")
-    proc, go = paused(["--dossier", str(dossier), *NEW], "startup", tmp_path)
-    proc.send_signal(signal.SIGINT)
-    time.sleep(0.2)
-    go.write_text("")
-    out, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err
-    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
-    assert git(dossier, "rev-parse", "HEAD") == before
-
-
-def test_sigint_before_anything_was_written_exits_130(dossier, tmp_path):
+@pytest.mark.parametrize("point", ["startup", "entered"])
+def test_sigint_before_anything_was_written_exits_130(dossier, tmp_path, point):
+    """Ctrl-C during start-up (cli/start.py) or once the transaction is entered, before any
+    write: exit 130, one sentence, nothing changed."""
     new_model(dossier, linked=False)
     before = git(dossier, "rev-parse", "HEAD")
-    proc, go = paused(["--dossier", str(dossier), *NEW], "entered", tmp_path)
+    proc, go = paused(["--dossier", str(dossier), *NEW], point, tmp_path)
     proc.send_signal(signal.SIGINT)
     time.sleep(0.2)
     go.write_text("")
