@@ -98,6 +98,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{file} phải là một bảng khóa: giá trị (unit, province, …).",
         "en": "{file} must be a mapping of keys (unit, province, …).",
     },
+    "store.shared_commit": {
+        "vi": "antt: tóm tắt của {count} tệp hồ sơ (dữ liệu dựng lại được, để bản sao đọc nhanh; xem `antt help reliability`)",
+        "en": "antt: digests of {count} case files (rebuildable data that lets a clone read fast; see `antt help reliability`)",
+    },
     "store.sheet_cell_too_long": {
         "vi": "{file}, dòng {row}: một ô dài quá {limit} ký tự; đây không phải bảng tiếp nhận hồ sơ?",
         "en": "{file}, row {row}: a cell is longer than {limit} characters; is this the adoption sheet?",

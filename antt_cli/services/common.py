@@ -70,6 +70,7 @@ class Context:
     def dossier(self) -> Dossier:
         dossier = Dossier.open(self.root, self.source if self.source is not None else working_tree(self.root))
         dossier.progress = self.progress
+        dossier.shared = shared_digests(self.root)
         return dossier
 
 
@@ -80,6 +81,41 @@ def working_tree(root: Path) -> Any:
     from antt_cli.store.dossier import WorkTree
 
     return WorkTree(root, listing=lambda rels: index_blobs(root, rels))
+
+
+def shared_digests(root: Path, env: dict[str, str] | None = None) -> Any:
+    """The digests that travel with the dossier on the branch `antt-digests` (store/shared.py,
+    the git side in audit/digest_ref.py), for a whole-dossier read to take and write; None
+    under `ANTT_DIGESTS=off` (docs/commands.md, Global). Nothing is asked of git until a read
+    misses the cache."""
+    import os
+
+    from antt_cli.store.shared import GitPort, SharedDigests
+
+    mode = (os.environ if env is None else env).get("ANTT_DIGESTS", "").strip().lower() or "auto"
+    if mode == "off":
+        return None
+
+    def ref():
+        from antt_cli.audit import digest_ref
+
+        return digest_ref
+
+    git = GitPort(refs=lambda: ref().candidates(root), tree=lambda commit: ref().tree_of(root, commit),
+                  read=lambda ids: ref().blobs(root, ids),
+                  publish=lambda files, kept, old, message: ref().publish(root, files, kept, old, message),
+                  local="refs/heads/antt-digests")
+    return SharedDigests(git, _digest_context, mode)
+
+
+def _digest_context() -> str:
+    """What computes a digest here: the read cache's format, antt's version, the kind specs."""
+    from antt_cli import __version__
+    from antt_cli.store.cache import VERSION
+    from antt_cli.store.kinds import fingerprint
+    from antt_cli.store.shared import context_of
+
+    return context_of(VERSION, __version__, fingerprint())
 
 
 def reading_source(root: Path, notice: Callable[[str], None] = _ignore) -> Any:

@@ -97,6 +97,7 @@ class CaseCache:
         self.check = check
         self.index = index
         self.new: dict[str, Any] = {}
+        self.shared: set[str] = set()  # among `new`, the entries taken from the shared digests (store/shared.py)
         self.used: set[str] = set()
         self._raw: dict[str, str] | None = None
         self._keys: set[str] | None = None
@@ -193,9 +194,34 @@ class CaseCache:
         self.new[key] = value
         return value
 
-    def put(self, key: str, value: Any) -> None:
+    def put(self, key: str, value: Any, *, shared: bool = False) -> None:
+        """Add an entry parsed by this command, or (`shared`) taken from the shared digests."""
         self.used.add(key)
         self.new[key] = value
+        if shared:
+            self.shared.add(key)
+
+    # -- what the shared digests lack (store/shared.py) -----------------------------------
+    def unshared(self) -> int:
+        """How many entries were added since the shared digests were last written (meta
+        `unshared`, counted by `save`); 0 when the cache cannot say."""
+        db = self._connect()
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key='unshared'").fetchone() if db is not None else None
+            return int(row[0]) if row is not None else 0
+        except Exception:  # noqa: BLE001 - a damaged or foreign value: nothing counted
+            return 0
+
+    def shared_now(self, counted: int) -> None:
+        """The shared digests were written with the entries counted so far (`counted`, what
+        `unshared` said): take them off the count, keeping what other commands added since."""
+        db = self._connect()
+        if db is None:
+            return
+        try:
+            db.execute("UPDATE meta SET value = MAX(0, CAST(value AS INTEGER) - ?) WHERE key='unshared'", (counted,))
+        except Exception:  # noqa: BLE001 - a locked or read-only cache: exported again later
+            pass
 
     # -- the number registers -------------------------------------------------------------
     def numbers(self, body: str, year: int, blobs: set[str]) -> list[str]:
@@ -242,6 +268,10 @@ class CaseCache:
                 if self.index is not None:
                     db.executemany("INSERT INTO numbers VALUES (?, ?, ?, ?)",
                                    [(key, body, year, number) for body, year, number in self.index(value)])
+            added = len(self.new.keys() - self.shared)
+            if added:
+                db.execute("INSERT OR IGNORE INTO meta VALUES ('unshared', '0')")
+                db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key='unshared'", (added,))
             if len(stale) > max(64, len(self.used)):
                 db.executemany("DELETE FROM digests WHERE blob=?", [(k,) for k in stale])
                 db.executemany("DELETE FROM numbers WHERE blob=?", [(k,) for k in stale])

@@ -116,6 +116,7 @@ class Dossier:
     rules: Rules = field(default_factory=Rules)
     source: Any = None
     progress: Callable[[int, int], None] | None = None  # (cases read, cases) while a whole read parses files
+    shared: Any = None  # the digests of the branch antt-digests (store/shared.py); None: not used
 
     def __post_init__(self) -> None:
         if self.source is None:
@@ -225,22 +226,27 @@ class Dossier:
     def iter_digests_or_errors(self) -> Iterator[tuple[str, "dict | AnttError"]]:
         """(case ID, its digest — or the AnttError that says what is wrong with its file) for
         every case: a whole-dossier read reports a broken case as one finding and goes on
-        with the others (docs/reliability.md, "One bad case is one finding"). The files the
-        cache does not hold are parsed in batches (store/parallel.py), so no more than one
-        batch of file contents is held at a time; `progress` hears (cases read, cases)."""
+        with the others (docs/reliability.md, "One bad case is one finding"). A file the
+        cache does not hold is taken from the shared digests when they hold a good entry for
+        it (`shared`, store/shared.py), else parsed, in batches (store/parallel.py), so no
+        more than one batch of file contents is held at a time; `progress` hears (cases
+        read, cases). Once every case is read, the shared digests are written again when
+        they lag behind (`_share`)."""
         from antt_cli.store.parallel import BATCH, Parser
 
-        cache = self._cache()
+        cache, shared = self._cache(), self.shared
         parser = Parser(self.root, self._parsed, parse_chunk)
         complete = False
         try:
             ids = {self.case_relpath(case_id): case_id for case_id in self.case_ids()}
             keyed: list[tuple[str, str]] = []
             misses: list[tuple[str, str, str, bytes]] = []
-            for rel, key, data in self.source.keyed(list(ids), cache.has):
+            known = cache.has if shared is None else (lambda key: cache.has(key) or shared.offers(key))
+            for rel, key, data in self.source.keyed(list(ids), known):
                 keyed.append((rel, key))
-                if data is not None and not cache.has(key):
-                    misses.append((rel, ids[rel], key, data))
+                if cache.has(key) or self._from_shared(cache, key, ids[rel]):
+                    continue
+                misses.append((rel, ids[rel], key, self.source.read(rel) if data is None else data))
                 if len(misses) >= BATCH:
                     self._parse_batch(parser, misses, cache, len(keyed), len(ids))
                     misses = []
@@ -254,7 +260,38 @@ class Dossier:
         finally:
             parser.close()
             cache.save(prune=complete)
+            if complete:
+                self._share(cache, [key for _, key in keyed], len(ids))
             cache.close()
+
+    def _from_shared(self, cache: Any, key: str, case_id: str) -> bool:
+        """Put the shared digests' entry of blob `key` into the cache if they hold a good one."""
+        if self.shared is None:
+            return False
+        value = self.shared.take(key, case_id, self.case_kind_of(case_id))
+        if value is None:
+            return False
+        cache.put(key, value, shared=True)
+        return True
+
+    def _share(self, cache: Any, keys: list[str], total: int) -> None:
+        """Write the shared digests again (the entries of every case file there now) when the
+        cache gained enough entries since they were last written (store/shared.py `due`). A
+        failure, or another antt writing them first, changes nothing the command shows."""
+        from antt_cli.i18n import t
+        from antt_cli.store.shared import due
+
+        if self.shared is None:
+            return
+        try:
+            counted = cache.unshared()
+            if not due(counted, total, self.shared.mode):
+                return
+            entries = {key: cache.get_keyed(key, None, lambda raw: raw) for key in dict.fromkeys(keys) if cache.has(key)}
+            if self.shared.export(entries, t("store.shared_commit", count=len(entries))):
+                cache.shared_now(counted)
+        except Exception:  # noqa: BLE001 - rebuildable data: the next read tries again
+            return
 
     def _parse_batch(self, parser: Any, misses: list, cache: Any, done: int, total: int) -> None:
         for key, value in parser.run(misses):

@@ -105,6 +105,19 @@ def _registries(extra_dir: str | None) -> tuple[Registry, Registry]:
     return kinds, letters
 
 
+def fingerprint() -> str:
+    """One word for the bytes of every kind and letter spec in use (shipped and ANTT_KINDS's):
+    digests computed with other specs are not used (store/shared.py)."""
+    import hashlib
+
+    files = _spec_files()
+    files.update(_spec_files("letters"))
+    digest = hashlib.sha1()
+    for name, (raw, _) in sorted(files.items()):
+        digest.update(name.encode() + b"\0" + raw + b"\0")
+    return digest.hexdigest()
+
+
 def load_registry() -> Registry:
     """Every document kind (cached per process)."""
     return _registries(os.environ.get("ANTT_KINDS"))[0]

@@ -1,0 +1,131 @@
+"""The git side of the shared digests (docs/reliability.md, "Digests that travel with the
+dossier"; the format and its checks are store/shared.py): find the branch `antt-digests`
+(the local one, then the remote-tracking ones a clone or a fetch brings), list its tree,
+read its blobs, and write a new one.
+
+A write never touches the working tree, the index or HEAD's branch: the blobs go into one
+pack (`git fast-import`, blobs only, no ref), then `git mktree`, `git commit-tree` (a
+parentless commit, so that an old set is garbage once replaced) and a compare-and-swap
+`git update-ref --stdin` (`create` when there was none, `update NEW OLD` otherwise): two
+antt processes exporting at once leave one of their sets, the other's swap fails and is
+skipped. No reflog is kept for the branch (`core.logAllRefUpdates=false`), so replaced sets
+are unreachable and `git gc` prunes them.
+
+Git is run directly (`subprocess`, not GitPython: the import would cost a reading command
+more than these few git runs), without the variables that would point it elsewhere."""
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+BRANCH = "antt-digests"
+LOCAL = f"refs/heads/{BRANCH}"
+# Who makes the commits of the branch: fixed, so that a clone without `user.name` can export.
+_IDENTITY = {"GIT_AUTHOR_NAME": "antt", "GIT_AUTHOR_EMAIL": "antt@localhost",
+             "GIT_COMMITTER_NAME": "antt", "GIT_COMMITTER_EMAIL": "antt@localhost"}
+
+
+def _git(root: Path, *args: str, data: bytes | None = None, extra: dict[str, str] | None = None) -> tuple[int, bytes]:
+    """(exit status, stdout) of `git args…` in `root`; 128 when git cannot be run."""
+    from antt_cli.audit.git import _LOCATION_VARIABLES
+
+    env = {k: v for k, v in os.environ.items() if k not in _LOCATION_VARIABLES}
+    env.update(extra or {})
+    try:
+        done = subprocess.run(["git", *args], cwd=root, input=data, capture_output=True, env=env,
+                              stdin=None if data is not None else subprocess.DEVNULL)
+    except OSError:
+        return 128, b""
+    return done.returncode, done.stdout
+
+
+def candidates(root: Path) -> list[tuple[str, str]]:
+    """(ref, commit) of the branch `antt-digests`: the local one first, then each
+    remote-tracking one (`refs/remotes/<remote>/antt-digests`), in the order git lists them.
+    A ref that is not a commit is left out; [] when git cannot say."""
+    status, out = _git(root, "for-each-ref", "--format=%(objecttype) %(objectname) %(refname)", LOCAL, "refs/remotes")
+    if status != 0:
+        return []
+    found = []
+    for line in out.decode("utf-8", "replace").splitlines():
+        kind, _, rest = line.partition(" ")
+        commit, _, ref = rest.partition(" ")
+        if kind == "commit" and (ref == LOCAL or (ref.startswith("refs/remotes/") and ref.endswith("/" + BRANCH))):
+            found.append((ref, commit))
+    return sorted(found, key=lambda item: item[0] != LOCAL)
+
+
+def tree_of(root: Path, commit: str) -> list[tuple[str, str, int]]:
+    """(name, blob id, size) of the blobs at the top of `commit`'s tree (one `git ls-tree -l`)."""
+    status, out = _git(root, "ls-tree", "-l", "-z", commit)
+    if status != 0:
+        return []
+    entries = []
+    for entry in out.split(b"\0"):
+        meta, tab, name = entry.partition(b"\t")
+        fields = meta.split()
+        if tab and len(fields) == 4 and fields[1] == b"blob" and fields[3].isdigit():
+            entries.append((name.decode("utf-8", "replace"), fields[2].decode(), int(fields[3])))
+    return entries
+
+
+def blobs(root: Path, ids: list[str]) -> dict[str, bytes]:
+    """{blob id: content} of these blobs, in one `git cat-file --batch`; a missing one is left out."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return {}
+    status, out = _git(root, "cat-file", "--batch", data="".join(f"{blob}\n" for blob in wanted).encode("ascii"))
+    if status != 0:
+        return {}
+    found: dict[str, bytes] = {}
+    at = 0
+    for blob in wanted:  # "<id> <type> <size>\n<content>\n" or "<id> missing\n", in the order asked
+        end = out.find(b"\n", at)
+        if end < 0:
+            break
+        header = out[at:end].split()
+        at = end + 1
+        if len(header) != 3 or not header[2].isdigit():
+            continue
+        size = int(header[2])
+        if header[1] == b"blob":
+            found[blob] = out[at:at + size]
+        at += size + 1
+    return found
+
+
+def publish(root: Path, files: dict[str, bytes], kept: dict[str, str], old: str | None, message: str) -> bool:
+    """Make `refs/heads/antt-digests` a parentless commit of a tree holding `files` (name →
+    content, written now) and `kept` (name → blob id already in the repository), if it still
+    points at `old` (None: if it does not exist). False when anything fails or another
+    process moved the branch first (nothing to undo: unreferenced objects are garbage)."""
+    ids = _write_blobs(root, list(files.values()))
+    if ids is None:
+        return False
+    entries = {**kept, **dict(zip(files, ids))}
+    listing = b"".join(f"100644 blob {blob}\t{name}".encode() + b"\0" for name, blob in sorted(entries.items()))
+    status, tree = _git(root, "mktree", "-z", data=listing)
+    if status != 0:
+        return False
+    status, commit = _git(root, "commit-tree", tree.decode().strip(), "-m", message, extra=_IDENTITY)
+    if status != 0:
+        return False
+    new = commit.decode().strip()
+    swap = f"update {LOCAL} {new} {old}\n" if old else f"create {LOCAL} {new}\n"
+    status, _ = _git(root, "-c", "core.logAllRefUpdates=false", "update-ref", "--stdin", data=swap.encode())
+    return status == 0
+
+
+def _write_blobs(root: Path, contents: list[bytes]) -> list[str] | None:
+    """Write blobs into one pack (`git fast-import`, no ref touched); their ids, in order."""
+    if not contents:
+        return []
+    stream = bytearray()
+    for number, content in enumerate(contents, 1):
+        stream += b"blob\nmark :%d\ndata %d\n" % (number, len(content)) + content + b"\n"
+    stream += b"".join(b"get-mark :%d\n" % number for number in range(1, len(contents) + 1))
+    stream += b"done\n"
+    status, out = _git(root, "fast-import", "--quiet", "--done", data=bytes(stream))
+    ids = out.decode("ascii", "replace").split()
+    return ids if status == 0 and len(ids) == len(contents) else None

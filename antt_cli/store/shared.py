@@ -1,0 +1,274 @@
+"""Digests that travel with the dossier (docs/reliability.md, "Digests that travel with the
+dossier"): the read cache's digests (store/cache.py, keyed by a case file's git blob id) kept
+on a git branch, `antt-digests`, so that the first whole-dossier read after a `git clone`
+(which brings every branch as `origin/antt-digests`) parses no case file.
+
+The branch holds one parentless commit whose tree has up to 256 blobs, one per first two hex
+digits of the blob ids (`00` … `ff`): a change of a few cases changes a few blobs, so a new
+set costs git, and a push, only those. Each blob is text, UTF-8:
+
+    antt-digests 1 <context>
+    <blob id> <digest as the read cache's JSON>
+    …
+
+`<context>` names what computed the digests (the digest format of store/cache.py `VERSION`,
+antt's version and the bytes of every kind spec, store/kinds.py `fingerprint`): a set made by
+another antt, or with other kinds, is not used. A blob id says which content an entry
+describes, so an entry of a file changed since just misses.
+
+An entry comes from elsewhere (whoever can push the branch wrote it), so it is input: a
+bucket is read only if its size is sane, an entry only if its line is, its JSON decodes, and
+every field has the type and the bounds a digest made by antt has (`entry_ok`: the shape of
+domain/digest.py `case_digest`, strings, lists and dates bounded as in domain/bounds.py, the
+case ID and kind those of the file's folder). An entry that fails is ignored and its file
+parsed. What a check of shape cannot see — a well-formed entry that lies — is the trust one
+already gives the repository: whoever can push the branch can push the case files too.
+`ANTT_DIGESTS=off` reads and writes no shared digest (docs/commands.md, Global).
+
+The git side (listing the refs, reading blobs, writing a commit) is handed in (`GitPort`,
+audit/digest_ref.py through services/common.py), as store/source.py is handed HEAD."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from antt_cli.domain.bounds import MAX_NUMBER, date_in_range, year_in_range
+
+FORMAT = 1
+MAGIC = "antt-digests"
+PREFIX = 2                        # hex digits of a blob id that name its bucket
+MAX_BUCKET = 64 * 1024 * 1024     # a bucket larger than this is not ours: not read
+MAX_TOTAL = 256 * 1024 * 1024     # nor a set larger than this (the read cache's own bound)
+MAX_LINE = 1024 * 1024            # one entry's line
+MAX_TEXT = 10_000                 # any string of an entry (domain/bounds.py MAX_LENGTH: 2,000 typed)
+MAX_ITEMS = 5_000                 # any list of an entry
+MAX_STEP = 100
+# When a whole-dossier read writes the set again (`due`): once this many digests were added
+# to the read cache since the last export — at least SHARE_MIN, else a fiftieth of the
+# cases, so that a clone parses at most about 2 % of its cases.
+SHARE_MIN = 100
+SHARE_FRACTION = 50
+MODES = ("auto", "always", "off")
+
+
+def due(unshared: int, total: int, mode: str) -> bool:
+    """Whether a whole-dossier read that found `unshared` digests added since the last export
+    (of `total` cases) exports the set: `always` whenever one was, `off` never."""
+    if mode == "off" or unshared <= 0:
+        return False
+    return mode == "always" or unshared >= max(SHARE_MIN, total // SHARE_FRACTION)
+
+
+# -- the shape of an entry (domain/digest.py `case_digest`, domain/summary.py `case_facts`) ----
+# A spec: a type name, "?" after it when None is allowed; ("list", spec); ("tuple", specs…);
+# ("dict", {key: spec}) with exactly those keys; ("years", spec): {"<year>": spec}.
+_STR, _STR_, _DATE_, _YEAR, _YEAR_, _BOOL = "str", "str?", "date?", "year", "year?", "bool"
+_MODEL_YEAR = ("dict", {"proposed": _STR_, "grade": _STR_, "completion": "float?", "number": _STR_,
+                        "date": _DATE_, "issuer": _STR_, "late": _BOOL, "reason": _STR_})
+_FACTS = {"kind": _STR, "name": _STR_, "area": _STR_, "level": _STR_, "status": _STR_, "opened": _DATE_}
+SUMMARY = {
+    "model": ("dict", {**_FACTS, "established": _DATE_, "years": ("years", _MODEL_YEAR), "launched": _DATE_,
+                       "closed": _DATE_, "closure_number": _STR_, "replicated_from": _STR_}),
+    "exemplar": ("dict", {**_FACTS, "events": ("list", ("tuple", _STR, _DATE_, _STR_, _STR_, _YEAR_))}),
+}
+DIGEST = {
+    "id": _STR, "kind": _STR, "name": _STR_, "status": _STR_, "linked": _BOOL, "area": _STR_,
+    "opened": _DATE_, "step": "step", "grade": _STR_, "proposed_grade": _STR_, "rating_year": _YEAR_,
+    "late_steps": ("list", _STR), "launched": _DATE_, "established": _DATE_,
+    "met": ("list", ("tuple", _STR, _YEAR, _DATE_)), "plan_years": ("list", _YEAR),
+    "reports": ("list", ("tuple", _YEAR, _STR)), "numbers": ("list", ("tuple", _STR, _YEAR, _STR)),
+    "exemplar_kind": _STR_, "clock_start": _DATE_, "evaluation_kind": _STR_, "recognized_on": _DATE_,
+    "reassessed": ("list", _YEAR),
+}
+
+
+def _scalar_ok(value: Any, kind: str) -> bool:
+    if kind == "str":
+        return isinstance(value, str) and len(value) <= MAX_TEXT
+    if kind == "bool":
+        return isinstance(value, bool)
+    if kind == "date":
+        return isinstance(value, dt.date) and not isinstance(value, dt.datetime) and date_in_range(value)
+    if kind == "float":
+        return isinstance(value, float) and math.isfinite(value) and abs(value) <= MAX_NUMBER
+    is_int = isinstance(value, int) and not isinstance(value, bool)
+    if kind == "year":
+        return is_int and year_in_range(value)
+    return kind == "step" and is_int and 0 <= value <= MAX_STEP
+
+
+def shape_ok(value: Any, spec: Any) -> bool:
+    """Whether `value` has the shape `spec` says (see above), every part bounded."""
+    if isinstance(spec, str):
+        return (value is None and spec.endswith("?")) or _scalar_ok(value, spec.rstrip("?"))
+    form = spec[0]
+    if form == "list":
+        return isinstance(value, list) and len(value) <= MAX_ITEMS and all(shape_ok(v, spec[1]) for v in value)
+    if form == "tuple":
+        return (isinstance(value, tuple) and len(value) == len(spec) - 1
+                and all(shape_ok(v, s) for v, s in zip(value, spec[1:])))
+    if form == "years":
+        return (isinstance(value, dict) and len(value) <= MAX_ITEMS
+                and all(isinstance(k, str) and k.isascii() and k.isdigit() and year_in_range(int(k))
+                        and shape_ok(v, spec[1]) for k, v in value.items()))
+    return isinstance(value, dict) and set(value) == set(spec[1]) and all(shape_ok(value[k], s)
+                                                                          for k, s in spec[1].items())
+
+
+def entry_ok(value: Any, case_id: str, kind: str) -> bool:
+    """Whether `value` may stand for the digest of the case file `case_id` (a case of `kind`,
+    as its folder says): a digest's every field, typed and bounded, and its own ID and kind."""
+    if not isinstance(value, dict) or set(value) != {*DIGEST, "summary"}:
+        return False
+    if value["id"] != case_id or value["kind"] != kind or kind not in SUMMARY:
+        return False
+    summary = value["summary"]
+    return (all(shape_ok(value[key], spec) for key, spec in DIGEST.items())
+            and shape_ok(summary, SUMMARY[kind]) and summary["kind"] == kind)
+
+
+# -- the blobs -------------------------------------------------------------------------------
+def bucket_name(key: str) -> str:
+    return key[:PREFIX]
+
+
+def _is_key(text: str) -> bool:
+    return len(text) in (40, 64) and all(c in "0123456789abcdef" for c in text)
+
+
+def read_bucket(name: str, data: bytes, context: str) -> dict[str, str]:
+    """{blob id: JSON text} of one bucket blob; {} when its header is not this format and
+    context. Lines that are not `<blob id of this bucket> <text>` are skipped."""
+    header = f"{MAGIC} {FORMAT} {context}\n".encode()
+    if not data.startswith(header):
+        return {}
+    found: dict[str, str] = {}
+    for line in data[len(header):].split(b"\n"):
+        if not line or len(line) > MAX_LINE:
+            continue
+        key, _, text = line.partition(b" ")
+        try:
+            key_text, body = key.decode("ascii"), text.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if _is_key(key_text) and key_text.startswith(name) and body:
+            found[key_text] = body
+    return found
+
+
+def write_buckets(entries: dict[str, str], context: str) -> dict[str, bytes]:
+    """Bucket name → blob content of {blob id: JSON text}, lines sorted (the same entries give
+    the same bytes, so an unchanged bucket is the blob it was)."""
+    grouped: dict[str, list[str]] = {}
+    for key in sorted(entries):
+        grouped.setdefault(bucket_name(key), []).append(f"{key} {entries[key]}\n")
+    header = f"{MAGIC} {FORMAT} {context}\n"
+    return {name: (header + "".join(lines)).encode("utf-8") for name, lines in grouped.items()}
+
+
+def context_of(cache_version: int, antt_version: str, kinds: str) -> str:
+    """What computed a set of digests, as one word (see the module's docstring)."""
+    import hashlib
+
+    return hashlib.sha1(f"{FORMAT}\0{cache_version}\0{antt_version}\0{kinds}".encode()).hexdigest()
+
+
+@dataclass
+class GitPort:
+    """The git questions and the one write (audit/digest_ref.py, bound to the dossier)."""
+
+    refs: Callable[[], list[tuple[str, str]]]                # (ref, commit): the local branch first
+    tree: Callable[[str], list[tuple[str, str, int]]]        # commit → (name, blob id, size)
+    read: Callable[[list[str]], dict[str, bytes]]            # blob ids → contents
+    publish: Callable[[dict[str, bytes], dict[str, str], "str | None", str], bool]
+    local: str                                               # the local branch's ref name
+
+
+class SharedDigests:
+    """The digests of the branch `antt-digests` for a whole-dossier read: `offers` and
+    `take` answer from the local branch, else each remote-tracking one (each read whole,
+    once, the first time an entry is asked of it); `export` writes the set again."""
+
+    def __init__(self, git: GitPort, context: Callable[[], str], mode: str = "auto") -> None:
+        self.git = git
+        self.mode = mode if mode in MODES else "auto"
+        self._context = context
+        self._word: str | None = None
+        self._refs: list[tuple[str, str]] | None = None
+        self._sets: list[dict[str, str]] = []
+
+    def context(self) -> str:
+        if self._word is None:
+            self._word = self._context()
+        return self._word
+
+    def _next_set(self) -> bool:
+        """Read the next candidate ref's entries (raw); False when none is left."""
+        if self._refs is None:
+            self._refs = self.git.refs()
+        if len(self._sets) >= len(self._refs):
+            return False
+        self._sets.append(self._load(self._refs[len(self._sets)][1]))
+        return True
+
+    def _load(self, commit: str) -> dict[str, str]:
+        buckets = [(name, blob, size) for name, blob, size in self.git.tree(commit)
+                   if len(name) == PREFIX and _is_hex(name) and 0 < size <= MAX_BUCKET]
+        if sum(size for _, _, size in buckets) > MAX_TOTAL:
+            return {}
+        contents = self.git.read([blob for _, blob, _ in buckets])
+        entries: dict[str, str] = {}
+        for name, blob, _ in buckets:
+            if blob in contents:
+                entries.update(read_bucket(name, contents[blob], self.context()))
+        return entries
+
+    def _raw(self, key: str) -> str | None:
+        for entries in self._sets:
+            if key in entries:
+                return entries[key]
+        while self._next_set():
+            if key in self._sets[-1]:
+                return self._sets[-1][key]
+        return None
+
+    def offers(self, key: str) -> bool:
+        """Whether a set holds an entry for blob `key` (not yet checked)."""
+        return self.mode != "off" and self._raw(key) is not None
+
+    def take(self, key: str, case_id: str, kind: str) -> dict | None:
+        """The checked entry of blob `key` for the case file of `case_id`, or None (absent,
+        or not a digest: the file is parsed)."""
+        raw = self._raw(key) if self.mode != "off" else None
+        if raw is None:
+            return None
+        from antt_cli.store.cache import decode
+
+        try:
+            value = json.loads(raw, object_hook=decode)
+        except Exception:  # noqa: BLE001 - not JSON, a bad date, a number too long: not an entry
+            return None
+        return value if entry_ok(value, case_id, kind) else None
+
+    def export(self, entries: dict[str, Any], message: str) -> bool:
+        """Make the local branch hold `entries` (blob id → digest), unless it already does.
+        True when it holds them now; False when the write failed or lost the race."""
+        from antt_cli.store.cache import blob_id, encode
+
+        texts = {key: json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+                 for key, value in entries.items()}
+        buckets = write_buckets(texts, self.context())
+        local = next((commit for ref, commit in self.git.refs() if ref == self.git.local), None)
+        old = {name: blob for name, blob, _ in self.git.tree(local)} if local else {}
+        kept = {name: old[name] for name, data in buckets.items() if old.get(name) == blob_id(data)}
+        if local and len(kept) == len(buckets) == len(old):
+            return True
+        fresh = {name: data for name, data in buckets.items() if name not in kept}
+        return self.git.publish(fresh, kept, local, message)
+
+
+def _is_hex(text: str) -> bool:
+    return all(c in "0123456789abcdef" for c in text)
