@@ -1,0 +1,271 @@
+"""Digests that travel with the dossier (store/shared.py, audit/digest_ref.py,
+docs/reliability.md): a clone reads without parsing and shows exactly what a cold read shows;
+a stale entry misses; a hostile or broken set is ignored entry by entry; parallel exports
+leave a valid branch; an export touches nothing but its own branch."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import antt, git, ok, snapshot
+
+BRANCH = "refs/heads/antt-digests"
+READS = (("--json", "status"), ("--json", "due"), ("status",), ("due",), ("--json", "check"), ("check",))
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """How many case files this process parses (in-process, one by one)."""
+    import antt_cli.store.dossier as dossier_module
+    import antt_cli.store.parallel as parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10 ** 9)  # no worker processes: every parse counted here
+    counted = {"n": 0}
+    original = dossier_module.Dossier._parsed
+
+    def counting(self, raw, case_id, rel):
+        counted["n"] += 1
+        return original(self, raw, case_id, rel)
+
+    monkeypatch.setattr(dossier_module.Dossier, "_parsed", counting)
+    return counted
+
+
+def outputs(root: Path) -> list[tuple[int, str, str]]:
+    return [(r.exit_code, r.stdout, r.stderr) for r in (antt(*args, root=root) for args in READS)]
+
+
+def cold_outputs(root: Path, monkeypatch) -> list[tuple[int, str, str]]:
+    """What a read shows from the case files alone: no cache, no shared digests."""
+    monkeypatch.setenv("ANTT_DIGESTS", "off")
+    wipe_cache(root)
+    found = outputs(root)
+    wipe_cache(root)
+    monkeypatch.delenv("ANTT_DIGESTS")
+    return found
+
+
+def wipe_cache(root: Path) -> None:
+    import shutil
+
+    shutil.rmtree(root / ".git" / "antt", ignore_errors=True)
+
+
+def clone(origin: Path, where: Path) -> Path:
+    subprocess.run(["git", "clone", "-q", str(origin), str(where)], check=True, capture_output=True)
+    return where
+
+
+def export(root: Path, monkeypatch) -> str:
+    """Make the shared digests now (a whole read under ANTT_DIGESTS=always); their commit."""
+    monkeypatch.setenv("ANTT_DIGESTS", "always")
+    wipe_cache(root)
+    ok("status", root=root)
+    monkeypatch.delenv("ANTT_DIGESTS")
+    return git(root, "rev-parse", BRANCH).strip()
+
+
+def test_a_clone_reads_without_parsing_and_shows_what_a_cold_read_shows(launched, tmp_path, monkeypatch, parses):
+    cold = cold_outputs(launched, monkeypatch)
+    before = snapshot(launched)
+    index = (launched / ".git" / "index").read_bytes()
+    head = git(launched, "symbolic-ref", "HEAD")
+    commit = export(launched, monkeypatch)
+    # the export touched its branch only: files, status, HEAD, HEAD's branch and the index as they were
+    assert snapshot(launched) == before and git(launched, "symbolic-ref", "HEAD") == head
+    assert (launched / ".git" / "index").read_bytes() == index
+    assert git(launched, "rev-list", "--count", BRANCH).strip() == "1"  # one parentless commit
+    assert git(launched, "log", "-1", "--format=%an", BRANCH).strip() == "antt"
+    assert not (launched / ".git" / "logs" / "refs" / "heads" / "antt-digests").exists()  # no reflog: old sets are garbage
+    names = git(launched, "ls-tree", "--name-only", BRANCH).split()
+    assert names and all(len(n) == 2 for n in names)
+
+    copy = clone(launched, tmp_path / "clone")
+    assert git(copy, "rev-parse", "refs/remotes/origin/antt-digests").strip() == commit
+    parses["n"] = 0
+    assert outputs(copy) == cold
+    assert parses["n"] == 0  # not one case file parsed
+    # check reads the files themselves: it parsed them, and found nothing to say about the branch
+    assert "antt-digests" not in json.dumps(cold)
+    parses["n"] = 0
+    wipe_cache(copy)
+    ok("status", root=copy)
+    assert parses["n"] == 0 and not git(copy, "branch", "--list", "antt-digests").strip()  # nothing lagging: no export
+
+
+def test_a_stale_entry_misses_and_its_case_is_parsed(launched, tmp_path, monkeypatch, parses):
+    export(launched, monkeypatch)
+    monkeypatch.setenv("ANTT_DIGESTS", "off")
+    ok("progress", "MH-2025-001", "--year", "2026", "--target", "Tuần tra", "--achieved", "12", root=launched)
+    monkeypatch.delenv("ANTT_DIGESTS")
+    cold = cold_outputs(launched, monkeypatch)
+    copy = clone(launched, tmp_path / "clone")
+    parses["n"] = 0
+    ok("status", root=copy)
+    assert parses["n"] == 1  # MH-2025-001 changed since the export; MH-2025-002 came from the branch
+    assert outputs(copy) == cold
+
+
+def _entries(root: Path, commit: str) -> dict[str, str]:
+    """{blob id: JSON text} of the set at `commit`, and its header line."""
+    found = {}
+    for name in git(root, "ls-tree", "--name-only", commit).split():
+        lines = git(root, "cat-file", "blob", f"{commit}:{name}").splitlines()
+        found["header"] = lines[0]
+        found.update(line.split(" ", 1) for line in lines[1:])
+    return found
+
+
+def _plant(root: Path, buckets: dict[str, bytes]) -> None:
+    """Point the branch at a commit of these blobs (a set written by someone else)."""
+    listing = b""
+    for name, data in buckets.items():
+        blob = subprocess.run(["git", "hash-object", "-w", "--stdin"], cwd=root, input=data, capture_output=True,
+                              check=True).stdout.decode().strip()
+        listing += f"100644 blob {blob}\t{name}\n".encode()
+    tree = subprocess.run(["git", "mktree"], cwd=root, input=listing, capture_output=True, check=True).stdout.decode().strip()
+    commit = git(root, "commit-tree", tree, "-m", "planted").strip()
+    git(root, "update-ref", BRANCH, commit)
+
+
+def _with(entry: str, **changes) -> str:
+    value = json.loads(entry)
+    value.update(changes)
+    return json.dumps(value, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("damage", [
+    "bad version", "other context", "wrong types", "huge string", "wrong blob id", "date out of range",
+    "not json", "a bad date", "missing key", "extra key", "wrong id", "bad summary", "bool for int",
+])
+def test_a_hostile_or_broken_set_is_ignored_entry_by_entry(launched, tmp_path, monkeypatch, parses, damage):
+    commit = export(launched, monkeypatch)
+    cold = cold_outputs(launched, monkeypatch)
+    entries = _entries(launched, commit)
+    header = entries.pop("header")
+    (first, one), (second, two) = sorted(entries.items())
+    if damage == "bad version":
+        header = header.replace("antt-digests 1 ", "antt-digests 2 ")
+    elif damage == "other context":
+        header = header[:-4] + "0000"
+    elif damage == "wrong types":
+        one = _with(one, step="3", linked="no")
+    elif damage == "huge string":
+        one = _with(one, name="x" * 200_000)
+    elif damage == "wrong blob id":  # each entry filed under the other file's blob id
+        one, two = two, one
+    elif damage == "date out of range":
+        one = _with(one, opened={"$date": "9999-12-31"})
+    elif damage == "not json":
+        one = one[:-5]
+    elif damage == "a bad date":
+        one = _with(one, launched={"$date": 20250101})
+    elif damage == "missing key":
+        one = json.dumps({k: v for k, v in json.loads(one).items() if k != "met"})
+    elif damage == "extra key":
+        one = _with(one, extra=1)
+    elif damage == "wrong id":
+        one = _with(one, id=json.loads(two)["id"])
+    elif damage == "bad summary":
+        value = json.loads(one)
+        value["summary"]["years"] = {"2026": {"proposed": 5}}
+        one = json.dumps(value)
+    elif damage == "bool for int":
+        one = _with(one, step=True)
+    buckets: dict[str, list[str]] = {}
+    for key, text in ((first, one), (second, two)):
+        buckets.setdefault(key[:2], []).append(f"{key} {text}\n")
+    _plant(launched, {name: (header + "\n" + "".join(lines)).encode() for name, lines in buckets.items()}
+           | {"zz": b"not a bucket", "README": b"hello"})
+    copy = clone(launched, tmp_path / "clone")
+    parses["n"] = 0
+    assert outputs(copy) == cold
+    whole_set = damage in ("bad version", "other context", "wrong blob id")
+    assert parses["n"] == (2 if whole_set else 1)
+
+
+def test_parallel_readers_exporting_at_once_leave_a_valid_branch(launched, tmp_path, monkeypatch, parses):
+    cold = cold_outputs(launched, monkeypatch)
+    runs = [subprocess.Popen([sys.executable, "-m", "antt_cli", "--dossier", str(launched), "status"],
+                             env={**os.environ, "ANTT_DIGESTS": "always"},
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
+    for run in runs:
+        run.communicate(timeout=300)
+        assert run.returncode == 0
+    assert git(launched, "rev-list", "--count", BRANCH).strip() == "1"
+    git(launched, "fsck", "--no-dangling", "--no-progress")
+    assert not list((launched / ".git" / "refs").rglob("*.lock"))
+    copy = clone(launched, tmp_path / "clone")
+    parses["n"] = 0
+    assert outputs(copy) == cold and parses["n"] == 0
+
+
+def test_when_the_set_is_written_again(launched, tmp_path, monkeypatch, parses):
+    """auto: only once the cache gained enough since the last export; off: never read nor written."""
+    from antt_cli.store import shared
+
+    monkeypatch.setenv("ANTT_DIGESTS", "off")
+    ok("status", root=launched)
+    assert not git(launched, "branch", "--list", "antt-digests").strip()
+    monkeypatch.delenv("ANTT_DIGESTS")
+    wipe_cache(launched)
+    ok("status", root=launched)  # 2 parsed: fewer than SHARE_MIN
+    assert not git(launched, "branch", "--list", "antt-digests").strip()
+    monkeypatch.setattr(shared, "SHARE_MIN", 3)
+    ok("progress", "MH-2025-001", "--year", "2026", "--target", "Tuần tra", "--achieved", "12", root=launched)  # a write counts
+    ok("status", root=launched)
+    assert git(launched, "branch", "--list", "antt-digests").strip()
+    first = git(launched, "rev-parse", BRANCH)
+    ok("status", root=launched)
+    assert git(launched, "rev-parse", BRANCH) == first  # nothing added since: not written again
+    # a set made elsewhere, then off: not read (the clone parses)
+    copy = clone(launched, tmp_path / "clone")
+    monkeypatch.setenv("ANTT_DIGESTS", "off")
+    parses["n"] = 0
+    ok("status", root=copy)
+    assert parses["n"] == 2
+
+
+@pytest.mark.parametrize("unshared,total,mode,expected", [
+    (0, 10_000, "always", False), (1, 10, "always", True), (5, 10, "off", False),
+    (99, 10, "auto", False), (100, 10, "auto", True), (199, 10_000, "auto", False), (200, 10_000, "auto", True),
+])
+def test_due(unshared, total, mode, expected):
+    from antt_cli.store.shared import due
+
+    assert due(unshared, total, mode) is expected
+
+
+@pytest.mark.parametrize("value,spec,expected", [
+    ("a" * 10_000, "str", True), ("a" * 10_001, "str", False), (None, "str?", True), (None, "str", False),
+    (dt.date(2000, 1, 1), "date?", True), (dt.date(1999, 12, 31), "date?", False), (dt.date(2100, 1, 1), "date", False),
+    (dt.datetime(2026, 1, 1), "date", False), (2099, "year", True), (2100, "year", False), (True, "year", False),
+    (100, "step", True), (101, "step", False), (-1, "step", False), (float("nan"), "float?", False),
+    (1e12, "float?", True), (1e13, "float?", False), (1, "float?", False), ([2026] * 5_000, ("list", "year"), True),
+    ([2026] * 5_001, ("list", "year"), False), (("a", 2026), ("tuple", "str", "year"), True),
+    (["a", 2026], ("tuple", "str", "year"), False), (("a",), ("tuple", "str", "year"), False),
+    ({"2026": True}, ("years", "bool"), True), ({"26": True}, ("years", "bool"), False),
+    ({"٢٠٢٦": True}, ("years", "bool"), False), ({"a": 1}, ("dict", {"a": "step", "b": "str?"}), False),
+])
+def test_shape_bounds(value, spec, expected):
+    from antt_cli.store.shared import shape_ok
+
+    assert shape_ok(value, spec) is expected
+
+
+def test_a_bucket_is_read_only_under_its_header_and_name():
+    from antt_cli.store.shared import read_bucket, write_buckets
+
+    key = "ab" + "0" * 38
+    data = write_buckets({key: '{"x":1}', "cd" + "1" * 38: "{}"}, "ctx")
+    assert set(data) == {"ab", "cd"}
+    assert read_bucket("ab", data["ab"], "ctx") == {key: '{"x":1}'}
+    assert read_bucket("ab", data["ab"], "other") == {}
+    assert read_bucket("cd", data["ab"], "ctx") == {}  # an entry in the wrong bucket
+    assert read_bucket("ab", data["ab"].replace(b"ab000", b"AB000"), "ctx") == {}
