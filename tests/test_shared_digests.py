@@ -260,12 +260,11 @@ def test_shape_bounds(value, spec, expected):
 
 
 def test_a_bucket_is_read_only_under_its_header_and_name():
-    from antt_cli.store.shared import read_bucket, write_buckets
+    from antt_cli.store.shared import bucket_bytes, read_bucket
 
     key = "ab" + "0" * 38
-    data = write_buckets({key: '{"x":1}', "cd" + "1" * 38: "{}"}, "ctx")
-    assert set(data) == {"ab", "cd"}
-    assert read_bucket("ab", data["ab"], "ctx") == {key: '{"x":1}'}
+    data = {"ab": bucket_bytes("ctx", [(key, '{"x":1}')]), "cd": bucket_bytes("ctx", [("cd" + "1" * 38, "{}")])}
+    assert read_bucket("ab", data["ab"], "ctx") == {key: b'{"x":1}'}
     assert read_bucket("ab", data["ab"], "other") == {}
     assert read_bucket("cd", data["ab"], "ctx") == {}  # an entry in the wrong bucket
     assert read_bucket("ab", data["ab"].replace(b"ab000", b"AB000"), "ctx") == {}

@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 BRANCH = "antt-digests"
 LOCAL = f"refs/heads/{BRANCH}"
@@ -26,15 +29,16 @@ _IDENTITY = {"GIT_AUTHOR_NAME": "antt", "GIT_AUTHOR_EMAIL": "antt@localhost",
              "GIT_COMMITTER_NAME": "antt", "GIT_COMMITTER_EMAIL": "antt@localhost"}
 
 
-def _git(root: Path, *args: str, data: bytes | None = None, extra: dict[str, str] | None = None) -> tuple[int, bytes]:
-    """(exit status, stdout) of `git args…` in `root`; 128 when git cannot be run."""
+def _git(root: Path, *args: str, data: Any = None, extra: dict[str, str] | None = None) -> tuple[int, bytes]:
+    """(exit status, stdout) of `git args…` in `root`, given `data` (bytes, or an open file)
+    on its stdin; 128 when git cannot be run."""
     from antt_cli.audit.git import _LOCATION_VARIABLES
 
     env = {k: v for k, v in os.environ.items() if k not in _LOCATION_VARIABLES}
     env.update(extra or {})
+    given = {"input": data} if isinstance(data, bytes) else {"stdin": subprocess.DEVNULL if data is None else data}
     try:
-        done = subprocess.run(["git", *args], cwd=root, input=data, capture_output=True, env=env,
-                              stdin=None if data is not None else subprocess.DEVNULL)
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, env=env, **given)
     except OSError:
         return 128, b""
     return done.returncode, done.stdout
@@ -70,62 +74,87 @@ def tree_of(root: Path, commit: str) -> list[tuple[str, str, int]]:
     return entries
 
 
-def blobs(root: Path, ids: list[str]) -> dict[str, bytes]:
-    """{blob id: content} of these blobs, in one `git cat-file --batch`; a missing one is left out."""
+def blobs(root: Path, ids: list[str]) -> Iterator[tuple[str, bytes]]:
+    """(blob id, content) of each of these blobs that git has, read one at a time from one
+    `git cat-file --batch` (so that a set of many megabytes is never held whole)."""
+    from antt_cli.audit.git import _LOCATION_VARIABLES
+
     wanted = list(dict.fromkeys(ids))
     if not wanted:
-        return {}
-    status, out = _git(root, "cat-file", "--batch", data="".join(f"{blob}\n" for blob in wanted).encode("ascii"))
-    if status != 0:
-        return {}
-    found: dict[str, bytes] = {}
-    at = 0
-    for blob in wanted:  # "<id> <type> <size>\n<content>\n" or "<id> missing\n", in the order asked
-        end = out.find(b"\n", at)
-        if end < 0:
-            break
-        header = out[at:end].split()
-        at = end + 1
-        if len(header) != 3 or not header[2].isdigit():
-            continue
-        size = int(header[2])
-        if header[1] == b"blob":
-            found[blob] = out[at:at + size]
-        at += size + 1
-    return found
+        return
+    env = {k: v for k, v in os.environ.items() if k not in _LOCATION_VARIABLES}
+    asked = tempfile.TemporaryFile()
+    asked.write("".join(f"{blob}\n" for blob in wanted).encode("ascii"))
+    asked.seek(0)
+    try:
+        run = subprocess.Popen(["git", "cat-file", "--batch"], cwd=root, stdin=asked, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, env=env)
+    except OSError:
+        asked.close()
+        return
+    try:
+        for blob in wanted:  # "<id> <type> <size>\n<content>\n" or "<id> missing\n", in the order asked
+            header = run.stdout.readline().split()
+            if len(header) != 3 or not header[2].isdigit():
+                if len(header) == 2:
+                    continue
+                break
+            content = run.stdout.read(int(header[2]) + 1)[:-1]
+            if header[1] == b"blob":
+                yield blob, content
+    finally:
+        run.stdout.close()
+        run.kill()
+        run.wait()
+        asked.close()
 
 
-def publish(root: Path, files: dict[str, bytes], kept: dict[str, str], old: str | None, message: str) -> bool:
-    """Make `refs/heads/antt-digests` a parentless commit of a tree holding `files` (name →
-    content, written now) and `kept` (name → blob id already in the repository), if it still
-    points at `old` (None: if it does not exist). False when anything fails or another
-    process moved the branch first (nothing to undo: unreferenced objects are garbage)."""
-    ids = _write_blobs(root, list(files.values()))
-    if ids is None:
-        return False
-    entries = {**kept, **dict(zip(files, ids))}
-    listing = b"".join(f"100644 blob {blob}\t{name}".encode() + b"\0" for name, blob in sorted(entries.items()))
-    status, tree = _git(root, "mktree", "-z", data=listing)
-    if status != 0:
-        return False
-    status, commit = _git(root, "commit-tree", tree.decode().strip(), "-m", message, extra=_IDENTITY)
-    if status != 0:
-        return False
-    new = commit.decode().strip()
-    swap = f"update {LOCAL} {new} {old}\n" if old else f"create {LOCAL} {new}\n"
-    status, _ = _git(root, "-c", "core.logAllRefUpdates=false", "update-ref", "--stdin", data=swap.encode())
-    return status == 0
+class NewSet:
+    """A new set of the branch: `add` streams each blob into a temporary file of
+    `git fast-import` commands (one blob held at a time); `publish` writes them into one pack
+    and points the branch at a parentless commit of them and the `kept` ones (name → blob id
+    already in the repository), if the branch still points at `old` (None: if it does not
+    exist). False when anything fails or another process moved the branch first (nothing to
+    undo: unreferenced objects are garbage)."""
 
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.names: list[str] = []
+        self.stream = tempfile.TemporaryFile()
 
-def _write_blobs(root: Path, contents: list[bytes]) -> list[str] | None:
-    """Write blobs into one pack (`git fast-import`, no ref touched); their ids, in order."""
-    if not contents:
-        return []
-    stream = bytearray()
-    for number, content in enumerate(contents, 1):
-        stream += b"blob\nmark :%d\ndata %d\n" % (number, len(content)) + content + b"\n"
-    stream += b"".join(b"get-mark :%d\n" % number for number in range(1, len(contents) + 1))
-    stream += b"done\n"
-    status, out = _git(root, "fast-import", "--quiet", "--done", data=bytes(stream))
-    ids = out.decode("ascii", "replace").split()
-    return ids if status == 0 and len(ids) == len(contents) else None
+    def add(self, name: str, data: bytes) -> None:
+        self.names.append(name)
+        self.stream.write(b"blob\nmark :%d\ndata %d\n" % (len(self.names), len(data)))
+        self.stream.write(data)
+        self.stream.write(b"\n")
+
+    def publish(self, kept: dict[str, str], old: str | None, message: str) -> bool:
+        ids = self._write_blobs()
+        if ids is None:
+            return False
+        entries = {**kept, **dict(zip(self.names, ids))}
+        listing = b"".join(f"100644 blob {blob}\t{name}".encode() + b"\0" for name, blob in sorted(entries.items()))
+        status, tree = _git(self.root, "mktree", "-z", data=listing)
+        if status != 0:
+            return False
+        status, commit = _git(self.root, "commit-tree", tree.decode().strip(), "-m", message, extra=_IDENTITY)
+        if status != 0:
+            return False
+        new = commit.decode().strip()
+        swap = f"update {LOCAL} {new} {old}\n" if old else f"create {LOCAL} {new}\n"
+        status, _ = _git(self.root, "-c", "core.logAllRefUpdates=false", "update-ref", "--stdin", data=swap.encode())
+        return status == 0
+
+    def _write_blobs(self) -> list[str] | None:
+        """The blobs added, into one pack (`git fast-import`, no ref touched); their ids, in order."""
+        if not self.names:
+            return []
+        self.stream.write(b"".join(b"get-mark :%d\n" % number for number in range(1, len(self.names) + 1)))
+        self.stream.write(b"done\n")
+        self.stream.seek(0)
+        status, out = _git(self.root, "fast-import", "--quiet", "--done", data=self.stream)
+        ids = out.decode("ascii", "replace").split()
+        return ids if status == 0 and len(ids) == len(self.names) else None
+
+    def close(self) -> None:
+        self.stream.close()

@@ -103,7 +103,7 @@ def shared_digests(root: Path, env: dict[str, str] | None = None) -> Any:
 
     git = GitPort(refs=lambda: ref().candidates(root), tree=lambda commit: ref().tree_of(root, commit),
                   read=lambda ids: ref().blobs(root, ids),
-                  publish=lambda files, kept, old, message: ref().publish(root, files, kept, old, message),
+                  begin=lambda: ref().NewSet(root),
                   local="refs/heads/antt-digests")
     return SharedDigests(git, _digest_context, mode)
 

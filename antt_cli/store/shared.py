@@ -33,7 +33,7 @@ import datetime as dt
 import json
 import math
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from antt_cli.domain.bounds import MAX_NUMBER, date_in_range, year_in_range
 
@@ -139,34 +139,28 @@ def _is_key(text: str) -> bool:
     return len(text) in (40, 64) and all(c in "0123456789abcdef" for c in text)
 
 
-def read_bucket(name: str, data: bytes, context: str) -> dict[str, str]:
-    """{blob id: JSON text} of one bucket blob; {} when its header is not this format and
-    context. Lines that are not `<blob id of this bucket> <text>` are skipped."""
+def read_bucket(name: str, data: bytes, context: str) -> dict[str, bytes]:
+    """{blob id: JSON text, as bytes} of one bucket blob; {} when its header is not this
+    format and context. Lines that are not `<blob id of this bucket> <text>` are skipped."""
     header = f"{MAGIC} {FORMAT} {context}\n".encode()
     if not data.startswith(header):
         return {}
-    found: dict[str, str] = {}
+    found: dict[str, bytes] = {}
     for line in data[len(header):].split(b"\n"):
         if not line or len(line) > MAX_LINE:
             continue
-        key, _, text = line.partition(b" ")
-        try:
-            key_text, body = key.decode("ascii"), text.decode("utf-8")
-        except UnicodeDecodeError:
-            continue
+        key, _, body = line.partition(b" ")
+        key_text = key.decode("ascii", "replace")
         if _is_key(key_text) and key_text.startswith(name) and body:
             found[key_text] = body
     return found
 
 
-def write_buckets(entries: dict[str, str], context: str) -> dict[str, bytes]:
-    """Bucket name → blob content of {blob id: JSON text}, lines sorted (the same entries give
-    the same bytes, so an unchanged bucket is the blob it was)."""
-    grouped: dict[str, list[str]] = {}
-    for key in sorted(entries):
-        grouped.setdefault(bucket_name(key), []).append(f"{key} {entries[key]}\n")
-    header = f"{MAGIC} {FORMAT} {context}\n"
-    return {name: (header + "".join(lines)).encode("utf-8") for name, lines in grouped.items()}
+def bucket_bytes(context: str, lines: list[tuple[str, str]]) -> bytes:
+    """The blob of one bucket: the header, then `<blob id> <JSON text>` per (blob id, text), in
+    the order given (sorted by `export`: the same entries give the same bytes, so an
+    unchanged bucket is the blob it was)."""
+    return (f"{MAGIC} {FORMAT} {context}\n" + "".join(f"{key} {text}\n" for key, text in lines)).encode("utf-8")
 
 
 def context_of(cache_version: int, antt_version: str, kinds: str) -> str:
@@ -182,8 +176,8 @@ class GitPort:
 
     refs: Callable[[], list[tuple[str, str]]]                # (ref, commit): the local branch first
     tree: Callable[[str], list[tuple[str, str, int]]]        # commit → (name, blob id, size)
-    read: Callable[[list[str]], dict[str, bytes]]            # blob ids → contents
-    publish: Callable[[dict[str, bytes], dict[str, str], "str | None", str], bool]
+    read: Callable[[list[str]], Iterable[tuple[str, bytes]]]  # blob ids → (blob id, content), one at a time
+    begin: Callable[[], Any]   # a new set: `.add(name, bytes)`, `.publish(kept, old, message)`, `.close()`
     local: str                                               # the local branch's ref name
 
 
@@ -198,7 +192,7 @@ class SharedDigests:
         self._context = context
         self._word: str | None = None
         self._refs: list[tuple[str, str]] | None = None
-        self._sets: list[dict[str, str]] = []
+        self._sets: list[dict[str, bytes]] = []
 
     def context(self) -> str:
         if self._word is None:
@@ -214,19 +208,18 @@ class SharedDigests:
         self._sets.append(self._load(self._refs[len(self._sets)][1]))
         return True
 
-    def _load(self, commit: str) -> dict[str, str]:
+    def _load(self, commit: str) -> dict[str, bytes]:
         buckets = [(name, blob, size) for name, blob, size in self.git.tree(commit)
                    if len(name) == PREFIX and _is_hex(name) and 0 < size <= MAX_BUCKET]
         if sum(size for _, _, size in buckets) > MAX_TOTAL:
             return {}
-        contents = self.git.read([blob for _, blob, _ in buckets])
-        entries: dict[str, str] = {}
-        for name, blob, _ in buckets:
-            if blob in contents:
-                entries.update(read_bucket(name, contents[blob], self.context()))
+        names = {blob: name for name, blob, _ in buckets}
+        entries: dict[str, bytes] = {}
+        for blob, content in self.git.read(list(names)):
+            entries.update(read_bucket(names[blob], content, self.context()))
         return entries
 
-    def _raw(self, key: str) -> str | None:
+    def _raw(self, key: str) -> bytes | None:
         for entries in self._sets:
             if key in entries:
                 return entries[key]
@@ -247,6 +240,8 @@ class SharedDigests:
             return None
         from antt_cli.store.cache import decode
 
+        for entries in self._sets:  # taken once: its text is not needed any more
+            entries.pop(key, None)
         try:
             value = json.loads(raw, object_hook=decode)
         except Exception:  # noqa: BLE001 - not JSON, a bad date, a number too long: not an entry
@@ -255,19 +250,33 @@ class SharedDigests:
 
     def export(self, entries: dict[str, Any], message: str) -> bool:
         """Make the local branch hold `entries` (blob id → digest), unless it already does.
-        True when it holds them now; False when the write failed or lost the race."""
+        True when it holds them now; False when the write failed or lost the race. One
+        bucket's text is held at a time; a bucket that is the blob it was is not written."""
         from antt_cli.store.cache import blob_id, encode
 
-        texts = {key: json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-                 for key, value in entries.items()}
-        buckets = write_buckets(texts, self.context())
+        groups: dict[str, list[str]] = {}
+        for key in sorted(entries):
+            groups.setdefault(bucket_name(key), []).append(key)
         local = next((commit for ref, commit in self.git.refs() if ref == self.git.local), None)
         old = {name: blob for name, blob, _ in self.git.tree(local)} if local else {}
-        kept = {name: old[name] for name, data in buckets.items() if old.get(name) == blob_id(data)}
-        if local and len(kept) == len(buckets) == len(old):
-            return True
-        fresh = {name: data for name, data in buckets.items() if name not in kept}
-        return self.git.publish(fresh, kept, local, message)
+        kept: dict[str, str] = {}
+        sink = self.git.begin()
+        try:
+            for name, keys in groups.items():
+                data = bucket_bytes(self.context(), [(key, _text(encode(entries[key]))) for key in keys])
+                if old.get(name) == blob_id(data):
+                    kept[name] = old[name]
+                else:
+                    sink.add(name, data)
+            if local and len(kept) == len(groups) == len(old):
+                return True
+            return sink.publish(kept, local, message)
+        finally:
+            sink.close()
+
+
+def _text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def _is_hex(text: str) -> bool:
