@@ -35,7 +35,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from antt_cli.domain.bounds import MAX_NUMBER, date_in_range, year_in_range
+from antt_cli.domain.bounds import MAX_NUMBER, MAX_YEAR, MIN_YEAR
 
 FORMAT = 1
 MAGIC = "antt-digests"
@@ -85,49 +85,64 @@ DIGEST = {
 }
 
 
-def _scalar_ok(value: Any, kind: str) -> bool:
-    if kind == "str":
-        return isinstance(value, str) and len(value) <= MAX_TEXT
-    if kind == "bool":
-        return isinstance(value, bool)
-    if kind == "date":
-        return isinstance(value, dt.date) and not isinstance(value, dt.datetime) and date_in_range(value)
-    if kind == "float":
-        return isinstance(value, float) and math.isfinite(value) and abs(value) <= MAX_NUMBER
-    is_int = isinstance(value, int) and not isinstance(value, bool)
-    if kind == "year":
-        return is_int and year_in_range(value)
-    return kind == "step" and is_int and 0 <= value <= MAX_STEP
+def _date(value: Any) -> bool:
+    return type(value) is dt.date and MIN_YEAR <= value.year <= MAX_YEAR
+
+
+def _year(value: Any) -> bool:
+    return type(value) is int and MIN_YEAR <= value <= MAX_YEAR
+
+
+# The types of a scalar: exact (what `json.loads` and store/cache.py `decode` give; a bool is
+# not an int here).
+_SCALARS: dict[str, Callable[[Any], bool]] = {
+    "str": lambda v: type(v) is str and len(v) <= MAX_TEXT,
+    "bool": lambda v: type(v) is bool,
+    "date": _date,
+    "float": lambda v: type(v) is float and math.isfinite(v) and abs(v) <= MAX_NUMBER,
+    "year": _year,
+    "step": lambda v: type(v) is int and 0 <= v <= MAX_STEP,
+}
+
+
+def _compiled(spec: Any) -> Callable[[Any], bool]:
+    """The check of `spec` as one function (built once: an entry is checked per case file)."""
+    if isinstance(spec, str):
+        scalar = _SCALARS[spec.rstrip("?")]
+        return (lambda v: v is None or scalar(v)) if spec.endswith("?") else scalar
+    form = spec[0]
+    if form == "list":
+        item = _compiled(spec[1])
+        return lambda v: type(v) is list and len(v) <= MAX_ITEMS and all(map(item, v))
+    if form == "tuple":
+        parts = [_compiled(s) for s in spec[1:]]
+        return lambda v: type(v) is tuple and len(v) == len(parts) and all(c(x) for c, x in zip(parts, v))
+    if form == "years":
+        item = _compiled(spec[1])
+        return lambda v: (type(v) is dict and len(v) <= MAX_ITEMS
+                          and all(type(k) is str and k.isascii() and k.isdigit() and _year(int(k)) and item(x)
+                                  for k, x in v.items()))
+    fields = {key: _compiled(s) for key, s in spec[1].items()}
+    return lambda v: type(v) is dict and v.keys() == fields.keys() and all(c(v[k]) for k, c in fields.items())
 
 
 def shape_ok(value: Any, spec: Any) -> bool:
     """Whether `value` has the shape `spec` says (see above), every part bounded."""
-    if isinstance(spec, str):
-        return (value is None and spec.endswith("?")) or _scalar_ok(value, spec.rstrip("?"))
-    form = spec[0]
-    if form == "list":
-        return isinstance(value, list) and len(value) <= MAX_ITEMS and all(shape_ok(v, spec[1]) for v in value)
-    if form == "tuple":
-        return (isinstance(value, tuple) and len(value) == len(spec) - 1
-                and all(shape_ok(v, s) for v, s in zip(value, spec[1:])))
-    if form == "years":
-        return (isinstance(value, dict) and len(value) <= MAX_ITEMS
-                and all(isinstance(k, str) and k.isascii() and k.isdigit() and year_in_range(int(k))
-                        and shape_ok(v, spec[1]) for k, v in value.items()))
-    return isinstance(value, dict) and set(value) == set(spec[1]) and all(shape_ok(value[k], s)
-                                                                          for k, s in spec[1].items())
+    return _compiled(spec)(value)
+
+
+_DIGEST_OK = _compiled(("dict", {**DIGEST, "summary": ("dict", {})}))
+_SUMMARY_OK = {kind: _compiled(spec) for kind, spec in SUMMARY.items()}
 
 
 def entry_ok(value: Any, case_id: str, kind: str) -> bool:
     """Whether `value` may stand for the digest of the case file `case_id` (a case of `kind`,
     as its folder says): a digest's every field, typed and bounded, and its own ID and kind."""
-    if not isinstance(value, dict) or set(value) != {*DIGEST, "summary"}:
+    if type(value) is not dict or value.get("id") != case_id or value.get("kind") != kind or kind not in SUMMARY:
         return False
-    if value["id"] != case_id or value["kind"] != kind or kind not in SUMMARY:
-        return False
-    summary = value["summary"]
-    return (all(shape_ok(value[key], spec) for key, spec in DIGEST.items())
-            and shape_ok(summary, SUMMARY[kind]) and summary["kind"] == kind)
+    summary = value.get("summary")
+    checked = {**value, "summary": {}}  # the summary's shape depends on the kind: checked apart
+    return _DIGEST_OK(checked) and _SUMMARY_OK[kind](summary) and summary["kind"] == kind
 
 
 # -- the blobs -------------------------------------------------------------------------------
@@ -232,9 +247,10 @@ class SharedDigests:
         """Whether a set holds an entry for blob `key` (not yet checked)."""
         return self.mode != "off" and self._raw(key) is not None
 
-    def take(self, key: str, case_id: str, kind: str) -> dict | None:
-        """The checked entry of blob `key` for the case file of `case_id`, or None (absent,
-        or not a digest: the file is parsed)."""
+    def take(self, key: str, case_id: str, kind: str) -> tuple[dict, str | None] | None:
+        """The checked entry of blob `key` for the case file of `case_id` and its JSON text
+        (for the read cache to keep as is), or None (absent, or not a digest: the file is
+        parsed)."""
         raw = self._raw(key) if self.mode != "off" else None
         if raw is None:
             return None
@@ -246,7 +262,12 @@ class SharedDigests:
             value = json.loads(raw, object_hook=decode)
         except Exception:  # noqa: BLE001 - not JSON, a bad date, a number too long: not an entry
             return None
-        return value if entry_ok(value, case_id, kind) else None
+        if not entry_ok(value, case_id, kind):
+            return None
+        try:
+            return value, raw.decode("utf-8")
+        except UnicodeDecodeError:  # JSON in another encoding: the cache writes its own
+            return value, None
 
     def export(self, entries: dict[str, Any], message: str) -> bool:
         """Make the local branch hold `entries` (blob id → digest), unless it already does.
@@ -276,7 +297,9 @@ class SharedDigests:
 
 
 def _text(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    """An entry's JSON as the read cache writes it (keys in the digest's own order, which
+    every digest of antt has: domain/digest.py `case_digest`)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _is_hex(text: str) -> bool:
