@@ -98,7 +98,6 @@ class CaseCache:
         self.index = index
         self.new: dict[str, Any] = {}
         self.shared: set[str] = set()  # among `new`, the entries taken from the shared digests (store/shared.py)
-        self._texts: dict[str, str] = {}  # their JSON, checked: kept as is
         self.used: set[str] = set()
         self._raw: dict[str, str] | None = None
         self._keys: set[str] | None = None
@@ -195,15 +194,12 @@ class CaseCache:
         self.new[key] = value
         return value
 
-    def put(self, key: str, value: Any, *, shared: bool = False, text: str | None = None) -> None:
-        """Add an entry parsed by this command, or (`shared`) taken from the shared digests;
-        `text`: the entry's JSON when it is at hand (saved as is, not encoded again)."""
+    def put(self, key: str, value: Any, *, shared: bool = False) -> None:
+        """Add an entry parsed by this command, or (`shared`) taken from the shared digests."""
         self.used.add(key)
         self.new[key] = value
         if shared:
             self.shared.add(key)
-        if text is not None:
-            self._texts[key] = text
 
     # -- what the shared digests lack (store/shared.py) -----------------------------------
     def unshared(self) -> int:
@@ -267,8 +263,8 @@ class CaseCache:
             db.execute("BEGIN IMMEDIATE")
             for key, value in self.new.items():
                 db.execute("DELETE FROM numbers WHERE blob=?", (key,))
-                text = self._texts.get(key) or json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"))
-                db.execute("INSERT OR REPLACE INTO digests VALUES (?, ?)", (key, text))
+                db.execute("INSERT OR REPLACE INTO digests VALUES (?, ?)",
+                           (key, json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"))))
                 if self.index is not None:
                     db.executemany("INSERT INTO numbers VALUES (?, ?, ?, ?)",
                                    [(key, body, year, number) for body, year, number in self.index(value)])

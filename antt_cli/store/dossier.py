@@ -268,10 +268,10 @@ class Dossier:
         """Put the shared digests' entry of blob `key` into the cache if they hold a good one."""
         if self.shared is None:
             return False
-        taken = self.shared.take(key, case_id, self.case_kind_of(case_id))
-        if taken is None:
+        value = self.shared.take(key, case_id, self.case_kind_of(case_id))
+        if value is None:
             return False
-        cache.put(key, taken[0], shared=True, text=taken[1])
+        cache.put(key, value, shared=True)
         return True
 
     def _share(self, cache: Any, keys: list[str], total: int) -> None:

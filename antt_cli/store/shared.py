@@ -247,10 +247,9 @@ class SharedDigests:
         """Whether a set holds an entry for blob `key` (not yet checked)."""
         return self.mode != "off" and self._raw(key) is not None
 
-    def take(self, key: str, case_id: str, kind: str) -> tuple[dict, str | None] | None:
-        """The checked entry of blob `key` for the case file of `case_id` and its JSON text
-        (for the read cache to keep as is), or None (absent, or not a digest: the file is
-        parsed)."""
+    def take(self, key: str, case_id: str, kind: str) -> dict | None:
+        """The checked entry of blob `key` for the case file of `case_id`, or None (absent,
+        or not a digest: the file is parsed)."""
         raw = self._raw(key) if self.mode != "off" else None
         if raw is None:
             return None
@@ -262,12 +261,7 @@ class SharedDigests:
             value = json.loads(raw, object_hook=decode)
         except Exception:  # noqa: BLE001 - not JSON, a bad date, a number too long: not an entry
             return None
-        if not entry_ok(value, case_id, kind):
-            return None
-        try:
-            return value, raw.decode("utf-8")
-        except UnicodeDecodeError:  # JSON in another encoding: the cache writes its own
-            return value, None
+        return value if entry_ok(value, case_id, kind) else None
 
     def export(self, entries: dict[str, Any], message: str) -> bool:
         """Make the local branch hold `entries` (blob id → digest), unless it already does.
