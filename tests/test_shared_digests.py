@@ -207,7 +207,8 @@ def test_parallel_readers_exporting_at_once_leave_a_valid_branch(launched, tmp_p
 
 
 def test_when_the_set_is_written_again(launched, tmp_path, monkeypatch, parses):
-    """auto: only once the cache gained enough since the last export; off: never read nor written."""
+    """auto: a first set once there is a digest, then only once the cache gained enough since
+    the last export; off: never read nor written."""
     from antt_cli.store import shared
 
     monkeypatch.setenv("ANTT_DIGESTS", "off")
@@ -215,18 +216,34 @@ def test_when_the_set_is_written_again(launched, tmp_path, monkeypatch, parses):
     assert not git(launched, "branch", "--list", "antt-digests").strip()
     monkeypatch.delenv("ANTT_DIGESTS")
     wipe_cache(launched)
-    ok("status", root=launched)  # 2 parsed: fewer than SHARE_MIN
-    assert not git(launched, "branch", "--list", "antt-digests").strip()
-    monkeypatch.setattr(shared, "SHARE_MIN", 3)
-    ok("progress", "MH-2025-001", "--year", "2026", "--target", "Tuần tra", "--achieved", "12", root=launched)  # a write counts
-    ok("status", root=launched)
-    assert git(launched, "branch", "--list", "antt-digests").strip()
+    ok("status", root=launched)  # a first set, so that `git push origin +antt-digests` has one to send
     first = git(launched, "rev-parse", BRANCH)
+    ok("progress", "MH-2025-001", "--year", "2026", "--target", "Tuần tra", "--achieved", "12", root=launched)
     ok("status", root=launched)
-    assert git(launched, "rev-parse", BRANCH) == first  # nothing added since: not written again
-    # a set made elsewhere, then off: not read (the clone parses)
+    assert git(launched, "rev-parse", BRANCH) == first  # 1 added: fewer than SHARE_MIN
+    monkeypatch.setattr(shared, "SHARE_MIN", 1)
+    ok("status", root=launched)  # the write counted
+    second = git(launched, "rev-parse", BRANCH)
+    assert second != first and git(launched, "rev-list", "--count", BRANCH).strip() == "1"
+    ok("status", root=launched)
+    assert git(launched, "rev-parse", BRANCH) == second  # nothing added since: not written again
+    monkeypatch.setattr(shared, "SHARE_MIN", 100)
+
     copy = clone(launched, tmp_path / "clone")
+    parses["n"] = 0
+    ok("status", root=copy)  # everything taken from origin's set: no set of its own needed yet
+    assert parses["n"] == 0 and not git(copy, "branch", "--list", "antt-digests").strip()
+    ok("progress", "MH-2025-002", "--year", "2026", "--target", "Tuần tra", "--achieved", "7", root=copy)
+    ok("status", root=copy)  # a digest of its own: its first set, the unchanged bucket kept from origin's
+    changed = git(copy, "rev-parse", "HEAD:models/MH-2025-002/case.yaml").strip()[:2]
+    mine = {line.split("\t")[1]: line for line in git(copy, "ls-tree", BRANCH).splitlines()}
+    origin = {line.split("\t")[1]: line for line in git(copy, "ls-tree", "refs/remotes/origin/antt-digests").splitlines()}
+    assert changed in mine and mine[changed] != origin.get(changed)
+    assert all(mine.get(name) == line for name, line in origin.items() if name != changed)
+
+    # a set made elsewhere, then off: not read (the clone parses)
     monkeypatch.setenv("ANTT_DIGESTS", "off")
+    wipe_cache(copy)
     parses["n"] = 0
     ok("status", root=copy)
     assert parses["n"] == 2

@@ -202,15 +202,17 @@ class CaseCache:
             self.shared.add(key)
 
     # -- what the shared digests lack (store/shared.py) -----------------------------------
-    def unshared(self) -> int:
-        """How many entries were added since the shared digests were last written (meta
-        `unshared`, counted by `save`); 0 when the cache cannot say."""
+    def unshared(self) -> tuple[int, bool]:
+        """(how many entries were added since the shared digests were last written — meta
+        `unshared`, counted by `save` —, whether this cache ever wrote them — meta `shared`);
+        (0, True) when the cache cannot say: nothing to write."""
         db = self._connect()
         try:
-            row = db.execute("SELECT value FROM meta WHERE key='unshared'").fetchone() if db is not None else None
-            return int(row[0]) if row is not None else 0
+            rows = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('unshared', 'shared')").fetchall()) \
+                if db is not None else {"shared": "1"}
+            return int(rows.get("unshared") or 0), rows.get("shared") == "1"
         except Exception:  # noqa: BLE001 - a damaged or foreign value: nothing counted
-            return 0
+            return 0, True
 
     def shared_now(self, counted: int) -> None:
         """The shared digests were written with the entries counted so far (`counted`, what
@@ -219,9 +221,15 @@ class CaseCache:
         if db is None:
             return
         try:
+            db.execute("BEGIN IMMEDIATE")
             db.execute("UPDATE meta SET value = MAX(0, CAST(value AS INTEGER) - ?) WHERE key='unshared'", (counted,))
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('shared', '1')")
+            db.execute("COMMIT")
         except Exception:  # noqa: BLE001 - a locked or read-only cache: exported again later
-            pass
+            try:
+                db.execute("ROLLBACK")
+            except Exception:  # noqa: BLE001
+                pass
 
     # -- the number registers -------------------------------------------------------------
     def numbers(self, body: str, year: int, blobs: set[str]) -> list[str]:

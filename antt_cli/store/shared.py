@@ -243,6 +243,13 @@ class SharedDigests:
                 return self._sets[-1][key]
         return None
 
+    def has_local(self) -> bool:
+        """Whether the local branch exists (else a first set is written, so that
+        `git push origin +antt-digests` always has one to send)."""
+        if self._refs is None:
+            self._refs = self.git.refs()
+        return any(ref == self.git.local for ref, _ in self._refs)
+
     def offers(self, key: str) -> bool:
         """Whether a set holds an entry for blob `key` (not yet checked)."""
         return self.mode != "off" and self._raw(key) is not None
@@ -272,15 +279,21 @@ class SharedDigests:
         groups: dict[str, list[str]] = {}
         for key in sorted(entries):
             groups.setdefault(bucket_name(key), []).append(key)
-        local = next((commit for ref, commit in self.git.refs() if ref == self.git.local), None)
-        old = {name: blob for name, blob, _ in self.git.tree(local)} if local else {}
+        refs = self.git.refs()
+        local = next((commit for ref, commit in refs if ref == self.git.local), None)
+        # a bucket that is a blob of the set there (or, with none here yet, of a fetched one)
+        # is not written again
+        base = local or (refs[0][1] if refs else None)
+        old = self.git.tree(base) if base else []
+        known = {blob for _, blob, _ in old}
         kept: dict[str, str] = {}
         sink = self.git.begin()
         try:
             for name, keys in groups.items():
                 data = bucket_bytes(self.context(), [(key, _text(encode(entries[key]))) for key in keys])
-                if old.get(name) == blob_id(data):
-                    kept[name] = old[name]
+                blob = blob_id(data)
+                if blob in known:
+                    kept[name] = blob
                 else:
                     sink.add(name, data)
             if local and len(kept) == len(groups) == len(old):
