@@ -4,8 +4,9 @@
     python benchmarks/run.py [--cases 1000 10000] [--runs 5] [--work /tmp/antt-bench] [--no-doorstop]
                              [--skip check due]
 
-For each size: builds or reuses a dossier (benchmarks/make_dossier.py), clones it once (the
-"fresh clone": its read cache `.git/antt/` is removed before each cold run), then times, as
+For each size: builds or reuses a dossier (benchmarks/make_dossier.py), reads it once (which
+writes its shared digests, the branch `antt-digests`), clones it once (the "fresh clone": its
+read cache `.git/antt/` is removed before each cold run), then times, as
 medians of whole processes run in turn: `antt --help`, `status` cold and warm, `status ID`,
 `history ID`, `check`, `due`, one `new-model`, one `record … --number auto` (render and
 commit); beside them `python -c pass`, `python -c "import typer, rich"`, a typer+rich
@@ -153,7 +154,8 @@ def fresh_clone(src: Path, work: Path) -> Path:
 
 def bench_size(n: int, runs: int, work: Path, door: Path | None, rows: list[Row], skip: set[str]) -> None:
     root = make(work / f"dossier-{n}", n)
-    clone = fresh_clone(root, work)
+    measure(ANTT + ["--dossier", str(root), "status"])  # warm the cache once (and write the shared digests)
+    clone = fresh_clone(root, work)  # it brings them (docs/reliability.md, "Digests that travel with the dossier")
     size = f"{n // 1000}k" if n >= 1000 else str(n)
     d = ["--dossier", str(root)]
     floor = Row("read floor (stdlib, read every case.yaml)", size)
@@ -172,7 +174,6 @@ def bench_size(n: int, runs: int, work: Path, door: Path | None, rows: list[Row]
         cold.anchor = dfl
         dtree = doorstop_tree(work, n, door)
     antt_rows = [floor, warm, cold, one, hist, glog, check, due, new, rec] + ([dfl] if dfl else [])
-    measure(ANTT + d + ["status"])  # warm the cache once
     for i in range(runs):
         floor.samples.append(measure([PY, "-c", FLOOR, str(root)]))
         warm.samples.append(measure(ANTT + d + ["status"]))

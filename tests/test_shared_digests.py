@@ -215,9 +215,13 @@ def test_when_the_set_is_written_again(launched, tmp_path, monkeypatch, parses):
     ok("status", root=launched)
     assert not git(launched, "branch", "--list", "antt-digests").strip()
     monkeypatch.delenv("ANTT_DIGESTS")
-    wipe_cache(launched)
-    ok("status", root=launched)  # a first set, so that `git push origin +antt-digests` has one to send
+    import sqlite3
+
+    with sqlite3.connect(launched / ".git" / "antt" / "cases.sqlite") as db:  # the warm cache of an older antt
+        db.execute("DELETE FROM meta WHERE key IN ('unshared', 'shared')")
+    ok("status", root=launched)  # no set anywhere: a first one, so that `git push origin +antt-digests` has one to send
     first = git(launched, "rev-parse", BRANCH)
+    assert parses["n"] == 0  # the cache of the fixture is warm: nothing parsed, a set written all the same
     ok("progress", "MH-2025-001", "--year", "2026", "--target", "Tuần tra", "--achieved", "12", root=launched)
     ok("status", root=launched)
     assert git(launched, "rev-parse", BRANCH) == first  # 1 added: fewer than SHARE_MIN

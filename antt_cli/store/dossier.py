@@ -276,9 +276,9 @@ class Dossier:
 
     def _share(self, cache: Any, keys: list[str], total: int) -> None:
         """Write the shared digests again (the entries of every case file there now) when the
-        cache gained enough entries since they were last written, or when this clone has
-        none of its own yet (store/shared.py `due`). A failure, or another antt writing them
-        first, changes nothing the command shows."""
+        cache gained enough entries since they were last written (store/shared.py `due`), or
+        when this repository has no set of its own yet (`first_due`). A failure, or another
+        antt writing them first, changes nothing the command shows."""
         from antt_cli.i18n import t
         from antt_cli.store.shared import due
 
@@ -286,7 +286,7 @@ class Dossier:
             return
         try:
             counted, ever = cache.unshared()
-            if not due(counted, total, self.shared.mode) and (ever or counted == 0 or self.shared.has_local()):
+            if not due(counted, total, self.shared.mode) and not (keys and not ever and self.shared.first_due(counted)):
                 return
             entries = {key: cache.get_keyed(key, None, lambda raw: raw) for key in dict.fromkeys(keys) if cache.has(key)}
             if self.shared.export(entries, t("store.shared_commit", count=len(entries))):

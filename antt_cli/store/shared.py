@@ -243,12 +243,18 @@ class SharedDigests:
                 return self._sets[-1][key]
         return None
 
-    def has_local(self) -> bool:
-        """Whether the local branch exists (else a first set is written, so that
-        `git push origin +antt-digests` always has one to send)."""
+    def first_due(self, unshared: int) -> bool:
+        """Whether a first set is written here though `due` says no (the cache never wrote
+        one): when there is no local branch and either the cache gained a digest (a clone
+        after its first change) or no set is there at all (a dossier older than the branch),
+        so that `git push origin +antt-digests` has one to send."""
+        if self.mode == "off":
+            return False
         if self._refs is None:
             self._refs = self.git.refs()
-        return any(ref == self.git.local for ref, _ in self._refs)
+        if any(ref == self.git.local for ref, _ in self._refs):
+            return False
+        return unshared > 0 or not self._refs
 
     def offers(self, key: str) -> bool:
         """Whether a set holds an entry for blob `key` (not yet checked)."""
