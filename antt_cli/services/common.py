@@ -70,7 +70,7 @@ class Context:
     def dossier(self) -> Dossier:
         dossier = Dossier.open(self.root, self.source if self.source is not None else working_tree(self.root))
         dossier.progress = self.progress
-        dossier.shared = shared_digests(self.root)
+        dossier.shared = lambda: shared_digests(self.root)  # asked only by a whole-dossier read
         return dossier
 
 

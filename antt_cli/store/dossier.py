@@ -116,7 +116,7 @@ class Dossier:
     rules: Rules = field(default_factory=Rules)
     source: Any = None
     progress: Callable[[int, int], None] | None = None  # (cases read, cases) while a whole read parses files
-    shared: Any = None  # the digests of the branch antt-digests (store/shared.py); None: not used
+    shared: Callable[[], Any] | None = None  # gives the digests of the branch antt-digests (store/shared.py), or None
 
     def __post_init__(self) -> None:
         if self.source is None:
@@ -234,7 +234,7 @@ class Dossier:
         they lag behind (`_share`)."""
         from antt_cli.store.parallel import BATCH, Parser
 
-        cache, shared = self._cache(), self.shared
+        cache, shared = self._cache(), self.shared() if self.shared is not None else None
         parser = Parser(self.root, self._parsed, parse_chunk)
         complete = False
         try:
@@ -244,7 +244,7 @@ class Dossier:
             known = cache.has if shared is None else (lambda key: cache.has(key) or shared.offers(key))
             for rel, key, data in self.source.keyed(list(ids), known):
                 keyed.append((rel, key))
-                if cache.has(key) or self._from_shared(cache, key, ids[rel]):
+                if cache.has(key) or self._from_shared(shared, cache, key, ids[rel]):
                     continue
                 misses.append((rel, ids[rel], key, self.source.read(rel) if data is None else data))
                 if len(misses) >= BATCH:
@@ -260,21 +260,21 @@ class Dossier:
         finally:
             parser.close()
             cache.save(prune=complete)
-            if complete:
-                self._share(cache, [key for _, key in keyed], len(ids))
+            if complete and shared is not None:
+                self._share(shared, cache, [key for _, key in keyed], len(ids))
             cache.close()
 
-    def _from_shared(self, cache: Any, key: str, case_id: str) -> bool:
+    def _from_shared(self, shared: Any, cache: Any, key: str, case_id: str) -> bool:
         """Put the shared digests' entry of blob `key` into the cache if they hold a good one."""
-        if self.shared is None:
+        if shared is None:
             return False
-        value = self.shared.take(key, case_id, self.case_kind_of(case_id))
+        value = shared.take(key, case_id, self.case_kind_of(case_id))
         if value is None:
             return False
         cache.put(key, value, shared=True)
         return True
 
-    def _share(self, cache: Any, keys: list[str], total: int) -> None:
+    def _share(self, shared: Any, cache: Any, keys: list[str], total: int) -> None:
         """Write the shared digests again (the entries of every case file there now) when the
         cache gained enough entries since they were last written (store/shared.py `due`), or
         when this repository has no set of its own yet (`first_due`). A failure, or another
@@ -282,14 +282,12 @@ class Dossier:
         from antt_cli.i18n import t
         from antt_cli.store.shared import due
 
-        if self.shared is None:
-            return
         try:
             counted, ever = cache.unshared()
-            if not due(counted, total, self.shared.mode) and not (keys and not ever and self.shared.first_due(counted)):
+            if not due(counted, total, shared.mode) and not (keys and not ever and shared.first_due(counted)):
                 return
             entries = {key: cache.get_keyed(key, None, lambda raw: raw) for key in dict.fromkeys(keys) if cache.has(key)}
-            if self.shared.export(entries, t("store.shared_commit", count=len(entries))):
+            if shared.export(entries, t("store.shared_commit", count=len(entries))):
                 cache.shared_now(counted)
         except Exception:  # noqa: BLE001 - rebuildable data: the next read tries again
             return
