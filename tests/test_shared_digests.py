@@ -112,6 +112,22 @@ def test_a_stale_entry_misses_and_its_case_is_parsed(launched, tmp_path, monkeyp
     assert outputs(copy) == cold
 
 
+def test_a_clone_read_while_a_writer_holds_the_lock_takes_heads_digests(launched, tmp_path, monkeypatch, parses):
+    """While a writer is at work the read shows HEAD (docs/reliability.md): HEAD's blob ids
+    are the ones the set was written for, so nothing is parsed there either."""
+    from test_reads_under_lock import edit_in_working_tree, writer_holding_lock
+
+    export(launched, monkeypatch)
+    copy = clone(launched, tmp_path / "clone")
+    committed = antt("--json", "status", root=copy).stdout
+    wipe_cache(copy)
+    edit_in_working_tree(copy)
+    with writer_holding_lock(copy):
+        parses["n"] = 0
+        result = antt("--json", "status", root=copy)
+    assert result.exit_code == 0 and result.stdout == committed and parses["n"] == 0
+
+
 def _entries(root: Path, commit: str) -> dict[str, str]:
     """{blob id: JSON text} of the set at `commit`, and its header line."""
     found = {}
