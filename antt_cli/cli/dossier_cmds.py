@@ -283,13 +283,24 @@ def _print_bodies(rows: list) -> None:
 
 
 def _print_plain(header: list[str], cells: list[tuple[str, ...]]) -> None:
+    """A big table as plain aligned text (RICH_TABLE_MAX_ROWS): each column as wide as its
+    widest cell in terminal cells (a Vietnamese letter written with combining marks is one
+    cell), written a block of lines at a time rather than built whole."""
     import sys
 
-    widths = [max(len(h), *(len(row[i]) for row in cells)) for i, h in enumerate(header)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip(),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
-    sys.stdout.write("\n".join(lines) + "\n")
+    from rich.cells import cell_len
+
+    widths = [max(cell_len(h), *(cell_len(row[i]) for row in cells)) for i, h in enumerate(header)]
+
+    def line(row: tuple[str, ...] | list[str]) -> str:
+        return "  ".join(c + " " * (w - cell_len(c)) for c, w in zip(row, widths)).rstrip()
+
+    sys.stdout.write(line(header) + "\n" + "  ".join("-" * w for w in widths) + "\n")
+    for start in range(0, len(cells), _PLAIN_BLOCK):
+        sys.stdout.write("".join(line(row) + "\n" for row in cells[start:start + _PLAIN_BLOCK]))
+
+
+_PLAIN_BLOCK = 2000  # lines written at a time by _print_plain
 
 
 def _steps(steps: list[str]) -> str:
@@ -368,20 +379,39 @@ def _print_detail(d: dict) -> None:
 
 
 def _print_due(items: list) -> None:
-    """docs/commands.md `antt due`: the guideline's words and the last good day, overdue marked."""
-    from rich.table import Table
-
+    """docs/commands.md `antt due`: the guideline's words and the last good day, overdue
+    marked; above RICH_TABLE_MAX_ROWS rows (a province's dossier owes tens of thousands)
+    as plain aligned text, like `antt status`."""
     from antt_cli.hygiene import safe
 
     if not items:
         say(t("cli.due.none"))
         return
+    keys = ("last_day", "left", "id", "name", "what", "deadline")
+    said: dict = {}  # the same few hundred dates and day counts, worded once each
+
+    def left(i) -> str:
+        key = (i.overdue, i.days)
+        if key not in said:
+            said[key] = t("cli.due.days_over", days=-i.days) if i.overdue else t("cli.due.days_left", days=i.days)
+        return said[key]
+
+    def day(value) -> str:
+        if value not in said:
+            said[value] = day_text(value)
+        return said[value]
+
+    cells = [(day(i.due), left(i), i.id, safe(i.name), i.title, i.deadline) for i in items]
+    if len(cells) > RICH_TABLE_MAX_ROWS:
+        _print_plain([t(f"cli.col.{key}") for key in keys], cells)
+        return
+    from rich.table import Table
+
     table = Table()
-    for key in ("last_day", "left", "id", "name", "what", "deadline"):
+    for key in keys:
         table.add_column(t(f"cli.col.{key}"), overflow="fold", no_wrap=key in ("last_day", "id", "deadline"))
-    for i in items:
-        left = t("cli.due.days_over", days=-i.days) if i.overdue else t("cli.due.days_left", days=i.days)
-        table.add_row(day_text(i.due), left, i.id, safe(i.name), i.title, i.deadline)
+    for row in cells:
+        table.add_row(*row)
     stdout_console().print(table)
 
 
