@@ -220,16 +220,34 @@ def _kind_text(row: dict) -> str:
     return f"{text} {t(f'cli.exemplar_kind.{sub}')}" if sub else text
 
 
-def _print_rows(rows: list[dict]) -> None:
-    from antt_cli.hygiene import safe_deep
+def _status_cells(rows: list[dict]) -> list[tuple[str, ...]]:
+    """The status table's cells, escape sequences from hand-edited files shown, not executed
+    (hygiene.py). The words of a kind, a status, a grade or a date are the same for many
+    cases of a big dossier: each is worded once."""
+    from antt_cli.hygiene import safe
 
-    rows = safe_deep(rows)  # escape sequences in hand-edited files are shown, not executed
+    said: dict = {}
+
+    def once(key: tuple, word: Callable[[dict], str], row: dict) -> str:
+        if key not in said:
+            said[key] = safe(word(row), keep="\n")
+        return said[key]
+
+    return [(safe(r["id"], keep="\n"), safe(r["name"] or r.get("error") or "", keep="\n"),
+             once(("kind", r["kind"], r.get("exemplar_kind")), _kind_text, r),
+             once(("status", r["status"]), lambda row: _status_text(row["status"]), r),
+             "—" if r["step"] is None else str(r["step"]),
+             once(("grade", r["grade"], r.get("proposed_grade"), r.get("rating_year"),
+                   tuple(r.get("late_steps") or ())), _grade_text, r),
+             once(("due", r["next_due"], r["overdue"]), _due_text, r)) for r in rows]
+
+
+def _print_rows(rows: list[dict]) -> None:
     if not rows:
         say(t("cli.no_cases"))
         return
     keys = ("id", "name", "kind", "status", "step", "grade", "due")
-    cells = [(r["id"], r["name"] or r.get("error") or "", _kind_text(r), _status_text(r["status"]),
-              "—" if r["step"] is None else str(r["step"]), _grade_text(r), _due_text(r)) for r in rows]
+    cells = _status_cells(rows)
     if len(rows) > RICH_TABLE_MAX_ROWS:
         _print_plain([t(f"cli.col.{k}") for k in keys], cells)
         return
