@@ -308,14 +308,19 @@ def _print_plain(header: list[str], cells: list[tuple[str, ...]]) -> None:
 
     from rich.cells import cell_len
 
-    widths = [max(cell_len(h), *(cell_len(row[i]) for row in cells)) for i, h in enumerate(header)]
+    def size(text: str) -> int:
+        return len(text) if text.isascii() else cell_len(text)
 
-    def line(row: tuple[str, ...] | list[str]) -> str:
-        return "  ".join(c + " " * (w - cell_len(c)) for c, w in zip(row, widths)).rstrip()
+    sizes = [[size(c) for c in row] for row in cells]
+    widths = [max(size(h), *(row[i] for row in sizes)) for i, h in enumerate(header)]
 
-    sys.stdout.write(line(header) + "\n" + "  ".join("-" * w for w in widths) + "\n")
+    def line(row: tuple[str, ...] | list[str], taken: list[int]) -> str:
+        return "  ".join(c + " " * (w - n) for c, n, w in zip(row, taken, widths)).rstrip()
+
+    sys.stdout.write(line(header, [size(h) for h in header]) + "\n" + "  ".join("-" * w for w in widths) + "\n")
     for start in range(0, len(cells), _PLAIN_BLOCK):
-        sys.stdout.write("".join(line(row) + "\n" for row in cells[start:start + _PLAIN_BLOCK]))
+        block = range(start, min(start + _PLAIN_BLOCK, len(cells)))
+        sys.stdout.write("".join(line(cells[i], sizes[i]) + "\n" for i in block))
 
 
 _PLAIN_BLOCK = 2000  # lines written at a time by _print_plain

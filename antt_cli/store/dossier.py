@@ -27,6 +27,7 @@ class WorkTree:
     def __init__(self, root: Path, listing: Callable[[list[str]], "dict[str, str] | None"] | None = None) -> None:
         self.root = Path(root)
         self.listing = listing
+        self._listed: tuple[frozenset[str], dict[str, str]] | None = None  # the last listing asked for
 
     def exists(self, rel: str) -> bool:
         return (self.root / rel).is_file()
@@ -40,13 +41,30 @@ class WorkTree:
             raise AnttError("store.unreadable", file=rel, detail=str(exc)) from None
 
     def case_ids(self, folders: Iterable[str], case_file: str) -> list[str]:
-        ids: list[str] = []
+        """The IDs of the case folders holding a case file. A file git's index holds and
+        finds unchanged on disk is there without asking the disk (one listing for the
+        whole dossier, which `keyed` then reuses); any other is looked for."""
+        found: dict[str, str] = {}
         for folder in folders:
-            base = self.root / folder
-            if base.is_dir():
-                ids.extend(p.name for p in base.iterdir()
-                           if parse_id(p.name) and (p / case_file).is_file())
-        return sorted(ids)
+            try:
+                with os.scandir(self.root / folder) as entries:
+                    found.update((f"{folder}/{e.name}/{case_file}", e.name) for e in entries
+                                 if parse_id(e.name) and e.is_dir())
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+        listed = self._listing(list(found))
+        return sorted(case_id for rel, case_id in found.items()
+                      if rel in listed or os.path.isfile(self.root / rel))
+
+    def _listing(self, rels: list[str]) -> dict[str, str]:
+        """{path: blob id} of `rels` from git's index (WorkTree's `listing`), asked once for
+        the same paths."""
+        if self.listing is None or not rels:
+            return {}
+        wanted = frozenset(rels)
+        if self._listed is None or self._listed[0] != wanted:
+            self._listed = (wanted, self.listing(rels) or {})
+        return self._listed[1]
 
     def keyed(self, rels: list[str], known: Callable[[str], bool]) -> Iterator[tuple[str, str, bytes | None]]:
         """(rel, blob id, bytes or None) of each file, read one by one as they are asked for.
@@ -56,7 +74,7 @@ class WorkTree:
         blob id computed from the bytes read (store/cache.py)."""
         from antt_cli.store.cache import blob_id
 
-        listed = (self.listing(rels) if self.listing is not None and rels else None) or {}
+        listed = self._listing(rels)
         for rel in rels:
             blob = listed.get(rel)
             if blob is not None and known(blob):
