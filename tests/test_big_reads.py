@@ -53,7 +53,9 @@ def test_a_streamed_list_matches_json_dumps_for_every_shape(ascii_only, monkeypa
     monkeypatch.setattr(common, "_JSON_BLOCK", 2)  # blocks joined across their boundaries
     data = [{"id": "MH-2026-001", "n": 1.5, "ok": True, "none": None, "tên": "Tổ \"tự quản\"\nthôn"},
             {"nested": {"a": [1, {"b": []}], "c": {}}, "empty": [], "day": dt.date(2026, 5, 4)},
-            _Row("Đồn", dt.date(2026, 11, 4), ("x", 2)), "a string", 3, None, [], {}, [[1, 2], []]]
+            _Row("Đồn", dt.date(2026, 11, 4), ("x", 2)), "a string", 3, None, [], {}, [[1, 2], []],
+            {"id": "MH-2026-002", "late_steps": [], "extra": {}, "step": 0, "overdue": False},
+            {"id": "MH-2026-003", "late_steps": ["decide"], "step": None}]
     out = io.StringIO()
     with redirect_stdout(out):
         common._emit_list(data, ascii_only)

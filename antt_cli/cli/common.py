@@ -173,9 +173,10 @@ def _emit_list(data: list, ascii_only: bool) -> None:
 
     def element(item: Any) -> str:
         value = jsonable(item)
-        if isinstance(value, dict) and value and all(v is None or isinstance(v, (str, int, float))
+        if isinstance(value, dict) and value and all(v is None or isinstance(v, (str, int, float)) or v in ([], {})
                                                      for v in value.values()):
-            # a flat object (a row): the C encoder with indent=2's separators, then its braces
+            # a flat object (a row; an empty list or object prints as [] or {} either way): the
+            # C encoder with indent=2's separators, then its braces
             flat = json.dumps(value, ensure_ascii=ascii_only, separators=(",\n    ", ": "))
             return "{\n    " + flat[1:-1] + "\n  }"
         return json.dumps(value, ensure_ascii=ascii_only, indent=2).replace("\n", "\n  ")

@@ -75,9 +75,11 @@ def encode(value: Any) -> Any:
 
 
 def decode(obj: dict) -> Any:
-    if len(obj) == 1 and "$date" in obj:
+    if len(obj) != 1:  # most objects: one test (called for every object of every entry)
+        return obj
+    if "$date" in obj:
         return dt.date.fromisoformat(obj["$date"])
-    if len(obj) == 1 and "$tuple" in obj:
+    if "$tuple" in obj:
         return tuple(obj["$tuple"])
     return obj
 
