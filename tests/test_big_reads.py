@@ -178,3 +178,22 @@ def test_a_damaged_entry_is_parsed_again_and_mended(demo, tmp_path):
     with sqlite3.connect(db_path) as db:
         (data,) = db.execute("SELECT data FROM digests WHERE blob=?", (blob,)).fetchone()
     assert json.loads(data)["id"] != 1  # written back whole
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_the_progress_bar_shows_on_a_terminal_after_a_second_only(terminal, monkeypatch, capsys):
+    import time
+
+    from antt_cli.cli import dossier_cmds
+
+    clock = [1000.0]
+    monkeypatch.setattr(time, "monotonic", lambda: clock[0])
+    monkeypatch.setenv("TTY_COMPATIBLE", "1" if terminal else "0")  # rich's own switch
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    with dossier_cmds._reading_progress() as advance:
+        advance(1, 10)  # within the first second: nothing
+        assert capsys.readouterr().err == ""
+        clock[0] += 1.5
+        advance(5, 10)
+        advance(10, 10)
+    assert bool(capsys.readouterr().err) is terminal

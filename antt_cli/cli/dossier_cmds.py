@@ -56,16 +56,21 @@ def _demo_command(app: typer.Typer) -> None:
 def _reading_progress() -> Iterator[Callable[[int, int], None]]:
     """The callback a whole-dossier read calls as it parses case files (a first read after a
     clone): a rich progress bar on stderr once the read has taken a second, on a terminal
-    only (never in a pipe or with --json)."""
+    only (never in a pipe or with --json). Rich is loaded only then: a warm read never
+    calls back, and a big table is drawn without it."""
     import time
 
-    from antt_cli.cli.common import stderr_console
-
-    console, started, shown = stderr_console(), time.monotonic(), {}
+    started, shown = time.monotonic(), {}
 
     def advance(done: int, total: int) -> None:
-        if not shown:
-            if not console.is_terminal or STATE.json or time.monotonic() - started < 1.0:
+        if "bar" not in shown:
+            if STATE.json or "pipe" in shown or time.monotonic() - started < 1.0:
+                return
+            from antt_cli.cli.common import stderr_console
+
+            console = stderr_console()
+            if not console.is_terminal:
+                shown["pipe"] = True  # asked once: a pipe stays a pipe
                 return
             from rich.progress import Progress
 
@@ -77,7 +82,7 @@ def _reading_progress() -> Iterator[Callable[[int, int], None]]:
     try:
         yield advance
     finally:
-        if shown:
+        if "bar" in shown:
             shown["bar"].stop()
 
 
