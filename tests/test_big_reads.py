@@ -188,6 +188,7 @@ def test_the_progress_bar_shows_on_a_terminal_after_a_second_only(terminal, monk
 
     clock = [1000.0]
     monkeypatch.setattr(time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(dossier_cmds.STATE, "json", False)  # whatever command ran before in this process
     monkeypatch.setenv("TTY_COMPATIBLE", "1" if terminal else "0")  # rich's own switch
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     with dossier_cmds._reading_progress() as advance:
