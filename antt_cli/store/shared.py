@@ -33,7 +33,7 @@ import datetime as dt
 import json
 import math
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from antt_cli.domain.bounds import MAX_NUMBER, MAX_YEAR, MIN_YEAR
 
@@ -192,7 +192,7 @@ class GitPort:
     refs: Callable[[], list[tuple[str, str]]]                # (ref, commit): the local branch first
     tree: Callable[[str], list[tuple[str, str, int]]]        # commit → (name, blob id, size)
     read: Callable[[list[str]], Iterable[tuple[str, bytes]]]  # blob ids → (blob id, content), one at a time
-    begin: Callable[[], Any]   # a new set: `.add(name, bytes)`, `.publish(kept, old, message)`, `.close()`
+    begin: Callable[[], Any]   # a new set: `.add(name, bytes)`, `.names`, `.publish(kept, old, message)`, `.close()`
     local: str                                               # the local branch's ref name
 
 
@@ -276,37 +276,56 @@ class SharedDigests:
             return None
         return value if entry_ok(value, case_id, kind) else None
 
-    def export(self, entries: dict[str, Any], message: str) -> bool:
-        """Make the local branch hold `entries` (blob id → digest), unless it already does.
-        True when it holds them now; False when the write failed or lost the race. One
-        bucket's text is held at a time; a bucket that is the blob it was is not written."""
-        from antt_cli.store.cache import blob_id, encode
-
-        groups: dict[str, list[str]] = {}
-        for key in sorted(entries):
-            groups.setdefault(bucket_name(key), []).append(key)
+    def export(self, entries: Iterable[tuple[str, Any]], message: Callable[[int], str]) -> bool:
+        """Make the local branch hold `entries` ((blob id, digest), sorted by blob id: each
+        bucket's entries come together), unless it already does; `message` words the commit
+        for a count of entries. True when it holds them now; False when the write failed or
+        lost the race. One bucket's text is held at a time; a bucket that is a blob already
+        there is not written again."""
         refs = self.git.refs()
         local = next((commit for ref, commit in refs if ref == self.git.local), None)
-        # a bucket that is a blob of the set there (or, with none here yet, of a fetched one)
-        # is not written again
+        # the set there (or, with none here yet, a fetched one): its blobs are not written again
         base = local or (refs[0][1] if refs else None)
         old = self.git.tree(base) if base else []
         known = {blob for _, blob, _ in old}
         kept: dict[str, str] = {}
         sink = self.git.begin()
         try:
-            for name, keys in groups.items():
-                data = bucket_bytes(self.context(), [(key, _text(encode(entries[key]))) for key in keys])
-                blob = blob_id(data)
+            count = 0
+            for name, lines in _buckets(entries):
+                count += len(lines)
+                data = bucket_bytes(self.context(), lines)
+                blob = _blob_id(data)
                 if blob in known:
                     kept[name] = blob
                 else:
                     sink.add(name, data)
-            if local and len(kept) == len(groups) == len(old):
+            if local and len(kept) == len(old) and not sink.names:
                 return True
-            return sink.publish(kept, local, message)
+            return sink.publish(kept, local, message(count))
         finally:
             sink.close()
+
+
+def _buckets(entries: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """(bucket name, [(blob id, JSON text)]) of sorted entries, one bucket at a time."""
+    from antt_cli.store.cache import encode
+
+    name, lines = None, []
+    for key, value in entries:
+        if bucket_name(key) != name:
+            if lines:
+                yield name, lines
+            name, lines = bucket_name(key), []
+        lines.append((key, _text(encode(value))))
+    if lines:
+        yield name, lines
+
+
+def _blob_id(data: bytes) -> str:
+    from antt_cli.store.cache import blob_id
+
+    return blob_id(data)
 
 
 def _text(value: Any) -> str:
