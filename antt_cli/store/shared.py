@@ -282,6 +282,8 @@ class SharedDigests:
         for a count of entries. True when it holds them now; False when the write failed or
         lost the race. One bucket's text is held at a time; a bucket that is a blob already
         there is not written again."""
+        from antt_cli.store.cache import blob_id
+
         refs = self.git.refs()
         local = next((commit for ref, commit in refs if ref == self.git.local), None)
         # the set there (or, with none here yet, a fetched one): its blobs are not written again
@@ -295,7 +297,7 @@ class SharedDigests:
             for name, lines in _buckets(entries):
                 count += len(lines)
                 data = bucket_bytes(self.context(), lines)
-                blob = _blob_id(data)
+                blob = blob_id(data)
                 if blob in known:
                     kept[name] = blob
                 else:
@@ -320,12 +322,6 @@ def _buckets(entries: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, list[tup
         lines.append((key, _text(encode(value))))
     if lines:
         yield name, lines
-
-
-def _blob_id(data: bytes) -> str:
-    from antt_cli.store.cache import blob_id
-
-    return blob_id(data)
 
 
 def _text(value: Any) -> str:
