@@ -2,6 +2,7 @@
 Vietnamese collation for sorting (NĐ 30/2020, "Vietnamese text")."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -117,6 +118,7 @@ def expand_abbreviations(name: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=4096)  # a dossier's registers name a few bodies thousands of times
 def body_key(name: str) -> str:
     """The comparison key of a body's name: abbreviations expanded, then `name_key`; the
     Front's "Việt Nam" is optional ("Ủy ban MTTQ xã" = "Ủy ban Mặt trận Tổ quốc Việt Nam xã")."""
