@@ -16,7 +16,8 @@ import pytest
 from conftest import antt, git, ok, snapshot
 
 BRANCH = "refs/heads/antt-digests"
-READS = (("--json", "status"), ("--json", "due"), ("status",), ("due",), ("--json", "check"), ("check",))
+READS = (("--json", "status"), ("--json", "due"), ("status",), ("due",), ("--json", "check"), ("check",),
+         ("--json", "summary", "--year", "2026"))
 
 
 @pytest.fixture
