@@ -46,13 +46,17 @@ def _print_items(case) -> None:
 
 def _print_result(result) -> None:
     """One line per finding, `LEVEL ID item: message`; the items of a few cases; a summary."""
+    import sys
+
     from antt_cli.hygiene import safe
 
-    console = stdout_console()
-    for case in result.cases:
-        for p in case.problems:  # one line each, never wrapped: grep and scripts read them
-            console.print(f"{t('cli.check.level.' + p.level)} {case.id} {safe(p.item)}: {safe(p.message)}",
-                          markup=False, soft_wrap=True)
+    levels = {level: t("cli.check.level." + level) for level in ("error", "warning")}
+    # one line each, never wrapped (grep and scripts read them), written as plain text at
+    # once: a province's check has thousands of lines
+    lines = [f"{levels.get(p.level) or t('cli.check.level.' + p.level)} {case.id} {safe(p.item)}: {safe(p.message)}\n"
+             for case in result.cases for p in case.problems]
+    sys.stdout.write("".join(lines))
+    sys.stdout.flush()
     if len(result.cases) <= TABLES_UP_TO:
         for case in result.cases:
             if case.items:

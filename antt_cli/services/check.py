@@ -89,49 +89,152 @@ def _part(reg: Any, case_kind: str, part: str) -> str:
     return f"{label} ({when})" if when else label
 
 
-def _item_problems(reg: Any, case: Any, items: Iterable[Item]) -> list[Problem]:
+def _item_problems(reg: Any, case_id: str, case_kind: str, items: Iterable[Item]) -> list[Problem]:
     """A missing item is an error naming what is missing; item 15's warning (a rated year
     complete without a review, docs/rules.md) a warning."""
-    found, case_id = [], case.id
+    found = []
     for i in items:
         if i.state == MISSING:
-            missing = "; ".join(_part(reg, case.kind, part) for part in i.missing)
+            missing = "; ".join(_part(reg, case_kind, part) for part in i.missing)
             found.append(Problem(ERROR, str(i.no), t("services.check.item_missing", title=i.title, missing=missing)))
         if i.warning:
             found.append(Problem(WARNING, str(i.no), t("services.check.no_review", title=i.title, id=case_id)))
     return found
 
 
-def _hashes(dossier: Any, case_id: str, case: Any) -> dict[str, str | None]:
+def _hashes(dossier: Any, case_id: str, case: Any, listing: dict[str, str]) -> tuple[dict, dict]:
     """Each record's file (relative to the case's folder) → the SHA-256 of its bytes as they
-    are now, None when it is not there."""
+    are now, None when it is not there; and each such file (relative to the root) → its git
+    blob id, None when not there (what the findings depend on: store/checkcache.py)."""
+    from antt_cli.store.cache import blob_id
+
     folder = dossier.case_dir_rel(case_id)
     found: dict[str, str | None] = {}
+    files: dict[str, str | None] = {}
     for record in [*case.documents, *case.letters]:
         if record.file and record.file not in found:
             rel = f"{folder}/{record.file}"
-            found[record.file] = sha256(dossier.source.read(rel)) if dossier.source.exists(rel) else None
-    return found
+            data = dossier.source.read(rel) if dossier.source.exists(rel) else None
+            found[record.file] = sha256(data) if data is not None else None
+            files[rel] = (listing.get(rel) or blob_id(data)) if data is not None else None
+    return found, files
 
 
-def _load(dossier: Any, ids: list[str], progress: Progress | None) -> dict[str, Any]:
-    """Every case typed, or the AnttError of its broken file (one finding, the others go on)."""
-    loaded: dict[str, Any] = {}
-    for n, case_id in enumerate(ids, 1):
-        try:
-            loaded[case_id] = dossier.case(case_id)
-        except AnttError as exc:
-            loaded[case_id] = exc
-        if progress:
-            progress(n, len(ids))
-    return loaded
+def _blob_now(dossier: Any, listing: dict[str, str], rel: str) -> str | None:
+    """A file's blob id as it is now: git's index says it for a file it finds unchanged; any
+    other file is read and hashed (None when it is not there)."""
+    from antt_cli.store.cache import blob_id
+
+    blob = listing.get(rel)
+    if blob is not None:
+        return blob
+    return blob_id(dossier.source.read(rel)) if dossier.source.exists(rel) else None
+
+
+def _listing(dossier: Any) -> dict[str, str]:
+    """{path: blob id} of the files under the case folders whose blob id is known without
+    reading them: HEAD's while a writer is at work (store/source.py), else git's index for
+    the files git finds unchanged (two git runs); {} when git cannot say."""
+    from antt_cli.store.dossier import CASE_DIRS
+
+    folders = tuple(CASE_DIRS.values())
+    blobs = getattr(dossier.source, "blobs", None)
+    if isinstance(blobs, dict):
+        return {rel: b for rel, b in blobs.items() if rel.split("/", 1)[0] in folders}
+    from antt_cli.audit.git import blobs_under
+
+    return blobs_under(dossier.root, list(folders)) or {}
+
+
+def _judge(dossier: Any, reg: Any, today: dt.date, case_id: str, listing: dict[str, str]) -> dict[str, Any]:
+    """One case on its own (no other case read): its items, its findings, its numbers, and
+    the files they were found from — an entry of store/checkcache.py."""
+    case = dossier.case(case_id)
+    items = dossier_items(case, today, reg, dossier.rules)
+    hashes, files = _hashes(dossier, case_id, case, listing)
+    findings = case_findings(case, reg, dossier.profile.get("successors"), hashes)
+    return {"kind": case.kind, "items": [[i.no, i.title, i.state, list(i.missing), i.warning] for i in items],
+            "findings": [[f.level, f.item, f.key, dict(f.params)] for f in findings],
+            "uses": [[u.kind, u.body, u.year, u.number, u.value, u.date] for u in number_uses(case)],
+            "files": files}
+
+
+def _fresh(entry: Any, dossier: Any, listing: dict[str, str]) -> bool:
+    """Whether a cached entry still holds: its shape is ours and every file it was found
+    from has the blob id it had."""
+    files = entry.get("files")
+    if not isinstance(files, dict) or not isinstance(entry.get("kind"), str) \
+            or not all(isinstance(entry.get(k), list) for k in ("items", "findings", "uses")):
+        return False
+    try:
+        return all(_blob_now(dossier, listing, rel) == blob for rel, blob in files.items())
+    except AnttError:
+        return False
+
+
+def _case_blob(dossier: Any, listing: dict[str, str], rel: str) -> str | None:
+    try:
+        return _blob_now(dossier, listing, rel)
+    except AnttError:
+        return None  # unreadable: judged (and reported) below
+
+
+def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None) -> dict[str, Any]:
+    """Every case's entry, from the cache where it still holds, else judged (and kept); the
+    AnttError of a case whose file is broken (one finding, the others go on). A case file
+    git finds unchanged is not even read when its entry holds."""
+    from antt_cli.store.cache import VERSION
+    from antt_cli.store.checkcache import CheckCache, code_mark, stamp_of
+
+    ids = dossier.case_ids()
+    listing = _listing(dossier)
+    cache = CheckCache(dossier.root, stamp_of(VERSION, code_mark(), dossier.profile, today))
+    entries: dict[str, Any] = {}
+    complete = False
+    try:
+        for n, cid in enumerate(ids, 1):
+            blob = _case_blob(dossier, listing, dossier.case_relpath(cid))
+            key = f"{cid}:{blob}"
+            entry = cache.get(key) if blob is not None else None
+            if entry is None or not _fresh(entry, dossier, listing):
+                try:
+                    entry = _judge(dossier, reg, today, cid, listing)
+                    if blob is not None:
+                        cache.put(key, entry)
+                except AnttError as exc:
+                    entry = exc
+            entries[cid] = entry
+            if progress:
+                progress(n, len(ids))
+        complete = True
+    finally:
+        cache.save(prune=complete)
+    return entries
+
+
+def _uses(case_id: str, entry: dict[str, Any]) -> list[NumberUse]:
+    return [NumberUse(case_id, *u) for u in entry["uses"]]
+
+
+def _case_check(reg: Any, case_id: str, entry: Any, twice: list[Finding], shared: dict) -> CaseCheck:
+    """One case's line of the result from its entry (items shared between cases: a
+    10,000-case check holds one object per distinct item)."""
+    if isinstance(entry, AnttError):
+        return CaseCheck(case_id, (), (Problem(ERROR, CASE_FILE_ITEM, entry.message()),))
+    kind = entry["kind"]
+    items = tuple(shared.setdefault((no, title, state, tuple(missing), warning),
+                                    Item(no, title, state, tuple(missing), warning))
+                  for no, title, state, missing, warning in entry["items"])
+    findings = [Finding(level, case_id, item, key, params) for level, item, key, params in entry["findings"]]
+    problems = _item_problems(reg, case_id, kind, items) + [_problem(reg, kind, f) for f in [*findings, *twice]]
+    return CaseCheck(case_id, items, tuple(problems))
 
 
 def check_dossier(ctx: Context, case_id: str | None = None, day: dt.date | None = None,
                   progress: Progress | None = None) -> CheckResult:
     """Every case (or the one `case_id`) as of `day` (default today). The register of numbers
     is dossier-wide, so every case is read even for one; a number used twice is reported on
-    its later use."""
+    its later use. Each case is judged once per content of its files (store/checkcache.py)."""
     from antt_cli.store.kinds import load_registry
 
     dossier, reg, today = ctx.dossier(), load_registry(), day or ctx.today
@@ -141,22 +244,11 @@ def check_dossier(ctx: Context, case_id: str | None = None, day: dt.date | None 
         except AnttError as exc:  # an unknown ID is refused; a broken case is a finding below
             if exc.key in ("store.unknown_case", "store.bad_id"):
                 raise
-    loaded = _load(dossier, dossier.case_ids(), progress)
-    uses: list[NumberUse] = [u for case in loaded.values() if not isinstance(case, AnttError)
-                             for u in number_uses(case)]
+    entries = _entries(dossier, reg, today, progress)
+    uses = [u for cid, e in entries.items() if not isinstance(e, AnttError) for u in _uses(cid, e)]
     twice: dict[str, list[Finding]] = {}
     for f in duplicate_numbers(uses):
         twice.setdefault(f.case_id, []).append(f)
-    successors = dossier.profile.get("successors")
-    results = []
-    for cid, case in loaded.items():
-        if case_id is not None and cid != case_id:
-            continue
-        if isinstance(case, AnttError):
-            results.append(CaseCheck(cid, (), (Problem(ERROR, CASE_FILE_ITEM, case.message()),)))
-            continue
-        items = dossier_items(case, today, reg, dossier.rules)
-        findings = case_findings(case, reg, successors, _hashes(dossier, cid, case)) + twice.get(cid, [])
-        problems = _item_problems(reg, case, items) + [_problem(reg, case.kind, f) for f in findings]
-        results.append(CaseCheck(cid, items, tuple(problems)))
-    return CheckResult(tuple(results))
+    shared: dict = {}
+    return CheckResult(tuple(_case_check(reg, cid, entry, twice.get(cid, []), shared)
+                             for cid, entry in entries.items() if case_id is None or cid == case_id))

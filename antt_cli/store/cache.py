@@ -133,6 +133,11 @@ class CaseCache:
                 _remove(self.path)
         return None
 
+    def connect(self):
+        """The open database (created, or rebuilt when damaged or of another version), for a
+        table kept beside the digests (store/checkcache.py); None when it cannot be had."""
+        return self._connect()
+
     def _rows(self) -> dict[str, str]:
         if self._raw is None:
             db = self._connect()
