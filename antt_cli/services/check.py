@@ -146,29 +146,47 @@ def _listing(dossier: Any) -> dict[str, str]:
     return blobs_under(dossier.root, list(folders)) or {}
 
 
+def _titles() -> dict[tuple[str, int], str]:
+    """(case kind, item number) → the item's title (HD 163 §V.1 for a model, §V.2 for an
+    exemplar): an entry leaves out a title that is this one."""
+    from antt_cli.domain.exemplars import ITEM_TITLES as EXEMPLAR_TITLES
+    from antt_cli.domain.dossier_items import ITEM_TITLES
+
+    return {**{("model", no): title for no, title in ITEM_TITLES.items()},
+            **{("exemplar", no): title for no, title in EXEMPLAR_TITLES.items()}}
+
+
 def _judge(dossier: Any, reg: Any, today: dt.date, case_id: str, listing: dict[str, str]) -> dict[str, Any]:
     """One case on its own (no other case read): its items, its findings, its numbers, and
-    the files they were found from — an entry of store/checkcache.py."""
+    the files they were found from — an entry of store/checkcache.py. Plain JSON values but
+    for the findings' (dates tagged, store/cache.py `encode`): the rest decodes fast."""
+    from antt_cli.store.cache import encode
+
     case = dossier.case(case_id)
     items = dossier_items(case, today, reg, dossier.rules)
     hashes, files = _hashes(dossier, case_id, case, listing)
     findings = case_findings(case, reg, dossier.profile.get("successors"), hashes)
-    return {"kind": case.kind, "items": [[i.no, i.title, i.state, list(i.missing), i.warning] for i in items],
-            "findings": [[f.level, f.item, f.key, dict(f.params)] for f in findings],
-            "uses": [[u.kind, u.body, u.year, u.number, u.value, u.date] for u in number_uses(case)],
-            "files": files}
+    titles = _titles()
+    return {"kind": case.kind,
+            "items": [[i.no, None if i.title == titles.get((case.kind, i.no)) else i.title, i.state,
+                       list(i.missing), i.warning] for i in items],
+            "findings": encode([[f.level, f.item, f.key, dict(f.params)] for f in findings]),
+            "uses": [[u.kind, u.body, u.year, u.number, u.value, u.date.toordinal()] for u in number_uses(case)],
+            "files": sorted([rel, blob] for rel, blob in files.items())}
 
 
 def _fresh(entry: Any, dossier: Any, listing: dict[str, str]) -> bool:
     """Whether a cached entry still holds: its shape is ours and every file it was found
     from has the blob id it had."""
     files = entry.get("files")
-    if not isinstance(files, dict) or not isinstance(entry.get("kind"), str) \
-            or not all(isinstance(entry.get(k), list) for k in ("items", "findings", "uses")):
+    if not isinstance(files, list) or not isinstance(entry.get("kind"), str) \
+            or not all(isinstance(entry.get(k), list) for k in ("items", "findings", "uses")) \
+            or not all(isinstance(u, list) and len(u) == 6 for u in entry["uses"]) \
+            or not all(isinstance(i, list) and len(i) == 5 for i in entry["items"]):
         return False
     try:
-        return all(_blob_now(dossier, listing, rel) == blob for rel, blob in files.items())
-    except AnttError:
+        return all(_blob_now(dossier, listing, rel) == blob for rel, blob in files)
+    except (AnttError, TypeError, ValueError):
         return False
 
 
@@ -179,7 +197,8 @@ def _case_blob(dossier: Any, listing: dict[str, str], rel: str) -> str | None:
         return None  # unreadable: judged (and reported) below
 
 
-def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None) -> dict[str, Any]:
+def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
+             shared: dict) -> dict[str, Any]:
     """Every case's entry, from the cache where it still holds, else judged (and kept); the
     AnttError of a case whose file is broken (one finding, the others go on). A case file
     git finds unchanged is not even read when its entry holds."""
@@ -203,7 +222,7 @@ def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None) 
                         cache.put(key, entry)
                 except AnttError as exc:
                     entry = exc
-            entries[cid] = entry
+            entries[cid] = entry if isinstance(entry, AnttError) else _compact(cid, entry, shared)
             if progress:
                 progress(n, len(ids))
         complete = True
@@ -212,20 +231,32 @@ def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None) 
     return entries
 
 
-def _uses(case_id: str, entry: dict[str, Any]) -> list[NumberUse]:
-    return [NumberUse(case_id, *u) for u in entry["uses"]]
+def _compact(case_id: str, entry: dict[str, Any], shared: dict) -> tuple:
+    """What the result needs of an entry, held for every case until the end: (kind, its
+    items — one object per distinct item across the dossier —, its findings, its numbers)."""
+    from antt_cli.store.cache import decode_tags
+
+    kind = entry["kind"]
+    items = []
+    for no, title, state, missing, warning in entry["items"]:
+        key = (kind, no, title, state, tuple(missing), warning)
+        item = shared.get(key)
+        if item is None:
+            item = shared[key] = Item(no, title or shared["titles"].get((kind, no), ""), state, key[4], warning)
+        items.append(item)
+    findings = [Finding(level, case_id, item, key, params)
+                for level, item, key, params in decode_tags(entry["findings"])]
+    day = dt.date.fromordinal
+    uses = [NumberUse(case_id, k, body, year, number, value, day(ordinal))
+            for k, body, year, number, value, ordinal in entry["uses"]]
+    return kind, tuple(items), findings, uses
 
 
-def _case_check(reg: Any, case_id: str, entry: Any, twice: list[Finding], shared: dict) -> CaseCheck:
-    """One case's line of the result from its entry (items shared between cases: a
-    10,000-case check holds one object per distinct item)."""
+def _case_check(reg: Any, case_id: str, entry: Any, twice: list[Finding]) -> CaseCheck:
+    """One case's line of the result."""
     if isinstance(entry, AnttError):
         return CaseCheck(case_id, (), (Problem(ERROR, CASE_FILE_ITEM, entry.message()),))
-    kind = entry["kind"]
-    items = tuple(shared.setdefault((no, title, state, tuple(missing), warning),
-                                    Item(no, title, state, tuple(missing), warning))
-                  for no, title, state, missing, warning in entry["items"])
-    findings = [Finding(level, case_id, item, key, params) for level, item, key, params in entry["findings"]]
+    kind, items, findings, _uses = entry
     problems = _item_problems(reg, case_id, kind, items) + [_problem(reg, kind, f) for f in [*findings, *twice]]
     return CaseCheck(case_id, items, tuple(problems))
 
@@ -244,11 +275,9 @@ def check_dossier(ctx: Context, case_id: str | None = None, day: dt.date | None 
         except AnttError as exc:  # an unknown ID is refused; a broken case is a finding below
             if exc.key in ("store.unknown_case", "store.bad_id"):
                 raise
-    entries = _entries(dossier, reg, today, progress)
-    uses = [u for cid, e in entries.items() if not isinstance(e, AnttError) for u in _uses(cid, e)]
+    entries = _entries(dossier, reg, today, progress, {"titles": _titles()})
     twice: dict[str, list[Finding]] = {}
-    for f in duplicate_numbers(uses):
+    for f in duplicate_numbers(u for e in entries.values() if not isinstance(e, AnttError) for u in e[3]):
         twice.setdefault(f.case_id, []).append(f)
-    shared: dict = {}
-    return CheckResult(tuple(_case_check(reg, cid, entry, twice.get(cid, []), shared)
+    return CheckResult(tuple(_case_check(reg, cid, entry, twice.get(cid, []))
                              for cid, entry in entries.items() if case_id is None or cid == case_id))

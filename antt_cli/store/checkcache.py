@@ -21,6 +21,7 @@ from typing import Any
 
 # Stamps (day × antt.yaml × code) kept: today's and a few `--date` runs; older ones removed.
 KEEP_STAMPS = 3
+FLUSH_EVERY = 500
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS checks (stamp TEXT NOT NULL, key TEXT NOT NULL, data TEXT NOT NULL, "
     "PRIMARY KEY (stamp, key))",
@@ -68,7 +69,6 @@ class CheckCache:
         self.stamp = stamp
         self.new: dict[str, Any] = {}
         self.used: set[str] = set()
-        self._rows: dict[str, str] | None = None
         self._db = None
 
     def _connect(self):
@@ -84,23 +84,16 @@ class CheckCache:
         return self._db
 
     def get(self, key: str) -> Any | None:
-        """The entry of `key` (decoded), None on a miss or an entry that is not ours."""
-        from antt_cli.store.cache import decode
-
-        if self._rows is None:
-            self._rows = {}
-            db = self._connect()
-            if db is not None:
-                try:
-                    self._rows = dict(db.execute("SELECT key, data FROM checks WHERE stamp=?", (self.stamp,)))
-                except Exception:  # noqa: BLE001 - damaged: everything a miss
-                    self._rows = {}
-        raw = self._rows.get(key)
-        if raw is None:
+        """The entry of `key` (plain JSON: a tagged value inside is the caller's to decode,
+        store/cache.py `decode_tags`), None on a miss or an entry that is not ours. One
+        indexed query each: the entries are not all held at once."""
+        db = self._connect()
+        if db is None:
             return None
         try:
-            value = json.loads(raw, object_hook=decode)
-        except Exception:  # noqa: BLE001 - not JSON: a miss
+            row = db.execute("SELECT data FROM checks WHERE stamp=? AND key=?", (self.stamp, key)).fetchone()
+            value = json.loads(row[0]) if row is not None else None
+        except Exception:  # noqa: BLE001 - damaged, not JSON: a miss
             return None
         if not isinstance(value, dict):
             return None
@@ -108,35 +101,51 @@ class CheckCache:
         return value
 
     def put(self, key: str, value: Any) -> None:
+        """Keep `value`; written with the next batch (a first check of 10,000 cases holds no
+        more than a batch of new entries at once)."""
         self.used.add(key)
         self.new[key] = value
+        if len(self.new) >= FLUSH_EVERY:
+            self._write([])
 
     def save(self, prune: bool = False) -> None:
-        from antt_cli.store.cache import encode
-
+        """Write the new entries; with `prune` (every case was asked for), drop this stamp's
+        entries not asked for (case files changed or gone) and the stamps not seen lately."""
         db = self._connect()
-        stale = set(self._rows or ()) - self.used if prune else set()
-        if db is None or (not self.new and not stale and self._rows is not None and self.used):
-            self.close()
+        try:
+            stale = [(self.stamp, k) for (k,) in db.execute("SELECT key FROM checks WHERE stamp=?", (self.stamp,))
+                     if k not in self.used] if db is not None and prune else []
+        except Exception:  # noqa: BLE001 - damaged: nothing written
+            db = None
+        if db is not None and (self.new or stale):
+            self._write(stale)
+        self.close()
+
+    def _write(self, stale: list[tuple[str, str]]) -> None:
+        db = self._connect()
+        new, self.new = self.new, {}
+        if db is None:
             return
         try:
             db.execute("BEGIN IMMEDIATE")
             db.executemany("INSERT OR REPLACE INTO checks VALUES (?, ?, ?)",
-                           [(self.stamp, key, json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")))
-                            for key, value in self.new.items()])
-            db.executemany("DELETE FROM checks WHERE stamp=? AND key=?", [(self.stamp, k) for k in stale])
-            seen = (db.execute("SELECT MAX(seen) FROM check_stamps").fetchone()[0] or 0) + 1
-            db.execute("INSERT OR REPLACE INTO check_stamps VALUES (?, ?)", (self.stamp, seen))
-            old = [s for (s,) in db.execute("SELECT stamp FROM check_stamps ORDER BY seen DESC")][KEEP_STAMPS:]
-            db.executemany("DELETE FROM checks WHERE stamp=?", [(s,) for s in old])
-            db.executemany("DELETE FROM check_stamps WHERE stamp=?", [(s,) for s in old])
+                           [(self.stamp, key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+                            for key, value in new.items()])
+            db.executemany("DELETE FROM checks WHERE stamp=? AND key=?", stale)
+            self._forget_old_stamps(db)
             db.execute("COMMIT")
         except Exception:  # noqa: BLE001 - locked or read-only: the next run judges again
             try:
                 db.execute("ROLLBACK")
             except Exception:  # noqa: BLE001
                 pass
-        self.close()
+
+    def _forget_old_stamps(self, db: Any) -> None:
+        seen = (db.execute("SELECT MAX(seen) FROM check_stamps").fetchone()[0] or 0) + 1
+        db.execute("INSERT OR REPLACE INTO check_stamps VALUES (?, ?)", (self.stamp, seen))
+        old = [s for (s,) in db.execute("SELECT stamp FROM check_stamps ORDER BY seen DESC")][KEEP_STAMPS:]
+        db.executemany("DELETE FROM checks WHERE stamp=?", [(s,) for s in old])
+        db.executemany("DELETE FROM check_stamps WHERE stamp=?", [(s,) for s in old])
 
     def close(self) -> None:
         self._file.close()
