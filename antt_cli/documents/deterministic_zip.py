@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Callable, Mapping
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -19,10 +20,13 @@ def _order(name: str) -> tuple[int, str]:
     return 2, name
 
 
-def normalize_docx(data: bytes) -> bytes:
-    """The zip `data` rewritten deterministically (same members, same content)."""
+def normalize_docx(data: bytes, rewrite: Mapping[str, Callable[[bytes], bytes]] | None = None) -> bytes:
+    """The zip `data` rewritten deterministically (same members, same content; a member
+    named in `rewrite` replaced by what its function makes of it)."""
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         parts = {info.filename: src.read(info) for info in src.infolist() if not info.is_dir()}
+    for name, change in (rewrite or {}).items():
+        parts[name] = change(parts[name])
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as dst:
         for name in sorted(parts, key=_order):
