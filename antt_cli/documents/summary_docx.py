@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from typing import Any
+from typing import Any, Callable, Iterator
 
 from antt_cli.documents import builder as B
 from antt_cli.documents import nd30
@@ -249,19 +249,24 @@ def _row(texts: list[bytes], keys: list[str], row: dict) -> bytes:
     return out
 
 
-def _expand(rows: dict[str, list[dict]]) -> Any:
-    """document.xml with each marker row repeated once per row of its table (UTF-8 bytes
-    throughout: the text of a province's report is never held decoded)."""
-    def change(xml: bytes) -> bytes:
+def _expand(rows: dict[str, list[dict]]) -> Callable[[bytes], Iterator[bytes]]:
+    """document.xml with each marker row repeated once per row of its table, in pieces
+    (UTF-8 bytes throughout: the text of a province's report is never held whole)."""
+    def change(xml: bytes) -> Iterator[bytes]:
+        bounds = []
         for name, table in rows.items():
             at = xml.find(f"\ue000{name}.".encode("utf-8"))
-            if at < 0:
-                continue
-            start, end = _row_bounds(xml, at)
+            if at >= 0:
+                bounds.append((*_row_bounds(xml, at), table))
+        done = 0
+        for start, end, table in sorted(bounds, key=lambda b: b[0]):
             parts = _MARK.split(xml[start:end])  # text, table, key, text, table, key, …, text
             texts, keys = parts[0::3], [k.decode("ascii") for k in parts[2::3]]
-            xml = b"".join([xml[:start], *(_row(texts, keys, row) for row in table), xml[end:]])
-        return xml
+            yield xml[done:start]
+            for row in table:
+                yield _row(texts, keys, row)
+            done = end
+        yield xml[done:]
     return change
 
 
