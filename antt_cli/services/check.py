@@ -1,6 +1,8 @@
 """`antt check`: every case's dossier items (HD 163 §V, domain/dossier_items.py and
 domain/exemplars.py) and whether its file is consistent (domain/consistency.py), as of a day.
-Read-only: nothing is written, not even the digest cache."""
+Read-only: nothing in the dossier is written; what each case was found to be is kept in the
+read cache (store/checkcache.py), so a second check judges only the cases whose files
+changed."""
 from __future__ import annotations
 
 import datetime as dt
