@@ -145,3 +145,18 @@ def test_a_warm_check_reads_the_cache_not_the_files(demo):
     warm = _check(demo)
     assert warm != cold
     assert "UBND huyện Cũ" in json.dumps(warm, ensure_ascii=False)
+
+
+def test_cases_judged_in_worker_processes_say_the_same(demo, monkeypatch):
+    """A first check of many cases judges them in worker processes (store/parallel.py): the
+    same answer as judged one by one here, a broken case file included."""
+    (demo / "models" / "MH-2025-002" / "case.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    serial = _cold(demo)
+    assert any(c["id"] == "MH-2025-002" and not c["items"] for c in serial["cases"])
+    import antt_cli.store.parallel as parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    assert _cold(demo) == serial
+    assert _check(demo) == serial

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from antt_cli.domain.consistency import (CASE_FILE_ITEM, ERROR, WARNING, Finding, NumberUse, case_findings,
                                          duplicate_numbers, number_uses)
@@ -211,19 +211,21 @@ def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
     listing = _listing(dossier)
     cache = CheckCache(dossier.root, stamp_of(VERSION, code_mark(), dossier.profile, today))
     entries: dict[str, Any] = {}
+    misses: list[tuple[str, str | None]] = []
     complete = False
     try:
-        for n, cid in enumerate(ids, 1):
+        for cid in ids:
             blob = _case_blob(dossier, listing, dossier.case_relpath(cid))
-            key = f"{cid}:{blob}"
-            entry = cache.get(key) if blob is not None else None
-            if entry is None or not _fresh(entry, dossier, listing):
-                try:
-                    entry = _judge(dossier, reg, today, cid, listing)
-                    if blob is not None:
-                        cache.put(key, entry)
-                except AnttError as exc:
-                    entry = exc
+            entry = cache.get(f"{cid}:{blob}") if blob is not None else None
+            if entry is not None and _fresh(entry, dossier, listing):
+                entries[cid] = _compact(cid, entry, shared)
+            else:
+                entries[cid] = None  # judged below, in this order
+                misses.append((cid, blob))
+        done = len(ids) - len(misses)
+        for n, (cid, blob, entry) in enumerate(_judged(dossier, reg, today, misses, listing), done + 1):
+            if not isinstance(entry, AnttError) and blob is not None:
+                cache.put(f"{cid}:{blob}", entry)
             entries[cid] = entry if isinstance(entry, AnttError) else _compact(cid, entry, shared)
             if progress:
                 progress(n, len(ids))
@@ -231,6 +233,62 @@ def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
     finally:
         cache.save(prune=complete)
     return entries
+
+
+def _judged(dossier: Any, reg: Any, today: dt.date, misses: list[tuple[str, str | None]],
+            listing: dict[str, str]) -> Iterator[tuple[str, str | None, Any]]:
+    """(case ID, blob id, its entry or the AnttError of its file) of each case to judge: in
+    worker processes when there are many (a first check after a clone; store/parallel.py),
+    a case a worker could not judge judged here so that its error is worded."""
+    from antt_cli.store.parallel import CHUNK, PARALLEL_FROM, workers
+
+    parallel = len(misses) >= PARALLEL_FROM and workers() > 1 and getattr(dossier.source, "blobs", None) is None
+    if not parallel:
+        for cid, blob in misses:
+            yield cid, blob, _judge_or_error(dossier, reg, today, cid, listing)
+        return
+    import json
+    from concurrent.futures import ProcessPoolExecutor
+
+    folders: dict[str, dict[str, str]] = {}
+    for rel, blob in listing.items():
+        folders.setdefault("/".join(rel.split("/", 2)[:2]), {})[rel] = blob
+    chunks = [misses[i:i + CHUNK] for i in range(0, len(misses), CHUNK)]
+    work = [[(cid, folders.get(dossier.case_dir_rel(cid), {})) for cid, _blob in chunk] for chunk in chunks]
+    with ProcessPoolExecutor(max_workers=workers()) as pool:
+        for chunk, answers in zip(chunks, pool.map(_judge_chunk, [str(dossier.root)] * len(work),
+                                                   [today.isoformat()] * len(work), work)):
+            for (cid, blob), text in zip(chunk, answers):
+                entry = json.loads(text) if text is not None else None
+                yield cid, blob, entry if entry is not None else _judge_or_error(dossier, reg, today, cid, listing)
+
+
+def _judge_or_error(dossier: Any, reg: Any, today: dt.date, case_id: str, listing: dict[str, str]) -> Any:
+    try:
+        return _judge(dossier, reg, today, case_id, listing)
+    except AnttError as exc:
+        return exc
+
+
+def _judge_chunk(root: str, day: str, items: list[tuple[str, dict[str, str]]]) -> list[str | None]:
+    """In a worker process: each case's entry as JSON text (data only), None for a case that
+    failed (the caller judges it again and words the error)."""
+    import json
+    from pathlib import Path
+
+    from antt_cli.services.common import working_tree
+    from antt_cli.store.dossier import Dossier
+    from antt_cli.store.kinds import load_registry
+
+    dossier = Dossier.open(Path(root), working_tree(Path(root)))
+    reg, today = load_registry(), dt.date.fromisoformat(day)
+    answers: list[str | None] = []
+    for case_id, listing in items:
+        try:
+            answers.append(json.dumps(_judge(dossier, reg, today, case_id, listing), ensure_ascii=False))
+        except Exception:  # noqa: BLE001 - judged again by the caller, which words it
+            answers.append(None)
+    return answers
 
 
 def _compact(case_id: str, entry: dict[str, Any], shared: dict) -> tuple:
