@@ -77,6 +77,6 @@ def register(app: typer.Typer) -> None:
 
         with _progress() as advance:
             result = check_dossier(STATE.context(reading=True), case_id, date, advance)
-        emit(result.as_json(), lambda: _print_result(result))
+        emit(result.as_json() if STATE.json else None, lambda: _print_result(result))  # JSON only when asked
         if not result.ok:
             raise typer.Exit(1)

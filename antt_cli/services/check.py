@@ -186,8 +186,9 @@ def _fresh(entry: Any, dossier: Any, listing: dict[str, str]) -> bool:
             or not all(isinstance(u, list) and len(u) == 6 for u in entry["uses"]) \
             or not all(isinstance(i, list) and len(i) == 5 for i in entry["items"]):
         return False
+    known = listing.get
     try:
-        return all(_blob_now(dossier, listing, rel) == blob for rel, blob in files)
+        return all((known(rel) or _blob_now(dossier, listing, rel)) == blob for rel, blob in files)
     except (AnttError, TypeError, ValueError):
         return False
 
