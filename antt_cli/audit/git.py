@@ -266,6 +266,53 @@ def init_repo(root: Path) -> None:
     _check(root, "config", "core.longpaths", "true")
 
 
+# At most this many changed-path Bloom filters computed by one write when the commit-graph
+# has none yet (a fresh clone of a long dossier): about 0.2 ms each, so a write pays at most
+# a fraction of a second once; git's own `gc` fills in the rest, keeping the filters.
+MAX_NEW_FILTERS = 2000
+
+
+def refresh_commit_graph(root: Path) -> None:
+    """Bring git's commit-graph up to date, with changed-path Bloom filters, so that a
+    path-limited `git log` (`antt history ID`) skips the commits that did not touch the
+    case instead of comparing their trees: on 5,000 commits 0.13 s instead of 1.7 s
+    (docs/reliability.md "Commit-graph"). Run after each commit, under the lock: a new
+    small layer holding the new commits (`--split`), which git merges as layers grow;
+    when no layer has filters yet, one graph for every commit (at most MAX_NEW_FILTERS
+    new filters). Never fails the command: the graph only speeds reads up, and a read
+    without it gives the same answer."""
+    try:
+        info = git_dir(root) / "objects" / "info"
+        mode = ["--split"] if _graph_has_filters(info) else ["--split=replace", f"--max-new-filters={MAX_NEW_FILTERS}"]
+        _run_plain(root, "commit-graph", "write", "--reachable", "--changed-paths", *mode)
+    except (AnttError, OSError):
+        pass
+
+
+def _graph_has_filters(info: Path) -> bool:
+    """Does the commit-graph (one file, or every layer of a split chain) carry Bloom
+    filters? Read from each file's chunk table (git's Documentation/gitformat-commit-graph:
+    an 8-byte header whose 7th byte counts the chunks, then 12-byte entries, id first)."""
+    chain = info / "commit-graphs" / "commit-graph-chain"
+    if chain.is_file():
+        files = [info / "commit-graphs" / f"graph-{line.strip()}.graph"
+                 for line in chain.read_text(encoding="ascii", errors="replace").splitlines() if line.strip()]
+    else:
+        files = [info / "commit-graph"]
+    for path in files:
+        try:
+            with open(path, "rb") as f:
+                head = f.read(8)
+                if len(head) < 8 or head[:4] != b"CGPH":
+                    return False
+                table = f.read(12 * (head[6] + 1))
+        except OSError:
+            return False
+        if b"BIDX" not in {table[i:i + 4] for i in range(0, len(table), 12)}:
+            return False
+    return bool(files)
+
+
 def log_records(root: Path, case_id: str | None = None, *, paths: list[str] | None = None) -> list[dict]:
     """Commits reachable from HEAD, newest first, in ONE `git log`: each
     {sha, date (ISO 8601), author, email, summary, trailers: {key: [values]}}.
