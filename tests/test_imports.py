@@ -37,5 +37,16 @@ def test_help_imports_no_heavy_library(args):
 
 def test_a_warm_whole_dossier_read_imports_no_heavy_library(launched):
     ok("status", root=launched)  # the cache is warm
-    for command in (["status"], ["due"], ["status", "MH-2025-001"]):
+    for command in (["status"], ["due"], ["status", "MH-2025-001"], ["history", "MH-2025-001"], ["history"]):
         assert loaded("--dossier", str(launched), *command) == [], command
+
+
+def test_one_case_history_loads_only_the_catalogue_layers_it_speaks_from(launched):
+    """The catalogue is read a layer at a time (i18n/__init__.py): `history ID` prints with
+    the cli, help and services layers, never the documents' texts."""
+    probe = PROBE.format(heavy=("antt_cli.i18n.documents", "antt_cli.i18n.cli"))
+    done = subprocess.run([sys.executable, "-c", probe, "--dossier", str(launched), "history", "MH-2025-001"],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert done.stdout.strip()
+    assert next(line for line in done.stderr.splitlines() if line.startswith("LOADED")).split()[1:] == \
+        ["antt_cli.i18n.cli"]

@@ -325,7 +325,11 @@ def check_length(text: str, label: str) -> None:
                              limit=found[1], what=t(f"cli.too_long.{found[0]}"))
 
 
-def build_app() -> typer.Typer:
+def build_app(only: str | None = None) -> typer.Typer:
+    """The whole app; with `only` (the command this run asked for, `command_asked`), that
+    command alone is turned into a click command: typer builds each command's parameters
+    from its function's signature when the app runs, a tenth of `antt history ID`'s own
+    time for the forty others (issue 14, "Startup")."""
     from antt_cli.cli import click_vi
 
     click_vi.install()  # Click's and typer's own words through the catalogue
@@ -373,7 +377,38 @@ def build_app() -> typer.Typer:
     summary_cmd.register(app)
     adopt_cmd.register(app)
     help_cmd.register(app)
+    if only is not None:
+        _keep_only(app, only)
     return app
+
+
+# Commands that run other commands through the app they were started from (`antt demo`).
+_WHOLE_APP = ("demo",)
+
+
+def _keep_only(app: typer.Typer, name: str) -> None:
+    """Drop every command and group but `name`, when the app has it (else click's own
+    "no such command" needs them all)."""
+    commands = [c for c in app.registered_commands if c.name == name]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if (commands or groups) and name not in _WHOLE_APP:
+        app.registered_commands, app.registered_groups = commands, groups
+
+
+def command_asked(argv: list[str]) -> str | None:
+    """The command a command line names — None when the app's own help or version is
+    asked for first (they list every command), or no command is named."""
+    args = globals_first(list(argv))
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg in _GLOBAL_VALUES:
+            i += 2
+        elif arg == "--json" or arg.split("=", 1)[0] in _GLOBAL_VALUES:
+            i += 1
+        else:
+            return None if arg.startswith("-") else arg
+    return None
 
 
 _GLOBAL_FLAGS = ("--json", "--version")
@@ -510,7 +545,7 @@ def main(argv: list[str] | None = None) -> None:
         _early_lang(args)
         pause_point("startup")
         _harden_stdio()
-        app = build_app()
+        app = build_app(only=command_asked(args))
         try:
             app(args=args, prog_name="antt")
             code = 0

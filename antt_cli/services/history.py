@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from antt_cli.errors import AnttError
-from antt_cli.i18n import catalog, kind_label, t
+from antt_cli.i18n import has_key, kind_label, t
 from antt_cli.services.common import Context
 
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
@@ -188,7 +188,7 @@ def _action_text(command: str, spec: Any, action: str | None) -> str:
     """The action in words (services.history.action.*), the kind by its title; an action
     antt has no words for (a newer antt's, a commit made by hand) as it was written."""
     key = "services.history.action." + "_".join(w.strip("-").replace("-", "_") for w in command.split())
-    if key not in catalog():
+    if not has_key(key):
         return action or ""
     verb = t(key)
     return f"{verb}: {kind_label(spec)}" if spec is not None else verb
