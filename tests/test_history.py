@@ -278,3 +278,17 @@ def test_times_without_a_system_time_zone_database(worked, tmp_path):
                         env={"PYTHONTZPATH": str(empty)})
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)[-1]["date"] == "2031-03-02T06:30:00+07:00"
+
+
+@pytest.mark.parametrize("text, width", [
+    ("MH-2025-001", 11), ("Nguyễn Văn Kiểm", 15), ("Đảng ủy xã Hàm Thuận", 20),
+    ("số 05/BC-CAX – 2025", 19),        # an en dash: one column
+    ("a\u0301", 1),                     # a combining acute: none
+    ("漢字", 4), ("ＡＢ", 4),            # wide and fullwidth: two each
+    ("", 0),
+])
+def test_the_width_a_cell_takes(text, width):
+    """The history table's columns line up (cli/history_cmd.py `_width`)."""
+    from antt_cli.cli.history_cmd import _width
+
+    assert _width(text) == width
