@@ -3,6 +3,8 @@
 (`option: --period`), with no line of the CLI written for it."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 import pytest
 import typer
@@ -83,3 +85,21 @@ def test_the_app_built_for_one_command_answers_as_the_whole_app(launched):
     assert done.returncode == 2 and "histroy" in done.stderr
     assert "history" in antt_process("history", "--help").stdout
     assert "new-model" in antt_process("--help").stdout
+
+
+def test_every_command_is_built_from_the_module_that_declares_it():
+    """cli/app.py COMMAND_MODULES names, for each command and group, the one module a run of
+    it declares: exactly what each module declares, every module once."""
+    import importlib
+
+    from antt_cli.cli.app import COMMAND_MODULE_ORDER, COMMAND_MODULES
+
+    declared = {}
+    for module in COMMAND_MODULE_ORDER:
+        app = typer.Typer()
+        importlib.import_module(f"antt_cli.cli.{module}").register(app)
+        for name in [c.name for c in app.registered_commands] + [g.name for g in app.registered_groups]:
+            declared[name] = module
+    assert declared == COMMAND_MODULES
+    modules = {path.stem for path in Path(importlib.import_module("antt_cli.cli").__path__[0]).glob("*_cmd*.py")}
+    assert modules - {"history_cmd"} == set(COMMAND_MODULE_ORDER)  # history_cmd: declared by dossier_cmds
