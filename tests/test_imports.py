@@ -50,3 +50,20 @@ def test_one_case_history_loads_only_the_catalogue_layers_it_speaks_from(launche
     assert done.stdout.strip()
     assert next(line for line in done.stderr.splitlines() if line.startswith("LOADED")).split()[1:] == \
         ["antt_cli.i18n.cli"]
+
+
+def test_start_up_objects_are_set_aside_from_the_collector_and_it_runs_after():
+    """cli/start.py: no collection while the app is imported, its objects frozen (the
+    command's collections skip them), the collector on again for the command itself."""
+    probe = """
+import gc, runpy, sys
+sys.argv = ["antt", "--help"]
+try:
+    runpy.run_module("antt_cli", run_name="__main__")
+except SystemExit:
+    pass
+sys.stderr.write(f"GC {gc.isenabled()} {gc.get_freeze_count()}\\n")
+"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, encoding="utf-8")
+    enabled, frozen = next(line for line in done.stderr.splitlines() if line.startswith("GC")).split()[1:]
+    assert enabled == "True" and int(frozen) > 10000
