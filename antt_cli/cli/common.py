@@ -210,10 +210,20 @@ def _emit_list(data: list, ascii_only: bool, indent: str = "") -> None:
 _JSON_BLOCK = 500  # list elements written at a time under --json
 
 
+_SAY: list[tuple[tuple[Any, ...], Any]] = []  # (what the console was made for, the console)
+
+
 def say(text: str) -> None:
+    """One line (or a few) on stdout, through one console for as long as stdout, --json and
+    COLUMNS stay what they were (a rich Console is slow to make: `status ID` says forty lines)."""
+    import os
+
     from antt_cli.hygiene import safe
 
-    stdout_console().print(safe(text, keep="\n"), markup=False)
+    key = (sys.stdout, STATE.json, os.environ.get("COLUMNS"))
+    if not _SAY or _SAY[0][0] != key:
+        _SAY[:] = [(key, stdout_console())]
+    _SAY[0][1].print(safe(text, keep="\n"), markup=False)
 
 
 def kind_text(name: str) -> object:
