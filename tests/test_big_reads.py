@@ -59,7 +59,13 @@ def test_a_streamed_list_matches_json_dumps_for_every_shape(ascii_only, monkeypa
     out = io.StringIO()
     with redirect_stdout(out):
         common._emit_list(data, ascii_only)
-    assert out.getvalue() == json.dumps(jsonable(data), ensure_ascii=ascii_only, indent=2) + "\n"
+    assert out.getvalue() == json.dumps(jsonable(data), ensure_ascii=ascii_only, indent=2)
+    # the same elements one level in, as `check --json` streams its cases
+    shaped = {"ok": False, "cases": data, "empty": [], "none": None, "more": {"a": [1]}}
+    out = io.StringIO()
+    with redirect_stdout(out):
+        common._emit_object(shaped, ascii_only)
+    assert out.getvalue() == json.dumps(jsonable(shaped), ensure_ascii=ascii_only, indent=2) + "\n"
 
 
 def plain_rows(text: str) -> list[list[str]]:

@@ -91,3 +91,19 @@ def test_status_table_keeps_the_name_column_when_piped(launched):
     assert rows and all(len(cells) > 3 and len(cells[2].strip()) >= 10 for cells in rows), listed
     header = next(line for line in listed.splitlines() if line.startswith("┃"))
     assert "Tên" in header and "Bước" in header, header
+
+
+def test_said_lines_follow_columns_when_it_changes(monkeypatch, capsys):
+    """`say` keeps one console while stdout, --json and COLUMNS stay the same (cli/common.py),
+    and makes a new one when they change."""
+    from antt_cli.cli.common import say
+
+    text = " ".join(["Tổ tự quản an ninh trật tự"] * 6)
+    monkeypatch.setenv("COLUMNS", "40")
+    say(text)
+    say(text)
+    narrow = capsys.readouterr().out.splitlines()
+    assert len(narrow) > 2 and max(len(line) for line in narrow) <= 40
+    monkeypatch.setenv("COLUMNS", "400")
+    say(text)
+    assert capsys.readouterr().out.splitlines() == [text]

@@ -165,6 +165,26 @@ def test_unknown_case_refused(worked):
     refused(worked, "history", "MH-2025-077", contains="MH-2025-077")
 
 
+def test_a_refused_case_history_stops_the_git_log_it_began(worked, monkeypatch):
+    """`history ID` begins its `git log` before reading antt.yaml (services/history.py); a
+    refusal found meanwhile stops that git and waits for it: no process is left behind."""
+    from antt_cli.audit import git as gitq
+
+    stopped = []
+    cancel = gitq.PendingLog.cancel
+
+    def spy(self):
+        cancel(self)
+        stopped.append(self._started.returncode)
+
+    monkeypatch.setattr(gitq.PendingLog, "cancel", spy)
+    profile = worked / "antt.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("timezone: Asia/Ho_Chi_Minh", "timezone: Hỏa/Tinh"),
+                       encoding="utf-8")
+    refused(worked, "history", "MH-2025-001", contains="Hỏa/Tinh")
+    assert len(stopped) == 1 and stopped[0] is not None  # reaped
+
+
 def test_history_reads_only_the_case_folder(worked):
     """A path-limited log: a commit that names the case but does not touch its folder is not
     read (docs/commands.md: the case's own commits)."""
@@ -258,3 +278,17 @@ def test_times_without_a_system_time_zone_database(worked, tmp_path):
                         env={"PYTHONTZPATH": str(empty)})
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)[-1]["date"] == "2031-03-02T06:30:00+07:00"
+
+
+@pytest.mark.parametrize("text, width", [
+    ("MH-2025-001", 11), ("Nguyễn Văn Kiểm", 15), ("Đảng ủy xã Hàm Thuận", 20),
+    ("số 05/BC-CAX – 2025", 19),        # an en dash: one column
+    ("a\u0301", 1),                     # a combining acute: none
+    ("漢字", 4), ("ＡＢ", 4),            # wide and fullwidth: two each
+    ("", 0),
+])
+def test_the_width_a_cell_takes(text, width):
+    """The history table's columns line up (cli/history_cmd.py `_width`)."""
+    from antt_cli.cli.history_cmd import _width
+
+    assert _width(text) == width

@@ -37,5 +37,33 @@ def test_help_imports_no_heavy_library(args):
 
 def test_a_warm_whole_dossier_read_imports_no_heavy_library(launched):
     ok("status", root=launched)  # the cache is warm
-    for command in (["status"], ["due"], ["status", "MH-2025-001"]):
+    for command in (["status"], ["due"], ["status", "MH-2025-001"], ["history", "MH-2025-001"], ["history"]):
         assert loaded("--dossier", str(launched), *command) == [], command
+
+
+def test_one_case_history_loads_only_the_catalogue_layers_it_speaks_from(launched):
+    """The catalogue is read a layer at a time (i18n/__init__.py): `history ID` prints with
+    the cli, help and services layers, never the documents' texts."""
+    probe = PROBE.format(heavy=("antt_cli.i18n.documents", "antt_cli.i18n.cli"))
+    done = subprocess.run([sys.executable, "-c", probe, "--dossier", str(launched), "history", "MH-2025-001"],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert done.stdout.strip()
+    assert next(line for line in done.stderr.splitlines() if line.startswith("LOADED")).split()[1:] == \
+        ["antt_cli.i18n.cli"]
+
+
+def test_start_up_objects_are_set_aside_from_the_collector_and_it_runs_after():
+    """cli/start.py: no collection while the app is imported, its objects frozen (the
+    command's collections skip them), the collector on again for the command itself."""
+    probe = """
+import gc, runpy, sys
+sys.argv = ["antt", "--help"]
+try:
+    runpy.run_module("antt_cli", run_name="__main__")
+except SystemExit:
+    pass
+sys.stderr.write(f"GC {gc.isenabled()} {gc.get_freeze_count()}\\n")
+"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, encoding="utf-8")
+    enabled, frozen = next(line for line in done.stderr.splitlines() if line.startswith("GC")).split()[1:]
+    assert enabled == "True" and int(frozen) > 10000

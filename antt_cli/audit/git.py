@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from antt_cli.errors import AnttError
 
@@ -47,20 +48,30 @@ def _run(root: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int
 def _run_plain(root: Path, *args: str) -> tuple[int, str, str]:
     """`_run` without GitPython, for the reads that must stay cheap (`antt history ID`:
     importing GitPython costs more than a path-limited log of one case)."""
+    return _wait_plain(_start_plain(root, *args))
+
+
+def _start_plain(root: Path, *args: str) -> Any:
+    """`_run_plain` begun: the running git process, or already its (status, out, err)."""
     import subprocess
 
     env = {**os.environ, "LANGUAGE": "C", "LC_ALL": "C"}  # git's own messages as `_run` gets them
     try:
-        done = subprocess.run([os.environ.get("GIT_PYTHON_GIT_EXECUTABLE") or "git", *args], cwd=str(root),
-                              env=env, capture_output=True, stdin=subprocess.DEVNULL)
+        return subprocess.Popen([os.environ.get("GIT_PYTHON_GIT_EXECUTABLE") or "git", *args], cwd=str(root),
+                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
     except FileNotFoundError as exc:
         if not Path(root).is_dir():
             return 128, "", f"cannot run git in {root}"
         raise AnttError("audit.git_missing") from exc
     except OSError:
         return 128, "", f"cannot run git in {root}"
-    return (done.returncode, done.stdout.decode("utf-8", "replace"),
-            done.stderr.decode("utf-8", "replace"))
+
+
+def _wait_plain(started: Any) -> tuple[int, str, str]:
+    if isinstance(started, tuple):
+        return started
+    out, err = started.communicate()
+    return started.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
 
 
 def _check(root: Path, *args: str, env: dict[str, str] | None = None) -> str:
@@ -266,6 +277,90 @@ def init_repo(root: Path) -> None:
     _check(root, "config", "core.longpaths", "true")
 
 
+# At most this many changed-path Bloom filters computed by one write when the commit-graph
+# has none yet (a fresh clone of a long dossier): about 0.2 ms each, so a write pays at most
+# a fraction of a second once; git's own `gc` fills in the rest, keeping the filters.
+MAX_NEW_FILTERS = 2000
+
+
+def refresh_commit_graph(root: Path) -> None:
+    """Bring git's commit-graph up to date, with changed-path Bloom filters, so that a
+    path-limited `git log` (`antt history ID`) skips the commits that did not touch the
+    case instead of comparing their trees: on 5,000 commits 0.13 s instead of 1.7 s
+    (docs/reliability.md "Commit-graph"). Run after each commit, under the lock: a new
+    small layer holding the new commits (`--split`), which git merges as layers grow;
+    when no layer has filters yet, one graph for every commit (at most MAX_NEW_FILTERS
+    new filters). Never fails the command: the graph only speeds reads up, and a read
+    without it gives the same answer."""
+    try:
+        info = git_dir(root) / "objects" / "info"
+        mode = ["--split"] if _graph_has_filters(info) else ["--split=replace", f"--max-new-filters={MAX_NEW_FILTERS}"]
+        _run_plain(root, "commit-graph", "write", "--reachable", "--changed-paths", *mode)
+    except (AnttError, OSError):
+        pass
+
+
+def _graph_has_filters(info: Path) -> bool:
+    """Does the commit-graph (one file, or every layer of a split chain) carry Bloom
+    filters? Read from each file's chunk table (git's Documentation/gitformat-commit-graph:
+    an 8-byte header whose 7th byte counts the chunks, then 12-byte entries, id first)."""
+    chain = info / "commit-graphs" / "commit-graph-chain"
+    if chain.is_file():
+        files = [info / "commit-graphs" / f"graph-{line.strip()}.graph"
+                 for line in chain.read_text(encoding="ascii", errors="replace").splitlines() if line.strip()]
+    else:
+        files = [info / "commit-graph"]
+    for path in files:
+        try:
+            with open(path, "rb") as f:
+                head = f.read(8)
+                if len(head) < 8 or head[:4] != b"CGPH":
+                    return False
+                table = f.read(12 * (head[6] + 1))
+        except OSError:
+            return False
+        if b"BIDX" not in {table[i:i + 4] for i in range(0, len(table), 12)}:
+            return False
+    return bool(files)
+
+
+class PendingLog:
+    """A `git log` started (`start_log`) whose records are read later (`records()`): git
+    runs while antt does other work — reading antt.yaml and the kinds for `antt history ID`."""
+
+    def __init__(self, root: Path, args: list[str]) -> None:
+        self.root = root
+        self._started = _start_plain(root, *args)
+
+    def records(self) -> list[dict]:
+        """As `log_records` returns them (waits for git)."""
+        status, out, err = _wait_plain(self._started)
+        if status != 0:
+            if head_sha(self.root) is None:
+                return []
+            raise AnttError("audit.git_failed", command="git log", detail=last_lines(err))
+        return _parse_log(out)
+
+    def cancel(self) -> None:
+        """Not wanted after all (the command was refused meanwhile): stop git, reap it."""
+        if isinstance(self._started, tuple):
+            return
+        if self._started.poll() is None:
+            self._started.kill()
+        try:
+            self._started.communicate()
+        except (ValueError, OSError):  # already read
+            pass
+
+
+def start_log(root: Path, case_id: str | None = None, *, paths: list[str] | None = None) -> PendingLog:
+    """`log_records` begun in the background."""
+    args = ["log", "--encoding=UTF-8", f"--format={_LOG_FORMAT}"]
+    if case_id is not None:
+        args += ["--fixed-strings", f"--grep={case_id}"]
+    return PendingLog(root, [*args, "HEAD", "--", *[literal(p) for p in paths or []]])
+
+
 def log_records(root: Path, case_id: str | None = None, *, paths: list[str] | None = None) -> list[dict]:
     """Commits reachable from HEAD, newest first, in ONE `git log`: each
     {sha, date (ISO 8601), author, email, summary, trailers: {key: [values]}}.
@@ -275,14 +370,10 @@ def log_records(root: Path, case_id: str | None = None, *, paths: list[str] | No
     (a path-limited log: one case's folder costs what that case's commits cost, not the
     dossier's). An unborn branch has no commits: [].
     """
-    args = ["log", "--encoding=UTF-8", f"--format={_LOG_FORMAT}"]
-    if case_id is not None:
-        args += ["--fixed-strings", f"--grep={case_id}"]
-    status, out, err = _run_plain(root, *args, "HEAD", "--", *[literal(p) for p in paths or []])
-    if status != 0:
-        if head_sha(root) is None:
-            return []
-        raise AnttError("audit.git_failed", command="git log", detail=last_lines(err))
+    return start_log(root, case_id, paths=paths).records()
+
+
+def _parse_log(out: str) -> list[dict]:
     records = []
     for raw in out.split(_RS):
         raw = raw.strip("\n")

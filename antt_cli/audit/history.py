@@ -74,15 +74,21 @@ def all_history(root: Path) -> list[dict]:
     return [_entry(raw) for raw in reversed(gitq.log_records(Path(root)))]
 
 
-def case_history(root: Path, case_id: str, folder: str) -> list[dict]:
+def start_case_log(root: Path, folder: str) -> gitq.PendingLog:
+    """The path-limited log of a case's `folder`, begun: git reads while the caller reads
+    the rest (`case_history(..., started=)`)."""
+    return gitq.start_log(Path(root), paths=[folder])
+
+
+def case_history(root: Path, case_id: str, folder: str, started: gitq.PendingLog | None = None) -> list[dict]:
     """The commits of one case, oldest first: those that touch its `folder` (a path-limited
-    log) and carry Antt-Case `case_id`, and — when the case was renumbered on sync
-    (docs/case-schema.md) — those of its earlier IDs, found through the
-    Antt-Renumbered-From trailer of the renumbering commit and read from their own folders.
-    A commit that renumbered `case_id` away is part of the old ID's history too."""
+    log, `started` already or begun now) and carry Antt-Case `case_id`, and — when the case
+    was renumbered on sync (docs/case-schema.md) — those of its earlier IDs, found through
+    the Antt-Renumbered-From trailer of the renumbering commit and read from their own
+    folders. A commit that renumbered `case_id` away is part of the old ID's history too."""
     root = Path(root)
     parent = folder.rsplit("/", 1)[0] + "/" if "/" in folder else ""
-    records = gitq.log_records(root, paths=[folder])
+    records = (started or start_case_log(root, folder)).records()
     ids = _follow_renumbering(records, case_id)
     done = {case_id}
     while ids - done:  # renumbered: the old IDs' commits are in the old IDs' folders

@@ -511,6 +511,7 @@ class Transaction:
             raise
         sha = gitq.head_sha(self.root)
         self._committed(sha)
+        gitq.refresh_commit_graph(self.root)  # still under the lock: one writer at a time
         return sha
 
     def _keep_index(self) -> None:

@@ -325,7 +325,11 @@ def check_length(text: str, label: str) -> None:
                              limit=found[1], what=t(f"cli.too_long.{found[0]}"))
 
 
-def build_app() -> typer.Typer:
+def build_app(only: str | None = None) -> typer.Typer:
+    """The whole app; with `only` (the command this run asked for, `command_asked`), that
+    command alone, declared by its module: declaring the forty others, and typer turning
+    each into a click command from its function's signature, took a sixth of
+    `antt history ID`'s own time (issue 14, "Startup")."""
     from antt_cli.cli import click_vi
 
     click_vi.install()  # Click's and typer's own words through the catalogue
@@ -359,21 +363,58 @@ def build_app() -> typer.Typer:
         if lang:
             set_lang(lang)
 
-    from antt_cli.cli import (adopt_cmd, case_cmds, check_cmds, dossier_cmds, exemplar_cmds, help_cmd, letter_cmds,
-                              lifecycle_cmds, next_cmd, rating_cmds, summary_cmd)
+    import importlib
 
-    dossier_cmds.register(app)
-    case_cmds.register(app)
-    rating_cmds.register(app)
-    lifecycle_cmds.register(app)
-    exemplar_cmds.register(app)
-    next_cmd.register(app)
-    check_cmds.register(app)
-    letter_cmds.register(app)
-    summary_cmd.register(app)
-    adopt_cmd.register(app)
-    help_cmd.register(app)
+    whole = only not in COMMAND_MODULES or only in _WHOLE_APP
+    for name in COMMAND_MODULE_ORDER if whole else (COMMAND_MODULES[only],):  # type: ignore[index]
+        importlib.import_module(f"antt_cli.cli.{name}").register(app)
+    if not whole:
+        _keep_only(app, only)  # type: ignore[arg-type]
     return app
+
+
+# The modules that declare the commands, in the order `antt --help` lists them (docs/commands.md).
+COMMAND_MODULE_ORDER = ("dossier_cmds", "case_cmds", "rating_cmds", "lifecycle_cmds", "exemplar_cmds", "next_cmd",
+                        "check_cmds", "letter_cmds", "summary_cmd", "adopt_cmd", "help_cmd")
+# Which module declares each command and group (tests/test_cli_options.py keeps it whole): a
+# run declares only the module of the command it asks for. A command missing here still
+# works; its runs build the whole app.
+COMMAND_MODULES = {
+    **dict.fromkeys(("init", "demo", "status", "due", "history", "bodies"), "dossier_cmds"),
+    **dict.fromkeys(("new-model", "record", "draft", "plan", "progress", "amend", "accept", "withdraw"), "case_cmds"),
+    **dict.fromkeys(("rate", "criteria"), "rating_cmds"),
+    **dict.fromkeys(("close", "replicate", "propose-national"), "lifecycle_cmds"),
+    **dict.fromkeys(("new-exemplar", "evaluate"), "exemplar_cmds"),
+    "next": "next_cmd", "check": "check_cmds", "letter": "letter_cmds", "templates": "letter_cmds",
+    "summary": "summary_cmd", "adopt": "adopt_cmd", "help": "help_cmd",
+}
+
+
+# Commands that run other commands through the app they were started from (`antt demo`).
+_WHOLE_APP = ("demo",)
+
+
+def _keep_only(app: typer.Typer, name: str) -> None:
+    """Drop the module's other commands and groups: typer turns each into a click command
+    when the app runs."""
+    app.registered_commands = [c for c in app.registered_commands if c.name == name]
+    app.registered_groups = [g for g in app.registered_groups if g.name == name]
+
+
+def command_asked(argv: list[str]) -> str | None:
+    """The command a command line names — None when the app's own help or version is
+    asked for first (they list every command), or no command is named."""
+    args = globals_first(list(argv))
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg in _GLOBAL_VALUES:
+            i += 2
+        elif arg == "--json" or arg.split("=", 1)[0] in _GLOBAL_VALUES:
+            i += 1
+        else:
+            return None if arg.startswith("-") else arg
+    return None
 
 
 _GLOBAL_FLAGS = ("--json", "--version")
@@ -510,7 +551,7 @@ def main(argv: list[str] | None = None) -> None:
         _early_lang(args)
         pause_point("startup")
         _harden_stdio()
-        app = build_app()
+        app = build_app(only=command_asked(args))
         try:
             app(args=args, prog_name="antt")
             code = 0

@@ -160,16 +160,36 @@ def emit(data: Any, human: Callable[[], None]) -> None:
         utf8 = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") in ("utf8", "utf8sig")
         if isinstance(data, list) and data:  # streamed: a province's list is never one big string
             _emit_list(data, not utf8)
+            sys.stdout.write("\n")
+        elif isinstance(data, dict) and any(isinstance(v, list) and v for v in data.values()):
+            _emit_object(data, not utf8)
         else:
             sys.stdout.write(json.dumps(jsonable(data), ensure_ascii=not utf8, indent=2) + "\n")
     else:
         human()
 
 
-def _emit_list(data: list, ascii_only: bool) -> None:
-    """`json.dumps(data, indent=2)`'s very bytes, a block of elements at a time (a JSON string
-    holds no raw newline, so indenting every line of an element by two spaces nests it)."""
+def _emit_object(data: dict, ascii_only: bool) -> None:
+    """`json.dumps(data, indent=2)`'s very bytes for an object whose lists are long (`check`'s
+    cases): its keys one by one, a non-empty list streamed by `_emit_list` one level in."""
     from antt_cli.services.common import jsonable
+
+    sys.stdout.write("{")
+    for n, (key, value) in enumerate(data.items()):
+        sys.stdout.write(("\n  " if n == 0 else ",\n  ") + json.dumps(str(key), ensure_ascii=ascii_only) + ": ")
+        if isinstance(value, list) and value:
+            _emit_list(value, ascii_only, "  ")
+        else:
+            sys.stdout.write(json.dumps(jsonable(value), ensure_ascii=ascii_only, indent=2).replace("\n", "\n  "))
+    sys.stdout.write("\n}\n" if data else "}\n")
+
+
+def _emit_list(data: list, ascii_only: bool, indent: str = "") -> None:
+    """`json.dumps(data, indent=2)`'s very bytes, a block of elements at a time, `indent` deeper
+    (a JSON string holds no raw newline, so indenting every line of an element nests it)."""
+    from antt_cli.services.common import jsonable
+
+    inner = indent + "  "
 
     def element(item: Any) -> str:
         value = jsonable(item)
@@ -177,23 +197,33 @@ def _emit_list(data: list, ascii_only: bool) -> None:
                                                      for v in value.values()):
             # a flat object (a row; an empty list or object prints as [] or {} either way): the
             # C encoder with indent=2's separators, then its braces
-            flat = json.dumps(value, ensure_ascii=ascii_only, separators=(",\n    ", ": "))
-            return "{\n    " + flat[1:-1] + "\n  }"
-        return json.dumps(value, ensure_ascii=ascii_only, indent=2).replace("\n", "\n  ")
+            flat = json.dumps(value, ensure_ascii=ascii_only, separators=(",\n" + inner + "  ", ": "))
+            return "{\n" + inner + "  " + flat[1:-1] + "\n" + inner + "}"
+        return json.dumps(value, ensure_ascii=ascii_only, indent=2).replace("\n", "\n" + inner)
 
     for start in range(0, len(data), _JSON_BLOCK):
-        block = ",\n  ".join(element(item) for item in data[start:start + _JSON_BLOCK])
-        sys.stdout.write(("[\n  " if start == 0 else ",\n  ") + block)
-    sys.stdout.write("\n]\n")
+        block = (",\n" + inner).join(element(item) for item in data[start:start + _JSON_BLOCK])
+        sys.stdout.write(("[\n" + inner if start == 0 else ",\n" + inner) + block)
+    sys.stdout.write("\n" + indent + "]")
 
 
 _JSON_BLOCK = 500  # list elements written at a time under --json
 
 
+_SAY: list[tuple[tuple[Any, ...], Any]] = []  # (what the console was made for, the console)
+
+
 def say(text: str) -> None:
+    """One line (or a few) on stdout, through one console for as long as stdout, --json and
+    COLUMNS stay what they were (a rich Console is slow to make: `status ID` says forty lines)."""
+    import os
+
     from antt_cli.hygiene import safe
 
-    stdout_console().print(safe(text, keep="\n"), markup=False)
+    key = (sys.stdout, STATE.json, os.environ.get("COLUMNS"))
+    if not _SAY or _SAY[0][0] != key:
+        _SAY[:] = [(key, stdout_console())]
+    _SAY[0][1].print(safe(text, keep="\n"), markup=False)
 
 
 def kind_text(name: str) -> object:

@@ -39,6 +39,15 @@ def install() -> None:
 
 def main() -> None:
     install()
-    from antt_cli.cli.app import main as run
+    import gc
 
+    # Start-up makes objects that live as long as the process (modules, the app): no cycle
+    # to collect, yet every collection would walk them. Collect nothing while importing,
+    # then set them aside (gc.freeze) so that the command's own collections skip them.
+    gc.disable()
+    try:
+        from antt_cli.cli.app import main as run
+    finally:
+        gc.freeze()
+        gc.enable()
     run()

@@ -45,6 +45,31 @@ def catalog() -> dict[str, dict[str, str]]:
     return _CATALOG
 
 
+_LAYERS: dict[str, dict[str, dict[str, str]]] = {}
+
+
+def _texts(key: str) -> dict[str, str] | None:
+    """The texts of `key`, from the one layer module its first word names (a test holds
+    every key to it): a command loads the layers it speaks from, not the 200 KB of all of
+    them (issue 14, "Startup")."""
+    if _CATALOG is not None:
+        return _CATALOG.get(key)
+    layer = key.split(".", 1)[0]
+    found = _LAYERS.get(layer)
+    if found is None:
+        try:
+            found = importlib.import_module(f"{__name__}.{layer}").MESSAGES if layer.isidentifier() else {}
+        except ModuleNotFoundError:
+            found = {}
+        _LAYERS[layer] = found
+    return found.get(key)
+
+
+def has_key(key: str) -> bool:
+    """Is `key` in the catalogue?"""
+    return _texts(key) is not None
+
+
 class KindLabel:
     """Document kinds in a sentence: each by its Vietnamese title under vi, by its CLI name
     under en — so no sentence spells a kind (docs/kinds.md: a kind is its spec). Formatted
@@ -98,7 +123,7 @@ _FORMATTER = _Formatter()
 def t(key: str, /, **params: object) -> str:
     """The sentence for `key` in the current language, with `params` filled in (dates and
     floats written as that language writes them)."""
-    texts = catalog().get(key)
+    texts = _texts(key)
     if texts is None:
         raise KeyError(f"message key {key!r} is not in the catalogue")
     text = texts.get(lang()) or texts["vi"]
@@ -108,7 +133,7 @@ def t(key: str, /, **params: object) -> str:
 def t_vi(key: str, /, **params: object) -> str:
     """The Vietnamese sentence for `key` whatever the language of the run: the wording of a
     document sent to another body (a báo cáo, its workbook) is Vietnamese (NĐ 30/2020 Điều 8)."""
-    texts = catalog().get(key)
+    texts = _texts(key)
     if texts is None:
         raise KeyError(f"message key {key!r} is not in the catalogue")
     return texts["vi"].format(**params) if params else texts["vi"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from antt_cli.errors import AnttError
-from antt_cli.i18n import catalog, kind_label, t
+from antt_cli.i18n import has_key, kind_label, t
 from antt_cli.services.common import Context
 
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
@@ -68,6 +68,29 @@ class HistoryResult:
 def history(ctx: Context, case_id: str | None = None, given: HistoryFilter = HistoryFilter()) -> HistoryResult:
     """The commits of case `case_id` (a path-limited log of its folder), or of the whole
     dossier, oldest first, narrowed by `given`. An unknown ID, kind or time zone is refused."""
+    started = _start_case_log(ctx.root, case_id) if case_id is not None else None
+    try:
+        return _history(ctx, case_id, given, started)
+    except BaseException:
+        if started is not None:
+            started.cancel()
+        raise
+
+
+def _start_case_log(root: Any, case_id: str) -> Any:
+    """The case's path-limited `git log`, begun before antt.yaml and the kinds are read so
+    that git and Python work side by side (the log is most of `history ID`'s wait); None
+    for an ID that is no ID (refused in its turn)."""
+    from antt_cli.audit import history as audit
+    from antt_cli.store.dossier import CASE_DIRS, Dossier
+
+    try:
+        return audit.start_case_log(root, f"{CASE_DIRS[Dossier.case_kind_of(case_id)]}/{case_id}")
+    except AnttError:
+        return None
+
+
+def _history(ctx: Context, case_id: str | None, given: HistoryFilter, started: Any) -> HistoryResult:
     from antt_cli.audit import history as audit
     from antt_cli.store.dossier import Dossier
     from antt_cli.store.kinds import load_registry
@@ -84,7 +107,7 @@ def history(ctx: Context, case_id: str | None = None, given: HistoryFilter = His
     if case_id is not None:
         if not dossier.source.exists(dossier.case_relpath(case_id)):  # refused, not an empty history
             raise AnttError("store.unknown_case", id=case_id)
-        entries = audit.case_history(ctx.root, case_id, dossier.case_dir_rel(case_id))
+        entries = audit.case_history(ctx.root, case_id, dossier.case_dir_rel(case_id), started)
     else:
         entries = audit.all_history(ctx.root)
     rows = [_row(e, zone, reg) for e in entries]
@@ -188,7 +211,7 @@ def _action_text(command: str, spec: Any, action: str | None) -> str:
     """The action in words (services.history.action.*), the kind by its title; an action
     antt has no words for (a newer antt's, a commit made by hand) as it was written."""
     key = "services.history.action." + "_".join(w.strip("-").replace("-", "_") for w in command.split())
-    if key not in catalog():
+    if not has_key(key):
         return action or ""
     verb = t(key)
     return f"{verb}: {kind_label(spec)}" if spec is not None else verb
