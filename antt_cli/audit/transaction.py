@@ -99,14 +99,16 @@ def commit_message(summary: str, trailers: Iterable[tuple[str, str]]) -> str:
 
 
 def resolve_identity(
-    root: Path, officer: str | None, officer_email: str | None, default_officer: str | None = None
+    root: Path, officer: str | None, officer_email: str | None, default_officer: str | None = None,
+    config: dict[str, str] | None = None,
 ) -> tuple[str, tuple[str, str]]:
     """(name for the Antt-Officer trailer, (name, email) to commit as). docs/commands.md
     "Global": the officer who runs the command is `officer` (`--officer` / ANTT_OFFICER),
     else git's user name on this machine, else antt.yaml's officer (`default_officer`, the
     default for a new machine); the email is git's, else antt.yaml's `officer_email`. The
-    commit's author and the trailer are the same person; no name at all is refused."""
-    name_git, email_git = gitq.config_user(root)
+    commit's author and the trailer are the same person; no name at all is refused.
+    `config`: git's settings when already read (`audit/git.py` `config_values`)."""
+    name_git, email_git = gitq.config_user(root, config)
     name = next((_one_line(n) for n in (officer, name_git, default_officer) if n and _one_line(n)), None)
     if name is None:
         raise AnttError("audit.no_identity")
@@ -177,6 +179,7 @@ class Transaction:
         self._known_clean: set[str] = set()  # checked by check_clean(): no second git call
         self._entered = False
         self._done = False  # committed or rolled back
+        self._git_options: tuple[str, ...] = gitq.SPLIT_INDEX  # of the git runs that write the index
 
     def add_trailer(self, key: str, value: str) -> None:
         """One more `Key: value` trailer (before the block ends)."""
@@ -197,8 +200,10 @@ class Transaction:
             if self.use_lock and jr.recover(self.root, gitdir, self.notice) == "incomplete":
                 raise AnttError("audit.recovery_pending")
             self._wait_for_repository(gitdir, deadline)
+            config = gitq.config_values(self.root)
+            self._git_options = gitq.index_options(config)
             self.officer_name, self.identity = resolve_identity(self.root, self.officer, self.officer_email,
-                                                                self.default_officer)
+                                                                self.default_officer, config)
             self._root_resolved = self.root.resolve()
             self._head = gitq.head_sha(self.root)
             self._unborn = self._head is None
@@ -285,7 +290,7 @@ class Transaction:
         hidden by .gitignore (it would be overwritten without a trace); and, for the files
         the change is rendered from (`rests_on`, not written), hand edits the commit would
         not carry (audit.rests_on_dirty)."""
-        dirty, ignored = gitq.path_states(self.root, [*rests_on, *rels])
+        dirty, ignored = gitq.path_states(self.root, [*rests_on, *rels], self._git_options)
         unrecorded = [p for p in dirty if p in rests_on]
         if unrecorded:
             raise AnttError("audit.rests_on_dirty", file=unrecorded[0])
@@ -492,14 +497,13 @@ class Transaction:
             self._staged = paths
             self._keep_index()
             self._set_phase(jr.STAGING)
-            status, _, err = gitq._run(self.root, "add", "-f", "-A", "--", *specs)
+            status, _, err = gitq._run(self.root, *self._git_options, "add", "-f", "-A", "--", *specs)
             if status != 0:
                 raise AnttError("audit.commit_failed", detail=gitq.last_lines(err))
             crash_point("staged")
             self._set_phase(jr.COMMITTING)
-            status, _, err = gitq._run(
-                self.root, "commit", "-q", "--only", "-m", self.message(), "--", *specs, env=self._author_env()
-            )
+            status, _, err = gitq._run(self.root, *self._git_options, "commit", "-q", "--only", "-m",
+                                       self.message(), "--", *specs, env=self._author_env())
             if status != 0:
                 raise AnttError("audit.commit_failed", detail=gitq.last_lines(err))
         except BaseException:
@@ -637,7 +641,8 @@ class Transaction:
                 problems.append(("git index", str(exc)))
         elif self._staged:
             try:
-                status, err = gitq.unstage(self.root, self._staged, unborn=self._unborn)
+                status, err = gitq.unstage(self.root, self._staged, unborn=self._unborn,
+                                           options=self._git_options)
                 if status != 0:
                     problems.append(("git index", gitq.last_lines(err)))
             except Exception as exc:  # noqa: BLE001

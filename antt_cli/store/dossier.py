@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from antt_cli.domain.ids import parse_id
+from antt_cli.domain.ids import in_series, parse_id
 from antt_cli.domain.interpretations import Rules, rules_from_profile
 from antt_cli.errors import AnttError
 from antt_cli.store.yamlio import dump_yaml, line_of, parse_yaml
@@ -39,13 +39,26 @@ class WorkTree:
         except OSError as exc:
             raise AnttError("store.unreadable", file=rel, detail=str(exc)) from None
 
+    def id_folders(self, folders: Iterable[str], case_file: str) -> list[str]:
+        """The names of the ID-shaped folders, from the folder listings alone (no file is
+        looked at: a writer confirms only the few it needs, `Dossier.last_case_id`)."""
+        names: list[str] = []
+        for folder in folders:
+            try:
+                with os.scandir(self.root / folder) as entries:
+                    names.extend(e.name for e in entries if parse_id(e.name) and e.is_dir())
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+        return names
+
     def case_ids(self, folders: Iterable[str], case_file: str) -> list[str]:
+        """The IDs whose folder holds a case file (strings and `os.path`, not `Path`
+        objects: this runs once per case on every whole-dossier read and register)."""
         ids: list[str] = []
         for folder in folders:
-            base = self.root / folder
-            if base.is_dir():
-                ids.extend(p.name for p in base.iterdir()
-                           if parse_id(p.name) and (p / case_file).is_file())
+            base = os.path.join(self.root, folder)
+            ids.extend(name for name in self.id_folders([folder], case_file)
+                       if os.path.isfile(os.path.join(base, name, case_file)))
         return sorted(ids)
 
     def keyed(self, rels: list[str], known: Callable[[str], bool]) -> Iterator[tuple[str, str, bytes | None]]:
@@ -176,6 +189,16 @@ class Dossier:
 
     def case_ids(self) -> list[str]:
         return self.source.case_ids(CASE_DIRS.values(), CASE_FILE)
+
+    def last_case_id(self, prefix: str, case_kind: str, year: int) -> str | None:
+        """The highest ID of a series whose folder holds a case file, looking at the
+        folder listing and then only at the candidates from the top: a new case costs
+        the same in a dossier of 100 cases or 10,000 (docs/case-schema.md)."""
+        names = self.source.id_folders([CASE_DIRS[case_kind]], CASE_FILE)
+        for case_id in in_series(names, prefix, case_kind, year):
+            if self.source.exists(self.case_relpath(case_id)):
+                return case_id
+        return None
 
     # -- cases -------------------------------------------------------------------------
     def load_case(self, case_id: str, *, fast: bool = False) -> Any:
