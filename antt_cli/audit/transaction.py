@@ -36,6 +36,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from antt_cli.audit import COMMITS
 from antt_cli.audit import git as gitq
 from antt_cli.audit import journal as jr
+from antt_cli.audit import plumbing
 from antt_cli.audit.faults import pause_point
 from antt_cli.audit.lock import DossierLock, timeout_from_env
 from antt_cli.errors import AnttError
@@ -180,6 +181,7 @@ class Transaction:
         self._entered = False
         self._done = False  # committed or rolled back
         self._git_options: tuple[str, ...] = gitq.SPLIT_INDEX  # of the git runs that write the index
+        self._from_objects = False  # commit without `git commit` (audit/plumbing.py `usable`)
 
     def add_trailer(self, key: str, value: str) -> None:
         """One more `Key: value` trailer (before the block ends)."""
@@ -202,6 +204,7 @@ class Transaction:
             self._wait_for_repository(gitdir, deadline)
             config = gitq.config_values(self.root)
             self._git_options = gitq.index_options(config)
+            self._from_objects = plumbing.usable(self.root, gitdir, config)
             self.officer_name, self.identity = resolve_identity(self.root, self.officer, self.officer_email,
                                                                 self.default_officer, config)
             self._root_resolved = self.root.resolve()
@@ -502,10 +505,7 @@ class Transaction:
                 raise AnttError("audit.commit_failed", detail=gitq.last_lines(err))
             crash_point("staged")
             self._set_phase(jr.COMMITTING)
-            status, _, err = gitq._run(self.root, *self._git_options, "commit", "-q", "--only", "-m",
-                                       self.message(), "--", *specs, env=self._author_env())
-            if status != 0:
-                raise AnttError("audit.commit_failed", detail=gitq.last_lines(err))
+            sha = self._git_commit(paths, specs)
         except BaseException:
             landed = self._landed()
             if landed is None:
@@ -513,9 +513,23 @@ class Transaction:
                 raise
             self._committed(landed)  # git made the commit before the interruption: keep it
             raise
-        sha = gitq.head_sha(self.root)
         self._committed(sha)
+        if self._from_objects:
+            plumbing.after_commit(self.root)
         return sha
+
+    def _git_commit(self, paths: list[str], specs: list[str]) -> str | None:
+        """Commit the staged `paths`: from objects where nothing has to happen inside `git
+        commit` (audit/plumbing.py), else `git commit --only`; the new commit."""
+        if self._from_objects and self._head is not None:
+            return plumbing.commit(self.root, self._head, paths, self.message(), self._author_env(),
+                                   _one_line(self.summary or self.action))
+        self._from_objects = False
+        status, _, err = gitq._run(self.root, *self._git_options, "commit", "-q", "--only", "-m",
+                                   self.message(), "--", *specs, env=self._author_env())
+        if status != 0:
+            raise AnttError("audit.commit_failed", detail=gitq.last_lines(err))
+        return gitq.head_sha(self.root)
 
     def _keep_index(self) -> None:
         """A hard link to the index before `git add` (`.git/antt/index.<id>.orig`): the
