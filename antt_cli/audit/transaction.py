@@ -16,8 +16,9 @@ revert, cherry-pick, bisect) or a detached HEAD is refused, another git process'
 no identity, a file with hand edits or hidden by .gitignore, a path outside the dossier)
 happen before the first byte is written. Before the first write the journal is saved;
 commits carry the trailer `Antt-Transaction: <id>` so that recovery can tell whether the
-commit was made. Commits name their exact paths (`git commit --only -- paths`), so
-whatever else the user has modified or staged stays so and is never swept in.
+commit was made. Commits hold exactly their paths (`git commit --only -- paths`, or the
+same commit made from git's objects: audit/plumbing.py), so whatever else the user has
+modified or staged stays so and is never swept in.
 
 `ANTT_TEST_CRASH_AT=<point>` kills the process with SIGKILL at a point of the write window
 (`tmp-written`, `written`, `before-commit`, `staged`, `after-commit`): the fault
