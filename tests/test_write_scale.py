@@ -111,6 +111,9 @@ def test_signing_hooks_path_and_hooks_mean_git_commit(tmp_path):
     (root / "hooks" / "commit-msg").chmod(0o755)
     assert not plumbing.usable(root, gitdir, gitq.config_values(root))
     assert not plumbing.usable(root / "models", gitdir, gitq.config_values(root))  # not the top
+    (root / "hooks" / "commit-msg").unlink()
+    git(root, "config", "hook.lint.command", "true")  # a hook named in the configuration (git 2.46)
+    assert not plumbing.usable(root, gitdir, gitq.config_values(root))
 
 
 def test_head_moved_meanwhile_is_refused_and_rolled_back(tmp_path, monkeypatch):

@@ -224,10 +224,10 @@ def _matches(reported: str, relpaths: list[str]) -> bool:
 
 def config_values(root: Path) -> dict[str, str]:
     """The git settings a write needs, in one `git config`: {key in lower case: value} of
-    `user.name`, `user.email`, `core.splitIndex`, `core.hooksPath` and `commit.gpgSign`
-    where git has them."""
+    `user.name`, `user.email`, `core.splitIndex`, `core.hooksPath`, `commit.gpgSign` and
+    hooks set in the configuration (`hook.<name>.*`, newer git) where git has them."""
     status, out, _ = _run(root, "config", "-z", "--get-regexp",
-                          r"^(user\.(name|email)|core\.(splitindex|hookspath)|commit\.gpgsign)$")
+                          r"^(user\.(name|email)|core\.(splitindex|hookspath)|commit\.gpgsign|hook\..*)$")
     config: dict[str, str] = {}
     if status == 0:
         for item in out.split("\0"):

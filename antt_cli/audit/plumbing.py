@@ -33,6 +33,8 @@ def usable(root: Path, gitdir: Path, config: dict[str, str]) -> bool:
     `config`: `git.config_values`."""
     if config.get("commit.gpgsign", "").strip().lower() in ("true", "yes", "on", "1"):
         return False
+    if any(key.startswith("hook.") for key in config):  # hooks named in the configuration
+        return False
     if gitdir.name != ".git" or gitdir.parent.resolve() != Path(root).resolve() or (gitdir / "commondir").exists():
         return False
     hooks = config.get("core.hookspath")
