@@ -186,3 +186,28 @@ def test_new_model_id_after_the_highest_case_with_a_case_file(dossier):
                            root=dossier).stdout)["id"]
     assert (first, second) == ("MH-2026-001", "MH-2026-010")
     assert cgit(dossier, "show", "--name-only", "--format=", "HEAD").split() == ["models/MH-2026-010/case.yaml"]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="shell hooks")
+def test_cli_writes_commit_from_objects_unless_a_hook_is_installed(dossier, monkeypatch):
+    """A command of the real CLI takes the flat path; with a commit hook installed the same
+    command goes through `git commit`, and the hook runs."""
+    import json
+
+    from conftest import git as cgit, ok
+
+    made: list[str] = []
+    real = plumbing.commit
+
+    def spy(*args, **kwargs):
+        made.append(real(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(plumbing, "commit", spy)
+    first = json.loads(ok("--json", "new-model", "A", "--area", "B", "--date", "2026-01-05", root=dossier).stdout)
+    assert made == [cgit(dossier, "rev-parse", "HEAD").strip()] and first["id"] == "MH-2026-001"
+    marker = dossier.parent / "post-commit-ran"
+    install_hook(dossier, "post-commit", f"echo ran > '{marker}'")
+    ok("--json", "new-model", "C", "--area", "D", "--date", "2026-01-06", root=dossier)
+    assert len(made) == 1 and marker.exists()
+    assert cgit(dossier, "status", "--porcelain", "--untracked-files=all") == ""
