@@ -158,9 +158,36 @@ def emit(data: Any, human: Callable[[], None]) -> None:
 
         # \u escapes where stdout cannot carry UTF-8 (PYTHONIOENCODING=cp1258): valid JSON either way
         utf8 = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") in ("utf8", "utf8sig")
-        sys.stdout.write(json.dumps(jsonable(data), ensure_ascii=not utf8, indent=2) + "\n")
+        if isinstance(data, list) and data:  # streamed: a province's list is never one big string
+            _emit_list(data, not utf8)
+        else:
+            sys.stdout.write(json.dumps(jsonable(data), ensure_ascii=not utf8, indent=2) + "\n")
     else:
         human()
+
+
+def _emit_list(data: list, ascii_only: bool) -> None:
+    """`json.dumps(data, indent=2)`'s very bytes, a block of elements at a time (a JSON string
+    holds no raw newline, so indenting every line of an element by two spaces nests it)."""
+    from antt_cli.services.common import jsonable
+
+    def element(item: Any) -> str:
+        value = jsonable(item)
+        if isinstance(value, dict) and value and all(v is None or isinstance(v, (str, int, float)) or v in ([], {})
+                                                     for v in value.values()):
+            # a flat object (a row; an empty list or object prints as [] or {} either way): the
+            # C encoder with indent=2's separators, then its braces
+            flat = json.dumps(value, ensure_ascii=ascii_only, separators=(",\n    ", ": "))
+            return "{\n    " + flat[1:-1] + "\n  }"
+        return json.dumps(value, ensure_ascii=ascii_only, indent=2).replace("\n", "\n  ")
+
+    for start in range(0, len(data), _JSON_BLOCK):
+        block = ",\n  ".join(element(item) for item in data[start:start + _JSON_BLOCK])
+        sys.stdout.write(("[\n  " if start == 0 else ",\n  ") + block)
+    sys.stdout.write("\n]\n")
+
+
+_JSON_BLOCK = 500  # list elements written at a time under --json
 
 
 def say(text: str) -> None:

@@ -56,16 +56,21 @@ def _demo_command(app: typer.Typer) -> None:
 def _reading_progress() -> Iterator[Callable[[int, int], None]]:
     """The callback a whole-dossier read calls as it parses case files (a first read after a
     clone): a rich progress bar on stderr once the read has taken a second, on a terminal
-    only (never in a pipe or with --json)."""
+    only (never in a pipe or with --json). Rich is loaded only then: a warm read never
+    calls back, and a big table is drawn without it."""
     import time
 
-    from antt_cli.cli.common import stderr_console
-
-    console, started, shown = stderr_console(), time.monotonic(), {}
+    started, shown = time.monotonic(), {}
 
     def advance(done: int, total: int) -> None:
-        if not shown:
-            if not console.is_terminal or STATE.json or time.monotonic() - started < 1.0:
+        if "bar" not in shown:
+            if STATE.json or "pipe" in shown or time.monotonic() - started < 1.0:
+                return
+            from antt_cli.cli.common import stderr_console
+
+            console = stderr_console()
+            if not console.is_terminal:
+                shown["pipe"] = True  # asked once: a pipe stays a pipe
                 return
             from rich.progress import Progress
 
@@ -77,7 +82,7 @@ def _reading_progress() -> Iterator[Callable[[int, int], None]]:
     try:
         yield advance
     finally:
-        if shown:
+        if "bar" in shown:
             shown["bar"].stop()
 
 
@@ -220,16 +225,34 @@ def _kind_text(row: dict) -> str:
     return f"{text} {t(f'cli.exemplar_kind.{sub}')}" if sub else text
 
 
-def _print_rows(rows: list[dict]) -> None:
-    from antt_cli.hygiene import safe_deep
+def _status_cells(rows: list[dict]) -> list[tuple[str, ...]]:
+    """The status table's cells, escape sequences from hand-edited files shown, not executed
+    (hygiene.py). The words of a kind, a status, a grade or a date are the same for many
+    cases of a big dossier: each is worded once."""
+    from antt_cli.hygiene import safe
 
-    rows = safe_deep(rows)  # escape sequences in hand-edited files are shown, not executed
+    said: dict = {}
+
+    def once(key: tuple, word: Callable[[dict], str], row: dict) -> str:
+        if key not in said:
+            said[key] = safe(word(row), keep="\n")
+        return said[key]
+
+    return [(safe(r["id"], keep="\n"), safe(r["name"] or r.get("error") or "", keep="\n"),
+             once(("kind", r["kind"], r.get("exemplar_kind")), _kind_text, r),
+             once(("status", r["status"]), lambda row: _status_text(row["status"]), r),
+             "—" if r["step"] is None else str(r["step"]),
+             once(("grade", r["grade"], r.get("proposed_grade"), r.get("rating_year"),
+                   tuple(r.get("late_steps") or ())), _grade_text, r),
+             once(("due", r["next_due"], r["overdue"]), _due_text, r)) for r in rows]
+
+
+def _print_rows(rows: list[dict]) -> None:
     if not rows:
         say(t("cli.no_cases"))
         return
     keys = ("id", "name", "kind", "status", "step", "grade", "due")
-    cells = [(r["id"], r["name"] or r.get("error") or "", _kind_text(r), _status_text(r["status"]),
-              "—" if r["step"] is None else str(r["step"]), _grade_text(r), _due_text(r)) for r in rows]
+    cells = _status_cells(rows)
     if len(rows) > RICH_TABLE_MAX_ROWS:
         _print_plain([t(f"cli.col.{k}") for k in keys], cells)
         return
@@ -283,13 +306,29 @@ def _print_bodies(rows: list) -> None:
 
 
 def _print_plain(header: list[str], cells: list[tuple[str, ...]]) -> None:
+    """A big table as plain aligned text (RICH_TABLE_MAX_ROWS): each column as wide as its
+    widest cell in terminal cells (a Vietnamese letter written with combining marks is one
+    cell), written a block of lines at a time rather than built whole."""
     import sys
 
-    widths = [max(len(h), *(len(row[i]) for row in cells)) for i, h in enumerate(header)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip(),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
-    sys.stdout.write("\n".join(lines) + "\n")
+    from rich.cells import cell_len
+
+    def size(text: str) -> int:
+        return len(text) if text.isascii() else cell_len(text)
+
+    sizes = [[size(c) for c in row] for row in cells]
+    widths = [max(size(h), *(row[i] for row in sizes)) for i, h in enumerate(header)]
+
+    def line(row: tuple[str, ...] | list[str], taken: list[int]) -> str:
+        return "  ".join(c + " " * (w - n) for c, n, w in zip(row, taken, widths)).rstrip()
+
+    sys.stdout.write(line(header, [size(h) for h in header]) + "\n" + "  ".join("-" * w for w in widths) + "\n")
+    for start in range(0, len(cells), _PLAIN_BLOCK):
+        block = range(start, min(start + _PLAIN_BLOCK, len(cells)))
+        sys.stdout.write("".join(line(cells[i], sizes[i]) + "\n" for i in block))
+
+
+_PLAIN_BLOCK = 2000  # lines written at a time by _print_plain
 
 
 def _steps(steps: list[str]) -> str:
@@ -368,20 +407,39 @@ def _print_detail(d: dict) -> None:
 
 
 def _print_due(items: list) -> None:
-    """docs/commands.md `antt due`: the guideline's words and the last good day, overdue marked."""
-    from rich.table import Table
-
+    """docs/commands.md `antt due`: the guideline's words and the last good day, overdue
+    marked; above RICH_TABLE_MAX_ROWS rows (a province's dossier owes tens of thousands)
+    as plain aligned text, like `antt status`."""
     from antt_cli.hygiene import safe
 
     if not items:
         say(t("cli.due.none"))
         return
+    keys = ("last_day", "left", "id", "name", "what", "deadline")
+    said: dict = {}  # the same few hundred dates and day counts, worded once each
+
+    def left(i) -> str:
+        key = (i.overdue, i.days)
+        if key not in said:
+            said[key] = t("cli.due.days_over", days=-i.days) if i.overdue else t("cli.due.days_left", days=i.days)
+        return said[key]
+
+    def day(value) -> str:
+        if value not in said:
+            said[value] = day_text(value)
+        return said[value]
+
+    cells = [(day(i.due), left(i), i.id, safe(i.name), i.title, i.deadline) for i in items]
+    if len(cells) > RICH_TABLE_MAX_ROWS:
+        _print_plain([t(f"cli.col.{key}") for key in keys], cells)
+        return
+    from rich.table import Table
+
     table = Table()
-    for key in ("last_day", "left", "id", "name", "what", "deadline"):
+    for key in keys:
         table.add_column(t(f"cli.col.{key}"), overflow="fold", no_wrap=key in ("last_day", "id", "deadline"))
-    for i in items:
-        left = t("cli.due.days_over", days=-i.days) if i.overdue else t("cli.due.days_left", days=i.days)
-        table.add_row(day_text(i.due), left, i.id, safe(i.name), i.title, i.deadline)
+    for row in cells:
+        table.add_row(*row)
     stdout_console().print(table)
 
 

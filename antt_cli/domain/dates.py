@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 from antt_cli.domain.bounds import year_in_range
 
@@ -50,6 +51,7 @@ def as_date(value: object) -> dt.date | None:
     return parse_date(str(value))
 
 
+@lru_cache(maxsize=8192)  # pure; a whole-dossier read asks it for every case and year
 def add_months(day: dt.date, months: int) -> dt.date:
     """`day` plus `months` calendar months; a missing day falls to the month's last day."""
     index = day.month - 1 + months

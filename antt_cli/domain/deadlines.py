@@ -171,15 +171,27 @@ def obligations(digest: Mapping[str, Any], today: dt.date, rules: Rules,
     if opened:
         first_plan = max(first_plan, evaluation_year_of(opened))
     owed: list[Obligation] = []
+    dates: dict[tuple[str, int], dt.date] = {}  # each duty's date of a year, worked out once
+    rated: dict[int, bool] = {}  # whether the model may be rated in a year, asked once
+
+    def date_of(duty: Duty, year: int) -> dt.date:
+        if (duty.key, year) not in dates:
+            dates[duty.key, year] = before_date(duty, year, rules)
+        return dates[duty.key, year]
+
+    def may_be_rated(case: Mapping[str, Any], year: int, rules: Rules) -> bool:
+        if year not in rated:
+            rated[year] = eligible(case, year, rules)
+        return rated[year]
+
     for duty in DUTIES:
         if duty.case != MODEL:
             continue
         year = first_plan if duty.owed_when == PLANNED else evaluation_year_of(launched)
         while True:
-            before = before_date(duty, year, rules)
-            if _owes(duty, digest, year, launched, rules, eligible) and not _is_met(duty, year, met):
-                owed.append(Obligation(duty.key, year, before, duty.section))
-            if before_date(DUTY[duty.cycle_ends or duty.key], year, rules) > today:
+            if not _is_met(duty, year, met) and _owes(duty, digest, year, launched, rules, may_be_rated):
+                owed.append(Obligation(duty.key, year, date_of(duty, year), duty.section))
+            if date_of(DUTY[duty.cycle_ends or duty.key], year) > today:
                 break  # the next one ahead: listed, nothing later
             year += 1
     owed.sort(key=lambda o: (o.due, DUTIES.index(DUTY[o.what])))
@@ -228,7 +240,9 @@ def _exemplar_obligations(digest: Mapping[str, Any], today: dt.date, rules: Rule
 
 
 def _is_met(duty: Duty, year: int, met: set[tuple[str, int]]) -> bool:
-    return any((key, year) in met for key in (duty.key, *duty.also_met_by))
+    if (duty.key, year) in met:
+        return True
+    return any((key, year) in met for key in duty.also_met_by)
 
 
 def _owes(duty: Duty, digest: Mapping[str, Any], year: int, launched: dt.date, rules: Rules,

@@ -94,6 +94,7 @@ def rules_from_profile(raw: Mapping[str, Any] | None) -> Rules:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # pure; `antt due` over a province asks the same few dates ~100,000 times
 def month_day(spec: str, year: int) -> dt.date:
     """'11-05' in `year` → 2026-11-05."""
     month, day = (int(p) for p in spec.split("-"))

@@ -15,13 +15,21 @@ from antt_cli.domain.rating import rating_history
 from antt_cli.errors import AnttError
 
 
-def due_fields(due: Due | None, today: dt.date, case_kind: str, reg: Registry) -> dict[str, Any]:
+def due_fields(due: Due | None, today: dt.date, case_kind: str, reg: Registry,
+               kinds: dict | None = None) -> dict[str, Any]:
     """What is due, as data: the kind's name (from the registry), the evaluation year, the
-    report's period; `next_due_what` joins them (docs/commands.md `antt status`)."""
-    k = None
+    report's period; `next_due_what` joins them (docs/commands.md `antt status`). `kinds`
+    remembers the registry's answers over the rows of one table."""
+    kind = None
     if due is not None:
-        k = reg.rating_kind(due.role) if due.role else reg.dated_kind(case_kind, due.owed)
-    kind = k.name if k else (due.owed if due else None)
+        asked = (case_kind, due.role, due.owed)
+        if kinds is None or asked not in kinds:
+            k = reg.rating_kind(due.role) if due.role else reg.dated_kind(case_kind, due.owed)
+            kind = k.name if k else due.owed
+            if kinds is not None:
+                kinds[asked] = kind
+        else:
+            kind = kinds[asked]
     return {
         "next_due": due.day.isoformat() if due else None,
         "next_due_kind": kind,
@@ -32,8 +40,9 @@ def due_fields(due: Due | None, today: dt.date, case_kind: str, reg: Registry) -
     }
 
 
-def status_row(digest: Any, today: dt.date, rules: Rules, reg: Registry) -> dict[str, Any]:
-    """One row of `antt status` from a case digest (domain/digest.py)."""
+def status_row(digest: Any, today: dt.date, rules: Rules, reg: Registry, kinds: dict | None = None) -> dict[str, Any]:
+    """One row of `antt status` from a case digest (domain/digest.py); `kinds` as for
+    `due_fields`."""
     due = next_due(digest, today, rules)
     return {
         "id": digest["id"],
@@ -48,7 +57,7 @@ def status_row(digest: Any, today: dt.date, rules: Rules, reg: Registry) -> dict
         "proposed_grade": digest.get("proposed_grade"),
         "rating_year": digest.get("rating_year"),
         "late_steps": list(digest.get("late_steps") or []),
-        **due_fields(due, today, digest["kind"], reg),
+        **due_fields(due, today, digest["kind"], reg, kinds),
     }
 
 

@@ -207,16 +207,20 @@ def sha256(data: bytes) -> str:
 
 
 def jsonable(value: Any) -> Any:
-    from dataclasses import asdict, is_dataclass
-
-    if is_dataclass(value) and not isinstance(value, type):
-        return jsonable(asdict(value))
+    if value is None or isinstance(value, (str, int, float)):  # most values: first, and cheap
+        return value
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [jsonable(v) for v in value]
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
+    from dataclasses import fields, is_dataclass
+
+    if is_dataclass(value) and not isinstance(value, type):
+        # field by field (what `asdict` gives, without its deep copy of every value: a
+        # province's `antt due --json` converts tens of thousands of rows)
+        return {f.name: jsonable(getattr(value, f.name)) for f in fields(value)}
     return value
 
 

@@ -38,14 +38,17 @@ def due_list(ctx: Context, day: dt.date | None = None, case_id: str | None = Non
 
         digests = [case_digest(dossier.case(case_id), load_registry())]
     else:
-        digests = list(dossier.iter_digests())
+        digests = dossier.iter_digests()  # streamed: only the obligations are kept
     items = []
+    words: dict = {}  # a dossier owes the same few duties and dates over and over: worded once each
     for digest in digests:
         for o in obligations(digest, today, dossier.rules):
+            if (o.what, o.year, o.before) not in words:
+                words[o.what, o.year, o.before] = (t(f"services.due.{o.what}", year=o.year), _deadline_words(o))
+            title, deadline = words[o.what, o.year, o.before]
             items.append(DueItem(
                 id=str(digest["id"]), name=str(digest["name"]), what=o.what, year=o.year,
-                title=t(f"services.due.{o.what}", year=o.year),
-                deadline=_deadline_words(o),
+                title=title, deadline=deadline,
                 before=o.before, due=o.due, overdue=o.overdue(today), days=(o.due - today).days,
                 section=o.section))
     items.sort(key=lambda i: (i.due, i.id))

@@ -24,11 +24,12 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 VERSION = 10  # 10: SQLite with the number registers; 9: the facts of `antt summary` (domain/summary.py); 8: an exemplar's evaluation and reassessments among the duties met
 MAX_BYTES = 256 * 1024 * 1024  # a cache larger than this is not ours: rebuilt
 NAME = "cases.sqlite"
+STREAM_BATCH = 500  # entries fetched and decoded at a time by a whole-dossier read (below SQLite's 999 variables)
 OLD_NAMES = ("cases.json", "cases.pickle")  # what an older antt kept: removed, never read
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
@@ -74,9 +75,11 @@ def encode(value: Any) -> Any:
 
 
 def decode(obj: dict) -> Any:
-    if len(obj) == 1 and "$date" in obj:
+    if len(obj) != 1:  # most objects: one test (called for every object of every entry)
+        return obj
+    if "$date" in obj:
         return dt.date.fromisoformat(obj["$date"])
-    if len(obj) == 1 and "$tuple" in obj:
+    if "$tuple" in obj:
         return tuple(obj["$tuple"])
     return obj
 
@@ -150,6 +153,9 @@ class CaseCache:
     def known(self, key: str) -> bool:
         """Whether the cache holds an entry for blob `key` (not yet checked; its register rows
         are there with it). Only the keys are read, not the entries."""
+        return key in self.new or key in self._stored_keys()
+
+    def _stored_keys(self) -> set[str]:
         if self._keys is None:
             db = self._connect()
             self._keys = set()
@@ -159,7 +165,7 @@ class CaseCache:
                 except Exception:  # noqa: BLE001 - damaged: removed, everything a miss
                     self.close()
                     _remove(self.path)
-        return key in self.new or key in self._keys
+        return self._keys
 
     def has(self, key: str) -> bool:
         """Whether the cache holds a good entry for blob `key` (decoded and checked)."""
@@ -177,6 +183,46 @@ class CaseCache:
             return False
         self._good[key] = value
         return True
+
+    def stored(self, keys: list[str]) -> Iterator[tuple[str, Any]]:
+        """(key, its entry — decoded and checked — or None where the cache holds no good
+        one) for each of `keys`, in their order. Fetched `STREAM_BATCH` at a time and not
+        kept: a whole-dossier read holds one batch of entries, not all of them (a
+        10,000-case dossier's decoded digests alone weigh about 70 MB)."""
+        for start in range(0, len(keys), STREAM_BATCH):
+            batch = keys[start:start + STREAM_BATCH]
+            raw = self._fetch([key for key in batch if key not in self.new and key not in self._good])
+            for key in batch:
+                self.used.add(key)
+                if key in self.new or key in self._good:
+                    yield key, self.new.get(key, self._good.get(key))
+                else:
+                    yield key, self._checked(raw.get(key))
+
+    def _fetch(self, keys: list[str]) -> dict[str, str]:
+        """The stored JSON of those of `keys` the cache holds (one indexed query)."""
+        db = self._connect() if keys else None
+        if db is None:
+            return {}
+        try:
+            marks = ",".join("?" * len(keys))
+            return {blob: data for blob, data in db.execute(f"SELECT blob, data FROM digests WHERE blob IN ({marks})",
+                                                            keys) if isinstance(data, str)}
+        except Exception:  # noqa: BLE001 - damaged: removed, everything a miss, rebuilt on save
+            self.close()
+            _remove(self.path)
+            self._keys = set()
+            return {}
+
+    def _checked(self, raw: str | None) -> Any:
+        """A stored entry decoded and checked; None when it is not good (a miss)."""
+        if raw is None:
+            return None
+        try:
+            value = json.loads(raw, object_hook=decode)
+        except Exception:  # noqa: BLE001 - not JSON, a bad date: a miss
+            return None
+        return value if self.check(value) else None
 
     def get(self, data: bytes, parse: Callable[[bytes], Any]) -> Any:
         return self.get_keyed(blob_id(data), data, parse)
@@ -226,7 +272,7 @@ class CaseCache:
         """Insert what was parsed (with its register rows); with `prune` (a whole-dossier
         read, `used` is every file there) drop the entries of files no longer there once
         they outnumber the live ones."""
-        stale = set(self._rows()) - self.used if prune else set()
+        stale = self._stored_keys() - self.used if prune else set()
         if not self.new and len(stale) <= max(64, len(self.used)):
             self._forget_old()
             return

@@ -27,6 +27,7 @@ class WorkTree:
     def __init__(self, root: Path, listing: Callable[[list[str]], "dict[str, str] | None"] | None = None) -> None:
         self.root = Path(root)
         self.listing = listing
+        self._listed: tuple[frozenset[str], dict[str, str]] | None = None  # the last listing asked for
 
     def exists(self, rel: str) -> bool:
         return (self.root / rel).is_file()
@@ -52,14 +53,30 @@ class WorkTree:
         return names
 
     def case_ids(self, folders: Iterable[str], case_file: str) -> list[str]:
-        """The IDs whose folder holds a case file (strings and `os.path`, not `Path`
-        objects: this runs once per case on every whole-dossier read and register)."""
-        ids: list[str] = []
+        """The IDs of the case folders holding a case file. A file git's index holds and
+        finds unchanged on disk is there without asking the disk (one listing for the
+        whole dossier, which `keyed` then reuses); any other is looked for."""
+        found: dict[str, str] = {}
         for folder in folders:
-            base = os.path.join(self.root, folder)
-            ids.extend(name for name in self.id_folders([folder], case_file)
-                       if os.path.isfile(os.path.join(base, name, case_file)))
-        return sorted(ids)
+            try:
+                with os.scandir(self.root / folder) as entries:
+                    found.update((f"{folder}/{e.name}/{case_file}", e.name) for e in entries
+                                 if parse_id(e.name) and e.is_dir())
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+        listed = self._listing(list(found))
+        return sorted(case_id for rel, case_id in found.items()
+                      if rel in listed or os.path.isfile(self.root / rel))
+
+    def _listing(self, rels: list[str]) -> dict[str, str]:
+        """{path: blob id} of `rels` from git's index (WorkTree's `listing`), asked once for
+        the same paths."""
+        if self.listing is None or not rels:
+            return {}
+        wanted = frozenset(rels)
+        if self._listed is None or self._listed[0] != wanted:
+            self._listed = (wanted, self.listing(rels) or {})
+        return self._listed[1]
 
     def keyed(self, rels: list[str], known: Callable[[str], bool]) -> Iterator[tuple[str, str, bytes | None]]:
         """(rel, blob id, bytes or None) of each file, read one by one as they are asked for.
@@ -69,7 +86,7 @@ class WorkTree:
         blob id computed from the bytes read (store/cache.py)."""
         from antt_cli.store.cache import blob_id
 
-        listed = (self.listing(rels) if self.listing is not None and rels else None) or {}
+        listed = self._listing(rels)
         for rel in rels:
             blob = listed.get(rel)
             if blob is not None and known(blob):
@@ -250,7 +267,9 @@ class Dossier:
         every case: a whole-dossier read reports a broken case as one finding and goes on
         with the others (docs/reliability.md, "One bad case is one finding"). The files the
         cache does not hold are parsed in batches (store/parallel.py), so no more than one
-        batch of file contents is held at a time; `progress` hears (cases read, cases)."""
+        batch of file contents is held at a time; the cached digests are fetched a batch at
+        a time as they are given (store/cache.py `stored`), so a warm read of any size holds
+        one batch of them; `progress` hears (cases read, cases)."""
         from antt_cli.store.parallel import BATCH, Parser
 
         cache = self._cache()
@@ -260,17 +279,18 @@ class Dossier:
             ids = {self.case_relpath(case_id): case_id for case_id in self.case_ids()}
             keyed: list[tuple[str, str]] = []
             misses: list[tuple[str, str, str, bytes]] = []
-            for rel, key, data in self.source.keyed(list(ids), cache.has):
+            for rel, key, data in self.source.keyed(list(ids), cache.known):
                 keyed.append((rel, key))
-                if data is not None and not cache.has(key):
+                if data is not None and not cache.known(key):
                     misses.append((rel, ids[rel], key, data))
                 if len(misses) >= BATCH:
                     self._parse_batch(parser, misses, cache, len(keyed), len(ids))
                     misses = []
             self._parse_batch(parser, misses, cache, len(keyed), len(ids))
-            for rel, key in keyed:
+            found = cache.stored([key for _rel, key in keyed])
+            for (rel, key), (_key, digest) in zip(keyed, found):
                 try:
-                    yield ids[rel], self._digest(cache, rel, key, ids[rel])
+                    yield ids[rel], digest if digest is not None else self._reparsed(cache, rel, key, ids[rel])
                 except AnttError as exc:
                     yield ids[rel], exc
             complete = True
@@ -285,12 +305,16 @@ class Dossier:
         if self.progress is not None and misses:
             self.progress(done, total)
 
-    def _digest(self, cache: Any, rel: str, key: str, case_id: str) -> dict:
-        """The cached digest of blob `key`; a file that was not parsed (broken) is read again
-        and parsed here, so its AnttError is raised."""
-        if cache.has(key):
-            return cache.get_keyed(key, None, lambda raw: raw)
-        return self._parsed(self.source.read(rel), case_id, rel)
+    def _reparsed(self, cache: Any, rel: str, key: str, case_id: str) -> dict:
+        """The digest of a file the cache holds no good entry for (a damaged entry, or a file
+        that failed to parse: read again here, so its AnttError is raised)."""
+        data = self.source.read(rel)
+        value = self._parsed(data, case_id, rel)
+        from antt_cli.store.cache import blob_id
+
+        if blob_id(data) == key:  # the file did not change under us: the entry is rewritten
+            cache.put(key, value)
+        return value
 
     def _cache(self):
         from antt_cli.domain.digest import digest_ok, register_rows
