@@ -1,20 +1,23 @@
 #!/usr/bin/env python3
 """antt at scale, measured side by side with its anchors (not run in CI; README, "Benchmark").
 
-    python benchmarks/run.py [--cases 1000 10000] [--runs 5] [--work /tmp/antt-bench] [--no-doorstop]
-                             [--skip check due]
+    python benchmarks/run.py [--cases 100 1000 10000] [--runs 5] [--work /tmp/antt-bench] [--no-doorstop]
+                             [--skip check-cold summary-docx …]
 
 For each size: builds or reuses a dossier (benchmarks/make_dossier.py), clones it once (the
 "fresh clone": its read cache `.git/antt/` is removed before each cold run), then times, as
 medians of whole processes run in turn: `antt --help`, `status` cold and warm, `status ID`,
-`history ID`, `check`, `due`, one `new-model`, one `record … --number auto` (render and
+`history ID`, `check` warm and on the fresh clone, `due`, `summary --year` on the terminal
+and as a báo cáo (`-o FILE.docx`), one `new-model`, one `record … --number auto` (render and
 commit); beside them `python -c pass`, `python -c "import typer, rich"`, a typer+rich
 hello-world with as many commands as antt, the read floor (a stdlib-only process reading
 every case.yaml's bytes), a bare path-limited `git log` of the same case, and `doorstop -F`
 on as many Doorstop items (Doorstop installed into the benchmark's own venv under --work,
 never a dependency of antt). Each row gives wall time, CPU time and peak memory (of the
 process and the children it waited for); an anchored row gives the ratio taken pair by pair
-(the two commands run one after the other) and its median. Prints one Markdown table.
+(the two commands run one after the other) and its median, and the growth of its CPU time
+from the same row at the previous size (with how many times the cases grew). Prints one
+Markdown table.
 """
 from __future__ import annotations
 
@@ -35,6 +38,8 @@ from make_dossier import ENV, make  # noqa: E402
 PY = sys.executable
 ANTT = [PY, "-m", "antt_cli"]
 CASE = "MH-2025-001"
+SUMMARY_YEAR = "2026"   # the year make_dossier's models are rated in (every table of the báo cáo has rows)
+SKIPPABLE = ("check", "check-cold", "due", "summary", "summary-docx")
 HELLO = '''import typer
 app = typer.Typer(rich_markup_mode="rich")
 for _n in range({n}):
@@ -70,6 +75,8 @@ class Row:
     size: str
     samples: list[Sample] = field(default_factory=list)
     anchor: "Row | None" = None
+    also: "Row | None" = None      # a second anchor (`check`: the read floor and Doorstop)
+    cases: int = 0
 
     def median(self, attr: str) -> float:
         return statistics.median(getattr(s, attr) for s in self.samples)
@@ -151,52 +158,84 @@ def fresh_clone(src: Path, work: Path) -> Path:
     return clone
 
 
+def size_rows(n: int, door: bool) -> dict[str, Row]:
+    size = f"{n // 1000}k" if n >= 1000 else str(n)
+    rows = {
+        "floor": Row("read floor (stdlib, read every case.yaml)", size),
+        "warm": Row("`status`, warm", size),
+        "cold": Row("`status`, fresh clone (no cache)", size),
+        "one": Row(f"`status {CASE}`", size),
+        "hist": Row(f"`history {CASE}`", size),
+        "glog": Row(f"bare `git log -- models/{CASE}`", size),
+        "check": Row("`check`, warm", size),
+        "check-cold": Row("`check`, fresh clone (no cache)", size),
+        "due": Row("`due`", size),
+        "summary": Row(f"`summary --year {SUMMARY_YEAR}`", size),
+        "summary-docx": Row(f"`summary --year {SUMMARY_YEAR} -o FILE.docx`", size),
+        "new": Row("`new-model`", size),
+        "rec": Row("`record … survey-plan --number auto` (render + commit)", size),
+    }
+    if door:
+        rows["door"] = Row("`doorstop -F`", size)
+    for row in rows.values():
+        row.cases = n
+    rows["warm"].anchor = rows["check"].anchor = rows["floor"]
+    rows["hist"].anchor = rows["glog"]
+    rows["cold"].anchor = rows["check-cold"].anchor = rows["check"].also = rows.get("door")
+    return rows
+
+
+def read_runs(r: dict[str, Row], root: Path, clone: Path, skip: set[str], dtree: Path | None, door: Path | None) -> None:
+    """One run of every reading command (cold ones on the clone, its cache removed first)."""
+    d = ["--dossier", str(root)]
+    r["floor"].samples.append(measure([PY, "-c", FLOOR, str(root)]))
+    r["warm"].samples.append(measure(ANTT + d + ["status"]))
+    shutil.rmtree(clone / ".git" / "antt", ignore_errors=True)
+    r["cold"].samples.append(measure(ANTT + ["--dossier", str(clone), "status"]))
+    if door is not None and dtree is not None:
+        r["door"].samples.append(measure([str(door), "-F"], cwd=dtree, ok=(0, 1)))
+    r["one"].samples.append(measure(ANTT + d + ["status", CASE]))
+    r["hist"].samples.append(measure(ANTT + d + ["history", CASE]))
+    r["glog"].samples.append(measure(["git", "-C", str(root), "log", "--format=%H%x00%B", "--", f"models/{CASE}"]))
+    if "check" not in skip:
+        r["check"].samples.append(measure(ANTT + d + ["check"], ok=(0, 1)))
+    if "check-cold" not in skip:
+        shutil.rmtree(clone / ".git" / "antt", ignore_errors=True)
+        r["check-cold"].samples.append(measure(ANTT + ["--dossier", str(clone), "check"], ok=(0, 1)))
+    if "due" not in skip:
+        r["due"].samples.append(measure(ANTT + d + ["due"]))
+    if "summary" not in skip:
+        r["summary"].samples.append(measure(ANTT + d + ["summary", "--year", SUMMARY_YEAR]))
+    if "summary-docx" not in skip:
+        out = root.parent / f"summary-{root.name}.docx"
+        r["summary-docx"].samples.append(measure(ANTT + d + ["summary", "--year", SUMMARY_YEAR, "-o", str(out)]))
+
+
+def write_runs(r: dict[str, Row], root: Path, i: int) -> None:
+    """One `new-model` and one `record --number auto` on the case it made."""
+    d = ["--dossier", str(root)]
+    r["new"].samples.append(measure(ANTT + d + ["--json", "new-model", f"Mô hình đo {i}", "--area", f"Thôn đo {i}",
+                                                "--date", "2026-06-20"]))
+    made = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%B"], capture_output=True,
+                          text=True).stdout
+    case_id = next(line.split(":", 1)[1].strip() for line in made.splitlines() if line.startswith("Antt-Case:"))
+    r["rec"].samples.append(measure(ANTT + d + ["record", case_id, "survey-plan", "--date", "2026-06-20",
+                                                "--number", "auto", "--approved-by", "Đảng ủy xã Hàm Thuận",
+                                                "--approved-date", "2026-06-20"]))
+
+
 def bench_size(n: int, runs: int, work: Path, door: Path | None, rows: list[Row], skip: set[str]) -> None:
     root = make(work / f"dossier-{n}", n)
     clone = fresh_clone(root, work)
-    size = f"{n // 1000}k" if n >= 1000 else str(n)
-    d = ["--dossier", str(root)]
-    floor = Row("read floor (stdlib, read every case.yaml)", size)
-    warm = Row("`status`, warm", size, anchor=floor)
-    cold = Row("`status`, fresh clone (no cache)", size)
-    one = Row(f"`status {CASE}`", size)
-    hist = Row(f"`history {CASE}`", size)
-    glog = Row(f"bare `git log -- models/{CASE}`", size)
-    hist.anchor = glog
-    check = Row("`check`", size)
-    due = Row("`due`", size)
-    new = Row("`new-model`", size)
-    rec = Row("`record … survey-plan --number auto` (render + commit)", size)
-    dfl = Row("`doorstop -F`", size) if door else None
-    if dfl:
-        cold.anchor = dfl
-        dtree = doorstop_tree(work, n, door)
-    antt_rows = [floor, warm, cold, one, hist, glog, check, due, new, rec] + ([dfl] if dfl else [])
-    measure(ANTT + d + ["status"])  # warm the cache once
+    r = size_rows(n, door is not None)
+    dtree = doorstop_tree(work, n, door) if door else None
+    measure(ANTT + ["--dossier", str(root), "status"])  # warm the cache once
+    if "check" not in skip:
+        measure(ANTT + ["--dossier", str(root), "check"], ok=(0, 1))
     for i in range(runs):
-        floor.samples.append(measure([PY, "-c", FLOOR, str(root)]))
-        warm.samples.append(measure(ANTT + d + ["status"]))
-        shutil.rmtree(clone / ".git" / "antt", ignore_errors=True)
-        cold.samples.append(measure(ANTT + ["--dossier", str(clone), "status"]))
-        if dfl:
-            dfl.samples.append(measure([str(door), "-F"], cwd=dtree, ok=(0, 1)))
-        one.samples.append(measure(ANTT + d + ["status", CASE]))
-        hist.samples.append(measure(ANTT + d + ["history", CASE]))
-        glog.samples.append(measure(["git", "-C", str(root), "log", "--format=%H%x00%B", "--", f"models/{CASE}"]))
-        if "check" not in skip:
-            check.samples.append(measure(ANTT + d + ["check"], ok=(0, 1)))
-        if "due" not in skip:
-            due.samples.append(measure(ANTT + d + ["due"]))
-        new.samples.append(measure(ANTT + d + ["--json", "new-model", f"Mô hình đo {i}", "--area", f"Thôn đo {i}",
-                                               "--date", "2026-06-20"]))
-        made = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%B"], capture_output=True,
-                              text=True).stdout
-        case_id = next(line.split(":", 1)[1].strip() for line in made.splitlines()
-                       if line.startswith("Antt-Case:"))
-        rec.samples.append(measure(ANTT + d + ["record", case_id, "survey-plan", "--date", "2026-06-20",
-                                               "--number", "auto", "--approved-by", "Đảng ủy xã Hàm Thuận",
-                                               "--approved-date", "2026-06-20"]))
-    rows.extend(row for row in antt_rows if row.samples)
+        read_runs(r, root, clone, skip, dtree, door)
+        write_runs(r, root, i)
+    rows.extend(row for row in r.values() if row.samples)
 
 
 def bench_startup(runs: int, work: Path, rows: list[Row]) -> None:
@@ -218,11 +257,30 @@ def bench_startup(runs: int, work: Path, rows: list[Row]) -> None:
 
 
 def ratio(row: Row, attr: str = "wall") -> str:
-    if row.anchor is None or not row.anchor.samples:
+    found = []
+    for anchor in (row.anchor, row.also):
+        if anchor is None or not anchor.samples:
+            continue
+        pairs = [getattr(a, attr) / getattr(b, attr) for a, b in zip(row.samples, anchor.samples)
+                 if getattr(b, attr) > 0]
+        if pairs:
+            found.append(f"{statistics.median(pairs):.2f}")
+    return "; ".join(found)
+
+
+def anchors(row: Row) -> str:
+    return "; ".join(a.name for a in (row.anchor, row.also) if a is not None and a.samples)
+
+
+def growth(row: Row, rows: list[Row]) -> str:
+    """The row's median CPU over the same row's at the previous (smaller) size, and how many
+    times the cases grew: linear growth is the two numbers equal."""
+    before = [r for r in rows if r.name == row.name and 0 < r.cases < row.cases and r.samples]
+    if not before:
         return ""
-    pairs = [getattr(a, attr) / getattr(b, attr) for a, b in zip(row.samples, row.anchor.samples)
-             if getattr(b, attr) > 0]
-    return f"{statistics.median(pairs):.2f}" if pairs else ""
+    prev = max(before, key=lambda r: r.cases)
+    base = prev.median("cpu")
+    return f"×{row.median('cpu') / base:.2f} (cases ×{row.cases / prev.cases:g})" if base > 0 else ""
 
 
 def machine() -> str:
@@ -246,8 +304,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--work", type=Path, default=Path("/tmp/antt-bench"))
     parser.add_argument("--no-doorstop", action="store_true")
-    parser.add_argument("--skip", nargs="*", default=[], choices=["check", "due"],
-                        help="leave these commands out (they are slow at 10,000 cases)")
+    parser.add_argument("--skip", nargs="*", default=[], choices=list(SKIPPABLE),
+                        help="leave these rows out (`check-cold` parses every case of the clone each run)")
     opts = parser.parse_args()
     work = opts.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
@@ -258,12 +316,12 @@ def main() -> None:
     bench_startup(opts.runs, work, rows)
     for n in opts.cases:
         bench_size(n, opts.runs, work, door, rows, set(opts.skip))
-    print("| command | size | wall (median) | CPU | peak memory | anchor | ratio wall | ratio CPU |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| command | size | wall (median) | CPU | peak memory | anchor | ratio wall | ratio CPU | CPU growth |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for row in rows:
         print(f"| {row.name} | {row.size} | {row.median('wall'):.3f} s | {row.median('cpu'):.3f} s | "
-              f"{row.median('rss_mb'):.0f} MB | {row.anchor.name if row.anchor else ''} | {ratio(row)} | "
-              f"{ratio(row, 'cpu')} |")
+              f"{row.median('rss_mb'):.0f} MB | {anchors(row)} | {ratio(row)} | {ratio(row, 'cpu')} | "
+              f"{growth(row, rows)} |")
 
 
 if __name__ == "__main__":

@@ -487,6 +487,29 @@ def _plain(root: Path, *args: str) -> tuple[int, bytes]:
     return done.returncode, done.stdout
 
 
+def blobs_under(root: Path, folders: list[str]) -> dict[str, str] | None:
+    """{path: blob id} of every file under `folders` that git's index holds and finds
+    unchanged in the working tree, as `index_blobs` judges them, with two git runs whatever
+    the number of files (a folder is one pathspec). None when git cannot say."""
+    import re
+
+    specs = [":(literal)" + folder for folder in folders]
+    status, listed = _plain(root, "ls-files", "-s", "-v", "-z", "--", *specs)
+    if status != 0:
+        return None
+    # "H": cached, nothing set by hand (as `index_blobs`); a regular file; stage 0
+    modes = b"|".join(m.encode() for m in _REGULAR_FILE_MODES)
+    found = re.finditer(rb"(?:^|\0)H (?:" + modes + rb") ([0-9a-f]{40,64}) 0\t([^\0]*)", listed)
+    blobs = {m[2].decode("utf-8", "surrogateescape"): m[1].decode() for m in found}
+    del listed
+    status, changed = _plain(root, "diff-files", "--name-only", "-z", "--", *specs)
+    if status != 0:
+        return None
+    for path in changed.split(b"\0"):
+        blobs.pop(path.decode("utf-8", "surrogateescape"), None)
+    return blobs
+
+
 def index_blobs(root: Path, relpaths: list[str]) -> dict[str, str] | None:
     """{path: blob id} of the files among `relpaths` that git's index holds (stage 0, a
     regular file) and that git finds unchanged in the working tree (`git diff-files`, which

@@ -46,13 +46,17 @@ def _print_items(case) -> None:
 
 def _print_result(result) -> None:
     """One line per finding, `LEVEL ID item: message`; the items of a few cases; a summary."""
+    import sys
+
     from antt_cli.hygiene import safe
 
-    console = stdout_console()
-    for case in result.cases:
-        for p in case.problems:  # one line each, never wrapped: grep and scripts read them
-            console.print(f"{t('cli.check.level.' + p.level)} {case.id} {safe(p.item)}: {safe(p.message)}",
-                          markup=False, soft_wrap=True)
+    levels = {level: t("cli.check.level." + level) for level in ("error", "warning")}
+    # one line each, never wrapped (grep and scripts read them), written as plain text at
+    # once: a province's check has thousands of lines
+    lines = [f"{levels.get(p.level) or t('cli.check.level.' + p.level)} {case.id} {safe(p.item)}: {safe(p.message)}\n"
+             for case in result.cases for p in case.problems]
+    sys.stdout.write("".join(lines))
+    sys.stdout.flush()
     if len(result.cases) <= TABLES_UP_TO:
         for case in result.cases:
             if case.items:
@@ -73,6 +77,6 @@ def register(app: typer.Typer) -> None:
 
         with _progress() as advance:
             result = check_dossier(STATE.context(reading=True), case_id, date, advance)
-        emit(result.as_json(), lambda: _print_result(result))
+        emit(result.as_json() if STATE.json else None, lambda: _print_result(result))  # JSON only when asked
         if not result.ok:
             raise typer.Exit(1)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Callable, Iterable, Mapping
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -19,8 +20,10 @@ def _order(name: str) -> tuple[int, str]:
     return 2, name
 
 
-def normalize_docx(data: bytes) -> bytes:
-    """The zip `data` rewritten deterministically (same members, same content)."""
+def normalize_docx(data: bytes, rewrite: Mapping[str, Callable[[bytes], Iterable[bytes]]] | None = None) -> bytes:
+    """The zip `data` rewritten deterministically (same members, same content; a member
+    named in `rewrite` replaced by the pieces its function makes of it, compressed as they
+    come, so that a large member is never held whole)."""
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         parts = {info.filename: src.read(info) for info in src.infolist() if not info.is_dir()}
     out = io.BytesIO()
@@ -30,5 +33,12 @@ def normalize_docx(data: bytes) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
-            dst.writestr(info, parts[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+            if rewrite and name in rewrite:
+                # the same stream `writestr` writes (it writes through `open` too; deflate's
+                # default level is 6)
+                with dst.open(info, "w") as member:
+                    for piece in rewrite[name](parts.pop(name)):
+                        member.write(piece)
+            else:
+                dst.writestr(info, parts[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
     return out.getvalue()

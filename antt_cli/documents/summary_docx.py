@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import Any
+import re
+from typing import Any, Callable, Iterator
 
 from antt_cli.documents import builder as B
 from antt_cli.documents import nd30
@@ -194,6 +195,81 @@ def report_context(result: Any, tpl: Any, guideline: str) -> dict:
     }
 
 
+# The tables with a row per case: rendered with one row of markers, then that row's XML
+# repeated with each row's text (`_expand`), so a province's report is never one giant
+# template rendering and XML tree in memory.
+_PER_CASE = ("models", "not_rated", "events", "exemplars")
+_MARK = re.compile("\ue000([a-z_]+)\\.([a-z_]+)\ue001".encode("utf-8"))
+# What the renderer would not copy as it is (a line break becomes a <w:br/>, a control
+# character is dropped): such a report is rendered the ordinary way.
+_UNCOPIED = re.compile("[\x00-\x1f\ue000\ue001\ud800-\udfff\ufffe\uffff]")
+
+
+def _plain_cell(value: Any) -> bool:
+    return (type(value) is int) or (isinstance(value, str) and not _UNCOPIED.search(value))
+
+
+def _markers(context: dict) -> dict[str, list[dict]] | None:
+    """The rows of the per-case tables, taken out of `context` and replaced by one row of
+    markers each; None (nothing taken) when a cell is not plain text."""
+    rows = {name: context[name] for name in _PER_CASE}
+    if not all(_plain_cell(v) for table in rows.values() for row in table for v in row.values()):
+        return None
+    for name, table in rows.items():
+        context[name] = [{key: f"\ue000{name}.{key}\ue001" for key in table[0]}] if table else []
+    return rows
+
+
+def _escape(value: Any) -> bytes:
+    """As the XML writer escapes a text node (&, <, >; quotes as they are), in UTF-8."""
+    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").encode("utf-8")
+
+
+def _row_bounds(xml: bytes, at: int) -> tuple[int, int]:
+    start = max(xml.rfind(b"<w:tr>", 0, at), xml.rfind(b"<w:tr ", 0, at))
+    return start, xml.index(b"</w:tr>", at) + len(b"</w:tr>")
+
+
+def _opens_text(xml: bytes) -> bool:
+    """Whether `xml` ends with a `<w:t>` start tag."""
+    tag = xml[xml.rfind(b"<"):]
+    return (tag.startswith(b"<w:t>") or tag.startswith(b"<w:t ")) and not tag.endswith(b"/>")
+
+
+def _row(texts: list[bytes], keys: list[str], row: dict) -> bytes:
+    """One row's XML: the marker row's with each cell's value; an empty text element closed
+    on itself, as the XML writer writes it (`<w:t xml:space="preserve"/>`)."""
+    out = texts[0]
+    for key, text in zip(keys, texts[1:]):
+        value = _escape(row[key])
+        if not value and text.startswith(b"</w:t>") and _opens_text(out):
+            out = out[:-1] + b"/>" + text[len(b"</w:t>"):]
+        else:
+            out += value + text
+    return out
+
+
+def _expand(rows: dict[str, list[dict]]) -> Callable[[bytes], Iterator[bytes]]:
+    """document.xml with each marker row repeated once per row of its table, in pieces
+    (UTF-8 bytes throughout: the text of a province's report is never held whole)."""
+    def change(xml: bytes) -> Iterator[bytes]:
+        bounds = []
+        for name, table in rows.items():
+            at = xml.find(f"\ue000{name}.".encode("utf-8"))
+            if at >= 0:
+                bounds.append((*_row_bounds(xml, at), table))
+        done = 0
+        for start, end, table in sorted(bounds, key=lambda b: b[0]):
+            parts = _MARK.split(xml[start:end])  # text, table, key, text, table, key, …, text
+            texts, keys = parts[0::3], [k.decode("ascii") for k in parts[2::3]]
+            yield xml[done:start]
+            for row in table:
+                yield _row(texts, keys, row)
+            done = end
+        yield xml[done:]
+    return change
+
+
 def report_bytes(result: Any) -> bytes:
     """The .docx bytes of `result` (services/summary.py `SummaryResult`)."""
     from docxtpl import DocxTemplate
@@ -203,7 +279,9 @@ def report_bytes(result: Any) -> bytes:
 
     tpl = DocxTemplate(io.BytesIO(template_bytes()))
     guideline = f"{GUIDELINE_NUMBER} ngày {GUIDELINE_DATE} của {result.guideline_issuer} {GUIDELINE_ABOUT}"
-    tpl.render(report_context(result, tpl, guideline), jinja_env(), autoescape=True)
+    context = report_context(result, tpl, guideline)
+    rows = _markers(context)
+    tpl.render(context, jinja_env(), autoescape=True)
     buf = io.BytesIO()
     tpl.save(buf)
-    return normalize_docx(buf.getvalue())
+    return normalize_docx(buf.getvalue(), {"word/document.xml": _expand(rows)} if rows else None)

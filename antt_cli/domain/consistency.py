@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
 from antt_cli.domain.issuers import is_authority_or_successor, successor_chain
 from antt_cli.domain.kindspec import Registry
@@ -34,10 +34,10 @@ class Finding:
     params: Mapping[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class NumberUse:
+class NumberUse(NamedTuple):
     """A number in a body's register (§III.1 and NĐ 30 Điều 15: one register per issuing body
-    per calendar year): which case and kind used it."""
+    per calendar year): which case and kind used it. A tuple: a 10,000-case dossier has
+    a hundred thousand of them."""
 
     case_id: str
     kind: str

@@ -1,11 +1,13 @@
 """`antt check`: every case's dossier items (HD 163 §V, domain/dossier_items.py and
 domain/exemplars.py) and whether its file is consistent (domain/consistency.py), as of a day.
-Read-only: nothing is written, not even the digest cache."""
+Read-only: nothing in the dossier is written; what each case was found to be is kept in the
+read cache (store/checkcache.py), so a second check judges only the cases whose files
+changed."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from antt_cli.domain.consistency import (CASE_FILE_ITEM, ERROR, WARNING, Finding, NumberUse, case_findings,
                                          duplicate_numbers, number_uses)
@@ -89,49 +91,242 @@ def _part(reg: Any, case_kind: str, part: str) -> str:
     return f"{label} ({when})" if when else label
 
 
-def _item_problems(reg: Any, case: Any, items: Iterable[Item]) -> list[Problem]:
+def _item_problems(reg: Any, case_id: str, case_kind: str, items: Iterable[Item]) -> list[Problem]:
     """A missing item is an error naming what is missing; item 15's warning (a rated year
     complete without a review, docs/rules.md) a warning."""
-    found, case_id = [], case.id
+    found = []
     for i in items:
         if i.state == MISSING:
-            missing = "; ".join(_part(reg, case.kind, part) for part in i.missing)
+            missing = "; ".join(_part(reg, case_kind, part) for part in i.missing)
             found.append(Problem(ERROR, str(i.no), t("services.check.item_missing", title=i.title, missing=missing)))
         if i.warning:
             found.append(Problem(WARNING, str(i.no), t("services.check.no_review", title=i.title, id=case_id)))
     return found
 
 
-def _hashes(dossier: Any, case_id: str, case: Any) -> dict[str, str | None]:
+def _hashes(dossier: Any, case_id: str, case: Any, listing: dict[str, str]) -> tuple[dict, dict]:
     """Each record's file (relative to the case's folder) → the SHA-256 of its bytes as they
-    are now, None when it is not there."""
+    are now, None when it is not there; and each such file (relative to the root) → its git
+    blob id, None when not there (what the findings depend on: store/checkcache.py)."""
+    from antt_cli.store.cache import blob_id
+
     folder = dossier.case_dir_rel(case_id)
     found: dict[str, str | None] = {}
+    files: dict[str, str | None] = {}
     for record in [*case.documents, *case.letters]:
         if record.file and record.file not in found:
             rel = f"{folder}/{record.file}"
-            found[record.file] = sha256(dossier.source.read(rel)) if dossier.source.exists(rel) else None
-    return found
+            data = dossier.source.read(rel) if dossier.source.exists(rel) else None
+            found[record.file] = sha256(data) if data is not None else None
+            files[rel] = (listing.get(rel) or blob_id(data)) if data is not None else None
+    return found, files
 
 
-def _load(dossier: Any, ids: list[str], progress: Progress | None) -> dict[str, Any]:
-    """Every case typed, or the AnttError of its broken file (one finding, the others go on)."""
-    loaded: dict[str, Any] = {}
-    for n, case_id in enumerate(ids, 1):
+def _blob_now(dossier: Any, listing: dict[str, str], rel: str) -> str | None:
+    """A file's blob id as it is now: git's index says it for a file it finds unchanged; any
+    other file is read and hashed (None when it is not there)."""
+    from antt_cli.store.cache import blob_id
+
+    blob = listing.get(rel)
+    if blob is not None:
+        return blob
+    return blob_id(dossier.source.read(rel)) if dossier.source.exists(rel) else None
+
+
+def _listing(dossier: Any) -> dict[str, str]:
+    """{path: blob id} of the files under the case folders whose blob id is known without
+    reading them: HEAD's while a writer is at work (store/source.py), else git's index for
+    the files git finds unchanged (two git runs); {} when git cannot say."""
+    from antt_cli.store.dossier import CASE_DIRS
+
+    folders = tuple(CASE_DIRS.values())
+    blobs = getattr(dossier.source, "blobs", None)
+    if isinstance(blobs, dict):
+        return {rel: b for rel, b in blobs.items() if rel.split("/", 1)[0] in folders}
+    from antt_cli.audit.git import blobs_under
+
+    return blobs_under(dossier.root, list(folders)) or {}
+
+
+def _titles() -> dict[tuple[str, int], str]:
+    """(case kind, item number) → the item's title (HD 163 §V.1 for a model, §V.2 for an
+    exemplar): an entry leaves out a title that is this one."""
+    from antt_cli.domain.exemplars import ITEM_TITLES as EXEMPLAR_TITLES
+    from antt_cli.domain.dossier_items import ITEM_TITLES
+
+    return {**{("model", no): title for no, title in ITEM_TITLES.items()},
+            **{("exemplar", no): title for no, title in EXEMPLAR_TITLES.items()}}
+
+
+def _judge(dossier: Any, reg: Any, today: dt.date, case_id: str, listing: dict[str, str]) -> dict[str, Any]:
+    """One case on its own (no other case read): its items, its findings, its numbers, and
+    the files they were found from — an entry of store/checkcache.py. Plain JSON values but
+    for the findings' (dates tagged, store/cache.py `encode`): the rest decodes fast."""
+    from antt_cli.store.cache import encode
+
+    case = dossier.case(case_id)
+    items = dossier_items(case, today, reg, dossier.rules)
+    hashes, files = _hashes(dossier, case_id, case, listing)
+    findings = case_findings(case, reg, dossier.profile.get("successors"), hashes)
+    titles = _titles()
+    return {"kind": case.kind,
+            "items": [[i.no, None if i.title == titles.get((case.kind, i.no)) else i.title, i.state,
+                       list(i.missing), i.warning] for i in items],
+            "findings": encode([[f.level, f.item, f.key, dict(f.params)] for f in findings]),
+            "uses": [[u.kind, u.body, u.year, u.number, u.value, u.date.toordinal()] for u in number_uses(case)],
+            "files": sorted([rel, blob] for rel, blob in files.items())}
+
+
+def _fresh(entry: Any, dossier: Any, listing: dict[str, str]) -> bool:
+    """Whether a cached entry still holds: its shape is ours and every file it was found
+    from has the blob id it had."""
+    files = entry.get("files")
+    if not isinstance(files, list) or not isinstance(entry.get("kind"), str) \
+            or not all(isinstance(entry.get(k), list) for k in ("items", "findings", "uses")) \
+            or not all(isinstance(u, list) and len(u) == 6 for u in entry["uses"]) \
+            or not all(isinstance(i, list) and len(i) == 5 for i in entry["items"]):
+        return False
+    known = listing.get
+    try:
+        return all((known(rel) or _blob_now(dossier, listing, rel)) == blob for rel, blob in files)
+    except (AnttError, TypeError, ValueError):
+        return False
+
+
+def _case_blob(dossier: Any, listing: dict[str, str], rel: str) -> str | None:
+    try:
+        return _blob_now(dossier, listing, rel)
+    except AnttError:
+        return None  # unreadable: judged (and reported) below
+
+
+def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
+             shared: dict) -> dict[str, Any]:
+    """Every case's entry, from the cache where it still holds, else judged (and kept); the
+    AnttError of a case whose file is broken (one finding, the others go on). A case file
+    git finds unchanged is not even read when its entry holds."""
+    from antt_cli.store.cache import VERSION
+    from antt_cli.store.checkcache import CheckCache, code_mark, stamp_of
+
+    ids = dossier.case_ids()
+    listing = _listing(dossier)
+    cache = CheckCache(dossier.root, stamp_of(VERSION, code_mark(), dossier.profile, today))
+    entries: dict[str, Any] = {}
+    misses: list[tuple[str, str | None]] = []
+    complete = False
+    try:
+        for cid in ids:
+            blob = _case_blob(dossier, listing, dossier.case_relpath(cid))
+            entry = cache.get(f"{cid}:{blob}") if blob is not None else None
+            if entry is not None and _fresh(entry, dossier, listing):
+                entries[cid] = _compact(cid, entry, shared)
+            else:
+                entries[cid] = None  # judged below, in this order
+                misses.append((cid, blob))
+        done = len(ids) - len(misses)
+        for n, (cid, blob, entry) in enumerate(_judged(dossier, reg, today, misses, listing), done + 1):
+            if not isinstance(entry, AnttError) and blob is not None:
+                cache.put(f"{cid}:{blob}", entry)
+            entries[cid] = entry if isinstance(entry, AnttError) else _compact(cid, entry, shared)
+            if progress:
+                progress(n, len(ids))
+        complete = True
+    finally:
+        cache.save(prune=complete)
+    return entries
+
+
+def _judged(dossier: Any, reg: Any, today: dt.date, misses: list[tuple[str, str | None]],
+            listing: dict[str, str]) -> Iterator[tuple[str, str | None, Any]]:
+    """(case ID, blob id, its entry or the AnttError of its file) of each case to judge: in
+    worker processes when there are many (a first check after a clone; store/parallel.py),
+    a case a worker could not judge judged here so that its error is worded."""
+    from antt_cli.store.parallel import CHUNK, PARALLEL_FROM, workers
+
+    parallel = len(misses) >= PARALLEL_FROM and workers() > 1 and getattr(dossier.source, "blobs", None) is None
+    if not parallel:
+        for cid, blob in misses:
+            yield cid, blob, _judge_or_error(dossier, reg, today, cid, listing)
+        return
+    import json
+    from concurrent.futures import ProcessPoolExecutor
+
+    folders: dict[str, dict[str, str]] = {}
+    for rel, blob in listing.items():
+        folders.setdefault("/".join(rel.split("/", 2)[:2]), {})[rel] = blob
+    chunks = [misses[i:i + CHUNK] for i in range(0, len(misses), CHUNK)]
+    work = [[(cid, folders.get(dossier.case_dir_rel(cid), {})) for cid, _blob in chunk] for chunk in chunks]
+    with ProcessPoolExecutor(max_workers=workers()) as pool:
+        for chunk, answers in zip(chunks, pool.map(_judge_chunk, [str(dossier.root)] * len(work),
+                                                   [today.isoformat()] * len(work), work)):
+            for (cid, blob), text in zip(chunk, answers):
+                entry = json.loads(text) if text is not None else None
+                yield cid, blob, entry if entry is not None else _judge_or_error(dossier, reg, today, cid, listing)
+
+
+def _judge_or_error(dossier: Any, reg: Any, today: dt.date, case_id: str, listing: dict[str, str]) -> Any:
+    try:
+        return _judge(dossier, reg, today, case_id, listing)
+    except AnttError as exc:
+        return exc
+
+
+def _judge_chunk(root: str, day: str, items: list[tuple[str, dict[str, str]]]) -> list[str | None]:
+    """In a worker process: each case's entry as JSON text (data only), None for a case that
+    failed (the caller judges it again and words the error)."""
+    import json
+    from pathlib import Path
+
+    from antt_cli.services.common import working_tree
+    from antt_cli.store.dossier import Dossier
+    from antt_cli.store.kinds import load_registry
+
+    dossier = Dossier.open(Path(root), working_tree(Path(root)))
+    reg, today = load_registry(), dt.date.fromisoformat(day)
+    answers: list[str | None] = []
+    for case_id, listing in items:
         try:
-            loaded[case_id] = dossier.case(case_id)
-        except AnttError as exc:
-            loaded[case_id] = exc
-        if progress:
-            progress(n, len(ids))
-    return loaded
+            answers.append(json.dumps(_judge(dossier, reg, today, case_id, listing), ensure_ascii=False))
+        except Exception:  # noqa: BLE001 - judged again by the caller, which words it
+            answers.append(None)
+    return answers
+
+
+def _compact(case_id: str, entry: dict[str, Any], shared: dict) -> tuple:
+    """What the result needs of an entry, held for every case until the end: (kind, its
+    items — one object per distinct item across the dossier —, its findings, its numbers)."""
+    from antt_cli.store.cache import decode_tags
+
+    kind = entry["kind"]
+    items = []
+    for no, title, state, missing, warning in entry["items"]:
+        key = (kind, no, title, state, tuple(missing), warning)
+        item = shared.get(key)
+        if item is None:
+            item = shared[key] = Item(no, title or shared["titles"].get((kind, no), ""), state, key[4], warning)
+        items.append(item)
+    findings = [Finding(level, case_id, item, key, params)
+                for level, item, key, params in decode_tags(entry["findings"])]
+    day = dt.date.fromordinal
+    uses = [NumberUse(case_id, k, body, year, number, value, day(ordinal))
+            for k, body, year, number, value, ordinal in entry["uses"]]
+    return kind, tuple(items), findings, uses
+
+
+def _case_check(reg: Any, case_id: str, entry: Any, twice: list[Finding]) -> CaseCheck:
+    """One case's line of the result."""
+    if isinstance(entry, AnttError):
+        return CaseCheck(case_id, (), (Problem(ERROR, CASE_FILE_ITEM, entry.message()),))
+    kind, items, findings, _uses = entry
+    problems = _item_problems(reg, case_id, kind, items) + [_problem(reg, kind, f) for f in [*findings, *twice]]
+    return CaseCheck(case_id, items, tuple(problems))
 
 
 def check_dossier(ctx: Context, case_id: str | None = None, day: dt.date | None = None,
                   progress: Progress | None = None) -> CheckResult:
     """Every case (or the one `case_id`) as of `day` (default today). The register of numbers
     is dossier-wide, so every case is read even for one; a number used twice is reported on
-    its later use."""
+    its later use. Each case is judged once per content of its files (store/checkcache.py)."""
     from antt_cli.store.kinds import load_registry
 
     dossier, reg, today = ctx.dossier(), load_registry(), day or ctx.today
@@ -141,22 +336,9 @@ def check_dossier(ctx: Context, case_id: str | None = None, day: dt.date | None 
         except AnttError as exc:  # an unknown ID is refused; a broken case is a finding below
             if exc.key in ("store.unknown_case", "store.bad_id"):
                 raise
-    loaded = _load(dossier, dossier.case_ids(), progress)
-    uses: list[NumberUse] = [u for case in loaded.values() if not isinstance(case, AnttError)
-                             for u in number_uses(case)]
+    entries = _entries(dossier, reg, today, progress, {"titles": _titles()})
     twice: dict[str, list[Finding]] = {}
-    for f in duplicate_numbers(uses):
+    for f in duplicate_numbers(u for e in entries.values() if not isinstance(e, AnttError) for u in e[3]):
         twice.setdefault(f.case_id, []).append(f)
-    successors = dossier.profile.get("successors")
-    results = []
-    for cid, case in loaded.items():
-        if case_id is not None and cid != case_id:
-            continue
-        if isinstance(case, AnttError):
-            results.append(CaseCheck(cid, (), (Problem(ERROR, CASE_FILE_ITEM, case.message()),)))
-            continue
-        items = dossier_items(case, today, reg, dossier.rules)
-        findings = case_findings(case, reg, successors, _hashes(dossier, cid, case)) + twice.get(cid, [])
-        problems = _item_problems(reg, case, items) + [_problem(reg, case.kind, f) for f in findings]
-        results.append(CaseCheck(cid, items, tuple(problems)))
-    return CheckResult(tuple(results))
+    return CheckResult(tuple(_case_check(reg, cid, entry, twice.get(cid, []))
+                             for cid, entry in entries.items() if case_id is None or cid == case_id))

@@ -143,6 +143,7 @@ def year_summary(ctx: Context, given: SummaryInput) -> SummaryResult:
     rules = dossier.rules
     s = S.summarize(cases, given.year, rules, given.day or ctx.today,
                     area=given.area, level=given.level, mode=rules.summary_area)
+    del cases  # every case's facts: not held while the workbook or báo cáo is written
     profile = dossier.profile
     unit = str(profile.get("unit") or "")
     body = dossier.body(unit) or {}

@@ -84,6 +84,16 @@ def decode(obj: dict) -> Any:
     return obj
 
 
+def decode_tags(value: Any) -> Any:
+    """`value` (plain JSON) with its tagged dates and tuples (`encode`) turned back, for data
+    read without `decode` as an object hook."""
+    if isinstance(value, list):
+        return [decode_tags(v) for v in value]
+    if isinstance(value, dict):
+        return decode({k: decode_tags(v) for k, v in value.items()})
+    return value
+
+
 class Damaged(Exception):
     """The cache failed in the middle of a question; it is removed, ask again."""
 
@@ -135,6 +145,11 @@ class CaseCache:
                     return None
                 _remove(self.path)
         return None
+
+    def connect(self):
+        """The open database (created, or rebuilt when damaged or of another version), for a
+        table kept beside the digests (store/checkcache.py); None when it cannot be had."""
+        return self._connect()
 
     def _rows(self) -> dict[str, str]:
         if self._raw is None:

@@ -1,0 +1,162 @@
+"""`antt check` from its cache of findings (store/checkcache.py) says exactly what a cold read
+says: on the demo dossier, after a hand edit of a case file, a document edited or removed, an
+untracked copy put back, a `git pull` bringing another officer's commit, and with the cache
+file damaged. "Cold" is a run with `.git/antt/` removed first."""
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import antt, git, ok
+
+DAY = "2026-06-20"
+
+
+def _check(root: Path, *args: str) -> dict:
+    result = antt("--json", "check", "--date", DAY, *args, root=root)
+    assert result.exit_code in (0, 1), result
+    return json.loads(result.stdout)
+
+
+def _cold(root: Path, *args: str) -> dict:
+    shutil.rmtree(root / ".git" / "antt", ignore_errors=True)
+    return _check(root, *args)
+
+
+def _entries(root: Path) -> int:
+    with sqlite3.connect(root / ".git" / "antt" / "cases.sqlite") as db:
+        return db.execute("SELECT COUNT(*) FROM checks").fetchone()[0]
+
+
+def _warm_equals_cold(root: Path, *args: str) -> dict:
+    warm = _check(root, *args)
+    assert _check(root, *args) == warm          # twice from the cache
+    cold = _cold(root, *args)
+    assert warm == cold
+    return cold
+
+
+@pytest.fixture(scope="module")
+def _demo(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("demo") / "demo"
+    ok("demo", str(root))
+    return root
+
+
+@pytest.fixture
+def demo(_demo, tmp_path) -> Path:
+    return Path(shutil.copytree(_demo, tmp_path / "demo", symlinks=True))
+
+
+def test_demo_from_the_cache_is_the_cold_read(demo):
+    cold = _cold(demo)
+    assert _entries(demo) == len(cold["cases"]) > 1      # one entry per case, written by the cold run
+    assert _check(demo) == cold
+    assert _check(demo, "MH-2025-001") == _cold(demo, "MH-2025-001")
+    assert any(c["problems"] for c in cold["cases"]) or all(c["items"] for c in cold["cases"])
+
+
+def test_another_day_is_judged_again(demo):
+    first = _check(demo)
+    other = antt("--json", "check", "--date", "2030-01-01", root=demo)
+    assert json.loads(other.stdout) != first    # years of missing plans and reports by 2030
+    assert _check(demo) == first
+
+
+def test_hand_edit_of_a_case_file(demo):
+    _check(demo)
+    case = demo / "models" / "MH-2025-001" / "case.yaml"
+    text = case.read_text(encoding="utf-8")
+    assert "date: " in text
+    case.write_text(text.replace("date: 20", "date: 19", 1), encoding="utf-8")  # a record dated a century early
+    cold = _warm_equals_cold(demo)
+    assert cold != _check_after_restore(demo, case, text)
+
+
+def _check_after_restore(root: Path, case: Path, text: str) -> dict:
+    case.write_text(text, encoding="utf-8")
+    return _check(root)
+
+
+def _a_document(root: Path) -> Path:
+    return next(p for p in sorted((root / "models" / "MH-2025-001").rglob("*.docx")))
+
+
+def test_document_edited_removed_and_put_back(demo):
+    before = _check(demo)
+    doc = _a_document(demo)
+    data = doc.read_bytes()
+    doc.write_bytes(data + b"\0")                     # edited in Word, not yet accepted
+    edited = _warm_equals_cold(demo)
+    assert "domain.consistency" not in json.dumps(edited)   # messages, not keys
+    assert edited != before and not edited["ok"]
+    doc.unlink()                                      # removed
+    removed = _warm_equals_cold(demo)
+    assert removed != edited
+    doc.write_bytes(data)                             # put back as it was
+    assert _check(demo) == before
+    git(demo, "rm", "-q", "--cached", str(doc.relative_to(demo)))   # the same bytes, untracked
+    assert _warm_equals_cold(demo) == before
+
+
+def test_git_pull_brings_another_officers_commit(demo, tmp_path):
+    other = tmp_path / "other"
+    subprocess.run(["git", "clone", "-q", str(demo), str(other)], check=True)
+    before = _check(other)
+    ok("new-model", "Mô hình kéo về", "--area", "Thôn Kéo", "--date", "2026-06-01", root=demo)
+    doc = _a_document(demo)
+    doc.write_bytes(doc.read_bytes() + b"\0")
+    git(demo, "commit", "-qam", "a document edited elsewhere")
+    subprocess.run(["git", "-C", str(other), "pull", "-q", "--no-rebase"], check=True, capture_output=True)
+    pulled = _warm_equals_cold(other)
+    assert len(pulled["cases"]) == len(before["cases"]) + 1
+    assert pulled != before
+
+
+@pytest.mark.parametrize("damage", [b"not a database", b""])
+def test_a_damaged_cache_is_rebuilt(demo, damage):
+    cold = _cold(demo)
+    (demo / ".git" / "antt" / "cases.sqlite").write_bytes(damage)
+    assert _check(demo) == cold
+    assert _check(demo) == cold
+
+
+def test_an_entry_tampered_with_is_not_trusted(demo):
+    cold = _cold(demo)
+    with sqlite3.connect(demo / ".git" / "antt" / "cases.sqlite") as db:
+        db.execute("UPDATE checks SET data = '{\"kind\": \"model\", \"items\": 3}'")
+    assert _check(demo) == cold
+
+
+def test_a_warm_check_reads_the_cache_not_the_files(demo):
+    """The proof that the second run is answered from the cache: an entry rewritten (well
+    formed) shows in its answer, though no file changed."""
+    cold = _cold(demo)
+    with sqlite3.connect(demo / ".git" / "antt" / "cases.sqlite") as db:
+        key, data = db.execute("SELECT key, data FROM checks WHERE key LIKE 'MH-2025-001:%'").fetchone()
+        entry = json.loads(data)
+        entry["findings"] = [["warning", "case.yaml", "domain.consistency.historical_authority",
+                              {"authority": "UBND huyện Cũ"}]]
+        db.execute("UPDATE checks SET data=? WHERE key=?", (json.dumps(entry), key))
+    warm = _check(demo)
+    assert warm != cold
+    assert "UBND huyện Cũ" in json.dumps(warm, ensure_ascii=False)
+
+
+def test_cases_judged_in_worker_processes_say_the_same(demo, monkeypatch):
+    """A first check of many cases judges them in worker processes (store/parallel.py): the
+    same answer as judged one by one here, a broken case file included."""
+    (demo / "models" / "MH-2025-002" / "case.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    serial = _cold(demo)
+    assert any(c["id"] == "MH-2025-002" and not c["items"] for c in serial["cases"])
+    import antt_cli.store.parallel as parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    assert _cold(demo) == serial
+    assert _check(demo) == serial
