@@ -178,14 +178,14 @@ def dirty_paths(root: Path, relpaths: list[str]) -> list[str]:
     return path_states(root, relpaths)[0]
 
 
-def path_states(root: Path, relpaths: list[str]) -> tuple[list[str], list[str]]:
-    """(dirty, ignored) among `relpaths`, in one `git status`: dirty as `dirty_paths`;
-    ignored = an existing file that .gitignore hides, which a write would overwrite without
-    a trace in `git status`."""
+def path_states(root: Path, relpaths: list[str], options: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+    """(dirty, ignored) among `relpaths`, in one `git status` (which may refresh and write
+    the index: `options`, `index_options`): dirty as `dirty_paths`; ignored = an existing
+    file that .gitignore hides, which a write would overwrite without a trace in `git status`."""
     if not relpaths:
         return [], []
     out = _check(
-        root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored=matching",
+        root, *options, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored=matching",
         "--no-renames", "--", *(literal(p) for p in relpaths),
     )
     entries = _porcelain_entries(out)
@@ -233,17 +233,39 @@ def _matches(reported: str, relpaths: list[str]) -> bool:
     return any(reported == p or reported.startswith(p.rstrip("/") + "/") for p in relpaths)
 
 
-def config_user(root: Path) -> tuple[str | None, str | None]:
-    """(name, email) of git's identity on this machine, each None when git has none:
-    GIT_AUTHOR_NAME/EMAIL, else user.name/user.email from git config (EMAIL as git's own
-    last resort for the address)."""
-    status, out, _ = _run(root, "config", "-z", "--get-regexp", r"^user\.(name|email)$")
+def config_values(root: Path) -> dict[str, str]:
+    """The git settings a write needs, in one `git config`: {key in lower case: value} of
+    `user.name`, `user.email`, `core.splitIndex`, `core.hooksPath`, `commit.gpgSign` and
+    hooks set in the configuration (`hook.<name>.*`, newer git) where git has them."""
+    status, out, _ = _run(root, "config", "-z", "--get-regexp",
+                          r"^(user\.(name|email)|core\.(splitindex|hookspath)|commit\.gpgsign|hook\..*)$")
     config: dict[str, str] = {}
     if status == 0:
         for item in out.split("\0"):
             key, _, value = item.partition("\n")
             if key:
                 config[key.lower()] = value  # the last value wins, as in git
+    return config
+
+
+# A dossier tracks its documents: ~12 files per case, a 10,000-case dossier's index holds
+# 125,000 entries (15 MB), which git rewrites whole on every `git add` and `git commit`.
+# Split, git writes only the entries that changed and keeps the rest in a shared file
+# (docs/reliability.md, "Git's index"). Given on antt's own git runs, so a dossier made
+# before `antt init` wrote the setting gets it too; a value the user set stands.
+SPLIT_INDEX = ("-c", "core.splitIndex=true")
+
+
+def index_options(config: dict[str, str]) -> tuple[str, ...]:
+    """The options of antt's git runs that write the index (`config`: `config_values`)."""
+    return () if "core.splitindex" in config else SPLIT_INDEX
+
+
+def config_user(root: Path, config: dict[str, str] | None = None) -> tuple[str | None, str | None]:
+    """(name, email) of git's identity on this machine, each None when git has none:
+    GIT_AUTHOR_NAME/EMAIL, else user.name/user.email from git config (EMAIL as git's own
+    last resort for the address). `config`: `config_values` when already asked."""
+    config = config_values(root) if config is None else config
     name = os.environ.get("GIT_AUTHOR_NAME") or config.get("user.name")
     email = os.environ.get("GIT_AUTHOR_EMAIL") or config.get("user.email") or os.environ.get("EMAIL")
     return (name.strip() if name and name.strip() else None, email.strip() if email and email.strip() else None)
@@ -275,6 +297,7 @@ def init_repo(root: Path) -> None:
     # Git for Windows refuses paths past MAX_PATH (260) unless told otherwise; a dossier
     # deep in Documents\… with long Vietnamese file names reaches it. Ignored elsewhere.
     _check(root, "config", "core.longpaths", "true")
+    _check(root, "config", "core.splitIndex", "true")  # see SPLIT_INDEX
 
 
 # At most this many changed-path Bloom filters computed by one write when the commit-graph
@@ -520,15 +543,17 @@ def restore_from_head(root: Path, relpath: str) -> None:
     _run(root, "checkout", "-q", "HEAD", "--", literal(relpath))
 
 
-def unstage(root: Path, relpaths: list[str], *, unborn: bool = False) -> tuple[int, str]:
-    """Reset the index entries of these paths to HEAD (remove them on an unborn branch)."""
+def unstage(root: Path, relpaths: list[str], *, unborn: bool = False,
+            options: tuple[str, ...] = ()) -> tuple[int, str]:
+    """Reset the index entries of these paths to HEAD (remove them on an unborn branch);
+    `options`: `index_options`."""
     if not relpaths:
         return 0, ""
     specs = [literal(p) for p in relpaths]
     if unborn and head_sha(root) is None:
-        status, _, err = _run(root, "rm", "-q", "--cached", "-f", "--ignore-unmatch", "--", *specs)
+        status, _, err = _run(root, *options, "rm", "-q", "--cached", "-f", "--ignore-unmatch", "--", *specs)
     else:
-        status, _, err = _run(root, "reset", "-q", "--", *specs)
+        status, _, err = _run(root, *options, "reset", "-q", "--", *specs)
     return status, err
 
 

@@ -16,8 +16,9 @@ revert, cherry-pick, bisect) or a detached HEAD is refused, another git process'
 no identity, a file with hand edits or hidden by .gitignore, a path outside the dossier)
 happen before the first byte is written. Before the first write the journal is saved;
 commits carry the trailer `Antt-Transaction: <id>` so that recovery can tell whether the
-commit was made. Commits name their exact paths (`git commit --only -- paths`), so
-whatever else the user has modified or staged stays so and is never swept in.
+commit was made. Commits hold exactly their paths (`git commit --only -- paths`, or the
+same commit made from git's objects: audit/plumbing.py), so whatever else the user has
+modified or staged stays so and is never swept in.
 
 `ANTT_TEST_CRASH_AT=<point>` kills the process with SIGKILL at a point of the write window
 (`tmp-written`, `written`, `before-commit`, `staged`, `after-commit`): the fault
@@ -36,6 +37,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from antt_cli.audit import COMMITS
 from antt_cli.audit import git as gitq
 from antt_cli.audit import journal as jr
+from antt_cli.audit import plumbing
 from antt_cli.audit.faults import pause_point
 from antt_cli.audit.lock import DossierLock, timeout_from_env
 from antt_cli.errors import AnttError
@@ -99,14 +101,16 @@ def commit_message(summary: str, trailers: Iterable[tuple[str, str]]) -> str:
 
 
 def resolve_identity(
-    root: Path, officer: str | None, officer_email: str | None, default_officer: str | None = None
+    root: Path, officer: str | None, officer_email: str | None, default_officer: str | None = None,
+    config: dict[str, str] | None = None,
 ) -> tuple[str, tuple[str, str]]:
     """(name for the Antt-Officer trailer, (name, email) to commit as). docs/commands.md
     "Global": the officer who runs the command is `officer` (`--officer` / ANTT_OFFICER),
     else git's user name on this machine, else antt.yaml's officer (`default_officer`, the
     default for a new machine); the email is git's, else antt.yaml's `officer_email`. The
-    commit's author and the trailer are the same person; no name at all is refused."""
-    name_git, email_git = gitq.config_user(root)
+    commit's author and the trailer are the same person; no name at all is refused.
+    `config`: git's settings when already read (`audit/git.py` `config_values`)."""
+    name_git, email_git = gitq.config_user(root, config)
     name = next((_one_line(n) for n in (officer, name_git, default_officer) if n and _one_line(n)), None)
     if name is None:
         raise AnttError("audit.no_identity")
@@ -177,6 +181,8 @@ class Transaction:
         self._known_clean: set[str] = set()  # checked by check_clean(): no second git call
         self._entered = False
         self._done = False  # committed or rolled back
+        self._git_options: tuple[str, ...] = gitq.SPLIT_INDEX  # of the git runs that write the index
+        self._from_objects = False  # commit without `git commit` (audit/plumbing.py `usable`)
 
     def add_trailer(self, key: str, value: str) -> None:
         """One more `Key: value` trailer (before the block ends)."""
@@ -197,8 +203,11 @@ class Transaction:
             if self.use_lock and jr.recover(self.root, gitdir, self.notice) == "incomplete":
                 raise AnttError("audit.recovery_pending")
             self._wait_for_repository(gitdir, deadline)
+            config = gitq.config_values(self.root)
+            self._git_options = gitq.index_options(config)
+            self._from_objects = plumbing.usable(self.root, gitdir, config)
             self.officer_name, self.identity = resolve_identity(self.root, self.officer, self.officer_email,
-                                                                self.default_officer)
+                                                                self.default_officer, config)
             self._root_resolved = self.root.resolve()
             self._head = gitq.head_sha(self.root)
             self._unborn = self._head is None
@@ -285,7 +294,7 @@ class Transaction:
         hidden by .gitignore (it would be overwritten without a trace); and, for the files
         the change is rendered from (`rests_on`, not written), hand edits the commit would
         not carry (audit.rests_on_dirty)."""
-        dirty, ignored = gitq.path_states(self.root, [*rests_on, *rels])
+        dirty, ignored = gitq.path_states(self.root, [*rests_on, *rels], self._git_options)
         unrecorded = [p for p in dirty if p in rests_on]
         if unrecorded:
             raise AnttError("audit.rests_on_dirty", file=unrecorded[0])
@@ -492,16 +501,12 @@ class Transaction:
             self._staged = paths
             self._keep_index()
             self._set_phase(jr.STAGING)
-            status, _, err = gitq._run(self.root, "add", "-f", "-A", "--", *specs)
+            status, _, err = gitq._run(self.root, *self._git_options, "add", "-f", "-A", "--", *specs)
             if status != 0:
                 raise AnttError("audit.commit_failed", detail=gitq.last_lines(err))
             crash_point("staged")
             self._set_phase(jr.COMMITTING)
-            status, _, err = gitq._run(
-                self.root, "commit", "-q", "--only", "-m", self.message(), "--", *specs, env=self._author_env()
-            )
-            if status != 0:
-                raise AnttError("audit.commit_failed", detail=gitq.last_lines(err))
+            sha = self._git_commit(paths, specs)
         except BaseException:
             landed = self._landed()
             if landed is None:
@@ -509,10 +514,24 @@ class Transaction:
                 raise
             self._committed(landed)  # git made the commit before the interruption: keep it
             raise
-        sha = gitq.head_sha(self.root)
         self._committed(sha)
         gitq.refresh_commit_graph(self.root)  # still under the lock: one writer at a time
+        if self._from_objects:
+            plumbing.after_commit(self.root)
         return sha
+
+    def _git_commit(self, paths: list[str], specs: list[str]) -> str | None:
+        """Commit the staged `paths`: from objects where nothing has to happen inside `git
+        commit` (audit/plumbing.py), else `git commit --only`; the new commit."""
+        if self._from_objects and self._head is not None:
+            return plumbing.commit(self.root, self._head, paths, self.message(), self._author_env(),
+                                   _one_line(self.summary or self.action))
+        self._from_objects = False
+        status, _, err = gitq._run(self.root, *self._git_options, "commit", "-q", "--only", "-m",
+                                   self.message(), "--", *specs, env=self._author_env())
+        if status != 0:
+            raise AnttError("audit.commit_failed", detail=gitq.last_lines(err))
+        return gitq.head_sha(self.root)
 
     def _keep_index(self) -> None:
         """A hard link to the index before `git add` (`.git/antt/index.<id>.orig`): the
@@ -638,7 +657,8 @@ class Transaction:
                 problems.append(("git index", str(exc)))
         elif self._staged:
             try:
-                status, err = gitq.unstage(self.root, self._staged, unborn=self._unborn)
+                status, err = gitq.unstage(self.root, self._staged, unborn=self._unborn,
+                                           options=self._git_options)
                 if status != 0:
                     problems.append(("git index", gitq.last_lines(err)))
             except Exception as exc:  # noqa: BLE001

@@ -31,12 +31,21 @@ def format_id(prefix: str, kind: str, year: int, seq: int) -> str:
     return f"{head}{KIND_CODES[kind]}-{year}-{seq:03d}"
 
 
-def next_id(existing: Iterable[str], prefix: str, kind: str, year: int) -> str:
-    """The first unused number after the highest of that kind and year (never reuses)."""
+def in_series(names: Iterable[str], prefix: str, kind: str, year: int) -> list[str]:
+    """The IDs among `names` of `kind` and `year` behind `prefix`, highest number first: the
+    candidates for the highest case of a series, so that a writer confirms only the first
+    ones it finds on disk instead of every case (docs/case-schema.md)."""
     code = KIND_CODES[kind]
-    highest = 0
-    for text in existing:
+    found = []
+    for text in names:
         parsed = parse_id(text)
         if parsed and parsed[1] == code and parsed[2] == year and parsed[0] == prefix:
-            highest = max(highest, parsed[3])
+            found.append((parsed[3], text))
+    return [text for _, text in sorted(found, reverse=True)]
+
+
+def next_id(existing: Iterable[str], prefix: str, kind: str, year: int) -> str:
+    """The first unused number after the highest of that kind and year (never reuses)."""
+    series = in_series(existing, prefix, kind, year)
+    highest = parse_id(series[0])[3] if series else 0
     return format_id(prefix, kind, year, highest + 1)

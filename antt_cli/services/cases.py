@@ -30,7 +30,9 @@ def check_opening_day(ctx: Context, day: dt.date) -> None:
 def claim_case_id(w: Writer, case_kind: str, day: dt.date) -> str:
     """The next free ID of `case_kind` in `day`'s year — read under the lock, so that parallel
     writers never claim the same one (docs/case-schema.md)."""
-    return next_id(w.dossier.case_ids(), str(w.dossier.profile.get("id_prefix") or ""), case_kind, day.year)
+    prefix = str(w.dossier.profile.get("id_prefix") or "")
+    last = w.dossier.last_case_id(prefix, case_kind, day.year)
+    return next_id([last] if last else [], prefix, case_kind, day.year)
 
 
 def write_new_case(w: Writer, case: Case, title: str, *others: str) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from antt_cli.domain.ids import parse_id
+from antt_cli.domain.ids import in_series, parse_id
 from antt_cli.domain.interpretations import Rules, rules_from_profile
 from antt_cli.errors import AnttError
 from antt_cli.store.yamlio import dump_yaml, line_of, parse_yaml
@@ -39,6 +39,18 @@ class WorkTree:
             raise AnttError("store.missing_file", file=rel) from None
         except OSError as exc:
             raise AnttError("store.unreadable", file=rel, detail=str(exc)) from None
+
+    def id_folders(self, folders: Iterable[str], case_file: str) -> list[str]:
+        """The names of the ID-shaped folders, from the folder listings alone (no file is
+        looked at: a writer confirms only the few it needs, `Dossier.last_case_id`)."""
+        names: list[str] = []
+        for folder in folders:
+            try:
+                with os.scandir(self.root / folder) as entries:
+                    names.extend(e.name for e in entries if parse_id(e.name) and e.is_dir())
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+        return names
 
     def case_ids(self, folders: Iterable[str], case_file: str) -> list[str]:
         """The IDs of the case folders holding a case file. A file git's index holds and
@@ -195,6 +207,16 @@ class Dossier:
 
     def case_ids(self) -> list[str]:
         return self.source.case_ids(CASE_DIRS.values(), CASE_FILE)
+
+    def last_case_id(self, prefix: str, case_kind: str, year: int) -> str | None:
+        """The highest ID of a series whose folder holds a case file, looking at the
+        folder listing and then only at the candidates from the top: a new case costs
+        the same in a dossier of 100 cases or 10,000 (docs/case-schema.md)."""
+        names = self.source.id_folders([CASE_DIRS[case_kind]], CASE_FILE)
+        for case_id in in_series(names, prefix, case_kind, year):
+            if self.source.exists(self.case_relpath(case_id)):
+                return case_id
+        return None
 
     # -- cases -------------------------------------------------------------------------
     def load_case(self, case_id: str, *, fast: bool = False) -> Any:

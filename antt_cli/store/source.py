@@ -71,6 +71,9 @@ class HeadSnapshot:
             raise AnttError("store.unreadable", file=rel, detail=f"git has no blob {blob}")
         return data
 
+    def id_folders(self, folders: Iterable[str], case_file: str) -> list[str]:
+        return self.case_ids(folders, case_file)  # HEAD's listing names files: no folder without one
+
     def case_ids(self, folders: Iterable[str], case_file: str) -> list[str]:
         wanted = set(folders)
         ids = []
