@@ -559,3 +559,30 @@ def test_recover_rolls_back_a_dead_transaction(repo):
         assert state(repo) == before
         again.write_text("notes.txt", "after\n")
     assert any("rolled it back" in n for n in notices), notices
+
+
+def test_git_runs_without_gitpython_and_a_missing_git_is_one_sentence(tmp_path, monkeypatch):
+    """git is a plain child process (GitPython's import cost every write 34 ms); the program
+    named by GIT_PYTHON_GIT_EXECUTABLE missing is audit.git_missing, not a traceback."""
+    from antt_cli.errors import AnttError
+
+    status, out, _ = gitq._run(tmp_path, "--version")
+    assert status == 0 and out.startswith("git version")
+    probe = ("import sys; from antt_cli.audit import git; assert git._run(sys.argv[1], 'init', '-q')[0] == 0; "
+             "assert git._run_bytes(sys.argv[1], 'rev-parse', '--git-dir')[1] == b'.git\\n'; print('git' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", probe, str(tmp_path)], capture_output=True, text=True,
+                          check=True).stdout.strip() == "False"
+    monkeypatch.setenv("GIT_PYTHON_GIT_EXECUTABLE", str(tmp_path / "no-such-git"))
+    with pytest.raises(AnttError) as err:
+        gitq._run(tmp_path, "--version")
+    assert err.value.key == "audit.git_missing"
+    assert gitq._run(tmp_path / "no-such-folder", "--version")[0] == 128
+
+
+def test_on_windows_the_current_folder_is_out_of_gits_search(monkeypatch):
+    """A git.exe planted in a dossier must never run (CVE-2024-22190's guard)."""
+    monkeypatch.delenv("NoDefaultCurrentDirectoryInExePath", raising=False)
+    monkeypatch.delenv("GIT_PYTHON_GIT_EXECUTABLE", raising=False)
+    monkeypatch.setattr(gitq.os, "name", "nt")
+    assert gitq.executable() == "git"
+    assert gitq.os.environ["NoDefaultCurrentDirectoryInExePath"] == "1"

@@ -32,13 +32,13 @@ _IDENTITY = {"GIT_AUTHOR_NAME": "antt", "GIT_AUTHOR_EMAIL": "antt@localhost",
 def _git(root: Path, *args: str, data: Any = None, extra: dict[str, str] | None = None) -> tuple[int, bytes]:
     """(exit status, stdout) of `git args…` in `root`, given `data` (bytes, or an open file)
     on its stdin; 128 when git cannot be run."""
-    from antt_cli.audit.git import _LOCATION_VARIABLES
+    from antt_cli.audit.git import _LOCATION_VARIABLES, executable
 
     env = {k: v for k, v in os.environ.items() if k not in _LOCATION_VARIABLES}
     env.update(extra or {})
     given = {"input": data} if isinstance(data, bytes) else {"stdin": subprocess.DEVNULL if data is None else data}
     try:
-        done = subprocess.run(["git", *args], cwd=root, capture_output=True, env=env, **given)
+        done = subprocess.run([executable(), *args], cwd=root, capture_output=True, env=env, **given)
     except OSError:
         return 128, b""
     return done.returncode, done.stdout
@@ -77,7 +77,7 @@ def tree_of(root: Path, commit: str) -> list[tuple[str, str, int]]:
 def blobs(root: Path, ids: list[str]) -> Iterator[tuple[str, bytes]]:
     """(blob id, content) of each of these blobs that git has, read one at a time from one
     `git cat-file --batch` (so that a set of many megabytes is never held whole)."""
-    from antt_cli.audit.git import _LOCATION_VARIABLES
+    from antt_cli.audit.git import _LOCATION_VARIABLES, executable
 
     wanted = list(dict.fromkeys(ids))
     if not wanted:
@@ -87,7 +87,7 @@ def blobs(root: Path, ids: list[str]) -> Iterator[tuple[str, bytes]]:
     asked.write("".join(f"{blob}\n" for blob in wanted).encode("ascii"))
     asked.seek(0)
     try:
-        run = subprocess.Popen(["git", "cat-file", "--batch"], cwd=root, stdin=asked, stdout=subprocess.PIPE,
+        run = subprocess.Popen([executable(), "cat-file", "--batch"], cwd=root, stdin=asked, stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, env=env)
     except OSError:
         asked.close()

@@ -1,9 +1,9 @@
 """The git questions antt asks, one per function, each through the git executable.
 
-Like pre-commit's `git.py`: every function runs git once (through GitPython's command
-wrapper, `git.Git(root)`, which is what `git.Repo(root).git` is) and turns the answer into a
-plain Python value. Nothing here writes dossier files; `transaction.py` does that.
-GitPython is imported inside `_run` so that `antt --help` does not pay for it.
+Like pre-commit's `git.py`: every function runs git once (a plain child process, `_run`;
+GitPython's command wrapper did the same and cost every write its 34 ms import) and turns
+the answer into a plain Python value. Nothing here writes dossier files; `transaction.py`
+does that.
 
 Paths given to git are wrapped as `:(literal)path` so that a file name holding `*`, `?`
 or `[` is never read as a glob; outputs are read with `-z` so that Vietnamese file names
@@ -23,42 +23,36 @@ _RS = "\x1e"
 _LOG_FORMAT = "%H%x1f%aI%x1f%an%x1f%ae%x1f%s%x1f%(trailers:only,unfold)%x1e"
 
 
+def executable() -> str:
+    """The git program antt runs: `GIT_PYTHON_GIT_EXECUTABLE` when set (the variable set-ups
+    already use to name git), else `git` from PATH. On Windows the current folder is first
+    taken out of the program search (`NoDefaultCurrentDirectoryInExePath`, as GitPython
+    3.1.41 does against CVE-2024-22190): a `git.exe` planted in a dossier must never run."""
+    if os.name == "nt":
+        os.environ.setdefault("NoDefaultCurrentDirectoryInExePath", "1")
+    return os.environ.get("GIT_PYTHON_GIT_EXECUTABLE") or "git"
+
+
 def _run(root: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    """Run `git args…` in `root`; return (exit status, stdout, stderr) without raising."""
-    try:
-        import git as gitpython
-    except ImportError as exc:  # GitPython refuses to import when git is not installed
-        raise AnttError("audit.git_missing") from exc
-    cmd = gitpython.Git(str(root))
-    try:
-        status, out, err = cmd.execute(
-            [gitpython.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", *args],
-            with_extended_output=True,
-            with_exceptions=False,
-            strip_newline_in_stdout=False,
-            env=env,
-        )
-    except gitpython.exc.GitCommandNotFound as exc:
-        raise AnttError("audit.git_missing") from exc
-    except OSError:  # root does not exist or is not a folder
-        return 128, "", f"cannot run git in {root}"
-    return status, out or "", err or ""
+    """Run `git args…` in `root`; return (exit status, stdout, stderr) without raising. A plain
+    child process: GitPython's import alone cost a write 34 ms, more than most git runs."""
+    return _wait_plain(_start_plain(root, *args, env=env))
 
 
 def _run_plain(root: Path, *args: str) -> tuple[int, str, str]:
-    """`_run` without GitPython, for the reads that must stay cheap (`antt history ID`:
-    importing GitPython costs more than a path-limited log of one case)."""
-    return _wait_plain(_start_plain(root, *args))
+    """`_run` with no extra environment (the reads' name for it)."""
+    return _run(root, *args)
 
 
-def _start_plain(root: Path, *args: str) -> Any:
-    """`_run_plain` begun: the running git process, or already its (status, out, err)."""
+def _start_plain(root: Path, *args: str, env: dict[str, str] | None = None, stdin: Any = None) -> Any:
+    """`_run` begun: the running git process, or already its (status, out, err). git's own
+    messages in English (LANGUAGE, LC_ALL: the refusals read them); `env` on top."""
     import subprocess
 
-    env = {**os.environ, "LANGUAGE": "C", "LC_ALL": "C"}  # git's own messages as `_run` gets them
+    full = {**os.environ, "LANGUAGE": "C", "LC_ALL": "C", **(env or {})}
     try:
-        return subprocess.Popen([os.environ.get("GIT_PYTHON_GIT_EXECUTABLE") or "git", *args], cwd=str(root),
-                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        return subprocess.Popen([executable(), *args], cwd=str(root), env=full, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, stdin=subprocess.DEVNULL if stdin is None else stdin)
     except FileNotFoundError as exc:
         if not Path(root).is_dir():
             return 128, "", f"cannot run git in {root}"
@@ -463,20 +457,11 @@ def commit_with_transaction(root: Path, txid: str, since: str | None) -> str | N
 
 def _run_bytes(root: Path, *args: str, stdin=None) -> tuple[int, bytes]:
     """Run `git args…` in `root` with `stdin` (a file or None); (exit status, stdout as bytes)."""
-    try:
-        import git as gitpython
-    except ImportError as exc:
-        raise AnttError("audit.git_missing") from exc
-    try:
-        status, out, _ = gitpython.Git(str(root)).execute(
-            [gitpython.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", *args], istream=stdin,
-            with_extended_output=True, with_exceptions=False, stdout_as_string=False,
-            strip_newline_in_stdout=False)
-    except gitpython.exc.GitCommandNotFound as exc:
-        raise AnttError("audit.git_missing") from exc
-    except OSError:
-        return 128, b""
-    return status, out or b""
+    started = _start_plain(root, *args, stdin=stdin)
+    if isinstance(started, tuple):
+        return started[0], b""
+    out, _ = started.communicate()
+    return started.returncode, out
 
 
 def blob_bytes(root: Path, blob: str) -> bytes | None:
@@ -572,7 +557,7 @@ def _plain(root: Path, *args: str) -> tuple[int, bytes]:
 
     env = {k: v for k, v in os.environ.items() if k not in _LOCATION_VARIABLES}
     try:
-        done = subprocess.run(["git", *args], cwd=root, capture_output=True, stdin=subprocess.DEVNULL, env=env)
+        done = subprocess.run([executable(), *args], cwd=root, capture_output=True, stdin=subprocess.DEVNULL, env=env)
     except OSError:
         return 128, b""
     return done.returncode, done.stdout

@@ -48,7 +48,7 @@ def _git(root: Path, args: list[str], data: bytes | None = None, env: dict[str, 
     """Run git with `data` on stdin; its stdout, or AnttError audit.commit_failed."""
     full_env = {**os.environ, "LANGUAGE": "C", "LC_ALL": "C", **(env or {})}
     try:
-        done = subprocess.run([os.environ.get("GIT_PYTHON_GIT_EXECUTABLE") or "git", *args], cwd=str(root),
+        done = subprocess.run([gitq.executable(), *args], cwd=str(root),
                               input=data or b"", capture_output=True, env=full_env)
     except OSError as exc:
         raise AnttError("audit.commit_failed", detail=str(exc)) from exc
@@ -148,7 +148,7 @@ def after_commit(root: Path) -> None:
     """git's automatic maintenance (`gc --auto`), as `git commit` runs it; its failure is
     not the command's."""
     try:
-        subprocess.run([os.environ.get("GIT_PYTHON_GIT_EXECUTABLE") or "git", "maintenance", "run", "--auto",
+        subprocess.run([gitq.executable(), "maintenance", "run", "--auto",
                         "--quiet"], cwd=str(root), capture_output=True, stdin=subprocess.DEVNULL)
     except OSError:
         pass
