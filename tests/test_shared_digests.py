@@ -308,3 +308,28 @@ def test_a_bucket_is_read_only_under_its_header_and_name():
     assert read_bucket("ab", data["ab"], "other") == {}
     assert read_bucket("cd", data["ab"], "ctx") == {}  # an entry in the wrong bucket
     assert read_bucket("ab", data["ab"].replace(b"ab000", b"AB000"), "ctx") == {}
+
+
+def test_a_clones_first_numbered_write_fills_its_registers_from_the_shared_digests(launched, tmp_path, monkeypatch,
+                                                                                     parses):
+    """`record --number auto` in a fresh clone: the number registers come from the shared
+    digests (store/dossier.py numbers_used), not from parsing every case; the same number
+    as a clone that parses them."""
+    from antt_cli.store import dossier as dossier_module
+
+    monkeypatch.setattr(dossier_module, "_FEW_MISSES", 0)  # the fixture's two cases count as many
+    export(launched, monkeypatch)
+    found = {}
+    for mode in ("auto", "off"):
+        monkeypatch.setenv("ANTT_DIGESTS", mode)
+        copy = clone(launched, tmp_path / f"clone-{mode}")
+        made = json.loads(ok("--json", "new-model", "Tổ tự quản thôn Lâm Giáo", "--area", "Thôn Lâm Giáo", "--date",
+                             "2025-09-01", root=copy).stdout)["id"]
+        parses["n"] = 0
+        result = antt("--json", "record", made, "survey-plan", "--date", "2025-09-03", "--number", "auto",
+                      "--approved-by", "Đảng ủy xã Hàm Thuận", "--approved-date", "2025-09-05", root=copy)
+        found[mode] = (result.exit_code, json.loads(result.stdout).get("number") if result.exit_code == 0 else
+                       result.stderr, parses["n"])
+    monkeypatch.delenv("ANTT_DIGESTS")
+    assert found["auto"][:2] == found["off"][:2] and found["auto"][0] == 0 and found["auto"][1]
+    assert found["auto"][2] < found["off"][2], found

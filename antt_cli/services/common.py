@@ -173,6 +173,8 @@ class Writer:
         self.ctx = ctx
         self.tx = tx
         self.dossier = Dossier.open(ctx.root, working_tree(ctx.root), editable=edit_profile)
+        # a fresh clone's first write fills its number registers from them (store/dossier.py numbers_used)
+        self.dossier.shared = lambda: shared_digests(ctx.root)
 
     @property
     def summary(self) -> str:

@@ -17,6 +17,9 @@ from antt_cli.store.yamlio import dump_yaml, line_of, parse_yaml
 PROFILE = "antt.yaml"
 CASE_FILE = "case.yaml"
 CASE_DIRS = {"model": "models", "exemplar": "exemplars"}
+# More case files than this missing from the read cache, and a write's number register is
+# filled the way a whole-dossier read fills it (shared digests, parallel parsing).
+_FEW_MISSES = 32
 from antt_cli.domain.vocab import UNIT_KINDS  # noqa: E402,F401 - one definition (domain/vocab.py)
 
 
@@ -361,8 +364,21 @@ class Dossier:
     def numbers_used(self, body: str, year: int) -> list[str]:
         """The numbers in the register of `body` (its `domain/text.py` `body_key`) of `year`,
         across every case of the dossier: from the register index of the read cache
-        (store/cache.py), parsing only the case files it does not hold yet. The first broken
-        case file raises its AnttError."""
+        (store/cache.py), parsing only the case files it does not hold yet. Many of them (a
+        fresh clone's first write) are read the way a whole-dossier read does, from the
+        shared digests and in parallel (`iter_digests_or_errors`), not one by one. The first
+        broken case file raises its AnttError."""
+        found = self._numbers_used(body, year, few=_FEW_MISSES)
+        if found is None:
+            for _case_id, digest in self.iter_digests_or_errors():
+                if isinstance(digest, AnttError):
+                    raise digest
+            found = self._numbers_used(body, year, few=None)
+        return found or []
+
+    def _numbers_used(self, body: str, year: int, few: int | None) -> list[str] | None:
+        """`numbers_used` from the cache, parsing what it lacks; None, having parsed nothing,
+        when it lacks more than `few` case files."""
         from antt_cli.store.cache import Damaged
 
         for attempt in (1, 2):
@@ -370,10 +386,15 @@ class Dossier:
             try:
                 ids = {self.case_relpath(case_id): case_id for case_id in self.case_ids()}
                 blobs: set[str] = set()
+                misses = []
                 for rel, key, data in self.source.keyed(list(ids), cache.known):
                     blobs.add(key)
                     if data is not None:
-                        cache.get_keyed(key, data, lambda raw: self._parsed(raw, ids[rel], rel))
+                        misses.append((rel, key, data))
+                        if few is not None and len(misses) > few:
+                            return None
+                for rel, key, data in misses:
+                    cache.get_keyed(key, data, lambda raw, rel=rel: self._parsed(raw, ids[rel], rel))
                 found = cache.numbers(body, year, blobs)
                 cache.save()
                 return found
