@@ -578,12 +578,7 @@ def blobs_under(root: Path, folders: list[str]) -> dict[str, str] | None:
     found = re.finditer(rb"(?:^|\0)H (?:" + modes + rb") ([0-9a-f]{40,64}) 0\t([^\0]*)", listed)
     blobs = {m[2].decode("utf-8", "surrogateescape"): m[1].decode() for m in found}
     del listed
-    status, changed = _plain(root, "diff-files", "--name-only", "-z", "--", *specs)
-    if status != 0:
-        return None
-    for path in changed.split(b"\0"):
-        blobs.pop(path.decode("utf-8", "surrogateescape"), None)
-    return blobs
+    return _unchanged(root, blobs, specs)
 
 
 def index_blobs(root: Path, relpaths: list[str]) -> dict[str, str] | None:
@@ -610,7 +605,13 @@ def index_blobs(root: Path, relpaths: list[str]) -> dict[str, str] | None:
             rel = path.decode("utf-8", "surrogateescape")
             if rel in wanted:
                 blobs[rel] = fields[1].decode()
-    status, changed = _plain(root, "diff-files", "--name-only", "-z", "--", *patterns)
+    return _unchanged(root, blobs, patterns)
+
+
+def _unchanged(root: Path, blobs: dict[str, str], specs: list[str]) -> dict[str, str] | None:
+    """`blobs` less the files under `specs` that `git diff-files` finds changed in the
+    working tree; None when git cannot say."""
+    status, changed = _plain(root, "diff-files", "--name-only", "-z", "--", *specs)
     if status != 0:
         return None
     for path in changed.split(b"\0"):
