@@ -171,19 +171,28 @@ def test_the_cache_hands_its_entries_over_a_batch_at_a_time(tmp_path):
     assert streaming < held / 2, (streaming, held)
 
 
-def test_a_damaged_entry_is_parsed_again_and_mended(demo, tmp_path):
+@pytest.mark.parametrize("table, args, junk", [
+    ("digests", ("--json", "summary", "--year", "2026"), '{"id": 1}'),  # a reader of whole digests
+    ("briefs", ("--json", "status"), "[1, 2]"),  # the readers of the briefs (domain/digest.py BRIEF_KEYS)
+    ("briefs", ("--json", "due"), "not json"),
+    ("briefs", ("--json", "status"), '["MH-2025-001"' + ', "x"' * 20 + "]"),
+])
+def test_a_damaged_entry_is_parsed_again_and_mended(demo, tmp_path, table, args, junk):
     import shutil
 
+    from antt_cli.store.cache import blob_id
+
     root = Path(shutil.copytree(demo, tmp_path / "demo"))
-    first = ok("--json", "status", root=root).stdout
+    first = ok(*args, root=root).stdout
     db_path = root / ".git" / "antt" / "cases.sqlite"
+    blob = blob_id((root / "models" / "MH-2025-001" / "case.yaml").read_bytes())
     with sqlite3.connect(db_path) as db:
-        (blob,) = db.execute("SELECT blob FROM digests LIMIT 1").fetchone()
-        db.execute("UPDATE digests SET data='{\"id\": 1}' WHERE blob=?", (blob,))
-    assert ok("--json", "status", root=root).stdout == first
+        (good,) = db.execute(f"SELECT data FROM {table} WHERE blob=?", (blob,)).fetchone()
+        db.execute(f"UPDATE {table} SET data=? WHERE blob=?", (junk, blob))
+    assert ok(*args, root=root).stdout == first
     with sqlite3.connect(db_path) as db:
-        (data,) = db.execute("SELECT data FROM digests WHERE blob=?", (blob,)).fetchone()
-    assert json.loads(data)["id"] != 1  # written back whole
+        (data,) = db.execute(f"SELECT data FROM {table} WHERE blob=?", (blob,)).fetchone()
+    assert data == good  # written back whole
 
 
 @pytest.mark.parametrize("terminal", [False, True])

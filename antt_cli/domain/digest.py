@@ -105,6 +105,54 @@ def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
     }
 
 
+# The part of a digest that `antt status` and `antt due` read (reports/status.py `status_row`,
+# domain/deadlines.py `obligations`, services/due.py): the read cache keeps it beside the
+# whole digest (store/cache.py, "briefs"), so a warm table decodes a sixth of the bytes. The
+# order is a cached brief's; `tests/test_read_cache.py` checks that those readers ask for no
+# other key.
+BRIEF_KEYS = ("id", "kind", "exemplar_kind", "name", "status", "step", "linked", "area", "grade",
+              "proposed_grade", "rating_year", "late_steps", "launched", "opened", "established", "met",
+              "plan_years", "clock_start", "evaluation_kind", "recognized_on", "reassessed")
+BRIEF_DATES = frozenset(["launched", "opened", "established", "clock_start", "recognized_on"])  # a date or None
+BRIEF_DATED = frozenset(["met"])  # a list of tuples whose last item is a date or None
+
+
+def brief_of(digest: dict[str, Any]) -> dict[str, Any]:
+    """The brief of a digest: its `BRIEF_KEYS`, the same objects."""
+    return {key: digest[key] for key in BRIEF_KEYS}
+
+
+def _brief_types() -> tuple[tuple[str, Any], ...]:
+    import datetime as dt
+
+    none = type(None)
+    text, maybe_text, maybe_int = (str,), (str, none), (int, none)
+    types = {"id": text, "kind": text, "step": (int,), "linked": (bool,), "rating_year": maybe_int,
+             "late_steps": (list,), "met": (list,), "plan_years": (list,), "reassessed": (list,)}
+    types.update({key: (dt.date, none) for key in BRIEF_DATES})
+    return tuple((key, types.get(key, maybe_text)) for key in BRIEF_KEYS)
+
+
+_BRIEF_TYPES = _brief_types()
+
+
+def brief_ok(value: Any) -> bool:
+    """Whether `value` has the shape `brief_of` gives (a cached brief is checked before it is
+    trusted, like a digest: `digest_ok`)."""
+    import datetime as dt
+
+    if type(value) is not dict or len(value) != len(_BRIEF_TYPES):
+        return False
+    for key, types in _BRIEF_TYPES:  # a key missing gives the dict itself: no type of a brief
+        if not isinstance(value.get(key, value), types):
+            return False
+    return (all(type(s) is str for s in value["late_steps"])
+            and all(type(y) is int for y in value["plan_years"])
+            and all(type(y) is int for y in value["reassessed"])
+            and all(type(m) is tuple and len(m) == 3 and type(m[0]) is str and type(m[1]) is int
+                    and (m[2] is None or type(m[2]) is dt.date) for m in value["met"]))
+
+
 def register_rows(digest: dict[str, Any]) -> list[tuple[str, int, str]]:
     """The (body key, year, number) rows a case adds to the number registers (one register per
     issuing body and year, docs/interpretations.md): what the register index of the read cache

@@ -38,7 +38,7 @@ def due_list(ctx: Context, day: dt.date | None = None, case_id: str | None = Non
 
         digests = [case_digest(dossier.case(case_id), load_registry())]
     else:
-        digests = dossier.iter_digests()  # streamed: only the obligations are kept
+        digests = dossier.iter_digests(brief=True)  # streamed: only the obligations are kept
     items = []
     words: dict = {}  # a dossier owes the same few duties and dates over and over: worded once each
     for digest in digests:
