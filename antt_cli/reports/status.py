@@ -40,10 +40,11 @@ def due_fields(due: Due | None, today: dt.date, case_kind: str, reg: Registry,
     }
 
 
-def status_row(digest: Any, today: dt.date, rules: Rules, reg: Registry, kinds: dict | None = None) -> dict[str, Any]:
+def status_row(digest: Any, today: dt.date, rules: Rules, reg: Registry, kinds: dict | None = None,
+               dates: dict | None = None) -> dict[str, Any]:
     """One row of `antt status` from a case digest (domain/digest.py); `kinds` as for
-    `due_fields`."""
-    due = next_due(digest, today, rules)
+    `due_fields`, `dates` as for domain/deadlines.py `obligations`."""
+    due = next_due(digest, today, rules, dates)
     return {
         "id": digest["id"],
         "kind": digest["kind"],

@@ -41,8 +41,9 @@ def due_list(ctx: Context, day: dt.date | None = None, case_id: str | None = Non
         digests = dossier.iter_digests(brief=True)  # streamed: only the obligations are kept
     items = []
     words: dict = {}  # a dossier owes the same few duties and dates over and over: worded once each
+    dates: dict = {}  # each duty's date of a year, worked out once for the whole list
     for digest in digests:
-        for o in obligations(digest, today, dossier.rules):
+        for o in obligations(digest, today, dossier.rules, dates=dates):
             if (o.what, o.year, o.before) not in words:
                 words[o.what, o.year, o.before] = (t(f"services.due.{o.what}", year=o.year), _deadline_words(o))
             title, deadline = words[o.what, o.year, o.before]
