@@ -3,12 +3,13 @@ the number registers), derived from `case.yaml` alone. Small, so that the read c
 10,000-case dossier loads in a blink (docs/interpretations.md); recomputed whenever a case file changes."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from antt_cli.domain.kindspec import Registry
-from antt_cli.domain.lifecycle import current_step
-from antt_cli.domain.model import Case
 from antt_cli.domain.text import name_key
+
+if TYPE_CHECKING:  # a warm read checks briefs and digests only: the lifecycle is imported to make one
+    from antt_cli.domain.kindspec import Registry
+    from antt_cli.domain.model import Case
 
 
 def rating_digest(case: Case, reg: Registry) -> dict[str, Any]:
@@ -82,6 +83,7 @@ def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
                       and reg[d.kind].rating not in ("decide", "submit")
                       and not d.extra.get("superseded") and not d.extra.get("withdrawn")})
     from antt_cli.domain.exemplars import digest_part
+    from antt_cli.domain.lifecycle import current_step
     from antt_cli.domain.summary import case_facts
 
     return {

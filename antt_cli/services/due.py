@@ -40,20 +40,26 @@ def due_list(ctx: Context, day: dt.date | None = None, case_id: str | None = Non
     else:
         digests = dossier.iter_digests(brief=True)  # streamed: only the obligations are kept
     items = []
-    words: dict = {}  # a dossier owes the same few duties and dates over and over: worded once each
+    # a dossier owes the same few duties and dates over and over: each (duty, year, date) is
+    # worded and counted once, every case owing it shares the words
+    said: dict = {}
     dates: dict = {}  # each duty's date of a year, worked out once for the whole list
     for digest in digests:
+        ident, name = str(digest["id"]), str(digest["name"])
         for o in obligations(digest, today, dossier.rules, dates=dates):
-            if (o.what, o.year, o.before) not in words:
-                words[o.what, o.year, o.before] = (t(f"services.due.{o.what}", year=o.year), _deadline_words(o))
-            title, deadline = words[o.what, o.year, o.before]
-            items.append(DueItem(
-                id=str(digest["id"]), name=str(digest["name"]), what=o.what, year=o.year,
-                title=title, deadline=deadline,
-                before=o.before, due=o.due, overdue=o.overdue(today), days=(o.due - today).days,
-                section=o.section))
+            facts = said.get((o.what, o.year, o.before))
+            if facts is None:
+                facts = said[o.what, o.year, o.before] = _facts(o, today)
+            items.append(DueItem(ident, name, *facts))
     items.sort(key=lambda i: (i.due, i.id))
     return items
+
+
+def _facts(o, today: dt.date) -> tuple:
+    """The fields of a DueItem after its case's ID and name, in their order."""
+    due = o.due
+    title = t(f"services.due.{o.what}", year=o.year)
+    return (o.what, o.year, title, _deadline_words(o), o.before, due, o.overdue(today), (due - today).days, o.section)
 
 
 def _deadline_words(o) -> str:
