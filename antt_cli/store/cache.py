@@ -173,6 +173,7 @@ class CaseCache:
         self.index = index
         self.brief = brief
         self._unwritable = False  # a flush failed: what is parsed stays in memory (`flush`)
+        self._texts: dict[str, str] = {}  # among `new`, the JSON of entries that came as text
         self.new: dict[str, Any] = {}
         self.shared: set[str] = set()  # among `new`, the entries taken from the shared digests (store/shared.py)
         self.used: set[str] = set()
@@ -336,12 +337,17 @@ class CaseCache:
         self.new[key] = value
         return value
 
-    def put(self, key: str, value: Any, *, shared: bool = False) -> None:
-        """Add an entry parsed by this command, or (`shared`) taken from the shared digests."""
+    def put(self, key: str, value: Any, *, shared: bool = False, text: str | None = None) -> None:
+        """Add an entry parsed by this command, or (`shared`) taken from the shared digests;
+        `text`: its JSON, when it is at hand already (written as it is, not encoded again)."""
         self.used.add(key)
         self.new[key] = value
         if shared:
             self.shared.add(key)
+        if text is not None:
+            self._texts[key] = text
+        else:
+            self._texts.pop(key, None)
 
     # -- what the shared digests lack (store/shared.py) -----------------------------------
     def unshared(self) -> tuple[int, bool]:
@@ -443,19 +449,25 @@ class CaseCache:
             self._keys.update(self.new)
         self.new.clear()
         self.shared.clear()
+        self._texts.clear()
 
     def _insert(self, db: Any) -> None:
         """Insert the entries of `new` with their briefs and register rows, and count those
         the shared digests lack (inside the caller's transaction)."""
+        digests, briefs, numbers = [], [], []  # one statement per table for the lot
         for key, value in self.new.items():
-            db.execute("DELETE FROM numbers WHERE blob=?", (key,))
-            db.execute("INSERT OR REPLACE INTO digests VALUES (?, ?)",
-                       (key, json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"))))
+            text = self._texts.get(key)
+            if text is None:
+                text = json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"))
+            digests.append((key, text))
             if self.brief is not None:
-                db.execute("INSERT OR REPLACE INTO briefs VALUES (?, ?)", (key, self.brief.encode(value)))
+                briefs.append((key, self.brief.encode(value)))
             if self.index is not None:
-                db.executemany("INSERT INTO numbers VALUES (?, ?, ?, ?)",
-                               [(key, body, year, number) for body, year, number in self.index(value)])
+                numbers.extend((key, body, year, number) for body, year, number in self.index(value))
+        db.executemany("DELETE FROM numbers WHERE blob=?", [(key,) for key in self.new])
+        db.executemany("INSERT OR REPLACE INTO digests VALUES (?, ?)", digests)
+        db.executemany("INSERT OR REPLACE INTO briefs VALUES (?, ?)", briefs)
+        db.executemany("INSERT INTO numbers VALUES (?, ?, ?, ?)", numbers)
         added = len(self.new.keys() - self.shared)
         if added:
             db.execute("INSERT OR IGNORE INTO meta VALUES ('unshared', '0')")

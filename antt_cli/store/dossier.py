@@ -323,10 +323,10 @@ class Dossier:
         """Put the shared digests' entry of blob `key` into the cache if they hold a good one."""
         if shared is None:
             return False
-        value = shared.take(key, case_id, self.case_kind_of(case_id))
-        if value is None:
+        taken = shared.take(key, case_id, self.case_kind_of(case_id))
+        if taken is None:
             return False
-        cache.put(key, value, shared=True)
+        cache.put(key, taken[0], shared=True, text=taken[1])
         return True
 
     def _share(self, shared: Any, cache: Any, keys: list[str], total: int) -> None:
@@ -380,7 +380,7 @@ class Dossier:
         broken case file raises its AnttError."""
         found = self._numbers_used(body, year, few=_FEW_MISSES)
         if found is None:
-            for _case_id, digest in self.iter_digests_or_errors():
+            for _case_id, digest in self.iter_digests_or_errors(brief=True):  # the cache filled: briefs suffice
                 if isinstance(digest, AnttError):
                     raise digest
             found = self._numbers_used(body, year, few=None)
