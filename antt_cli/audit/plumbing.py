@@ -46,20 +46,33 @@ def usable(root: Path, gitdir: Path, config: dict[str, str]) -> bool:
 
 def _git(root: Path, args: list[str], data: bytes | None = None, env: dict[str, str] | None = None) -> bytes:
     """Run git with `data` on stdin; its stdout, or AnttError audit.commit_failed."""
+    return _answer(_start(root, args, env), data)
+
+
+def _start(root: Path, args: list[str], env: dict[str, str] | None = None) -> subprocess.Popen:
+    """git begun (its answer: `_answer`), in English, with `env` on top of ours."""
     full_env = {**os.environ, "LANGUAGE": "C", "LC_ALL": "C", **(env or {})}
     try:
-        done = subprocess.run([gitq.executable(), *args], cwd=str(root),
-                              input=data or b"", capture_output=True, env=full_env)
+        return subprocess.Popen([gitq.executable(), *args], cwd=str(root), env=full_env,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except OSError as exc:
         raise AnttError("audit.commit_failed", detail=str(exc)) from exc
-    if done.returncode != 0:
-        raise AnttError("audit.commit_failed", detail=gitq.last_lines(done.stderr.decode("utf-8", "replace")))
-    return done.stdout
 
 
-def _staged(root: Path, paths: list[str]) -> dict[str, tuple[bytes, str]]:
-    """{path: (mode, object id)} of the index's stage-0 entries for `paths`."""
-    out = _git(root, ["ls-files", "-s", "-z", "--", *(gitq.literal(p) for p in paths)])
+def _answer(started: subprocess.Popen, data: bytes | None = None) -> bytes:
+    out, err = started.communicate(data or b"")
+    if started.returncode != 0:
+        raise AnttError("audit.commit_failed", detail=gitq.last_lines(err.decode("utf-8", "replace")))
+    return out
+
+
+def _staged(root: Path, paths: list[str]) -> subprocess.Popen:
+    """`ls-files` of the index's entries for `paths`, begun (read by `_stage_zero`)."""
+    return _start(root, ["ls-files", "-s", "-z", "--", *(gitq.literal(p) for p in paths)])
+
+
+def _stage_zero(out: bytes) -> dict[str, tuple[bytes, str]]:
+    """{path: (mode, object id)} of the stage-0 entries `ls-files -s -z` printed."""
     entries: dict[str, tuple[bytes, str]] = {}
     for item in out.split(b"\0"):
         meta, tab, name = item.partition(b"\t")
@@ -108,10 +121,13 @@ def _mktree(root: Path, entries: dict[bytes, tuple[bytes, str]]) -> str:
 def new_tree(root: Path, head: str, paths: list[str]) -> tuple[str, str]:
     """(HEAD's tree with `paths` (relative to the top of the work tree) as the index holds
     them, or removed where the index has none; HEAD's tree)."""
-    staged = _staged(root, paths)
+    listing = _staged(root, paths)  # reads the whole index: meanwhile, HEAD's trees
     folders = sorted({"/".join(p.split("/")[:depth]) for p in paths for depth in range(p.count("/") + 1)},
                      key=lambda f: (-f.count("/") - bool(f), f))
-    trees, top = _trees(root, head, folders)
+    try:
+        trees, top = _trees(root, head, folders)
+    finally:
+        staged = _stage_zero(_answer(listing))
     for path in paths:
         folder, _, name = path.rpartition("/")
         key = name.encode("utf-8", "surrogateescape")

@@ -294,7 +294,8 @@ class Transaction:
         hidden by .gitignore (it would be overwritten without a trace); and, for the files
         the change is rendered from (`rests_on`, not written), hand edits the commit would
         not carry (audit.rests_on_dirty)."""
-        dirty, ignored = gitq.path_states(self.root, [*rests_on, *rels], self._git_options)
+        dirty, ignored = gitq.path_states(self.root, [*rests_on, *rels], self._git_options,
+                                            quick=self._from_objects)
         unrecorded = [p for p in dirty if p in rests_on]
         if unrecorded:
             raise AnttError("audit.rests_on_dirty", file=unrecorded[0])
@@ -501,7 +502,7 @@ class Transaction:
             self._staged = paths
             self._keep_index()
             self._set_phase(jr.STAGING)
-            status, _, err = gitq._run(self.root, *self._git_options, "add", "-f", "-A", "--", *specs)
+            status, _, err = gitq._run(self.root, *self._git_options, *self._stage_args(paths, specs))
             if status != 0:
                 raise AnttError("audit.commit_failed", detail=gitq.last_lines(err))
             crash_point("staged")
@@ -519,6 +520,15 @@ class Transaction:
         if self._from_objects:
             plumbing.after_commit(self.root)
         return sha
+
+    def _stage_args(self, paths: list[str], specs: list[str]) -> list[str]:
+        """The git run that stages `paths`: `update-index` when the commit is made from
+        objects (the paths as they are, no search for untracked files, which hashes every
+        name in the index: docs/reliability.md, "Git's index"); else `git add`, as the
+        hooks that `git commit` runs expect."""
+        if self._from_objects and self._head is not None:
+            return ["update-index", "--add", "--remove", "--", *paths]
+        return ["add", "-f", "-A", "--", *specs]
 
     def _git_commit(self, paths: list[str], specs: list[str]) -> str | None:
         """Commit the staged `paths`: from objects where nothing has to happen inside `git
