@@ -262,6 +262,33 @@ def _plain_file(st: os.stat_result, staged: tuple[str, ...] | None) -> bool:
     return os.name == "nt" or (staged[1] == "100755") == bool(st.st_mode & stat.S_IXUSR)
 
 
+def disk_blobs(root: Path, relpaths: list[str]) -> dict[str, tuple[bool, str]] | None:
+    """{path: (executable, blob id as git stores the file)} of the regular files among
+    `relpaths` (one `git hash-object`, filters applied as `git add` applies them); a path
+    not on disk is left out. None when one is something else (a link, a folder) or git
+    cannot say."""
+    import stat
+
+    found: dict[str, bool] = {}
+    for rel in relpaths:
+        try:
+            st = os.lstat(Path(root).joinpath(*rel.split("/")))
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return None
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        found[rel] = bool(st.st_mode & stat.S_IXUSR)
+    if not found:
+        return {}
+    status, out, _ = _run_stdin(root, "".join(p + "\n" for p in found), "hash-object", "--stdin-paths")
+    ids = out.split()
+    if status != 0 or len(ids) != len(found) or any("\n" in p for p in found):
+        return None
+    return {rel: (executable, blob) for (rel, executable), blob in zip(found.items(), ids)}
+
+
 def _run_stdin(root: Path, data: str, *args: str) -> tuple[int, str, str]:
     """`_run` with `data` on git's standard input."""
     import subprocess
@@ -314,10 +341,10 @@ def _matches(reported: str, relpaths: list[str]) -> bool:
 
 def config_values(root: Path) -> dict[str, str]:
     """The git settings a write needs, in one `git config`: {key in lower case: value} of
-    `user.name`, `user.email`, `core.splitIndex`, `core.hooksPath`, `commit.gpgSign` and
+    `user.name`, `user.email`, `core.splitIndex`, `core.hooksPath`, `core.fileMode`, `commit.gpgSign` and
     hooks set in the configuration (`hook.<name>.*`, newer git) where git has them."""
     status, out, _ = _run(root, "config", "-z", "--get-regexp",
-                          r"^(user\.(name|email)|core\.(splitindex|hookspath)|commit\.gpgsign|hook\..*)$")
+                          r"^(user\.(name|email)|core\.(splitindex|hookspath|filemode)|commit\.gpgsign|hook\..*)$")
     config: dict[str, str] = {}
     if status == 0:
         for item in out.split("\0"):

@@ -183,6 +183,7 @@ class Transaction:
         self._done = False  # committed or rolled back
         self._git_options: tuple[str, ...] = gitq.SPLIT_INDEX  # of the git runs that write the index
         self._from_objects = False  # commit without `git commit` (audit/plumbing.py `usable`)
+        self._file_mode = True  # git records the executable bit (core.fileMode)
 
     def add_trailer(self, key: str, value: str) -> None:
         """One more `Key: value` trailer (before the block ends)."""
@@ -206,6 +207,7 @@ class Transaction:
             config = gitq.config_values(self.root)
             self._git_options = gitq.index_options(config)
             self._from_objects = plumbing.usable(self.root, gitdir, config)
+            self._file_mode = plumbing.file_mode(config)
             self.officer_name, self.identity = resolve_identity(self.root, self.officer, self.officer_email,
                                                                 self.default_officer, config)
             self._root_resolved = self.root.resolve()
@@ -534,8 +536,10 @@ class Transaction:
         """Commit the staged `paths`: from objects where nothing has to happen inside `git
         commit` (audit/plumbing.py), else `git commit --only`; the new commit."""
         if self._from_objects and self._head is not None:
+            found = gitq.disk_blobs(self.root, paths)  # what update-index staged: no second read of the index
+            disk = plumbing.Disk(found, self._file_mode) if found is not None else None
             return plumbing.commit(self.root, self._head, paths, self.message(), self._author_env(),
-                                   _one_line(self.summary or self.action))
+                                   _one_line(self.summary or self.action), disk)
         self._from_objects = False
         status, _, err = gitq._run(self.root, *self._git_options, "commit", "-q", "--only", "-m",
                                    self.message(), "--", *specs, env=self._author_env())
