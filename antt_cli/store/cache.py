@@ -234,7 +234,8 @@ class CaseCache:
     def known(self, key: str) -> bool:
         """Whether the cache holds an entry for blob `key` (not yet checked; its register rows
         are there with it). Only the keys are read, not the entries."""
-        return key in self.new or key in self._stored_keys()
+        keys = self._keys if self._keys is not None else self._stored_keys()  # asked once per case file
+        return key in keys or key in self.new
 
     def _stored_keys(self) -> set[str]:
         if self._keys is None:

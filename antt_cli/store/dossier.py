@@ -211,6 +211,12 @@ class Dossier:
     def case_ids(self) -> list[str]:
         return self.source.case_ids(CASE_DIRS.values(), CASE_FILE)
 
+    def _case_files(self) -> dict[str, str]:
+        """{case file's path: case ID} of every case (`case_ids` are well-formed: the folder
+        is named from the ID's kind code, not by parsing each ID again)."""
+        folder = {code: CASE_DIRS[kind] for kind, code in KIND_CODES.items()}
+        return {f"{folder[id_code(case_id)]}/{case_id}/{CASE_FILE}": case_id for case_id in self.case_ids()}
+
     def last_case_id(self, prefix: str, case_kind: str, year: int) -> str | None:
         """The highest ID of a series whose folder holds a case file, looking at the
         folder listing and then only at the candidates from the top: a new case costs
@@ -287,7 +293,7 @@ class Dossier:
         parser = Parser(self.root, self._parsed, parse_chunk)
         complete = False
         try:
-            ids = {self.case_relpath(case_id): case_id for case_id in self.case_ids()}
+            ids = self._case_files()
             keyed: list[tuple[str, str]] = []
             misses: list[tuple[str, str, str, bytes]] = []
             known = cache.known if shared is None else (lambda key: cache.known(key) or shared.offers(key))
@@ -394,8 +400,7 @@ class Dossier:
         for attempt in (1, 2):
             cache = self._cache()
             try:
-                folder = {code: CASE_DIRS[kind] for kind, code in KIND_CODES.items()}
-                ids = {f"{folder[id_code(case_id)]}/{case_id}/{CASE_FILE}": case_id for case_id in self.case_ids()}
+                ids = self._case_files()
                 blobs: set[str] = set()
                 misses = []
                 for rel, key, data in self.source.keyed(list(ids), cache.known):
