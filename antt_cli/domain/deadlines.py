@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, NamedTuple
 
 from antt_cli.domain.dates import evaluation_year_of
 from antt_cli.domain.exemplars import evaluation_last_day
 from antt_cli.domain.interpretations import Rules, month_day, reassessment_deadline
+from antt_cli.domain.rating import first_eligible_year
 
 PLAN, REPORT, RATING = "plan", "report", "rating"  # what a duty owes: a spec `year` key, or a rating role
 SIX_MONTH, ANNUAL = "6-month", "annual"
@@ -73,10 +74,11 @@ DUTY = {d.key: d for d in DUTIES}
 _ORDER = {d.key: i for i, d in enumerate(DUTIES)}  # obligations of one day: in the order of DUTIES
 
 
-@dataclass(frozen=True)
-class Obligation:
+class Obligation(NamedTuple):
     """One duty of one evaluation year: `before` is the guideline's date ("trước 05/11/2026"),
-    `due` the last good day (04/11/2026)."""
+    `due` the last good day (04/11/2026). A named tuple (immutable, like Due): a whole-dossier
+    table makes one per case and duty, and a frozen dataclass costs several times as much to
+    make."""
 
     what: str
     year: int
@@ -91,10 +93,10 @@ class Obligation:
         return today > self.due
 
 
-@dataclass(frozen=True, order=True)
-class Due:
+class Due(NamedTuple):
     """One obligation not yet met, as `antt status` shows it: the last good day, what is owed
-    (a spec `year` key, or `rating`), the evaluation year, a report's period, a rating role."""
+    (a spec `year` key, or `rating`), the evaluation year, a report's period, a rating role
+    (ordered field by field)."""
 
     day: dt.date
     owed: str
@@ -122,8 +124,6 @@ def six_month_due(year: int, rules: Rules) -> dt.date:
 def rating_eligible(established: dt.date | None, year: int, rules: Rules) -> bool:
     """§III.2.a "từ đủ 10 tháng trở lên tính từ ngày có quyết định thành lập": the decision's
     date + 10 calendar months falls on or before 31/10/Y (docs/interpretations.md)."""
-    from antt_cli.domain.rating import first_eligible_year
-
     return established is not None and year >= first_eligible_year(established, rules)
 
 
@@ -246,7 +246,7 @@ def _exemplar_obligations(digest: Mapping[str, Any], today: dt.date, rules: Rule
 def _is_met(duty: Duty, year: int, met: set[tuple[str, int]]) -> bool:
     if (duty.key, year) in met:
         return True
-    return any((key, year) in met for key in duty.also_met_by)
+    return bool(duty.also_met_by) and any((key, year) in met for key in duty.also_met_by)
 
 
 def _owes(duty: Duty, digest: Mapping[str, Any], year: int, launched: dt.date, rules: Rules,
