@@ -3,6 +3,8 @@ the number registers), derived from `case.yaml` alone. Small, so that the read c
 10,000-case dossier loads in a blink (docs/interpretations.md); recomputed whenever a case file changes."""
 from __future__ import annotations
 
+import datetime as dt
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 from antt_cli.domain.text import name_key
@@ -124,15 +126,14 @@ def brief_of(digest: dict[str, Any]) -> dict[str, Any]:
     return {key: digest[key] for key in BRIEF_KEYS}
 
 
-def _brief_types() -> tuple[tuple[str, Any], ...]:
-    import datetime as dt
-
+def _brief_types() -> tuple[tuple[type, ...], ...]:
+    """The types each of `BRIEF_KEYS` may have, in their order."""
     none = type(None)
     text, maybe_text, maybe_int = (str,), (str, none), (int, none)
     types = {"id": text, "kind": text, "step": (int,), "linked": (bool,), "rating_year": maybe_int,
              "late_steps": (list,), "met": (list,), "plan_years": (list,), "reassessed": (list,)}
     types.update({key: (dt.date, none) for key in BRIEF_DATES})
-    return tuple((key, types.get(key, maybe_text)) for key in BRIEF_KEYS)
+    return tuple(types.get(key, maybe_text) for key in BRIEF_KEYS)
 
 
 _BRIEF_TYPES = _brief_types()
@@ -140,19 +141,17 @@ _BRIEF_TYPES = _brief_types()
 
 def brief_ok(value: Any) -> bool:
     """Whether `value` has the shape `brief_of` gives (a cached brief is checked before it is
-    trusted, like a digest: `digest_ok`)."""
-    import datetime as dt
-
-    if type(value) is not dict or len(value) != len(_BRIEF_TYPES):
+    trusted, like a digest: `digest_ok`). Every key's type in one pass (a key missing gives
+    the dict itself, no type of a brief), then the items of its lists."""
+    if type(value) is not dict or len(value) != len(BRIEF_KEYS) \
+            or not all(map(isinstance, map(value.get, BRIEF_KEYS, repeat(value)), _BRIEF_TYPES)):
         return False
-    for key, types in _BRIEF_TYPES:  # a key missing gives the dict itself: no type of a brief
-        if not isinstance(value.get(key, value), types):
-            return False
-    return (all(type(s) is str for s in value["late_steps"])
-            and all(type(y) is int for y in value["plan_years"])
-            and all(type(y) is int for y in value["reassessed"])
+    late, plans, again, met = value["late_steps"], value["plan_years"], value["reassessed"], value["met"]
+    return ((not late or all(type(s) is str for s in late))
+            and (not plans or all(type(y) is int for y in plans))
+            and (not again or all(type(y) is int for y in again))
             and all(type(m) is tuple and len(m) == 3 and type(m[0]) is str and type(m[1]) is int
-                    and (m[2] is None or type(m[2]) is dt.date) for m in value["met"]))
+                    and (m[2] is None or type(m[2]) is dt.date) for m in met))
 
 
 def register_rows(digest: dict[str, Any]) -> list[tuple[str, int, str]]:
@@ -167,8 +166,6 @@ def register_rows(digest: dict[str, Any]) -> list[tuple[str, int, str]]:
 def digest_ok(value: Any) -> bool:
     """Whether `value` has the shape `case_digest` gives (a read cache entry is checked before
     it is trusted: store/cache.py)."""
-    import datetime as dt
-
     def opt(v: Any, kind: type | tuple) -> bool:
         return v is None or isinstance(v, kind)
 
