@@ -17,8 +17,9 @@ Entries are data, not code: a digest is JSON with dates and tuples tagged
 (`{"$date": "2026-06-20"}`, `{"$tuple": [...]}`), and every entry is checked by the caller's
 `check` before it is trusted. Beside each digest the cache keeps its brief (`Brief`: the few
 fields `antt status` and `antt due` read, domain/digest.py `BRIEF_KEYS`) as a plain JSON
-array, so that those tables decode a sixth of the bytes and call no hook per object. A file that is not a SQLite database, of another version, or
-that fails in any way is removed and rebuilt; a read-only dossier works, only slower."""
+array, so that those tables decode a sixth of the bytes and call no hook per object. A file
+that is not a SQLite database, of another version (`VERSION`, `LAYOUT`), or that fails in any
+way is removed and rebuilt; a read-only dossier works, only slower."""
 from __future__ import annotations
 
 import datetime as dt

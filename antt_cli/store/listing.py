@@ -10,8 +10,8 @@ inode, device), the very fields git's index compares to decide that a file is un
 Next time a file whose stat is the one kept has the blob id kept: its content cannot have
 changed without changing its change time (ctime), which no tool sets. As git does for a
 "racily clean" entry, a file whose times fall within `SETTLED_NS` of the moment its stat was
-taken is not kept (a change within the same tick of a coarse clock would leave the stat as it
-was). A file whose stat differs, or that was never kept, is left out of the answer, so the
+taken (by the file system's own clock) is not kept: a change within the same tick of a coarse
+clock would leave the stat as it was. A file whose stat differs, or that was never kept, is left out of the answer, so the
 caller reads it and hashes it; more than `FEW` of them (a `git pull`, a checkout) and git is
 asked again, and what it says is kept. An answer is only ever "this file has this blob id"
 or nothing: a record that is damaged, of another format or unreadable is not used; on
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import stat
-import time
 from pathlib import Path
 from typing import Callable
 
@@ -52,18 +51,36 @@ class Remembered:
     def __call__(self, rels: list[str]) -> dict[str, str] | None:
         if self.path is None:
             return self.listing(rels)
-        taken = time.time_ns()
-        base = str(self.root) + os.sep
-        stats = {rel: _stat(base + rel) for rel in rels}
         kept = self._load()
         if kept is not None:
+            stats = self._stats(rels)
             found = {rel: kept[rel][0] for rel, st in stats.items()
                      if st is not None and rel in kept and kept[rel][1] == stat_key(st)}
             if sum(st is not None for st in stats.values()) - len(found) <= FEW:
                 return found
+        return self._ask(rels)
+
+    def _stats(self, rels: list[str]) -> dict[str, os.stat_result | None]:
+        base = str(self.root) + os.sep
+        return {rel: _stat(base + rel) for rel in rels}
+
+    def _ask(self, rels: list[str]) -> dict[str, str] | None:
+        """git's answer, kept with the stats taken just before it. The moment of those stats
+        is read from the file system's own clock (the new record's file, made first), as git
+        compares a file's times with its index file's: a clock of another machine (a network
+        share) is not compared with this one's."""
+        temporary = self.path.with_name(f"{NAME}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(b"")
+            taken = temporary.stat().st_mtime_ns
+        except OSError:  # a read-only dossier: git is asked each time
+            return self.listing(rels)
+        stats = self._stats(rels)
         listed = self.listing(rels)
         if listed is not None:
-            self._save(listed, stats, taken)
+            self._save(listed, stats, taken, temporary)
+        _unlink(temporary)
         return listed
 
     def _load(self) -> dict[str, tuple[str, str]] | None:
@@ -84,7 +101,8 @@ class Remembered:
                 kept[rel] = (blob, key)
         return kept
 
-    def _save(self, listed: dict[str, str], stats: dict[str, os.stat_result | None], taken: int) -> None:
+    def _save(self, listed: dict[str, str], stats: dict[str, os.stat_result | None], taken: int,
+              temporary: Path) -> None:
         """Keep what git answered for the files whose stat was taken before it answered and
         whose times are settled (see the module's docstring). Written whole, then renamed
         into place: a reader sees the old record or the new one."""
@@ -94,16 +112,18 @@ class Remembered:
             if st is not None and "\t" not in rel and "\n" not in rel \
                     and max(st.st_mtime_ns, st.st_ctime_ns) < taken - SETTLED_NS:
                 lines.append(f"{rel}\t{blob}\t{stat_key(st)}")
-        temporary = self.path.with_name(f"{NAME}.{os.getpid()}.tmp")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
             os.replace(temporary, self.path)
-        except OSError:  # a read-only dossier: git is asked each time
-            try:
-                temporary.unlink()
-            except OSError:
-                pass
+        except OSError:  # not kept: git is asked next time
+            pass
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
 
 
 def _stat(path: str) -> os.stat_result | None:
