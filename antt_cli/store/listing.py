@@ -27,6 +27,7 @@ NAME = "listing.txt"
 MAGIC = "antt-listing 1"
 SETTLED_NS = 3_000_000_000  # a file's times this close to its stat's moment: not kept
 FEW = 64                    # more files than this unknown or changed: git is asked again
+LEFT_NS = 600_000_000_000   # a temporary record this old was left by a killed command: removed
 MAX_BYTES = 64 * 1024 * 1024
 
 Listing = Callable[[list[str]], "dict[str, str] | None"]
@@ -76,6 +77,12 @@ class Remembered:
             taken = temporary.stat().st_mtime_ns
         except OSError:  # a read-only dossier: git is asked each time
             return self.listing(rels)
+        for left in self.path.parent.glob(f"{NAME}.*.tmp"):  # of a command killed while writing
+            try:
+                if left.stat().st_mtime_ns < taken - LEFT_NS:
+                    left.unlink()
+            except OSError:
+                pass
         stats = self._stats(rels)
         listed = self.listing(rels)
         if listed is not None:
