@@ -386,3 +386,24 @@ def test_a_clone_whose_cache_cannot_be_written_still_reads_right(launched, tmp_p
     parses["n"] = 0
     assert outputs(copy)[:4] == cold[:4]  # status and due, text and JSON
     assert parses["n"] == 0
+
+
+def test_a_numbered_write_that_fills_the_registers_refuses_over_a_broken_case(launched, monkeypatch):
+    """The register filled in bulk (store/dossier.py numbers_used, every case file missing
+    from the cache): a case file that cannot be read stops the write with its file named,
+    and nothing is changed."""
+    from conftest import refused
+
+    from antt_cli.store import dossier as dossier_module
+
+    monkeypatch.setattr(dossier_module, "_FEW_MISSES", 0)
+    monkeypatch.setenv("ANTT_DIGESTS", "off")
+    made = json.loads(ok("--json", "new-model", "Tổ tự quản thôn Lâm Giáo", "--area", "Thôn Lâm Giáo", "--date",
+                         "2025-09-01", root=launched).stdout)["id"]
+    broken = launched / "models" / "MH-2025-002" / "case.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8") + "\n  : [\n", encoding="utf-8")
+    git(launched, "commit", "-qam", "hỏng")
+    wipe_cache(launched)
+    result = refused(launched, "record", made, "survey-plan", "--date", "2025-09-03", "--number", "auto",
+                     "--approved-by", "Đảng ủy xã Hàm Thuận", "--approved-date", "2025-09-05")
+    assert "MH-2025-002" in result.stderr

@@ -272,7 +272,8 @@ class Dossier:
                 raise found
             yield found
 
-    def iter_digests_or_errors(self, brief: bool = False) -> Iterator[tuple[str, "dict | AnttError"]]:
+    def iter_digests_or_errors(self, brief: bool = False,
+                               errors_only: bool = False) -> Iterator[tuple[str, "dict | AnttError"]]:
         """(case ID, its digest — or the AnttError that says what is wrong with its file) for
         every case: a whole-dossier read reports a broken case as one finding and goes on
         with the others (docs/reliability.md, "One bad case is one finding"). A file the
@@ -283,7 +284,9 @@ class Dossier:
         read of any size holds one batch of them, and what is parsed or taken is written to
         the cache a batch at a time (`flush`), so a first read holds one batch of those too;
         with `brief` a case's digest may be its brief only (domain/digest.py `BRIEF_KEYS`:
-        what `antt status` and `antt due` read); `progress` hears (cases read, cases).
+        what `antt status` and `antt due` read); with `errors_only` only the broken cases are
+        given, the cache filled for the others (`numbers_used`); `progress` hears (cases
+        read, cases).
         Once every case is read, the shared digests are written again when they lag behind
         (`_share`)."""
         from antt_cli.store.cache import STREAM_BATCH
@@ -310,9 +313,13 @@ class Dossier:
                     cache.flush(at_least=STREAM_BATCH)
                     misses = []
             self._parse_batch(parser, misses, cache, len(keyed), len(ids))
-            keys = [key for _rel, key in keyed]
+            given = keyed
+            if errors_only:  # the files the cache still lacks (they failed to parse): only those
+                cache.used.update(key for _rel, key in keyed)
+                given = [(rel, key) for rel, key in keyed if not cache.known(key)]
+            keys = [key for _rel, key in given]
             found = cache.briefs(keys) if brief else cache.stored(keys)
-            for (rel, key), (_key, digest) in zip(keyed, found):
+            for (rel, key), (_key, digest) in zip(given, found):
                 try:
                     yield ids[rel], digest if digest is not None else self._reparsed(cache, rel, key, ids[rel])
                 except AnttError as exc:
@@ -386,7 +393,7 @@ class Dossier:
         broken case file raises its AnttError."""
         found = self._numbers_used(body, year, few=_FEW_MISSES)
         if found is None:
-            for _case_id, digest in self.iter_digests_or_errors(brief=True):  # the cache filled: briefs suffice
+            for _case_id, digest in self.iter_digests_or_errors(brief=True, errors_only=True):
                 if isinstance(digest, AnttError):
                     raise digest
             found = self._numbers_used(body, year, few=None)
