@@ -11,11 +11,11 @@ Next time a file whose stat is the one kept has the blob id kept: its content ca
 changed without changing its change time (ctime), which no tool sets. As git does for a
 "racily clean" entry, a file whose times fall within `SETTLED_NS` of the moment its stat was
 taken (by the file system's own clock) is not kept: a change within the same tick of a coarse
-clock would leave the stat as it was. A file whose stat differs, or that was never kept, is left out of the answer, so the
-caller reads it and hashes it; more than `FEW` of them (a `git pull`, a checkout) and git is
-asked again, and what it says is kept. An answer is only ever "this file has this blob id"
-or nothing: a record that is damaged, of another format or unreadable is not used; on
-Windows, where ctime is the creation time, git is always asked."""
+clock would leave the stat as it was. A file whose stat differs, or that was never kept, is
+left out of the answer, so the caller reads it and hashes it; more than `FEW` of them (a
+`git pull`, a checkout) and git is asked again, and what it says is kept. An answer is only
+ever "this file has this blob id" or nothing: a record that is damaged, of another format or
+unreadable is not used; on Windows, where ctime is the creation time, git is always asked."""
 from __future__ import annotations
 
 import os
