@@ -123,6 +123,32 @@ def test_a_write_puts_its_case_into_the_cache(dossier):
     assert git(dossier, "status", "--porcelain") == ""
 
 
+def test_an_entry_asked_alone_reads_its_row_alone(launched):
+    """A write that misses a few files asks the cache for those entries one by one: the other
+    10,000 rows are not read (store/cache.py `_row`); a damaged row is a miss, and stays one."""
+    import sqlite3
+
+    from antt_cli.domain.digest import digest_ok
+    from antt_cli.store.cache import CaseCache, blob_id
+
+    ok("status", root=launched)
+    blob = blob_id((launched / "models" / "MH-2025-001" / "case.yaml").read_bytes())
+    cache = CaseCache(launched, check=digest_ok)
+    try:
+        assert cache.has(blob) and not cache.has("0" * 40)
+        assert cache._raw is None  # no whole-table read
+    finally:
+        cache.close()
+    with sqlite3.connect(cache_path(launched)) as db:
+        db.execute("UPDATE digests SET data = '{\"id\": 1}' WHERE blob = ?", (blob,))
+    cache = CaseCache(launched, check=digest_ok)
+    try:
+        assert not cache.has(blob) and not cache.has(blob)
+    finally:
+        cache.close()
+    assert ok("status", root=launched).stdout  # parsed again and mended
+
+
 def test_a_cold_read_over_several_workers_gives_the_same_rows(launched, monkeypatch):
     from antt_cli.services.common import Context
     from antt_cli.services.status import dossier_status

@@ -179,6 +179,7 @@ class CaseCache:
         self.shared: set[str] = set()  # among `new`, the entries taken from the shared digests (store/shared.py)
         self.used: set[str] = set()
         self._raw: dict[str, str] | None = None
+        self._bad: set[str] = set()  # keys whose stored entry failed its check
         self._keys: set[str] | None = None
         self._good: dict[str, Any] = {}
         self._db = None
@@ -232,6 +233,23 @@ class CaseCache:
                     self._raw = {}
         return self._raw
 
+    def _row(self, key: str) -> str | None:
+        """The stored text of blob `key`: from the rows when they were all read, else that
+        one row alone (a write asking for a few files must not read 10,000 entries: 35 MB)."""
+        if self._raw is not None or key in self._bad:
+            return None if key in self._bad else self._raw.get(key)
+        db = self._connect()
+        if db is None:
+            return None
+        try:
+            found = db.execute("SELECT data FROM digests WHERE blob = ?", (key,)).fetchone()
+        except Exception:  # noqa: BLE001 - damaged: as `_rows`, everything a miss
+            self.close()
+            _remove(self.path)
+            self._raw = {}
+            return None
+        return found[0] if found and isinstance(found[0], str) else None
+
     def known(self, key: str) -> bool:
         """Whether the cache holds an entry for blob `key` (not yet checked; its register rows
         are there with it). Only the keys are read, not the entries."""
@@ -254,7 +272,7 @@ class CaseCache:
         """Whether the cache holds a good entry for blob `key` (decoded and checked)."""
         if key in self.new or key in self._good:
             return True
-        raw = self._rows().get(key)
+        raw = self._row(key)
         if raw is None:
             return False
         try:
@@ -262,7 +280,9 @@ class CaseCache:
         except Exception:  # noqa: BLE001 - not JSON, a bad date: a miss
             value = None
         if value is None or not self.check(value):
-            del self._raw[key]
+            if self._raw is not None:
+                self._raw.pop(key, None)
+            self._bad.add(key)
             return False
         self._good[key] = value
         return True
