@@ -1,5 +1,6 @@
 """Shared test set-up: an isolated git configuration with a test identity (CI machines may
-have none), a fixed today, and dossiers built once through the real CLI and copied per test."""
+have none), a fixed today, and dossiers built once per session through the real CLI (the base,
+the launched one, `antt demo` and `antt demo --district`) and copied per test or per module."""
 from __future__ import annotations
 
 import os
@@ -191,3 +192,28 @@ def dossier(_built, tmp_path) -> Path:
 def launched(_built, tmp_path) -> Path:
     """MH-2025-001 (plain) and MH-2025-002 (linked), both launched with a 2026 plan."""
     return Path(shutil.copytree(_built["launched"], tmp_path / "dossier"))
+
+
+def copy_dossier(source: Path, target: Path) -> Path:
+    """A copy of a built dossier. The copy's git index is refreshed: its files' stat data
+    (inode, ctime) differ from the index's, so git would otherwise take every file for changed
+    until something rewrites the index."""
+    shutil.copytree(source, target, symlinks=True)
+    subprocess.run(["git", "update-index", "-q", "--refresh"], cwd=target, capture_output=True)
+    return target
+
+
+# `antt demo` and `antt demo --district` take tens of seconds each: built once per session
+# (in a folder no test is given), then each module or test reading one gets its own copy.
+@pytest.fixture(scope="session")
+def _demo_built(tmp_path_factory) -> tuple[Path, str]:
+    """The demo dossier and what `antt demo` printed while building it."""
+    root = tmp_path_factory.mktemp("demo-built") / "demo"
+    return root, ok("demo", str(root)).stdout
+
+
+@pytest.fixture(scope="session")
+def _district_built(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("district-built") / "ho-so"
+    ok("demo", "--district", str(root))
+    return root
