@@ -43,7 +43,7 @@ def test_profile_rules_are_checked(dossier):
 
 
 def test_demo_builds_a_dossier_with_real_commands(_demo_built, tmp_path):
-    # The session's `antt demo` run (conftest.py; tests/test_exit_truth.py runs one in a process).
+    # The session's `antt demo`, run as a process of its own (conftest.py `_demo_built`).
     built, printed = _demo_built
     assert "MH-2025-001" in printed and "MH-2025-002" in printed and "MH-2026-001" in printed
     assert "[MH-2025-002] Biên bản ra mắt mô hình" in printed  # the git log
