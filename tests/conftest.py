@@ -205,13 +205,14 @@ def copy_dossier(source: Path, target: Path) -> Path:
     return target
 
 
-# -- the slow dossiers, built in the background ------------------------------------------
-# `antt demo`, `antt demo --district` and a demo into a broken pipe (tests/test_exit_truth.py)
-# take tens of seconds each. Each is run once per session, as a real `python -m antt_cli`
-# process, one after the other in a thread started when the session starts (only those the
-# collected tests ask for): the builds use the machine's second core while the first tests
-# run. Every test reading a built dossier gets its own copy (`copy_dossier`); the built ones
-# are given to no test that writes.
+# -- the slow runs, in the background ---------------------------------------------------
+# `antt demo`, `antt demo --district`, a demo into a broken pipe (tests/test_exit_truth.py)
+# and the document tests with a kind added (tests/test_kinds.py) take seconds to a minute
+# each. Each runs once per session, as a process of its own, one after the other in a thread
+# started when the session starts (only those the collected tests ask for, in the order they
+# first ask): they use the machine's second core while the first tests run. Every test
+# reading a built dossier gets its own copy (`copy_dossier`); the built ones are given to no
+# test that writes.
 _RUNNING: list[subprocess.Popen] = []  # the builds' processes, killed if the session ends first
 
 
@@ -260,9 +261,9 @@ def _demo_into_a_broken_pipe(target: Path, env: dict) -> tuple[Path, subprocess.
     return target, into_broken_pipe(["demo", str(target)], timeout=900, base_env=env)
 
 
-# fixture name -> (its build, the folder it builds), in the order the thread runs them: the
-# order the test files need them in.
-_BUILDS = {
+# fixture name -> (its run, the folder it makes); a test module may add its own (it runs
+# as `run(folder, environment)`).
+BACKGROUND = {
     "_demo_built": (_build_demo, "demo"),
     "_demo_broken_pipe": (_demo_into_a_broken_pipe, "demo"),
     "_district_built": (_build_district, "ho-so"),
@@ -279,7 +280,7 @@ class _Background:
         self._futures = {name: self._submit(name) for name in wanted}
 
     def _submit(self, name: str):
-        build, leaf = _BUILDS[name]
+        build, leaf = BACKGROUND[name]
         target = self._factory.mktemp(name.strip("_")) / leaf  # made here: mktemp is not for threads
         return self._pool.submit(build, target, self._env)
 
@@ -298,8 +299,9 @@ class _Background:
 
 @pytest.fixture(scope="session", autouse=True)
 def _background(_session_env, request, tmp_path_factory):
-    asked = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
-    wanted = [name for name in _BUILDS if name in asked]
+    wanted: list[str] = []
+    for item in request.session.items:
+        wanted += [name for name in getattr(item, "fixturenames", ()) if name in BACKGROUND and name not in wanted]
     if os.name == "nt" and "_demo_broken_pipe" in wanted:
         wanted.remove("_demo_broken_pipe")  # POSIX pipes (tests/test_exit_truth.py is skipped there)
     background = _Background(tmp_path_factory, wanted)
