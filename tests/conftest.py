@@ -181,6 +181,10 @@ def _built(tmp_path_factory) -> dict[str, Path]:
     plain_id = launch_model(launched, linked=False)
     linked_id = launch_model(launched, linked=True)
     assert (plain_id, linked_id) == ("MH-2025-001", "MH-2025-002")
+    for root in (base, launched):
+        # The objects in one pack, as git's gc leaves a dossier: each test's copy then copies
+        # a few files, not hundreds of loose objects.
+        git(root, "repack", "-a", "-d", "-q")
     return {"base": base, "launched": launched}
 
 
