@@ -260,9 +260,10 @@ class SharedDigests:
         """Whether a set holds an entry for blob `key` (not yet checked)."""
         return self.mode != "off" and self._raw(key) is not None
 
-    def take(self, key: str, case_id: str, kind: str) -> dict | None:
-        """The checked entry of blob `key` for the case file of `case_id`, or None (absent,
-        or not a digest: the file is parsed)."""
+    def take(self, key: str, case_id: str, kind: str) -> tuple[dict, str] | None:
+        """(the checked entry of blob `key` for the case file of `case_id`, its JSON text —
+        the read cache's own format, stored as it is), or None (absent, or not a digest: the
+        file is parsed)."""
         raw = self._raw(key) if self.mode != "off" else None
         if raw is None:
             return None
@@ -271,10 +272,11 @@ class SharedDigests:
         for entries in self._sets:  # taken once: its text is not needed any more
             entries.pop(key, None)
         try:
-            value = json.loads(raw, object_hook=decode)
-        except Exception:  # noqa: BLE001 - not JSON, a bad date, a number too long: not an entry
+            text = raw.decode("utf-8")
+            value = json.loads(text, object_hook=decode)
+        except Exception:  # noqa: BLE001 - not UTF-8, not JSON, a bad date, a number too long: not an entry
             return None
-        return value if entry_ok(value, case_id, kind) else None
+        return (value, text) if entry_ok(value, case_id, kind) else None
 
     def export(self, entries: Iterable[tuple[str, Any]], message: Callable[[int], str]) -> bool:
         """Make the local branch hold `entries` ((blob id, digest), sorted by blob id: each
