@@ -1,5 +1,6 @@
 """Shared test set-up: an isolated git configuration with a test identity (CI machines may
-have none), a fixed today, and dossiers built once through the real CLI and copied per test."""
+have none), a fixed today, and dossiers built once per session through the real CLI (the base,
+the launched one, `antt demo` and `antt demo --district`) and copied per test or per module."""
 from __future__ import annotations
 
 import os
@@ -44,15 +45,17 @@ class Result:
 
 
 def antt(*args: str, root: Path | None = None, lang: str | None = None) -> Result:
-    """Run one antt command in-process through the real app (typer's CliRunner)."""
+    """Run one antt command in-process through the real app (typer's CliRunner), built as the
+    entry point builds it (cli/app.py main): the command asked for alone, the whole app for
+    the app's own help and version."""
     from typer.testing import CliRunner
 
-    from antt_cli.cli.app import build_app
+    from antt_cli.cli.app import build_app, command_asked
     from antt_cli.i18n import set_lang
 
     set_lang(lang)
     argv = (["--dossier", str(root)] if root else []) + [str(a) for a in args]
-    result = CliRunner().invoke(build_app(), argv, catch_exceptions=True)
+    result = CliRunner().invoke(build_app(only=command_asked(argv)), argv, catch_exceptions=True)
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
     set_lang(None)
@@ -178,6 +181,10 @@ def _built(tmp_path_factory) -> dict[str, Path]:
     plain_id = launch_model(launched, linked=False)
     linked_id = launch_model(launched, linked=True)
     assert (plain_id, linked_id) == ("MH-2025-001", "MH-2025-002")
+    for root in (base, launched):
+        # The objects in one pack, as git's gc leaves a dossier: each test's copy then copies
+        # a few files, not hundreds of loose objects.
+        git(root, "repack", "-a", "-d", "-q")
     return {"base": base, "launched": launched}
 
 
@@ -191,3 +198,134 @@ def dossier(_built, tmp_path) -> Path:
 def launched(_built, tmp_path) -> Path:
     """MH-2025-001 (plain) and MH-2025-002 (linked), both launched with a 2026 plan."""
     return Path(shutil.copytree(_built["launched"], tmp_path / "dossier"))
+
+
+def copy_dossier(source: Path, target: Path) -> Path:
+    """A copy of a built dossier. The copy's git index is refreshed: its files' stat data
+    (inode, ctime) differ from the index's, so git would otherwise take every file for changed
+    until something rewrites the index."""
+    shutil.copytree(source, target, symlinks=True)
+    subprocess.run(["git", "update-index", "-q", "--refresh"], cwd=target, capture_output=True)
+    return target
+
+
+# -- the slow runs, in the background ---------------------------------------------------
+# `antt demo`, `antt demo --district`, a demo into a broken pipe (tests/test_exit_truth.py)
+# and the document tests with a kind added (tests/test_kinds.py) take seconds to a minute
+# each. Each runs once per session, as a process of its own, one after the other in a thread
+# started when the session starts (only those the collected tests ask for, in the order they
+# first ask): they use the machine's second core while the first tests run. Every test
+# reading a built dossier gets its own copy (`copy_dossier`); the built ones are given to no
+# test that writes.
+_RUNNING: list[subprocess.Popen] = []  # the builds' processes, killed if the session ends first
+
+
+def _antt_run(args: list[str], env: dict, timeout: float, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
+    """`python -m antt_cli ARGS`, its stderr (and stdout, unless given) captured."""
+    proc = subprocess.Popen([sys.executable, "-m", "antt_cli", *args], stdout=stdout, stderr=subprocess.PIPE,
+                            text=True, encoding="utf-8", env=env)
+    _RUNNING.append(proc)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise
+    finally:
+        _RUNNING.remove(proc)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def into_broken_pipe(args: list[str], env: dict | None = None, timeout: float = 120,
+                     base_env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run antt (in English) with stdout a pipe nobody reads any more (`antt … | true` after
+    `true` ended): every write to it fails with EPIPE, deterministically."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        return _antt_run(args, {**(os.environ if base_env is None else base_env), "ANTT_LANG": "en", **(env or {})},
+                         timeout, stdout=write)
+    finally:
+        os.close(write)
+
+
+def _build_demo(target: Path, env: dict) -> tuple[Path, str]:
+    done = _antt_run(["demo", str(target)], env, timeout=900)
+    assert done.returncode == 0, done.stderr
+    return target, done.stdout
+
+
+def _build_district(target: Path, env: dict) -> Path:
+    done = _antt_run(["demo", "--district", str(target)], env, timeout=900)
+    assert done.returncode == 0, done.stderr
+    return target
+
+
+def _demo_into_a_broken_pipe(target: Path, env: dict) -> tuple[Path, subprocess.CompletedProcess]:
+    return target, into_broken_pipe(["demo", str(target)], timeout=900, base_env=env)
+
+
+# fixture name -> (its run, the folder it makes); a test module may add its own (it runs
+# as `run(folder, environment)`).
+BACKGROUND = {
+    "_demo_built": (_build_demo, "demo"),
+    "_demo_broken_pipe": (_demo_into_a_broken_pipe, "demo"),
+    "_district_built": (_build_district, "ho-so"),
+}
+
+
+class _Background:
+    def __init__(self, tmp_path_factory, wanted: list[str]):
+        import concurrent.futures
+
+        self._env = dict(os.environ)  # tests change os.environ while the builds start
+        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+        self._factory = tmp_path_factory
+        self._futures = {name: self._submit(name) for name in wanted}
+
+    def _submit(self, name: str):
+        build, leaf = BACKGROUND[name]
+        target = self._factory.mktemp(name.strip("_")) / leaf  # made here: mktemp is not for threads
+        return self._pool.submit(build, target, self._env)
+
+    def result(self, name: str):
+        if name not in self._futures:
+            self._futures[name] = self._submit(name)
+        return self._futures[name].result()
+
+    def close(self) -> None:
+        for future in self._futures.values():
+            future.cancel()
+        for proc in list(_RUNNING):
+            proc.kill()
+        self._pool.shutdown(wait=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _background(_session_env, request, tmp_path_factory):
+    wanted: list[str] = []
+    for item in request.session.items:
+        wanted += [name for name in getattr(item, "fixturenames", ()) if name in BACKGROUND and name not in wanted]
+    if os.name == "nt" and "_demo_broken_pipe" in wanted:
+        wanted.remove("_demo_broken_pipe")  # POSIX pipes (tests/test_exit_truth.py is skipped there)
+    background = _Background(tmp_path_factory, wanted)
+    yield background
+    background.close()
+
+
+@pytest.fixture(scope="session")
+def _demo_built(_background) -> tuple[Path, str]:
+    """The demo dossier (`antt demo` in a process) and what it printed."""
+    return _background.result("_demo_built")
+
+
+@pytest.fixture(scope="session")
+def _demo_broken_pipe(_background) -> tuple[Path, subprocess.CompletedProcess]:
+    """`antt demo` run with stdout a broken pipe: the folder and the finished process."""
+    return _background.result("_demo_broken_pipe")
+
+
+@pytest.fixture(scope="session")
+def _district_built(_background) -> Path:
+    """`antt demo --district` (in a process)."""
+    return _background.result("_district_built")

@@ -16,14 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ok, refused
+from conftest import copy_dossier, ok, refused
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("big") / "demo"
-    ok("demo", str(root))
-    return root
+def demo(_demo_built, tmp_path_factory) -> Path:
+    return copy_dossier(_demo_built[0], tmp_path_factory.mktemp("big") / "demo")
 
 
 def as_json_dumps(text: str) -> str:

@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import antt, git, ok
+from conftest import antt, copy_dossier, git, ok
 
 DAY = "2026-06-20"
 
@@ -40,16 +40,9 @@ def _warm_equals_cold(root: Path, *args: str) -> dict:
     return cold
 
 
-@pytest.fixture(scope="module")
-def _demo(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("demo") / "demo"
-    ok("demo", str(root))
-    return root
-
-
 @pytest.fixture
-def demo(_demo, tmp_path) -> Path:
-    return Path(shutil.copytree(_demo, tmp_path / "demo", symlinks=True))
+def demo(_demo_built, tmp_path) -> Path:
+    return copy_dossier(_demo_built[0], tmp_path / "demo")
 
 
 def test_demo_from_the_cache_is_the_cold_read(demo):

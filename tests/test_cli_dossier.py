@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import unicodedata
 
-from conftest import antt, antt_process, git, ok, refused
+from conftest import antt, antt_process, copy_dossier, git, ok, refused
 
 from antt_cli.store.yamlio import load_yaml
 
@@ -42,14 +42,14 @@ def test_profile_rules_are_checked(dossier):
     assert "antt.yaml:" in result.stderr and "rules" in result.stderr
 
 
-def test_demo_builds_a_dossier_with_real_commands(tmp_path):
-    done = antt_process("demo", str(tmp_path / "demo"), timeout=300)
-    assert done.returncode == 0, done.stderr
-    assert "MH-2025-001" in done.stdout and "MH-2025-002" in done.stdout and "MH-2026-001" in done.stdout
-    assert "[MH-2025-002] Biên bản ra mắt mô hình" in done.stdout  # the git log
-    root = tmp_path / "demo"
-    assert git(root, "status", "--porcelain") == ""
-    rows = json.loads(antt_process("--dossier", str(root), "--json", "status").stdout)
+def test_demo_builds_a_dossier_with_real_commands(_demo_built, tmp_path):
+    # The session's `antt demo`, run as a process of its own (conftest.py `_demo_built`).
+    built, printed = _demo_built
+    assert "MH-2025-001" in printed and "MH-2025-002" in printed and "MH-2026-001" in printed
+    assert "[MH-2025-002] Biên bản ra mắt mô hình" in printed  # the git log
+    assert git(built, "status", "--porcelain") == ""
+    root = copy_dossier(built, tmp_path / "demo")
+    rows = json.loads(ok("--json", "status", root=root).stdout)
     models = [r for r in rows if r["kind"] == "model"]
     assert [r["status"] for r in models] == ["active", "active", "active", "closed", "building", "building"]
     # The rating of 2026: one Tốt (replicated), one Khá, one decision overriding a proposal to Yếu, then closed.
@@ -60,15 +60,15 @@ def test_demo_builds_a_dossier_with_real_commands(tmp_path):
     assert exemplars == [("DH-2025-001", "collective", "ended", None),
                          ("DH-2025-002", "collective", "recognized", "2027-11-04"),
                          ("DH-2025-003", "individual", "ended", None)]
-    assert len(rows) == 9 and "[DH-2025-002] Quyết định công nhận điển hình tiên tiến" in done.stdout
-    reassessed = json.loads(antt_process("--dossier", str(root), "--json", "status", "DH-2025-001").stdout)
+    assert len(rows) == 9 and "[DH-2025-002] Quyết định công nhận điển hình tiên tiến" in printed
+    reassessed = json.loads(ok("--json", "status", "DH-2025-001", root=root).stdout)
     assert [d["kind"] for d in reassessed["documents"]][-4:] == ["recognition", "reassessment", "ending",
                                                                  "ending-notice"]
-    replica = json.loads(antt_process("--dossier", str(root), "--json", "status", "MH-2026-002").stdout)
+    replica = json.loads(ok("--json", "status", "MH-2026-002", root=root).stdout)
     assert replica["step"] == 1 and "MH-2026-002" in (root / "models" / "MH-2025-001" / "case.yaml").read_text(
         encoding="utf-8")
-    refused_demo = antt_process("demo", str(root))
-    assert refused_demo.returncode == 1 and str(root) in refused_demo.stderr
+    refused_demo = antt("demo", str(root))
+    assert refused_demo.exit_code == 1 and str(root) in refused_demo.stderr
 
 
 def test_read_cache_follows_content_and_survives_damage(launched):

@@ -13,10 +13,11 @@ import json
 import os
 import shutil
 import signal
+import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import antt_process, git, ok
+from conftest import antt, antt_process, git, ok
 
 from antt_cli.audit.faults import GIT_KILL_PHASES, git_kill_hooks
 from antt_cli.audit.transaction import CRASH_POINTS
@@ -67,6 +68,13 @@ def run(root: Path, args: list[str], **env: str):
     return antt_process("--dossier", str(root), *args, env={"ANTT_LANG": "en", **env})
 
 
+def after(root: Path, args: list[str]) -> subprocess.CompletedProcess:
+    """A command after the kill, run in this process through the real app: what it finds
+    (the journal, the locks) was left on disk by the killed process."""
+    result = antt(*args, root=root, lang="en")
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
+
+
 @pytest.mark.parametrize("point", CRASH_POINTS)
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_killed_command_is_completed_or_rolled_back(prepared, tmp_path, name, point):
@@ -81,7 +89,7 @@ def test_killed_command_is_completed_or_rolled_back(prepared, tmp_path, name, po
     assert committed == (point == "after-commit")
     assert (root / ".git" / "antt" / "journal.json").exists()  # every point is inside the window
 
-    status = run(root, ["status"])
+    status = after(root, ["status"])
     assert status.returncode == 0, status.stderr
     said = "completed it" if committed else "rolled it back"
     assert said in status.stderr, status.stderr
@@ -89,7 +97,7 @@ def test_killed_command_is_completed_or_rolled_back(prepared, tmp_path, name, po
     assert leftovers(root) == []
     assert actions(root) == ([action] if committed else []) + before
 
-    second = run(root, args)
+    second = after(root, args)
     if again == "refused" and committed:
         assert second.returncode == 1, second.stderr
     else:
@@ -101,7 +109,7 @@ def test_killed_command_is_completed_or_rolled_back(prepared, tmp_path, name, po
         assert made == [action] * (2 if committed else 1)
     else:
         assert made == [action]  # exactly once
-    shown = run(root, ["--json", "status", FRESH if name == "record" else "MH-2025-001"])
+    shown = after(root, ["--json", "status", FRESH if name == "record" else "MH-2025-001"])
     assert shown.returncode == 0, shown.stderr
     detail = json.loads(shown.stdout)
     kinds = [d["kind"] for d in detail["documents"]]
@@ -133,7 +141,6 @@ def git_locks(root: Path) -> list[str]:
 def killed_group(root: Path, args: list[str], phase: str):
     """antt run in a session of its own with the git kill hooks in place (audit/faults.py):
     at `phase` the hook kills the whole group, git and antt."""
-    import subprocess
     import sys
 
     with git_kill_hooks(root):
@@ -160,7 +167,7 @@ def test_killed_process_group_is_recovered(prepared, tmp_path, name, phase):
     if phase == "prepared":
         assert "HEAD.lock" in git_locks(root) and "refs/heads/main.lock" in git_locks(root)
 
-    status = run(root, ["status"])
+    status = after(root, ["status"])
     assert status.returncode == 0, status.stderr
     if phase != "status":  # killed inside the write window: the journal tells what happened
         assert ("completed it" if committed else "rolled it back") in status.stderr, status.stderr
@@ -169,7 +176,7 @@ def test_killed_process_group_is_recovered(prepared, tmp_path, name, phase):
     assert leftovers(root) == []
     assert actions(root) == ([action] if committed else []) + before
 
-    second = run(root, args)
+    second = after(root, args)
     assert second.returncode == (1 if again == "refused" and committed else 0), second.stderr
     made = actions(root)[: len(actions(root)) - len(before)]
     assert made == [action] * (2 if again == "repeats" and committed else 1)

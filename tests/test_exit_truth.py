@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import commit_count, git, new_model
+from conftest import commit_count, git, into_broken_pipe, new_model
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX pipes and signals")
 
@@ -23,19 +23,6 @@ NEW = ["new-model", "Pipe test", "--area", "X", "--date", "2026-01-02"]
 PROGRESS = ["progress", "MH-2025-001", "--year", "2026", "--target", "Tuần tra", "--achieved", "20",
             "--date", "2026-06-20"]
 ENV = {"ANTT_LANG": "en"}
-
-
-def into_broken_pipe(args: list[str], env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
-    """Run antt with stdout a pipe nobody reads any more (`antt … | true` after `true` ended):
-    every write to it fails with EPIPE, deterministically."""
-    read, write = os.pipe()
-    os.close(read)
-    try:
-        return subprocess.run([sys.executable, "-m", "antt_cli", *args], stdout=write, stderr=subprocess.PIPE,
-                              text=True, encoding="utf-8", env={**os.environ, **ENV, **(env or {})},
-                              timeout=timeout)
-    finally:
-        os.close(write)
 
 
 def cases_named(root: Path, name: str) -> int:
@@ -67,9 +54,8 @@ def test_a_read_into_a_broken_pipe_is_a_plain_failure(launched):
     assert "nothing was changed" in done.stderr and "Traceback" not in done.stderr
 
 
-def test_demo_into_a_broken_pipe_does_not_say_nothing_was_changed(tmp_path):
-    target = tmp_path / "demo"
-    done = into_broken_pipe(["demo", str(target)], timeout=300)
+def test_demo_into_a_broken_pipe_does_not_say_nothing_was_changed(_demo_broken_pipe):
+    target, done = _demo_broken_pipe  # run by conftest.py (`into_broken_pipe`) in the background
     assert done.returncode == 0, done.stderr
     assert "nothing was changed" not in done.stderr
     assert git(target, "rev-parse", "HEAD").strip()[:7] in done.stderr, done.stderr  # the demo names its last commit

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ok
+from conftest import copy_dossier
 
 PACKAGE = Path(__file__).resolve().parent.parent / "antt_cli"
 
@@ -62,10 +62,8 @@ def roundtrip(text: str):
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("fast") / "demo"
-    ok("demo", str(root))
-    return root
+def demo(_demo_built, tmp_path_factory) -> Path:
+    return copy_dossier(_demo_built[0], tmp_path_factory.mktemp("fast") / "demo")
 
 
 def case_files(demo: Path) -> list[Path]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from conftest import REPO, build_steps, git, new_model, ok
+from conftest import BACKGROUND, REPO, build_steps, git, new_model, ok
 from antt_cli.domain.kindrules import CHECKS, EFFECTS
 from antt_cli.domain.kindspec import kind_from_data
 from antt_cli.store.kinds import load_registry
@@ -170,25 +170,41 @@ def test_the_repo_documents_itself():
     assert found == []
 
 
-def test_a_kind_added_through_a_spec_alone_is_covered_by_the_document_tests(tmp_path):
+def _run_document_tests_with_a_kind_added(folder: Path, env: dict) -> tuple[str, subprocess.CompletedProcess]:
     """A copy of review.yaml under another name (its `stage` made required) and its template,
-    built by the builder, is all it takes: the whole document test module, parametrised over
-    the registry, records it, refuses it without its required field and renders it, each
-    test id naming it."""
-    specs = tmp_path / "kinds"
-    specs.mkdir()
+    built by the builder; then the whole document test module run with them (in the
+    background, conftest.py BACKGROUND)."""
+    specs = folder / "kinds"
+    specs.mkdir(parents=True)
     spec = (REPO / "antt_cli" / "kinds" / "review.yaml").read_text(encoding="utf-8")
     spec = spec.replace("name: review\n", "name: review-copy\n")
     spec = spec.replace("  stage:\n    help: sơ kết hoặc tổng kết\n",
                         "  stage:\n    help: sơ kết hoặc tổng kết\n    required: true\n")
-    assert "review-copy" in spec and "required: true" in spec
     (specs / "review-copy.yaml").write_text(spec, encoding="utf-8")
-    env = {**os.environ, "ANTT_KINDS": str(specs), "ANTT_TEMPLATES": str(tmp_path / "templates")}
-    subprocess.run([sys.executable, "-m", "antt_cli.documents.builder", str(tmp_path / "templates")], env=env,
+    env = {**env, "ANTT_KINDS": str(specs), "ANTT_TEMPLATES": str(folder / "templates")}
+    subprocess.run([sys.executable, "-m", "antt_cli.documents.builder", str(folder / "templates")], env=env,
                    check=True, capture_output=True)
     done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider",
                            str(REPO / "tests" / "test_documents.py")], cwd=REPO, env=env, capture_output=True,
                           text=True, encoding="utf-8", timeout=600)
+    return spec, done
+
+
+BACKGROUND["_document_tests_with_a_kind_added"] = (_run_document_tests_with_a_kind_added, "added-kind")
+
+
+@pytest.fixture(scope="session")
+def _document_tests_with_a_kind_added(_background) -> tuple[str, subprocess.CompletedProcess]:
+    return _background.result("_document_tests_with_a_kind_added")
+
+
+def test_a_kind_added_through_a_spec_alone_is_covered_by_the_document_tests(_document_tests_with_a_kind_added):
+    """A copy of review.yaml under another name (its `stage` made required) and its template,
+    built by the builder, is all it takes: the whole document test module, parametrised over
+    the registry, records it, refuses it without its required field and renders it, each
+    test id naming it."""
+    spec, done = _document_tests_with_a_kind_added
+    assert "review-copy" in spec and "required: true" in spec
     assert done.returncode == 0, done.stdout[-3000:]
     passed = {line.split("::", 1)[1] for line in done.stdout.splitlines() if line.startswith("PASSED ")}
     for test in ("test_kind_has_its_template_equal_to_the_builder_output", "test_kind_default_record_is_recorded",

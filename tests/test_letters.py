@@ -18,7 +18,7 @@ from antt_cli.documents.render import shipped_dir
 from antt_cli.store.kinds import load_letters
 from antt_cli.store.yamlio import load_yaml
 
-from conftest import antt, commit_count, git, ok, refused, snapshot
+from conftest import antt, commit_count, copy_dossier, git, ok, refused, snapshot
 
 # The values each letter needs (its spec's required fields), as an officer types them.
 NEEDS = {
@@ -43,10 +43,8 @@ def body_text(data: bytes) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("demo") / "demo"
-    ok("demo", str(root))
-    return root
+def demo(_demo_built, tmp_path_factory) -> Path:
+    return copy_dossier(_demo_built[0], tmp_path_factory.mktemp("demo") / "demo")
 
 
 def test_every_shipped_letter_has_its_spec_and_builder_template():

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import antt, ok, refused
+from conftest import antt, copy_dossier, ok, refused
 
 DAY = "2026-11-20"
 GRADE_TITLES = {"tot": "Tốt", "kha": "Khá", "trung-binh": "Trung bình", "yeu": "Yếu"}
@@ -22,10 +22,8 @@ SECRET = "Đối tượng Nguyễn Văn X"   # the classified survey report's su
 
 
 @pytest.fixture(scope="module")
-def district(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("district") / "ho-so"
-    ok("demo", "--district", str(root))
-    return root
+def district(_district_built, tmp_path_factory) -> Path:
+    return copy_dossier(_district_built, tmp_path_factory.mktemp("district") / "ho-so")
 
 
 def decided(root: Path, year: int) -> dict[str, dict]:

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import ok
+from conftest import copy_dossier
 
 from antt_cli.documents import summary_docx
 from antt_cli.services.common import Context
@@ -24,10 +23,8 @@ DAY = dt.date(2026, 11, 20)
 
 
 @pytest.fixture(scope="module")
-def _district(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("district") / "ho-so"
-    ok("demo", "--district", str(root))
-    return root
+def _district(_district_built, tmp_path_factory) -> Path:
+    return copy_dossier(_district_built, tmp_path_factory.mktemp("district") / "ho-so")
 
 
 def _both(root: Path, year: int, monkeypatch) -> tuple[bytes, bytes]:
@@ -60,7 +57,7 @@ def test_district_report_is_the_row_by_row_rendering(_district, year, monkeypatc
 @pytest.mark.parametrize("name", ['Tổ "An toàn" & <Bình yên> \'xã\'', "  Mô hình có khoảng trắng  ",
                                   "Dòng một\nDòng hai", "Tab\tgiữa"])
 def test_names_the_xml_escapes_or_breaks(_district, tmp_path, name, monkeypatch):
-    root = Path(shutil.copytree(_district, tmp_path / "ho-so", symlinks=True))
+    root = copy_dossier(_district, tmp_path / "ho-so")
     _rename(root, name)
     fast, slow = _both(root, 2026, monkeypatch)
     assert fast == slow
