@@ -104,21 +104,29 @@ def _item_problems(reg: Any, case_id: str, case_kind: str, items: Iterable[Item]
     return found
 
 
-def _hashes(dossier: Any, case_id: str, case: Any, listing: dict[str, str]) -> tuple[dict, dict]:
+def _hashes(dossier: Any, case_id: str, case: Any, listing: dict[str, str],
+            known: dict[str, str]) -> tuple[dict, dict]:
     """Each record's file (relative to the case's folder) → the SHA-256 of its bytes as they
-    are now, None when it is not there; and each such file (relative to the root) → its git
-    blob id, None when not there (what the findings depend on: store/checkcache.py)."""
+    are now, None when it is not there; and each such file (relative to the root) → (its git
+    blob id, that SHA-256), (None, None) when not there: what the findings depend on
+    (store/checkcache.py). A file git finds unchanged whose blob's SHA-256 is `known` (the
+    same bytes were hashed before) is not read."""
     from antt_cli.store.cache import blob_id
 
     folder = dossier.case_dir_rel(case_id)
     found: dict[str, str | None] = {}
-    files: dict[str, str | None] = {}
+    files: dict[str, tuple[str | None, str | None]] = {}
     for record in [*case.documents, *case.letters]:
         if record.file and record.file not in found:
             rel = f"{folder}/{record.file}"
-            data = dossier.source.read(rel) if dossier.source.exists(rel) else None
-            found[record.file] = sha256(data) if data is not None else None
-            files[rel] = (listing.get(rel) or blob_id(data)) if data is not None else None
+            blob = listing.get(rel)
+            digest = known.get(blob) if blob is not None else None
+            if digest is None:
+                data = dossier.source.read(rel) if dossier.source.exists(rel) else None
+                blob = (blob or blob_id(data)) if data is not None else None
+                digest = sha256(data) if data is not None else None
+            found[record.file] = digest
+            files[rel] = (blob, digest)
     return found, files
 
 
@@ -158,15 +166,20 @@ def _titles() -> dict[tuple[str, int], str]:
             **{("exemplar", no): title for no, title in EXEMPLAR_TITLES.items()}}
 
 
-def _judge(dossier: Any, reg: Any, today: dt.date, case_id: str, listing: dict[str, str]) -> dict[str, Any]:
-    """One case on its own (no other case read): its items, its findings, its numbers, and
-    the files they were found from — an entry of store/checkcache.py. Plain JSON values but
+def _judge(dossier: Any, reg: Any, today: dt.date, case_id: str, listing: dict[str, str],
+           known: dict[str, str]) -> dict[str, Any]:
+    """One case on its own (no other case read): its items, its findings, its numbers, the
+    files they were found from, the day judged and the first day its items may differ
+    (domain/dates.py `JudgedDay`) — an entry of store/checkcache.py. Plain JSON values but
     for the findings' (dates tagged, store/cache.py `encode`): the rest decodes fast."""
+    from antt_cli.domain.dates import JudgedDay
+    from antt_cli.domain.dossier_items import judged_items
     from antt_cli.store.cache import encode
 
     case = dossier.case(case_id)
-    items = dossier_items(case, today, reg, dossier.rules)
-    hashes, files = _hashes(dossier, case_id, case, listing)
+    at = JudgedDay(today)
+    items = judged_items(case, at, reg, dossier.rules)
+    hashes, files = _hashes(dossier, case_id, case, listing, known)
     findings = case_findings(case, reg, dossier.profile.get("successors"), hashes)
     titles = _titles()
     return {"kind": case.kind,
@@ -174,21 +187,25 @@ def _judge(dossier: Any, reg: Any, today: dt.date, case_id: str, listing: dict[s
                        list(i.missing), i.warning] for i in items],
             "findings": encode([[f.level, f.item, f.key, dict(f.params)] for f in findings]),
             "uses": [[u.kind, u.body, u.year, u.number, u.value, u.date.toordinal()] for u in number_uses(case)],
-            "files": sorted([rel, blob] for rel, blob in files.items())}
+            "files": sorted([rel, blob, digest] for rel, (blob, digest) in files.items()),
+            "day": today.toordinal(), "until": at.until.toordinal()}
 
 
-def _fresh(entry: Any, dossier: Any, listing: dict[str, str]) -> bool:
-    """Whether a cached entry still holds: its shape is ours and every file it was found
-    from has the blob id it had."""
+def _fresh(entry: Any, dossier: Any, listing: dict[str, str], today: int) -> bool:
+    """Whether a cached entry still holds: its shape is ours, today is within the days its
+    items hold, and every file it was found from has the blob id it had."""
     files = entry.get("files")
     if not isinstance(files, list) or not isinstance(entry.get("kind"), str) \
             or not all(isinstance(entry.get(k), list) for k in ("items", "findings", "uses")) \
             or not all(isinstance(u, list) and len(u) == 6 for u in entry["uses"]) \
-            or not all(isinstance(i, list) and len(i) == 5 for i in entry["items"]):
+            or not all(isinstance(i, list) and len(i) == 5 for i in entry["items"]) \
+            or not all(isinstance(f, list) and len(f) == 3 for f in files) \
+            or not all(type(entry.get(k)) is int for k in ("day", "until")) \
+            or not entry["day"] <= today < entry["until"]:
         return False
     known = listing.get
     try:
-        return all((known(rel) or _blob_now(dossier, listing, rel)) == blob for rel, blob in files)
+        return all((known(rel) or _blob_now(dossier, listing, rel)) == blob for rel, blob, _digest in files)
     except (AnttError, TypeError, ValueError):
         return False
 
@@ -210,21 +227,23 @@ def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
 
     ids = dossier.case_ids()
     listing = _listing(dossier)
-    cache = CheckCache(dossier.root, stamp_of(VERSION, code_mark(), dossier.profile, today))
+    cache = CheckCache(dossier.root, stamp_of(VERSION, code_mark(), dossier.profile))
     entries: dict[str, Any] = {}
     misses: list[tuple[str, str | None]] = []
-    complete = False
+    complete, day = False, today.toordinal()
     try:
         for cid in ids:
             blob = _case_blob(dossier, listing, dossier.case_relpath(cid))
             entry = cache.get(f"{cid}:{blob}") if blob is not None else None
-            if entry is not None and _fresh(entry, dossier, listing):
+            if entry is not None and _fresh(entry, dossier, listing, day):
                 entries[cid] = _compact(cid, entry, shared)
+                cache.keep_files(entry["files"])
             else:
                 entries[cid] = None  # judged below, in this order
                 misses.append((cid, blob))
         done = len(ids) - len(misses)
-        for n, (cid, blob, entry) in enumerate(_judged(dossier, reg, today, misses, listing), done + 1):
+        known = cache.file_hashes() if misses else {}
+        for n, (cid, blob, entry) in enumerate(_judged(dossier, reg, today, misses, listing, known), done + 1):
             if not isinstance(entry, AnttError) and blob is not None:
                 cache.put(f"{cid}:{blob}", entry)
             entries[cid] = entry if isinstance(entry, AnttError) else _compact(cid, entry, shared)
@@ -237,7 +256,7 @@ def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
 
 
 def _judged(dossier: Any, reg: Any, today: dt.date, misses: list[tuple[str, str | None]],
-            listing: dict[str, str]) -> Iterator[tuple[str, str | None, Any]]:
+            listing: dict[str, str], known: dict[str, str]) -> Iterator[tuple[str, str | None, Any]]:
     """(case ID, blob id, its entry or the AnttError of its file) of each case to judge: in
     worker processes when there are many (a first check after a clone; store/parallel.py),
     a case a worker could not judge judged here so that its error is worded."""
@@ -246,7 +265,7 @@ def _judged(dossier: Any, reg: Any, today: dt.date, misses: list[tuple[str, str 
     parallel = len(misses) >= PARALLEL_FROM and workers() > 1 and getattr(dossier.source, "blobs", None) is None
     if not parallel:
         for cid, blob in misses:
-            yield cid, blob, _judge_or_error(dossier, reg, today, cid, listing)
+            yield cid, blob, _judge_or_error(dossier, reg, today, cid, listing, known)
         return
     import json
     from concurrent.futures import ProcessPoolExecutor
@@ -255,23 +274,32 @@ def _judged(dossier: Any, reg: Any, today: dt.date, misses: list[tuple[str, str 
     for rel, blob in listing.items():
         folders.setdefault("/".join(rel.split("/", 2)[:2]), {})[rel] = blob
     chunks = [misses[i:i + CHUNK] for i in range(0, len(misses), CHUNK)]
-    work = [[(cid, folders.get(dossier.case_dir_rel(cid), {})) for cid, _blob in chunk] for chunk in chunks]
+    work = [[_work(cid, folders.get(dossier.case_dir_rel(cid), {}), known) for cid, _blob in chunk]
+            for chunk in chunks]
     with ProcessPoolExecutor(max_workers=workers()) as pool:
         for chunk, answers in zip(chunks, pool.map(_judge_chunk, [str(dossier.root)] * len(work),
                                                    [today.isoformat()] * len(work), work)):
             for (cid, blob), text in zip(chunk, answers):
                 entry = json.loads(text) if text is not None else None
-                yield cid, blob, entry if entry is not None else _judge_or_error(dossier, reg, today, cid, listing)
+                yield cid, blob, (entry if entry is not None
+                                  else _judge_or_error(dossier, reg, today, cid, listing, known))
 
 
-def _judge_or_error(dossier: Any, reg: Any, today: dt.date, case_id: str, listing: dict[str, str]) -> Any:
+def _work(case_id: str, folder: dict[str, str], known: dict[str, str]) -> tuple:
+    """What a worker needs to judge one case: its folder's blob ids, and the SHA-256s known
+    of those blobs."""
+    return case_id, folder, {blob: known[blob] for blob in folder.values() if blob in known}
+
+
+def _judge_or_error(dossier: Any, reg: Any, today: dt.date, case_id: str, listing: dict[str, str],
+                    known: dict[str, str]) -> Any:
     try:
-        return _judge(dossier, reg, today, case_id, listing)
+        return _judge(dossier, reg, today, case_id, listing, known)
     except AnttError as exc:
         return exc
 
 
-def _judge_chunk(root: str, day: str, items: list[tuple[str, dict[str, str]]]) -> list[str | None]:
+def _judge_chunk(root: str, day: str, items: list[tuple[str, dict[str, str], dict[str, str]]]) -> list[str | None]:
     """In a worker process: each case's entry as JSON text (data only), None for a case that
     failed (the caller judges it again and words the error)."""
     import json
@@ -284,9 +312,9 @@ def _judge_chunk(root: str, day: str, items: list[tuple[str, dict[str, str]]]) -
     dossier = Dossier.open(Path(root), working_tree(Path(root)))
     reg, today = load_registry(), dt.date.fromisoformat(day)
     answers: list[str | None] = []
-    for case_id, listing in items:
+    for case_id, listing, known in items:
         try:
-            answers.append(json.dumps(_judge(dossier, reg, today, case_id, listing), ensure_ascii=False))
+            answers.append(json.dumps(_judge(dossier, reg, today, case_id, listing, known), ensure_ascii=False))
         except Exception:  # noqa: BLE001 - judged again by the caller, which words it
             answers.append(None)
     return answers

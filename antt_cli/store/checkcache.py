@@ -4,13 +4,17 @@ second `antt check` parses no case file and hashes no document file.
 
 An entry holds what `services/check.py` found in one case on its own (its dossier items, its
 findings, the numbers it put in the registers) and the files it read to find it: each
-record's document file with its git blob id (None when it was not there). It is keyed by
-everything else the findings follow from: the case file's blob id, the day judged, the
-dossier's `antt.yaml` and the code that judges (the `stamp`). An entry is used only when
-every file it read still has the same blob id; a hand edit of `case.yaml`, a document
-edited in Word, a `git pull` each change a key or a file's blob id, so the case is judged
-again. Like the digests, entries are data (JSON), rebuildable, never committed; a cache that
-cannot be opened or written only makes `antt check` slower."""
+record's document file with its git blob id and the SHA-256 of its bytes (None when it was
+not there), and the days its items hold: from the day judged up to the first day any of its
+day-dependent answers could differ (domain/dates.py `JudgedDay`). It is keyed by everything
+else the findings follow from: the case file's blob id, the dossier's `antt.yaml` and the
+code that judges (the `stamp`). An entry is used only on a day within its days and when
+every file it was found from still has the same blob id; a hand edit of `case.yaml`, a
+document edited in Word, a `git pull` each change a key or a file's blob id, so the case is
+judged again — and then a document whose blob id is known (`check_files`: blob id → SHA-256,
+a function of the bytes) is not read again. Like the digests, entries are data (JSON),
+rebuildable, never committed; a cache that cannot be opened or written only makes
+`antt check` slower."""
 from __future__ import annotations
 
 import hashlib
@@ -19,14 +23,16 @@ import os
 from pathlib import Path
 from typing import Any
 
-# Stamps (day × antt.yaml × code) kept: today's and a few `--date` runs; older ones removed.
+# Stamps (antt.yaml × code) kept: the one in use and a few before it; older ones removed.
 KEEP_STAMPS = 3
 FLUSH_EVERY = 500
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS checks (stamp TEXT NOT NULL, key TEXT NOT NULL, data TEXT NOT NULL, "
     "PRIMARY KEY (stamp, key))",
     "CREATE TABLE IF NOT EXISTS check_stamps (stamp TEXT PRIMARY KEY, seen INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS check_files (blob TEXT PRIMARY KEY, sha256 TEXT NOT NULL)",
 )
+_HEX = frozenset("0123456789abcdef")
 # What the findings are computed by: a change to any of these files (a new rule, a kind spec
 # edited) is a new stamp, so no entry of older code is ever used.
 _CODE = ("domain", "store", "kinds", "services/check.py")
@@ -69,6 +75,10 @@ class CheckCache:
         self.stamp = stamp
         self.new: dict[str, Any] = {}
         self.used: set[str] = set()
+        self.files: list[list] = []         # the documents of this run's entries ([rel, blob id, SHA-256] each)
+        self._known: set[str] = set()       # the blob ids `check_files` holds
+        self._hashed: dict[str, str] = {}   # blob id → SHA-256 found in this run, not yet written
+        self._changed = False               # whether this run wrote or dropped an entry
         self._db = None
 
     def _connect(self):
@@ -100,45 +110,81 @@ class CheckCache:
         self.used.add(key)
         return value
 
+    def file_hashes(self) -> dict[str, str]:
+        """{blob id: SHA-256} of every document hashed before (read when a case is judged
+        again); a row that is not two hex ids is left out."""
+        db = self._connect()
+        if db is None:
+            return {}
+        try:
+            rows = db.execute("SELECT blob, sha256 FROM check_files").fetchall()
+        except Exception:  # noqa: BLE001 - damaged: every document is read
+            return {}
+        found = {blob: digest for blob, digest in rows if _hex(blob, (40, 64)) and _hex(digest, (64,))}
+        self._known.update(found)
+        return found
+
+    def keep_files(self, files: list) -> None:
+        """Note the documents of an entry used (`[rel, blob id, SHA-256]` each): their rows
+        stay."""
+        self.files.append(files)
+
     def put(self, key: str, value: Any) -> None:
         """Keep `value`; written with the next batch (a first check of 10,000 cases holds no
         more than a batch of new entries at once)."""
         self.used.add(key)
         self.new[key] = value
+        self.keep_files(value["files"])
+        for _rel, blob, digest in value["files"]:
+            if digest is not None and blob not in self._known:
+                self._hashed[blob] = digest
         if len(self.new) >= FLUSH_EVERY:
             self._write([])
 
     def save(self, prune: bool = False) -> None:
         """Write the new entries; with `prune` (every case was asked for), drop this stamp's
-        entries not asked for (case files changed or gone) and the stamps not seen lately."""
+        entries not asked for (case files changed or gone), the documents no entry of this
+        run names and the stamps not seen lately."""
         db = self._connect()
         try:
             stale = [(self.stamp, k) for (k,) in db.execute("SELECT key FROM checks WHERE stamp=?", (self.stamp,))
                      if k not in self.used] if db is not None and prune else []
+            gone = self._unnamed(db) if db is not None and prune and (self._changed or self.new or stale) else []
         except Exception:  # noqa: BLE001 - damaged: nothing written
             db = None
-        if db is not None and (self.new or stale):
-            self._write(stale)
+        if db is not None and (self.new or stale or gone or self._hashed):
+            self._write(stale, gone)
         self.close()
 
-    def _write(self, stale: list[tuple[str, str]]) -> None:
+    def _write(self, stale: list[tuple[str, str]], gone: list[tuple[str]] = ()) -> None:
         db = self._connect()
         new, self.new = self.new, {}
         if db is None:
             return
+        hashed, self._hashed = list(self._hashed.items()), {}
+        self._changed = True
         try:
             db.execute("BEGIN IMMEDIATE")
             db.executemany("INSERT OR REPLACE INTO checks VALUES (?, ?, ?)",
                            [(self.stamp, key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
                             for key, value in new.items()])
             db.executemany("DELETE FROM checks WHERE stamp=? AND key=?", stale)
+            db.executemany("INSERT OR REPLACE INTO check_files VALUES (?, ?)", hashed)
+            db.executemany("DELETE FROM check_files WHERE blob=?", gone)
             self._forget_old_stamps(db)
             db.execute("COMMIT")
+            self._known.update(blob for blob, _digest in hashed)
         except Exception:  # noqa: BLE001 - locked or read-only: the next run judges again
             try:
                 db.execute("ROLLBACK")
             except Exception:  # noqa: BLE001
                 pass
+
+    def _unnamed(self, db: Any) -> list[tuple[str]]:
+        """The rows of `check_files` that no entry of this run names (dropped once entries
+        changed: a document edited or removed)."""
+        named = {row[1] for files in self.files for row in files if isinstance(row, list) and len(row) == 3}
+        return [(blob,) for (blob,) in db.execute("SELECT blob FROM check_files") if blob not in named]
 
     def _forget_old_stamps(self, db: Any) -> None:
         seen = (db.execute("SELECT MAX(seen) FROM check_stamps").fetchone()[0] or 0) + 1
@@ -150,3 +196,7 @@ class CheckCache:
     def close(self) -> None:
         self._file.close()
         self._db = None
+
+
+def _hex(value: Any, lengths: tuple[int, ...]) -> bool:
+    return type(value) is str and len(value) in lengths and _HEX.issuperset(value)
