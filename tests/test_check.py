@@ -193,6 +193,33 @@ def test_duplicate_numbers(uses, flagged):
     assert [f.case_id for f in duplicate_numbers(uses)] == flagged
 
 
+def _every_later_use(uses):
+    """The rule as written: every use in date order (a case's own order on one day), each
+    number of a register after its first use reported, naming the first."""
+    first, found = {}, []
+    for use in sorted(uses, key=lambda u: u.date):
+        if use.value is not None:
+            key = (use.body, use.year, use.value)
+            if key in first:
+                found.append((use.case_id, use.number, first[key].case_id, first[key].number))
+            else:
+                first[key] = use
+    return found
+
+
+def test_duplicate_numbers_in_the_rules_order():
+    """Three hundred uses, many numbers twice or more, many on one day: the findings and
+    their order are the rule's as written (only the numbers used twice are sorted)."""
+    import random
+
+    rng = random.Random(163)
+    uses = [NumberUse(f"MH-{rng.randint(1, 40):03}", "evidence", rng.choice(["ubnd", "cax"]), 2026,
+                      f"{n}/QĐ", rng.choice([None, *range(1, 30)]), dt.date(2026, rng.randint(1, 3), rng.randint(1, 3)))
+            for n in range(300)]
+    found = [(f.case_id, f.params["number"], f.params["other_id"], f.params["other"]) for f in duplicate_numbers(uses)]
+    assert found == _every_later_use(uses) and len(found) > 100
+
+
 @pytest.mark.parametrize("stored, on_disk, key", [
     ("abc", "abc", None),
     ("abc", "abd", "domain.consistency.file_edited"),

@@ -185,26 +185,43 @@ def _emit_object(data: dict, ascii_only: bool) -> None:
 
 
 def _emit_list(data: list, ascii_only: bool, indent: str = "") -> None:
-    """`json.dumps(data, indent=2)`'s very bytes, a block of elements at a time, `indent` deeper
-    (a JSON string holds no raw newline, so indenting every line of an element nests it)."""
-    from antt_cli.services.common import jsonable
-
+    """`json.dumps(data, indent=2)`'s very bytes, a block of elements at a time, `indent` deeper."""
     inner = indent + "  "
-
-    def element(item: Any) -> str:
-        value = jsonable(item)
-        if isinstance(value, dict) and value and all(v is None or isinstance(v, (str, int, float)) or v in ([], {})
-                                                     for v in value.values()):
-            # a flat object (a row; an empty list or object prints as [] or {} either way): the
-            # C encoder with indent=2's separators, then its braces
-            flat = json.dumps(value, ensure_ascii=ascii_only, separators=(",\n" + inner + "  ", ": "))
-            return "{\n" + inner + "  " + flat[1:-1] + "\n" + inner + "}"
-        return json.dumps(value, ensure_ascii=ascii_only, indent=2).replace("\n", "\n" + inner)
-
     for start in range(0, len(data), _JSON_BLOCK):
-        block = (",\n" + inner).join(element(item) for item in data[start:start + _JSON_BLOCK])
+        block = (",\n" + inner).join(_indented(item, ascii_only, inner) for item in data[start:start + _JSON_BLOCK])
         sys.stdout.write(("[\n" + inner if start == 0 else ",\n" + inner) + block)
     sys.stdout.write("\n" + indent + "]")
+
+
+def _indented(value: Any, ascii_only: bool, indent: str) -> str:
+    """`json.dumps(jsonable(value), indent=2)` written `indent` deep, made directly: the
+    standard encoder with an indent is pure Python, a generator per value (a province's
+    `check --json` is 24 MB); strings go through its C quoting, as there."""
+    from json.encoder import encode_basestring, encode_basestring_ascii
+
+    quote = encode_basestring_ascii if ascii_only else encode_basestring
+    if isinstance(value, str):
+        return quote(value)
+    if value is None or value is True or value is False:
+        return "null" if value is None else "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        return "{\n" + ",\n".join(f"{inner}{quote(str(k))}: {_indented(v, ascii_only, inner)}"
+                                    for k, v in value.items()) + "\n" + indent + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(inner + _indented(v, ascii_only, inner) for v in value) + "\n" + indent + "]"
+    from antt_cli.services.common import jsonable
+
+    plain = jsonable(value)   # a date, a dataclass: as jsonable says; a float: as json says
+    if plain is value:
+        return json.dumps(value, ensure_ascii=ascii_only)
+    return _indented(plain, ascii_only, indent)
 
 
 _JSON_BLOCK = 500  # list elements written at a time under --json

@@ -129,19 +129,23 @@ def number_uses(case: Case) -> Iterator[NumberUse]:
 def duplicate_numbers(uses: Iterable[NumberUse]) -> Iterator[Finding]:
     """A number given twice by one body in one year, across the whole dossier (one register per
     body per calendar year, docs/interpretations.md): reported on the later use, naming the
-    first."""
-    first: dict[tuple[str, int, int], NumberUse] = {}
-    for use in sorted(uses, key=lambda u: u.date):  # stable: a case's own order on one day
-        if use.value is None:
-            continue
-        key = (use.body, use.year, use.value)
-        if key in first:
-            other = first[key]
-            yield Finding(ERROR, use.case_id, use.kind, "domain.consistency.number_twice",
-                          {"number": use.number, "other": other.number, "other_id": other.case_id,
-                           "other_kind": other.kind, "year": use.year})
-        else:
-            first[key] = use
+    first. In date order, a case's own order on one day (uses are grouped by register and
+    number first: only the numbers used twice are sorted)."""
+    groups: dict[tuple[str, int, int], list[tuple[dt.date, int, NumberUse]]] = {}
+    for n, use in enumerate(uses):
+        if use.value is not None:
+            groups.setdefault((use.body, use.year, use.value), []).append((use.date, n, use))
+    found = []
+    for group in groups.values():
+        if len(group) > 1:
+            group.sort(key=lambda g: g[:2])
+            other = group[0][2]
+            found.extend((day, n, use, other) for day, n, use in group[1:])
+    found.sort(key=lambda f: f[:2])
+    for _day, _n, use, other in found:
+        yield Finding(ERROR, use.case_id, use.kind, "domain.consistency.number_twice",
+                      {"number": use.number, "other": other.number, "other_id": other.case_id,
+                       "other_kind": other.kind, "year": use.year})
 
 
 def case_findings(case: Case, reg: Registry, successors: Mapping[str, Any] | None,

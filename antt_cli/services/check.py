@@ -199,13 +199,13 @@ def _fresh(entry: Any, dossier: Any, listing: dict[str, str], today: int) -> boo
             or not all(isinstance(entry.get(k), list) for k in ("items", "findings", "uses")) \
             or not all(isinstance(u, list) and len(u) == 6 for u in entry["uses"]) \
             or not all(isinstance(i, list) and len(i) == 5 for i in entry["items"]) \
-            or not all(isinstance(f, list) and len(f) == 3 for f in files) \
+            or not all(isinstance(f, list) and len(f) == 2 for f in files) \
             or not all(type(entry.get(k)) is int for k in ("day", "until")) \
             or not entry["day"] <= today < entry["until"]:
         return False
     known = listing.get
     try:
-        return all((known(rel) or _blob_now(dossier, listing, rel)) == blob for rel, blob, _digest in files)
+        return all((known(rel) or _blob_now(dossier, listing, rel)) == blob for rel, blob in files)
     except (AnttError, TypeError, ValueError):
         return False
 
@@ -237,7 +237,6 @@ def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
             entry = cache.get(f"{cid}:{blob}") if blob is not None else None
             if entry is not None and _fresh(entry, dossier, listing, day):
                 entries[cid] = _compact(cid, entry, shared)
-                cache.keep_files(entry["files"])
             else:
                 entries[cid] = None  # judged below, in this order
                 misses.append((cid, blob))
@@ -251,7 +250,7 @@ def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
                 progress(n, len(ids))
         complete = True
     finally:
-        cache.save(prune=complete)
+        cache.save(prune=complete, named=lambda: set(listing.values()))
     return entries
 
 

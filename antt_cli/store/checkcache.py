@@ -21,7 +21,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 # Stamps (antt.yaml × code) kept: the one in use and a few before it; older ones removed.
 KEEP_STAMPS = 3
@@ -75,9 +75,9 @@ class CheckCache:
         self.stamp = stamp
         self.new: dict[str, Any] = {}
         self.used: set[str] = set()
-        self.files: list[list] = []         # the documents of this run's entries ([rel, blob id, SHA-256] each)
         self._known: set[str] = set()       # the blob ids `check_files` holds
         self._hashed: dict[str, str] = {}   # blob id → SHA-256 found in this run, not yet written
+        self._written: set[str] = set()     # … and written
         self._changed = False               # whether this run wrote or dropped an entry
         self._db = None
 
@@ -124,32 +124,29 @@ class CheckCache:
         self._known.update(found)
         return found
 
-    def keep_files(self, files: list) -> None:
-        """Note the documents of an entry used (`[rel, blob id, SHA-256]` each): their rows
-        stay."""
-        self.files.append(files)
-
     def put(self, key: str, value: Any) -> None:
-        """Keep `value`; written with the next batch (a first check of 10,000 cases holds no
-        more than a batch of new entries at once)."""
+        """Keep `value`, whose `files` are `[rel, blob id, SHA-256]` each: the SHA-256s go to
+        `check_files`, the entry keeps `[rel, blob id]`. Written with the next batch (a first
+        check of 10,000 cases holds no more than a batch of new entries at once)."""
         self.used.add(key)
-        self.new[key] = value
-        self.keep_files(value["files"])
         for _rel, blob, digest in value["files"]:
             if digest is not None and blob not in self._known:
                 self._hashed[blob] = digest
+        self.new[key] = {**value, "files": [[rel, blob] for rel, blob, _digest in value["files"]]}
         if len(self.new) >= FLUSH_EVERY:
             self._write([])
 
-    def save(self, prune: bool = False) -> None:
+    def save(self, prune: bool = False, named: Callable[[], set[str]] = set) -> None:
         """Write the new entries; with `prune` (every case was asked for), drop this stamp's
-        entries not asked for (case files changed or gone), the documents no entry of this
-        run names and the stamps not seen lately."""
+        entries not asked for (case files changed or gone), the stamps not seen lately and,
+        when entries changed, the documents' rows of blob ids not `named` (those of the files
+        there now)."""
         db = self._connect()
         try:
             stale = [(self.stamp, k) for (k,) in db.execute("SELECT key FROM checks WHERE stamp=?", (self.stamp,))
                      if k not in self.used] if db is not None and prune else []
-            gone = self._unnamed(db) if db is not None and prune and (self._changed or self.new or stale) else []
+            gone = self._unnamed(db, named()) if db is not None and prune and (self._changed or self.new or stale) \
+                else []
         except Exception:  # noqa: BLE001 - damaged: nothing written
             db = None
         if db is not None and (self.new or stale or gone or self._hashed):
@@ -173,18 +170,18 @@ class CheckCache:
             db.executemany("DELETE FROM check_files WHERE blob=?", gone)
             self._forget_old_stamps(db)
             db.execute("COMMIT")
-            self._known.update(blob for blob, _digest in hashed)
+            self._written.update(blob for blob, _digest in hashed)
         except Exception:  # noqa: BLE001 - locked or read-only: the next run judges again
             try:
                 db.execute("ROLLBACK")
             except Exception:  # noqa: BLE001
                 pass
 
-    def _unnamed(self, db: Any) -> list[tuple[str]]:
-        """The rows of `check_files` that no entry of this run names (dropped once entries
-        changed: a document edited or removed)."""
-        named = {row[1] for files in self.files for row in files if isinstance(row, list) and len(row) == 3}
-        return [(blob,) for (blob,) in db.execute("SELECT blob FROM check_files") if blob not in named]
+    def _unnamed(self, db: Any, named: set[str]) -> list[tuple[str]]:
+        """The rows of `check_files` of documents no longer there (edited or removed), nor
+        hashed by this run."""
+        return [(blob,) for (blob,) in db.execute("SELECT blob FROM check_files")
+                if blob not in named and blob not in self._written]
 
     def _forget_old_stamps(self, db: Any) -> None:
         seen = (db.execute("SELECT MAX(seen) FROM check_stamps").fetchone()[0] or 0) + 1
