@@ -187,41 +187,53 @@ def _emit_object(data: dict, ascii_only: bool) -> None:
 def _emit_list(data: list, ascii_only: bool, indent: str = "") -> None:
     """`json.dumps(data, indent=2)`'s very bytes, a block of elements at a time, `indent` deeper."""
     inner = indent + "  "
+    write = _indented(ascii_only)
     for start in range(0, len(data), _JSON_BLOCK):
-        block = (",\n" + inner).join(_indented(item, ascii_only, inner) for item in data[start:start + _JSON_BLOCK])
+        block = (",\n" + inner).join(write(item, inner) for item in data[start:start + _JSON_BLOCK])
         sys.stdout.write(("[\n" + inner if start == 0 else ",\n" + inner) + block)
     sys.stdout.write("\n" + indent + "]")
 
 
-def _indented(value: Any, ascii_only: bool, indent: str) -> str:
-    """`json.dumps(jsonable(value), indent=2)` written `indent` deep, made directly: the
-    standard encoder with an indent is pure Python, a generator per value (a province's
+def _indented(ascii_only: bool) -> Callable[[Any, str], str]:
+    """A writer of `json.dumps(jsonable(value), indent=2)` at a given depth, made directly:
+    the standard encoder with an indent is pure Python, a generator per value (a province's
     `check --json` is 24 MB); strings go through its C quoting, as there."""
     from json.encoder import encode_basestring, encode_basestring_ascii
 
-    quote = encode_basestring_ascii if ascii_only else encode_basestring
-    if isinstance(value, str):
-        return quote(value)
-    if value is None or value is True or value is False:
-        return "null" if value is None else "true" if value else "false"
-    if isinstance(value, int):
-        return int.__repr__(value)
-    inner = indent + "  "
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        return "{\n" + ",\n".join(f"{inner}{quote(str(k))}: {_indented(v, ascii_only, inner)}"
-                                    for k, v in value.items()) + "\n" + indent + "}"
-    if isinstance(value, (list, tuple)):
-        if not value:
-            return "[]"
-        return "[\n" + ",\n".join(inner + _indented(v, ascii_only, inner) for v in value) + "\n" + indent + "]"
     from antt_cli.services.common import jsonable
 
-    plain = jsonable(value)   # a date, a dataclass: as jsonable says; a float: as json says
-    if plain is value:
-        return json.dumps(value, ensure_ascii=ascii_only)
-    return _indented(plain, ascii_only, indent)
+    quote = encode_basestring_ascii if ascii_only else encode_basestring
+    seen: dict[tuple[int, str], tuple[Any, str]] = {}   # an object met again (`check`'s shared items)
+
+    def write(value: Any, indent: str) -> str:
+        kind = type(value)
+        if kind is str:
+            return quote(value)
+        if kind is int:
+            return int.__repr__(value)
+        if value is None or kind is bool:
+            return "null" if value is None else "true" if value else "false"
+        if kind is dict or kind is list or kind is tuple:
+            if not value:
+                return "{}" if kind is dict else "[]"
+            known = seen.get((id(value), indent))
+            if known is not None:
+                return known[1]
+            inner = indent + "  "
+            sep = ",\n" + inner
+            if kind is dict:
+                text = "{\n" + inner + sep.join(quote(str(k)) + ": " + write(v, inner) for k, v in value.items()) \
+                    + "\n" + indent + "}"
+            else:
+                text = "[\n" + inner + sep.join(write(v, inner) for v in value) + "\n" + indent + "]"
+            seen[(id(value), indent)] = (value, text)   # the object held: its id is not reused meanwhile
+            return text
+        plain = jsonable(value)   # a date, a dataclass, a subclass: as jsonable says; a float as json
+        if plain is value:
+            return json.dumps(value, ensure_ascii=ascii_only)
+        return write(plain, indent)
+
+    return write
 
 
 _JSON_BLOCK = 500  # list elements written at a time under --json

@@ -52,9 +52,18 @@ class CheckResult:
         return sum(1 for c in self.cases for p in c.problems if p.level == level)
 
     def as_json(self) -> dict[str, Any]:
-        """docs/commands.md `antt check --json`."""
+        """docs/commands.md `antt check --json`. An item shared by many cases (one object per
+        distinct item, `_compact`) is one row object, written once (cli/common.py)."""
+        rows: dict[int, dict[str, Any]] = {}
+
+        def row(i: Item) -> dict[str, Any]:
+            found = rows.get(id(i))
+            if found is None:
+                found = rows[id(i)] = {"no": i.no, "title": i.title, "state": i.state}
+            return found
+
         return {"ok": self.ok, "cases": [
-            {"id": c.id, "items": [{"no": i.no, "title": i.title, "state": i.state} for i in c.items],
+            {"id": c.id, "items": [row(i) for i in c.items],
              "problems": [{"level": p.level, "item": p.item, "message": p.message} for p in c.problems]}
             for c in self.cases]}
 
