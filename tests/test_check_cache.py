@@ -4,6 +4,7 @@ untracked copy put back, a `git pull` bringing another officer's commit, and wit
 file damaged. "Cold" is a run with `.git/antt/` removed first."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import sqlite3
@@ -160,3 +161,74 @@ def test_cases_judged_in_worker_processes_say_the_same(demo, monkeypatch):
     monkeypatch.setattr(parallel, "workers", lambda: 2)
     assert _cold(demo) == serial
     assert _check(demo) == serial
+
+
+def _entry_rows(root: Path) -> list[tuple[str, dict]]:
+    with sqlite3.connect(root / ".git" / "antt" / "cases.sqlite") as db:
+        return [(key, json.loads(data)) for key, data in db.execute("SELECT key, data FROM checks")]
+
+
+def test_an_entry_serves_every_day_its_items_hold(demo):
+    """An entry holds from the day judged to the first day its items may differ
+    (domain/dates.py `JudgedDay`): a check on a later day within it reads the entry (a
+    well-formed entry rewritten shows), one past it judges the case again."""
+    cold = _cold(demo)
+    day = dt.date.fromisoformat(DAY).toordinal()
+    rows = _entry_rows(demo)
+    assert all(entry["day"] == day < entry["until"] for _key, entry in rows)
+    key, entry = next((k, e) for k, e in rows if k.startswith("MH-2025-001:"))
+    later = dt.date.fromordinal(entry["until"] - 1).isoformat()
+    entry["findings"] = [["warning", "case.yaml", "domain.consistency.historical_authority",
+                          {"authority": "UBND huyện Cũ"}]]
+    with sqlite3.connect(demo / ".git" / "antt" / "cases.sqlite") as db:
+        db.execute("UPDATE checks SET data=? WHERE key=?", (json.dumps(entry), key))
+    assert "UBND huyện Cũ" in json.dumps(_check(demo), ensure_ascii=False)
+    assert "UBND huyện Cũ" in antt("--json", "check", "--date", later, root=demo).stdout
+    past = dt.date.fromordinal(entry["until"]).isoformat()
+    assert "UBND huyện Cũ" not in antt("--json", "check", "--date", past, root=demo).stdout
+    assert _cold(demo) == cold
+
+
+def _doc_rows(root: Path) -> dict[str, str]:
+    with sqlite3.connect(root / ".git" / "antt" / "cases.sqlite") as db:
+        return dict(db.execute("SELECT blob, sha256 FROM check_files"))
+
+
+def _touch(case: Path) -> None:
+    """A hand edit that changes the case file's bytes, not what it says."""
+    case.write_text(case.read_text(encoding="utf-8") + "# ghi chú\n", encoding="utf-8")
+
+
+def test_a_case_judged_again_takes_its_documents_hashes_by_blob_id(demo):
+    """A case judged again (its file edited by hand) reads no document git finds unchanged
+    whose blob was hashed before: proved by a row rewritten (the finding it makes shows). A
+    row that is not two hex ids is not used, nor is an edited document's old row."""
+    git(demo, "update-index", "-q", "--refresh")     # a copy's index is stat-stale: git would say every file changed
+    cold = _cold(demo)
+    case = demo / "models" / "MH-2025-001" / "case.yaml"
+    _touch(case)
+    assert _check(demo) == cold
+    doc = _a_document(demo)
+    blob = git(demo, "rev-parse", f"HEAD:{doc.relative_to(demo).as_posix()}").strip()
+    assert blob in _doc_rows(demo)
+    with sqlite3.connect(demo / ".git" / "antt" / "cases.sqlite") as db:
+        db.execute("UPDATE check_files SET sha256=? WHERE blob=?", ("0" * 64, blob))
+    _touch(case)
+    lied = _check(demo)
+    assert lied != cold and not lied["ok"]          # the row was used: the document not read
+    with sqlite3.connect(demo / ".git" / "antt" / "cases.sqlite") as db:
+        db.execute("UPDATE check_files SET sha256=? WHERE blob=?", ("not hex", blob))
+        db.execute("INSERT INTO check_files VALUES ('zz', ?)", ("1" * 64,))
+    _touch(case)
+    assert _check(demo) == cold                     # a damaged row: the document is read
+    doc.write_bytes(doc.read_bytes() + b"\0")       # edited in Word: its blob id is another
+    assert _warm_equals_cold(demo) != cold
+
+
+def test_a_fresh_clone_checks_as_a_check_without_cache(demo, tmp_path):
+    cold = _cold(demo)
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(demo), str(clone)], check=True)
+    assert not (clone / ".git" / "antt").exists()
+    assert _check(clone) == cold
+    assert _check(clone) == cold

@@ -226,7 +226,8 @@ def _indented(ascii_only: bool) -> Callable[[Any, str], str]:
                     + "\n" + indent + "}"
             else:
                 text = "[\n" + inner + sep.join(write(v, inner) for v in value) + "\n" + indent + "]"
-            seen[(id(value), indent)] = (value, text)   # the object held: its id is not reused meanwhile
+            if len(text) <= _SEEN_TEXT:   # a row, not a case: only rows recur
+                seen[(id(value), indent)] = (value, text)   # the object held: its id is not reused meanwhile
             return text
         plain = jsonable(value)   # a date, a dataclass, a subclass: as jsonable says; a float as json
         if plain is value:
@@ -237,6 +238,7 @@ def _indented(ascii_only: bool) -> Callable[[Any, str], str]:
 
 
 _JSON_BLOCK = 500  # list elements written at a time under --json
+_SEEN_TEXT = 512   # the longest text of an object kept in case it is met again
 
 
 _SAY: list[tuple[tuple[Any, ...], Any]] = []  # (what the console was made for, the console)

@@ -26,6 +26,8 @@ from typing import Any, Callable
 # Stamps (antt.yaml × code) kept: the one in use and a few before it; older ones removed.
 KEEP_STAMPS = 3
 FLUSH_EVERY = 500
+# Rows of documents' SHA-256s kept beyond twice the files there (store/checkcache.py `_unnamed`).
+KEEP_FILES = 1000
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS checks (stamp TEXT NOT NULL, key TEXT NOT NULL, data TEXT NOT NULL, "
     "PRIMARY KEY (stamp, key))",
@@ -179,9 +181,13 @@ class CheckCache:
 
     def _unnamed(self, db: Any, named: set[str]) -> list[tuple[str]]:
         """The rows of `check_files` of documents no longer there (edited or removed), nor
-        hashed by this run."""
-        return [(blob,) for (blob,) in db.execute("SELECT blob FROM check_files")
-                if blob not in named and blob not in self._written]
+        hashed by this run — once they are more than the files `named` (those git finds
+        unchanged now): a row outlives its document a while, and a listing that names few
+        files (an index stale after a copy) costs at most a hashing again."""
+        rows = [blob for (blob,) in db.execute("SELECT blob FROM check_files")]
+        if len(rows) <= 2 * len(named) + KEEP_FILES:
+            return []
+        return [(blob,) for blob in rows if blob not in named and blob not in self._written]
 
     def _forget_old_stamps(self, db: Any) -> None:
         seen = (db.execute("SELECT MAX(seen) FROM check_stamps").fetchone()[0] or 0) + 1
