@@ -272,6 +272,76 @@ def test_not_a_repo(tmp_path):
     assert not (tmp_path / "x").exists()
 
 
+# -- the dirty check without `git status` (audit/git.py `_quick_states`) --------------
+def _set_up(root: Path, change: str) -> None:
+    """One state of the paths a write checks, as an officer's tree can hold it."""
+    case = root / "cases" / "MH-2023-001" / "case.yaml"
+    other = root / "cases" / "MH-2023-002"
+    steps = {
+        "clean": lambda: None,
+        "modified": lambda: case.write_text("id: MH-2023-001\nname: sửa tay\n", encoding="utf-8"),
+        "same bytes, new time": lambda: (case.write_bytes(case.read_bytes()), os.utime(case, (1, 1))),
+        "staged": lambda: (case.write_text("x\n"), git(root, "add", "-A")),
+        "staged, then put back": lambda: (case.write_text("x\n"), git(root, "add", "-A"),
+                                          git(root, "checkout", "HEAD", "--", "cases")),
+        "deleted": lambda: case.unlink(),
+        "staged deletion": lambda: git(root, "rm", "-q", "--cached", "cases/MH-2023-001/case.yaml"),
+        "removed everywhere": lambda: git(root, "rm", "-q", "cases/MH-2023-001/case.yaml"),
+        "untracked": lambda: (other.mkdir(), (other / "case.yaml").write_text("new\n")),
+        "ignored": lambda: ((root / ".gitignore").write_text("*.docx\n"), git(root, "add", ".gitignore"),
+                            git(root, "commit", "-qm", "ignore"), (root / "cases" / "a.docx").write_text("d")),
+        "new, staged": lambda: ((root / "cases" / "b.docx").write_text("d"), git(root, "add", "cases/b.docx")),
+        "intent to add": lambda: ((root / "cases" / "b.docx").write_text("d"),
+                                  git(root, "add", "-N", "cases/b.docx")),
+        "executable": lambda: os.chmod(case, 0o755),
+        "assume unchanged": lambda: (git(root, "update-index", "--assume-unchanged", "cases/MH-2023-001/case.yaml"),
+                                     case.write_text("hidden\n")),
+        "folder": lambda: None,
+    }
+    steps[change]()
+
+
+JUDGED_QUICKLY = ("clean", "modified", "same bytes, new time", "staged", "staged, then put back", "deleted",
+                  "removed everywhere", "new, staged", "intent to add")
+SEEN_CLEAN = ("clean", "staged, then put back", "same bytes, new time", "folder",
+              "assume unchanged")  # git status too hides an edit behind --assume-unchanged
+
+
+@pytest.mark.parametrize("change", [*JUDGED_QUICKLY, "staged deletion", "untracked", "ignored", "executable",
+                                    "assume unchanged", "folder"])
+def test_quick_dirty_check_answers_as_git_status(repo, change):
+    """Every state gets the answer `git status` gives: from the three small git runs where
+    they can judge it, else from `git status` itself."""
+    _set_up(repo, change)
+    paths = ["cases/MH-2023-001/case.yaml", "cases/MH-2023-002/case.yaml", "cases/a.docx", "cases/b.docx",
+             "notes.txt", "cases/none.docx", *(["cases"] if change == "folder" else [])]
+    expected = gitq.path_states(repo, paths)
+    assert gitq.path_states(repo, paths, quick=True) == expected
+    judged = gitq._quick_states(repo, paths)
+    if change in JUDGED_QUICKLY:
+        assert judged == expected  # judged without `git status`
+    else:
+        assert judged is None  # left to `git status`
+    assert (expected == ([], [])) == (change in SEEN_CLEAN), change  # the table's states are seen (the test can fail)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="runs git commands under a monkeypatched spawner")
+def test_quick_dirty_check_runs_no_git_status(repo, monkeypatch):
+    """A write's check of a tracked, unchanged file and of a new one asks git no `status`,
+    and its staging no `add`; the commit holds the new file and the tree is clean after."""
+    calls: list[str] = []
+    start = gitq._start_plain
+    monkeypatch.setattr(gitq, "_start_plain", lambda root, *a, **k: (calls.append(a[0]), start(root, *a, **k))[1])
+    with tx(repo) as t:
+        t.check_clean(["cases/MH-2023-001/case.yaml", "cases/MH-2023-001/docs/new.docx"])
+        t.write_text("cases/MH-2023-001/docs/new.docx", "x")
+        t.commit()
+    assert "status" not in calls and "add" not in calls, calls
+    assert "update-index" in calls
+    assert git(repo, "status", "--porcelain") == ""
+    assert git(repo, "show", "--name-only", "--format=", "HEAD").split() == ["cases/MH-2023-001/docs/new.docx"]
+
+
 # -- identity ------------------------------------------------------------------------
 def test_no_identity_refused_unless_officer(tmp_path):
     root = make_repo(tmp_path / "d", identity=False)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import PLAN, build_steps, git, new_model, ok, refused
 
 
@@ -107,3 +109,32 @@ def test_said_lines_follow_columns_when_it_changes(monkeypatch, capsys):
     monkeypatch.setenv("COLUMNS", "400")
     say(text)
     assert capsys.readouterr().out.splitlines() == [text]
+
+
+SAID = ["Đã ghi Kế hoạch khảo sát, đánh giá tình hình cho MH-2026-013: models/MH-2026-013/docs/01-survey-plan.docx",
+        "Opened model MH-2025-004", "", "hai\ndòng", "Tổ tự quản " * 20, "tab\there", "dấu cách cuối ",
+        "Mo\u0302 hi\u0300nh (NFD)", "漢字 rộng hai ô", "🙂 emoji", "[bold]không phải markup[/bold]",
+        "x" * 120, "x" * 121]
+
+
+@pytest.mark.parametrize("columns", [None, "40", "400"])
+def test_a_line_said_without_rich_is_the_line_rich_would_print(monkeypatch, capsys, columns):
+    """`say` writes a plain line itself where rich would print it unchanged (cli/common.py
+    `_plain_enough`): byte for byte what rich prints, for every kind of line."""
+    from antt_cli.cli import common
+    from antt_cli.hygiene import safe
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    direct = 0
+    for text in SAID:
+        common.say(text)
+        fast = capsys.readouterr().out
+        direct += common._plain_enough(safe(text, keep="\n"))
+        with monkeypatch.context() as m:
+            m.setattr(common, "_plain_enough", lambda _text: False)
+            common.say(text)
+        assert fast == capsys.readouterr().out, text
+    assert direct >= 3  # the plain lines did take the direct way

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from antt_cli.domain import lifecycle as life
 from antt_cli.domain.dates import add_months, evaluation_period, evaluation_year_of, parse_date
-from antt_cli.domain.ids import format_id, next_id, parse_id
+from antt_cli.domain.ids import format_id, id_code, is_id, next_id, parse_id
 from antt_cli.domain.issuers import steering_body
 from antt_cli.domain.model import Case, Record, case_from, record_from
 from antt_cli.domain.numbers import body_code_of, format_number, next_number, number_form_ok
@@ -119,6 +119,13 @@ def test_add_months_civil_code():
 def test_ids_round_trip(year, seq, kind, prefix):
     text = format_id(prefix, kind, year, seq)
     assert parse_id(text) == (prefix, "MH" if kind == "model" else "DH", year, seq)
+    assert is_id(text) and id_code(text) == parse_id(text)[1]
+
+
+@pytest.mark.parametrize("text", ["", "MH-2026-01", "mh-2026-001", "MH-26-001", "XX-2026-001", "MH-2026-001/",
+                                  "../MH-2026-001", "MH-2026-001 ", "HT-MH-2026-001x"])
+def test_is_id_refuses_what_parse_id_refuses(text):
+    assert is_id(text) is (parse_id(text) is not None) is False
 
 
 def test_next_id_never_reuses_and_counts_per_year_and_kind():

@@ -211,3 +211,33 @@ def test_cli_writes_commit_from_objects_unless_a_hook_is_installed(dossier, monk
     ok("--json", "new-model", "C", "--area", "D", "--date", "2026-01-06", root=dossier)
     assert len(made) == 1 and marker.exists()
     assert cgit(dossier, "status", "--porcelain", "--untracked-files=all") == ""
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the executable bit")
+@pytest.mark.parametrize("file_mode", [True, False])
+@pytest.mark.parametrize("was, executable", [("100644", False), ("100644", True), ("100755", False),
+                                             ("100755", True), (None, False), (None, True)])
+def test_the_commit_holds_the_entry_update_index_staged(tmp_path, file_mode, was, executable):
+    """The commit made from objects takes the staged files' entries from the disk
+    (`staged_from_disk`, git's mode rule) instead of reading the index again: for every
+    core.fileMode, mode in HEAD and executable bit on disk, the commit holds what `git
+    update-index` put in the index, and the tree is clean after it."""
+    root = make_repo(tmp_path / "d")
+    target = root / "models/MH-2026-001/docs/02.docx"
+    if was is not None:
+        target.write_text("before\n")
+        git(root, "add", str(target))
+        git(root, "update-index", "--chmod=" + ("+x" if was == "100755" else "-x"), str(target))
+        git(root, "commit", "-q", "-m", "with the file")
+        git(root, "checkout", "-q", "--", ".")
+    git(root, "config", "core.fileMode", str(file_mode).lower())
+    with Transaction(root, summary="[MH-2026-001] Ghi", action="record x", case_id="MH-2026-001",
+                     officer="Nguyễn Văn A") as tx:
+        tx.write_text("models/MH-2026-001/docs/02.docx", "after\n")
+        target.chmod(0o755 if executable else 0o644)
+        tx.commit()
+    rel = "models/MH-2026-001/docs/02.docx"
+    committed = git(root, "ls-tree", "HEAD", "--", rel).split()[:1]
+    staged = git(root, "ls-files", "-s", "--", rel).split()[:1]
+    assert committed == staged
+    assert git(root, "status", "--porcelain") == ""

@@ -172,12 +172,18 @@ def dirty_paths(root: Path, relpaths: list[str]) -> list[str]:
     return path_states(root, relpaths)[0]
 
 
-def path_states(root: Path, relpaths: list[str], options: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+def path_states(root: Path, relpaths: list[str], options: tuple[str, ...] = (),
+                quick: bool = False) -> tuple[list[str], list[str]]:
     """(dirty, ignored) among `relpaths`, in one `git status` (which may refresh and write
     the index: `options`, `index_options`): dirty as `dirty_paths`; ignored = an existing
-    file that .gitignore hides, which a write would overwrite without a trace in `git status`."""
+    file that .gitignore hides, which a write would overwrite without a trace in `git status`.
+    `quick`: first try `_quick_states` (where the dossier runs no git hook: plain git runs
+    throughout, audit/plumbing.py `usable`)."""
     if not relpaths:
         return [], []
+    answer = _quick_states(root, relpaths) if quick else None
+    if answer is not None:
+        return answer
     out = _check(
         root, *options, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored=matching",
         "--no-renames", "--", *(literal(p) for p in relpaths),
@@ -186,6 +192,112 @@ def path_states(root: Path, relpaths: list[str], options: tuple[str, ...] = ()) 
     dirty = _select(root, relpaths, [p for code, p in entries if code != "!!"])
     ignored = _select(root, relpaths, [p for code, p in entries if code == "!!"])
     return dirty, ignored
+
+
+def _quick_states(root: Path, relpaths: list[str]) -> tuple[list[str], list[str]] | None:
+    """`path_states` without `git status`, whose search for untracked files hashes every
+    name in the index (125,000 in a 10,000-case dossier: most of a write's time). Three
+    small git runs: the index's entries for the paths (`ls-files`), HEAD's (`ls-tree`),
+    and the blob ids of the files on disk as git would store them (`hash-object`, filters
+    applied). A path is dirty when the index differs from HEAD or the disk from the index.
+    None — ask `git status` — for anything this does not judge: a folder, a symbolic link,
+    a file git does not track (untracked or ignored), an entry with flags, a conflict or
+    another mode than HEAD's."""
+    specs = [literal(p) for p in relpaths]
+    listing = _start_plain(root, "ls-files", "-s", "-v", "-z", "--", *specs)
+    tree = _start_plain(root, "ls-tree", "-r", "-z", "HEAD", "--", *specs)
+    index, head = _entries(_wait_plain(listing), 4), _entries(_wait_plain(tree), 3)
+    if index is None or head is None:
+        return None
+    on_disk: list[str] = []
+    dirty: list[str] = []
+    for rel in relpaths:
+        staged = index.get(rel)
+        try:
+            st = os.lstat(Path(root).joinpath(*rel.split("/")))
+        except FileNotFoundError:
+            st = None
+        except OSError:
+            return None
+        if st is not None and not _plain_file(st, staged):
+            return None  # a folder, a link, untracked or ignored, another mode: git status says
+        if staged is not None and (staged[0] != "H" or staged[3] != "0"):
+            return None  # assume-unchanged, skip-worktree, intent-to-add or unmerged
+        if (staged and staged[1:3]) != (head.get(rel) and head[rel][0::2]):
+            dirty.append(rel)  # staged: the index is not HEAD
+        elif st is None and staged is not None:
+            dirty.append(rel)  # deleted
+        elif st is not None:
+            on_disk.append(rel)
+    if on_disk:
+        status, out, _ = _run_stdin(root, "".join(p + "\n" for p in on_disk), "hash-object", "--stdin-paths")
+        ids = out.split()
+        if status != 0 or len(ids) != len(on_disk):
+            return None
+        dirty += [rel for rel, blob in zip(on_disk, ids) if blob != index[rel][2]]
+    return [p for p in relpaths if p in dirty], []
+
+
+def _entries(answer: tuple[int, str, str], width: int) -> dict[str, tuple[str, ...]] | None:
+    """{path: fields} of `ls-files -s -v -z` (tag, mode, id, stage) or `ls-tree -z` (mode,
+    type, id); None when git failed (an unborn branch: HEAD has nothing, which is {})."""
+    status, out, _ = answer
+    if status != 0:
+        return {} if width == 3 and "Not a valid object name" in answer[2] else None
+    found: dict[str, tuple[str, ...]] = {}
+    for entry in out.split("\0"):
+        meta, tab, path = entry.partition("\t")
+        fields = tuple(meta.split())
+        if tab and len(fields) == width:
+            found[path] = fields
+    return found
+
+
+def _plain_file(st: os.stat_result, staged: tuple[str, ...] | None) -> bool:
+    """A regular file the index tracks with the mode git would give it (executable or not)."""
+    import stat
+
+    if staged is None or not stat.S_ISREG(st.st_mode) or staged[1] not in _REGULAR_FILE_MODES:
+        return False
+    return os.name == "nt" or (staged[1] == "100755") == bool(st.st_mode & stat.S_IXUSR)
+
+
+def disk_blobs(root: Path, relpaths: list[str]) -> dict[str, tuple[bool, str]] | None:
+    """{path: (executable, blob id as git stores the file)} of the regular files among
+    `relpaths` (one `git hash-object`, filters applied as `git add` applies them); a path
+    not on disk is left out. None when one is something else (a link, a folder) or git
+    cannot say."""
+    import stat
+
+    found: dict[str, bool] = {}
+    for rel in relpaths:
+        try:
+            st = os.lstat(Path(root).joinpath(*rel.split("/")))
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return None
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        found[rel] = bool(st.st_mode & stat.S_IXUSR)
+    if not found:
+        return {}
+    status, out, _ = _run_stdin(root, "".join(p + "\n" for p in found), "hash-object", "--stdin-paths")
+    ids = out.split()
+    if status != 0 or len(ids) != len(found) or any("\n" in p for p in found):
+        return None
+    return {rel: (executable, blob) for (rel, executable), blob in zip(found.items(), ids)}
+
+
+def _run_stdin(root: Path, data: str, *args: str) -> tuple[int, str, str]:
+    """`_run` with `data` on git's standard input."""
+    import subprocess
+
+    started = _start_plain(root, *args, stdin=subprocess.PIPE)
+    if isinstance(started, tuple):
+        return started
+    out, err = started.communicate(data.encode("utf-8", "surrogateescape"))
+    return started.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
 
 
 def _porcelain_entries(out: str) -> list[tuple[str, str]]:
@@ -229,10 +341,10 @@ def _matches(reported: str, relpaths: list[str]) -> bool:
 
 def config_values(root: Path) -> dict[str, str]:
     """The git settings a write needs, in one `git config`: {key in lower case: value} of
-    `user.name`, `user.email`, `core.splitIndex`, `core.hooksPath`, `commit.gpgSign` and
+    `user.name`, `user.email`, `core.splitIndex`, `core.hooksPath`, `core.fileMode`, `commit.gpgSign` and
     hooks set in the configuration (`hook.<name>.*`, newer git) where git has them."""
     status, out, _ = _run(root, "config", "-z", "--get-regexp",
-                          r"^(user\.(name|email)|core\.(splitindex|hookspath)|commit\.gpgsign|hook\..*)$")
+                          r"^(user\.(name|email)|core\.(splitindex|hookspath|filemode)|commit\.gpgsign|hook\..*)$")
     config: dict[str, str] = {}
     if status == 0:
         for item in out.split("\0"):
@@ -551,16 +663,28 @@ _LOCATION_VARIABLES = frozenset((
 
 
 def _plain(root: Path, *args: str) -> tuple[int, bytes]:
-    """Run `git args…` without GitPython (whose import costs more than a small git run):
-    (exit status, stdout); 128 when git cannot be run."""
+    """Run `git args…` as a reader: (exit status, stdout); 128 when git cannot be run."""
+    return _plain_wait(_plain_start(root, *args))
+
+
+def _plain_start(root: Path, *args: str) -> Any:
+    """`_plain` begun, without git's location variables (antt run from a git hook): the
+    running process, or (128, b"") when git cannot be run."""
     import subprocess
 
     env = {k: v for k, v in os.environ.items() if k not in _LOCATION_VARIABLES}
     try:
-        done = subprocess.run([executable(), *args], cwd=root, capture_output=True, stdin=subprocess.DEVNULL, env=env)
+        return subprocess.Popen([executable(), *args], cwd=root, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=env)
     except OSError:
         return 128, b""
-    return done.returncode, done.stdout
+
+
+def _plain_wait(started: Any) -> tuple[int, bytes]:
+    if isinstance(started, tuple):
+        return started
+    out, _ = started.communicate()
+    return started.returncode, out
 
 
 def blobs_under(root: Path, folders: list[str]) -> dict[str, str] | None:
@@ -570,15 +694,17 @@ def blobs_under(root: Path, folders: list[str]) -> dict[str, str] | None:
     import re
 
     specs = [":(literal)" + folder for folder in folders]
+    changed = _plain_start(root, "diff-files", "--name-only", "-z", "--", *specs)  # meanwhile
     status, listed = _plain(root, "ls-files", "-s", "-v", "-z", "--", *specs)
     if status != 0:
+        _plain_wait(changed)
         return None
     # "H": cached, nothing set by hand (as `index_blobs`); a regular file; stage 0
     modes = b"|".join(m.encode() for m in _REGULAR_FILE_MODES)
     found = re.finditer(rb"(?:^|\0)H (?:" + modes + rb") ([0-9a-f]{40,64}) 0\t([^\0]*)", listed)
     blobs = {m[2].decode("utf-8", "surrogateescape"): m[1].decode() for m in found}
     del listed
-    return _unchanged(root, blobs, specs)
+    return _unchanged(blobs, changed)
 
 
 def index_blobs(root: Path, relpaths: list[str]) -> dict[str, str] | None:
@@ -590,8 +716,10 @@ def index_blobs(root: Path, relpaths: list[str]) -> dict[str, str] | None:
     wanted = set(relpaths)
     patterns = sorted({f":(glob){rel.split('/', 1)[0]}/*/{rel.rsplit('/', 1)[1]}" if rel.count("/") == 2
                        else ":(literal)" + rel for rel in wanted})
+    changed = _plain_start(root, "diff-files", "--name-only", "-z", "--", *patterns)  # meanwhile
     status, listed = _plain(root, "ls-files", "-s", "-v", "-z", "--", *patterns)
     if status != 0:
+        _plain_wait(changed)
         return None
     blobs: dict[str, str] = {}
     for entry in listed.split(b"\0"):
@@ -605,13 +733,14 @@ def index_blobs(root: Path, relpaths: list[str]) -> dict[str, str] | None:
             rel = path.decode("utf-8", "surrogateescape")
             if rel in wanted:
                 blobs[rel] = fields[1].decode()
-    return _unchanged(root, blobs, patterns)
+    return _unchanged(blobs, changed)
 
 
-def _unchanged(root: Path, blobs: dict[str, str], specs: list[str]) -> dict[str, str] | None:
-    """`blobs` less the files under `specs` that `git diff-files` finds changed in the
-    working tree; None when git cannot say."""
-    status, changed = _plain(root, "diff-files", "--name-only", "-z", "--", *specs)
+def _unchanged(blobs: dict[str, str], diff_files: Any) -> dict[str, str] | None:
+    """`blobs` less the files that `git diff-files` (begun with `_plain_start`, on the same
+    pathspecs, while `ls-files` ran) finds changed in the working tree; None when git
+    cannot say."""
+    status, changed = _plain_wait(diff_files)
     if status != 0:
         return None
     for path in changed.split(b"\0"):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from antt_cli.audit import git as gitq
@@ -25,6 +26,37 @@ from antt_cli.errors import AnttError
 COMMIT_HOOKS = ("pre-commit", "prepare-commit-msg", "commit-msg", "post-commit", "reference-transaction",
                 "post-index-change")
 _TYPES = {b"40000": "tree", b"160000": "commit"}
+
+
+@dataclass(frozen=True)
+class Disk:
+    """The staged files as `git update-index --add --remove` found them on disk: {path:
+    (executable, blob id)} (audit/git.py `disk_blobs`; a path not there was removed), and
+    whether git records the executable bit (`core.fileMode`)."""
+    files: dict[str, tuple[bool, str]]
+    file_mode: bool
+
+
+def file_mode(config: dict[str, str]) -> bool:
+    """`core.fileMode` as git reads it (true unless set false: git for Windows sets it)."""
+    return config.get("core.filemode", "true").strip().lower() not in ("false", "no", "off", "0", "")
+
+
+def staged_from_disk(disk: Disk, trees: dict[str, dict[bytes, tuple[bytes, str]]]) -> dict[str, tuple[bytes, str]]:
+    """{path: (mode, blob id)} of the index entries `update-index` made, by git's own rule
+    (read-cache.c `ce_mode_from_stat`): with `core.fileMode` the file's executable bit,
+    else the mode the path had (HEAD's: a path written was checked clean, so the index
+    held HEAD's entry), 100644 for a new one."""
+    staged: dict[str, tuple[bytes, str]] = {}
+    for path, (executable, blob) in disk.files.items():
+        folder, _, name = path.rpartition("/")
+        if disk.file_mode:
+            mode = b"100755" if executable else b"100644"
+        else:
+            before = trees.get(folder, {}).get(name.encode("utf-8", "surrogateescape"), (b"",))[0]
+            mode = before if before in (b"100644", b"100755") else b"100644"
+        staged[path] = (mode, blob)
+    return staged
 
 
 def usable(root: Path, gitdir: Path, config: dict[str, str]) -> bool:
@@ -46,20 +78,33 @@ def usable(root: Path, gitdir: Path, config: dict[str, str]) -> bool:
 
 def _git(root: Path, args: list[str], data: bytes | None = None, env: dict[str, str] | None = None) -> bytes:
     """Run git with `data` on stdin; its stdout, or AnttError audit.commit_failed."""
+    return _answer(_start(root, args, env), data)
+
+
+def _start(root: Path, args: list[str], env: dict[str, str] | None = None) -> subprocess.Popen:
+    """git begun (its answer: `_answer`), in English, with `env` on top of ours."""
     full_env = {**os.environ, "LANGUAGE": "C", "LC_ALL": "C", **(env or {})}
     try:
-        done = subprocess.run([gitq.executable(), *args], cwd=str(root),
-                              input=data or b"", capture_output=True, env=full_env)
+        return subprocess.Popen([gitq.executable(), *args], cwd=str(root), env=full_env,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except OSError as exc:
         raise AnttError("audit.commit_failed", detail=str(exc)) from exc
-    if done.returncode != 0:
-        raise AnttError("audit.commit_failed", detail=gitq.last_lines(done.stderr.decode("utf-8", "replace")))
-    return done.stdout
 
 
-def _staged(root: Path, paths: list[str]) -> dict[str, tuple[bytes, str]]:
-    """{path: (mode, object id)} of the index's stage-0 entries for `paths`."""
-    out = _git(root, ["ls-files", "-s", "-z", "--", *(gitq.literal(p) for p in paths)])
+def _answer(started: subprocess.Popen, data: bytes | None = None) -> bytes:
+    out, err = started.communicate(data or b"")
+    if started.returncode != 0:
+        raise AnttError("audit.commit_failed", detail=gitq.last_lines(err.decode("utf-8", "replace")))
+    return out
+
+
+def _staged(root: Path, paths: list[str]) -> subprocess.Popen:
+    """`ls-files` of the index's entries for `paths`, begun (read by `_stage_zero`)."""
+    return _start(root, ["ls-files", "-s", "-z", "--", *(gitq.literal(p) for p in paths)])
+
+
+def _stage_zero(out: bytes) -> dict[str, tuple[bytes, str]]:
+    """{path: (mode, object id)} of the stage-0 entries `ls-files -s -z` printed."""
     entries: dict[str, tuple[bytes, str]] = {}
     for item in out.split(b"\0"):
         meta, tab, name = item.partition(b"\t")
@@ -105,13 +150,20 @@ def _mktree(root: Path, entries: dict[bytes, tuple[bytes, str]]) -> str:
     return _git(root, ["mktree", "-z", "--missing"], data).decode().strip()
 
 
-def new_tree(root: Path, head: str, paths: list[str]) -> tuple[str, str]:
+def new_tree(root: Path, head: str, paths: list[str], disk: Disk | None = None) -> tuple[str, str]:
     """(HEAD's tree with `paths` (relative to the top of the work tree) as the index holds
-    them, or removed where the index has none; HEAD's tree)."""
-    staged = _staged(root, paths)
+    them, or removed where the index has none; HEAD's tree). `disk`: what `git
+    update-index` has just staged from the files on disk (`staged_from_disk`), which spares
+    reading the whole index again; else the index's entries are read (`ls-files`)."""
+    listing = _staged(root, paths) if disk is None else None  # reads the whole index: meanwhile, HEAD's trees
     folders = sorted({"/".join(p.split("/")[:depth]) for p in paths for depth in range(p.count("/") + 1)},
                      key=lambda f: (-f.count("/") - bool(f), f))
-    trees, top = _trees(root, head, folders)
+    try:
+        trees, top = _trees(root, head, folders)
+    finally:
+        staged = _stage_zero(_answer(listing)) if listing is not None else {}
+    if disk is not None:
+        staged = staged_from_disk(disk, trees)
     for path in paths:
         folder, _, name = path.rpartition("/")
         key = name.encode("utf-8", "surrogateescape")
@@ -133,10 +185,12 @@ def new_tree(root: Path, head: str, paths: list[str]) -> tuple[str, str]:
     return made[""], top
 
 
-def commit(root: Path, head: str, paths: list[str], message: str, env: dict[str, str], summary: str) -> str:
-    """Commit `paths` (staged already) on top of `head` and move the branch there; the new
-    commit's id. Nothing to commit (the tree unchanged) is refused as `git commit` refuses it."""
-    tree, before = new_tree(root, head, paths)
+def commit(root: Path, head: str, paths: list[str], message: str, env: dict[str, str], summary: str,
+           disk: Disk | None = None) -> str:
+    """Commit `paths` (staged already; `disk`: see `new_tree`) on top of `head` and move the
+    branch there; the new commit's id. Nothing to commit (the tree unchanged) is refused as
+    `git commit` refuses it."""
+    tree, before = new_tree(root, head, paths, disk)
     if tree == before:
         raise AnttError("audit.commit_failed", detail="nothing to commit")
     sha = _git(root, ["commit-tree", tree, "-p", head, "-F", "-"], message.encode("utf-8"), env).decode().strip()

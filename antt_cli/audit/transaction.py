@@ -183,6 +183,7 @@ class Transaction:
         self._done = False  # committed or rolled back
         self._git_options: tuple[str, ...] = gitq.SPLIT_INDEX  # of the git runs that write the index
         self._from_objects = False  # commit without `git commit` (audit/plumbing.py `usable`)
+        self._file_mode = True  # git records the executable bit (core.fileMode)
 
     def add_trailer(self, key: str, value: str) -> None:
         """One more `Key: value` trailer (before the block ends)."""
@@ -206,6 +207,7 @@ class Transaction:
             config = gitq.config_values(self.root)
             self._git_options = gitq.index_options(config)
             self._from_objects = plumbing.usable(self.root, gitdir, config)
+            self._file_mode = plumbing.file_mode(config)
             self.officer_name, self.identity = resolve_identity(self.root, self.officer, self.officer_email,
                                                                 self.default_officer, config)
             self._root_resolved = self.root.resolve()
@@ -294,7 +296,8 @@ class Transaction:
         hidden by .gitignore (it would be overwritten without a trace); and, for the files
         the change is rendered from (`rests_on`, not written), hand edits the commit would
         not carry (audit.rests_on_dirty)."""
-        dirty, ignored = gitq.path_states(self.root, [*rests_on, *rels], self._git_options)
+        dirty, ignored = gitq.path_states(self.root, [*rests_on, *rels], self._git_options,
+                                            quick=self._from_objects)
         unrecorded = [p for p in dirty if p in rests_on]
         if unrecorded:
             raise AnttError("audit.rests_on_dirty", file=unrecorded[0])
@@ -501,7 +504,7 @@ class Transaction:
             self._staged = paths
             self._keep_index()
             self._set_phase(jr.STAGING)
-            status, _, err = gitq._run(self.root, *self._git_options, "add", "-f", "-A", "--", *specs)
+            status, _, err = gitq._run(self.root, *self._git_options, *self._stage_args(paths, specs))
             if status != 0:
                 raise AnttError("audit.commit_failed", detail=gitq.last_lines(err))
             crash_point("staged")
@@ -520,12 +523,23 @@ class Transaction:
             plumbing.after_commit(self.root)
         return sha
 
+    def _stage_args(self, paths: list[str], specs: list[str]) -> list[str]:
+        """The git run that stages `paths`: `update-index` when the commit is made from
+        objects (the paths as they are, no search for untracked files, which hashes every
+        name in the index: docs/reliability.md, "Git's index"); else `git add`, as the
+        hooks that `git commit` runs expect."""
+        if self._from_objects and self._head is not None:
+            return ["update-index", "--add", "--remove", "--", *paths]
+        return ["add", "-f", "-A", "--", *specs]
+
     def _git_commit(self, paths: list[str], specs: list[str]) -> str | None:
         """Commit the staged `paths`: from objects where nothing has to happen inside `git
         commit` (audit/plumbing.py), else `git commit --only`; the new commit."""
         if self._from_objects and self._head is not None:
+            found = gitq.disk_blobs(self.root, paths)  # what update-index staged: no second read of the index
+            disk = plumbing.Disk(found, self._file_mode) if found is not None else None
             return plumbing.commit(self.root, self._head, paths, self.message(), self._author_env(),
-                                   _one_line(self.summary or self.action))
+                                   _one_line(self.summary or self.action), disk)
         self._from_objects = False
         status, _, err = gitq._run(self.root, *self._git_options, "commit", "-q", "--only", "-m",
                                    self.message(), "--", *specs, env=self._author_env())

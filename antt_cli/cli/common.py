@@ -251,10 +251,35 @@ def say(text: str) -> None:
 
     from antt_cli.hygiene import safe
 
+    text = safe(text, keep="\n")
+    if _plain_enough(text):
+        sys.stdout.write(text + "\n")
+        return
     key = (sys.stdout, STATE.json, os.environ.get("COLUMNS"))
     if not _SAY or _SAY[0][0] != key:
         _SAY[:] = [(key, stdout_console())]
-    _SAY[0][1].print(safe(text, keep="\n"), markup=False)
+    _SAY[0][1].print(text, markup=False)
+
+
+def _plain_enough(text: str) -> bool:
+    """Whether rich would print `text` on stdout as it is: stdout is no terminal (a pipe, a
+    file: rich draws no colour there) and every line fits the page it would wrap at
+    (COLUMNS, else 120), with no tab to expand, no trailing space and no character wider
+    than one cell (below U+1100, where the wide ones begin, and the Vietnamese letters of
+    U+1E00–U+1EFF are one cell each). Then the line is written without loading rich (a write
+    command's one line of output cost it ~40 ms of imports)."""
+    import os
+
+    try:
+        if sys.stdout.isatty():
+            return False
+    except (AttributeError, ValueError):
+        return False
+    width = columns(120)
+    return "\t" not in text and "\r" not in text and all(
+        len(line) <= width and line == line.rstrip() for line in text.split("\n")) \
+        and all(ord(ch) < 0x1100 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in text) \
+        and not any(os.environ.get(name) for name in ("FORCE_COLOR", "TTY_COMPATIBLE"))  # rich: a terminal
 
 
 def kind_text(name: str) -> object:

@@ -18,6 +18,17 @@ def parse_id(text: str) -> tuple[str, str, int, int] | None:
     return m["prefix"] or "", m["code"], int(m["year"]), int(m["seq"])
 
 
+def is_id(text: str) -> bool:
+    """Whether `text` is a well-formed ID (`parse_id` without taking it apart: a folder
+    listing of 10,000 cases asks it 10,000 times)."""
+    return _ID.match(text) is not None
+
+
+def id_code(case_id: str) -> str:
+    """The kind code (`MH`, `DH`) of a well-formed ID: the part before its year."""
+    return case_id.rsplit("-", 2)[0][-2:]
+
+
 def normal_id(text: str) -> str:
     """An ID as typed, in the form the dossier keeps it: `mh-2026-001` is `MH-2026-001` (IDs
     are compared without regard to case, docs/commands.md); text that is no ID stays as typed,

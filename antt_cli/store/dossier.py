@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from antt_cli.domain.ids import in_series, parse_id
+from antt_cli.domain.ids import KIND_CODES, id_code, in_series, is_id, parse_id
 from antt_cli.domain.interpretations import Rules, rules_from_profile
 from antt_cli.errors import AnttError
 from antt_cli.store.yamlio import dump_yaml, line_of, parse_yaml
@@ -50,7 +50,7 @@ class WorkTree:
         for folder in folders:
             try:
                 with os.scandir(self.root / folder) as entries:
-                    names.extend(e.name for e in entries if parse_id(e.name) and e.is_dir())
+                    names.extend(e.name for e in entries if is_id(e.name) and e.is_dir())
             except (FileNotFoundError, NotADirectoryError):
                 continue
         return names
@@ -64,7 +64,7 @@ class WorkTree:
             try:
                 with os.scandir(self.root / folder) as entries:
                     found.update((f"{folder}/{e.name}/{case_file}", e.name) for e in entries
-                                 if parse_id(e.name) and e.is_dir())
+                                 if is_id(e.name) and e.is_dir())
             except (FileNotFoundError, NotADirectoryError):
                 continue
         listed = self._listing(list(found))
@@ -384,7 +384,8 @@ class Dossier:
         for attempt in (1, 2):
             cache = self._cache()
             try:
-                ids = {self.case_relpath(case_id): case_id for case_id in self.case_ids()}
+                folder = {code: CASE_DIRS[kind] for kind, code in KIND_CODES.items()}
+                ids = {f"{folder[id_code(case_id)]}/{case_id}/{CASE_FILE}": case_id for case_id in self.case_ids()}
                 blobs: set[str] = set()
                 misses = []
                 for rel, key, data in self.source.keyed(list(ids), cache.known):
