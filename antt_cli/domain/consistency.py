@@ -22,6 +22,17 @@ ERROR, WARNING = "error", "warning"
 CASE_FILE_ITEM = "case.yaml"
 
 
+# The findings of one case on its own (`case_findings`) and the values each message takes:
+# what an entry of `antt check` made elsewhere may say (store/checkcache.py `entry_ok`).
+CASE_FINDINGS: Mapping[str, frozenset[str]] = {
+    "domain.consistency.date_order": frozenset(("kind", "date", "other", "other_date")),
+    "domain.consistency.issuer_not_authority": frozenset(("kind", "issuer", "authority")),
+    "domain.consistency.historical_authority": frozenset(("authority",)),
+    "domain.consistency.file_missing": frozenset(("kind", "cli", "file", "id", "year")),
+    "domain.consistency.file_edited": frozenset(("kind", "cli", "file", "id", "year")),
+}
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem of one case: `item` is a dossier item's number, a kind's name or the case

@@ -249,6 +249,9 @@ def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
             else:
                 entries[cid] = None  # judged below, in this order
                 misses.append((cid, blob))
+        travel = _travel(dossier) if misses else None
+        if travel is not None:
+            misses = _taken(dossier, travel, misses, listing, day, cache, entries, shared)
         done = len(ids) - len(misses)
         known = cache.file_hashes() if misses else {}
         for n, (cid, blob, entry) in enumerate(_judged(dossier, reg, today, misses, listing, known), done + 1):
@@ -260,7 +263,78 @@ def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
         complete = True
     finally:
         cache.save(prune=complete, named=lambda: set(listing.values()))
+    if complete and getattr(dossier.source, "blobs", None) is None:
+        _share(travel or _travel(dossier), cache, len(ids))
     return entries
+
+
+# The buckets of the branch `antt-digests` that carry check's entries (store/shared.py).
+SHARED_PREFIX = "check-"
+
+
+def _travel(dossier: Any) -> Any:
+    """The entries of `antt check` that travel on the branch `antt-digests`
+    (docs/reliability.md, "The check cache"): made in the same context — this antt's code
+    and kind specs, this `antt.yaml` — and checked as input (store/checkcache.py
+    `entry_ok`). None under `ANTT_DIGESTS=off`, or when the dossier is read from HEAD."""
+    if dossier.shared is None or getattr(dossier.source, "blobs", None) is not None:
+        return None
+    from antt_cli.services.common import shared_digests
+
+    def context() -> str:
+        from antt_cli.store.cache import VERSION
+        from antt_cli.store.checkcache import code_fingerprint, stamp_of
+        from antt_cli.store.kinds import fingerprint
+        from antt_cli.store.shared import context_of
+
+        return context_of(VERSION, stamp_of(SHARED_PREFIX, code_fingerprint(), dossier.profile), fingerprint())
+
+    def accept(raw: bytes, case_id: str, kind: str) -> dict | None:
+        import json
+
+        from antt_cli.store.checkcache import entry_ok
+
+        value = json.loads(raw)
+        return value if entry_ok(value, kind, dossier.case_dir_rel(case_id)) else None
+
+    return shared_digests(dossier.root, prefix=SHARED_PREFIX, context=context, accept=accept)
+
+
+def _taken(dossier: Any, travel: Any, misses: list[tuple[str, str | None]], listing: dict[str, str], day: int,
+           cache: Any, entries: dict[str, Any], shared: dict) -> list[tuple[str, str | None]]:
+    """The cases of `misses` left to judge once each entry made elsewhere that holds — for
+    this case file's blob id, today, and the blob ids of its documents now — is taken (and
+    kept in the cache, its documents' SHA-256s with it)."""
+    left = []
+    for cid, blob in misses:
+        entry = travel.take(blob, cid, dossier.case_kind_of(cid)) if blob is not None else None
+        if entry is not None and _fresh({**entry, "files": [f[:2] for f in entry["files"]]}, dossier, listing, day):
+            cache.put(f"{cid}:{blob}", entry, shared=True)
+            entries[cid] = _compact(cid, entry, shared)
+        else:
+            left.append((cid, blob))
+    return left
+
+
+def _share(travel: Any, cache: Any, total: int) -> None:
+    """Write the travelling entries again (every case's, from the cache) when enough were
+    judged here since they were last written (store/shared.py `due`), or when the local set
+    has none yet. A failure, or another antt writing first, changes nothing check says."""
+    if travel is None:
+        return
+    from antt_cli.store.shared import due
+
+    try:
+        counted = cache.unshared()
+        if not due(counted, total, travel.mode) and not (counted and (travel.first_due(counted)
+                                                                      or not travel.holds_own())):
+            return
+        if travel.export(cache.travelling(), lambda count: t("services.check.shared_commit", count=count)):
+            cache.shared_now(counted)
+    except Exception:  # noqa: BLE001 - rebuildable data: the next check tries again
+        return
+    finally:
+        cache.close()
 
 
 def _judged(dossier: Any, reg: Any, today: dt.date, misses: list[tuple[str, str | None]],

@@ -201,9 +201,14 @@ class SharedDigests:
     `take` answer from the local branch, else each remote-tracking one (each read whole,
     once, the first time an entry is asked of it); `export` writes the set again."""
 
-    def __init__(self, git: GitPort, context: Callable[[], str], mode: str = "auto") -> None:
+    def __init__(self, git: GitPort, context: Callable[[], str], mode: str = "auto", *, prefix: str = "",
+                 accept: Callable[[bytes, str, str], Any] | None = None) -> None:
         self.git = git
         self.mode = mode if mode in MODES else "auto"
+        # Another kind of entry (`antt check`'s: services/check.py) lives in the same tree, in
+        # buckets whose names start with `prefix`; each kind keeps the other's buckets.
+        self.prefix = prefix
+        self._accept = accept or _digest_entry
         self._context = context
         self._word: str | None = None
         self._refs: list[tuple[str, str]] | None = None
@@ -225,10 +230,10 @@ class SharedDigests:
 
     def _load(self, commit: str) -> dict[str, bytes]:
         buckets = [(name, blob, size) for name, blob, size in self.git.tree(commit)
-                   if len(name) == PREFIX and _is_hex(name) and 0 < size <= MAX_BUCKET]
+                   if self._own(name) and 0 < size <= MAX_BUCKET]
         if sum(size for _, _, size in buckets) > MAX_TOTAL:
             return {}
-        names = {blob: name for name, blob, _ in buckets}
+        names = {blob: name[len(self.prefix):] for name, blob, _ in buckets}
         entries: dict[str, bytes] = {}
         for blob, content in self.git.read(list(names)):
             entries.update(read_bucket(names[blob], content, self.context()))
@@ -256,6 +261,14 @@ class SharedDigests:
             return False
         return unshared > 0 or not self._refs
 
+    def holds_own(self) -> bool:
+        """Whether the local branch holds buckets of this kind (a set made by `status` alone
+        holds none of `antt check`'s)."""
+        if self._refs is None:
+            self._refs = self.git.refs()
+        local = next((commit for ref, commit in self._refs if ref == self.git.local), None)
+        return local is not None and any(self._own(name) for name, _blob, _size in self.git.tree(local))
+
     def offers(self, key: str) -> bool:
         """Whether a set holds an entry for blob `key` (not yet checked)."""
         return self.mode != "off" and self._raw(key) is not None
@@ -266,15 +279,17 @@ class SharedDigests:
         raw = self._raw(key) if self.mode != "off" else None
         if raw is None:
             return None
-        from antt_cli.store.cache import decode
-
         for entries in self._sets:  # taken once: its text is not needed any more
             entries.pop(key, None)
         try:
-            value = json.loads(raw, object_hook=decode)
+            return self._accept(raw, case_id, kind)
         except Exception:  # noqa: BLE001 - not JSON, a bad date, a number too long: not an entry
             return None
-        return value if entry_ok(value, case_id, kind) else None
+
+    def _own(self, name: str) -> bool:
+        """Whether a tree entry is one of this kind's buckets."""
+        hexes = name[len(self.prefix):]
+        return name.startswith(self.prefix) and len(hexes) == PREFIX and _is_hex(hexes)
 
     def export(self, entries: Iterable[tuple[str, Any]], message: Callable[[int], str]) -> bool:
         """Make the local branch hold `entries` ((blob id, digest), sorted by blob id: each
@@ -290,7 +305,7 @@ class SharedDigests:
         base = local or (refs[0][1] if refs else None)
         old = self.git.tree(base) if base else []
         known = {blob for _, blob, _ in old}
-        kept: dict[str, str] = {}
+        kept: dict[str, str] = {name: blob for name, blob, _ in old if not self._own(name)}  # the other kind's
         sink = self.git.begin()
         try:
             count = 0
@@ -299,14 +314,22 @@ class SharedDigests:
                 data = bucket_bytes(self.context(), lines)
                 blob = blob_id(data)
                 if blob in known:
-                    kept[name] = blob
+                    kept[self.prefix + name] = blob
                 else:
-                    sink.add(name, data)
+                    sink.add(self.prefix + name, data)
             if local and len(kept) == len(old) and not sink.names:
                 return True
             return sink.publish(kept, local, message(count))
         finally:
             sink.close()
+
+
+def _digest_entry(raw: bytes, case_id: str, kind: str) -> dict | None:
+    """A status digest's entry, decoded (its dates and tuples) and checked (`entry_ok`)."""
+    from antt_cli.store.cache import decode
+
+    value = json.loads(raw, object_hook=decode)
+    return value if entry_ok(value, case_id, kind) else None
 
 
 def _buckets(entries: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, list[tuple[str, str]]]]:
