@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from conftest import antt, git, ok
@@ -232,3 +233,116 @@ def test_a_fresh_clone_checks_as_a_check_without_cache(demo, tmp_path):
     assert not (clone / ".git" / "antt").exists()
     assert _check(clone) == cold
     assert _check(clone) == cold
+
+
+# -- entries that travel on the branch antt-digests (docs/reliability.md, "The check cache") --
+def _judging(monkeypatch) -> list[str]:
+    """The cases judged from their files from now on (not taken from a cache or the branch)."""
+    import antt_cli.services.check as service
+
+    judged: list[str] = []
+    judge = service._judge
+
+    def counted(dossier, reg, today, case_id, *args):
+        judged.append(case_id)
+        return judge(dossier, reg, today, case_id, *args)
+
+    monkeypatch.setattr(service, "_judge", counted)
+    return judged
+
+
+def _published(root: Path, monkeypatch) -> dict:
+    """A cold check that writes the set now (ANTT_DIGESTS=always); what it said."""
+    monkeypatch.setenv("ANTT_DIGESTS", "always")
+    cold = _cold(root)
+    monkeypatch.delenv("ANTT_DIGESTS")
+    names = git(root, "ls-tree", "--name-only", "antt-digests").split()
+    assert any(n.startswith("check-") for n in names)
+    return cold
+
+
+def _clone(origin: Path, where: Path) -> Path:
+    subprocess.run(["git", "clone", "-q", str(origin), str(where)], check=True, capture_output=True)
+    return where
+
+
+def test_a_fresh_clone_takes_the_entries_of_the_branch(demo, tmp_path, monkeypatch):
+    cold = _published(demo, monkeypatch)
+    judged = _judging(monkeypatch)
+    clone = _clone(demo, tmp_path / "clone")
+    assert _check(clone) == cold and judged == []          # not one case judged
+    assert _check(clone) == cold and judged == []          # then from its own cache
+    assert not git(clone, "branch", "--list", "antt-digests").strip()   # nothing of its own to share
+    other = _clone(demo, tmp_path / "other")
+    monkeypatch.setenv("ANTT_DIGESTS", "off")              # reads none: every case judged from its files
+    assert _check(other) == cold and len(judged) == len(cold["cases"])
+
+
+def _rewrite_entry(root: Path, case_id: str, change) -> None:
+    """The set of the branch with the line of `case_id`'s case file rewritten by `change`
+    (its text → new text), as whoever can push the branch could write it."""
+    blob = git(root, "rev-parse", f"HEAD:models/{case_id}/case.yaml").strip()
+    name = f"check-{blob[:2]}"
+    tree = {}
+    for line in git(root, "ls-tree", "antt-digests").splitlines():
+        meta, path = line.split("\t")
+        tree[path] = meta.split()[2]
+    lines = git(root, "cat-file", "blob", tree[name]).splitlines()
+    lines = [f"{blob} {change(line.split(' ', 1)[1])}" if line.startswith(blob + " ") else line for line in lines]
+    new = subprocess.run(["git", "hash-object", "-w", "--stdin"], cwd=root, input="\n".join(lines) + "\n",
+                         capture_output=True, text=True, check=True).stdout.strip()
+    tree[name] = new
+    listing = "".join(f"100644 blob {b}\t{n}\n" for n, b in sorted(tree.items()))
+    made = subprocess.run(["git", "mktree"], cwd=root, input=listing, capture_output=True, text=True,
+                          check=True).stdout.strip()
+    commit = git(root, "commit-tree", made, "-m", "rewritten").strip()
+    git(root, "update-ref", "refs/heads/antt-digests", commit)
+
+
+def _case_with_problems(cold: dict) -> str:
+    return next(c["id"] for c in cold["cases"] if c["problems"] and c["id"].startswith("MH-"))
+
+
+def _field(name: str, value) -> "Callable[[str], str]":
+    def change(text: str) -> str:
+        entry = json.loads(text)
+        entry[name] = value(entry) if callable(value) else value
+        return json.dumps(entry, ensure_ascii=False)
+    return change
+
+
+@pytest.mark.parametrize("change", [
+    lambda text: text[:-5],                                                  # cut short: not JSON
+    _field("kind", "exemplar"),                                              # not its folder's kind
+    _field("until", lambda e: e["day"]),                                     # holds no day
+    _field("findings", [["error", "x", "domain.not_a_finding", {}]]),        # a message that is not a finding
+    _field("findings", [["error", "x", "domain.consistency.historical_authority", {}]]),   # its values missing
+    _field("files", lambda e: [["antt.yaml", None, None]]),                   # a file out of its folder
+    _field("files", lambda e: [[f[0], f[1], "ABC"] for f in e["files"]]),    # a SHA-256 that is not one
+    _field("items", lambda e: [[1, None, "done", [], False]]),               # a state that is not one
+    _field("uses", lambda e: [[u[0], u[1], True, u[3], u[4], u[5]] for u in e["uses"]] or [[]]),  # a bool for a year
+    _field("extra", 1),                                                      # a field too many
+])
+def test_an_entry_from_elsewhere_is_input(demo, tmp_path, monkeypatch, change):
+    """An entry of the branch that is not the shape `_judge` gives is not used: its case is
+    judged from its files, and the check says what a check without cache says."""
+    cold = _published(demo, monkeypatch)
+    case_id = _case_with_problems(cold)
+    _rewrite_entry(demo, case_id, change)
+    judged = _judging(monkeypatch)
+    clone = _clone(demo, tmp_path / "clone")
+    assert _check(clone) == cold and judged == [case_id]
+
+
+def test_a_well_formed_entry_that_lies_is_the_trust_given_to_the_branch(demo, tmp_path, monkeypatch):
+    """What a check of shape cannot see — an entry that says a case is complete and
+    consistent when its files say not — is the trust given to whoever can push the branch,
+    who can push the case files too (docs/reliability.md); `ANTT_DIGESTS=off` reads none."""
+    cold = _published(demo, monkeypatch)
+    case_id = _case_with_problems(cold)
+    _rewrite_entry(demo, case_id, lambda text: json.dumps(
+        {**json.loads(text), "findings": [], "items": [[i[0], i[1], "present", [], False] for i in json.loads(text)["items"]]}))
+    lied = _check(_clone(demo, tmp_path / "clone"))
+    assert next(c for c in lied["cases"] if c["id"] == case_id)["problems"] == []
+    monkeypatch.setenv("ANTT_DIGESTS", "off")
+    assert _check(_clone(demo, tmp_path / "other")) == cold

@@ -305,15 +305,15 @@ def _taken(dossier: Any, travel: Any, misses: list[tuple[str, str | None]], list
     """The cases of `misses` left to judge once each entry made elsewhere that holds — for
     this case file's blob id, today, and the blob ids of its documents now — is taken (and
     kept in the cache, its documents' SHA-256s with it)."""
-    left = []
-    for cid, blob in misses:
-        entry = travel.take(blob, cid, dossier.case_kind_of(cid)) if blob is not None else None
-        if entry is not None and _fresh({**entry, "files": [f[:2] for f in entry["files"]]}, dossier, listing, day):
+    wanted = {blob: (cid, dossier.case_kind_of(cid)) for cid, blob in misses if blob is not None}
+    taken = set()
+    for blob, entry in travel.stream(wanted):
+        cid = wanted[blob][0]
+        if _fresh({**entry, "files": [f[:2] for f in entry["files"]]}, dossier, listing, day):
             cache.put(f"{cid}:{blob}", entry, shared=True)
             entries[cid] = _compact(cid, entry, shared)
-        else:
-            left.append((cid, blob))
-    return left
+            taken.add(cid)
+    return [(cid, blob) for cid, blob in misses if cid not in taken]
 
 
 def _share(travel: Any, cache: Any, total: int) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -35,7 +36,7 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS check_files (blob TEXT PRIMARY KEY, sha256 TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS check_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
 )
-_HEX = frozenset("0123456789abcdef")
+_HEX_TEXT = re.compile(r"[0-9a-f]+")
 # What the findings are computed by: a change to any of these files (a new rule, a kind spec
 # edited) is a new stamp, so no entry of older code is ever used.
 _CODE = ("domain", "store", "kinds", "services/check.py")
@@ -247,7 +248,7 @@ class CheckCache:
 
 
 def _hex(value: Any, lengths: tuple[int, ...]) -> bool:
-    return type(value) is str and len(value) in lengths and _HEX.issuperset(value)
+    return type(value) is str and len(value) in lengths and _HEX_TEXT.fullmatch(value) is not None
 
 
 # -- entries that travel (docs/reliability.md, "The check cache") --------------------------

@@ -261,6 +261,42 @@ class SharedDigests:
             return False
         return unshared > 0 or not self._refs
 
+    def stream(self, wanted: dict[str, tuple[str, str]]) -> Iterator[tuple[str, Any]]:
+        """(blob id, checked entry) of each `wanted` blob id (→ its case ID and kind) that a
+        set holds a good entry for: the local set first, then each fetched one, read a bucket
+        at a time and only the buckets of blob ids still wanted, so that no more than one
+        bucket's text is held (`take` holds a whole set: the digests of `status`)."""
+        if self.mode == "off":
+            return
+        if self._refs is None:
+            self._refs = self.git.refs()
+        left = dict(wanted)
+        for _ref, commit in self._refs:
+            groups: dict[str, list[str]] = {}
+            for key in left:
+                groups.setdefault(bucket_name(key), []).append(key)
+            buckets = [(name[len(self.prefix):], blob, size) for name, blob, size in self.git.tree(commit)
+                       if self._own(name) and 0 < size <= MAX_BUCKET]
+            if not left or sum(size for _, _, size in buckets) > MAX_TOTAL:
+                continue
+            names = {blob: name for name, blob, _ in buckets if name in groups}
+            for blob, content in self.git.read(list(names)):
+                entries = read_bucket(names[blob], content, self.context())
+                del content
+                for key in groups[names[blob]]:
+                    value = self._checked(entries.get(key), *left[key])
+                    if value is not None:
+                        del left[key]
+                        yield key, value
+
+    def _checked(self, raw: bytes | None, case_id: str, kind: str) -> Any:
+        if raw is None:
+            return None
+        try:
+            return self._accept(raw, case_id, kind)
+        except Exception:  # noqa: BLE001 - not JSON, a bad date, a number too long: not an entry
+            return None
+
     def holds_own(self) -> bool:
         """Whether the local branch holds buckets of this kind (a set made by `status` alone
         holds none of `antt check`'s)."""
