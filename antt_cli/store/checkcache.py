@@ -14,7 +14,8 @@ document edited in Word, a `git pull` each change a key or a file's blob id, so 
 judged again — and then a document whose blob id is known (`check_files`: blob id → SHA-256,
 a function of the bytes) is not read again. Like the digests, entries are data (JSON),
 rebuildable, never committed; a cache that cannot be opened or written only makes
-`antt check` slower."""
+`antt check` slower. The entries also travel, on the branch `antt-digests` (`entry_ok`
+below, docs/reliability.md "The check cache"), for a clone's first check."""
 from __future__ import annotations
 
 import hashlib

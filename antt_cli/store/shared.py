@@ -11,6 +11,10 @@ set costs git, and a push, only those. Each blob is text, UTF-8:
     <blob id> <digest as the read cache's JSON>
     …
 
+`antt check`'s entries live in the same tree, in buckets `check-00` … `check-ff` of the same
+form (`SharedDigests(prefix="check-")`, services/check.py); each kind writes its own
+buckets and keeps the other's.
+
 `<context>` names what computed the digests (the digest format of store/cache.py `VERSION`,
 antt's version and the bytes of every kind spec, store/kinds.py `fingerprint`): a set made by
 another antt, or with other kinds, is not used. A blob id says which content an entry
