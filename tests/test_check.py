@@ -232,6 +232,23 @@ def test_file_findings(stored, on_disk, key):
     assert [f.key for f in found] == ([key] if key else [])
 
 
+def test_every_finding_of_a_case_is_one_an_entry_may_say():
+    """`CASE_FINDINGS` (what a check entry made elsewhere may hold, store/checkcache.py) is
+    every key `case_findings` gives, with exactly its values."""
+    from antt_cli.domain.consistency import CASE_FINDINGS, case_findings
+
+    late = Record(kind="survey-report", date=dt.date(2025, 1, 1), issuer="Công an xã Hàm Thuận")
+    plan = Record(kind="survey-plan", date=dt.date(2025, 2, 1), issuer="Công an xã Hàm Thuận",
+                  file="docs/01.docx", sha256="abc")
+    decision = Record(kind="rating-decision", date=dt.date(2026, 11, 9), issuer="Công an xã Hàm Thuận", year=2026,
+                      file="docs/02.docx")
+    case = Case(id="MH-2025-001", authority="UBND huyện Cũ", level="huyen", status="active",
+                documents=[late, plan, decision], letters=[Record(kind="to-trinh", file="docs/03.docx")])
+    found = case_findings(case, load_registry(), {}, {"docs/01.docx": "abd"})
+    assert {f.key for f in found} == set(CASE_FINDINGS)
+    assert all(set(f.params) == CASE_FINDINGS[f.key] for f in found)
+
+
 @pytest.mark.parametrize("levels, missing, ok", [
     ((), False, True), (("warning",), False, True), (("warning", "error"), False, False), ((), True, False),
 ])
