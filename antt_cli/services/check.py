@@ -52,9 +52,9 @@ class CheckResult:
         return sum(1 for c in self.cases for p in c.problems if p.level == level)
 
     def as_json(self) -> dict[str, Any]:
-        """docs/commands.md `antt check --json`. An item shared by many cases (one object per
-        distinct item, `_compact`) is one row object, written once (cli/common.py)."""
-        rows: dict[int, dict[str, Any]] = {}
+        """docs/commands.md `antt check --json`. An item or a problem shared by many cases (one
+        object per distinct item, `_compact`) is one row object, written once (cli/common.py)."""
+        rows: dict[int, dict[str, Any]] = {}   # the objects are held by the result meanwhile
 
         def row(i: Item) -> dict[str, Any]:
             found = rows.get(id(i))
@@ -62,9 +62,14 @@ class CheckResult:
                 found = rows[id(i)] = {"no": i.no, "title": i.title, "state": i.state}
             return found
 
+        def problem(p: Problem) -> dict[str, Any]:
+            found = rows.get(id(p))
+            if found is None:
+                found = rows[id(p)] = {"level": p.level, "item": p.item, "message": p.message}
+            return found
+
         return {"ok": self.ok, "cases": [
-            {"id": c.id, "items": [row(i) for i in c.items],
-             "problems": [{"level": p.level, "item": p.item, "message": p.message} for p in c.problems]}
+            {"id": c.id, "items": [row(i) for i in c.items], "problems": [problem(p) for p in c.problems]}
             for c in self.cases]}
 
 
@@ -100,14 +105,21 @@ def _part(reg: Any, case_kind: str, part: str) -> str:
     return f"{label} ({when})" if when else label
 
 
-def _item_problems(reg: Any, case_id: str, case_kind: str, items: Iterable[Item]) -> list[Problem]:
+def _item_problems(reg: Any, case_id: str, case_kind: str, items: Iterable[Item],
+                   worded: dict[int, Problem] | None = None) -> list[Problem]:
     """A missing item is an error naming what is missing; item 15's warning (a rated year
-    complete without a review, docs/rules.md) a warning."""
+    complete without a review, docs/rules.md) a warning. `worded`: the error of an item
+    object already worded (one object per distinct item across the dossier, `_compact`)."""
     found = []
     for i in items:
         if i.state == MISSING:
-            missing = "; ".join(_part(reg, case_kind, part) for part in i.missing)
-            found.append(Problem(ERROR, str(i.no), t("services.check.item_missing", title=i.title, missing=missing)))
+            problem = worded.get(id(i)) if worded is not None else None
+            if problem is None:
+                missing = "; ".join(_part(reg, case_kind, part) for part in i.missing)
+                problem = Problem(ERROR, str(i.no), t("services.check.item_missing", title=i.title, missing=missing))
+                if worded is not None:
+                    worded[id(i)] = problem
+            found.append(problem)
         if i.warning:
             found.append(Problem(WARNING, str(i.no), t("services.check.no_review", title=i.title, id=case_id)))
     return found
@@ -423,12 +435,12 @@ def _compact(case_id: str, entry: dict[str, Any], shared: dict) -> tuple:
     return kind, tuple(items), findings, uses
 
 
-def _case_check(reg: Any, case_id: str, entry: Any, twice: list[Finding]) -> CaseCheck:
+def _case_check(reg: Any, case_id: str, entry: Any, twice: list[Finding], worded: dict[int, Problem]) -> CaseCheck:
     """One case's line of the result."""
     if isinstance(entry, AnttError):
         return CaseCheck(case_id, (), (Problem(ERROR, CASE_FILE_ITEM, entry.message()),))
     kind, items, findings, _uses = entry
-    problems = _item_problems(reg, case_id, kind, items) + [_problem(reg, kind, f) for f in [*findings, *twice]]
+    problems = _item_problems(reg, case_id, kind, items, worded) + [_problem(reg, kind, f) for f in [*findings, *twice]]
     return CaseCheck(case_id, items, tuple(problems))
 
 
@@ -450,5 +462,6 @@ def check_dossier(ctx: Context, case_id: str | None = None, day: dt.date | None 
     twice: dict[str, list[Finding]] = {}
     for f in duplicate_numbers(u for e in entries.values() if not isinstance(e, AnttError) for u in e[3]):
         twice.setdefault(f.case_id, []).append(f)
-    return CheckResult(tuple(_case_check(reg, cid, entry, twice.get(cid, []))
+    worded: dict[int, Problem] = {}   # the items' objects are held by `entries` meanwhile
+    return CheckResult(tuple(_case_check(reg, cid, entry, twice.get(cid, []), worded)
                              for cid, entry in entries.items() if case_id is None or cid == case_id))
