@@ -205,11 +205,11 @@ class CheckCache:
         except Exception:  # noqa: BLE001 - counted again next time: one more export
             pass
 
-    def travelling(self) -> Iterator[tuple[str, Any]]:
-        """(case file's blob id, entry) of every entry of this stamp, by blob id, each with
-        its documents' SHA-256s (`[rel, blob id, SHA-256]`, as `_judge` made it): the set the
-        branch `antt-digests` carries. An entry whose document's SHA-256 is not known is
-        left out."""
+    def travelling(self) -> Iterator[tuple[str, str]]:
+        """(case file's blob id, entry as JSON text) of every entry of this stamp, by blob id,
+        each with its documents' SHA-256s (`[rel, blob id, SHA-256]`, as `_judge` made it):
+        the set the branch `antt-digests` carries. An entry whose document's SHA-256 is not
+        known is left out."""
         db = self._connect()
         if db is None:
             return
@@ -224,7 +224,7 @@ class CheckCache:
                 continue
             if all(blob is None or blob in hashes for _rel, blob in files):
                 entry["files"] = [[rel, blob, hashes.get(blob)] for rel, blob in files]
-                yield key.rpartition(":")[2], entry
+                yield key.rpartition(":")[2], json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
 
     def _unnamed(self, db: Any, named: set[str]) -> list[tuple[str]]:
         """The rows of `check_files` of documents no longer there (edited or removed), nor

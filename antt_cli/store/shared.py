@@ -373,7 +373,8 @@ def _digest_entry(raw: bytes, case_id: str, kind: str) -> dict | None:
 
 
 def _buckets(entries: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, list[tuple[str, str]]]]:
-    """(bucket name, [(blob id, JSON text)]) of sorted entries, one bucket at a time."""
+    """(bucket name, [(blob id, JSON text)]) of sorted entries, one bucket at a time; an entry
+    given as text is its JSON already (`antt check`'s: plain JSON, nothing to encode)."""
     from antt_cli.store.cache import encode
 
     name, lines = None, []
@@ -382,7 +383,7 @@ def _buckets(entries: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, list[tup
             if lines:
                 yield name, lines
             name, lines = bucket_name(key), []
-        lines.append((key, _text(encode(value))))
+        lines.append((key, value if isinstance(value, str) else _text(encode(value))))
     if lines:
         yield name, lines
 
