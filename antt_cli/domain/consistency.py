@@ -140,18 +140,23 @@ def number_uses(case: Case) -> Iterator[NumberUse]:
 def duplicate_numbers(uses: Iterable[NumberUse]) -> Iterator[Finding]:
     """A number given twice by one body in one year, across the whole dossier (one register per
     body per calendar year, docs/interpretations.md): reported on the later use, naming the
-    first. In date order, a case's own order on one day (uses are grouped by register and
-    number first: only the numbers used twice are sorted)."""
+    first. In date order, a case's own order on one day (the registers' numbers are counted
+    first: only the numbers used twice are sorted)."""
+    from collections import Counter
+    from operator import itemgetter
+
+    uses = list(uses)
+    keys = list(map(itemgetter(2, 3, 5), uses))   # (body, year, value) of each use
+    twice = {key for key, count in Counter(keys).items() if count > 1 and key[2] is not None}
     groups: dict[tuple[str, int, int], list[tuple[dt.date, int, NumberUse]]] = {}
-    for n, use in enumerate(uses):
-        if use.value is not None:
-            groups.setdefault((use.body, use.year, use.value), []).append((use.date, n, use))
+    for n, key in enumerate(keys):
+        if key in twice:
+            groups.setdefault(key, []).append((uses[n].date, n, uses[n]))
     found = []
     for group in groups.values():
-        if len(group) > 1:
-            group.sort(key=lambda g: g[:2])
-            other = group[0][2]
-            found.extend((day, n, use, other) for day, n, use in group[1:])
+        group.sort(key=lambda g: g[:2])
+        other = group[0][2]
+        found.extend((day, n, use, other) for day, n, use in group[1:])
     found.sort(key=lambda f: f[:2])
     for _day, _n, use, other in found:
         yield Finding(ERROR, use.case_id, use.kind, "domain.consistency.number_twice",
