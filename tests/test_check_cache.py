@@ -346,3 +346,14 @@ def test_a_well_formed_entry_that_lies_is_the_trust_given_to_the_branch(demo, tm
     assert next(c for c in lied["cases"] if c["id"] == case_id)["problems"] == []
     monkeypatch.setenv("ANTT_DIGESTS", "off")
     assert _check(_clone(demo, tmp_path / "other")) == cold
+
+
+def test_a_check_of_another_day_leaves_todays_entries(demo, monkeypatch):
+    """`--date` past the days an entry holds judges its case for that day, and leaves the
+    entry of today (the clock's: ANTT_TODAY here) as it was: the next check judges nothing."""
+    cold = _cold(demo)
+    judged = _judging(monkeypatch)
+    later = antt("--json", "check", "--date", "2030-01-01", root=demo)
+    assert json.loads(later.stdout) != cold and judged     # some hold in 2030 too (a closed case's)
+    judged.clear()
+    assert _check(demo) == cold and judged == []

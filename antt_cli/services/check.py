@@ -239,10 +239,12 @@ def _case_blob(dossier: Any, listing: dict[str, str], rel: str) -> str | None:
 
 
 def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
-             shared: dict) -> dict[str, Any]:
-    """Every case's entry, from the cache where it still holds, else judged (and kept); the
-    AnttError of a case whose file is broken (one finding, the others go on). A case file
-    git finds unchanged is not even read when its entry holds."""
+             shared: dict, clock: dt.date) -> dict[str, Any]:
+    """Every case's entry, from the cache where it still holds, else judged (and kept, unless
+    judged for another day than the `clock`'s while the cached one holds on that one: a
+    `--date` does not undo today's); the AnttError of a case whose file is broken (one
+    finding, the others go on). A case file git finds unchanged is not even read when its
+    entry holds."""
     from antt_cli.store.cache import VERSION
     from antt_cli.store.checkcache import CheckCache, code_mark, stamp_of
 
@@ -251,7 +253,7 @@ def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
     cache = CheckCache(dossier.root, stamp_of(VERSION, code_mark(), dossier.profile))
     entries: dict[str, Any] = {}
     misses: list[tuple[str, str | None]] = []
-    complete, day = False, today.toordinal()
+    complete, day, keep = False, today.toordinal(), set()
     try:
         for cid in ids:
             blob = _case_blob(dossier, listing, dossier.case_relpath(cid))
@@ -261,13 +263,15 @@ def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
             else:
                 entries[cid] = None  # judged below, in this order
                 misses.append((cid, blob))
+                if entry is not None and clock != today and _fresh(entry, dossier, listing, clock.toordinal()):
+                    keep.add(cid)
         travel = _travel(dossier) if misses else None
         if travel is not None:
             misses = _taken(dossier, travel, misses, listing, day, cache, entries, shared)
         done = len(ids) - len(misses)
         known = cache.file_hashes() if misses else {}
         for n, (cid, blob, entry) in enumerate(_judged(dossier, reg, today, misses, listing, known), done + 1):
-            if not isinstance(entry, AnttError) and blob is not None:
+            if not isinstance(entry, AnttError) and blob is not None and cid not in keep:
                 cache.put(f"{cid}:{blob}", entry)
             entries[cid] = entry if isinstance(entry, AnttError) else _compact(cid, entry, shared)
             if progress:
@@ -458,7 +462,7 @@ def check_dossier(ctx: Context, case_id: str | None = None, day: dt.date | None 
         except AnttError as exc:  # an unknown ID is refused; a broken case is a finding below
             if exc.key in ("store.unknown_case", "store.bad_id"):
                 raise
-    entries = _entries(dossier, reg, today, progress, {"titles": _titles()})
+    entries = _entries(dossier, reg, today, progress, {"titles": _titles()}, ctx.today)
     twice: dict[str, list[Finding]] = {}
     for f in duplicate_numbers(u for e in entries.values() if not isinstance(e, AnttError) for u in e[3]):
         twice.setdefault(f.case_id, []).append(f)
