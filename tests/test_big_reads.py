@@ -172,19 +172,28 @@ def test_the_cache_hands_its_entries_over_a_batch_at_a_time(tmp_path):
     assert streaming < held / 2, (streaming, held)
 
 
-def test_a_damaged_entry_is_parsed_again_and_mended(demo, tmp_path):
+@pytest.mark.parametrize("table, args, junk", [
+    ("digests", ("--json", "summary", "--year", "2026"), '{"id": 1}'),  # a reader of whole digests
+    ("briefs", ("--json", "status"), "[1, 2]"),  # the readers of the briefs (domain/digest.py BRIEF_KEYS)
+    ("briefs", ("--json", "due"), "not json"),
+    ("briefs", ("--json", "status"), '["MH-2025-001"' + ', "x"' * 20 + "]"),
+])
+def test_a_damaged_entry_is_parsed_again_and_mended(demo, tmp_path, table, args, junk):
     import shutil
 
+    from antt_cli.store.cache import blob_id
+
     root = Path(shutil.copytree(demo, tmp_path / "demo"))
-    first = ok("--json", "status", root=root).stdout
+    first = ok(*args, root=root).stdout
     db_path = root / ".git" / "antt" / "cases.sqlite"
+    blob = blob_id((root / "models" / "MH-2025-001" / "case.yaml").read_bytes())
     with sqlite3.connect(db_path) as db:
-        (blob,) = db.execute("SELECT blob FROM digests LIMIT 1").fetchone()
-        db.execute("UPDATE digests SET data='{\"id\": 1}' WHERE blob=?", (blob,))
-    assert ok("--json", "status", root=root).stdout == first
+        (good,) = db.execute(f"SELECT data FROM {table} WHERE blob=?", (blob,)).fetchone()
+        db.execute(f"UPDATE {table} SET data=? WHERE blob=?", (junk, blob))
+    assert ok(*args, root=root).stdout == first
     with sqlite3.connect(db_path) as db:
-        (data,) = db.execute("SELECT data FROM digests WHERE blob=?", (blob,)).fetchone()
-    assert json.loads(data)["id"] != 1  # written back whole
+        (data,) = db.execute(f"SELECT data FROM {table} WHERE blob=?", (blob,)).fetchone()
+    assert data == good  # written back whole
 
 
 @pytest.mark.parametrize("terminal", [False, True])
@@ -205,3 +214,100 @@ def test_the_progress_bar_shows_on_a_terminal_after_a_second_only(terminal, monk
         advance(5, 10)
         advance(10, 10)
     assert bool(capsys.readouterr().err) is terminal
+
+
+class Asked(dict):
+    """A digest that remembers which of its keys were read."""
+
+    def __init__(self, value: dict, asked: set) -> None:
+        super().__init__(value)
+        self.asked = asked
+
+    def __getitem__(self, key):
+        self.asked.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self.asked.add(key)
+        return super().get(key, default)
+
+
+def demo_digests(root: Path) -> list[dict]:
+    from antt_cli.services.common import working_tree
+    from antt_cli.store.dossier import Dossier
+
+    return list(Dossier.open(root, working_tree(root)).iter_digests())
+
+
+@pytest.mark.parametrize("day", ["2025-01-01", "2025-11-20", "2026-06-20", "2026-11-12", "2027-11-06", "2030-01-01"])
+def test_status_and_due_read_only_the_brief(demo, day):
+    """`antt status` and `antt due` are drawn from the briefs the read cache keeps
+    (domain/digest.py BRIEF_KEYS): their readers ask a digest for no other key, and a
+    brief gives them what the whole digest gives."""
+    from antt_cli.domain.deadlines import next_due, obligations
+    from antt_cli.domain.digest import BRIEF_KEYS, brief_of
+    from antt_cli.domain.interpretations import Rules
+    from antt_cli.reports.status import status_row
+    from antt_cli.store.kinds import load_registry
+
+    today, reg, rules, asked = dt.date.fromisoformat(day), load_registry(), Rules(), set()
+    digests = demo_digests(demo)
+    assert {d["kind"] for d in digests} == {"model", "exemplar"} and len(digests) >= 8
+    for digest in digests:
+        whole = Asked(digest, asked)
+        row, owed = status_row(whole, today, rules, reg), obligations(whole, today, rules)
+        assert (str(whole["id"]), str(whole["name"])) == (str(digest["id"]), str(digest["name"]))  # due's
+        brief = brief_of(digest)
+        assert status_row(brief, today, rules, reg) == row and obligations(brief, today, rules) == owed
+        assert next_due(brief, today, rules) == next_due(digest, today, rules)
+    assert asked <= set(BRIEF_KEYS), asked - set(BRIEF_KEYS)
+
+
+def test_a_brief_is_stored_as_it_is_read_and_a_bad_one_is_a_miss(demo):
+    from antt_cli.domain import digest as d
+    from antt_cli.store.cache import Brief
+
+    codec = Brief(d.BRIEF_KEYS, d.BRIEF_DATES, d.BRIEF_DATED, d.brief_ok)
+    digests = demo_digests(demo)
+    for digest in digests:
+        text = codec.encode(digest)
+        assert codec.decode(text) == d.brief_of(digest) and d.brief_ok(codec.decode(text))
+    good = json.loads(codec.encode(next(x for x in digests if x["met"])))
+    where = {key: i for i, key in enumerate(d.BRIEF_KEYS)}
+
+    def changed(key, value):
+        row = list(good)
+        row[where[key]] = value
+        return json.dumps(row)
+
+    for text in ["", "null", "{}", json.dumps(good[:-1]), json.dumps(good + [None]),
+                 changed("id", 7), changed("kind", None), changed("step", "3"), changed("linked", "yes"),
+                 changed("opened", "2026-13-01"), changed("launched", 20260101), changed("late_steps", "x"),
+                 changed("late_steps", [1]), changed("met", [["plan", 2026]]), changed("met", [["plan", "2026", None]]),
+                 changed("met", [["plan", 2026, "31/12/2025"]]), changed("plan_years", ["2026"]),
+                 changed("reassessed", None), changed("rating_year", "2026")]:
+        assert codec.decode(text) is None, text
+    assert codec.decode(json.dumps(good)) is not None  # the unchanged row is good
+
+
+def test_a_big_table_drawn_plain_is_aligned_in_terminal_cells(capsys):
+    """`_print_plain` (status and due above the rich limit): each column as wide as its widest
+    cell counted in terminal cells, two spaces between, no space at a line's end — the
+    same lines as drawing each row on its own."""
+    import unicodedata
+
+    from rich.cells import cell_len
+
+    from antt_cli.cli.dossier_cmds import _print_plain
+
+    name = "Tổ tự quản thôn Lâm Giáo"  # NFC, and below the same in combining marks (fewer cells than characters)
+    header = ["Mã", "Tên mô hình dài hơn mọi ô", "Hạn"]
+    cells = [("MH-2025-001", unicodedata.normalize("NFD", name), "04/11/2026"),
+             ("MH-2025-002", name, ""), ("DH-2025-001", "x", "—"), ("MH-2025-001", "", "04/11/2026")]
+    _print_plain(header, cells)
+    lines = capsys.readouterr().out.splitlines()
+    widths = [max(cell_len(row[i]) for row in [header, *cells]) for i in range(3)]
+    expected = ["  ".join(c + " " * (w - cell_len(c)) for c, w in zip(row, widths)).rstrip()
+                for row in [header, ["-" * w for w in widths], *cells]]
+    expected[1] = "  ".join("-" * w for w in widths)
+    assert lines == expected

@@ -336,3 +336,77 @@ def test_a_clones_first_numbered_write_fills_its_registers_from_the_shared_diges
     monkeypatch.delenv("ANTT_DIGESTS")
     assert found["auto"][:2] == found["off"][:2] and found["auto"][0] == 0 and found["auto"][1]
     assert found["auto"][2] < found["off"][2], found
+
+
+def cache_rows(root: Path) -> dict[str, list]:
+    """Every row of the read cache's digests, briefs and number registers, sorted."""
+    import sqlite3
+
+    with sqlite3.connect(root / ".git" / "antt" / "cases.sqlite") as db:
+        return {table: sorted(db.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+                for table in ("digests", "briefs", "numbers")}
+
+
+def test_a_clones_first_read_holds_a_batch_at_a_time_and_fills_the_same_cache(launched, tmp_path, monkeypatch, parses):
+    """The digests a fresh clone takes from the shared set are written to the read cache a
+    batch at a time and let go (store/cache.py `flush`), so its first read holds one batch,
+    not the whole dossier's: the same answers and the same cache as a read that holds them all."""
+    from antt_cli.store import cache as cache_module
+
+    cold = cold_outputs(launched, monkeypatch)
+    export(launched, monkeypatch)
+    whole = clone(launched, tmp_path / "whole")
+    assert outputs(whole) == cold
+    held = {"most": 0, "flushes": 0}
+    put, flush = cache_module.CaseCache.put, cache_module.CaseCache.flush
+
+    def counting_put(self, key, value, **kwargs):
+        put(self, key, value, **kwargs)
+        held["most"] = max(held["most"], len(self.new))
+
+    def counting_flush(self, at_least=1):
+        before = len(self.new)
+        flush(self, at_least)
+        held["flushes"] += before > len(self.new)
+
+    monkeypatch.setattr(cache_module, "STREAM_BATCH", 1)
+    monkeypatch.setattr(cache_module.CaseCache, "put", counting_put)
+    monkeypatch.setattr(cache_module.CaseCache, "flush", counting_flush)
+    batched = clone(launched, tmp_path / "batched")
+    parses["n"] = 0
+    assert outputs(batched) == cold and parses["n"] == 0
+    assert held == {"most": 1, "flushes": 2}  # the fixture's two cases, one at a time
+    assert cache_rows(batched) == cache_rows(whole)
+
+
+def test_a_clone_whose_cache_cannot_be_written_still_reads_right(launched, tmp_path, monkeypatch, parses):
+    """No read cache at all (`.git/antt` is not a folder): what was taken stays in memory
+    (`flush` keeps it), the answers are those of a cold read."""
+    cold = cold_outputs(launched, monkeypatch)
+    export(launched, monkeypatch)
+    copy = clone(launched, tmp_path / "clone")
+    (copy / ".git" / "antt").write_text("not a folder", encoding="utf-8")
+    parses["n"] = 0
+    assert outputs(copy)[:4] == cold[:4]  # status and due, text and JSON
+    assert parses["n"] == 0
+
+
+def test_a_numbered_write_that_fills_the_registers_refuses_over_a_broken_case(launched, monkeypatch):
+    """The register filled in bulk (store/dossier.py numbers_used, every case file missing
+    from the cache): a case file that cannot be read stops the write with its file named,
+    and nothing is changed."""
+    from conftest import refused
+
+    from antt_cli.store import dossier as dossier_module
+
+    monkeypatch.setattr(dossier_module, "_FEW_MISSES", 0)
+    monkeypatch.setenv("ANTT_DIGESTS", "off")
+    made = json.loads(ok("--json", "new-model", "Tổ tự quản thôn Lâm Giáo", "--area", "Thôn Lâm Giáo", "--date",
+                         "2025-09-01", root=launched).stdout)["id"]
+    broken = launched / "models" / "MH-2025-002" / "case.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8") + "\n  : [\n", encoding="utf-8")
+    git(launched, "commit", "-qam", "hỏng")
+    wipe_cache(launched)
+    result = refused(launched, "record", made, "survey-plan", "--date", "2025-09-03", "--number", "auto",
+                     "--approved-by", "Đảng ủy xã Hàm Thuận", "--approved-date", "2025-09-05")
+    assert "MH-2025-002" in result.stderr

@@ -308,24 +308,30 @@ def _print_bodies(rows: list) -> None:
 def _print_plain(header: list[str], cells: list[tuple[str, ...]]) -> None:
     """A big table as plain aligned text (RICH_TABLE_MAX_ROWS): each column as wide as its
     widest cell in terminal cells (a Vietnamese letter written with combining marks is one
-    cell), written a block of lines at a time rather than built whole."""
+    cell), written a block of lines at a time rather than built whole. A column holds the
+    same few texts over and over (dates, kinds, a case's name on each of its lines): each
+    distinct text is measured and padded once."""
     import sys
+    from operator import itemgetter
 
     from rich.cells import cell_len
 
     def size(text: str) -> int:
         return len(text) if text.isascii() else cell_len(text)
 
-    sizes = [[size(c) for c in row] for row in cells]
-    widths = [max(size(h), *(row[i] for row in sizes)) for i, h in enumerate(header)]
+    columns = [{h: size(h)} for h in header]  # per column: {text: its width}, then {text: padded}
+    for i, seen in enumerate(columns):
+        seen.update((text, size(text)) for text in {row[i] for row in cells} if text not in seen)
+    widths = [max(seen.values()) for seen in columns]
+    padded = [{text: text + " " * (w - n) for text, n in seen.items()} for seen, w in zip(columns, widths)]
 
-    def line(row: tuple[str, ...] | list[str], taken: list[int]) -> str:
-        return "  ".join(c + " " * (w - n) for c, n, w in zip(row, taken, widths)).rstrip()
+    def lines(rows: list) -> str:  # column by column, each cell's padded text looked up
+        columns = [map(pad.__getitem__, map(itemgetter(i), rows)) for i, pad in enumerate(padded)]
+        return "".join(line.rstrip() + "\n" for line in map("  ".join, zip(*columns)))
 
-    sys.stdout.write(line(header, [size(h) for h in header]) + "\n" + "  ".join("-" * w for w in widths) + "\n")
+    sys.stdout.write(lines([header]) + "  ".join("-" * w for w in widths) + "\n")
     for start in range(0, len(cells), _PLAIN_BLOCK):
-        block = range(start, min(start + _PLAIN_BLOCK, len(cells)))
-        sys.stdout.write("".join(line(cells[i], sizes[i]) + "\n" for i in block))
+        sys.stdout.write(lines(cells[start:start + _PLAIN_BLOCK]))
 
 
 _PLAIN_BLOCK = 2000  # lines written at a time by _print_plain

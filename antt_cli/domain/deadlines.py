@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, NamedTuple
 
 from antt_cli.domain.dates import evaluation_year_of
 from antt_cli.domain.exemplars import evaluation_last_day
 from antt_cli.domain.interpretations import Rules, month_day, reassessment_deadline
+from antt_cli.domain.rating import first_eligible_year
 
 PLAN, REPORT, RATING = "plan", "report", "rating"  # what a duty owes: a spec `year` key, or a rating role
 SIX_MONTH, ANNUAL = "6-month", "annual"
@@ -70,12 +71,14 @@ DUTIES: tuple[Duty, ...] = (
     Duty("reassess", "§IV.3", "deadlines.proposal", 0, RECOGNIZED, owes=REPORT, case=EXEMPLAR),
 )
 DUTY = {d.key: d for d in DUTIES}
+_ORDER = {d.key: i for i, d in enumerate(DUTIES)}  # obligations of one day: in the order of DUTIES
 
 
-@dataclass(frozen=True)
-class Obligation:
+class Obligation(NamedTuple):
     """One duty of one evaluation year: `before` is the guideline's date ("trước 05/11/2026"),
-    `due` the last good day (04/11/2026)."""
+    `due` the last good day (04/11/2026). A named tuple (immutable, like Due): a whole-dossier
+    table makes one per case and duty, and a frozen dataclass costs several times as much to
+    make."""
 
     what: str
     year: int
@@ -90,10 +93,10 @@ class Obligation:
         return today > self.due
 
 
-@dataclass(frozen=True, order=True)
-class Due:
+class Due(NamedTuple):
     """One obligation not yet met, as `antt status` shows it: the last good day, what is owed
-    (a spec `year` key, or `rating`), the evaluation year, a report's period, a rating role."""
+    (a spec `year` key, or `rating`), the evaluation year, a report's period, a rating role
+    (ordered field by field)."""
 
     day: dt.date
     owed: str
@@ -121,8 +124,6 @@ def six_month_due(year: int, rules: Rules) -> dt.date:
 def rating_eligible(established: dt.date | None, year: int, rules: Rules) -> bool:
     """§III.2.a "từ đủ 10 tháng trở lên tính từ ngày có quyết định thành lập": the decision's
     date + 10 calendar months falls on or before 31/10/Y (docs/interpretations.md)."""
-    from antt_cli.domain.rating import first_eligible_year
-
     return established is not None and year >= first_eligible_year(established, rules)
 
 
@@ -150,11 +151,13 @@ def _met(digest: Mapping[str, Any], today: dt.date) -> set[tuple[str, int]]:
 
 
 def obligations(digest: Mapping[str, Any], today: dt.date, rules: Rules,
-                eligible: Eligibility = digest_eligible) -> list[Obligation]:
+                eligible: Eligibility = digest_eligible, dates: dict | None = None) -> list[Obligation]:
     """Every duty the case owes and has not met, up to and including the next one of each
     kind still ahead of `today`, soonest first. Only an active model owes anything (building
     models have no plans yet; closing and closed ones owe nothing more, §III.3); an exemplar
-    owes its evaluation while building and its reassessments once recognized."""
+    owes its evaluation while building and its reassessments once recognized. `dates`
+    remembers each duty's date of a year over the cases of one table (judged by the same
+    `rules`)."""
     if digest.get("kind") == EXEMPLAR:
         return _exemplar_obligations(digest, today, rules)
     if digest.get("status") != "active" or not digest.get("launched"):
@@ -171,7 +174,8 @@ def obligations(digest: Mapping[str, Any], today: dt.date, rules: Rules,
     if opened:
         first_plan = max(first_plan, evaluation_year_of(opened))
     owed: list[Obligation] = []
-    dates: dict[tuple[str, int], dt.date] = {}  # each duty's date of a year, worked out once
+    if dates is None:
+        dates = {}  # each duty's date of a year, worked out once
     rated: dict[int, bool] = {}  # whether the model may be rated in a year, asked once
 
     def date_of(duty: Duty, year: int) -> dt.date:
@@ -194,7 +198,7 @@ def obligations(digest: Mapping[str, Any], today: dt.date, rules: Rules,
             if date_of(DUTY[duty.cycle_ends or duty.key], year) > today:
                 break  # the next one ahead: listed, nothing later
             year += 1
-    owed.sort(key=lambda o: (o.due, DUTIES.index(DUTY[o.what])))
+    owed.sort(key=lambda o: (o.before, _ORDER[o.what]))
     return owed
 
 
@@ -242,7 +246,7 @@ def _exemplar_obligations(digest: Mapping[str, Any], today: dt.date, rules: Rule
 def _is_met(duty: Duty, year: int, met: set[tuple[str, int]]) -> bool:
     if (duty.key, year) in met:
         return True
-    return any((key, year) in met for key in duty.also_met_by)
+    return bool(duty.also_met_by) and any((key, year) in met for key in duty.also_met_by)
 
 
 def _owes(duty: Duty, digest: Mapping[str, Any], year: int, launched: dt.date, rules: Rules,
@@ -256,12 +260,13 @@ def _owes(duty: Duty, digest: Mapping[str, Any], year: int, launched: dt.date, r
     return duty.owed_when == REPORTING or not eligible(digest, year, rules)
 
 
-def next_due(digest: Mapping[str, Any], today: dt.date, rules: Rules) -> Due | None:
-    """The earliest obligation not yet met, or None. Reads a case digest (domain/digest.py)."""
+def next_due(digest: Mapping[str, Any], today: dt.date, rules: Rules, dates: dict | None = None) -> Due | None:
+    """The earliest obligation not yet met, or None. Reads a case digest (domain/digest.py);
+    `dates` as for `obligations`."""
     if digest.get("kind") == EXEMPLAR:
         owed_ex = exemplar_owed(digest, today, rules)
         return owed_ex[0] if owed_ex else None
-    owed = obligations(digest, today, rules)
+    owed = obligations(digest, today, rules, dates=dates)
     if not owed:
         return None
     duty = DUTY[owed[0].what]

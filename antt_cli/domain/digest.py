@@ -3,12 +3,15 @@ the number registers), derived from `case.yaml` alone. Small, so that the read c
 10,000-case dossier loads in a blink (docs/interpretations.md); recomputed whenever a case file changes."""
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from itertools import repeat
+from typing import TYPE_CHECKING, Any
 
-from antt_cli.domain.kindspec import Registry
-from antt_cli.domain.lifecycle import current_step
-from antt_cli.domain.model import Case
 from antt_cli.domain.text import name_key
+
+if TYPE_CHECKING:  # a warm read checks briefs and digests only: the lifecycle is imported to make one
+    from antt_cli.domain.kindspec import Registry
+    from antt_cli.domain.model import Case
 
 
 def rating_digest(case: Case, reg: Registry) -> dict[str, Any]:
@@ -82,6 +85,7 @@ def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
                       and reg[d.kind].rating not in ("decide", "submit")
                       and not d.extra.get("superseded") and not d.extra.get("withdrawn")})
     from antt_cli.domain.exemplars import digest_part
+    from antt_cli.domain.lifecycle import current_step
     from antt_cli.domain.summary import case_facts
 
     return {
@@ -105,6 +109,51 @@ def case_digest(case: Case, reg: Registry) -> dict[str, Any]:
     }
 
 
+# The part of a digest that `antt status` and `antt due` read (reports/status.py `status_row`,
+# domain/deadlines.py `obligations`, services/due.py): the read cache keeps it beside the
+# whole digest (store/cache.py, "briefs"), so a warm table decodes a sixth of the bytes. The
+# order is a cached brief's; `tests/test_read_cache.py` checks that those readers ask for no
+# other key.
+BRIEF_KEYS = ("id", "kind", "exemplar_kind", "name", "status", "step", "linked", "area", "grade",
+              "proposed_grade", "rating_year", "late_steps", "launched", "opened", "established", "met",
+              "plan_years", "clock_start", "evaluation_kind", "recognized_on", "reassessed")
+BRIEF_DATES = frozenset(["launched", "opened", "established", "clock_start", "recognized_on"])  # a date or None
+BRIEF_DATED = frozenset(["met"])  # a list of tuples whose last item is a date or None
+
+
+def brief_of(digest: dict[str, Any]) -> dict[str, Any]:
+    """The brief of a digest: its `BRIEF_KEYS`, the same objects."""
+    return {key: digest[key] for key in BRIEF_KEYS}
+
+
+def _brief_types() -> tuple[tuple[type, ...], ...]:
+    """The types each of `BRIEF_KEYS` may have, in their order."""
+    none = type(None)
+    text, maybe_text, maybe_int = (str,), (str, none), (int, none)
+    types = {"id": text, "kind": text, "step": (int,), "linked": (bool,), "rating_year": maybe_int,
+             "late_steps": (list,), "met": (list,), "plan_years": (list,), "reassessed": (list,)}
+    types.update({key: (dt.date, none) for key in BRIEF_DATES})
+    return tuple(types.get(key, maybe_text) for key in BRIEF_KEYS)
+
+
+_BRIEF_TYPES = _brief_types()
+
+
+def brief_ok(value: Any) -> bool:
+    """Whether `value` has the shape `brief_of` gives (a cached brief is checked before it is
+    trusted, like a digest: `digest_ok`). Every key's type in one pass (a key missing gives
+    the dict itself, no type of a brief), then the items of its lists."""
+    if type(value) is not dict or len(value) != len(BRIEF_KEYS) \
+            or not all(map(isinstance, map(value.get, BRIEF_KEYS, repeat(value)), _BRIEF_TYPES)):
+        return False
+    late, plans, again, met = value["late_steps"], value["plan_years"], value["reassessed"], value["met"]
+    return ((not late or all(type(s) is str for s in late))
+            and (not plans or all(type(y) is int for y in plans))
+            and (not again or all(type(y) is int for y in again))
+            and all(type(m) is tuple and len(m) == 3 and type(m[0]) is str and type(m[1]) is int
+                    and (m[2] is None or type(m[2]) is dt.date) for m in met))
+
+
 def register_rows(digest: dict[str, Any]) -> list[tuple[str, int, str]]:
     """The (body key, year, number) rows a case adds to the number registers (one register per
     issuing body and year, docs/interpretations.md): what the register index of the read cache
@@ -117,8 +166,6 @@ def register_rows(digest: dict[str, Any]) -> list[tuple[str, int, str]]:
 def digest_ok(value: Any) -> bool:
     """Whether `value` has the shape `case_digest` gives (a read cache entry is checked before
     it is trusted: store/cache.py)."""
-    import datetime as dt
-
     def opt(v: Any, kind: type | tuple) -> bool:
         return v is None or isinstance(v, kind)
 

@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from antt_cli.domain import lifecycle as life
 from antt_cli.domain.deadlines import Due, next_due
-from antt_cli.domain.digest import case_digest
-from antt_cli.domain.kindspec import Registry
-from antt_cli.domain.model import Case
-from antt_cli.domain.plans import completion_of
-from antt_cli.domain.interpretations import Rules
-from antt_cli.domain.rating import rating_history
-from antt_cli.errors import AnttError
+
+if TYPE_CHECKING:  # the table needs only the deadlines: one case's picture imports the rest when asked
+    from antt_cli.domain.interpretations import Rules
+    from antt_cli.domain.kindspec import Registry
+    from antt_cli.domain.model import Case
 
 
 def due_fields(due: Due | None, today: dt.date, case_kind: str, reg: Registry,
@@ -40,10 +37,11 @@ def due_fields(due: Due | None, today: dt.date, case_kind: str, reg: Registry,
     }
 
 
-def status_row(digest: Any, today: dt.date, rules: Rules, reg: Registry, kinds: dict | None = None) -> dict[str, Any]:
+def status_row(digest: Any, today: dt.date, rules: Rules, reg: Registry, kinds: dict | None = None,
+               dates: dict | None = None) -> dict[str, Any]:
     """One row of `antt status` from a case digest (domain/digest.py); `kinds` as for
-    `due_fields`."""
-    due = next_due(digest, today, rules)
+    `due_fields`, `dates` as for domain/deadlines.py `obligations`."""
+    due = next_due(digest, today, rules, dates)
     return {
         "id": digest["id"],
         "kind": digest["kind"],
@@ -72,6 +70,9 @@ def next_kinds(case: Case, reg: Registry) -> list[str]:
     """Kinds that may be recorded now: applicable, prerequisites met, not yet recorded (or
     repeatable). A kind recorded through its own command (the annual plan) is listed until
     its first record; later ones are in `next_due`."""
+    from antt_cli.domain import lifecycle as life
+    from antt_cli.errors import AnttError
+
     result = []
     for k in reg.of_case(case.kind):
         if k.command != "record" and case.records_of(k.name):
@@ -85,6 +86,10 @@ def next_kinds(case: Case, reg: Registry) -> list[str]:
 
 
 def case_detail(case: Case, today: dt.date, rules: Rules, reg: Registry) -> dict[str, Any]:
+    from antt_cli.domain.digest import case_digest
+    from antt_cli.domain.plans import completion_of
+    from antt_cli.domain.rating import rating_history
+
     detail = status_row(case_digest(case, reg), today, rules, reg)
     detail.update({
         "working_title": case.working_title,

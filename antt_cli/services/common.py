@@ -76,11 +76,17 @@ class Context:
 
 def working_tree(root: Path) -> Any:
     """The working tree as a source of the dossier's files, with git's index telling the blob
-    ids of the files git finds unchanged (store/dossier.py `WorkTree`)."""
-    from antt_cli.audit.git import index_blobs
+    ids of the files git finds unchanged (store/dossier.py `WorkTree`), remembered with the
+    files' stats so that git is asked again only when files changed (store/listing.py)."""
     from antt_cli.store.dossier import WorkTree
+    from antt_cli.store.listing import Remembered
 
-    return WorkTree(root, listing=lambda rels: index_blobs(root, rels))
+    def asked(rels: list[str]) -> dict[str, str] | None:
+        from antt_cli.audit.git import index_blobs
+
+        return index_blobs(root, rels)
+
+    return WorkTree(root, listing=Remembered(root, asked))
 
 
 def shared_digests(root: Path, env: dict[str, str] | None = None, *, prefix: str = "",

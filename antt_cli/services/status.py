@@ -18,12 +18,12 @@ def dossier_status(ctx: Context, day: dt.date | None = None) -> list[dict[str, A
 
     dossier = ctx.dossier()
     today, reg = day or ctx.today, load_registry()
-    rows, kinds = [], {}  # kinds: the kind owed, asked of the registry once per duty
-    for case_id, found in dossier.iter_digests_or_errors():
+    rows, kinds, dates = [], {}, {}  # the kind owed, asked of the registry once per duty; each duty's dates
+    for case_id, found in dossier.iter_digests_or_errors(brief=True):
         if isinstance(found, AnttError):
             rows.append(broken_row(case_id, dossier.case_kind_of(case_id), found.message()))
         else:
-            rows.append(status_row(found, today, dossier.rules, reg, kinds))
+            rows.append(status_row(found, today, dossier.rules, reg, kinds, dates))
     return rows
 
 

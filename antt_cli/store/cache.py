@@ -15,8 +15,11 @@ that case's numbers (an insert, not a rewrite of every entry), a number register
 indexed query, and concurrent readers and writers are serialised by SQLite's own locking.
 Entries are data, not code: a digest is JSON with dates and tuples tagged
 (`{"$date": "2026-06-20"}`, `{"$tuple": [...]}`), and every entry is checked by the caller's
-`check` before it is trusted. A file that is not a SQLite database, of another version, or
-that fails in any way is removed and rebuilt; a read-only dossier works, only slower."""
+`check` before it is trusted. Beside each digest the cache keeps its brief (`Brief`: the few
+fields `antt status` and `antt due` read, domain/digest.py `BRIEF_KEYS`) as a plain JSON
+array, so that those tables decode a sixth of the bytes and call no hook per object. A file
+that is not a SQLite database, of another version (`VERSION`, `LAYOUT`), or that fails in any
+way is removed and rebuilt; a read-only dossier works, only slower."""
 from __future__ import annotations
 
 import datetime as dt
@@ -27,6 +30,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 VERSION = 10  # 10: SQLite with the number registers; 9: the facts of `antt summary` (domain/summary.py); 8: an exemplar's evaluation and reassessments among the duties met
+# The tables of the file, apart from the digests' format (VERSION, which the shared digests'
+# context names, store/shared.py): 2: the briefs beside the digests. Either changed, the file
+# is rebuilt.
+LAYOUT = 2
 MAX_BYTES = 256 * 1024 * 1024  # a cache larger than this is not ours: rebuilt
 NAME = "cases.sqlite"
 STREAM_BATCH = 500  # entries fetched and decoded at a time by a whole-dossier read (below SQLite's 999 variables)
@@ -34,6 +41,7 @@ OLD_NAMES = ("cases.json", "cases.pickle")  # what an older antt kept: removed, 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
     "CREATE TABLE IF NOT EXISTS digests (blob TEXT PRIMARY KEY, data TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS briefs (blob TEXT PRIMARY KEY, data TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS numbers (blob TEXT NOT NULL, body TEXT NOT NULL, year INTEGER, number TEXT)",
     "CREATE INDEX IF NOT EXISTS numbers_by_body ON numbers (body, year)",
     "CREATE INDEX IF NOT EXISTS numbers_by_blob ON numbers (blob)",
@@ -94,21 +102,79 @@ def decode_tags(value: Any) -> Any:
     return value
 
 
+def _stamp() -> str:
+    return f"{VERSION}.{LAYOUT}"
+
+
+class Brief:
+    """The part of an entry kept beside it for the readers that need only that part: `keys`,
+    in this order, as one JSON array (no key names, no tags): a key of `dates` holds a date
+    or None (its ISO text), a key of `dated` a list of tuples whose last item is a date or
+    None (arrays); every other value is plain JSON. `check` judges the part read back."""
+
+    def __init__(self, keys: tuple[str, ...], dates: frozenset[str], dated: frozenset[str],
+                 check: Callable[[Any], bool]) -> None:
+        self.keys, self.dates, self.dated, self.check = keys, dates, dated, check
+        self._date_places = [i for i, key in enumerate(keys) if key in dates]
+        self._dated_places = [i for i, key in enumerate(keys) if key in dated]
+
+    def of(self, value: dict) -> dict:
+        return {key: value[key] for key in self.keys}
+
+    def encode(self, value: dict) -> str:
+        row = []
+        for key in self.keys:
+            item = value[key]
+            if key in self.dates:
+                item = _iso(item)
+            elif key in self.dated:
+                item = [[*part[:-1], _iso(part[-1])] for part in item]
+            row.append(item)
+        return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+
+    def decode(self, text: str) -> dict | None:
+        """The part stored as `text`, checked; None when it is not good (a miss)."""
+        try:
+            row = json.loads(text)
+            if type(row) is not list or len(row) != len(self.keys):
+                return None
+            for i in self._date_places:
+                if row[i] is not None:
+                    row[i] = _date(row[i])
+            for i in self._dated_places:
+                row[i] = [(*part[:-1], None if part[-1] is None else _date(part[-1])) for part in row[i]]
+            value = dict(zip(self.keys, row))
+        except Exception:  # noqa: BLE001 - not JSON, a bad date, a wrong shape: a miss
+            return None
+        return value if self.check(value) else None
+
+
+def _iso(value: Any) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+_date = dt.date.fromisoformat
+
+
 class Damaged(Exception):
     """The cache failed in the middle of a question; it is removed, ask again."""
 
 
 class CaseCache:
-    """blob id → parsed case (plain data), and the rows of the number registers (`index`
-    turns an entry into (body, year, number) rows). `get_keyed` parses on a miss; `save`
-    writes what was parsed, in place, and with `prune` drops the entries of files no longer
-    there. Opened lazily: a command that never asks reads nothing."""
+    """blob id → parsed case (plain data), its brief (`brief`, when given) and the rows of the
+    number registers (`index` turns an entry into (body, year, number) rows). `get_keyed`
+    parses on a miss; `flush` writes what was parsed so far and lets it go; `save` writes
+    the rest, in place, and with `prune` drops the entries of files no longer there. Opened
+    lazily: a command that never asks reads nothing."""
 
     def __init__(self, root: Path, check: Callable[[Any], bool] = lambda value: True,
-                 index: Callable[[Any], Rows] | None = None) -> None:
+                 index: Callable[[Any], Rows] | None = None, brief: Brief | None = None) -> None:
         self.path = cache_file(root)
         self.check = check
         self.index = index
+        self.brief = brief
+        self._unwritable = False  # a flush failed: what is parsed stays in memory (`flush`)
+        self._texts: dict[str, str] = {}  # among `new`, the JSON of entries that came as text
         self.new: dict[str, Any] = {}
         self.shared: set[str] = set()  # among `new`, the entries taken from the shared digests (store/shared.py)
         self.used: set[str] = set()
@@ -134,7 +200,7 @@ class CaseCache:
                     db.execute("PRAGMA synchronous=OFF")  # rebuildable data: speed over durability
                     row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone() \
                         if _has_tables(db) else None
-                    if row is None or row[0] != str(VERSION):
+                    if row is None or row[0] != _stamp():
                         _recreate(db)
                     self._db = db
                     return db
@@ -169,7 +235,8 @@ class CaseCache:
     def known(self, key: str) -> bool:
         """Whether the cache holds an entry for blob `key` (not yet checked; its register rows
         are there with it). Only the keys are read, not the entries."""
-        return key in self.new or key in self._stored_keys()
+        keys = self._keys if self._keys is not None else self._stored_keys()  # asked once per case file
+        return key in keys or key in self.new
 
     def _stored_keys(self) -> set[str]:
         if self._keys is None:
@@ -215,14 +282,14 @@ class CaseCache:
                 else:
                     yield key, self._checked(raw.get(key))
 
-    def _fetch(self, keys: list[str]) -> dict[str, str]:
-        """The stored JSON of those of `keys` the cache holds (one indexed query)."""
+    def _fetch(self, keys: list[str], table: str = "digests") -> dict[str, str]:
+        """The stored JSON of those of `keys` the cache holds in `table` (one indexed query)."""
         db = self._connect() if keys else None
         if db is None:
             return {}
         try:
             marks = ",".join("?" * len(keys))
-            return {blob: data for blob, data in db.execute(f"SELECT blob, data FROM digests WHERE blob IN ({marks})",
+            return {blob: data for blob, data in db.execute(f"SELECT blob, data FROM {table} WHERE blob IN ({marks})",
                                                             keys) if isinstance(data, str)}
         except Exception:  # noqa: BLE001 - damaged: removed, everything a miss, rebuilt on save
             self.close()
@@ -240,6 +307,23 @@ class CaseCache:
             return None
         return value if self.check(value) else None
 
+    def briefs(self, keys: list[str]) -> Iterator[tuple[str, Any]]:
+        """(key, the brief of its entry — checked — or None where the cache holds no good
+        one) for each of `keys`, in their order, as `stored` gives entries: a batch at a
+        time, not kept. Only with a `brief`."""
+        assert self.brief is not None
+        decode_brief, of = self.brief.decode, self.brief.of
+        for start in range(0, len(keys), STREAM_BATCH):
+            batch = keys[start:start + STREAM_BATCH]
+            raw = self._fetch([key for key in batch if key not in self.new and key not in self._good], "briefs")
+            self.used.update(batch)
+            for key in batch:
+                if key in self.new or key in self._good:
+                    yield key, of(self.new[key] if key in self.new else self._good[key])
+                else:
+                    text = raw.get(key)
+                    yield key, None if text is None else decode_brief(text)
+
     def get(self, data: bytes, parse: Callable[[bytes], Any]) -> Any:
         return self.get_keyed(blob_id(data), data, parse)
 
@@ -255,12 +339,17 @@ class CaseCache:
         self.new[key] = value
         return value
 
-    def put(self, key: str, value: Any, *, shared: bool = False) -> None:
-        """Add an entry parsed by this command, or (`shared`) taken from the shared digests."""
+    def put(self, key: str, value: Any, *, shared: bool = False, text: str | None = None) -> None:
+        """Add an entry parsed by this command, or (`shared`) taken from the shared digests;
+        `text`: its JSON, when it is at hand already (written as it is, not encoded again)."""
         self.used.add(key)
         self.new[key] = value
         if shared:
             self.shared.add(key)
+        if text is not None:
+            self._texts[key] = text
+        else:
+            self._texts.pop(key, None)
 
     # -- what the shared digests lack (store/shared.py) -----------------------------------
     def unshared(self) -> tuple[int, bool]:
@@ -330,27 +419,61 @@ class CaseCache:
             return
         try:
             db.execute("BEGIN IMMEDIATE")
-            for key, value in self.new.items():
-                db.execute("DELETE FROM numbers WHERE blob=?", (key,))
-                db.execute("INSERT OR REPLACE INTO digests VALUES (?, ?)",
-                           (key, json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"))))
-                if self.index is not None:
-                    db.executemany("INSERT INTO numbers VALUES (?, ?, ?, ?)",
-                                   [(key, body, year, number) for body, year, number in self.index(value)])
-            added = len(self.new.keys() - self.shared)
-            if added:
-                db.execute("INSERT OR IGNORE INTO meta VALUES ('unshared', '0')")
-                db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key='unshared'", (added,))
+            self._insert(db)
             if len(stale) > max(64, len(self.used)):
-                db.executemany("DELETE FROM digests WHERE blob=?", [(k,) for k in stale])
-                db.executemany("DELETE FROM numbers WHERE blob=?", [(k,) for k in stale])
+                for table in ("digests", "briefs", "numbers"):
+                    db.executemany(f"DELETE FROM {table} WHERE blob=?", [(k,) for k in stale])
             db.execute("COMMIT")
         except Exception:  # noqa: BLE001 - a locked or read-only cache: the next command parses again
-            try:
-                db.execute("ROLLBACK")
-            except Exception:  # noqa: BLE001
-                pass
+            _rollback(db)
         self._forget_old()
+
+    def flush(self, at_least: int = 1) -> None:
+        """Write what was parsed or taken so far once it is `at_least` entries, and let it go:
+        a whole-dossier read of a fresh clone holds a batch of digests at a time, not all of
+        them (store/dossier.py `iter_digests_or_errors`; 10,000 decoded digests weigh about
+        70 MB). When the cache cannot be written (a read-only dossier) they stay in memory."""
+        if len(self.new) < at_least or self._unwritable:
+            return
+        db = self._connect()
+        if db is None:
+            self._unwritable = True
+            return
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            self._insert(db)
+            db.execute("COMMIT")
+        except Exception:  # noqa: BLE001 - locked or read-only: kept, `save` tries once more
+            _rollback(db)
+            self._unwritable = True
+            return
+        if self._keys is not None:
+            self._keys.update(self.new)
+        self.new.clear()
+        self.shared.clear()
+        self._texts.clear()
+
+    def _insert(self, db: Any) -> None:
+        """Insert the entries of `new` with their briefs and register rows, and count those
+        the shared digests lack (inside the caller's transaction)."""
+        digests, briefs, numbers = [], [], []  # one statement per table for the lot
+        for key, value in self.new.items():
+            text = self._texts.get(key)
+            if text is None:
+                text = json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"))
+            digests.append((key, text))
+            if self.brief is not None:
+                briefs.append((key, self.brief.encode(value)))
+            if self.index is not None:
+                numbers.extend((key, body, year, number) for body, year, number in self.index(value))
+        db.executemany("DELETE FROM numbers WHERE blob=?", [(key,) for key in self.new])
+        db.executemany("INSERT OR REPLACE INTO digests VALUES (?, ?)", digests)
+        db.executemany("INSERT OR REPLACE INTO briefs VALUES (?, ?)", briefs)
+        db.executemany("INSERT INTO numbers VALUES (?, ?, ?, ?)", numbers)
+        added = len(self.new.keys() - self.shared)
+        if added:
+            db.execute("INSERT OR IGNORE INTO meta VALUES ('unshared', '0')")
+            db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key='unshared'", (added,))
 
     def _forget_old(self) -> None:
         if self.path is None:
@@ -364,20 +487,27 @@ class CaseCache:
             self._db = None
 
 
+def _rollback(db: Any) -> None:
+    try:
+        db.execute("ROLLBACK")
+    except Exception:  # noqa: BLE001
+        pass
+
+
 def _has_tables(db: Any) -> bool:
-    """Whether the three tables are there (a cache missing one is rebuilt whole: a register
+    """Whether the four tables are there (a cache missing one is rebuilt whole: a register
     must never miss a case's numbers)."""
     names = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    return {"meta", "digests", "numbers"} <= names
+    return {"meta", "digests", "briefs", "numbers"} <= names
 
 
 def _recreate(db: Any) -> None:
     db.execute("BEGIN IMMEDIATE")  # two commands rebuilding at once: one after the other
-    for table in ("meta", "digests", "numbers"):
+    for table in ("meta", "digests", "briefs", "numbers"):
         db.execute(f"DROP TABLE IF EXISTS {table}")
     for statement in _SCHEMA:
         db.execute(statement)
-    db.execute("INSERT INTO meta VALUES ('version', ?)", (str(VERSION),))
+    db.execute("INSERT INTO meta VALUES ('version', ?)", (_stamp(),))
     db.execute("COMMIT")
 
 

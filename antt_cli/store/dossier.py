@@ -211,6 +211,12 @@ class Dossier:
     def case_ids(self) -> list[str]:
         return self.source.case_ids(CASE_DIRS.values(), CASE_FILE)
 
+    def _case_files(self) -> dict[str, str]:
+        """{case file's path: case ID} of every case (`case_ids` are well-formed: the folder
+        is named from the ID's kind code, not by parsing each ID again)."""
+        folder = {code: CASE_DIRS[kind] for kind, code in KIND_CODES.items()}
+        return {f"{folder[id_code(case_id)]}/{case_id}/{CASE_FILE}": case_id for case_id in self.case_ids()}
+
     def last_case_id(self, prefix: str, case_kind: str, year: int) -> str | None:
         """The highest ID of a series whose folder holds a case file, looking at the
         folder listing and then only at the candidates from the top: a new case costs
@@ -257,16 +263,17 @@ class Dossier:
             check_case(parse_yaml(self.source.read(rel), rel, fast=False), rel)  # again, round-trip: with the line
             raise
 
-    def iter_digests(self) -> Iterator[dict]:
+    def iter_digests(self, brief: bool = False) -> Iterator[dict]:
         """Every case's digest (domain/digest.py), computed once per content of its file
-        (store/cache.py). The objects are shared with the cache: do not change them. The
-        first broken case file raises its AnttError."""
-        for _case_id, found in self.iter_digests_or_errors():
+        (store/cache.py); with `brief`, as `iter_digests_or_errors`. The objects are shared
+        with the cache: do not change them. The first broken case file raises its AnttError."""
+        for _case_id, found in self.iter_digests_or_errors(brief):
             if isinstance(found, AnttError):
                 raise found
             yield found
 
-    def iter_digests_or_errors(self) -> Iterator[tuple[str, "dict | AnttError"]]:
+    def iter_digests_or_errors(self, brief: bool = False,
+                               errors_only: bool = False) -> Iterator[tuple[str, "dict | AnttError"]]:
         """(case ID, its digest — or the AnttError that says what is wrong with its file) for
         every case: a whole-dossier read reports a broken case as one finding and goes on
         with the others (docs/reliability.md, "One bad case is one finding"). A file the
@@ -274,30 +281,45 @@ class Dossier:
         it (`shared`, store/shared.py), else parsed, in batches (store/parallel.py), so no
         more than one batch of file contents is held at a time; the cached digests are
         fetched a batch at a time as they are given (store/cache.py `stored`), so a warm
-        read of any size holds one batch of them; `progress` hears (cases read, cases).
+        read of any size holds one batch of them, and what is parsed or taken is written to
+        the cache a batch at a time (`flush`), so a first read holds one batch of those too;
+        with `brief` a case's digest may be its brief only (domain/digest.py `BRIEF_KEYS`:
+        what `antt status` and `antt due` read); with `errors_only` only the broken cases are
+        given, the cache filled for the others (`numbers_used`); `progress` hears (cases
+        read, cases).
         Once every case is read, the shared digests are written again when they lag behind
         (`_share`)."""
+        from antt_cli.store.cache import STREAM_BATCH
         from antt_cli.store.parallel import BATCH, Parser
 
         cache, shared = self._cache(), self.shared() if self.shared is not None else None
         parser = Parser(self.root, self._parsed, parse_chunk)
         complete = False
         try:
-            ids = {self.case_relpath(case_id): case_id for case_id in self.case_ids()}
+            ids = self._case_files()
             keyed: list[tuple[str, str]] = []
             misses: list[tuple[str, str, str, bytes]] = []
             known = cache.known if shared is None else (lambda key: cache.known(key) or shared.offers(key))
             for rel, key, data in self.source.keyed(list(ids), known):
                 keyed.append((rel, key))
-                if cache.known(key) or self._from_shared(shared, cache, key, ids[rel]):
+                if cache.known(key):
+                    continue
+                if self._from_shared(shared, cache, key, ids[rel]):
+                    cache.flush(at_least=STREAM_BATCH)
                     continue
                 misses.append((rel, ids[rel], key, self.source.read(rel) if data is None else data))
                 if len(misses) >= BATCH:
                     self._parse_batch(parser, misses, cache, len(keyed), len(ids))
+                    cache.flush(at_least=STREAM_BATCH)
                     misses = []
             self._parse_batch(parser, misses, cache, len(keyed), len(ids))
-            found = cache.stored([key for _rel, key in keyed])
-            for (rel, key), (_key, digest) in zip(keyed, found):
+            given = keyed
+            if errors_only:  # the files the cache still lacks (they failed to parse): only those
+                cache.used.update(key for _rel, key in keyed)
+                given = [(rel, key) for rel, key in keyed if not cache.known(key)]
+            keys = [key for _rel, key in given]
+            found = cache.briefs(keys) if brief else cache.stored(keys)
+            for (rel, key), (_key, digest) in zip(given, found):
                 try:
                     yield ids[rel], digest if digest is not None else self._reparsed(cache, rel, key, ids[rel])
                 except AnttError as exc:
@@ -314,10 +336,10 @@ class Dossier:
         """Put the shared digests' entry of blob `key` into the cache if they hold a good one."""
         if shared is None:
             return False
-        value = shared.take(key, case_id, self.case_kind_of(case_id))
-        if value is None:
+        taken = shared.take(key, case_id, self.case_kind_of(case_id))
+        if taken is None:
             return False
-        cache.put(key, value, shared=True)
+        cache.put(key, taken[0], shared=True, text=taken[1])
         return True
 
     def _share(self, shared: Any, cache: Any, keys: list[str], total: int) -> None:
@@ -356,10 +378,11 @@ class Dossier:
         return value
 
     def _cache(self):
-        from antt_cli.domain.digest import digest_ok, register_rows
-        from antt_cli.store.cache import CaseCache
+        from antt_cli.domain import digest as d
+        from antt_cli.store.cache import Brief, CaseCache
 
-        return CaseCache(self.root, check=digest_ok, index=register_rows)
+        return CaseCache(self.root, check=d.digest_ok, index=d.register_rows,
+                         brief=Brief(d.BRIEF_KEYS, d.BRIEF_DATES, d.BRIEF_DATED, d.brief_ok))
 
     def numbers_used(self, body: str, year: int) -> list[str]:
         """The numbers in the register of `body` (its `domain/text.py` `body_key`) of `year`,
@@ -370,7 +393,7 @@ class Dossier:
         broken case file raises its AnttError."""
         found = self._numbers_used(body, year, few=_FEW_MISSES)
         if found is None:
-            for _case_id, digest in self.iter_digests_or_errors():
+            for _case_id, digest in self.iter_digests_or_errors(brief=True, errors_only=True):
                 if isinstance(digest, AnttError):
                     raise digest
             found = self._numbers_used(body, year, few=None)
@@ -384,8 +407,7 @@ class Dossier:
         for attempt in (1, 2):
             cache = self._cache()
             try:
-                folder = {code: CASE_DIRS[kind] for kind, code in KIND_CODES.items()}
-                ids = {f"{folder[id_code(case_id)]}/{case_id}/{CASE_FILE}": case_id for case_id in self.case_ids()}
+                ids = self._case_files()
                 blobs: set[str] = set()
                 misses = []
                 for rel, key, data in self.source.keyed(list(ids), cache.known):

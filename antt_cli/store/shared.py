@@ -313,9 +313,10 @@ class SharedDigests:
         """Whether a set holds an entry for blob `key` (not yet checked)."""
         return self.mode != "off" and self._raw(key) is not None
 
-    def take(self, key: str, case_id: str, kind: str) -> dict | None:
-        """The checked entry of blob `key` for the case file of `case_id`, or None (absent,
-        or not a digest: the file is parsed)."""
+    def take(self, key: str, case_id: str, kind: str) -> tuple[dict, str] | None:
+        """(the checked entry of blob `key` for the case file of `case_id`, its JSON text —
+        the read cache's own format, stored as it is), or None (absent, or not a digest: the
+        file is parsed)."""
         raw = self._raw(key) if self.mode != "off" else None
         if raw is None:
             return None
@@ -323,7 +324,7 @@ class SharedDigests:
             entries.pop(key, None)
         try:
             return self._accept(raw, case_id, kind)
-        except Exception:  # noqa: BLE001 - not JSON, a bad date, a number too long: not an entry
+        except Exception:  # noqa: BLE001 - not UTF-8, not JSON, a bad date, a number too long: not an entry
             return None
 
     def _own(self, name: str) -> bool:
@@ -364,12 +365,14 @@ class SharedDigests:
             sink.close()
 
 
-def _digest_entry(raw: bytes, case_id: str, kind: str) -> dict | None:
-    """A status digest's entry, decoded (its dates and tuples) and checked (`entry_ok`)."""
+def _digest_entry(raw: bytes, case_id: str, kind: str) -> tuple[dict, str] | None:
+    """A status digest's entry, decoded (its dates and tuples) and checked (`entry_ok`), with
+    its JSON text (the read cache's own format, stored as it is)."""
     from antt_cli.store.cache import decode
 
-    value = json.loads(raw, object_hook=decode)
-    return value if entry_ok(value, case_id, kind) else None
+    text = raw.decode("utf-8")
+    value = json.loads(text, object_hook=decode)
+    return (value, text) if entry_ok(value, case_id, kind) else None
 
 
 def _buckets(entries: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, list[tuple[str, str]]]]:
