@@ -53,7 +53,8 @@ def test_a_streamed_list_matches_json_dumps_for_every_shape(ascii_only, monkeypa
             {"nested": {"a": [1, {"b": []}], "c": {}}, "empty": [], "day": dt.date(2026, 5, 4)},
             _Row("Đồn", dt.date(2026, 11, 4), ("x", 2)), "a string", 3, None, [], {}, [[1, 2], []],
             {"id": "MH-2026-002", "late_steps": [], "extra": {}, "step": 0, "overdue": False},
-            {"id": "MH-2026-003", "late_steps": ["decide"], "step": None}]
+            {"id": "MH-2026-003", "late_steps": ["decide"], "step": None},
+            {1: 1e-07, 2.5: float("nan"), True: 1e300, None: -0.0, "t": ("a", ("b",), [])}, -7, 2.0, False]
     out = io.StringIO()
     with redirect_stdout(out):
         common._emit_list(data, ascii_only)

@@ -193,6 +193,33 @@ def test_duplicate_numbers(uses, flagged):
     assert [f.case_id for f in duplicate_numbers(uses)] == flagged
 
 
+def _every_later_use(uses):
+    """The rule as written: every use in date order (a case's own order on one day), each
+    number of a register after its first use reported, naming the first."""
+    first, found = {}, []
+    for use in sorted(uses, key=lambda u: u.date):
+        if use.value is not None:
+            key = (use.body, use.year, use.value)
+            if key in first:
+                found.append((use.case_id, use.number, first[key].case_id, first[key].number))
+            else:
+                first[key] = use
+    return found
+
+
+def test_duplicate_numbers_in_the_rules_order():
+    """Three hundred uses, many numbers twice or more, many on one day: the findings and
+    their order are the rule's as written (only the numbers used twice are sorted)."""
+    import random
+
+    rng = random.Random(163)
+    uses = [NumberUse(f"MH-{rng.randint(1, 40):03}", "evidence", rng.choice(["ubnd", "cax"]), 2026,
+                      f"{n}/QĐ", rng.choice([None, *range(1, 30)]), dt.date(2026, rng.randint(1, 3), rng.randint(1, 3)))
+            for n in range(300)]
+    found = [(f.case_id, f.params["number"], f.params["other_id"], f.params["other"]) for f in duplicate_numbers(uses)]
+    assert found == _every_later_use(uses) and len(found) > 100
+
+
 @pytest.mark.parametrize("stored, on_disk, key", [
     ("abc", "abc", None),
     ("abc", "abd", "domain.consistency.file_edited"),
@@ -203,6 +230,23 @@ def test_file_findings(stored, on_disk, key):
     record = Record(kind="launch-plan", file="docs/09-launch-plan.docx", sha256=stored)
     found = list(file_findings(_case(record), load_registry(), {"docs/09-launch-plan.docx": on_disk}))
     assert [f.key for f in found] == ([key] if key else [])
+
+
+def test_every_finding_of_a_case_is_one_an_entry_may_say():
+    """`CASE_FINDINGS` (what a check entry made elsewhere may hold, store/checkcache.py) is
+    every key `case_findings` gives, with exactly its values."""
+    from antt_cli.domain.consistency import CASE_FINDINGS, case_findings
+
+    late = Record(kind="survey-report", date=dt.date(2025, 1, 1), issuer="Công an xã Hàm Thuận")
+    plan = Record(kind="survey-plan", date=dt.date(2025, 2, 1), issuer="Công an xã Hàm Thuận",
+                  file="docs/01.docx", sha256="abc")
+    decision = Record(kind="rating-decision", date=dt.date(2026, 11, 9), issuer="Công an xã Hàm Thuận", year=2026,
+                      file="docs/02.docx")
+    case = Case(id="MH-2025-001", authority="UBND huyện Cũ", level="huyen", status="active",
+                documents=[late, plan, decision], letters=[Record(kind="to-trinh", file="docs/03.docx")])
+    found = case_findings(case, load_registry(), {}, {"docs/01.docx": "abd"})
+    assert {f.key for f in found} == set(CASE_FINDINGS)
+    assert all(set(f.params) == CASE_FINDINGS[f.key] for f in found)
 
 
 @pytest.mark.parametrize("levels, missing, ok", [

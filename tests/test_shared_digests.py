@@ -92,12 +92,15 @@ def test_a_clone_reads_without_parsing_and_shows_what_a_cold_read_shows(launched
     parses["n"] = 0
     assert outputs(copy) == cold
     assert parses["n"] == 0  # not one case file parsed
-    # check reads the files themselves: it parsed them, and found nothing to say about the branch
+    # the set holds no entry of `antt check` (status made it): check judged every case from its
+    # files, found nothing to say about the branch, and wrote its entries beside the digests
     assert "antt-digests" not in json.dumps(cold)
+    assert [n for n in git(copy, "ls-tree", "--name-only", BRANCH).split() if not n.startswith("check-")] == names
     parses["n"] = 0
     wipe_cache(copy)
+    local = git(copy, "rev-parse", BRANCH).strip()
     ok("status", root=copy)
-    assert parses["n"] == 0 and not git(copy, "branch", "--list", "antt-digests").strip()  # nothing lagging: no export
+    assert parses["n"] == 0 and git(copy, "rev-parse", BRANCH).strip() == local  # nothing lagging: no export
 
 
 def test_a_stale_entry_misses_and_its_case_is_parsed(launched, tmp_path, monkeypatch, parses):

@@ -185,29 +185,60 @@ def _emit_object(data: dict, ascii_only: bool) -> None:
 
 
 def _emit_list(data: list, ascii_only: bool, indent: str = "") -> None:
-    """`json.dumps(data, indent=2)`'s very bytes, a block of elements at a time, `indent` deeper
-    (a JSON string holds no raw newline, so indenting every line of an element nests it)."""
-    from antt_cli.services.common import jsonable
-
+    """`json.dumps(data, indent=2)`'s very bytes, a block of elements at a time, `indent` deeper."""
     inner = indent + "  "
-
-    def element(item: Any) -> str:
-        value = jsonable(item)
-        if isinstance(value, dict) and value and all(v is None or isinstance(v, (str, int, float)) or v in ([], {})
-                                                     for v in value.values()):
-            # a flat object (a row; an empty list or object prints as [] or {} either way): the
-            # C encoder with indent=2's separators, then its braces
-            flat = json.dumps(value, ensure_ascii=ascii_only, separators=(",\n" + inner + "  ", ": "))
-            return "{\n" + inner + "  " + flat[1:-1] + "\n" + inner + "}"
-        return json.dumps(value, ensure_ascii=ascii_only, indent=2).replace("\n", "\n" + inner)
-
+    write = _indented(ascii_only)
     for start in range(0, len(data), _JSON_BLOCK):
-        block = (",\n" + inner).join(element(item) for item in data[start:start + _JSON_BLOCK])
+        block = (",\n" + inner).join(write(item, inner) for item in data[start:start + _JSON_BLOCK])
         sys.stdout.write(("[\n" + inner if start == 0 else ",\n" + inner) + block)
     sys.stdout.write("\n" + indent + "]")
 
 
+def _indented(ascii_only: bool) -> Callable[[Any, str], str]:
+    """A writer of `json.dumps(jsonable(value), indent=2)` at a given depth, made directly:
+    the standard encoder with an indent is pure Python, a generator per value (a province's
+    `check --json` is 24 MB); strings go through its C quoting, as there."""
+    from json.encoder import encode_basestring, encode_basestring_ascii
+
+    from antt_cli.services.common import jsonable
+
+    quote = encode_basestring_ascii if ascii_only else encode_basestring
+    seen: dict[tuple[int, str], tuple[Any, str]] = {}   # an object met again (`check`'s shared items)
+
+    def write(value: Any, indent: str) -> str:
+        kind = type(value)
+        if kind is str:
+            return quote(value)
+        if kind is int:
+            return int.__repr__(value)
+        if value is None or kind is bool:
+            return "null" if value is None else "true" if value else "false"
+        if kind is dict or kind is list or kind is tuple:
+            if not value:
+                return "{}" if kind is dict else "[]"
+            known = seen.get((id(value), indent))
+            if known is not None:
+                return known[1]
+            inner = indent + "  "
+            sep = ",\n" + inner
+            if kind is dict:
+                text = "{\n" + inner + sep.join(quote(str(k)) + ": " + write(v, inner) for k, v in value.items()) \
+                    + "\n" + indent + "}"
+            else:
+                text = "[\n" + inner + sep.join(write(v, inner) for v in value) + "\n" + indent + "]"
+            if len(text) <= _SEEN_TEXT:   # a row, not a case: only rows recur
+                seen[(id(value), indent)] = (value, text)   # the object held: its id is not reused meanwhile
+            return text
+        plain = jsonable(value)   # a date, a dataclass, a subclass: as jsonable says; a float as json
+        if plain is value:
+            return json.dumps(value, ensure_ascii=ascii_only)
+        return write(plain, indent)
+
+    return write
+
+
 _JSON_BLOCK = 500  # list elements written at a time under --json
+_SEEN_TEXT = 512   # the longest text of an object kept in case it is met again
 
 
 _SAY: list[tuple[tuple[Any, ...], Any]] = []  # (what the console was made for, the console)

@@ -22,6 +22,17 @@ ERROR, WARNING = "error", "warning"
 CASE_FILE_ITEM = "case.yaml"
 
 
+# The findings of one case on its own (`case_findings`) and the values each message takes:
+# what an entry of `antt check` made elsewhere may say (store/checkcache.py `entry_ok`).
+CASE_FINDINGS: Mapping[str, frozenset[str]] = {
+    "domain.consistency.date_order": frozenset(("kind", "date", "other", "other_date")),
+    "domain.consistency.issuer_not_authority": frozenset(("kind", "issuer", "authority")),
+    "domain.consistency.historical_authority": frozenset(("authority",)),
+    "domain.consistency.file_missing": frozenset(("kind", "cli", "file", "id", "year")),
+    "domain.consistency.file_edited": frozenset(("kind", "cli", "file", "id", "year")),
+}
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem of one case: `item` is a dossier item's number, a kind's name or the case
@@ -129,19 +140,28 @@ def number_uses(case: Case) -> Iterator[NumberUse]:
 def duplicate_numbers(uses: Iterable[NumberUse]) -> Iterator[Finding]:
     """A number given twice by one body in one year, across the whole dossier (one register per
     body per calendar year, docs/interpretations.md): reported on the later use, naming the
-    first."""
-    first: dict[tuple[str, int, int], NumberUse] = {}
-    for use in sorted(uses, key=lambda u: u.date):  # stable: a case's own order on one day
-        if use.value is None:
-            continue
-        key = (use.body, use.year, use.value)
-        if key in first:
-            other = first[key]
-            yield Finding(ERROR, use.case_id, use.kind, "domain.consistency.number_twice",
-                          {"number": use.number, "other": other.number, "other_id": other.case_id,
-                           "other_kind": other.kind, "year": use.year})
-        else:
-            first[key] = use
+    first. In date order, a case's own order on one day (the registers' numbers are counted
+    first: only the numbers used twice are sorted)."""
+    from collections import Counter
+    from operator import itemgetter
+
+    uses = list(uses)
+    keys = list(map(itemgetter(2, 3, 5), uses))   # (body, year, value) of each use
+    twice = {key for key, count in Counter(keys).items() if count > 1 and key[2] is not None}
+    groups: dict[tuple[str, int, int], list[tuple[dt.date, int, NumberUse]]] = {}
+    for n, key in enumerate(keys):
+        if key in twice:
+            groups.setdefault(key, []).append((uses[n].date, n, uses[n]))
+    found = []
+    for group in groups.values():
+        group.sort(key=lambda g: g[:2])
+        other = group[0][2]
+        found.extend((day, n, use, other) for day, n, use in group[1:])
+    found.sort(key=lambda f: f[:2])
+    for _day, _n, use, other in found:
+        yield Finding(ERROR, use.case_id, use.kind, "domain.consistency.number_twice",
+                      {"number": use.number, "other": other.number, "other_id": other.case_id,
+                       "other_kind": other.kind, "year": use.year})
 
 
 def case_findings(case: Case, reg: Registry, successors: Mapping[str, Any] | None,

@@ -66,3 +66,54 @@ def evaluation_year_of(day: dt.date) -> int:
 
 def evaluation_period(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year - 1, 11, 1), dt.date(year, 10, 31)
+
+
+class JudgedDay:
+    """The day a dossier is judged on (`antt check`, HD 163 §V), and `until`: the first later
+    day on which anything it was asked could be answered otherwise.
+
+    Every day-dependent rule of the dossier's items (domain/dossier_items.py,
+    domain/exemplars.py) asks the day only these questions, and each answer, as the days go
+    on, changes at most once — from "not yet" to "yes" — on a day known when it is asked.
+    `until` is the earliest such day: on every day from `day` up to it, each question asked
+    gets the answer it got, so the rules take the same path and find the same items
+    (docs/reliability.md, "The check cache"). A rule that read the day any other way would
+    break this: the day itself is not handed out."""
+
+    __slots__ = ("_day", "until")
+
+    def __init__(self, day: dt.date) -> None:
+        self._day = day
+        self.until = dt.date.max
+
+    def _upto(self, when: dt.date) -> None:
+        if when < self.until:
+            self.until = when
+
+    def reached(self, when: dt.date) -> bool:
+        """`day >= when`."""
+        if self._day >= when:
+            return True
+        self._upto(when)
+        return False
+
+    def after(self, when: dt.date) -> bool:
+        """`day > when`."""
+        return when < dt.date.max and self.reached(when + dt.timedelta(days=1))
+
+    def evaluation_year(self) -> int:
+        """The evaluation year the day is in (§III.2.c); it holds until the next one begins."""
+        year = evaluation_year_of(self._day)
+        self._upto(evaluation_period(year)[1] + dt.timedelta(days=1))
+        return year
+
+    def active_days_reach(self, first: dt.date, end: dt.date, enough: int) -> bool:
+        """Whether the days from `first` to the earlier of `end` and the day, both counted,
+        number at least `enough` (none when the day is before `first`)."""
+        if enough <= 0:
+            return True
+        try:
+            needed = first + dt.timedelta(days=enough - 1)
+        except OverflowError:
+            return False
+        return needed <= end and self.reached(needed)

@@ -28,7 +28,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Mapping
 
-from antt_cli.domain.dates import evaluation_period, evaluation_year_of
+from antt_cli.domain.dates import JudgedDay, evaluation_period, evaluation_year_of
 from antt_cli.domain.deadlines import plan_due, six_month_due
 from antt_cli.domain.digest import launch_date
 from antt_cli.domain.kindspec import KindSpec, Registry
@@ -85,20 +85,15 @@ def _step_passed(case: Case, k: KindSpec, reg: Registry) -> bool:
     return case.status != "building" or current_step(case, reg) > k.step
 
 
-def _active_days(launched: dt.date, start: dt.date, end: dt.date, day: dt.date) -> int:
-    first = max(launched, start)
-    last = min(end, day)
-    return (last - first).days + 1 if last >= first else 0
-
-
 @dataclass(frozen=True)
 class _Judged:
-    """What every item's rule reads: the case as the dossier is judged on `day` — records
-    dated after `day`, withdrawn or superseded ones do not count, nor the rating documents of
-    `rated_year` (module docstring)."""
+    """What every item's rule reads: the case as the dossier is judged on the day `at` —
+    records dated after it, withdrawn or superseded ones do not count, nor the rating
+    documents of `rated_year` (module docstring). The day is asked only through `at`, which
+    keeps until when its answers hold (domain/dates.py `JudgedDay`)."""
 
     case: Case
-    day: dt.date
+    at: JudgedDay
     reg: Registry
     rules: Rules
     rated_year: int | None
@@ -106,7 +101,7 @@ class _Judged:
     launched: dt.date | None
 
     def records(self, kind: str) -> list[Record]:
-        found = [r for r in self.case.records_of(kind) if _counts(r) and (r.date is None or r.date <= self.day)]
+        found = [r for r in self.case.records_of(kind) if _counts(r) and (r.date is None or self.at.reached(r.date))]
         if self.rated_year is not None and kind in self.rating_kinds:
             found = [r for r in found if r.year != self.rated_year]
         return found
@@ -126,7 +121,7 @@ class _Judged:
 
     @property
     def year_now(self) -> int:
-        return evaluation_year_of(self.day)
+        return self.at.evaluation_year()
 
     def first_year(self, first: int) -> int:
         """`first`, but never before the year the case was opened in antt."""
@@ -153,7 +148,7 @@ def _plans(j: _Judged) -> _Owed:
     if j.case.status == "active" and j.launched:
         first = j.first_year(min(plan_years) if plan_years else evaluation_year_of(j.launched))
         for y in range(first, j.year_now + 2):
-            if j.day >= plan_due(y, j.rules):
+            if j.at.reached(plan_due(y, j.rules)):
                 due = True
                 if y not in plan_years:
                     missing.append(f"{kind.name} {y}")
@@ -173,14 +168,14 @@ def _reports(j: _Judged) -> _Owed:
     since = max(j.launched, j.case.opened) if j.case.opened else j.launched   # SPEC §3: an adopted model
     for y in range(j.first_year(evaluation_year_of(j.launched)), j.year_now + 1):
         start, end = evaluation_period(y)
-        if j.day >= six_month_due(y, j.rules) and \
-                _active_days(since, start, month_day("04-30", y), j.day) >= enough:
+        if j.at.reached(six_month_due(y, j.rules)) and \
+                j.at.active_days_reach(max(since, start), month_day("04-30", y), enough):
             due = True
             if (y, "6-month") not in reports:
                 missing.append(f"{name} 6-month {y}")
         if y == j.rated_year:
             continue  # the proposal being judged is this year's annual report
-        if j.day >= deadline(y, PROPOSAL, j.rules) and _active_days(since, start, end, j.day) >= enough:
+        if j.at.reached(deadline(y, PROPOSAL, j.rules)) and j.at.active_days_reach(max(since, start), end, enough):
             due = True
             if y not in annual:
                 missing.append(f"{name} annual {y}")
@@ -209,7 +204,7 @@ def _decisions(j: _Judged) -> _Owed:
         return [], False
     decided, missing, due = {r.year for r in j.records(kind.name)}, [], False
     for y in sorted(y for y in j.proposals if y is not None):
-        if j.day >= deadline(y, DECISION, j.rules):
+        if j.at.reached(deadline(y, DECISION, j.rules)):
             due = True
             if y not in decided:
                 missing.append(f"{kind.name} {y}")
@@ -256,7 +251,7 @@ def _state(j: _Judged, no: int, applies: bool, present: bool, missing: list[str]
     elif no == REVIEW_ITEM:
         state = NOT_DUE
         # docs/rules.md: no date, but a completed rated year without a review is worth a word.
-        warning = any(j.day > evaluation_period(y)[1] for y in j.rated)
+        warning = any(j.at.after(evaluation_period(y)[1]) for y in j.rated)
     elif no in _YEARLY and due:
         state = PRESENT
     else:
@@ -268,12 +263,19 @@ def dossier_items(case: Case, day: dt.date, reg: Registry, rules: Rules,
                   rated_year: int | None = None) -> tuple[Item, ...]:
     """Items 1–16 of `case` as of `day` (docs/rules.md "Dossier completeness"); an exemplar's
     items 1–5 (§V.2) come from `domain/exemplars.py`."""
-    if case.kind == "exemplar":
-        from antt_cli.domain.exemplars import exemplar_items
+    return judged_items(case, JudgedDay(day), reg, rules, rated_year)
 
-        return tuple(exemplar_items(case, reg, day, rules.exemplar_evaluation_months))
+
+def judged_items(case: Case, at: JudgedDay, reg: Registry, rules: Rules,
+                 rated_year: int | None = None) -> tuple[Item, ...]:
+    """`dossier_items` as of the day `at`, which is left knowing until when they hold (the
+    check cache keeps them that long: domain/dates.py `JudgedDay`)."""
+    if case.kind == "exemplar":
+        from antt_cli.domain.exemplars import judged_exemplar_items
+
+        return tuple(judged_exemplar_items(case, reg, at, rules.exemplar_evaluation_months))
     rating_kinds = frozenset(k.name for k in map(reg.rating_kind, (PROPOSAL, DECISION, SUBMISSION)) if k)
-    j = _Judged(case, day, reg, rules, rated_year, rating_kinds, launch_date(case, reg))
+    j = _Judged(case, at, reg, rules, rated_year, rating_kinds, launch_date(case, reg))
     required, applies, present = _by_step(j)
     items = []
     for no in ITEM_TITLES:

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from antt_cli.domain.dates import add_months
+from antt_cli.domain.dates import JudgedDay, add_months
 from antt_cli.domain.kindspec import KindSpec, Registry
 from antt_cli.domain.model import Case, Record
 from antt_cli.errors import AnttError
@@ -210,6 +210,11 @@ def _recorded(case: Case, kinds: Iterable[KindSpec]) -> bool:
 
 
 def exemplar_items(case: Case, reg: Registry, today: dt.date, months: int = 12) -> list[Item]:
+    """Items 1–5 of an exemplar as of `today` (`judged_exemplar_items`)."""
+    return judged_exemplar_items(case, reg, JudgedDay(today), months)
+
+
+def judged_exemplar_items(case: Case, reg: Registry, at: JudgedDay, months: int = 12) -> list[Item]:
     """SPEC §10 for an exemplar: items 1–2 required once a step-2 kind (the proposal) is
     recorded; 3 (proposal and building plan) once building; 4 (self-assessment and evaluation)
     once the evaluation is due — its last good day has passed — or done; 5 (the recognition or
@@ -225,7 +230,7 @@ def exemplar_items(case: Case, reg: Registry, today: dt.date, months: int = 12) 
         1: any(case.records_of(k.name) for k in kinds if k.step >= 2),
         2: any(case.records_of(k.name) for k in kinds if k.step >= 2),
         3: clock is not None,
-        4: evaluated or (clock is not None and today > clock[1]),
+        4: evaluated or (clock is not None and at.after(clock[1])),
         5: evaluated,
     }
     items = []

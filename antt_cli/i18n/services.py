@@ -97,6 +97,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "services.check.period.6-month": {"vi": "06 tháng đầu năm", "en": "6-month"},
     "services.check.period.annual": {"vi": "cả năm", "en": "annual"},
+    "services.check.shared_commit": {
+        "vi": "antt: kết quả kiểm tra {count} tệp hồ sơ và tóm tắt (dữ liệu dựng lại được, để bản sao kiểm tra nhanh; "
+              "xem `antt help reliability`)",
+        "en": "antt: check results of {count} case files, and digests (rebuildable data that lets a clone check fast; "
+              "see `antt help reliability`)",
+    },
     "services.committed_shown": {
         "vi": "Một lệnh antt khác đang ghi vào hồ sơ: đây là trạng thái đã commit (HEAD), chưa gồm thay đổi đang ghi dở hay chưa commit.",
         "en": "Another antt command is writing to the dossier: this is the committed state (HEAD), without the changes being written or not yet committed.",

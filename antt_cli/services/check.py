@@ -52,10 +52,24 @@ class CheckResult:
         return sum(1 for c in self.cases for p in c.problems if p.level == level)
 
     def as_json(self) -> dict[str, Any]:
-        """docs/commands.md `antt check --json`."""
+        """docs/commands.md `antt check --json`. An item or a problem shared by many cases (one
+        object per distinct item, `_compact`) is one row object, written once (cli/common.py)."""
+        rows: dict[int, dict[str, Any]] = {}   # the objects are held by the result meanwhile
+
+        def row(i: Item) -> dict[str, Any]:
+            found = rows.get(id(i))
+            if found is None:
+                found = rows[id(i)] = {"no": i.no, "title": i.title, "state": i.state}
+            return found
+
+        def problem(p: Problem) -> dict[str, Any]:
+            found = rows.get(id(p))
+            if found is None:
+                found = rows[id(p)] = {"level": p.level, "item": p.item, "message": p.message}
+            return found
+
         return {"ok": self.ok, "cases": [
-            {"id": c.id, "items": [{"no": i.no, "title": i.title, "state": i.state} for i in c.items],
-             "problems": [{"level": p.level, "item": p.item, "message": p.message} for p in c.problems]}
+            {"id": c.id, "items": [row(i) for i in c.items], "problems": [problem(p) for p in c.problems]}
             for c in self.cases]}
 
 
@@ -91,34 +105,49 @@ def _part(reg: Any, case_kind: str, part: str) -> str:
     return f"{label} ({when})" if when else label
 
 
-def _item_problems(reg: Any, case_id: str, case_kind: str, items: Iterable[Item]) -> list[Problem]:
+def _item_problems(reg: Any, case_id: str, case_kind: str, items: Iterable[Item],
+                   worded: dict[int, Problem] | None = None) -> list[Problem]:
     """A missing item is an error naming what is missing; item 15's warning (a rated year
-    complete without a review, docs/rules.md) a warning."""
+    complete without a review, docs/rules.md) a warning. `worded`: the error of an item
+    object already worded (one object per distinct item across the dossier, `_compact`)."""
     found = []
     for i in items:
         if i.state == MISSING:
-            missing = "; ".join(_part(reg, case_kind, part) for part in i.missing)
-            found.append(Problem(ERROR, str(i.no), t("services.check.item_missing", title=i.title, missing=missing)))
+            problem = worded.get(id(i)) if worded is not None else None
+            if problem is None:
+                missing = "; ".join(_part(reg, case_kind, part) for part in i.missing)
+                problem = Problem(ERROR, str(i.no), t("services.check.item_missing", title=i.title, missing=missing))
+                if worded is not None:
+                    worded[id(i)] = problem
+            found.append(problem)
         if i.warning:
             found.append(Problem(WARNING, str(i.no), t("services.check.no_review", title=i.title, id=case_id)))
     return found
 
 
-def _hashes(dossier: Any, case_id: str, case: Any, listing: dict[str, str]) -> tuple[dict, dict]:
+def _hashes(dossier: Any, case_id: str, case: Any, listing: dict[str, str],
+            known: dict[str, str]) -> tuple[dict, dict]:
     """Each record's file (relative to the case's folder) → the SHA-256 of its bytes as they
-    are now, None when it is not there; and each such file (relative to the root) → its git
-    blob id, None when not there (what the findings depend on: store/checkcache.py)."""
+    are now, None when it is not there; and each such file (relative to the root) → (its git
+    blob id, that SHA-256), (None, None) when not there: what the findings depend on
+    (store/checkcache.py). A file git finds unchanged whose blob's SHA-256 is `known` (the
+    same bytes were hashed before) is not read."""
     from antt_cli.store.cache import blob_id
 
     folder = dossier.case_dir_rel(case_id)
     found: dict[str, str | None] = {}
-    files: dict[str, str | None] = {}
+    files: dict[str, tuple[str | None, str | None]] = {}
     for record in [*case.documents, *case.letters]:
         if record.file and record.file not in found:
             rel = f"{folder}/{record.file}"
-            data = dossier.source.read(rel) if dossier.source.exists(rel) else None
-            found[record.file] = sha256(data) if data is not None else None
-            files[rel] = (listing.get(rel) or blob_id(data)) if data is not None else None
+            blob = listing.get(rel)
+            digest = known.get(blob) if blob is not None else None
+            if digest is None:
+                data = dossier.source.read(rel) if dossier.source.exists(rel) else None
+                blob = (blob or blob_id(data)) if data is not None else None
+                digest = sha256(data) if data is not None else None
+            found[record.file] = digest
+            files[rel] = (blob, digest)
     return found, files
 
 
@@ -158,15 +187,20 @@ def _titles() -> dict[tuple[str, int], str]:
             **{("exemplar", no): title for no, title in EXEMPLAR_TITLES.items()}}
 
 
-def _judge(dossier: Any, reg: Any, today: dt.date, case_id: str, listing: dict[str, str]) -> dict[str, Any]:
-    """One case on its own (no other case read): its items, its findings, its numbers, and
-    the files they were found from — an entry of store/checkcache.py. Plain JSON values but
+def _judge(dossier: Any, reg: Any, today: dt.date, case_id: str, listing: dict[str, str],
+           known: dict[str, str]) -> dict[str, Any]:
+    """One case on its own (no other case read): its items, its findings, its numbers, the
+    files they were found from, the day judged and the first day its items may differ
+    (domain/dates.py `JudgedDay`) — an entry of store/checkcache.py. Plain JSON values but
     for the findings' (dates tagged, store/cache.py `encode`): the rest decodes fast."""
+    from antt_cli.domain.dates import JudgedDay
+    from antt_cli.domain.dossier_items import judged_items
     from antt_cli.store.cache import encode
 
     case = dossier.case(case_id)
-    items = dossier_items(case, today, reg, dossier.rules)
-    hashes, files = _hashes(dossier, case_id, case, listing)
+    at = JudgedDay(today)
+    items = judged_items(case, at, reg, dossier.rules)
+    hashes, files = _hashes(dossier, case_id, case, listing, known)
     findings = case_findings(case, reg, dossier.profile.get("successors"), hashes)
     titles = _titles()
     return {"kind": case.kind,
@@ -174,17 +208,21 @@ def _judge(dossier: Any, reg: Any, today: dt.date, case_id: str, listing: dict[s
                        list(i.missing), i.warning] for i in items],
             "findings": encode([[f.level, f.item, f.key, dict(f.params)] for f in findings]),
             "uses": [[u.kind, u.body, u.year, u.number, u.value, u.date.toordinal()] for u in number_uses(case)],
-            "files": sorted([rel, blob] for rel, blob in files.items())}
+            "files": sorted([rel, blob, digest] for rel, (blob, digest) in files.items()),
+            "day": today.toordinal(), "until": at.until.toordinal()}
 
 
-def _fresh(entry: Any, dossier: Any, listing: dict[str, str]) -> bool:
-    """Whether a cached entry still holds: its shape is ours and every file it was found
-    from has the blob id it had."""
+def _fresh(entry: Any, dossier: Any, listing: dict[str, str], today: int) -> bool:
+    """Whether a cached entry still holds: its shape is ours, today is within the days its
+    items hold, and every file it was found from has the blob id it had."""
     files = entry.get("files")
     if not isinstance(files, list) or not isinstance(entry.get("kind"), str) \
             or not all(isinstance(entry.get(k), list) for k in ("items", "findings", "uses")) \
             or not all(isinstance(u, list) and len(u) == 6 for u in entry["uses"]) \
-            or not all(isinstance(i, list) and len(i) == 5 for i in entry["items"]):
+            or not all(isinstance(i, list) and len(i) == 5 for i in entry["items"]) \
+            or not all(isinstance(f, list) and len(f) == 2 for f in files) \
+            or not all(type(entry.get(k)) is int for k in ("day", "until")) \
+            or not entry["day"] <= today < entry["until"]:
         return False
     known = listing.get
     try:
@@ -201,43 +239,122 @@ def _case_blob(dossier: Any, listing: dict[str, str], rel: str) -> str | None:
 
 
 def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
-             shared: dict) -> dict[str, Any]:
-    """Every case's entry, from the cache where it still holds, else judged (and kept); the
-    AnttError of a case whose file is broken (one finding, the others go on). A case file
-    git finds unchanged is not even read when its entry holds."""
+             shared: dict, clock: dt.date) -> dict[str, Any]:
+    """Every case's entry, from the cache where it still holds, else judged (and kept, unless
+    judged for another day than the `clock`'s while the cached one holds on that one: a
+    `--date` does not undo today's); the AnttError of a case whose file is broken (one
+    finding, the others go on). A case file git finds unchanged is not even read when its
+    entry holds."""
     from antt_cli.store.cache import VERSION
     from antt_cli.store.checkcache import CheckCache, code_mark, stamp_of
 
     ids = dossier.case_ids()
     listing = _listing(dossier)
-    cache = CheckCache(dossier.root, stamp_of(VERSION, code_mark(), dossier.profile, today))
+    cache = CheckCache(dossier.root, stamp_of(VERSION, code_mark(), dossier.profile))
     entries: dict[str, Any] = {}
     misses: list[tuple[str, str | None]] = []
-    complete = False
+    complete, day, keep = False, today.toordinal(), set()
     try:
         for cid in ids:
             blob = _case_blob(dossier, listing, dossier.case_relpath(cid))
             entry = cache.get(f"{cid}:{blob}") if blob is not None else None
-            if entry is not None and _fresh(entry, dossier, listing):
+            if entry is not None and _fresh(entry, dossier, listing, day):
                 entries[cid] = _compact(cid, entry, shared)
             else:
                 entries[cid] = None  # judged below, in this order
                 misses.append((cid, blob))
+                if entry is not None and clock != today and _fresh(entry, dossier, listing, clock.toordinal()):
+                    keep.add(cid)
+        travel = _travel(dossier) if misses else None
+        if travel is not None:
+            misses = _taken(dossier, travel, misses, listing, day, cache, entries, shared)
         done = len(ids) - len(misses)
-        for n, (cid, blob, entry) in enumerate(_judged(dossier, reg, today, misses, listing), done + 1):
-            if not isinstance(entry, AnttError) and blob is not None:
+        known = cache.file_hashes() if misses else {}
+        for n, (cid, blob, entry) in enumerate(_judged(dossier, reg, today, misses, listing, known), done + 1):
+            if not isinstance(entry, AnttError) and blob is not None and cid not in keep:
                 cache.put(f"{cid}:{blob}", entry)
             entries[cid] = entry if isinstance(entry, AnttError) else _compact(cid, entry, shared)
             if progress:
                 progress(n, len(ids))
         complete = True
     finally:
-        cache.save(prune=complete)
+        cache.save(prune=complete, named=lambda: set(listing.values()))
+    if complete and getattr(dossier.source, "blobs", None) is None:
+        _share(travel or _travel(dossier), cache, len(ids))
     return entries
 
 
+# The buckets of the branch `antt-digests` that carry check's entries (store/shared.py).
+SHARED_PREFIX = "check-"
+
+
+def _travel(dossier: Any) -> Any:
+    """The entries of `antt check` that travel on the branch `antt-digests`
+    (docs/reliability.md, "The check cache"): made in the same context — this antt's code
+    and kind specs, this `antt.yaml` — and checked as input (store/checkcache.py
+    `entry_ok`). None under `ANTT_DIGESTS=off`, or when the dossier is read from HEAD."""
+    if dossier.shared is None or getattr(dossier.source, "blobs", None) is not None:
+        return None
+    from antt_cli.services.common import shared_digests
+
+    def context() -> str:
+        from antt_cli.store.cache import VERSION
+        from antt_cli.store.checkcache import code_fingerprint, stamp_of
+        from antt_cli.store.kinds import fingerprint
+        from antt_cli.store.shared import context_of
+
+        return context_of(VERSION, stamp_of(SHARED_PREFIX, code_fingerprint(), dossier.profile), fingerprint())
+
+    def accept(raw: bytes, case_id: str, kind: str) -> dict | None:
+        import json
+
+        from antt_cli.store.checkcache import entry_ok
+
+        value = json.loads(raw)
+        return value if entry_ok(value, kind, dossier.case_dir_rel(case_id)) else None
+
+    return shared_digests(dossier.root, prefix=SHARED_PREFIX, context=context, accept=accept)
+
+
+def _taken(dossier: Any, travel: Any, misses: list[tuple[str, str | None]], listing: dict[str, str], day: int,
+           cache: Any, entries: dict[str, Any], shared: dict) -> list[tuple[str, str | None]]:
+    """The cases of `misses` left to judge once each entry made elsewhere that holds — for
+    this case file's blob id, today, and the blob ids of its documents now — is taken (and
+    kept in the cache, its documents' SHA-256s with it)."""
+    wanted = {blob: (cid, dossier.case_kind_of(cid)) for cid, blob in misses if blob is not None}
+    taken = set()
+    for blob, entry in travel.stream(wanted):
+        cid = wanted[blob][0]
+        if _fresh({**entry, "files": [f[:2] for f in entry["files"]]}, dossier, listing, day):
+            cache.put(f"{cid}:{blob}", entry, shared=True)
+            entries[cid] = _compact(cid, entry, shared)
+            taken.add(cid)
+    return [(cid, blob) for cid, blob in misses if cid not in taken]
+
+
+def _share(travel: Any, cache: Any, total: int) -> None:
+    """Write the travelling entries again (every case's, from the cache) when enough were
+    judged here since they were last written (store/shared.py `due`), or when the local set
+    has none yet. A failure, or another antt writing first, changes nothing check says."""
+    if travel is None:
+        return
+    from antt_cli.store.shared import due
+
+    try:
+        counted = cache.unshared()
+        if not due(counted, total, travel.mode) and not (counted and (travel.first_due(counted)
+                                                                      or not travel.holds_own())):
+            return
+        if travel.export(cache.travelling(), lambda count: t("services.check.shared_commit", count=count)):
+            cache.shared_now(counted)
+    except Exception:  # noqa: BLE001 - rebuildable data: the next check tries again
+        return
+    finally:
+        cache.close()
+
+
 def _judged(dossier: Any, reg: Any, today: dt.date, misses: list[tuple[str, str | None]],
-            listing: dict[str, str]) -> Iterator[tuple[str, str | None, Any]]:
+            listing: dict[str, str], known: dict[str, str]) -> Iterator[tuple[str, str | None, Any]]:
     """(case ID, blob id, its entry or the AnttError of its file) of each case to judge: in
     worker processes when there are many (a first check after a clone; store/parallel.py),
     a case a worker could not judge judged here so that its error is worded."""
@@ -246,7 +363,7 @@ def _judged(dossier: Any, reg: Any, today: dt.date, misses: list[tuple[str, str 
     parallel = len(misses) >= PARALLEL_FROM and workers() > 1 and getattr(dossier.source, "blobs", None) is None
     if not parallel:
         for cid, blob in misses:
-            yield cid, blob, _judge_or_error(dossier, reg, today, cid, listing)
+            yield cid, blob, _judge_or_error(dossier, reg, today, cid, listing, known)
         return
     import json
     from concurrent.futures import ProcessPoolExecutor
@@ -255,23 +372,32 @@ def _judged(dossier: Any, reg: Any, today: dt.date, misses: list[tuple[str, str 
     for rel, blob in listing.items():
         folders.setdefault("/".join(rel.split("/", 2)[:2]), {})[rel] = blob
     chunks = [misses[i:i + CHUNK] for i in range(0, len(misses), CHUNK)]
-    work = [[(cid, folders.get(dossier.case_dir_rel(cid), {})) for cid, _blob in chunk] for chunk in chunks]
+    work = [[_work(cid, folders.get(dossier.case_dir_rel(cid), {}), known) for cid, _blob in chunk]
+            for chunk in chunks]
     with ProcessPoolExecutor(max_workers=workers()) as pool:
         for chunk, answers in zip(chunks, pool.map(_judge_chunk, [str(dossier.root)] * len(work),
                                                    [today.isoformat()] * len(work), work)):
             for (cid, blob), text in zip(chunk, answers):
                 entry = json.loads(text) if text is not None else None
-                yield cid, blob, entry if entry is not None else _judge_or_error(dossier, reg, today, cid, listing)
+                yield cid, blob, (entry if entry is not None
+                                  else _judge_or_error(dossier, reg, today, cid, listing, known))
 
 
-def _judge_or_error(dossier: Any, reg: Any, today: dt.date, case_id: str, listing: dict[str, str]) -> Any:
+def _work(case_id: str, folder: dict[str, str], known: dict[str, str]) -> tuple:
+    """What a worker needs to judge one case: its folder's blob ids, and the SHA-256s known
+    of those blobs."""
+    return case_id, folder, {blob: known[blob] for blob in folder.values() if blob in known}
+
+
+def _judge_or_error(dossier: Any, reg: Any, today: dt.date, case_id: str, listing: dict[str, str],
+                    known: dict[str, str]) -> Any:
     try:
-        return _judge(dossier, reg, today, case_id, listing)
+        return _judge(dossier, reg, today, case_id, listing, known)
     except AnttError as exc:
         return exc
 
 
-def _judge_chunk(root: str, day: str, items: list[tuple[str, dict[str, str]]]) -> list[str | None]:
+def _judge_chunk(root: str, day: str, items: list[tuple[str, dict[str, str], dict[str, str]]]) -> list[str | None]:
     """In a worker process: each case's entry as JSON text (data only), None for a case that
     failed (the caller judges it again and words the error)."""
     import json
@@ -284,9 +410,9 @@ def _judge_chunk(root: str, day: str, items: list[tuple[str, dict[str, str]]]) -
     dossier = Dossier.open(Path(root), working_tree(Path(root)))
     reg, today = load_registry(), dt.date.fromisoformat(day)
     answers: list[str | None] = []
-    for case_id, listing in items:
+    for case_id, listing, known in items:
         try:
-            answers.append(json.dumps(_judge(dossier, reg, today, case_id, listing), ensure_ascii=False))
+            answers.append(json.dumps(_judge(dossier, reg, today, case_id, listing, known), ensure_ascii=False))
         except Exception:  # noqa: BLE001 - judged again by the caller, which words it
             answers.append(None)
     return answers
@@ -313,12 +439,12 @@ def _compact(case_id: str, entry: dict[str, Any], shared: dict) -> tuple:
     return kind, tuple(items), findings, uses
 
 
-def _case_check(reg: Any, case_id: str, entry: Any, twice: list[Finding]) -> CaseCheck:
+def _case_check(reg: Any, case_id: str, entry: Any, twice: list[Finding], worded: dict[int, Problem]) -> CaseCheck:
     """One case's line of the result."""
     if isinstance(entry, AnttError):
         return CaseCheck(case_id, (), (Problem(ERROR, CASE_FILE_ITEM, entry.message()),))
     kind, items, findings, _uses = entry
-    problems = _item_problems(reg, case_id, kind, items) + [_problem(reg, kind, f) for f in [*findings, *twice]]
+    problems = _item_problems(reg, case_id, kind, items, worded) + [_problem(reg, kind, f) for f in [*findings, *twice]]
     return CaseCheck(case_id, items, tuple(problems))
 
 
@@ -336,9 +462,10 @@ def check_dossier(ctx: Context, case_id: str | None = None, day: dt.date | None 
         except AnttError as exc:  # an unknown ID is refused; a broken case is a finding below
             if exc.key in ("store.unknown_case", "store.bad_id"):
                 raise
-    entries = _entries(dossier, reg, today, progress, {"titles": _titles()})
+    entries = _entries(dossier, reg, today, progress, {"titles": _titles()}, ctx.today)
     twice: dict[str, list[Finding]] = {}
     for f in duplicate_numbers(u for e in entries.values() if not isinstance(e, AnttError) for u in e[3]):
         twice.setdefault(f.case_id, []).append(f)
-    return CheckResult(tuple(_case_check(reg, cid, entry, twice.get(cid, []))
+    worded: dict[int, Problem] = {}   # the items' objects are held by `entries` meanwhile
+    return CheckResult(tuple(_case_check(reg, cid, entry, twice.get(cid, []), worded)
                              for cid, entry in entries.items() if case_id is None or cid == case_id))

@@ -89,11 +89,15 @@ def working_tree(root: Path) -> Any:
     return WorkTree(root, listing=Remembered(root, asked))
 
 
-def shared_digests(root: Path, env: dict[str, str] | None = None) -> Any:
+def shared_digests(root: Path, env: dict[str, str] | None = None, *, prefix: str = "",
+                   context: Callable[[], str] | None = None, accept: Callable[[bytes, str, str], Any] | None = None
+                   ) -> Any:
     """The digests that travel with the dossier on the branch `antt-digests` (store/shared.py,
     the git side in audit/digest_ref.py), for a whole-dossier read to take and write; None
     under `ANTT_DIGESTS=off` (docs/commands.md, Global). Nothing is asked of git until a read
-    misses the cache."""
+    misses the cache. `antt check`'s entries travel in the same tree, in the buckets named
+    by `prefix`, made in their own `context` and checked by their own `accept`
+    (services/check.py)."""
     import os
 
     from antt_cli.store.shared import GitPort, SharedDigests
@@ -111,7 +115,7 @@ def shared_digests(root: Path, env: dict[str, str] | None = None) -> Any:
                   read=lambda ids: ref().blobs(root, ids),
                   begin=lambda: ref().NewSet(root),
                   local="refs/heads/antt-digests")
-    return SharedDigests(git, _digest_context, mode)
+    return SharedDigests(git, context or _digest_context, mode, prefix=prefix, accept=accept)
 
 
 def _digest_context() -> str:

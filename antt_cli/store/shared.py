@@ -11,6 +11,10 @@ set costs git, and a push, only those. Each blob is text, UTF-8:
     <blob id> <digest as the read cache's JSON>
     …
 
+`antt check`'s entries live in the same tree, in buckets `check-00` … `check-ff` of the same
+form (`SharedDigests(prefix="check-")`, services/check.py); each kind writes its own
+buckets and keeps the other's.
+
 `<context>` names what computed the digests (the digest format of store/cache.py `VERSION`,
 antt's version and the bytes of every kind spec, store/kinds.py `fingerprint`): a set made by
 another antt, or with other kinds, is not used. A blob id says which content an entry
@@ -201,9 +205,14 @@ class SharedDigests:
     `take` answer from the local branch, else each remote-tracking one (each read whole,
     once, the first time an entry is asked of it); `export` writes the set again."""
 
-    def __init__(self, git: GitPort, context: Callable[[], str], mode: str = "auto") -> None:
+    def __init__(self, git: GitPort, context: Callable[[], str], mode: str = "auto", *, prefix: str = "",
+                 accept: Callable[[bytes, str, str], Any] | None = None) -> None:
         self.git = git
         self.mode = mode if mode in MODES else "auto"
+        # Another kind of entry (`antt check`'s: services/check.py) lives in the same tree, in
+        # buckets whose names start with `prefix`; each kind keeps the other's buckets.
+        self.prefix = prefix
+        self._accept = accept or _digest_entry
         self._context = context
         self._word: str | None = None
         self._refs: list[tuple[str, str]] | None = None
@@ -225,10 +234,10 @@ class SharedDigests:
 
     def _load(self, commit: str) -> dict[str, bytes]:
         buckets = [(name, blob, size) for name, blob, size in self.git.tree(commit)
-                   if len(name) == PREFIX and _is_hex(name) and 0 < size <= MAX_BUCKET]
+                   if self._own(name) and 0 < size <= MAX_BUCKET]
         if sum(size for _, _, size in buckets) > MAX_TOTAL:
             return {}
-        names = {blob: name for name, blob, _ in buckets}
+        names = {blob: name[len(self.prefix):] for name, blob, _ in buckets}
         entries: dict[str, bytes] = {}
         for blob, content in self.git.read(list(names)):
             entries.update(read_bucket(names[blob], content, self.context()))
@@ -256,6 +265,50 @@ class SharedDigests:
             return False
         return unshared > 0 or not self._refs
 
+    def stream(self, wanted: dict[str, tuple[str, str]]) -> Iterator[tuple[str, Any]]:
+        """(blob id, checked entry) of each `wanted` blob id (→ its case ID and kind) that a
+        set holds a good entry for: the local set first, then each fetched one, read a bucket
+        at a time and only the buckets of blob ids still wanted, so that no more than one
+        bucket's text is held (`take` holds a whole set: the digests of `status`)."""
+        if self.mode == "off":
+            return
+        if self._refs is None:
+            self._refs = self.git.refs()
+        left = dict(wanted)
+        for _ref, commit in self._refs:
+            groups: dict[str, list[str]] = {}
+            for key in left:
+                groups.setdefault(bucket_name(key), []).append(key)
+            buckets = [(name[len(self.prefix):], blob, size) for name, blob, size in self.git.tree(commit)
+                       if self._own(name) and 0 < size <= MAX_BUCKET]
+            if not left or sum(size for _, _, size in buckets) > MAX_TOTAL:
+                continue
+            names = {blob: name for name, blob, _ in buckets if name in groups}
+            for blob, content in self.git.read(list(names)):
+                entries = read_bucket(names[blob], content, self.context())
+                del content
+                for key in groups[names[blob]]:
+                    value = self._checked(entries.get(key), *left[key])
+                    if value is not None:
+                        del left[key]
+                        yield key, value
+
+    def _checked(self, raw: bytes | None, case_id: str, kind: str) -> Any:
+        if raw is None:
+            return None
+        try:
+            return self._accept(raw, case_id, kind)
+        except Exception:  # noqa: BLE001 - not JSON, a bad date, a number too long: not an entry
+            return None
+
+    def holds_own(self) -> bool:
+        """Whether the local branch holds buckets of this kind (a set made by `status` alone
+        holds none of `antt check`'s)."""
+        if self._refs is None:
+            self._refs = self.git.refs()
+        local = next((commit for ref, commit in self._refs if ref == self.git.local), None)
+        return local is not None and any(self._own(name) for name, _blob, _size in self.git.tree(local))
+
     def offers(self, key: str) -> bool:
         """Whether a set holds an entry for blob `key` (not yet checked)."""
         return self.mode != "off" and self._raw(key) is not None
@@ -267,16 +320,17 @@ class SharedDigests:
         raw = self._raw(key) if self.mode != "off" else None
         if raw is None:
             return None
-        from antt_cli.store.cache import decode
-
         for entries in self._sets:  # taken once: its text is not needed any more
             entries.pop(key, None)
         try:
-            text = raw.decode("utf-8")
-            value = json.loads(text, object_hook=decode)
+            return self._accept(raw, case_id, kind)
         except Exception:  # noqa: BLE001 - not UTF-8, not JSON, a bad date, a number too long: not an entry
             return None
-        return (value, text) if entry_ok(value, case_id, kind) else None
+
+    def _own(self, name: str) -> bool:
+        """Whether a tree entry is one of this kind's buckets."""
+        hexes = name[len(self.prefix):]
+        return name.startswith(self.prefix) and len(hexes) == PREFIX and _is_hex(hexes)
 
     def export(self, entries: Iterable[tuple[str, Any]], message: Callable[[int], str]) -> bool:
         """Make the local branch hold `entries` ((blob id, digest), sorted by blob id: each
@@ -292,7 +346,7 @@ class SharedDigests:
         base = local or (refs[0][1] if refs else None)
         old = self.git.tree(base) if base else []
         known = {blob for _, blob, _ in old}
-        kept: dict[str, str] = {}
+        kept: dict[str, str] = {name: blob for name, blob, _ in old if not self._own(name)}  # the other kind's
         sink = self.git.begin()
         try:
             count = 0
@@ -301,9 +355,9 @@ class SharedDigests:
                 data = bucket_bytes(self.context(), lines)
                 blob = blob_id(data)
                 if blob in known:
-                    kept[name] = blob
+                    kept[self.prefix + name] = blob
                 else:
-                    sink.add(name, data)
+                    sink.add(self.prefix + name, data)
             if local and len(kept) == len(old) and not sink.names:
                 return True
             return sink.publish(kept, local, message(count))
@@ -311,8 +365,19 @@ class SharedDigests:
             sink.close()
 
 
+def _digest_entry(raw: bytes, case_id: str, kind: str) -> tuple[dict, str] | None:
+    """A status digest's entry, decoded (its dates and tuples) and checked (`entry_ok`), with
+    its JSON text (the read cache's own format, stored as it is)."""
+    from antt_cli.store.cache import decode
+
+    text = raw.decode("utf-8")
+    value = json.loads(text, object_hook=decode)
+    return (value, text) if entry_ok(value, case_id, kind) else None
+
+
 def _buckets(entries: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, list[tuple[str, str]]]]:
-    """(bucket name, [(blob id, JSON text)]) of sorted entries, one bucket at a time."""
+    """(bucket name, [(blob id, JSON text)]) of sorted entries, one bucket at a time; an entry
+    given as text is its JSON already (`antt check`'s: plain JSON, nothing to encode)."""
     from antt_cli.store.cache import encode
 
     name, lines = None, []
@@ -321,7 +386,7 @@ def _buckets(entries: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, list[tup
             if lines:
                 yield name, lines
             name, lines = bucket_name(key), []
-        lines.append((key, _text(encode(value))))
+        lines.append((key, value if isinstance(value, str) else _text(encode(value))))
     if lines:
         yield name, lines
 
