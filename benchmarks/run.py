@@ -4,8 +4,8 @@
     python benchmarks/run.py [--cases 100 1000 10000] [--runs 5] [--work /tmp/antt-bench] [--no-doorstop]
                              [--skip check-cold summary-docx …]
 
-For each size: builds or reuses a dossier (benchmarks/make_dossier.py), reads it once (which
-writes its shared digests, the branch `antt-digests`), clones it once (the "fresh clone": its
+For each size: builds or reuses a dossier (benchmarks/make_dossier.py), reads and checks it once
+(which writes its shared digests and check entries, the branch `antt-digests`), clones it once (the "fresh clone": its
 read cache `.git/antt/` is removed before each cold run), then times, as
 medians of whole processes run in turn: `antt --help`, `status` cold and warm, `status ID`,
 `history ID`, `check` warm and on the fresh clone, `due`, `summary --year` on the terminal
@@ -229,11 +229,11 @@ def write_runs(r: dict[str, Row], root: Path, i: int) -> None:
 def bench_size(n: int, runs: int, work: Path, door: Path | None, rows: list[Row], skip: set[str]) -> None:
     root = make(work / f"dossier-{n}", n)
     measure(ANTT + ["--dossier", str(root), "status"])  # warm the cache once (and write the shared digests)
+    if "check" not in skip or "check-cold" not in skip:
+        measure(ANTT + ["--dossier", str(root), "check"], ok=(0, 1))  # its entries travel too
     clone = fresh_clone(root, work)  # it brings them (docs/reliability.md, "Digests that travel with the dossier")
     r = size_rows(n, door is not None)
     dtree = doorstop_tree(work, n, door) if door else None
-    if "check" not in skip:
-        measure(ANTT + ["--dossier", str(root), "check"], ok=(0, 1))
     for i in range(runs):
         read_runs(r, root, clone, skip, dtree, door)
         write_runs(r, root, i)
