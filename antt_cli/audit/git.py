@@ -230,9 +230,8 @@ def _quick_states(root: Path, relpaths: list[str]) -> tuple[list[str], list[str]
         elif st is not None:
             on_disk.append(rel)
     if on_disk:
-        status, out, _ = _run_stdin(root, "".join(p + "\n" for p in on_disk), "hash-object", "--stdin-paths")
-        ids = out.split()
-        if status != 0 or len(ids) != len(on_disk):
+        ids = _hashed(root, on_disk)
+        if ids is None:
             return None
         dirty += [rel for rel, blob in zip(on_disk, ids) if blob != index[rel][2]]
     return [p for p in relpaths if p in dirty], []
@@ -280,13 +279,21 @@ def disk_blobs(root: Path, relpaths: list[str]) -> dict[str, tuple[bool, str]] |
         if not stat.S_ISREG(st.st_mode):
             return None
         found[rel] = bool(st.st_mode & stat.S_IXUSR)
-    if not found:
-        return {}
-    status, out, _ = _run_stdin(root, "".join(p + "\n" for p in found), "hash-object", "--stdin-paths")
-    ids = out.split()
-    if status != 0 or len(ids) != len(found) or any("\n" in p for p in found):
+    ids = _hashed(root, list(found)) if found else []
+    if ids is None:
         return None
     return {rel: (executable, blob) for (rel, executable), blob in zip(found.items(), ids)}
+
+
+def _hashed(root: Path, relpaths: list[str]) -> list[str] | None:
+    """The blob ids of these files as git would store them (one `git hash-object
+    --stdin-paths`: filters applied by path, as `git add` applies them), in their order;
+    None when git cannot say (or a name holds a newline, which the list cannot carry)."""
+    if any("\n" in p for p in relpaths):
+        return None
+    status, out, _ = _run_stdin(root, "".join(p + "\n" for p in relpaths), "hash-object", "--stdin-paths")
+    ids = out.split()
+    return ids if status == 0 and len(ids) == len(relpaths) else None
 
 
 def _run_stdin(root: Path, data: str, *args: str) -> tuple[int, str, str]:
