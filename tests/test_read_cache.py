@@ -134,9 +134,12 @@ def test_an_entry_asked_alone_reads_its_row_alone(launched):
     ok("status", root=launched)
     blob = blob_id((launched / "models" / "MH-2025-001" / "case.yaml").read_bytes())
     cache = CaseCache(launched, check=digest_ok)
+    asked: list[str] = []
     try:
+        cache.connect().set_trace_callback(asked.append)
         assert cache.has(blob) and not cache.has("0" * 40)
-        assert cache._raw is None  # no whole-table read
+        read = [s for s in asked if "FROM digests" in s]
+        assert len(read) == 2 and all("WHERE blob" in s for s in read), asked  # no whole-table read
     finally:
         cache.close()
     with sqlite3.connect(cache_path(launched)) as db:

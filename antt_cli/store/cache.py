@@ -178,7 +178,7 @@ class CaseCache:
         self.new: dict[str, Any] = {}
         self.shared: set[str] = set()  # among `new`, the entries taken from the shared digests (store/shared.py)
         self.used: set[str] = set()
-        self._raw: dict[str, str] | None = None
+        self._damaged = False  # a read of the file failed: every entry a miss
         self._bad: set[str] = set()  # keys whose stored entry failed its check
         self._keys: set[str] | None = None
         self._good: dict[str, Any] = {}
@@ -219,34 +219,21 @@ class CaseCache:
         table kept beside the digests (store/checkcache.py); None when it cannot be had."""
         return self._connect()
 
-    def _rows(self) -> dict[str, str]:
-        if self._raw is None:
-            db = self._connect()
-            self._raw = {}
-            if db is not None:
-                try:
-                    self._raw = {blob: data for blob, data in db.execute("SELECT blob, data FROM digests")
-                                 if isinstance(blob, str) and isinstance(data, str)}
-                except Exception:  # noqa: BLE001 - damaged: removed, everything a miss, rebuilt on save
-                    self.close()
-                    _remove(self.path)
-                    self._raw = {}
-        return self._raw
-
     def _row(self, key: str) -> str | None:
-        """The stored text of blob `key`: from the rows when they were all read, else that
-        one row alone (a write asking for a few files must not read 10,000 entries: 35 MB)."""
-        if self._raw is not None or key in self._bad:
-            return None if key in self._bad else self._raw.get(key)
+        """The stored text of blob `key`, that row alone (a write asking for a few files must
+        not read 10,000 entries: 35 MB); None for a row that failed its check, and for every
+        row once the file proved damaged (it is removed, and rebuilt on save)."""
+        if self._damaged or key in self._bad:
+            return None
         db = self._connect()
         if db is None:
             return None
         try:
             found = db.execute("SELECT data FROM digests WHERE blob = ?", (key,)).fetchone()
-        except Exception:  # noqa: BLE001 - damaged: as `_rows`, everything a miss
+        except Exception:  # noqa: BLE001 - damaged: removed, everything a miss
             self.close()
             _remove(self.path)
-            self._raw = {}
+            self._damaged = True
             return None
         return found[0] if found and isinstance(found[0], str) else None
 
@@ -280,8 +267,6 @@ class CaseCache:
         except Exception:  # noqa: BLE001 - not JSON, a bad date: a miss
             value = None
         if value is None or not self.check(value):
-            if self._raw is not None:
-                self._raw.pop(key, None)
             self._bad.add(key)
             return False
         self._good[key] = value
