@@ -8,6 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from antt_cli.audit import git as gitq
 from antt_cli.audit import plumbing
@@ -241,3 +243,41 @@ def test_the_commit_holds_the_entry_update_index_staged(tmp_path, file_mode, was
     staged = git(root, "ls-files", "-s", "--", rel).split()[:1]
     assert committed == staged
     assert git(root, "status", "--porcelain") == ""
+
+
+_NAMES = st.text(alphabet="ab-.09_/", min_size=1, max_size=4).filter(lambda n: "/" not in n and n not in (".", ".."))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(before=st.dictionaries(_NAMES, st.booleans(), max_size=12),
+       changes=st.dictionaries(_NAMES, st.one_of(st.none(), st.booleans()), max_size=5))
+def test_a_spliced_tree_is_the_tree_git_makes(tmp_path_factory, before, changes):
+    """`plumbing.Tree.changed` edits a tree's bytes in place of taking it apart: for any
+    tree and any names set (as a file or a folder, including a file becoming a folder, and
+    names that sort differently as a folder: "a-" against "a") or removed, the bytes are
+    the tree `git mktree` makes of the same entries, and the id is git's."""
+    root = tmp_path_factory.mktemp("tree")
+    git(root, "init", "-q")
+    blob = subprocess.run(["git", "hash-object", "-w", "--stdin"], cwd=root, input=b"x", capture_output=True,
+                       check=True).stdout.decode().strip()
+    empty = subprocess.run(["git", "mktree"], cwd=root, input=b"", capture_output=True, check=True).stdout.decode().strip()
+
+    def entry(folder: bool) -> tuple[bytes, str]:
+        return (b"40000", empty) if folder else (b"100644", blob)
+
+    def mktree(entries: dict[str, bool]) -> str:
+        text = "".join(f"{'040000 tree' if d else '100644 blob'} {empty if d else blob}\t{n}\0" for n, d in entries.items())
+        return subprocess.run(["git", "mktree", "-z"], cwd=root, input=text.encode(), capture_output=True,
+                              check=True).stdout.decode().strip()
+
+    raw = subprocess.run(["git", "cat-file", "tree", mktree(before)], cwd=root, capture_output=True,
+                         check=True).stdout
+    spliced = plumbing.Tree(raw, 20).changed({n.encode(): None if d is None else entry(d) for n, d in changes.items()})
+    after = {**before, **{n: d for n, d in changes.items() if d is not None}}
+    for n, d in changes.items():
+        if d is None:
+            after.pop(n, None)
+    expected = mktree(after)
+    assert plumbing.object_id(spliced, 20) == expected
+    assert spliced == subprocess.run(["git", "cat-file", "tree", expected], cwd=root, capture_output=True,
+                                     check=True).stdout

@@ -13,7 +13,10 @@ the one `git commit` writes, and git's automatic maintenance runs after it as af
 """
 from __future__ import annotations
 
+import bisect
+import hashlib
 import os
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +28,6 @@ from antt_cli.errors import AnttError
 # present means the porcelain, so that the dossier's hooks see every commit as usual.
 COMMIT_HOOKS = ("pre-commit", "prepare-commit-msg", "commit-msg", "post-commit", "reference-transaction",
                 "post-index-change")
-_TYPES = {b"40000": "tree", b"160000": "commit"}
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ def file_mode(config: dict[str, str]) -> bool:
     return config.get("core.filemode", "true").strip().lower() not in ("false", "no", "off", "0", "")
 
 
-def staged_from_disk(disk: Disk, trees: dict[str, dict[bytes, tuple[bytes, str]]]) -> dict[str, tuple[bytes, str]]:
+def staged_from_disk(disk: Disk, trees: dict[str, "Tree"]) -> dict[str, tuple[bytes, str]]:
     """{path: (mode, blob id)} of the index entries `update-index` made, by git's own rule
     (read-cache.c `ce_mode_from_stat`): with `core.fileMode` the file's executable bit,
     else the mode the path had (HEAD's: a path written was checked clean, so the index
@@ -53,8 +55,9 @@ def staged_from_disk(disk: Disk, trees: dict[str, dict[bytes, tuple[bytes, str]]
         if disk.file_mode:
             mode = b"100755" if executable else b"100644"
         else:
-            before = trees.get(folder, {}).get(name.encode("utf-8", "surrogateescape"), (b"",))[0]
-            mode = before if before in (b"100644", b"100755") else b"100644"
+            tree = trees.get(folder)
+            had = tree.entry(name.encode("utf-8", "surrogateescape")) if tree is not None else None
+            mode = had[0] if had is not None and had[0] in (b"100644", b"100755") else b"100644"
         staged[path] = (mode, blob)
     return staged
 
@@ -114,13 +117,88 @@ def _stage_zero(out: bytes) -> dict[str, tuple[bytes, str]]:
     return entries
 
 
-def _trees(root: Path, head: str, folders: list[str]) -> tuple[dict[str, dict[bytes, tuple[bytes, str]]], str]:
-    """HEAD's trees at `folders` ("" the root), in one `git cat-file --batch`: ({folder: {name:
-    (mode, object id)}}, the root tree's id); a folder HEAD does not have is empty."""
+class Tree:
+    """One of HEAD's trees as git stores it (`raw`: its entries "mode name\\0id", in git's
+    order), changed by splicing: a folder of 10,000 cases is not taken apart to add one
+    (`changed`), and the new tree's id is computed here (`object_id`) and checked against
+    the one git gives when it writes the object."""
+
+    def __init__(self, raw: bytes, width: int) -> None:
+        self.raw = raw
+        self.width = width
+        self._spans: list[tuple[int, bytes, bytes]] | None = None  # (start, name, mode)
+
+    def spans(self) -> list[tuple[int, bytes, bytes]]:
+        if self._spans is None:
+            pattern = re.compile(rb"([0-7]{5,6}) ([^\0]+)\0.{%d}" % self.width, re.DOTALL)
+            spans, at = [], 0
+            for found in pattern.finditer(self.raw):
+                if found.start() != at:
+                    break
+                spans.append((at, found.group(2), found.group(1)))
+                at = found.end()
+            if at != len(self.raw):
+                raise AnttError("audit.commit_failed", detail="a tree of HEAD could not be read")
+            self._spans = spans
+        return self._spans
+
+    def entry(self, name: bytes) -> tuple[bytes, str] | None:
+        """(mode, object id) of `name`, or None."""
+        for i, (start, entry, mode) in enumerate(self.spans()):
+            if entry == name:
+                end = self._end(i)
+                return mode, self.raw[end - self.width:end].hex()
+        return None
+
+    def _end(self, i: int) -> int:
+        spans = self.spans()
+        return spans[i + 1][0] if i + 1 < len(spans) else len(self.raw)
+
+    def changed(self, changes: dict[bytes, tuple[bytes, str] | None]) -> bytes:
+        """The raw tree with each name of `changes` set to (mode, object id), or removed
+        (None); every other entry as it was, in git's order (a folder sorts as its name
+        with "/" after it: tree.c `base_name_compare`)."""
+        spans = self.spans()
+        index = {name: i for i, (_start, name, _mode) in enumerate(spans)}
+        keys = [_sort_key(name, mode) for _start, name, mode in spans]
+        cuts: list[tuple[int, int, bytes, bytes]] = []  # (before entry i, drop it?, sort key, new entry)
+        for name, new in changes.items():
+            if name in index:
+                cuts.append((index[name], 1, b"", b""))  # the old entry: dropped
+            if new is not None:
+                mode, oid = new
+                key = _sort_key(name, mode)
+                cuts.append((bisect.bisect_left(keys, key), 0, key, mode + b" " + name + b"\0" + bytes.fromhex(oid)))
+        pieces, at = [], 0
+        for i, drop, _key, data in sorted(cuts):
+            pieces.append(self.raw[self._start(at):self._start(i)])
+            pieces.append(data)
+            at = i + drop if drop else i
+        pieces.append(self.raw[self._start(at):])
+        return b"".join(pieces)
+
+    def _start(self, i: int) -> int:
+        spans = self.spans()
+        return spans[i][0] if i < len(spans) else len(self.raw)
+
+
+def _sort_key(name: bytes, mode: bytes) -> bytes:
+    return name + b"/" if mode == b"40000" else name
+
+
+def object_id(raw: bytes, width: int) -> str:
+    """The id git gives the tree `raw` (SHA-1, or SHA-256 in a repository of that format)."""
+    digest = hashlib.sha1 if width == 20 else hashlib.sha256
+    return digest(b"tree %d\0" % len(raw) + raw).hexdigest()
+
+
+def _trees(root: Path, head: str, folders: list[str]) -> tuple[dict[str, Tree], str]:
+    """HEAD's trees at `folders` ("" the root), in one `git cat-file --batch`: ({folder:
+    Tree}, the root tree's id); a folder HEAD does not have is empty."""
     asked = [f"{head}^{{tree}}" if not folder else f"{head}:{folder}" for folder in folders]
     out = _git(root, ["cat-file", "--batch"], "".join(f"{name}\n" for name in asked).encode("utf-8"))
     width = len(head) // 2
-    trees: dict[str, dict[bytes, tuple[bytes, str]]] = {}
+    trees: dict[str, Tree] = {}
     at, top = 0, ""
     for folder in folders:
         end = out.index(b"\n", at)
@@ -128,26 +206,29 @@ def _trees(root: Path, head: str, folders: list[str]) -> tuple[dict[str, dict[by
         at = end + 1
         if not folder and header:
             top = header[0].decode()
-        entries: dict[bytes, tuple[bytes, str]] = {}
-        if len(header) == 3 and header[1] == b"tree":
-            raw = out[at:at + int(header[2])]
+        raw = b""
+        if len(header) == 3:
+            raw = out[at:at + int(header[2])] if header[1] == b"tree" else b""
             at += int(header[2]) + 1
-            i = 0
-            while i < len(raw):
-                space = raw.index(b" ", i)
-                nul = raw.index(b"\0", space)
-                entries[raw[space + 1:nul]] = (raw[i:space], raw[nul + 1:nul + 1 + width].hex())
-                i = nul + 1 + width
-        elif len(header) == 3:
-            at += int(header[2]) + 1
-        trees[folder] = entries
+        trees[folder] = Tree(raw, width)
     return trees, top
 
 
-def _mktree(root: Path, entries: dict[bytes, tuple[bytes, str]]) -> str:
-    data = b"".join(mode + b" " + _TYPES.get(mode, "blob").encode() + b" " + oid.encode() + b"\t" + name + b"\0"
-                    for name, (mode, oid) in entries.items())
-    return _git(root, ["mktree", "-z", "--missing"], data).decode().strip()
+def _write_trees(root: Path, made: dict[str, bytes], width: int) -> None:
+    """Write the trees `made` ({folder: raw}) as git objects, side by side (their ids are
+    known already), each checked against the id git gives it."""
+    started = [(raw, _start(root, ["hash-object", "-t", "tree", "-w", "--stdin"])) for raw in made.values()]
+    failed = None
+    for raw, process in started:
+        try:
+            written = _answer(process, raw).decode().strip()
+        except AnttError as exc:
+            failed = failed or exc
+            continue
+        if written != object_id(raw, width):
+            failed = failed or AnttError("audit.commit_failed", detail=f"git wrote the tree {written}")
+    if failed is not None:
+        raise failed
 
 
 def new_tree(root: Path, head: str, paths: list[str], disk: Disk | None = None) -> tuple[str, str]:
@@ -164,24 +245,23 @@ def new_tree(root: Path, head: str, paths: list[str], disk: Disk | None = None) 
         staged = _stage_zero(_answer(listing)) if listing is not None else {}
     if disk is not None:
         staged = staged_from_disk(disk, trees)
+    changes: dict[str, dict[bytes, tuple[bytes, str] | None]] = {folder: {} for folder in folders}
     for path in paths:
         folder, _, name = path.rpartition("/")
-        key = name.encode("utf-8", "surrogateescape")
-        if path in staged:
-            trees[folder][key] = staged[path]
-        else:
-            trees[folder].pop(key, None)
+        changes[folder][name.encode("utf-8", "surrogateescape")] = staged.get(path)
+    width = len(head) // 2
     made: dict[str, str | None] = {}
+    written: dict[str, bytes] = {}
     for folder in folders:  # deepest first: a folder's tree is made before its parent's
-        entries = trees[folder]
         for child, oid in made.items():
             parent, _, name = child.rpartition("/")
             if child and parent == folder:
-                if oid is None:
-                    entries.pop(name.encode("utf-8", "surrogateescape"), None)
-                else:
-                    entries[name.encode("utf-8", "surrogateescape")] = (b"40000", oid)
-        made[folder] = _mktree(root, entries) if entries or not folder else None
+                changes[folder][name.encode("utf-8", "surrogateescape")] = (b"40000", oid) if oid else None
+        raw = trees[folder].changed(changes[folder])
+        made[folder] = object_id(raw, width) if raw or not folder else None
+        if made[folder] is not None:
+            written[folder] = raw
+    _write_trees(root, written, width)
     return made[""], top
 
 

@@ -42,14 +42,21 @@ def format_id(prefix: str, kind: str, year: int, seq: int) -> str:
     return f"{head}{KIND_CODES[kind]}-{year}-{seq:03d}"
 
 
+def series_head(prefix: str, kind: str, year: int) -> str:
+    """What every ID of a series begins with (`MH-2026-`, `CAX-MH-2026-`): a prefix holds no
+    "-", so no ID of another series begins the same way."""
+    return format_id(prefix, kind, year, 0)[:-3]
+
+
 def in_series(names: Iterable[str], prefix: str, kind: str, year: int) -> list[str]:
     """The IDs among `names` of `kind` and `year` behind `prefix`, highest number first: the
     candidates for the highest case of a series, so that a writer confirms only the first
     ones it finds on disk instead of every case (docs/case-schema.md)."""
     code = KIND_CODES[kind]
+    head = series_head(prefix, kind, year)
     found = []
     for text in names:
-        parsed = parse_id(text)
+        parsed = parse_id(text) if text.startswith(head) else None
         if parsed and parsed[1] == code and parsed[2] == year and parsed[0] == prefix:
             found.append((parsed[3], text))
     return [text for _, text in sorted(found, reverse=True)]

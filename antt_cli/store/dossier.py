@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from antt_cli.domain.ids import KIND_CODES, id_code, in_series, is_id, parse_id
+from antt_cli.domain.ids import KIND_CODES, id_code, in_series, is_id, parse_id, series_head
 from antt_cli.domain.interpretations import Rules, rules_from_profile
 from antt_cli.errors import AnttError
 from antt_cli.store.yamlio import dump_yaml, line_of, parse_yaml
@@ -43,14 +43,16 @@ class WorkTree:
         except OSError as exc:
             raise AnttError("store.unreadable", file=rel, detail=str(exc)) from None
 
-    def id_folders(self, folders: Iterable[str], case_file: str) -> list[str]:
-        """The names of the ID-shaped folders, from the folder listings alone (no file is
-        looked at: a writer confirms only the few it needs, `Dossier.last_case_id`)."""
+    def id_folders(self, folders: Iterable[str], case_file: str, starting: str = "") -> list[str]:
+        """The names of the ID-shaped folders (beginning with `starting`), from the folder
+        listings alone (no file is looked at: a writer confirms only the few it needs,
+        `Dossier.last_case_id`)."""
         names: list[str] = []
         for folder in folders:
             try:
                 with os.scandir(self.root / folder) as entries:
-                    names.extend(e.name for e in entries if is_id(e.name) and e.is_dir())
+                    names.extend(e.name for e in entries
+                                 if e.name.startswith(starting) and is_id(e.name) and e.is_dir())
             except (FileNotFoundError, NotADirectoryError):
                 continue
         return names
@@ -221,7 +223,7 @@ class Dossier:
         """The highest ID of a series whose folder holds a case file, looking at the
         folder listing and then only at the candidates from the top: a new case costs
         the same in a dossier of 100 cases or 10,000 (docs/case-schema.md)."""
-        names = self.source.id_folders([CASE_DIRS[case_kind]], CASE_FILE)
+        names = self.source.id_folders([CASE_DIRS[case_kind]], CASE_FILE, series_head(prefix, case_kind, year))
         for case_id in in_series(names, prefix, case_kind, year):
             if self.source.exists(self.case_relpath(case_id)):
                 return case_id

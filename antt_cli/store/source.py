@@ -71,8 +71,9 @@ class HeadSnapshot:
             raise AnttError("store.unreadable", file=rel, detail=f"git has no blob {blob}")
         return data
 
-    def id_folders(self, folders: Iterable[str], case_file: str) -> list[str]:
-        return self.case_ids(folders, case_file)  # HEAD's listing names files: no folder without one
+    def id_folders(self, folders: Iterable[str], case_file: str, starting: str = "") -> list[str]:
+        # HEAD's listing names files: no folder without one
+        return [name for name in self.case_ids(folders, case_file) if name.startswith(starting)]
 
     def case_ids(self, folders: Iterable[str], case_file: str) -> list[str]:
         wanted = set(folders)
