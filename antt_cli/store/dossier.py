@@ -58,20 +58,22 @@ class WorkTree:
         return names
 
     def case_ids(self, folders: Iterable[str], case_file: str) -> list[str]:
-        """The IDs of the case folders holding a case file. A file git's index holds and
-        finds unchanged on disk is there without asking the disk (one listing for the
-        whole dossier, which `keyed` then reuses); any other is looked for."""
+        """The IDs of the case folders holding a case file."""
+        return sorted(self.case_files(folders, case_file).values())
+
+    def case_files(self, folders: Iterable[str], case_file: str) -> dict[str, str]:
+        """{case file's path: case ID} of the case folders holding a case file. A file git's
+        index holds and finds unchanged on disk is there without asking the disk (one
+        listing for the whole dossier, which `keyed` then reuses); any other is looked for."""
         found: dict[str, str] = {}
         for folder in folders:
             try:
-                with os.scandir(self.root / folder) as entries:
-                    found.update((f"{folder}/{e.name}/{case_file}", e.name) for e in entries
-                                 if is_id(e.name) and e.is_dir())
+                names = os.listdir(self.root / folder)
             except (FileNotFoundError, NotADirectoryError):
                 continue
+            found.update((f"{folder}/{name}/{case_file}", name) for name in names if is_id(name))
         listed = self._listing(list(found))
-        return sorted(case_id for rel, case_id in found.items()
-                      if rel in listed or os.path.isfile(self.root / rel))
+        return {rel: case_id for rel, case_id in found.items() if rel in listed or os.path.isfile(self.root / rel)}
 
     def _listing(self, rels: list[str]) -> dict[str, str]:
         """{path: blob id} of `rels` from git's index (WorkTree's `listing`), asked once for
