@@ -32,8 +32,9 @@ from typing import Any, Callable, Iterable, Iterator
 VERSION = 10  # 10: SQLite with the number registers; 9: the facts of `antt summary` (domain/summary.py); 8: an exemplar's evaluation and reassessments among the duties met
 # The tables of the file, apart from the digests' format (VERSION, which the shared digests'
 # context names, store/shared.py): 2: the briefs beside the digests. Either changed, the file
-# is rebuilt.
-LAYOUT = 2
+# is rebuilt. 3: the register's index holds the rows themselves (body, year, blob, number), so
+# a numbered write reads one run of pages, not a row scattered among 90,000 for each number.
+LAYOUT = 3
 MAX_BYTES = 256 * 1024 * 1024  # a cache larger than this is not ours: rebuilt
 NAME = "cases.sqlite"
 STREAM_BATCH = 500  # entries fetched and decoded at a time by a whole-dossier read (below SQLite's 999 variables)
@@ -43,7 +44,7 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS digests (blob TEXT PRIMARY KEY, data TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS briefs (blob TEXT PRIMARY KEY, data TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS numbers (blob TEXT NOT NULL, body TEXT NOT NULL, year INTEGER, number TEXT)",
-    "CREATE INDEX IF NOT EXISTS numbers_by_body ON numbers (body, year)",
+    "CREATE INDEX IF NOT EXISTS numbers_by_body ON numbers (body, year, blob, number)",
     "CREATE INDEX IF NOT EXISTS numbers_by_blob ON numbers (blob)",
 )
 
