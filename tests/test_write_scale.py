@@ -142,6 +142,20 @@ def test_head_moved_meanwhile_is_refused_and_rolled_back(tmp_path, monkeypatch):
     assert not (root / "models/MH-2026-003").exists()
 
 
+def test_a_tree_git_writes_otherwise_is_refused_and_rolled_back(tmp_path, monkeypatch):
+    """The ids antt computes for the trees it splices are checked against the ones git gives
+    when it writes them: a disagreement fails the commit, and the write is rolled back."""
+    root = make_repo(tmp_path / "d")
+    head, status = git(root, "rev-parse", "HEAD"), git(root, "status", "--porcelain")
+    monkeypatch.setattr(plumbing, "object_id", lambda raw, width: "0" * 40)
+    with pytest.raises(AnttError) as err:
+        write(root)
+    assert err.value.key == "audit.commit_failed" and "git wrote the tree" in str(err.value.params)
+    assert git(root, "rev-parse", "HEAD") == head and git(root, "status", "--porcelain") == status
+    assert (root / "models/MH-2026-001/docs/01.docx").read_text() == "one\n"
+    assert not (root / "models/MH-2026-003").exists()
+
+
 @pytest.mark.parametrize("setting, split", [(None, True), (True, True), (False, False)])
 def test_split_index_unless_the_user_said_otherwise(tmp_path, setting, split):
     root = make_repo(tmp_path / "d", split=setting)

@@ -216,9 +216,16 @@ def _trees(root: Path, head: str, folders: list[str]) -> tuple[dict[str, Tree], 
 
 def _write_trees(root: Path, made: dict[str, bytes], width: int) -> None:
     """Write the trees `made` ({folder: raw}) as git objects, side by side (their ids are
-    known already), each checked against the id git gives it."""
-    started = [(raw, _start(root, ["hash-object", "-t", "tree", "-w", "--stdin"])) for raw in made.values()]
-    failed = None
+    known already), each checked against the id git gives it; every git begun is waited
+    for, and the first failure raised."""
+    started: list[tuple[bytes, subprocess.Popen]] = []
+    failed: AnttError | None = None
+    for raw in made.values():
+        try:
+            started.append((raw, _start(root, ["hash-object", "-t", "tree", "-w", "--stdin"])))
+        except AnttError as exc:
+            failed = exc
+            break
     for raw, process in started:
         try:
             written = _answer(process, raw).decode().strip()
