@@ -35,3 +35,16 @@ def sample_dossier_dir() -> Path:
 def shipped_docs_dir() -> Path:
     """The folder of the reference documents (`docs/*.md`) that `antt help TOPIC` prints."""
     return _shipped("docs")
+
+
+def user_cache_dir() -> Path | None:
+    """The user's cache folder for antt (%LOCALAPPDATA%\\antt\\Cache, ~/Library/Caches/antt,
+    $XDG_CACHE_HOME/antt): rebuildable data kept between runs, never code (the folder may be
+    shared): the parsed kind specs (store/kinds.py), the templates' frames (documents/frame.py).
+    None when there is no home folder."""
+    try:
+        from platformdirs import user_cache_dir as folder
+
+        return Path(folder("antt", appauthor=False))
+    except (ImportError, RuntimeError, OSError, KeyError):  # no home folder: no cache
+        return None

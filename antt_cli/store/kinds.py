@@ -40,12 +40,9 @@ def _spec_files(folder: str = "kinds") -> dict[str, tuple[bytes, str]]:
 
 def _cache_dir() -> Path | None:
     """Where parsed specs are kept between runs (JSON, never pickle: the folder may be shared)."""
-    try:
-        from platformdirs import user_cache_dir  # %LOCALAPPDATA%\antt\Cache, ~/Library/Caches/antt, XDG
+    from antt_cli.resources import user_cache_dir
 
-        return Path(user_cache_dir("antt", appauthor=False))
-    except (ImportError, RuntimeError, OSError, KeyError):  # no home folder: no cache
-        return None
+    return user_cache_dir()
 
 
 def _parsed_specs(files: dict[str, tuple[bytes, str]]) -> tuple[list[Any], Any]:
