@@ -10,8 +10,9 @@ A frame holds, made by those very libraries:
   documents/deterministic_zip.py writes it: the styles, the numbering, the settings, the
   relationships, … and the parts that render the same whatever the data (a header without a
   tag, the core properties);
-- the Jinja source docxtpl hands to Jinja for the body (its `patch_xml` clean-up of Word's
-  runs applied) and for each header or footer that holds a tag, in docxtpl's order;
+- the XML of the body as docxtpl hands it on to Jinja (its `patch_xml` clean-up of Word's
+  runs applied; `antt templates check` lints it too), and of each header or footer that
+  holds a tag, in docxtpl's order;
 - the main document part's XML as the template holds it (its root, where the body goes).
 
 A template whose frame could differ from docxtpl's own rendering is rendered by docxtpl
@@ -32,7 +33,6 @@ import hashlib
 import io
 import json
 import os
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,18 +49,12 @@ class Frame:
     fixed: dict[str, tuple[int, int, bytes]]  # member → (CRC-32, size, deflated bytes)
     document: str  # the main document part's member name
     document_xml: bytes  # its XML as the template holds it
-    body: str  # the body's Jinja source
-    parts: tuple[tuple[str, str], ...]  # (member, Jinja source) of each header / footer with a tag
+    body: str  # the body's XML after docxtpl's patch_xml
+    parts: tuple[tuple[str, str], ...]  # (member, XML after patch_xml) of each header / footer with a tag
 
 
 class Ineligible(Exception):
     """The template is rendered by docxtpl itself (the reason says why)."""
-
-
-def jinja_source(xml: str) -> str:
-    """`xml` (after `patch_xml`) as docxtpl hands it to Jinja: each paragraph on a line of its
-    own (DocxTemplate.render_xml_part), so that Jinja's line numbers are paragraphs."""
-    return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
 
 
 def frame_for(data: bytes) -> Frame | None:
@@ -141,7 +135,7 @@ def build(data: bytes) -> Frame:
         env = template_env()
         parts = _headers_footers(tpl, env)
         _constant_properties(tpl, env)
-        body = jinja_source(tpl.patch_xml(tpl.get_xml()))
+        body = tpl.patch_xml(tpl.get_xml())
         written = io.BytesIO()
         tpl.docx.save(written)
     except Ineligible:
@@ -170,7 +164,7 @@ def _members(data: bytes) -> dict[str, bytes]:
 
 
 def _headers_footers(tpl: Any, env: Any) -> list[tuple[str, str]]:
-    """(member, Jinja source) of the headers and footers that hold a tag, in docxtpl's order
+    """(member, patched XML) of the headers and footers that hold a tag, in docxtpl's order
     (headers, then footers, each in the order of the document's relationships); those that
     hold none are rendered now, by docxtpl, into the package."""
     targets = [rel.target_part for part in [tpl.docx.part.package, *tpl.docx.part.package.iter_parts()]
@@ -182,7 +176,7 @@ def _headers_footers(tpl: Any, env: Any) -> list[tuple[str, str]]:
                 raise Ineligible(f"{part.partname} is reached more than once")
             source = tpl.patch_xml(tpl.get_part_xml(part))
             if "{" in source:
-                out.append((part.partname.membername, jinja_source(source)))
+                out.append((part.partname.membername, source))
             else:
                 xml = tpl.render_xml_part(source, part, {}, env)
                 tpl.map_headers_footers_xml(rel_id, xml.encode("utf-8"))

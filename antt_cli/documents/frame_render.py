@@ -3,7 +3,8 @@ the same bytes as docxtpl's rendering (tests/test_frame.py compares them for eve
 kind and for templates with loops, table rows, headers with tags).
 
 The steps are docxtpl's (0.20, DocxTemplate.render), written here from what it does:
-1. the body's Jinja source renders in the sandbox (documents/sandbox.py);
+1. the body's XML (after docxtpl's `patch_xml`), each paragraph on a line of its own (so
+   that Jinja's line numbers count paragraphs), renders in the sandbox (documents/sandbox.py);
 2. the paragraph line breaks added for Jinja are taken out again, `{_{` `}_}` `{_%` `%_}`
    become `{{` `}}` `{%` `%}`, and in each text of each run of each paragraph a tab, a
    `\\a`, a line break or a `\\f` becomes a tab run, a new paragraph, a `<w:br/>` or a
@@ -31,6 +32,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 FIRST_DRAWING_ID = 1001
 
+_PARAGRAPH_START = re.compile(r"<w:p([ >])")
 _LINE = re.compile(r"\n<w:p([ >])")
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.S)
 _RUN = re.compile(r"<w:r(?: [^>]*)?>.*?</w:r>", re.S)
@@ -67,8 +69,9 @@ def render_frame(frame: Frame, context: Mapping[str, Any], env: Any) -> bytes:
     return zip_deflated(members)
 
 
-def _rendered(source: str, context: Mapping[str, Any], env: Any) -> str:
+def _rendered(patched: str, context: Mapping[str, Any], env: Any) -> str:
     """Steps 1 and 2 of the module's docstring."""
+    source = _PARAGRAPH_START.sub(r"\n<w:p\1", patched)
     xml = _LINE.sub(r"<w:p\1", env.from_string(source).render(context))
     for escaped, tag in _ESCAPED:
         xml = xml.replace(escaped, tag)
