@@ -23,7 +23,8 @@ anything docxtpl or python-docx refuse (the render then fails with their words, 
 
 Frames are kept in the user's cache folder (resources.py `user_cache_dir`), one file per
 template, named by the SHA-256 of the template's bytes, of the libraries that made the frame
-(docxtpl's code, python-docx's, lxml, libxml2, Jinja, zlib, Python) and of this module: a
+(docxtpl's code, python-docx's, lxml, libxml2, Jinja, zlib, Python) and of this module and
+documents/frame_render.py: a
 shipped template's frame serves every dossier, a dossier's own template gets its own. A frame
 file is data checked before use (its digest, its shape); one that fails is made again, never
 an error, and a folder that cannot be written only means the frame is made each time."""
@@ -99,7 +100,8 @@ def _keep(path: Path, data: bytes) -> None:
 
 def _key(data: bytes) -> str | None:
     """The cache key of a template's frame: its bytes, the libraries that make the frame and
-    this module (None: docxtpl or python-docx is not installed where expected)."""
+    the code that makes and reads it (None: docxtpl or python-docx is not installed where
+    expected, or that code cannot be read)."""
     import importlib.util
     import sys
     import zlib
@@ -107,18 +109,21 @@ def _key(data: bytes) -> str | None:
     import jinja2
     from lxml import etree
 
-    digest = hashlib.sha256(MAGIC + hashlib.sha256(data).digest() + Path(__file__).read_bytes())
+    digest = hashlib.sha256(MAGIC + hashlib.sha256(data).digest())
     digest.update(repr((sys.version, zlib.ZLIB_RUNTIME_VERSION, jinja2.__version__, etree.LXML_VERSION,
                         etree.LIBXML_VERSION)).encode())
-    for module, files in (("docxtpl", ("__init__.py", "template.py")), ("docx", ("__init__.py",))):
+    here = Path(__file__).parent
+    files = [here / "frame.py", here / "frame_render.py"]
+    for module, names in (("docxtpl", ("__init__.py", "template.py")), ("docx", ("__init__.py",))):
         spec = importlib.util.find_spec(module)
         if spec is None or not spec.origin:
             return None
-        for name in files:
-            try:
-                digest.update((Path(spec.origin).parent / name).read_bytes())
-            except OSError:
-                return None
+        files += [Path(spec.origin).parent / name for name in names]
+    try:
+        for file in files:
+            digest.update(file.read_bytes())
+    except OSError:
+        return None
     return digest.hexdigest()
 
 
