@@ -10,12 +10,24 @@ not map data-only folders into the package) they are the folders beside `antt_cl
 """
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
+from typing import Any
+
+
+def package_dir() -> Any:
+    """The folder of the antt_cli package: the path importlib.resources gives for a package on
+    disk, found without importing it (importlib.resources and what it imports cost a command
+    some milliseconds); a package that is not on disk (in a zip) through importlib.resources."""
+    here = Path(__file__).parent
+    if here.is_dir():
+        return here
+    from importlib.resources import files
+
+    return files("antt_cli")
 
 
 def _shipped(folder: str) -> Path:
-    packaged = files("antt_cli").joinpath(folder)
+    packaged = package_dir().joinpath(folder)
     if isinstance(packaged, Path) and packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / folder

@@ -6,7 +6,6 @@ error where docxtpl fails. Frames are cache files: one that is damaged or anothe
 made again, never an error; a template whose frame could differ is rendered by docxtpl."""
 from __future__ import annotations
 
-import dataclasses
 import io
 import re
 import zipfile
@@ -233,7 +232,7 @@ def test_a_frame_of_the_wrong_shape_is_made_again(tmp_path):
     data = own_template(tmp_path).read_bytes()
     made = frames.frame_for(data)
     key = frames._key(data)
-    wrong = dataclasses.replace(made, fixed={"x": (1, 2, b"")})
+    wrong = made._replace(fixed={"x": (1, 2, b"")})
     blob = frames.dumps(wrong, key).replace(b'[["x", 1, 2, ', b'[["x", "crc", 2, ')
     _cache_file(data).write_bytes(blob)
     assert frames.frame_for(data) == made

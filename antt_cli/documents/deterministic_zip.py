@@ -5,8 +5,6 @@ fixed timestamp (1980-01-01), a fixed member order ([Content_Types].xml first, t
 fixed attributes and one compression level makes equal content give equal bytes."""
 from __future__ import annotations
 
-import io
-import zipfile
 from typing import Callable, Iterable, Mapping
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -24,6 +22,9 @@ def normalize_docx(data: bytes, rewrite: Mapping[str, Callable[[bytes], Iterable
     """The zip `data` rewritten deterministically (same members, same content; a member
     named in `rewrite` replaced by the pieces its function makes of it, compressed as they
     come, so that a large member is never held whole)."""
+    import io
+    import zipfile
+
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         parts = {info.filename: src.read(info) for info in src.infolist() if not info.is_dir()}
     out = io.BytesIO()

@@ -31,13 +31,10 @@ an error, and a folder that cannot be written only means the frame is made each 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
-import zipfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 MAGIC = b"antt-frame 1\n"
 # docxtpl's list of the core properties it renders (DocxTemplate.render_properties)
@@ -45,8 +42,7 @@ PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title"
 FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
 
-@dataclass(frozen=True)
-class Frame:
+class Frame(NamedTuple):
     fixed: dict[str, tuple[int, int, bytes]]  # member → (CRC-32, size, deflated bytes)
     document: str  # the main document part's member name
     document_xml: bytes  # its XML as the template holds it
@@ -130,6 +126,9 @@ def _key(data: bytes) -> str | None:
 def build(data: bytes) -> Frame:
     """The frame of the template `data`, made with docxtpl and python-docx; Ineligible when
     the fast render could differ from docxtpl's."""
+    import io
+    import zipfile
+
     from docxtpl import DocxTemplate
 
     from antt_cli.documents.wording import template_env
@@ -161,6 +160,9 @@ def build(data: bytes) -> Frame:
 
 
 def _members(data: bytes) -> dict[str, bytes]:
+    import io
+    import zipfile
+
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         names = [info.filename for info in z.infolist() if not info.is_dir()]
         if len(set(names)) != len(names):

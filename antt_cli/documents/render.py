@@ -17,7 +17,6 @@ built (no date, unknown kind) is a bug and raises as such.
 """
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 from typing import Any, Mapping
@@ -25,7 +24,6 @@ from typing import Any, Mapping
 import jinja2
 
 from antt_cli.documents.context import document_context
-from antt_cli.documents.deterministic_zip import normalize_docx
 from antt_cli.documents.sandbox import TemplateRefused, sandbox
 from antt_cli.domain.kindspec import Registry
 from antt_cli.domain.model import Case, Record
@@ -112,7 +110,11 @@ def render_template(path: Path, context: Mapping[str, Any]) -> bytes:
 
 def render_docxtpl(path: Path, context: Mapping[str, Any]) -> bytes:
     """The template at `path` rendered by docxtpl itself (python-docx opens and writes it)."""
+    import io
+
     from docxtpl import DocxTemplate
+
+    from antt_cli.documents.deterministic_zip import normalize_docx
 
     tpl = DocxTemplate(str(path))
     tpl.render(context, jinja_env(), autoescape=True)

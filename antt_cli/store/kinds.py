@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import functools
 import os
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from antt_cli.domain.kindspec import Registry, registry_from_data
 from antt_cli.errors import AnttError
+from antt_cli.resources import package_dir
 
 SHARED = "_shared.yaml"
 
@@ -27,7 +27,7 @@ def _spec_files(folder: str = "kinds") -> dict[str, tuple[bytes, str]]:
     """File name → (bytes, label): the shipped specs of `folder`, then ANTT_KINDS's (same name
     wins; a spec saying `letter: true` is a letter wherever it lies)."""
     files: dict[str, tuple[bytes, str]] = {}
-    shipped = resources.files("antt_cli") / folder
+    shipped = package_dir() / folder
     for entry in shipped.iterdir():
         if entry.name.endswith(".yaml"):
             files[entry.name] = (entry.read_bytes(), f"antt_cli/{folder}/{entry.name}")
