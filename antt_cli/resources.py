@@ -4,9 +4,10 @@ the reference documents `antt help TOPIC` prints.
 The folders stay at the top of the repository (`templates/`, `sample_dossier/`, `docs/`: one
 copy, where a reader of the repository finds it); a wheel carries them inside the package as
 `antt_cli/templates`, `antt_cli/sample_dossier` and `antt_cli/docs` (pyproject.toml maps them
-there). Installed from a wheel they are found through
-importlib.resources; in a source checkout or an editable install (where setuptools does
-not map data-only folders into the package) they are the folders beside `antt_cli/`.
+there). Installed from a wheel they are found in the package's folder (`package_dir`: the
+path importlib.resources gives, or importlib.resources itself for a package not on disk); in
+a source checkout or an editable install (where setuptools does not map data-only folders
+into the package) they are the folders beside `antt_cli/`.
 """
 from __future__ import annotations
 
