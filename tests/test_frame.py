@@ -215,6 +215,7 @@ def test_a_frame_is_made_once_then_read(tmp_path, monkeypatch):
     lambda b: b.replace(b'"key": "', b'"key": "0', 1),  # another template's
     lambda b: frames.MAGIC + b'{"key": 1}\n',
     lambda b: b"\x00" * 64,
+    lambda b: frames.MAGIC + b"[" * 100_000 + b"\n",  # deeper than json can read
 ])
 def test_a_damaged_frame_is_made_again_never_an_error(tmp_path, damage):
     path = own_template(tmp_path)

@@ -63,7 +63,7 @@ def frame_for(data: bytes) -> Frame | None:
     if path is not None:
         try:
             return loads(path.read_bytes(), key)
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+        except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
             pass  # none yet, or damaged: made again
     try:
         frame = build(data)
@@ -228,7 +228,7 @@ def dumps(frame: Frame | None, key: str) -> bytes:
 
 def loads(data: bytes, key: str) -> Frame | None:
     """The frame in the cache file `data` for `key`; ValueError (or KeyError, TypeError,
-    IndexError) when the file is not one, is another template's or is damaged."""
+    IndexError, RecursionError) when the file is not one, is another template's or is damaged."""
     if not data.startswith(MAGIC):
         raise ValueError("not a frame")
     head_end = data.index(b"\n", len(MAGIC))
