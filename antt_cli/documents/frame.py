@@ -23,9 +23,10 @@ anything docxtpl or python-docx refuse (the render then fails with their words, 
 
 Frames are kept in the user's cache folder (resources.py `user_cache_dir`), one file per
 template, named by the SHA-256 of the template's bytes, of the libraries that made the frame
-(docxtpl's code, python-docx's, lxml, libxml2, Jinja, zlib, Python) and of this module and
-documents/frame_render.py: a
-shipped template's frame serves every dossier, a dossier's own template gets its own. A frame
+(docxtpl's `__init__.py` and `template.py`, python-docx's `__init__.py` — its version —, the
+versions of lxml, libxml2, Jinja, zlib and Python) and of this module and
+documents/frame_render.py: a shipped template's frame serves every dossier, a dossier's own
+template gets its own. A frame
 file is data checked before use (its digest, its shape); one that fails is made again, never
 an error, and a folder that cannot be written only means the frame is made each time."""
 from __future__ import annotations
