@@ -1,7 +1,8 @@
 """Each command imports only what it uses (issue 14, "Startup"): `--help` none of the heavy
 libraries, a whole-dossier read only rich for its table — no GitPython, docxtpl, python-docx,
 openpyxl, nor ruamel (the fast loader reads the case files; ruamel only for a file written or
-one the fast loader is unsure of)."""
+one the fast loader is unsure of); a `record` renders its document from the template's frame
+(documents/frame.py), without docxtpl or python-docx, once the frame is made."""
 from __future__ import annotations
 
 import subprocess
@@ -9,7 +10,7 @@ import sys
 
 import pytest
 
-from conftest import ok
+from conftest import build_steps, copy_dossier, new_model, ok
 
 HEAVY = ("git", "docxtpl", "docx", "openpyxl", "ruamel.yaml", "jinja2", "lxml")
 PROBE = """
@@ -39,6 +40,16 @@ def test_a_warm_whole_dossier_read_imports_no_heavy_library(launched):
     ok("status", root=launched)  # the cache is warm
     for command in (["status"], ["due"], ["status", "MH-2025-001"], ["history", "MH-2025-001"], ["history"]):
         assert loaded("--dossier", str(launched), *command) == [], command
+
+
+def test_a_record_renders_without_docxtpl_once_the_template_s_frame_is_made(_built, tmp_path):
+    record = ["record", "MH-2025-001", *build_steps(False)[0]]
+    first, second = (copy_dossier(_built["base"], tmp_path / name) for name in ("first", "second"))
+    for root in (first, second):
+        new_model(root, linked=False)
+    ok(*record, root=first)  # makes the frame of the survey plan's template (if no test did)
+    assert loaded("--dossier", str(second), *record) == ["ruamel.yaml", "jinja2", "lxml"]
+    assert (second / "models" / "MH-2025-001" / "docs").is_dir()
 
 
 def test_one_case_history_loads_only_the_catalogue_layers_it_speaks_from(launched):

@@ -1,10 +1,12 @@
-"""Render a document record to DOCX bytes with docxtpl (docs/kinds.md).
+"""Render a document record to DOCX bytes as docxtpl renders it (docs/kinds.md).
 
 `render_record(profile, case, record, registry, override_dir)` (the typed `Case` and
 `Record`, the kind registry) picks the dossier's override template
 (`override_dir/<kind>.docx`) if there is one, else the shipped `templates/<kind>.docx`
 (directory overridable with the environment variable ANTT_TEMPLATES, else found by
-antt_cli/resources.py), renders it in the strict, autoescaping Jinja sandbox (documents/sandbox.py) and
+antt_cli/resources.py), renders it in the strict, autoescaping Jinja sandbox (documents/sandbox.py) —
+from the template's frame (documents/frame.py, documents/frame_render.py: docxtpl's rendering
+without importing docxtpl or python-docx), or by docxtpl itself for a template without one — and
 returns deterministic bytes (fixed zip timestamps and member order): the same data gives
 the same bytes, so git sees no change.
 A template that reaches object internals or other files raises
@@ -15,7 +17,6 @@ built (no date, unknown kind) is a bug and raises as such.
 """
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 from typing import Any, Mapping
@@ -23,7 +24,6 @@ from typing import Any, Mapping
 import jinja2
 
 from antt_cli.documents.context import document_context
-from antt_cli.documents.deterministic_zip import normalize_docx
 from antt_cli.documents.sandbox import TemplateRefused, sandbox
 from antt_cli.domain.kindspec import Registry
 from antt_cli.domain.model import Case, Record
@@ -76,8 +76,6 @@ def _check_own(path: Path, k) -> None:
 def render_record(profile: Mapping[str, Any], case: Case, record: Record, registry: Registry,
                   override_dir: Path | None = None) -> bytes:
     """DOCX bytes of `record` (deterministic)."""
-    from docxtpl import DocxTemplate
-
     kind = record.kind
     path = template_path(kind, override_dir)
     context = document_context(profile, case, record, registry)
@@ -86,11 +84,7 @@ def render_record(profile: Mapping[str, Any], case: Case, record: Record, regist
     try:
         if not path.is_file():
             raise FileNotFoundError(f"no such file {path}")
-        tpl = DocxTemplate(str(path))
-        tpl.render(context, jinja_env(), autoescape=True)
-        buf = io.BytesIO()
-        tpl.save(buf)
-        return normalize_docx(buf.getvalue())
+        return render_template(path, context)
     except AnttError:
         raise
     except TemplateRefused as exc:
@@ -98,3 +92,32 @@ def render_record(profile: Mapping[str, Any], case: Case, record: Record, regist
     except Exception as exc:  # template syntax, undefined variable, broken zip, …
         raise AnttError("documents.render_failed", kind=kind, template=str(path),
                         detail=_one_line(exc)) from exc
+
+
+def render_template(path: Path, context: Mapping[str, Any]) -> bytes:
+    """The deterministic DOCX of the template at `path` rendered with `context`: from the
+    template's frame (documents/frame.py) without docxtpl, or by docxtpl when the template
+    has no frame — the same bytes either way (tests/test_frame.py)."""
+    from antt_cli.documents.frame import frame_for
+
+    frame = frame_for(path.read_bytes())
+    if frame is not None:
+        from antt_cli.documents.frame_render import render_frame
+
+        return render_frame(frame, context, jinja_env())
+    return render_docxtpl(path, context)
+
+
+def render_docxtpl(path: Path, context: Mapping[str, Any]) -> bytes:
+    """The template at `path` rendered by docxtpl itself (python-docx opens and writes it)."""
+    import io
+
+    from docxtpl import DocxTemplate
+
+    from antt_cli.documents.deterministic_zip import normalize_docx
+
+    tpl = DocxTemplate(str(path))
+    tpl.render(context, jinja_env(), autoescape=True)
+    buf = io.BytesIO()
+    tpl.save(buf)
+    return normalize_docx(buf.getvalue())

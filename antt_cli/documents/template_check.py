@@ -65,7 +65,13 @@ def _env():
 
 
 def _jinja_source(path: Path) -> str:
-    """The template's XML as docxtpl hands it to Jinja (its own clean-up of Word's runs applied)."""
+    """The template's XML as docxtpl hands it to Jinja (its own clean-up of Word's runs
+    applied): kept in the template's frame (documents/frame.py), else made by docxtpl."""
+    from antt_cli.documents.frame import frame_for
+
+    frame = frame_for(path.read_bytes())
+    if frame is not None:
+        return frame.body
     from docxtpl import DocxTemplate
 
     tpl = DocxTemplate(str(path))

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import functools
 import os
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from antt_cli.domain.kindspec import Registry, registry_from_data
 from antt_cli.errors import AnttError
+from antt_cli.resources import package_dir
 
 SHARED = "_shared.yaml"
 
@@ -27,7 +27,7 @@ def _spec_files(folder: str = "kinds") -> dict[str, tuple[bytes, str]]:
     """File name → (bytes, label): the shipped specs of `folder`, then ANTT_KINDS's (same name
     wins; a spec saying `letter: true` is a letter wherever it lies)."""
     files: dict[str, tuple[bytes, str]] = {}
-    shipped = resources.files("antt_cli") / folder
+    shipped = package_dir() / folder
     for entry in shipped.iterdir():
         if entry.name.endswith(".yaml"):
             files[entry.name] = (entry.read_bytes(), f"antt_cli/{folder}/{entry.name}")
@@ -40,12 +40,9 @@ def _spec_files(folder: str = "kinds") -> dict[str, tuple[bytes, str]]:
 
 def _cache_dir() -> Path | None:
     """Where parsed specs are kept between runs (JSON, never pickle: the folder may be shared)."""
-    try:
-        from platformdirs import user_cache_dir  # %LOCALAPPDATA%\antt\Cache, ~/Library/Caches/antt, XDG
+    from antt_cli.resources import user_cache_dir
 
-        return Path(user_cache_dir("antt", appauthor=False))
-    except (ImportError, RuntimeError, OSError, KeyError):  # no home folder: no cache
-        return None
+    return user_cache_dir()
 
 
 def _parsed_specs(files: dict[str, tuple[bytes, str]]) -> tuple[list[Any], Any]:
