@@ -127,10 +127,16 @@ def test_an_entry_tampered_with_is_not_trusted(demo):
     assert _check(demo) == cold
 
 
+def _without_run_record(root: Path) -> None:
+    """The record of the whole last run (store/checkrun.py) removed: the entries answer."""
+    (root / ".git" / "antt" / "check-run.json").unlink(missing_ok=True)
+
+
 def test_a_warm_check_reads_the_cache_not_the_files(demo):
     """The proof that the second run is answered from the cache: an entry rewritten (well
     formed) shows in its answer, though no file changed."""
     cold = _cold(demo)
+    _without_run_record(demo)
     with sqlite3.connect(demo / ".git" / "antt" / "cases.sqlite") as db:
         key, data = db.execute("SELECT key, data FROM checks WHERE key LIKE 'MH-2025-001:%'").fetchone()
         entry = json.loads(data)
@@ -176,6 +182,7 @@ def test_an_entry_serves_every_day_its_items_hold(demo):
                           {"authority": "UBND huyện Cũ"}]]
     with sqlite3.connect(demo / ".git" / "antt" / "cases.sqlite") as db:
         db.execute("UPDATE checks SET data=? WHERE key=?", (json.dumps(entry), key))
+    _without_run_record(demo)
     assert "UBND huyện Cũ" in json.dumps(_check(demo), ensure_ascii=False)
     assert "UBND huyện Cũ" in antt("--json", "check", "--date", later, root=demo).stdout
     past = dt.date.fromordinal(entry["until"]).isoformat()
