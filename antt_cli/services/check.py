@@ -173,13 +173,15 @@ def _listing(dossier: Any, seen: "_Seen") -> dict[str, str]:
     folders = tuple(CASE_DIRS.values())
     blobs = getattr(dossier.source, "blobs", None)
     if isinstance(blobs, dict):
-        return {rel: b for rel, b in blobs.items() if rel.split("/", 1)[0] in folders}
+        seen.listing = {rel: b for rel, b in blobs.items() if rel.split("/", 1)[0] in folders}
+        return seen.listing
     from antt_cli.audit.git import index_view
     from antt_cli.store.checkrun import index_mark
 
     seen.mark = index_mark(dossier.root)
     seen.view = index_view(dossier.root, list(folders))
-    return seen.view.blobs if seen.view is not None else {}
+    seen.listing = seen.view.blobs if seen.view is not None else {}
+    return seen.listing
 
 
 def _titles() -> dict[tuple[str, int], str]:
@@ -251,16 +253,18 @@ class _Seen:
 
     mark: str | None = None
     view: Any = None
+    listing: dict[str, str] = field(default_factory=dict)   # {path: blob id} git vouches for
     loose: set[str] = field(default_factory=set)
     day: int = 0
     until: int = dt.date.max.toordinal()
     whole: bool = True
 
-    def note(self, case_rel: str, entry: Any, listing: dict[str, str]) -> None:
+    def note(self, case_rel: str, entry: Any) -> None:
         if isinstance(entry, AnttError):
             self.whole = False
             return
         self.day, self.until = max(self.day, entry["day"]), min(self.until, entry["until"])
+        listing = self.listing
         self.loose.update(rel for rel in [case_rel, *(f[0] for f in entry["files"])] if rel not in listing)
 
 
@@ -285,7 +289,7 @@ def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
             entry = cache.get(f"{cid}:{blob}") if blob is not None else None
             if entry is not None and _fresh(entry, dossier, listing, day):
                 entries[cid] = _compact(cid, entry, shared)
-                seen.note(dossier.case_relpath(cid), entry, listing)
+                seen.note(dossier.case_relpath(cid), entry)
             else:
                 entries[cid] = None  # judged below, in this order
                 misses.append((cid, blob))
@@ -293,13 +297,13 @@ def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
                     keep.add(cid)
         travel = _travel(dossier) if misses else None
         if travel is not None:
-            misses = _taken(dossier, travel, misses, listing, day, cache, entries, shared, seen)
+            misses = _taken(dossier, travel, misses, day, cache, entries, shared, seen)
         done = len(ids) - len(misses)
         known = cache.file_hashes() if misses else {}
         for n, (cid, blob, entry) in enumerate(_judged(dossier, reg, today, misses, listing, known), done + 1):
             if not isinstance(entry, AnttError) and blob is not None and cid not in keep:
                 cache.put(f"{cid}:{blob}", entry)
-            seen.note(dossier.case_relpath(cid), entry, listing)
+            seen.note(dossier.case_relpath(cid), entry)
             entries[cid] = entry if isinstance(entry, AnttError) else _compact(cid, entry, shared)
             if progress:
                 progress(n, len(ids))
@@ -344,19 +348,19 @@ def _travel(dossier: Any) -> Any:
     return shared_digests(dossier.root, prefix=SHARED_PREFIX, context=context, accept=accept)
 
 
-def _taken(dossier: Any, travel: Any, misses: list[tuple[str, str | None]], listing: dict[str, str], day: int,
-           cache: Any, entries: dict[str, Any], shared: dict, seen: _Seen) -> list[tuple[str, str | None]]:
+def _taken(dossier: Any, travel: Any, misses: list[tuple[str, str | None]], day: int, cache: Any,
+           entries: dict[str, Any], shared: dict, seen: _Seen) -> list[tuple[str, str | None]]:
     """The cases of `misses` left to judge once each entry made elsewhere that holds — for
     this case file's blob id, today, and the blob ids of its documents now — is taken (and
     kept in the cache, its documents' SHA-256s with it)."""
     wanted = {blob: (cid, dossier.case_kind_of(cid)) for cid, blob in misses if blob is not None}
-    taken = set()
+    listing, taken = seen.listing, set()
     for blob, entry in travel.stream(wanted):
         cid = wanted[blob][0]
         if _fresh({**entry, "files": [f[:2] for f in entry["files"]]}, dossier, listing, day):
             cache.put(f"{cid}:{blob}", entry, shared=True)
             entries[cid] = _compact(cid, entry, shared)
-            seen.note(dossier.case_relpath(cid), entry, listing)
+            seen.note(dossier.case_relpath(cid), entry)
             taken.add(cid)
     return [(cid, blob) for cid, blob in misses if cid not in taken]
 
