@@ -258,6 +258,7 @@ class _Seen:
     day: int = 0
     until: int = dt.date.max.toordinal()
     whole: bool = True
+    share: Callable[[Any], bool] | None = None   # writes the travelling entries (`_share`)
 
     def note(self, case_rel: str, entry: Any) -> None:
         if isinstance(entry, AnttError):
@@ -312,7 +313,7 @@ def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
         cache.save(prune=complete, named=lambda: set(listing.values()))
     seen.whole = seen.whole and complete
     if complete and getattr(dossier.source, "blobs", None) is None:
-        seen.whole = _share(travel or _travel(dossier), cache, len(ids)) and seen.whole
+        seen.share = lambda record: _share(travel or _travel(dossier), cache, len(ids), record)
     return entries
 
 
@@ -365,12 +366,13 @@ def _taken(dossier: Any, travel: Any, misses: list[tuple[str, str | None]], day:
     return [(cid, blob) for cid, blob in misses if cid not in taken]
 
 
-def _share(travel: Any, cache: Any, total: int) -> bool:
+def _share(travel: Any, cache: Any, total: int, record: Callable[[str], bytes | None]) -> bool:
     """Write the travelling entries again (every case's, from the cache) when enough were
     judged here since they were last written (store/shared.py `due`), or when the local set
-    has none yet. A failure, or another antt writing first, changes nothing check says.
-    Whether nothing is left to write (no record of the run is kept otherwise: the next
-    check tries again)."""
+    has none yet, with the `record` of the whole run made in the set's context when there is
+    one another clone can use (store/checkrun.py `shareable`). A failure, or another antt
+    writing first, changes nothing check says. Whether nothing is left to write (no record
+    of the run is kept otherwise: the next check tries again)."""
     if travel is None:
         return True
     from antt_cli.store.shared import due
@@ -380,7 +382,10 @@ def _share(travel: Any, cache: Any, total: int) -> bool:
         if not due(counted, total, travel.mode) and not (counted and (travel.first_due(counted)
                                                                       or not travel.holds_own())):
             return True
-        if travel.export(cache.travelling(), lambda count: t("services.check.shared_commit", count=count)):
+        from antt_cli.store.checkrun import SHARED
+
+        if travel.export(cache.travelling(), lambda count: t("services.check.shared_commit", count=count),
+                         {SHARED: record(travel.context())}):
             cache.shared_now(counted)
             return True
         return False
@@ -510,8 +515,17 @@ def check_dossier(ctx: Context, case_id: str | None = None, day: dt.date | None 
         twice: dict[str, list[Finding]] = {}
         for f in duplicate_numbers(u for e in entries.values() if not isinstance(e, AnttError) for u in e[3]):
             twice.setdefault(f.case_id, []).append(f)
-        if seen.whole and seen.view is not None and today == ctx.today:
-            _remember(dossier, stamp, seen, entries, twice)
+        record = _record(stamp, seen, entries, twice) if seen.whole and seen.view is not None else None
+        if seen.share is not None:
+            from antt_cli.store.checkrun import shareable
+
+            settled = seen.share(lambda context: shareable(dossier.root, record, sorted(seen.loose), context)
+                                 if record is not None and today == ctx.today else None)
+            record = record if settled else None
+        if record is not None and today == ctx.today:
+            from antt_cli.store.checkrun import save
+
+            save(dossier.root, record, sorted(seen.loose))
         worded: dict[int, Problem] = {}   # the items' objects are held by `entries` meanwhile
         cases = [_case_check(reg, cid, entry, twice.get(cid, []), worded) for cid, entry in entries.items()]
     return CheckResult(tuple(c for c in cases if case_id is None or c.id == case_id))
@@ -519,9 +533,9 @@ def check_dossier(ctx: Context, case_id: str | None = None, day: dt.date | None 
 
 # -- the record of a whole run (store/checkrun.py) ------------------------------------------
 
-def _remember(dossier: Any, stamp: str, seen: _Seen, entries: dict[str, Any], twice: dict[str, list]) -> None:
-    """Keep what this run found, before it is put in words, with what it was found from."""
-    from antt_cli.store import checkrun
+def _record(stamp: str, seen: _Seen, entries: dict[str, Any], twice: dict[str, list]) -> dict[str, Any]:
+    """What this run found, before it is put in words, with what it was found from
+    (store/checkrun.py)."""
     from antt_cli.store.cache import encode
 
     items: dict[tuple, int] = {}
@@ -536,27 +550,29 @@ def _remember(dossier: Any, stamp: str, seen: _Seen, entries: dict[str, Any], tw
             row = (f.level, f.item, f.key, json.dumps(encode(dict(f.params)), ensure_ascii=False))
             found.append(findings.setdefault(row, len(findings)))
         rows.append([cid, kind, lists.setdefault(listed, len(lists)), found])
-    mark = seen.mark if checkrun.index_mark(dossier.root) == seen.mark else None  # rewritten meanwhile
-    record = {"stamp": stamp, "index": mark, "listed": seen.view.listed, "changed": sorted(seen.view.changed),
-              "day": seen.day, "until": seen.until,
-              "items": [[no, title, state, list(missing), warning] for no, title, state, missing, warning in items],
-              "lists": [list(one) for one in lists],
-              "findings": [[level, item, key, json.loads(params)] for level, item, key, params in findings],
-              "cases": rows}
-    checkrun.save(dossier.root, record, sorted(seen.loose))
+    return {"stamp": stamp, "index": seen.mark, "listed": seen.view.listed, "changed": sorted(seen.view.changed),
+            "day": seen.day, "until": seen.until,
+            "items": [[no, title, state, list(missing), warning] for no, title, state, missing, warning in items],
+            "lists": [list(one) for one in lists],
+            "findings": [[level, item, key, json.loads(params)] for level, item, key, params in findings],
+            "cases": rows}
 
 
 def _recall(dossier: Any, reg: Any, today: dt.date, stamp: str) -> list[CaseCheck] | None:
     """The last run's cases, worded now, when its record holds: same stamp, a day within its
     days, and git's index, the working tree and the folders as they were (store/checkrun.py);
-    else None. Not while a writer is at work (HEAD is read then)."""
+    else None. With no record here, the one the branch `antt-digests` carries (a fresh
+    clone's first check), kept here once it holds. Not while a writer is at work (HEAD is
+    read then)."""
     if getattr(dossier.source, "blobs", None) is not None:
         return None
     from antt_cli.store import checkrun
     from antt_cli.store.dossier import CASE_DIRS, CASE_FILE
 
     record = checkrun.load(dossier.root, stamp, today.toordinal())
-    if record is None:
+    fetched = record is None and _fetched_record(dossier, today)
+    record = record or fetched
+    if not record:
         return None
     from antt_cli.audit.git import index_listed, worktree_changes
 
@@ -566,9 +582,22 @@ def _recall(dossier: Any, reg: Any, today: dt.date, stamp: str) -> list[CaseChec
                           lambda: worktree_changes(dossier.root, folders), {folder: CASE_FILE for folder in folders}) \
             or checkrun.index_mark(dossier.root) != mark:
         return None
-    if mark is not None and mark != record["index"]:
+    if fetched:
+        checkrun.save(dossier.root, {**record, "stamp": stamp, "index": mark}, [rel for rel, _ in record["loose"]])
+    elif mark is not None and mark != record["index"]:
         checkrun.save_mark(dossier.root, record, mark)  # the same entries in a rewritten index
     return _cases_of(reg, record)
+
+
+def _fetched_record(dossier: Any, today: dt.date) -> dict[str, Any] | None:
+    """The record of a whole run that the branch `antt-digests` carries, made in this
+    context (the travelling entries', `_travel`) and of its shape; None without one, or
+    under `ANTT_DIGESTS=off`."""
+    from antt_cli.store import checkrun
+
+    travel = _travel(dossier)
+    data = travel.named(checkrun.SHARED, checkrun.MAX_BYTES) if travel is not None else None
+    return checkrun.parse(data, travel.context(), today.toordinal()) if data is not None else None
 
 
 def _cases_of(reg: Any, record: dict[str, Any]) -> list[CaseCheck]:

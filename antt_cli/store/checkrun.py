@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 NAME = "check-run.json"
+SHARED = "check-run"   # its name on the branch `antt-digests`
 FORMAT = "antt-check-run 1"
 MAX_BYTES = 64 * 1024 * 1024
 TRAILER = 32   # the index's checksum: its last 20 (SHA-1) or 32 (SHA-256) bytes
@@ -72,14 +73,35 @@ def load(root: Path, stamp: str, day: int) -> dict[str, Any] | None:
     try:
         if path is None or path.stat().st_size > MAX_BYTES:
             return None
-        value = json.loads(path.read_bytes())
-    except (OSError, ValueError, RecursionError):
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return parse(data, stamp, day)
+
+
+def parse(data: bytes, stamp: str, day: int) -> dict[str, Any] | None:
+    """`load`'s checks of a record's bytes (from the file, or the branch `antt-digests`)."""
+    try:
+        value = json.loads(data)
+    except (ValueError, RecursionError):
         return None
     if type(value) is not dict or value.keys() != _KEYS or value["format"] != FORMAT \
             or value["stamp"] != stamp or type(value["day"]) is not int or type(value["until"]) is not int \
             or not value["day"] <= day < value["until"]:
         return None
     return value if _shape_ok(value) else None
+
+
+def shareable(root: Path, record: dict[str, Any], loose: list[str], context: str) -> bytes | None:
+    """The record as the branch `antt-digests` carries it (`SHARED`), when another clone can
+    find it holding: git vouched for every file it was found from (no file changed since
+    the index), but those not there; `context` (what made the travelling entries) in place
+    of the stamp, and no index checksum (a clone's index is another file). None otherwise."""
+    if record["changed"] or any(_stat_key(root, rel) is not None for rel in loose):
+        return None
+    shared = {**record, "format": FORMAT, "stamp": context, "index": None,
+              "loose": [[rel, None] for rel in sorted(set(loose))]}
+    return json.dumps(shared, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def holds(root: Path, record: dict[str, Any], mark: str | None, listed: Callable[[], str | None],
@@ -150,7 +172,9 @@ def save(root: Path, record: dict[str, Any], loose: list[str]) -> bool:
             if st is not None and max(st.st_mtime_ns, st.st_ctime_ns) >= moment - SETTLED_NS:
                 return False
             kept.append([rel, stat_key(st) if st is not None else None])
-        text = json.dumps({**record, "format": FORMAT, "loose": kept}, ensure_ascii=False, separators=(",", ":"))
+        mark = record["index"] if index_mark(root) == record["index"] else None   # rewritten meanwhile
+        text = json.dumps({**record, "format": FORMAT, "index": mark, "loose": kept}, ensure_ascii=False,
+                          separators=(",", ":"))
         temporary.write_text(text, encoding="utf-8")
         os.replace(temporary, path)
         return True
