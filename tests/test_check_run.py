@@ -234,3 +234,66 @@ def test_a_damaged_record_is_a_miss(demo, damage):
         path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     said = _run(demo, "--json")
     assert said == judged and MARK not in said
+
+
+# -- the record that travels on the branch antt-digests (a fresh clone's first check) -------
+def _judging(monkeypatch) -> list[str]:
+    """The cases judged from their files from now on."""
+    import antt_cli.services.check as service
+
+    judged: list[str] = []
+    judge = service._judge
+
+    def counted(dossier, reg, today, case_id, *args):
+        judged.append(case_id)
+        return judge(dossier, reg, today, case_id, *args)
+
+    monkeypatch.setattr(service, "_judge", counted)
+    return judged
+
+
+def _published(root: Path, monkeypatch) -> str:
+    """A check with no cache that writes the set now (ANTT_DIGESTS=always); what it said."""
+    monkeypatch.setenv("ANTT_DIGESTS", "always")
+    shutil.rmtree(root / ".git" / "antt", ignore_errors=True)
+    said = _run(root, "--json")
+    monkeypatch.delenv("ANTT_DIGESTS")
+    return said
+
+
+def _clone(origin: Path, where: Path) -> Path:
+    subprocess.run(["git", "clone", "-q", str(origin), str(where)], check=True, capture_output=True)
+    return where
+
+
+def test_a_fresh_clone_answers_from_the_record_of_the_branch(demo, tmp_path, monkeypatch):
+    said = _published(demo, monkeypatch)
+    assert "check-run" in git(demo, "ls-tree", "--name-only", "antt-digests").split()
+    judged = _judging(monkeypatch)
+    clone = _clone(demo, tmp_path / "clone")
+    assert _run(clone, "--json") == said and judged == []
+    assert _record_path(clone).is_file() and not (clone / ".git" / "antt" / "cases.sqlite").exists()  # no entry read
+    _mark(clone)
+    assert _recalled(clone)                                        # kept here: the next check is a warm one
+    other = _clone(demo, tmp_path / "other")
+    monkeypatch.setenv("ANTT_DIGESTS", "off")                      # reads none: every case judged
+    assert _run(other, "--json") == said and len(judged) == len(json.loads(said)["cases"])
+
+
+def test_a_clone_changed_before_its_first_check_does_not_take_the_record(demo, tmp_path, monkeypatch):
+    _published(demo, monkeypatch)
+    clone = _clone(demo, tmp_path / "clone")
+    _edit_document(clone)
+    said = _run(clone, "--json")
+    shutil.rmtree(clone / ".git" / "antt")
+    monkeypatch.setenv("ANTT_DIGESTS", "off")
+    assert said == _run(clone, "--json")
+
+
+def test_a_record_of_a_changed_tree_does_not_travel(demo, monkeypatch):
+    """A run found from files git did not vouch for (a document edited, not committed) is not
+    one another clone could find holding: the set carries no record."""
+    _edit_document(demo)
+    _published(demo, monkeypatch)
+    names = git(demo, "ls-tree", "--name-only", "antt-digests").split()
+    assert any(n.startswith("check-") for n in names) and "check-run" not in names
