@@ -15,6 +15,7 @@ from typing import Callable
 
 import pytest
 from conftest import antt, copy_dossier, git
+from test_check_cache import _clone, _judging   # the fresh clone's helpers, shared
 
 MARK = "UBND huyện Dấu Ghi"
 CASE = "MH-2025-001"
@@ -237,21 +238,6 @@ def test_a_damaged_record_is_a_miss(demo, damage):
 
 
 # -- the record that travels on the branch antt-digests (a fresh clone's first check) -------
-def _judging(monkeypatch) -> list[str]:
-    """The cases judged from their files from now on."""
-    import antt_cli.services.check as service
-
-    judged: list[str] = []
-    judge = service._judge
-
-    def counted(dossier, reg, today, case_id, *args):
-        judged.append(case_id)
-        return judge(dossier, reg, today, case_id, *args)
-
-    monkeypatch.setattr(service, "_judge", counted)
-    return judged
-
-
 def _published(root: Path, monkeypatch) -> str:
     """A check with no cache that writes the set now (ANTT_DIGESTS=always); what it said."""
     monkeypatch.setenv("ANTT_DIGESTS", "always")
@@ -259,11 +245,6 @@ def _published(root: Path, monkeypatch) -> str:
     said = _run(root, "--json")
     monkeypatch.delenv("ANTT_DIGESTS")
     return said
-
-
-def _clone(origin: Path, where: Path) -> Path:
-    subprocess.run(["git", "clone", "-q", str(origin), str(where)], check=True, capture_output=True)
-    return where
 
 
 def test_a_fresh_clone_answers_from_the_record_of_the_branch(demo, tmp_path, monkeypatch):

@@ -24,7 +24,7 @@ is used only while each thing it was found from is provably what it was:
 Like every cache, the record is input: a record that is not of this shape, of another
 format or stamp, or that names an index, a file or a day that no longer holds is a miss and
 the check runs as before; writing it is best effort. Code: services/check.py `_recall`,
-`_remember`; tests in tests/test_check_run.py."""
+`_record`; tests in tests/test_check_run.py."""
 from __future__ import annotations
 
 import json
