@@ -714,16 +714,18 @@ def blobs_under(root: Path, folders: list[str]) -> dict[str, str] | None:
     return view.blobs if view is not None else None
 
 
-def index_view(root: Path, folders: list[str]) -> IndexView | None:
-    """`IndexView` of the files under `folders` (two git runs); None when git cannot say."""
+def index_view(root: Path, folders: list[str], changed: frozenset[str] | None = None) -> IndexView | None:
+    """`IndexView` of the files under `folders` (two git runs; one when git's `changed` paths
+    were just asked, `worktree_changes`); None when git cannot say."""
     import hashlib
     import re
 
     specs = [":(literal)" + folder for folder in folders]
-    changed = _plain_start(root, "diff-files", "--name-only", "-z", "--", *specs)  # meanwhile
+    asked = changed if changed is not None else _plain_start(root, "diff-files", "--name-only", "-z", "--", *specs)
     status, listed = _plain(root, "ls-files", "-s", "-v", "-z", "--", *specs)
     if status != 0:
-        _plain_wait(changed)
+        if changed is None:
+            _plain_wait(asked)
         return None
     # "H": cached, nothing set by hand (as `index_blobs`); a regular file; stage 0
     modes = b"|".join(m.encode() for m in _REGULAR_FILE_MODES)
@@ -731,7 +733,7 @@ def index_view(root: Path, folders: list[str]) -> IndexView | None:
     found = {m[2].decode("utf-8", "surrogateescape"): m[1].decode() for m in entries}
     digest = hashlib.sha1(listed).hexdigest()
     del listed
-    paths = changed_paths(changed)
+    paths = changed if changed is not None else changed_paths(asked)
     if paths is None:
         return None
     for path in paths:
