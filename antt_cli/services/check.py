@@ -266,6 +266,13 @@ class _Seen:
     share: Callable[[Any], bool] | None = None   # writes the travelling entries (`_share`)
     asked: tuple[str | None, frozenset[str] | None] | None = None   # (index checksum, git diff-files) a record asked
 
+    def let_go(self) -> None:
+        """The run is judged: what git's index listed (125,000 paths at 10,000 cases) is let
+        go, only what the record keeps of it stays."""
+        self.listing = {}
+        if self.view is not None:
+            self.view = self.view._replace(blobs={})
+
     def note(self, case_rel: str, entry: Any) -> None:
         if isinstance(entry, AnttError):
             self.whole = False
@@ -518,6 +525,7 @@ def check_dossier(ctx: Context, case_id: str | None = None, day: dt.date | None 
     cases = _recall(dossier, reg, today, stamp, seen)
     if cases is None:
         entries = _entries(dossier, reg, today, progress, {"titles": _titles()}, ctx.today, seen, stamp)
+        seen.let_go()
         twice: dict[str, list[Finding]] = {}
         for f in duplicate_numbers(u for e in entries.values() if not isinstance(e, AnttError) for u in e[3]):
             twice.setdefault(f.case_id, []).append(f)
@@ -541,25 +549,28 @@ def check_dossier(ctx: Context, case_id: str | None = None, day: dt.date | None 
 
 def _record(stamp: str, seen: _Seen, entries: dict[str, Any], twice: dict[str, list]) -> dict[str, Any]:
     """What this run found, before it is put in words, with what it was found from
-    (store/checkrun.py)."""
+    (store/checkrun.py). The items are one object per distinct item (`_compact`), held by
+    `entries` meanwhile: counted by identity."""
     from antt_cli.store.cache import encode
 
-    items: dict[tuple, int] = {}
+    items: dict[int, int] = {}            # id(item) → its row
+    item_rows: list[list] = []
     lists: dict[tuple[int, ...], int] = {}
     findings: dict[tuple, int] = {}
     rows: list[list] = []
     for cid, (kind, case_items, own, _uses) in entries.items():
-        listed = tuple(items.setdefault((i.no, i.title, i.state, tuple(i.missing), i.warning), len(items))
-                       for i in case_items)
+        for i in case_items:
+            if id(i) not in items:
+                items[id(i)] = len(item_rows)
+                item_rows.append([i.no, i.title, i.state, list(i.missing), i.warning])
+        listed = tuple([items[id(i)] for i in case_items])
         found = []
         for f in [*own, *twice.get(cid, ())]:
             row = (f.level, f.item, f.key, json.dumps(encode(dict(f.params)), ensure_ascii=False))
             found.append(findings.setdefault(row, len(findings)))
         rows.append([cid, kind, lists.setdefault(listed, len(lists)), found])
     return {"stamp": stamp, "index": seen.mark, "listed": seen.view.listed, "changed": sorted(seen.view.changed),
-            "day": seen.day, "until": seen.until,
-            "items": [[no, title, state, list(missing), warning] for no, title, state, missing, warning in items],
-            "lists": [list(one) for one in lists],
+            "day": seen.day, "until": seen.until, "items": item_rows, "lists": [list(one) for one in lists],
             "findings": [[level, item, key, json.loads(params)] for level, item, key, params in findings],
             "cases": rows}
 

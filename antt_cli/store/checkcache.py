@@ -159,6 +159,9 @@ class CheckCache:
         if db is not None and (self.new or stale or gone or self._hashed):
             self._write(stale, gone)
         self.close()
+        # what the run asked is written: its sets (a document's blob id each) are let go while
+        # the caller still holds the cache to share its entries (services/check.py `_share`)
+        self.used, self._known, self._written = set(), set(), set()
 
     def _write(self, stale: list[tuple[str, str]], gone: list[tuple[str]] = ()) -> None:
         db = self._connect()
