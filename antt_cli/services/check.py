@@ -555,22 +555,27 @@ def _record(stamp: str, seen: _Seen, entries: dict[str, Any], twice: dict[str, l
 
     items: dict[int, int] = {}            # id(item) → its row
     item_rows: list[list] = []
-    lists: dict[tuple[int, ...], int] = {}
+    lists: dict[tuple[int, ...], int] = {}    # the items' ids → the list's row
+    list_rows: list[list[int]] = []
     findings: dict[tuple, int] = {}
     rows: list[list] = []
     for cid, (kind, case_items, own, _uses) in entries.items():
-        for i in case_items:
-            if id(i) not in items:
-                items[id(i)] = len(item_rows)
-                item_rows.append([i.no, i.title, i.state, list(i.missing), i.warning])
-        listed = tuple([items[id(i)] for i in case_items])
+        ids = tuple(map(id, case_items))
+        listed = lists.get(ids)
+        if listed is None:
+            for i in case_items:
+                if id(i) not in items:
+                    items[id(i)] = len(item_rows)
+                    item_rows.append([i.no, i.title, i.state, list(i.missing), i.warning])
+            listed = lists[ids] = len(list_rows)
+            list_rows.append([items[n] for n in ids])
         found = []
         for f in [*own, *twice.get(cid, ())]:
             row = (f.level, f.item, f.key, json.dumps(encode(dict(f.params)), ensure_ascii=False))
             found.append(findings.setdefault(row, len(findings)))
-        rows.append([cid, kind, lists.setdefault(listed, len(lists)), found])
+        rows.append([cid, kind, listed, found])
     return {"stamp": stamp, "index": seen.mark, "listed": seen.view.listed, "changed": sorted(seen.view.changed),
-            "day": seen.day, "until": seen.until, "items": item_rows, "lists": [list(one) for one in lists],
+            "day": seen.day, "until": seen.until, "items": item_rows, "lists": list_rows,
             "findings": [[level, item, key, json.loads(params)] for level, item, key, params in findings],
             "cases": rows}
 
