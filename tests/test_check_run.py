@@ -278,3 +278,15 @@ def test_a_record_of_a_changed_tree_does_not_travel(demo, monkeypatch):
     _published(demo, monkeypatch)
     names = git(demo, "ls-tree", "--name-only", "antt-digests").split()
     assert any(n.startswith("check-") for n in names) and "check-run" not in names
+
+
+def test_a_record_that_is_not_a_plain_file_is_not_read(demo, tmp_path):
+    """A link (to a well-formed record, even) is not followed: the record is a regular file
+    or nothing (a link to a device or a pipe would never end or never answer)."""
+    judged = _without_record(demo, "--json")
+    _mark(demo)
+    elsewhere = tmp_path / "elsewhere.json"
+    _record_path(demo).rename(elsewhere)
+    _record_path(demo).symlink_to(elsewhere)
+    said = _run(demo, "--json")
+    assert MARK not in said and said == judged

@@ -69,14 +69,17 @@ def index_mark(root: Path) -> str | None:
 def load(root: Path, stamp: str, day: int) -> dict[str, Any] | None:
     """The record, when it is of this format and `stamp`, holds on `day` and has its shape
     throughout (`_shape_ok`); else None. Nothing on disk is compared yet (`holds`)."""
+    import stat
+
     path = _path(root)
     try:
-        if path is None or path.stat().st_size > MAX_BYTES:
+        if path is None or not stat.S_ISREG(path.lstat().st_mode):   # a regular file, not a link or a pipe
             return None
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            data = f.read(MAX_BYTES + 1)
     except OSError:
         return None
-    return parse(data, stamp, day)
+    return parse(data, stamp, day) if len(data) <= MAX_BYTES else None
 
 
 def parse(data: bytes, stamp: str, day: int) -> dict[str, Any] | None:
