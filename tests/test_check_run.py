@@ -290,3 +290,17 @@ def test_a_record_that_is_not_a_plain_file_is_not_read(demo, tmp_path):
     _record_path(demo).symlink_to(elsewhere)
     said = _run(demo, "--json")
     assert MARK not in said and said == judged
+
+
+def test_a_clone_whose_own_set_is_older_takes_the_fetched_record(demo, tmp_path, monkeypatch):
+    """A clone that changed a case made a set of its own (with its record); back on the
+    origin's tree, its own record does not hold and the fetched one does: that one answers."""
+    said = _published(demo, monkeypatch)
+    clone = _clone(demo, tmp_path / "clone")
+    _commit_document(clone)
+    _published(clone, monkeypatch)
+    assert "check-run" in git(clone, "ls-tree", "--name-only", "antt-digests").split()
+    git(clone, "reset", "-q", "--hard", "origin/main")
+    shutil.rmtree(clone / ".git" / "antt")
+    assert _run(clone, "--json") == said
+    assert _record_path(clone).is_file() and not (clone / ".git" / "antt" / "cases.sqlite").exists()

@@ -592,21 +592,22 @@ def _recall(dossier: Any, reg: Any, today: dt.date, stamp: str, seen: _Seen) -> 
     from antt_cli.store import checkrun
     from antt_cli.store.dossier import CASE_DIRS, CASE_FILE
 
-    record = checkrun.load(dossier.root, stamp, today.toordinal())
-    fetched = record is None and _fetched_record(dossier, today)
-    record = record or fetched
-    if not record:
-        return None
     from antt_cli.audit.git import index_listed, worktree_changes
 
     folders = list(CASE_DIRS.values())
+    listed = _Once(lambda: index_listed(dossier.root, folders))
+    record = checkrun.load(dossier.root, stamp, today.toordinal())
+    fetched = record is None and _fetched_record(dossier, today, listed)
+    record = record or fetched
+    if not record:
+        return None
     mark = checkrun.index_mark(dossier.root)
 
     def changed() -> frozenset[str] | None:
         seen.asked = (mark, worktree_changes(dossier.root, folders))
         return seen.asked[1]
 
-    if not checkrun.holds(dossier.root, record, mark, lambda: index_listed(dossier.root, folders), changed,
+    if not checkrun.holds(dossier.root, record, mark, listed, changed,
                           {folder: CASE_FILE for folder in folders}) or checkrun.index_mark(dossier.root) != mark:
         return None
     if fetched:
@@ -616,15 +617,32 @@ def _recall(dossier: Any, reg: Any, today: dt.date, stamp: str, seen: _Seen) -> 
     return _cases_of(reg, record)
 
 
-def _fetched_record(dossier: Any, today: dt.date) -> dict[str, Any] | None:
-    """The record of a whole run that the branch `antt-digests` carries, made in this
-    context (the travelling entries', `_travel`) and of its shape; None without one, or
+class _Once:
+    """A git question asked at most once (the SHA-1 of the index's entries, `index_listed`)."""
+
+    def __init__(self, ask: Callable[[], Any]) -> None:
+        self.ask, self.answer, self.asked = ask, None, False
+
+    def __call__(self) -> Any:
+        if not self.asked:
+            self.answer, self.asked = self.ask(), True
+        return self.answer
+
+
+def _fetched_record(dossier: Any, today: dt.date, listed: Callable[[], str | None]) -> dict[str, Any] | None:
+    """The record of a whole run that a set of the branch `antt-digests` carries (the local
+    one first, then each fetched one: a clone's own set may be older than the one it just
+    fetched), made in this context (the travelling entries', `_travel`), of its shape, and
+    found from the very entries git's index holds now (`listed`); None without one, or
     under `ANTT_DIGESTS=off`."""
     from antt_cli.store import checkrun
 
     travel = _travel(dossier)
-    data = travel.named(checkrun.SHARED, checkrun.MAX_BYTES) if travel is not None else None
-    return checkrun.parse(data, travel.context(), today.toordinal()) if data is not None else None
+    for data in travel.named(checkrun.SHARED, checkrun.MAX_BYTES) if travel is not None else ():
+        record = checkrun.parse(data, travel.context(), today.toordinal())
+        if record is not None and record["listed"] == listed():
+            return record
+    return None
 
 
 def _cases_of(reg: Any, record: dict[str, Any]) -> list[CaseCheck]:

@@ -309,18 +309,17 @@ class SharedDigests:
         local = next((commit for ref, commit in self._refs if ref == self.git.local), None)
         return local is not None and any(self._own(name) for name, _blob, _size in self.git.tree(local))
 
-    def named(self, name: str, limit: int) -> bytes | None:
-        """The blob `name` of the first set that has one (the local branch first) no larger
-        than `limit` bytes, as it is (the caller checks it); None without one."""
+    def named(self, name: str, limit: int) -> Iterator[bytes]:
+        """The blob `name` of each set that has one (the local branch first) no larger than
+        `limit` bytes, as it is (the caller checks it), read as it is asked for."""
         if self.mode == "off":
-            return None
+            return
         if self._refs is None:
             self._refs = self.git.refs()
         for _ref, commit in self._refs:
             found = [blob for entry, blob, size in self.git.tree(commit) if entry == name and 0 < size <= limit]
-            if found:
-                return next((content for _blob, content in self.git.read(found[:1])), None)
-        return None
+            for _blob, content in self.git.read(found[:1]):
+                yield content
 
     def offers(self, key: str) -> bool:
         """Whether a set holds an entry for blob `key` (not yet checked)."""
