@@ -127,10 +127,18 @@ def test_an_entry_tampered_with_is_not_trusted(demo):
     assert _check(demo) == cold
 
 
+def _without_run_record(root: Path) -> None:
+    """The record of the whole last run (store/checkrun.py) removed, here and on the branch
+    antt-digests (always safe to remove): the entries answer."""
+    (root / ".git" / "antt" / "check-run.json").unlink(missing_ok=True)
+    subprocess.run(["git", "branch", "-q", "-D", "antt-digests"], cwd=root, capture_output=True)
+
+
 def test_a_warm_check_reads_the_cache_not_the_files(demo):
     """The proof that the second run is answered from the cache: an entry rewritten (well
     formed) shows in its answer, though no file changed."""
     cold = _cold(demo)
+    _without_run_record(demo)
     with sqlite3.connect(demo / ".git" / "antt" / "cases.sqlite") as db:
         key, data = db.execute("SELECT key, data FROM checks WHERE key LIKE 'MH-2025-001:%'").fetchone()
         entry = json.loads(data)
@@ -176,6 +184,7 @@ def test_an_entry_serves_every_day_its_items_hold(demo):
                           {"authority": "UBND huyện Cũ"}]]
     with sqlite3.connect(demo / ".git" / "antt" / "cases.sqlite") as db:
         db.execute("UPDATE checks SET data=? WHERE key=?", (json.dumps(entry), key))
+    _without_run_record(demo)
     assert "UBND huyện Cũ" in json.dumps(_check(demo), ensure_ascii=False)
     assert "UBND huyện Cũ" in antt("--json", "check", "--date", later, root=demo).stdout
     past = dt.date.fromordinal(entry["until"]).isoformat()
@@ -285,6 +294,7 @@ def _rewrite_entry(root: Path, case_id: str, change) -> None:
     new = subprocess.run(["git", "hash-object", "-w", "--stdin"], cwd=root, input="\n".join(lines) + "\n",
                          capture_output=True, text=True, check=True).stdout.strip()
     tree[name] = new
+    tree.pop("check-run", None)    # the record of a whole run: these are the entries' tests
     listing = "".join(f"100644 blob {b}\t{n}\n" for n, b in sorted(tree.items()))
     made = subprocess.run(["git", "mktree"], cwd=root, input=listing, capture_output=True, text=True,
                           check=True).stdout.strip()

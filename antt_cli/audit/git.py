@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from antt_cli.errors import AnttError
 
@@ -694,24 +694,77 @@ def _plain_wait(started: Any) -> tuple[int, bytes]:
     return started.returncode, out
 
 
+class IndexView(NamedTuple):
+    """What git's index says of the files under some folders: `blobs`, {path: blob id} of
+    each file it holds and finds unchanged (as `index_blobs` judges them); `changed`, the
+    paths `git diff-files` finds changed; `listed`, the SHA-1 of `git ls-files -s -v`'s
+    answer (every entry's mode, blob id, stage, flag and path: two indexes with the same
+    entries there give the same one)."""
+
+    blobs: dict[str, str]
+    changed: frozenset[str]
+    listed: str
+
+
 def blobs_under(root: Path, folders: list[str]) -> dict[str, str] | None:
     """{path: blob id} of every file under `folders` that git's index holds and finds
     unchanged in the working tree, as `index_blobs` judges them, with two git runs whatever
     the number of files (a folder is one pathspec). None when git cannot say."""
+    view = index_view(root, folders)
+    return view.blobs if view is not None else None
+
+
+def index_view(root: Path, folders: list[str], changed: frozenset[str] | None = None) -> IndexView | None:
+    """`IndexView` of the files under `folders` (two git runs; one when git's `changed` paths
+    were just asked, `worktree_changes`); None when git cannot say."""
+    import hashlib
     import re
 
     specs = [":(literal)" + folder for folder in folders]
-    changed = _plain_start(root, "diff-files", "--name-only", "-z", "--", *specs)  # meanwhile
+    asked = changed if changed is not None else _plain_start(root, "diff-files", "--name-only", "-z", "--", *specs)
     status, listed = _plain(root, "ls-files", "-s", "-v", "-z", "--", *specs)
     if status != 0:
-        _plain_wait(changed)
+        if changed is None:
+            _plain_wait(asked)
         return None
     # "H": cached, nothing set by hand (as `index_blobs`); a regular file; stage 0
     modes = b"|".join(m.encode() for m in _REGULAR_FILE_MODES)
-    found = re.finditer(rb"(?:^|\0)H (?:" + modes + rb") ([0-9a-f]{40,64}) 0\t([^\0]*)", listed)
-    blobs = {m[2].decode("utf-8", "surrogateescape"): m[1].decode() for m in found}
+    entries = re.finditer(rb"(?:^|\0)H (?:" + modes + rb") ([0-9a-f]{40,64}) 0\t([^\0]*)", listed)
+    found = {m[2].decode("utf-8", "surrogateescape"): m[1].decode() for m in entries}
+    digest = hashlib.sha1(listed).hexdigest()
     del listed
-    return _unchanged(blobs, changed)
+    paths = changed if changed is not None else changed_paths(asked)
+    if paths is None:
+        return None
+    for path in paths:
+        found.pop(path, None)
+    return IndexView(found, paths, digest)
+
+
+def index_listed(root: Path, folders: list[str]) -> str | None:
+    """`IndexView.listed` alone: the SHA-1 of `git ls-files -s -v`'s answer under `folders`
+    (one git run); None when git cannot say."""
+    import hashlib
+
+    status, listed = _plain(root, "ls-files", "-s", "-v", "-z", "--", *[":(literal)" + folder for folder in folders])
+    return hashlib.sha1(listed).hexdigest() if status == 0 else None
+
+
+def worktree_changes(root: Path, folders: list[str]) -> frozenset[str] | None:
+    """The paths under `folders` that `git diff-files` finds changed in the working tree
+    (one git run: a file's stat, and its content where the stat cannot tell); None when git
+    cannot say."""
+    return changed_paths(_plain_start(root, "diff-files", "--name-only", "-z", "--",
+                                      *[":(literal)" + folder for folder in folders]))
+
+
+def changed_paths(diff_files: Any) -> frozenset[str] | None:
+    """The paths `git diff-files --name-only -z` (begun with `_plain_start`) names; None when
+    git cannot say."""
+    status, changed = _plain_wait(diff_files)
+    if status != 0:
+        return None
+    return frozenset(path.decode("utf-8", "surrogateescape") for path in changed.split(b"\0") if path)
 
 
 def index_blobs(root: Path, relpaths: list[str]) -> dict[str, str] | None:
@@ -747,9 +800,9 @@ def _unchanged(blobs: dict[str, str], diff_files: Any) -> dict[str, str] | None:
     """`blobs` less the files that `git diff-files` (begun with `_plain_start`, on the same
     pathspecs, while `ls-files` ran) finds changed in the working tree; None when git
     cannot say."""
-    status, changed = _plain_wait(diff_files)
-    if status != 0:
+    changed = changed_paths(diff_files)
+    if changed is None:
         return None
-    for path in changed.split(b"\0"):
-        blobs.pop(path.decode("utf-8", "surrogateescape"), None)
+    for path in changed:
+        blobs.pop(path, None)
     return blobs

@@ -17,12 +17,15 @@ PROGRESS_FROM = 20
 
 @contextmanager
 def _progress() -> Iterator[object]:
-    """A rich progress bar on stderr when it is a terminal; the callback the service calls."""
+    """A rich progress bar on stderr when it is a terminal; the callback the service calls
+    (none elsewhere: rich's progress is not even imported)."""
+    console = stderr_console()
+    if not console.is_terminal or STATE.json:
+        yield None
+        return
     from rich.progress import Progress
 
-    console = stderr_console()
-    shown = console.is_terminal and not STATE.json
-    with Progress(console=console, transient=True, disable=not shown) as bar:
+    with Progress(console=console, transient=True) as bar:
         task = bar.add_task(t("cli.check.progress"), total=None, visible=False)
 
         def advance(done: int, total: int) -> None:

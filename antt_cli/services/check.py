@@ -6,7 +6,9 @@ changed."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Callable, Iterable, Iterator
 
 from antt_cli.domain.consistency import (CASE_FILE_ITEM, ERROR, WARNING, Finding, NumberUse, case_findings,
@@ -34,10 +36,11 @@ class CaseCheck:
     items: tuple[Item, ...]
     problems: tuple[Problem, ...]
 
-    @property
+    @cached_property
     def ok(self) -> bool:
-        """SPEC §10: no required item missing, no error; warnings alone pass."""
-        return all(i.state != MISSING for i in self.items) and all(p.level != ERROR for p in self.problems)
+        """SPEC §10: no required item missing, no error; warnings alone pass (found once: the
+        result and the summary both ask, for each of 10,000 cases)."""
+        return MISSING not in [i.state for i in self.items] and ERROR not in [p.level for p in self.problems]
 
 
 @dataclass(frozen=True)
@@ -162,19 +165,28 @@ def _blob_now(dossier: Any, listing: dict[str, str], rel: str) -> str | None:
     return blob_id(dossier.source.read(rel)) if dossier.source.exists(rel) else None
 
 
-def _listing(dossier: Any) -> dict[str, str]:
+def _listing(dossier: Any, seen: "_Seen") -> dict[str, str]:
     """{path: blob id} of the files under the case folders whose blob id is known without
     reading them: HEAD's while a writer is at work (store/source.py), else git's index for
-    the files git finds unchanged (two git runs); {} when git cannot say."""
+    the files git finds unchanged (two git runs; what git said is kept in `seen`, for the
+    record of the run, store/checkrun.py); {} when git cannot say."""
     from antt_cli.store.dossier import CASE_DIRS
 
     folders = tuple(CASE_DIRS.values())
     blobs = getattr(dossier.source, "blobs", None)
     if isinstance(blobs, dict):
-        return {rel: b for rel, b in blobs.items() if rel.split("/", 1)[0] in folders}
-    from antt_cli.audit.git import blobs_under
+        seen.listing = {rel: b for rel, b in blobs.items() if rel.split("/", 1)[0] in folders}
+        return seen.listing
+    from antt_cli.audit.git import index_view
+    from antt_cli.store.checkrun import index_mark
 
-    return blobs_under(dossier.root, list(folders)) or {}
+    seen.mark = index_mark(dossier.root)
+    # git's changed paths, when a record just asked for them under this very index file
+    changed = seen.asked[1] if seen.asked is not None and seen.mark is not None and seen.asked[0] == seen.mark \
+        else None
+    seen.view = index_view(dossier.root, list(folders), changed)
+    seen.listing = seen.view.blobs if seen.view is not None else {}
+    return seen.listing
 
 
 def _titles() -> dict[tuple[str, int], str]:
@@ -238,19 +250,50 @@ def _case_blob(dossier: Any, listing: dict[str, str], rel: str) -> str | None:
         return None  # unreadable: judged (and reported) below
 
 
+@dataclass
+class _Seen:
+    """What a check that judged was found from, for the record of the run (store/checkrun.py):
+    git's index (its checksum before it was asked, and its answer), the files git did not
+    vouch for, the days every entry holds, and whether every case has an entry."""
+
+    mark: str | None = None
+    view: Any = None
+    listing: dict[str, str] = field(default_factory=dict)   # {path: blob id} git vouches for
+    loose: set[str] = field(default_factory=set)
+    day: int = 0
+    until: int = dt.date.max.toordinal()
+    whole: bool = True
+    share: Callable[[Any], bool] | None = None   # writes the travelling entries (`_share`)
+    asked: tuple[str | None, frozenset[str] | None] | None = None   # (index checksum, git diff-files) a record asked
+
+    def let_go(self) -> None:
+        """The run is judged: what git's index listed (125,000 paths at 10,000 cases) is let
+        go, only what the record keeps of it stays."""
+        self.listing = {}
+        if self.view is not None:
+            self.view = self.view._replace(blobs={})
+
+    def note(self, case_rel: str, entry: Any) -> None:
+        if isinstance(entry, AnttError):
+            self.whole = False
+            return
+        self.day, self.until = max(self.day, entry["day"]), min(self.until, entry["until"])
+        listing = self.listing
+        self.loose.update(rel for rel in [case_rel, *(f[0] for f in entry["files"])] if rel not in listing)
+
+
 def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
-             shared: dict, clock: dt.date) -> dict[str, Any]:
+             shared: dict, clock: dt.date, seen: _Seen, stamp: str) -> dict[str, Any]:
     """Every case's entry, from the cache where it still holds, else judged (and kept, unless
     judged for another day than the `clock`'s while the cached one holds on that one: a
     `--date` does not undo today's); the AnttError of a case whose file is broken (one
     finding, the others go on). A case file git finds unchanged is not even read when its
     entry holds."""
-    from antt_cli.store.cache import VERSION
-    from antt_cli.store.checkcache import CheckCache, code_mark, stamp_of
+    from antt_cli.store.checkcache import CheckCache
 
     ids = dossier.case_ids()
-    listing = _listing(dossier)
-    cache = CheckCache(dossier.root, stamp_of(VERSION, code_mark(), dossier.profile))
+    listing = _listing(dossier, seen)
+    cache = CheckCache(dossier.root, stamp)
     entries: dict[str, Any] = {}
     misses: list[tuple[str, str | None]] = []
     complete, day, keep = False, today.toordinal(), set()
@@ -260,6 +303,7 @@ def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
             entry = cache.get(f"{cid}:{blob}") if blob is not None else None
             if entry is not None and _fresh(entry, dossier, listing, day):
                 entries[cid] = _compact(cid, entry, shared)
+                seen.note(dossier.case_relpath(cid), entry)
             else:
                 entries[cid] = None  # judged below, in this order
                 misses.append((cid, blob))
@@ -267,20 +311,22 @@ def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
                     keep.add(cid)
         travel = _travel(dossier) if misses else None
         if travel is not None:
-            misses = _taken(dossier, travel, misses, listing, day, cache, entries, shared)
+            misses = _taken(dossier, travel, misses, day, cache, entries, shared, seen)
         done = len(ids) - len(misses)
         known = cache.file_hashes() if misses else {}
         for n, (cid, blob, entry) in enumerate(_judged(dossier, reg, today, misses, listing, known), done + 1):
             if not isinstance(entry, AnttError) and blob is not None and cid not in keep:
                 cache.put(f"{cid}:{blob}", entry)
+            seen.note(dossier.case_relpath(cid), entry)
             entries[cid] = entry if isinstance(entry, AnttError) else _compact(cid, entry, shared)
             if progress:
                 progress(n, len(ids))
         complete = True
     finally:
         cache.save(prune=complete, named=lambda: set(listing.values()))
+    seen.whole = seen.whole and complete
     if complete and getattr(dossier.source, "blobs", None) is None:
-        _share(travel or _travel(dossier), cache, len(ids))
+        seen.share = lambda record: _share(travel or _travel(dossier), cache, len(ids), record)
     return entries
 
 
@@ -316,39 +362,48 @@ def _travel(dossier: Any) -> Any:
     return shared_digests(dossier.root, prefix=SHARED_PREFIX, context=context, accept=accept)
 
 
-def _taken(dossier: Any, travel: Any, misses: list[tuple[str, str | None]], listing: dict[str, str], day: int,
-           cache: Any, entries: dict[str, Any], shared: dict) -> list[tuple[str, str | None]]:
+def _taken(dossier: Any, travel: Any, misses: list[tuple[str, str | None]], day: int, cache: Any,
+           entries: dict[str, Any], shared: dict, seen: _Seen) -> list[tuple[str, str | None]]:
     """The cases of `misses` left to judge once each entry made elsewhere that holds — for
     this case file's blob id, today, and the blob ids of its documents now — is taken (and
     kept in the cache, its documents' SHA-256s with it)."""
     wanted = {blob: (cid, dossier.case_kind_of(cid)) for cid, blob in misses if blob is not None}
-    taken = set()
+    listing, taken = seen.listing, set()
     for blob, entry in travel.stream(wanted):
         cid = wanted[blob][0]
         if _fresh({**entry, "files": [f[:2] for f in entry["files"]]}, dossier, listing, day):
             cache.put(f"{cid}:{blob}", entry, shared=True)
             entries[cid] = _compact(cid, entry, shared)
+            seen.note(dossier.case_relpath(cid), entry)
             taken.add(cid)
     return [(cid, blob) for cid, blob in misses if cid not in taken]
 
 
-def _share(travel: Any, cache: Any, total: int) -> None:
+def _share(travel: Any, cache: Any, total: int, record: Callable[[str], bytes | None]) -> bool:
     """Write the travelling entries again (every case's, from the cache) when enough were
     judged here since they were last written (store/shared.py `due`), or when the local set
-    has none yet. A failure, or another antt writing first, changes nothing check says."""
+    has none yet, with the `record` of the whole run made in the set's context when there is
+    one another clone can use (store/checkrun.py `shareable`). A failure, or another antt
+    writing first, changes nothing check says. Whether nothing is left to write (no record
+    of the run is kept otherwise: the next check tries again)."""
     if travel is None:
-        return
+        return True
     from antt_cli.store.shared import due
 
     try:
         counted = cache.unshared()
         if not due(counted, total, travel.mode) and not (counted and (travel.first_due(counted)
                                                                       or not travel.holds_own())):
-            return
-        if travel.export(cache.travelling(), lambda count: t("services.check.shared_commit", count=count)):
+            return True
+        from antt_cli.store.checkrun import SHARED
+
+        if travel.export(cache.travelling(), lambda count: t("services.check.shared_commit", count=count),
+                         {SHARED: record(travel.context())}):
             cache.shared_now(counted)
+            return True
+        return False
     except Exception:  # noqa: BLE001 - rebuildable data: the next check tries again
-        return
+        return False
     finally:
         cache.close()
 
@@ -452,7 +507,10 @@ def check_dossier(ctx: Context, case_id: str | None = None, day: dt.date | None 
                   progress: Progress | None = None) -> CheckResult:
     """Every case (or the one `case_id`) as of `day` (default today). The register of numbers
     is dossier-wide, so every case is read even for one; a number used twice is reported on
-    its later use. Each case is judged once per content of its files (store/checkcache.py)."""
+    its later use. Each case is judged once per content of its files (store/checkcache.py),
+    and a whole run where nothing changed is recalled (store/checkrun.py)."""
+    from antt_cli.store.cache import VERSION
+    from antt_cli.store.checkcache import code_mark, stamp_of
     from antt_cli.store.kinds import load_registry
 
     dossier, reg, today = ctx.dossier(), load_registry(), day or ctx.today
@@ -462,10 +520,150 @@ def check_dossier(ctx: Context, case_id: str | None = None, day: dt.date | None 
         except AnttError as exc:  # an unknown ID is refused; a broken case is a finding below
             if exc.key in ("store.unknown_case", "store.bad_id"):
                 raise
-    entries = _entries(dossier, reg, today, progress, {"titles": _titles()}, ctx.today)
-    twice: dict[str, list[Finding]] = {}
-    for f in duplicate_numbers(u for e in entries.values() if not isinstance(e, AnttError) for u in e[3]):
-        twice.setdefault(f.case_id, []).append(f)
-    worded: dict[int, Problem] = {}   # the items' objects are held by `entries` meanwhile
-    return CheckResult(tuple(_case_check(reg, cid, entry, twice.get(cid, []), worded)
-                             for cid, entry in entries.items() if case_id is None or cid == case_id))
+    stamp = stamp_of(VERSION, code_mark(), dossier.profile)
+    seen = _Seen()
+    cases = _recall(dossier, reg, today, stamp, seen)
+    if cases is None:
+        entries = _entries(dossier, reg, today, progress, {"titles": _titles()}, ctx.today, seen, stamp)
+        seen.let_go()
+        twice: dict[str, list[Finding]] = {}
+        for f in duplicate_numbers(u for e in entries.values() if not isinstance(e, AnttError) for u in e[3]):
+            twice.setdefault(f.case_id, []).append(f)
+        record = _record(stamp, seen, entries, twice) if seen.whole and seen.view is not None else None
+        if seen.share is not None:
+            from antt_cli.store.checkrun import shareable
+
+            settled = seen.share(lambda context: shareable(dossier.root, record, sorted(seen.loose), context)
+                                 if record is not None and today == ctx.today else None)
+            record = record if settled else None
+        if record is not None and today == ctx.today:
+            from antt_cli.store.checkrun import save
+
+            save(dossier.root, record, sorted(seen.loose))
+        worded: dict[int, Problem] = {}   # the items' objects are held by `entries` meanwhile
+        cases = [_case_check(reg, cid, entry, twice.get(cid, []), worded) for cid, entry in entries.items()]
+    return CheckResult(tuple(c for c in cases if case_id is None or c.id == case_id))
+
+
+# -- the record of a whole run (store/checkrun.py) ------------------------------------------
+
+def _record(stamp: str, seen: _Seen, entries: dict[str, Any], twice: dict[str, list]) -> dict[str, Any]:
+    """What this run found, before it is put in words, with what it was found from
+    (store/checkrun.py). The items are one object per distinct item (`_compact`), held by
+    `entries` meanwhile: counted by identity."""
+    from antt_cli.store.cache import encode
+
+    items: dict[int, int] = {}            # id(item) → its row
+    item_rows: list[list] = []
+    lists: dict[tuple[int, ...], int] = {}    # the items' ids → the list's row
+    list_rows: list[list[int]] = []
+    findings: dict[tuple, int] = {}
+    rows: list[list] = []
+    for cid, (kind, case_items, own, _uses) in entries.items():
+        ids = tuple(map(id, case_items))
+        listed = lists.get(ids)
+        if listed is None:
+            for i in case_items:
+                if id(i) not in items:
+                    items[id(i)] = len(item_rows)
+                    item_rows.append([i.no, i.title, i.state, list(i.missing), i.warning])
+            listed = lists[ids] = len(list_rows)
+            list_rows.append([items[n] for n in ids])
+        found = []
+        for f in [*own, *twice.get(cid, ())]:
+            row = (f.level, f.item, f.key, json.dumps(encode(dict(f.params)), ensure_ascii=False))
+            found.append(findings.setdefault(row, len(findings)))
+        rows.append([cid, kind, listed, found])
+    return {"stamp": stamp, "index": seen.mark, "listed": seen.view.listed, "changed": sorted(seen.view.changed),
+            "day": seen.day, "until": seen.until, "items": item_rows, "lists": list_rows,
+            "findings": [[level, item, key, json.loads(params)] for level, item, key, params in findings],
+            "cases": rows}
+
+
+def _recall(dossier: Any, reg: Any, today: dt.date, stamp: str, seen: _Seen) -> list[CaseCheck] | None:
+    """The last run's cases, worded now, when its record holds: same stamp, a day within its
+    days, and git's index, the working tree and the folders as they were (store/checkrun.py);
+    else None. With no record here, the one the branch `antt-digests` carries (a fresh
+    clone's first check), kept here once it holds. Not while a writer is at work (HEAD is
+    read then). What git said of the working tree is left in `seen` for the run that follows
+    when the record does not hold."""
+    if getattr(dossier.source, "blobs", None) is not None:
+        return None
+    from antt_cli.store import checkrun
+    from antt_cli.store.dossier import CASE_DIRS, CASE_FILE
+
+    from antt_cli.audit.git import index_listed, worktree_changes
+
+    folders = list(CASE_DIRS.values())
+    listed = _Once(lambda: index_listed(dossier.root, folders))
+    record = checkrun.load(dossier.root, stamp, today.toordinal())
+    fetched = record is None and _fetched_record(dossier, today, listed)
+    record = record or fetched
+    if not record:
+        return None
+    mark = checkrun.index_mark(dossier.root)
+
+    def changed() -> frozenset[str] | None:
+        seen.asked = (mark, worktree_changes(dossier.root, folders))
+        return seen.asked[1]
+
+    if not checkrun.holds(dossier.root, record, mark, listed, changed,
+                          {folder: CASE_FILE for folder in folders}) or checkrun.index_mark(dossier.root) != mark:
+        return None
+    if fetched:
+        checkrun.save(dossier.root, {**record, "stamp": stamp, "index": mark}, [rel for rel, _ in record["loose"]])
+    elif mark is not None and mark != record["index"]:
+        checkrun.save_mark(dossier.root, record, mark)  # the same entries in a rewritten index
+    return _cases_of(reg, record)
+
+
+class _Once:
+    """A git question asked at most once (the SHA-1 of the index's entries, `index_listed`)."""
+
+    def __init__(self, ask: Callable[[], Any]) -> None:
+        self.ask, self.answer, self.asked = ask, None, False
+
+    def __call__(self) -> Any:
+        if not self.asked:
+            self.answer, self.asked = self.ask(), True
+        return self.answer
+
+
+def _fetched_record(dossier: Any, today: dt.date, listed: Callable[[], str | None]) -> dict[str, Any] | None:
+    """The record of a whole run that a set of the branch `antt-digests` carries (the local
+    one first, then each fetched one: a clone's own set may be older than the one it just
+    fetched), made in this context (the travelling entries', `_travel`), of its shape, and
+    found from the very entries git's index holds now (`listed`); None without one, or
+    under `ANTT_DIGESTS=off`."""
+    from antt_cli.store import checkrun
+
+    travel = _travel(dossier)
+    for data in travel.named(checkrun.SHARED, checkrun.MAX_BYTES) if travel is not None else ():
+        record = checkrun.parse(data, travel.context(), today.toordinal())
+        if record is not None and record["listed"] == listed():
+            return record
+    return None
+
+
+def _cases_of(reg: Any, record: dict[str, Any]) -> list[CaseCheck]:
+    """The record's cases as the run that made it found them, worded now: one object per
+    distinct item, item list and finding (as `_compact` and `_item_problems` share them)."""
+    from antt_cli.store.cache import decode_tags
+
+    items = [Item(no, title, state, tuple(missing), warning) for no, title, state, missing, warning in record["items"]]
+    lists = [tuple(items[n] for n in one) for one in record["lists"]]
+    plain = [not any(i.state == MISSING or i.warning for i in one) for one in lists]
+    findings = decode_tags(record["findings"])
+    worded: dict[int, Problem] = {}
+    said: dict[tuple[str, int], Problem] = {}
+    cases = []
+    for cid, kind, listed, found in record["cases"]:
+        problems = [] if plain[listed] else _item_problems(reg, cid, kind, lists[listed], worded)
+        for n in found:
+            problem = said.get((kind, n))
+            if problem is None:
+                level, item, key, params = findings[n]
+                problem = said[(kind, n)] = _problem(reg, kind, Finding(level, cid, item, key, params))
+            problems.append(problem)
+        cases.append(CaseCheck(cid, lists[listed], tuple(problems)))
+    return cases

@@ -309,6 +309,18 @@ class SharedDigests:
         local = next((commit for ref, commit in self._refs if ref == self.git.local), None)
         return local is not None and any(self._own(name) for name, _blob, _size in self.git.tree(local))
 
+    def named(self, name: str, limit: int) -> Iterator[bytes]:
+        """The blob `name` of each set that has one (the local branch first) no larger than
+        `limit` bytes, as it is (the caller checks it), read as it is asked for."""
+        if self.mode == "off":
+            return
+        if self._refs is None:
+            self._refs = self.git.refs()
+        for _ref, commit in self._refs:
+            found = [blob for entry, blob, size in self.git.tree(commit) if entry == name and 0 < size <= limit]
+            for _blob, content in self.git.read(found[:1]):
+                yield content
+
     def offers(self, key: str) -> bool:
         """Whether a set holds an entry for blob `key` (not yet checked)."""
         return self.mode != "off" and self._raw(key) is not None
@@ -332,12 +344,14 @@ class SharedDigests:
         hexes = name[len(self.prefix):]
         return name.startswith(self.prefix) and len(hexes) == PREFIX and _is_hex(hexes)
 
-    def export(self, entries: Iterable[tuple[str, Any]], message: Callable[[int], str]) -> bool:
+    def export(self, entries: Iterable[tuple[str, Any]], message: Callable[[int], str],
+               extra: dict[str, bytes | None] | None = None) -> bool:
         """Make the local branch hold `entries` ((blob id, digest), sorted by blob id: each
         bucket's entries come together), unless it already does; `message` words the commit
-        for a count of entries. True when it holds them now; False when the write failed or
-        lost the race. One bucket's text is held at a time; a bucket that is a blob already
-        there is not written again."""
+        for a count of entries. `extra`: blobs of this kind named apart (`antt check`'s record
+        of its whole run, `check-run`), each put in or (None) left out. True when it holds
+        them now; False when the write failed or lost the race. One bucket's text is held at
+        a time; a bucket that is a blob already there is not written again."""
         from antt_cli.store.cache import blob_id
 
         refs = self.git.refs()
@@ -346,9 +360,16 @@ class SharedDigests:
         base = local or (refs[0][1] if refs else None)
         old = self.git.tree(base) if base else []
         known = {blob for _, blob, _ in old}
-        kept: dict[str, str] = {name: blob for name, blob, _ in old if not self._own(name)}  # the other kind's
+        extra = extra or {}
+        kept: dict[str, str] = {name: blob for name, blob, _ in old  # the other kind's
+                                if not self._own(name) and name not in extra}
         sink = self.git.begin()
         try:
+            for name, data in extra.items():
+                if data is not None and blob_id(data) in known:
+                    kept[name] = blob_id(data)
+                elif data is not None:
+                    sink.add(name, data)
             count = 0
             for name, lines in _buckets(entries):
                 count += len(lines)
@@ -358,7 +379,7 @@ class SharedDigests:
                     kept[self.prefix + name] = blob
                 else:
                     sink.add(self.prefix + name, data)
-            if local and len(kept) == len(old) and not sink.names:
+            if local and sorted(kept.items()) == sorted((name, blob) for name, blob, _ in old) and not sink.names:
                 return True
             return sink.publish(kept, local, message(count))
         finally:

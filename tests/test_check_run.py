@@ -1,0 +1,306 @@
+"""The record of `antt check`'s whole last run (store/checkrun.py, `.git/antt/check-run.json`):
+a check where nothing changed answers from it, word for word what a check without it says,
+in both languages and both forms; any change to what the run was found from — a hand edit
+of a case file or a document, a file staged or committed, a `git pull`, a case folder added
+or removed, a flag set on git's index, an untracked file edited, another day — is seen, and
+a damaged record is a miss, never an error. "Seen" is proved by a mark: the record rewritten
+(well formed) with a finding no file makes, which shows only when the record answers."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from conftest import antt, copy_dossier, git
+from test_check_cache import _clone, _judging   # the fresh clone's helpers, shared
+
+MARK = "UBND huyện Dấu Ghi"
+CASE = "MH-2025-001"
+
+
+@pytest.fixture
+def demo(_demo_built, tmp_path) -> Path:
+    return copy_dossier(_demo_built[0], tmp_path / "demo")
+
+
+def _record_path(root: Path) -> Path:
+    return root / ".git" / "antt" / "check-run.json"
+
+
+def _run(root: Path, *args: str, lang: str = "en") -> str:
+    result = antt(*args, "check", root=root, lang=lang)
+    assert result.exit_code in (0, 1), result
+    return result.stdout
+
+
+def _without_record(root: Path, *args: str, lang: str = "en") -> str:
+    """The same check judged from the entries (the record removed first; it is written again)."""
+    _record_path(root).unlink(missing_ok=True)
+    return _run(root, *args, lang=lang)
+
+
+def _mark(root: Path) -> None:
+    """Add to the record a finding of the case `CASE` that no file makes (well formed)."""
+    path = _record_path(root)
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["findings"].append(["warning", "case.yaml", "domain.consistency.historical_authority",
+                               {"authority": MARK}])
+    case = next(c for c in record["cases"] if c[0] == CASE)
+    case[3].append(len(record["findings"]) - 1)
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+
+
+def _recalled(root: Path, *args: str) -> bool:
+    return MARK in _run(root, "--json", *args)
+
+
+def test_nothing_changed_is_recalled_word_for_word(demo):
+    judged = {(lang, form): _without_record(demo, *form, lang=lang)
+              for lang in ("en", "vi") for form in ((), ("--json",))}
+    assert _record_path(demo).is_file()
+    for (lang, form), said in judged.items():
+        assert _run(demo, *form, lang=lang) == said
+    one = _without_record(demo, "--json")
+    assert json.loads(_run(demo, "--json")) == json.loads(one)
+    _mark(demo)
+    assert _recalled(demo) and _recalled(demo)     # used, and still there
+    assert MARK in antt("--json", "check", CASE, root=demo).stdout
+
+
+def _edit_case(root: Path) -> None:
+    case = root / "models" / CASE / "case.yaml"
+    text = case.read_text(encoding="utf-8")
+    case.write_text(text.replace("date: 20", "date: 19", 1), encoding="utf-8")   # the same size
+
+
+def _document(root: Path) -> Path:
+    return sorted((root / "models" / CASE).rglob("*.docx"))[0]
+
+
+def _edit_document(root: Path) -> None:
+    doc = _document(root)
+    doc.write_bytes(doc.read_bytes() + b"\0")
+
+
+def _stage_document(root: Path) -> None:
+    _edit_document(root)
+    git(root, "add", str(_document(root).relative_to(root)))      # the index changes, the tree agrees with it
+
+
+def _commit_document(root: Path) -> None:
+    _stage_document(root)
+    git(root, "commit", "-qm", "a document edited")
+
+
+def _new_case(root: Path) -> None:
+    """A case folder copied by hand (untracked): its case file names its own ID."""
+    source = root / "models" / CASE
+    target = root / "models" / "MH-2025-900"
+    shutil.copytree(source, target)
+    case = target / "case.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace(CASE, "MH-2025-900"), encoding="utf-8")
+
+
+def _remove_case(root: Path) -> None:
+    shutil.rmtree(root / "models" / CASE)
+
+
+def _hidden_edit(root: Path) -> None:
+    """A document git is told not to look at, then edited: the flag changes the index's entries."""
+    git(root, "update-index", "--assume-unchanged", str(_document(root).relative_to(root)))
+    _edit_document(root)
+
+
+CHANGES: dict[str, Callable[[Path], None]] = {
+    "case file edited": _edit_case, "document edited": _edit_document, "document staged": _stage_document,
+    "document committed": _commit_document, "case folder added": _new_case, "case folder removed": _remove_case,
+    "assume-unchanged and edited": _hidden_edit,
+}
+
+
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_a_change_is_seen(demo, change):
+    _without_record(demo)
+    _mark(demo)
+    assert _recalled(demo)
+    CHANGES[change](demo)
+    after = _run(demo, "--json")
+    assert MARK not in after
+    assert after == _without_record(demo, "--json")
+    shutil.rmtree(demo / ".git" / "antt")
+    assert _run(demo, "--json") == after                           # as a check with no cache at all
+
+
+def test_a_git_pull_is_seen(demo, tmp_path):
+    other = tmp_path / "other"
+    subprocess.run(["git", "clone", "-q", str(demo), str(other)], check=True)
+    _without_record(other)
+    _mark(other)
+    assert _recalled(other)
+    _commit_document(demo)
+    subprocess.run(["git", "-C", str(other), "pull", "-q", "--no-rebase"], check=True, capture_output=True)
+    pulled = _run(other, "--json")
+    assert MARK not in pulled and pulled == _without_record(other, "--json")
+
+
+def test_the_index_rewritten_with_the_same_entries_still_answers(demo):
+    """`git update-index --refresh` after a file is touched rewrites the index (new stats, the
+    same entries): the record still holds, and keeps the new index's checksum."""
+    _without_record(demo)
+    _mark(demo)
+    before = json.loads(_record_path(demo).read_text(encoding="utf-8"))["index"]
+    doc = _document(demo)
+    doc.write_bytes(doc.read_bytes())
+    git(demo, "update-index", "-q", "--refresh")
+    assert _recalled(demo)
+    after = json.loads(_record_path(demo).read_text(encoding="utf-8"))["index"]
+    assert after is not None and after != before
+    assert _recalled(demo)
+
+
+def test_another_day_is_judged_and_todays_record_kept(demo):
+    record = json.loads(_without_record(demo, "--json") and _record_path(demo).read_text(encoding="utf-8"))
+    _mark(demo)
+    import datetime as dt
+
+    past = dt.date.fromordinal(record["until"]).isoformat()
+    assert MARK not in antt("--json", "check", "--date", past, root=demo).stdout
+    last = dt.date.fromordinal(record["until"] - 1).isoformat()
+    assert MARK in antt("--json", "check", "--date", last, root=demo).stdout
+    assert _recalled(demo)                                         # a --date does not undo today's
+
+
+def test_an_untracked_document_edited_is_seen(demo, monkeypatch):
+    """A file git does not vouch for (untracked) is kept with its stat: edited, it is seen."""
+    import antt_cli.store.listing as listing
+
+    monkeypatch.setattr(listing, "SETTLED_NS", 0)                 # the copy's files are seconds old
+    git(demo, "rm", "-q", "--cached", str(_document(demo).relative_to(demo)))
+    _without_record(demo)
+    record = json.loads(_record_path(demo).read_text(encoding="utf-8"))
+    assert [rel for rel, _stat in record["loose"] if rel.endswith(".docx")] == \
+        [_document(demo).relative_to(demo).as_posix()]
+    _mark(demo)
+    assert _recalled(demo)
+    _edit_document(demo)
+    edited = _run(demo, "--json")
+    assert MARK not in edited and edited == _without_record(demo, "--json")
+
+
+def test_a_file_changed_too_lately_is_not_kept(demo):
+    """An untracked file changed within the settle window: no record is written."""
+    git(demo, "rm", "-q", "--cached", str(_document(demo).relative_to(demo)))
+    _edit_document(demo)
+    _without_record(demo)
+    assert not _record_path(demo).exists()
+
+
+def _shapes() -> dict[str, Callable[[dict], object]]:
+    def put(key, value):
+        return lambda r: r.__setitem__(key, value)
+
+    return {
+        "not json": None, "empty": None, "truncated": None,
+        "other format": put("format", "antt-check-run 0"),
+        "a case out of order": lambda r: r["cases"].reverse(),
+        "a case of another kind": lambda r: r["cases"][0].__setitem__(1, "nothing"),
+        "a list out of range": lambda r: r["cases"][0].__setitem__(2, 10 ** 6),
+        "a finding of no rule": lambda r: r["findings"].append(["error", "1", "no.such.key", {}]),
+        "a loose path outside": lambda r: r["loose"].append(["../outside", None]),
+        "an item of no state": lambda r: r["items"][0].__setitem__(2, "lost"),
+        "a bool for a number": lambda r: r["cases"][0].__setitem__(2, True),
+        "an extra field": put("extra", 1),
+        "a day past": put("until", 1),
+    }
+
+
+@pytest.mark.parametrize("damage", list(_shapes()))
+def test_a_damaged_record_is_a_miss(demo, damage):
+    judged = _without_record(demo, "--json")
+    _mark(demo)
+    path = _record_path(demo)
+    text = path.read_text(encoding="utf-8")
+    if damage == "not json":
+        path.write_text("{not json", encoding="utf-8")
+    elif damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "truncated":
+        path.write_text(text[: len(text) // 2], encoding="utf-8")
+    else:
+        record = json.loads(text)
+        _shapes()[damage](record)
+        path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    said = _run(demo, "--json")
+    assert said == judged and MARK not in said
+
+
+# -- the record that travels on the branch antt-digests (a fresh clone's first check) -------
+def _published(root: Path, monkeypatch) -> str:
+    """A check with no cache that writes the set now (ANTT_DIGESTS=always); what it said."""
+    monkeypatch.setenv("ANTT_DIGESTS", "always")
+    shutil.rmtree(root / ".git" / "antt", ignore_errors=True)
+    said = _run(root, "--json")
+    monkeypatch.delenv("ANTT_DIGESTS")
+    return said
+
+
+def test_a_fresh_clone_answers_from_the_record_of_the_branch(demo, tmp_path, monkeypatch):
+    said = _published(demo, monkeypatch)
+    assert "check-run" in git(demo, "ls-tree", "--name-only", "antt-digests").split()
+    judged = _judging(monkeypatch)
+    clone = _clone(demo, tmp_path / "clone")
+    assert _run(clone, "--json") == said and judged == []
+    assert _record_path(clone).is_file() and not (clone / ".git" / "antt" / "cases.sqlite").exists()  # no entry read
+    _mark(clone)
+    assert _recalled(clone)                                        # kept here: the next check is a warm one
+    other = _clone(demo, tmp_path / "other")
+    monkeypatch.setenv("ANTT_DIGESTS", "off")                      # reads none: every case judged
+    assert _run(other, "--json") == said and len(judged) == len(json.loads(said)["cases"])
+
+
+def test_a_clone_changed_before_its_first_check_does_not_take_the_record(demo, tmp_path, monkeypatch):
+    _published(demo, monkeypatch)
+    clone = _clone(demo, tmp_path / "clone")
+    _edit_document(clone)
+    said = _run(clone, "--json")
+    shutil.rmtree(clone / ".git" / "antt")
+    monkeypatch.setenv("ANTT_DIGESTS", "off")
+    assert said == _run(clone, "--json")
+
+
+def test_a_record_of_a_changed_tree_does_not_travel(demo, monkeypatch):
+    """A run found from files git did not vouch for (a document edited, not committed) is not
+    one another clone could find holding: the set carries no record."""
+    _edit_document(demo)
+    _published(demo, monkeypatch)
+    names = git(demo, "ls-tree", "--name-only", "antt-digests").split()
+    assert any(n.startswith("check-") for n in names) and "check-run" not in names
+
+
+def test_a_record_that_is_not_a_plain_file_is_not_read(demo, tmp_path):
+    """A link (to a well-formed record, even) is not followed: the record is a regular file
+    or nothing (a link to a device or a pipe would never end or never answer)."""
+    judged = _without_record(demo, "--json")
+    _mark(demo)
+    elsewhere = tmp_path / "elsewhere.json"
+    _record_path(demo).rename(elsewhere)
+    _record_path(demo).symlink_to(elsewhere)
+    said = _run(demo, "--json")
+    assert MARK not in said and said == judged
+
+
+def test_a_clone_whose_own_set_is_older_takes_the_fetched_record(demo, tmp_path, monkeypatch):
+    """A clone that changed a case made a set of its own (with its record); back on the
+    origin's tree, its own record does not hold and the fetched one does: that one answers."""
+    said = _published(demo, monkeypatch)
+    clone = _clone(demo, tmp_path / "clone")
+    _commit_document(clone)
+    _published(clone, monkeypatch)
+    assert "check-run" in git(clone, "ls-tree", "--name-only", "antt-digests").split()
+    git(clone, "reset", "-q", "--hard", "origin/main")
+    shutil.rmtree(clone / ".git" / "antt")
+    assert _run(clone, "--json") == said
+    assert _record_path(clone).is_file() and not (clone / ".git" / "antt" / "cases.sqlite").exists()
