@@ -304,3 +304,22 @@ def test_a_clone_whose_own_set_is_older_takes_the_fetched_record(demo, tmp_path,
     shutil.rmtree(clone / ".git" / "antt")
     assert _run(clone, "--json") == said
     assert _record_path(clone).is_file() and not (clone / ".git" / "antt" / "cases.sqlite").exists()
+
+
+def test_a_check_after_a_write_sends_its_record_alone(demo, tmp_path, monkeypatch):
+    """After a write, the check that judges its case makes a record another clone can find
+    holding; the entries are not due yet (one case judged), so the record goes to the branch
+    alone, every bucket kept: a clone made then judges nothing."""
+    _published(demo, monkeypatch)
+    before = dict(line.split("\t")[::-1] for line in git(demo, "ls-tree", "antt-digests").splitlines())
+    _commit_document(demo)
+    said = _run(demo, "--json")
+    after = dict(line.split("\t")[::-1] for line in git(demo, "ls-tree", "antt-digests").splitlines())
+    assert after["check-run"] != before["check-run"]
+    assert {k: v for k, v in after.items() if k != "check-run"} == {k: v for k, v in before.items() if k != "check-run"}
+    judged = _judging(monkeypatch)
+    clone = _clone(demo, tmp_path / "clone")
+    assert _run(clone, "--json") == said and judged == []
+    monkeypatch.setenv("ANTT_DIGESTS", "off")
+    shutil.rmtree(clone / ".git" / "antt")
+    assert _run(clone, "--json") == said and judged      # the record answers what a judging check says

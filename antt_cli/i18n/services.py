@@ -97,6 +97,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "services.check.period.6-month": {"vi": "06 tháng đầu năm", "en": "6-month"},
     "services.check.period.annual": {"vi": "cả năm", "en": "annual"},
+    "services.check.shared_record_commit": {
+        "vi": "antt: kết quả lần kiểm tra toàn bộ hồ sơ gần nhất (dữ liệu dựng lại được, để bản sao kiểm tra nhanh; "
+              "xem `antt help reliability`)",
+        "en": "antt: the last whole-dossier check's results (rebuildable data that lets a clone check fast; "
+              "see `antt help reliability`)",
+    },
     "services.check.shared_commit": {
         "vi": "antt: kết quả kiểm tra {count} tệp hồ sơ và tóm tắt (dữ liệu dựng lại được, để bản sao kiểm tra nhanh; "
               "xem `antt help reliability`)",

@@ -391,11 +391,15 @@ def _share(travel: Any, cache: Any, total: int, record: Callable[[str], bytes | 
     from antt_cli.store.shared import due
 
     try:
+        from antt_cli.store.checkrun import SHARED
+
         counted = cache.unshared()
         if not due(counted, total, travel.mode) and not (counted and (travel.first_due(counted)
                                                                       or not travel.holds_own())):
+            made = record(travel.context())   # the entries can wait; the record goes alone
+            if made is not None:
+                travel.put_named(SHARED, made, t("services.check.shared_record_commit"))
             return True
-        from antt_cli.store.checkrun import SHARED
 
         if travel.export(cache.travelling(), lambda count: t("services.check.shared_commit", count=count),
                          {SHARED: record(travel.context())}):

@@ -321,6 +321,30 @@ class SharedDigests:
             for _blob, content in self.git.read(found[:1]):
                 yield content
 
+    def put_named(self, name: str, data: bytes, message: str) -> bool:
+        """The local branch's set with its blob `name` made `data`, every other blob kept as it
+        is: `antt check`'s record of a whole run travels after every check that makes one,
+        not only with the entries (written after many cases are judged). Only onto a local
+        set that holds this kind's buckets (else `export` writes the set whole); True when
+        the branch holds `data` there now."""
+        from antt_cli.store.cache import blob_id
+
+        if self.mode == "off":
+            return False
+        refs = self.git.refs()
+        local = next((commit for ref, commit in refs if ref == self.git.local), None)
+        old = self.git.tree(local) if local else []
+        if not any(self._own(entry) for entry, _blob, _size in old):
+            return False
+        if (name, blob_id(data)) in {(entry, blob) for entry, blob, _size in old}:
+            return True
+        sink = self.git.begin()
+        try:
+            sink.add(name, data)
+            return sink.publish({entry: blob for entry, blob, _size in old if entry != name}, local, message)
+        finally:
+            sink.close()
+
     def offers(self, key: str) -> bool:
         """Whether a set holds an entry for blob `key` (not yet checked)."""
         return self.mode != "off" and self._raw(key) is not None
