@@ -63,18 +63,14 @@ class Remembered:
         """({rel: blob id kept} of the files whose stat is the one kept, how many files there
         are besides): one pass, one `lstat` a file (10,000 of them for a numbered write)."""
         base = str(self.root) + os.sep
-        lstat, regular = os.lstat, stat.S_ISREG
         found: dict[str, str] = {}
         changed = 0
         for rel in rels:
-            try:
-                st = lstat(base + rel)
-            except OSError:
-                continue
-            if not regular(st.st_mode):
+            st = _stat(base + rel)
+            if st is None:
                 continue
             known = kept.get(rel)
-            if known is not None and known[1] == f"{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_size}:{st.st_ino}:{st.st_dev}":
+            if known is not None and known[1] == stat_key(st):
                 found[rel] = known[0]
             else:
                 changed += 1
