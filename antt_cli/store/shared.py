@@ -306,8 +306,16 @@ class SharedDigests:
         holds none of `antt check`'s)."""
         if self._refs is None:
             self._refs = self.git.refs()
-        local = next((commit for ref, commit in self._refs if ref == self.git.local), None)
-        return local is not None and any(self._own(name) for name, _blob, _size in self.git.tree(local))
+        local = self._local(self._refs)
+        return local is not None and self._holds_buckets(self.git.tree(local))
+
+    def _local(self, refs: list[tuple[str, str]]) -> str | None:
+        """The commit of the local branch among `refs` (None: there is none here)."""
+        return next((commit for ref, commit in refs if ref == self.git.local), None)
+
+    def _holds_buckets(self, tree: list[tuple[str, str, int]]) -> bool:
+        """Whether a set's tree holds buckets of this kind."""
+        return any(self._own(name) for name, _blob, _size in tree)
 
     def named(self, name: str, limit: int) -> Iterator[bytes]:
         """The blob `name` of each set that has one (the local branch first) no larger than
@@ -332,9 +340,9 @@ class SharedDigests:
         if self.mode == "off":
             return False
         refs = self.git.refs()
-        local = next((commit for ref, commit in refs if ref == self.git.local), None)
+        local = self._local(refs)
         old = self.git.tree(local) if local else []
-        if not any(self._own(entry) for entry, _blob, _size in old):
+        if not self._holds_buckets(old):
             return False
         if (name, blob_id(data)) in {(entry, blob) for entry, blob, _size in old}:
             return True
@@ -379,7 +387,7 @@ class SharedDigests:
         from antt_cli.store.cache import blob_id
 
         refs = self.git.refs()
-        local = next((commit for ref, commit in refs if ref == self.git.local), None)
+        local = self._local(refs)
         # the set there (or, with none here yet, a fetched one): its blobs are not written again
         base = local or (refs[0][1] if refs else None)
         old = self.git.tree(base) if base else []
