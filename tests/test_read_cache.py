@@ -200,3 +200,58 @@ def test_warm_reads_follow_edits_git_is_told_to_ignore(launched):
     assert rows[0]["status"] == "closing" and first[0]["status"] == "active"
     git(launched, "update-index", "--no-assume-unchanged", rel)
     assert index_blobs(launched, [rel, "models/MH-2099-001/case.yaml"]) == {}  # edited; unknown
+
+
+def test_a_register_question_sees_entries_pruned_meanwhile(launched):
+    """The keys a numbered write found in the cache (`known`) are read once; that none went away
+    before the register is asked (a whole-dossier read by another command pruning) is told by
+    the meta token `pruned`, one row, instead of every key read again (store/cache.py
+    `numbers`): a prune in between is a Damaged cache, asked again; no prune, the keys are
+    not read a second time."""
+    import pytest
+
+    from antt_cli.domain.digest import digest_ok, register_rows
+    from antt_cli.store.cache import CaseCache, Damaged, blob_id
+
+    ok("status", root=launched)
+    blob = blob_id((launched / "models" / "MH-2025-001" / "case.yaml").read_bytes())
+    rows = _rows_of(launched, blob)
+    body, year, number = rows[0]
+
+    cache = CaseCache(launched, check=digest_ok, index=register_rows)
+    asked: list[str] = []
+    try:
+        assert cache.known(blob)
+        cache.connect().set_trace_callback(asked.append)
+        assert number in cache.numbers(body, year, {blob})
+        assert not [s for s in asked if "SELECT blob FROM digests" in s], asked
+    finally:
+        cache.close()
+
+    import sqlite3
+
+    with sqlite3.connect(cache_path(launched)) as db:  # entries of files long gone: enough to prune
+        db.executemany("INSERT INTO digests VALUES (?, '{}')", [(f"{i:040x}",) for i in range(1, 80)])
+    cache = CaseCache(launched, check=digest_ok, index=register_rows)
+    try:
+        assert cache.known(blob)
+        other = CaseCache(launched, check=digest_ok, index=register_rows)
+        try:  # another command's prune: every entry but one is stale, so they go
+            other.used = {"0" * 40}
+            other.save(prune=True)
+        finally:
+            other.close()
+        assert not _rows_of(launched, blob)
+        with pytest.raises(Damaged):
+            cache.numbers(body, year, {blob})
+    finally:
+        cache.close()
+    assert ok("status", root=launched).stdout  # rebuilt
+    assert _rows_of(launched, blob) == rows
+
+
+def _rows_of(root: Path, blob: str) -> list[tuple[str, int, str]]:
+    import sqlite3
+
+    with sqlite3.connect(cache_path(root)) as db:
+        return db.execute("SELECT body, year, number FROM numbers WHERE blob=?", (blob,)).fetchall()

@@ -142,13 +142,24 @@ class Tree:
             self._spans = spans
         return self._spans
 
+    def _find(self, name: bytes) -> int | None:
+        """The position of the entry named `name`, or None: a binary search (the entries are
+        in git's order, where a folder sorts as its name with "/" after it), so a folder of
+        10,000 cases is searched, not walked."""
+        spans = self.spans()
+        for key in (name, name + b"/"):
+            i = bisect.bisect_left(spans, key, key=_span_key)
+            if i < len(spans) and spans[i][1] == name:
+                return i
+        return None
+
     def entry(self, name: bytes) -> tuple[bytes, str] | None:
         """(mode, object id) of `name`, or None."""
-        for i, (start, entry, mode) in enumerate(self.spans()):
-            if entry == name:
-                end = self._end(i)
-                return mode, self.raw[end - self.width:end].hex()
-        return None
+        i = self._find(name)
+        if i is None:
+            return None
+        end = self._end(i)
+        return self.spans()[i][2], self.raw[end - self.width:end].hex()
 
     def _end(self, i: int) -> int:
         spans = self.spans()
@@ -159,16 +170,16 @@ class Tree:
         (None); every other entry as it was, in git's order (a folder sorts as its name
         with "/" after it: tree.c `base_name_compare`)."""
         spans = self.spans()
-        index = {name: i for i, (_start, name, _mode) in enumerate(spans)}
-        keys = [_sort_key(name, mode) for _start, name, mode in spans]
         cuts: list[tuple[int, int, bytes, bytes]] = []  # (before entry i, drop it?, sort key, new entry)
         for name, new in changes.items():
-            if name in index:
-                cuts.append((index[name], 1, b"", b""))  # the old entry: dropped
+            old = self._find(name)
+            if old is not None:
+                cuts.append((old, 1, b"", b""))  # the old entry: dropped
             if new is not None:
                 mode, oid = new
                 key = _sort_key(name, mode)
-                cuts.append((bisect.bisect_left(keys, key), 0, key, mode + b" " + name + b"\0" + bytes.fromhex(oid)))
+                cuts.append((bisect.bisect_left(spans, key, key=_span_key), 0, key,
+                             mode + b" " + name + b"\0" + bytes.fromhex(oid)))
         pieces, at = [], 0
         for i, drop, _key, data in sorted(cuts):
             pieces.append(self.raw[self._start(at):self._start(i)])
@@ -184,6 +195,10 @@ class Tree:
 
 def _sort_key(name: bytes, mode: bytes) -> bytes:
     return name + b"/" if mode == b"40000" else name
+
+
+def _span_key(span: tuple[int, bytes, bytes]) -> bytes:
+    return _sort_key(span[1], span[2])
 
 
 def object_id(raw: bytes, width: int) -> str:

@@ -19,9 +19,14 @@ def parse_id(text: str) -> tuple[str, str, int, int] | None:
 
 
 def is_id(text: str) -> bool:
-    """Whether `text` is a well-formed ID (`parse_id` without taking it apart: a folder
-    listing of 10,000 cases asks it 10,000 times)."""
+    """Whether `text` is a well-formed ID (`parse_id` without taking it apart)."""
     return _ID.match(text) is not None
+
+
+def ids_among(names: Iterable[str]) -> list[str]:
+    """The well-formed IDs among `names`, in their order (a folder listing of 10,000 cases:
+    one pass in the regular expression engine, no call per name)."""
+    return list(filter(_ID.match, names))
 
 
 def id_code(case_id: str) -> str:

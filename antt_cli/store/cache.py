@@ -34,7 +34,9 @@ VERSION = 10  # 10: SQLite with the number registers; 9: the facts of `antt summ
 # context names, store/shared.py): 2: the briefs beside the digests. Either changed, the file
 # is rebuilt. 3: the register's index holds the rows themselves (body, year, blob, number), so
 # a numbered write reads one run of pages, not a row scattered among 90,000 for each number.
-LAYOUT = 3
+# 4: meta `pruned`, a token replaced whenever entries are removed (a prune, a rebuild), so a
+# register question sees that no entry went away by reading one row, not every key.
+LAYOUT = 4
 MAX_BYTES = 256 * 1024 * 1024  # a cache larger than this is not ours: rebuilt
 NAME = "cases.sqlite"
 STREAM_BATCH = 500  # entries fetched and decoded at a time by a whole-dossier read (below SQLite's 999 variables)
@@ -182,6 +184,7 @@ class CaseCache:
         self._damaged = False  # a read of the file failed: every entry a miss
         self._bad: set[str] = set()  # keys whose stored entry failed its check
         self._keys: set[str] | None = None
+        self._pruned: str | None = None  # meta `pruned` when `_keys` were read
         self._good: dict[str, Any] = {}
         self._db = None
 
@@ -250,8 +253,12 @@ class CaseCache:
             self._keys = set()
             if db is not None:
                 try:
+                    db.execute("BEGIN")  # the keys and the token of one moment
                     self._keys = {blob for (blob,) in db.execute("SELECT blob FROM digests")}
+                    self._pruned = _pruned(db)
+                    db.execute("COMMIT")
                 except Exception:  # noqa: BLE001 - damaged: removed, everything a miss
+                    self._keys = set()
                     self.close()
                     _remove(self.path)
         return self._keys
@@ -390,17 +397,22 @@ class CaseCache:
     # -- the number registers -------------------------------------------------------------
     def numbers(self, body: str, year: int, blobs: set[str]) -> list[str]:
         """The numbers of `body`'s register of `year` in the entries `blobs` (the case files
-        there now): one indexed query, plus the entries parsed by this command."""
+        there now): one indexed query, plus the entries parsed by this command. Every entry
+        of `blobs` was found in the cache (`known`) or parsed here: that none went away since
+        (a prune by another command) is told by meta `pruned`, unchanged since the keys were
+        read; without that token every key is read again."""
         db = self._connect()
         rows: list = []
         if db is not None:
             try:
-                db.execute("BEGIN")  # the keys and the rows of one moment: a prune by another command
-                present = {blob for (blob,) in db.execute("SELECT blob FROM digests")}
+                db.execute("BEGIN")  # the token and the rows of one moment
+                token = _pruned(db)
                 rows = db.execute("SELECT blob, number FROM numbers WHERE body=? AND year=?", (body, year)).fetchall()
+                if self._keys is None or token != self._pruned:
+                    present = {blob for (blob,) in db.execute("SELECT blob FROM digests")}
+                    if any(blob not in present for blob in blobs - set(self.new)):
+                        raise Damaged("an entry went away meanwhile")
                 db.execute("COMMIT")
-                if any(blob not in present for blob in blobs - set(self.new)):
-                    raise Damaged("an entry went away meanwhile")
             except Exception as exc:  # noqa: BLE001 - damaged under our feet: removed, the caller reads again
                 self.close()
                 _remove(self.path)
@@ -429,6 +441,7 @@ class CaseCache:
             if len(stale) > max(64, len(self.used)):
                 for table in ("digests", "briefs", "numbers"):
                     db.executemany(f"DELETE FROM {table} WHERE blob=?", [(k,) for k in stale])
+                _new_token(db)
             db.execute("COMMIT")
         except Exception:  # noqa: BLE001 - a locked or read-only cache: the next command parses again
             _rollback(db)
@@ -514,7 +527,18 @@ def _recreate(db: Any) -> None:
     for statement in _SCHEMA:
         db.execute(statement)
     db.execute("INSERT INTO meta VALUES ('version', ?)", (_stamp(),))
+    _new_token(db)
     db.execute("COMMIT")
+
+
+def _new_token(db: Any) -> None:
+    """Meta `pruned` replaced: entries went away (inside the caller's transaction)."""
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('pruned', ?)", (os.urandom(16).hex(),))
+
+
+def _pruned(db: Any) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key='pruned'").fetchone()
+    return row[0] if row else None
 
 
 def _remove(path: Path) -> None:

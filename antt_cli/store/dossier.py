@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from antt_cli.domain.ids import KIND_CODES, id_code, in_series, is_id, parse_id, series_head
+from antt_cli.domain.ids import KIND_CODES, id_code, ids_among, in_series, is_id, parse_id, series_head
 from antt_cli.domain.interpretations import Rules, rules_from_profile
 from antt_cli.errors import AnttError
 from antt_cli.store.yamlio import dump_yaml, line_of, parse_yaml
@@ -71,7 +71,7 @@ class WorkTree:
                 names = os.listdir(self.root / folder)
             except (FileNotFoundError, NotADirectoryError):
                 continue
-            found.update((f"{folder}/{name}/{case_file}", name) for name in names if is_id(name))
+            found.update({f"{folder}/{name}/{case_file}": name for name in ids_among(names)})
         listed = self._listing(list(found))
         return {rel: case_id for rel, case_id in found.items() if rel in listed or os.path.isfile(self.root / rel)}
 

@@ -59,7 +59,7 @@ class Remembered:
                 return found
         return self._ask(rels)
 
-    def _unchanged(self, rels: list[str], kept: dict[str, tuple[str, str]]) -> tuple[dict[str, str], int]:
+    def _unchanged(self, rels: list[str], kept: dict[str, str]) -> tuple[dict[str, str], int]:
         """({rel: blob id kept} of the files whose stat is the one kept, how many files there
         are besides): one pass, one `lstat` a file (10,000 of them for a numbered write)."""
         base = str(self.root) + os.sep
@@ -70,10 +70,12 @@ class Remembered:
             if st is None:
                 continue
             known = kept.get(rel)
-            if known is not None and known[1] == stat_key(st):
-                found[rel] = known[0]
-            else:
-                changed += 1
+            if known is not None:
+                blob, _, key = known.partition("\t")
+                if key == stat_key(st) and len(blob) in (40, 64):
+                    found[rel] = blob
+                    continue
+            changed += 1
         return found, changed
 
     def _stats(self, rels: list[str]) -> dict[str, os.stat_result | None]:
@@ -105,8 +107,10 @@ class Remembered:
         _unlink(temporary)
         return listed
 
-    def _load(self) -> dict[str, tuple[str, str]] | None:
-        """{rel: (blob id, stat key)} kept, or None."""
+    def _load(self) -> dict[str, str] | None:
+        """{rel: "blob id\tstat key"} kept, or None. The two fields are split only for the
+        files asked about (`_unchanged`): a numbered write asks about every case file, but
+        the record is read whole and the split costs as much as the read."""
         try:
             if self.path.stat().st_size > MAX_BYTES:
                 return None
@@ -115,11 +119,8 @@ class Remembered:
             return None
         if not lines or lines[0] != MAGIC:
             return None
-        kept: dict[str, tuple[str, str]] = {}
-        for line in lines[1:]:
-            fields = line.split("\t")
-            if len(fields) == 3 and fields[2] and len(fields[1]) in (40, 64):
-                kept[fields[0]] = (fields[1], fields[2])
+        # rel -> "blob id\tstat key"; a line without its fields never matches (`_unchanged`)
+        kept = dict(line.split("\t", 1) for line in lines[1:] if "\t" in line)
         return kept
 
     def _save(self, listed: dict[str, str], stats: dict[str, os.stat_result | None], taken: int,
