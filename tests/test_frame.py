@@ -259,3 +259,39 @@ def test_the_key_follows_the_template_and_the_libraries(tmp_path, monkeypatch):
 
     monkeypatch.setattr(jinja2, "__version__", "0.0")
     assert frames._key(data) != key
+
+
+def test_the_cache_keeps_the_frames_used_lately_and_lets_go_of_the_rest(tmp_path, monkeypatch):
+    """Every edited template adds a frame: the folder keeps the CACHE_KEEP most recently used
+    (a frame read is marked used, at most once a day) and lets go of the others, and of the
+    temporary files a killed command left (resources.py `keep_cached`)."""
+    import os
+    import time
+
+    from antt_cli import resources
+
+    folder = tmp_path / "frames"
+    monkeypatch.setattr(frames, "_folder", lambda: folder)
+    monkeypatch.setattr(resources, "CACHE_KEEP", 2)
+    datas = []
+    for i, when in enumerate((3, 2)):  # two frames, made 3 and 2 days ago
+        source = tmp_path / f"t{i}"
+        source.mkdir()
+        datas.append(own_template(source).read_bytes() + b"\0" * i)
+        frames.frame_for(datas[-1])
+        old = time.time() - when * 86400
+        os.utime(_cache_file(datas[-1]), (old, old))
+    left = folder / ".x.frame.123.tmp"
+    left.write_bytes(b"half")
+    os.utime(left, (time.time() - 7200,) * 2)
+    fresh = folder / ".y.frame.456.tmp"
+    fresh.write_bytes(b"being written")
+    frames.frame_for(datas[0])  # read: marked used now, the other one is the oldest
+    source = tmp_path / "t2"
+    source.mkdir()
+    datas.append(own_template(source).read_bytes() + b"\0" * 2)
+    frames.frame_for(datas[-1])  # a third frame: one too many
+    assert _cache_file(datas[0]).is_file() and _cache_file(datas[2]).is_file()
+    assert not _cache_file(datas[1]).exists()
+    assert not left.exists() and fresh.exists()
+    assert frames.frame_for(datas[1]) is not None and _cache_file(datas[1]).is_file()  # made again

@@ -33,9 +33,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any, NamedTuple
+
+from antt_cli.resources import keep_cached, used_cached
 
 MAGIC = b"antt-frame 1\n"
 # docxtpl's list of the core properties it renders (DocxTemplate.render_properties)
@@ -63,9 +64,12 @@ def frame_for(data: bytes) -> Frame | None:
     path = folder / f"{key}.frame" if folder is not None and key is not None else None
     if path is not None:
         try:
-            return loads(path.read_bytes(), key)
+            found = loads(path.read_bytes(), key)
         except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
             pass  # none yet, or damaged: made again
+        else:
+            used_cached(path)
+            return found
     try:
         frame = build(data)
     except Ineligible:
@@ -83,16 +87,8 @@ def _folder() -> Path | None:
 
 
 def _keep(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError:  # a read-only or full cache folder: the frame is made again next time
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+    """Kept in the cache; the frames not used lately beyond resources.CACHE_KEEP let go."""
+    keep_cached(path, data, "*.frame")
 
 
 def _key(data: bytes) -> str | None:

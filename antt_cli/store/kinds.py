@@ -12,7 +12,7 @@ from typing import Any
 
 from antt_cli.domain.kindspec import Registry, registry_from_data
 from antt_cli.errors import AnttError
-from antt_cli.resources import package_dir
+from antt_cli.resources import keep_cached, package_dir, used_cached
 
 SHARED = "_shared.yaml"
 
@@ -59,9 +59,12 @@ def _parsed_specs(files: dict[str, tuple[bytes, str]]) -> tuple[list[Any], Any]:
     if cached is not None:
         try:
             data = json.loads(cached.read_text(encoding="utf-8"))
-            return data["specs"], data["shared"]
+            specs, shared = data["specs"], data["shared"]
         except (OSError, ValueError, KeyError, TypeError):
             pass
+        else:
+            used_cached(cached)
+            return specs, shared
     rest = dict(files)
     shared_raw, shared_label = rest.pop(SHARED, (b"{}", SHARED))
     shared = _load(shared_raw, shared_label) or {}
@@ -73,12 +76,11 @@ def _parsed_specs(files: dict[str, tuple[bytes, str]]) -> tuple[list[Any], Any]:
         specs.append(data)
     if cached is not None:
         try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"specs": specs, "shared": shared}, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, cached)
-        except (OSError, TypeError, ValueError):
-            pass  # a read-only home: parse every time
+            text = json.dumps({"specs": specs, "shared": shared}, ensure_ascii=False)
+        except (TypeError, ValueError):
+            text = None  # not JSON data: parsed every time
+        if text is not None:
+            keep_cached(cached, text.encode("utf-8"), "kinds-*.json")
     return specs, shared
 
 
