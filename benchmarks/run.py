@@ -12,7 +12,8 @@ medians of whole processes run in turn: `antt --help`, `status` cold and warm, `
 the fresh clone, `due`, `summary --year` on the terminal and as a báo cáo (`-o FILE.docx`), one `new-model`, one `record … --number auto` (render and
 commit); beside them `python -c pass`, `python -c "import typer, rich"`, a typer+rich
 hello-world with as many commands as antt, the read floor (a stdlib-only process reading
-every case.yaml's bytes), a bare path-limited `git log` of the same case, and `doorstop -F`
+every case.yaml's bytes), a bare path-limited `git log` of the same case, git's own write of
+one file into the same dossier (`git add` then `git commit`: the anchor of the writes' growth), and `doorstop -F`
 on as many Doorstop items (Doorstop installed into the benchmark's own venv under --work,
 never a dependency of antt). Each row gives wall time, CPU time and peak memory (of the
 process and the children it waited for); an anchored row gives the ratio taken pair by pair
@@ -176,6 +177,7 @@ def size_rows(n: int, door: bool) -> dict[str, Row]:
         "summary-docx": Row(f"`summary --year {SUMMARY_YEAR} -o FILE.docx`", size),
         "new": Row("`new-model`", size),
         "rec": Row("`record … survey-plan --number auto` (render + commit)", size),
+        "gitw": Row("bare `git add` + `git commit` of one file (git's own write)", size),
     }
     if door:
         rows["door"] = Row("`doorstop -F`", size)
@@ -231,6 +233,21 @@ def write_runs(r: dict[str, Row], root: Path, i: int) -> None:
     r["rec"].samples.append(measure(ANTT + d + ["record", case_id, "survey-plan", "--date", "2026-06-20",
                                                 "--number", "auto", "--approved-by", "Đảng ủy xã Hàm Thuận",
                                                 "--approved-date", "2026-06-20"]))
+    r["gitw"].samples.append(git_write(root, i))
+
+
+def git_write(root: Path, i: int) -> Sample:
+    """git's own write of one file into the same dossier (`git add`, then `git commit`): what
+    any tool that commits through git's index pays at this size, the anchor of the writes'
+    growth."""
+    note = root / "bench-git-write.txt"
+    with open(note, "a", encoding="utf-8") as handle:
+        handle.write(f"{i}\n")
+    who = {"GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@localhost",
+           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@localhost"}
+    add = measure(["git", "-C", str(root), "add", "--", note.name])
+    commit = measure(["git", "-C", str(root), "commit", "-q", "-m", f"bench {i}"], env=who)
+    return Sample(add.wall + commit.wall, add.cpu + commit.cpu, max(add.rss_mb, commit.rss_mb))
 
 
 def bench_size(n: int, runs: int, work: Path, door: Path | None, rows: list[Row], skip: set[str]) -> None:
