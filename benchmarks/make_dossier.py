@@ -12,6 +12,11 @@ links, so it costs little disk) and its document numbers moved up by a per-copy 
 the body's register of numbers grows as in a real dossier instead of repeating.
 
 A dossier already at DIR made for the same N is reused (a `.bench-cases` file says N).
+
+`with_history(src, out, commits)` is a copy of such a dossier with `commits` more commits on
+top (made with `git fast-import`: each adds a line to a note in one case's folder, the cases
+taken in turn, the message and trailers an antt commit has), for `history ID` against the
+number of commits.
 """
 from __future__ import annotations
 
@@ -73,6 +78,43 @@ def make(out: Path, cases: int) -> Path:
     (out / ".git" / "info" / "exclude").open("a").write(".bench-cases\n")
     marker.write_text(str(cases))
     print(f"made {out} ({cases} cases) in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return out
+
+
+def with_history(src: Path, out: Path, commits: int) -> Path:
+    """A copy of the dossier `src` with `commits` more commits (see the module's docstring);
+    reused when one of the same size is there (`.bench-commits`)."""
+    marker = out / ".bench-commits"
+    if marker.is_file() and marker.read_text().strip() == f"{src.name}:{commits}":
+        return out
+    if out.exists():
+        shutil.rmtree(out)
+    started = time.perf_counter()
+    subprocess.run(["git", "clone", "-q", str(src), str(out)], check=True)
+    cases = sorted(p.name for p in (out / "models").iterdir() if p.is_dir())
+    branch = subprocess.run(["git", "symbolic-ref", "HEAD"], cwd=out, capture_output=True, text=True,
+                            check=True).stdout.strip()
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=out, capture_output=True, text=True,
+                          check=True).stdout.strip()
+    stream = []
+    when = 1767225600  # 2026-01-01
+    for i in range(commits):
+        case = cases[i % len(cases)]
+        lines = "".join(f"ghi chú {k}\n" for k in range(i // len(cases) + 1)).encode("utf-8")
+        message = (f"[{case}] Ghi chú {i}\n\nAntt-Case: {case}\nAntt-Action: note\n"
+                   f"Antt-Officer: Bench\n").encode("utf-8")
+        stream += [f"commit {branch}\n".encode(), f"committer Bench <bench@example.invalid> {when + 60 * i} +0700\n".encode(),
+                   b"data %d\n%s\n" % (len(message), message)]
+        if i == 0:
+            stream.append(f"from {head}\n".encode())
+        stream.append(b"M 100644 inline models/%s/ghi-chu.txt\ndata %d\n%s\n" % (case.encode(), len(lines), lines))
+    subprocess.run(["git", "fast-import", "--quiet"], cwd=out, input=b"".join(stream), check=True)
+    subprocess.run(["git", "reset", "-q", "--hard", "HEAD"], cwd=out, check=True)
+    subprocess.run(["git", "commit-graph", "write", "--reachable", "--changed-paths", "--split=replace"], cwd=out,
+                   check=False, capture_output=True)
+    (out / ".git" / "info" / "exclude").open("a").write(".bench-commits\n")
+    marker.write_text(f"{src.name}:{commits}")
+    print(f"made {out} ({commits} more commits) in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return out
 
 

@@ -2,6 +2,7 @@
 """antt at scale, measured side by side with its anchors (not run in CI; README, "Benchmark").
 
     python benchmarks/run.py [--cases 100 1000 10000] [--runs 5] [--work /tmp/antt-bench] [--no-doorstop]
+                             [--commits 20000]
                              [--skip check-cold summary-docx …]
 
 For each size: builds or reuses a dossier (benchmarks/make_dossier.py), reads and checks it once
@@ -13,7 +14,9 @@ the fresh clone, `due`, `summary --year` on the terminal and as a báo cáo (`-o
 commit); beside them `python -c pass`, `python -c "import typer, rich"`, a typer+rich
 hello-world with as many commands as antt, the read floor (a stdlib-only process reading
 every case.yaml's bytes), a bare path-limited `git log` of the same case, git's own write of
-one file into the same dossier (`git add` then `git commit`: the anchor of the writes' growth), and `doorstop -F`
+one file into the same dossier (`git add` then `git commit`: the anchor of the writes' growth),
+`history ID` and the bare `git log` again on the 100-case dossier with 20,000 more commits
+(`--commits`), and `doorstop -F`
 on as many Doorstop items (Doorstop installed into the benchmark's own venv under --work,
 never a dependency of antt). Each row gives wall time, CPU time and peak memory (of the
 process and the children it waited for); an anchored row gives the ratio taken pair by pair
@@ -35,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_dossier import ENV, make  # noqa: E402
+from make_dossier import ENV, make, with_history  # noqa: E402
 
 PY = sys.executable
 ANTT = [PY, "-m", "antt_cli"]
@@ -264,6 +267,19 @@ def bench_size(n: int, runs: int, work: Path, door: Path | None, rows: list[Row]
     rows.extend(row for row in r.values() if row.samples)
 
 
+def bench_history(commits: int, runs: int, work: Path, rows: list[Row]) -> None:
+    """`history ID` against the number of commits: the 100-case dossier with `commits` more
+    (one in about a hundred of them the case's), beside a bare path-limited `git log`."""
+    root = with_history(make(work / "dossier-100", 100), work / f"history-{commits}", commits)
+    size = f"100, {commits // 1000}k commits"
+    glog = Row(f"bare `git log -- models/{CASE}`", size)
+    hist = Row(f"`history {CASE}`", size, anchor=glog)
+    for _ in range(runs):
+        hist.samples.append(measure(ANTT + ["--dossier", str(root), "history", CASE]))
+        glog.samples.append(measure(["git", "-C", str(root), "log", "--format=%H%x00%B", "--", f"models/{CASE}"]))
+    rows.extend([hist, glog])
+
+
 def bench_startup(runs: int, work: Path, rows: list[Row]) -> None:
     commands = len([line for line in subprocess.run(ANTT + ["--help"], capture_output=True, text=True,
                                                      env={**os.environ, **ENV}).stdout.splitlines()
@@ -332,6 +348,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--work", type=Path, default=Path("/tmp/antt-bench"))
     parser.add_argument("--no-doorstop", action="store_true")
+    parser.add_argument("--commits", type=int, default=20000,
+                        help="`history ID` on the 100-case dossier with this many more commits (0: left out)")
     parser.add_argument("--skip", nargs="*", default=[], choices=list(SKIPPABLE),
                         help="leave these rows out (`check-cold` parses every case of the clone each run)")
     opts = parser.parse_args()
@@ -344,6 +362,8 @@ def main() -> None:
     bench_startup(opts.runs, work, rows)
     for n in opts.cases:
         bench_size(n, opts.runs, work, door, rows, set(opts.skip))
+    if opts.commits:
+        bench_history(opts.commits, opts.runs, work, rows)
     help_ = next(row for row in rows if row.name == "`antt --help`")
     for row in rows:
         if row.name.startswith("`record"):
