@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import docx
+import pytest
 
 from conftest import build_steps, commit_count, git, new_model, ok, refused
 from antt_cli.store.yamlio import load_yaml
@@ -127,3 +128,32 @@ def test_the_criteria_amendment_does_not_render_over_a_hand_edit(dossier):
     refused(dossier, *add, contains=path.name)
     ok(*add, "--discard-edits", root=dossier)
     assert "Ghi chú: đã thống nhất tại cuộc họp" not in _texts(path)
+
+
+@pytest.mark.parametrize("flag", ["--assume-unchanged", "--skip-worktree"])
+@pytest.mark.parametrize("hooks", [False, True], ids=["from-objects", "git-commit"])
+@pytest.mark.parametrize("edited", [False, True], ids=["as-committed", "edited-by-hand"])
+def test_a_file_git_is_told_to_ignore_is_refused_not_committed_half(launched, flag, hooks, edited):
+    """A case file flagged in git's index (assume-unchanged, skip-worktree) hides its edits
+    from git, and git stages nothing new for it: a write there would make a commit naming a
+    blob git never stored (from objects) or one without the new content (`git commit`). It is
+    refused before anything is written, hand edit or not, and the repository stays whole."""
+    case = launched / "models" / "MH-2025-001" / "case.yaml"
+    if hooks:
+        hook = launched / ".git" / "hooks" / "post-commit"
+        hook.write_text("#!/bin/sh\nexit 0\n")
+        hook.chmod(0o755)
+    git(launched, "update-index", flag, "models/MH-2025-001/case.yaml")
+    if edited:
+        case.write_text(case.read_text(encoding="utf-8") + "# sửa tay\n", encoding="utf-8")
+    refused(launched, "progress", "MH-2025-001", "--year", "2026", "--target", "Tuần tra",
+            "--achieved", "13", contains="--no-assume-unchanged --no-skip-worktree models/MH-2025-001/case.yaml")
+    assert git(launched, "fsck", "--no-progress", "--connectivity-only") == ""
+    git(launched, "update-index", f"--no-{flag[2:]}", "models/MH-2025-001/case.yaml")
+    if edited:
+        refused(launched, "progress", "MH-2025-001", "--year", "2026", "--target", "Tuần tra",
+                "--achieved", "13", contains="models/MH-2025-001/case.yaml")
+        git(launched, "checkout", "--", "models/MH-2025-001/case.yaml")
+    ok("progress", "MH-2025-001", "--year", "2026", "--target", "Tuần tra", "--achieved", "13",
+       root=launched)
+    assert git(launched, "status", "--porcelain") == ""

@@ -184,10 +184,14 @@ def path_states(root: Path, relpaths: list[str], options: tuple[str, ...] = (),
     answer = _quick_states(root, relpaths) if quick else None
     if answer is not None:
         return answer
+    listing = _start_plain(root, "ls-files", "-s", "-v", "-z", "--", *(literal(p) for p in relpaths))
     out = _check(
         root, *options, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored=matching",
         "--no-renames", "--", *(literal(p) for p in relpaths),
     )
+    for rel, entry in (_entries(_wait_plain(listing), 4) or {}).items():
+        if _flagged(entry[0]):
+            raise AnttError("audit.flagged", file=rel)
     entries = _porcelain_entries(out)
     dirty = _select(root, relpaths, [p for code, p in entries if code != "!!"])
     ignored = _select(root, relpaths, [p for code, p in entries if code == "!!"])
@@ -221,8 +225,10 @@ def _quick_states(root: Path, relpaths: list[str]) -> tuple[list[str], list[str]
             return None
         if st is not None and not _plain_file(st, staged):
             return None  # a folder, a link, untracked or ignored, another mode: git status says
+        if staged is not None and _flagged(staged[0]):
+            raise AnttError("audit.flagged", file=rel)
         if staged is not None and (staged[0] != "H" or staged[3] != "0"):
-            return None  # assume-unchanged, skip-worktree, intent-to-add or unmerged
+            return None  # intent-to-add or unmerged: git status says
         if (staged and staged[1:3]) != (head.get(rel) and head[rel][0::2]):
             dirty.append(rel)  # staged: the index is not HEAD
         elif st is None and staged is not None:
@@ -235,6 +241,14 @@ def _quick_states(root: Path, relpaths: list[str]) -> tuple[list[str], list[str]
             return None
         dirty += [rel for rel, blob in zip(on_disk, ids) if blob != index[rel][2]]
     return [p for p in relpaths if p in dirty], []
+
+
+def _flagged(tag: str) -> bool:
+    """Whether `ls-files -v` tags an entry with a flag set by hand: assume-unchanged (a
+    lowercase tag) or skip-worktree ("S"). git then neither sees an edit of the file nor
+    stages its new content (`update-index`, `git add` pass it over), so a write there would
+    commit what the file does not hold: refused (audit.flagged)."""
+    return tag == "S" or tag.islower()
 
 
 def _entries(answer: tuple[int, str, str], width: int) -> dict[str, tuple[str, ...]] | None:
@@ -263,8 +277,9 @@ def _plain_file(st: os.stat_result, staged: tuple[str, ...] | None) -> bool:
 
 def disk_blobs(root: Path, relpaths: list[str]) -> dict[str, tuple[bool, str]] | None:
     """{path: (executable, blob id as git stores the file)} of the regular files among
-    `relpaths` (one `git hash-object`, filters applied as `git add` applies them); a path
-    not on disk is left out. None when one is something else (a link, a folder) or git
+    `relpaths` (one `git hash-object -w`, filters applied as `git add` applies them: the
+    blob is in git's objects whatever `update-index` did, so a commit made from these ids
+    never names a blob git does not have); a path not on disk is left out. None when one is something else (a link, a folder) or git
     cannot say."""
     import stat
 
@@ -279,19 +294,20 @@ def disk_blobs(root: Path, relpaths: list[str]) -> dict[str, tuple[bool, str]] |
         if not stat.S_ISREG(st.st_mode):
             return None
         found[rel] = bool(st.st_mode & stat.S_IXUSR)
-    ids = _hashed(root, list(found)) if found else []
+    ids = _hashed(root, list(found), write=True) if found else []
     if ids is None:
         return None
     return {rel: (executable, blob) for (rel, executable), blob in zip(found.items(), ids)}
 
 
-def _hashed(root: Path, relpaths: list[str]) -> list[str] | None:
+def _hashed(root: Path, relpaths: list[str], write: bool = False) -> list[str] | None:
     """The blob ids of these files as git would store them (one `git hash-object
-    --stdin-paths`: filters applied by path, as `git add` applies them), in their order;
-    None when git cannot say (or a name holds a newline, which the list cannot carry)."""
+    --stdin-paths`: filters applied by path, as `git add` applies them; `write`: and stored),
+    in their order; None when git cannot say (or a name holds a newline, which the list cannot carry)."""
     if any("\n" in p for p in relpaths):
         return None
-    status, out, _ = _run_stdin(root, "".join(p + "\n" for p in relpaths), "hash-object", "--stdin-paths")
+    status, out, _ = _run_stdin(root, "".join(p + "\n" for p in relpaths), "hash-object",
+                                *(["-w"] if write else []), "--stdin-paths")
     ids = out.split()
     return ids if status == 0 and len(ids) == len(relpaths) else None
 

@@ -33,6 +33,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tệp {files} có thay đổi chưa commit (sửa tay?), nên antt không ghi đè. Hãy commit các thay đổi đó (`git add` rồi `git commit`) hoặc bỏ chúng (`git restore --staged --worktree <tệp>`, hoặc xoá tệp nếu là tệp mới), rồi chạy lại lệnh.",
         "en": "{files} has uncommitted changes (edited by hand?), so antt will not overwrite it. Commit them (`git add` then `git commit`) or discard them (`git restore --staged --worktree <file>`, or delete the file if it is new), then run the command again.",
     },
+    "audit.flagged": {
+        "vi": "Tệp {file} đang được đánh dấu trong chỉ mục của git để git bỏ qua các thay đổi của nó (assume-unchanged hoặc skip-worktree), nên antt không ghi vào được: git sẽ không ghi nhận nội dung mới. Hãy bỏ dấu đó (`git update-index --no-assume-unchanged --no-skip-worktree {file}`), xem lại tệp bằng `git status`, rồi chạy lại lệnh.",
+        "en": "{file} is flagged in git's index so that git ignores its changes (assume-unchanged or skip-worktree), so antt will not write it: git would not record the new content. Clear the flag (`git update-index --no-assume-unchanged --no-skip-worktree {file}`), look at the file with `git status`, then run the command again.",
+    },
     "audit.dubious_ownership": {
         "vi": "git từ chối thư mục {path} vì thư mục thuộc người dùng khác (dubious ownership). Nếu tin cậy thư mục này, hãy chạy `git config --global --add safe.directory \"{path}\"` rồi chạy lại.",
         "en": "git refuses the folder {path} because another user owns it (dubious ownership). If you trust it, run `git config --global --add safe.directory \"{path}\"` and run the command again.",
