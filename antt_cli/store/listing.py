@@ -108,9 +108,9 @@ class Remembered:
         return listed
 
     def _load(self) -> dict[str, str] | None:
-        """{rel: "blob id\tstat key"} kept, or None. The two fields are split only for the
-        files asked about (`_unchanged`): a numbered write asks about every case file, but
-        the record is read whole and the split costs as much as the read."""
+        """{rel: its blob id and stat key, tab-separated} kept, or None. The two fields are
+        split only for the files asked about (`_unchanged`): the record is read whole, and
+        splitting every line costs as much as reading it."""
         try:
             if self.path.stat().st_size > MAX_BYTES:
                 return None
