@@ -39,6 +39,7 @@ VERSION = 10  # 10: SQLite with the number registers; 9: the facts of `antt summ
 LAYOUT = 4
 MAX_BYTES = 256 * 1024 * 1024  # a cache larger than this is not ours: rebuilt
 NAME = "cases.sqlite"
+PAGE_SIZE = 16384  # of a file made anew (an existing file keeps its own)
 STREAM_BATCH = 500  # entries fetched and decoded at a time by a whole-dossier read (below SQLite's 999 variables)
 OLD_NAMES = ("cases.json", "cases.pickle")  # what an older antt kept: removed, never read
 _SCHEMA = (
@@ -203,6 +204,7 @@ class CaseCache:
                 db = sqlite3.connect(str(self.path), timeout=10, isolation_level=None)
                 try:
                     db.execute("PRAGMA synchronous=OFF")  # rebuildable data: speed over durability
+                    db.execute(f"PRAGMA page_size={PAGE_SIZE}")  # a new file's: a digest (2 KB) and its neighbours on one page
                     row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone() \
                         if _has_tables(db) else None
                     if row is None or row[0] != _stamp():
