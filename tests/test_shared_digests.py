@@ -410,3 +410,32 @@ def test_a_numbered_write_that_fills_the_registers_refuses_over_a_broken_case(la
     result = refused(launched, "record", made, "survey-plan", "--date", "2025-09-03", "--number", "auto",
                      "--approved-by", "Đảng ủy xã Hàm Thuận", "--approved-date", "2025-09-05")
     assert "MH-2025-002" in result.stderr
+
+
+def test_the_set_is_written_from_the_stored_texts_as_from_the_decoded_entries(launched, monkeypatch):
+    """`export` takes each entry's JSON as the read cache stores it (`stored_texts`: no decode,
+    no encode; about a tenth of the time at 10,000 cases): the buckets are the very blobs that
+    the entries decoded and encoded again make, for digests parsed here and taken from a set."""
+    from antt_cli.domain.digest import digest_ok
+    from antt_cli.services.common import shared_digests
+    from antt_cli.store.cache import CaseCache, blob_id
+    from antt_cli.store.shared import _buckets, bucket_bytes
+
+    monkeypatch.setenv("ANTT_DIGESTS", "always")
+    wipe_cache(launched)
+    ok("status", root=launched)  # parsed here, then written
+    case_files = [line.split()[1] for line in git(launched, "ls-files", "-s", "models", "exemplars").splitlines()
+                  if line.endswith("/case.yaml")]
+    cache = CaseCache(launched, check=digest_ok)
+    try:
+        keys = sorted(set(case_files))
+        decoded = [(key, value) for key, value in cache.stored(keys) if value is not None]
+        texts = list(cache.stored_texts(keys))
+    finally:
+        cache.close()
+    assert [key for key, _ in texts] == [key for key, _ in decoded] == keys
+    context = shared_digests(launched).context()
+    expected = {name: blob_id(bucket_bytes(context, lines)) for name, lines in _buckets(decoded)}
+    written = {line.split("\t")[1]: line.split()[2] for line in git(launched, "ls-tree", BRANCH).splitlines()
+               if not line.split("\t")[1].startswith("check")}
+    assert written == expected

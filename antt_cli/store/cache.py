@@ -297,6 +297,21 @@ class CaseCache:
                 else:
                     yield key, self._checked(raw.get(key))
 
+    def stored_texts(self, keys: list[str]) -> Iterator[tuple[str, Any]]:
+        """(key, its entry's JSON as the cache stores it) for each of `keys` it holds, in their
+        order, `STREAM_BATCH` at a time: what the shared digests are written from
+        (store/shared.py `export`), with neither a decode nor an encode — the text is the
+        one a bucket carries (`_insert`, `put(text=…)`). An entry only in memory (a cache that
+        cannot be written) comes decoded. Not checked here: whoever takes it checks it."""
+        for start in range(0, len(keys), STREAM_BATCH):
+            batch = keys[start:start + STREAM_BATCH]
+            raw = self._fetch([key for key in batch if key not in self.new])
+            for key in batch:
+                if key in self.new:
+                    yield key, self._texts.get(key, self.new[key])
+                elif key in raw:
+                    yield key, raw[key]
+
     def _fetch(self, keys: list[str], table: str = "digests") -> dict[str, str]:
         """The stored JSON of those of `keys` the cache holds in `table` (one indexed query)."""
         db = self._connect() if keys else None

@@ -358,7 +358,7 @@ class Dossier:
             counted, ever = cache.unshared()
             if not due(counted, total, shared.mode) and not (keys and not ever and shared.first_due(counted)):
                 return
-            entries = ((key, value) for key, value in cache.stored(sorted(set(keys))) if value is not None)
+            entries = cache.stored_texts(sorted(set(keys)))  # as stored: no decode, no encode
             if shared.export(entries, lambda count: t("store.shared_commit", count=count)):
                 cache.shared_now(counted)
         except Exception:  # noqa: BLE001 - rebuildable data: the next read tries again
