@@ -23,6 +23,23 @@ _RS = "\x1e"
 _LOG_FORMAT = "%H%x1f%aI%x1f%an%x1f%ae%x1f%s%x1f%(trailers:only,unfold)%x1e"
 
 
+# Variables that would make git use another repository, index, object store or pathspec
+# syntax than the dossier's (antt run from another repository's git hook, or a shell that
+# exported them): left out of every git run of antt's, reading or writing, so that the
+# dossier antt was given (--dossier, the folder) is the one git reads and commits to.
+_LOCATION_VARIABLES = frozenset((
+    "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE",
+    "GIT_LITERAL_PATHSPECS", "GIT_GLOB_PATHSPECS", "GIT_NOGLOB_PATHSPECS", "GIT_ICASE_PATHSPECS"))
+
+
+def environment(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a git run: ours without git's location variables, with `extra`."""
+    env = {k: v for k, v in os.environ.items() if k not in _LOCATION_VARIABLES}
+    env.update(extra or {})
+    return env
+
+
 def executable() -> str:
     """The git program antt runs: `GIT_PYTHON_GIT_EXECUTABLE` when set (the variable set-ups
     already use to name git), else `git` from PATH. On Windows the current folder is first
@@ -49,7 +66,7 @@ def _start_plain(root: Path, *args: str, env: dict[str, str] | None = None, stdi
     messages in English (LANGUAGE, LC_ALL: the refusals read them); `env` on top."""
     import subprocess
 
-    full = {**os.environ, "LANGUAGE": "C", "LC_ALL": "C", **(env or {})}
+    full = environment({"LANGUAGE": "C", "LC_ALL": "C", **(env or {})})
     try:
         return subprocess.Popen([executable(), *args], cwd=str(root), env=full, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, stdin=subprocess.DEVNULL if stdin is None else stdin)
@@ -678,11 +695,6 @@ def unstage(root: Path, relpaths: list[str], *, unborn: bool = False,
 
 
 # -- what a reading command asks of git's index (docs/interpretations.md, the read cache) --
-# Variables that would make git read another repository, index or pathspec syntax than the
-# dossier's (antt run from a git hook, say).
-_LOCATION_VARIABLES = frozenset((
-    "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY", "GIT_NAMESPACE",
-    "GIT_LITERAL_PATHSPECS", "GIT_GLOB_PATHSPECS", "GIT_NOGLOB_PATHSPECS", "GIT_ICASE_PATHSPECS"))
 
 
 def _plain(root: Path, *args: str) -> tuple[int, bytes]:
@@ -695,7 +707,7 @@ def _plain_start(root: Path, *args: str) -> Any:
     running process, or (128, b"") when git cannot be run."""
     import subprocess
 
-    env = {k: v for k, v in os.environ.items() if k not in _LOCATION_VARIABLES}
+    env = environment()
     try:
         return subprocess.Popen([executable(), *args], cwd=root, stdout=subprocess.PIPE,
                                 stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=env)

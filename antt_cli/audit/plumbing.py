@@ -86,7 +86,7 @@ def _git(root: Path, args: list[str], data: bytes | None = None, env: dict[str, 
 
 def _start(root: Path, args: list[str], env: dict[str, str] | None = None) -> subprocess.Popen:
     """git begun (its answer: `_answer`), in English, with `env` on top of ours."""
-    full_env = {**os.environ, "LANGUAGE": "C", "LC_ALL": "C", **(env or {})}
+    full_env = gitq.environment({"LANGUAGE": "C", "LC_ALL": "C", **(env or {})})
     try:
         return subprocess.Popen([gitq.executable(), *args], cwd=str(root), env=full_env,
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -305,6 +305,7 @@ def after_commit(root: Path) -> None:
     not the command's."""
     try:
         subprocess.run([gitq.executable(), "maintenance", "run", "--auto",
-                        "--quiet"], cwd=str(root), capture_output=True, stdin=subprocess.DEVNULL)
+                        "--quiet"], cwd=str(root), capture_output=True, stdin=subprocess.DEVNULL,
+                       env=gitq.environment())
     except OSError:
         pass

@@ -1,0 +1,53 @@
+"""Unusual states of a dossier's git repository, through the real CLI on a real git dossier:
+a write either refuses cleanly (tree, index and HEAD as they were, one sentence) or makes one
+valid commit holding exactly its files (`git fsck` clean, nothing else staged or swept in)."""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import git, ok, refused
+
+PROGRESS = ("progress", "MH-2025-001", "--year", "2026", "--target", "Tuần tra", "--achieved", "13")
+NEW_MODEL = ("new-model", "Tổ tự quản thôn Lâm Thuận", "--area", "Thôn Lâm Thuận", "--date", "2026-01-02")
+
+
+def _fsck_clean(root: Path) -> None:
+    done = subprocess.run(["git", "fsck", "--no-progress", "--connectivity-only"], cwd=root,
+                          capture_output=True, text=True)
+    assert done.returncode == 0 and "missing" not in done.stdout + done.stderr, done
+
+
+def _other_repository(tmp_path: Path) -> Path:
+    other = tmp_path / "other"
+    subprocess.run(["git", "init", "-q", str(other)], check=True)
+    git(other, "commit", "-q", "--allow-empty", "-m", "khác")
+    return other
+
+
+@pytest.mark.parametrize("variables", ["GIT_DIR", "GIT_DIR+GIT_WORK_TREE", "GIT_INDEX_FILE"])
+@pytest.mark.parametrize("command", [PROGRESS, NEW_MODEL], ids=["progress", "new-model"])
+def test_git_location_variables_in_the_environment_are_not_followed(launched, tmp_path, monkeypatch,
+                                                                      variables, command):
+    """antt run with git's location variables set for another repository (from another
+    repository's git hook, or a shell that exported them): the dossier named by --dossier is
+    the one written and committed, as its reading commands already read it; the other
+    repository and its index are left alone."""
+    other = _other_repository(tmp_path)
+    env = {"GIT_DIR": {"GIT_DIR": str(other / ".git")},
+           "GIT_DIR+GIT_WORK_TREE": {"GIT_DIR": str(other / ".git"), "GIT_WORK_TREE": str(other)},
+           "GIT_INDEX_FILE": {"GIT_INDEX_FILE": str(tmp_path / "other-index")}}[variables]
+    head = git(launched, "rev-parse", "HEAD")
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    ok(*command, root=launched)
+    for key in env:
+        monkeypatch.delenv(key)
+    assert git(launched, "rev-parse", "HEAD^") == head          # one commit, in the dossier
+    assert git(launched, "status", "--porcelain", "--untracked-files=all") == ""
+    assert git(other, "rev-list", "--count", "HEAD").strip() == "1"
+    assert git(other, "status", "--porcelain") == ""
+    assert not (tmp_path / "other-index").exists()
+    _fsck_clean(launched)
