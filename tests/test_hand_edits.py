@@ -157,3 +157,26 @@ def test_a_file_git_is_told_to_ignore_is_refused_not_committed_half(launched, fl
     ok("progress", "MH-2025-001", "--year", "2026", "--target", "Tuần tra", "--achieved", "13",
        root=launched)
     assert git(launched, "status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize("flag", ["--assume-unchanged", "--skip-worktree"])
+@pytest.mark.parametrize("hooks", [False, True], ids=["from-objects", "git-commit"])
+def test_accept_refuses_a_document_git_is_told_to_ignore(launched, flag, hooks):
+    """`antt accept` commits a document as the working tree holds it; flagged in git's index
+    (assume-unchanged, skip-worktree), git stages nothing new for it. Before, the commit from
+    objects carried the edit while the index kept the old entry (a staged change that undoes
+    the commit: assume-unchanged) or lost the entry (removed from the index: skip-worktree).
+    Refused like any other write to a flagged file, then accepted once the flag is cleared."""
+    if hooks:
+        hook = launched / ".git" / "hooks" / "post-commit"
+        hook.write_text("#!/bin/sh\nexit 0\n")
+        hook.chmod(0o755)
+    path = _edit_in_word(launched, "establishment-decision", "Thư ký: Nguyễn Thị Lan", commit=False)
+    rel = path.relative_to(launched).as_posix()
+    git(launched, "update-index", flag, rel)
+    refused(launched, "accept", CASE, "establishment-decision",
+            contains=f"--no-assume-unchanged --no-skip-worktree {rel}")
+    git(launched, "update-index", f"--no-{flag[2:]}", rel)
+    ok("accept", CASE, "establishment-decision", root=launched)
+    assert git(launched, "status", "--porcelain", "--untracked-files=all") == ""
+    assert "Thư ký: Nguyễn Thị Lan" in _texts(path)

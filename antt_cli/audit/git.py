@@ -260,6 +260,16 @@ def _quick_states(root: Path, relpaths: list[str]) -> tuple[list[str], list[str]
     return [p for p in relpaths if p in dirty], []
 
 
+def refuse_flagged(root: Path, relpaths: list[str]) -> None:
+    """Refuse (audit.flagged) a path among `relpaths` whose index entry carries a flag set by
+    hand (`_flagged`), in one `ls-files`: for a file committed as it stands (`antt accept`),
+    whose edit is no refusal but which git would not stage."""
+    listing = _run(root, "ls-files", "-s", "-v", "-z", "--", *(literal(p) for p in relpaths))
+    for rel, entry in (_entries(listing, 4) or {}).items():
+        if _flagged(entry[0]):
+            raise AnttError("audit.flagged", file=rel)
+
+
 def _flagged(tag: str) -> bool:
     """Whether `ls-files -v` tags an entry with a flag set by hand: assume-unchanged (a
     lowercase tag) or skip-worktree ("S"). git then neither sees an edit of the file nor

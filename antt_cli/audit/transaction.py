@@ -322,6 +322,7 @@ class Transaction:
         """Commit the file as the working tree holds it, uncommitted hand edits included
         (`antt accept`: the officer's edit in Word becomes the issued version); its bytes."""
         rel, full = self._target(relpath)
+        gitq.refuse_flagged(self.root, [rel])  # its edit is meant: not checked clean, but git must stage it
         try:
             data = full.read_bytes()
         except OSError as exc:
