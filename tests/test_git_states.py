@@ -51,3 +51,19 @@ def test_git_location_variables_in_the_environment_are_not_followed(launched, tm
     assert git(other, "status", "--porcelain") == ""
     assert not (tmp_path / "other-index").exists()
     _fsck_clean(launched)
+
+
+def test_a_sparse_checkout_is_refused_before_any_write(launched):
+    """In a sparse checkout the cases outside its cone are not on disk: a write would take
+    its case ID from a folder listing without them (new-model: a case HEAD has) and its
+    number (--number auto) from a register without theirs (a number given twice). Refused
+    with how to get every case back, then written once the checkout is whole."""
+    git(launched, "update-index", "-q", "--refresh")  # a copy: stat data git must see as its own
+    git(launched, "sparse-checkout", "set", "models/MH-2025-001")
+    assert not (launched / "models" / "MH-2025-002").exists()
+    refused(launched, *PROGRESS, contains="git sparse-checkout disable")
+    refused(launched, *NEW_MODEL, contains="git sparse-checkout disable")
+    git(launched, "sparse-checkout", "disable")
+    ok(*PROGRESS, root=launched)
+    assert git(launched, "status", "--porcelain", "--untracked-files=all") == ""
+    _fsck_clean(launched)

@@ -391,10 +391,11 @@ def _matches(reported: str, relpaths: list[str]) -> bool:
 
 def config_values(root: Path) -> dict[str, str]:
     """The git settings a write needs, in one `git config`: {key in lower case: value} of
-    `user.name`, `user.email`, `core.splitIndex`, `core.hooksPath`, `core.fileMode`, `commit.gpgSign` and
+    `user.name`, `user.email`, `core.splitIndex`, `core.hooksPath`, `core.fileMode`,
+    `core.sparseCheckout`, `commit.gpgSign` and
     hooks set in the configuration (`hook.<name>.*`, newer git) where git has them."""
     status, out, _ = _run(root, "config", "-z", "--get-regexp",
-                          r"^(user\.(name|email)|core\.(splitindex|hookspath|filemode)|commit\.gpgsign|hook\..*)$")
+                          r"^(user\.(name|email)|core\.(splitindex|hookspath|filemode|sparsecheckout)|commit\.gpgsign|hook\..*)$")
     config: dict[str, str] = {}
     if status == 0:
         for item in out.split("\0"):
@@ -410,6 +411,12 @@ def config_values(root: Path) -> dict[str, str]:
 # (docs/reliability.md, "Git's index"). Given on antt's own git runs, so a dossier made
 # before `antt init` wrote the setting gets it too; a value the user set stands.
 SPLIT_INDEX = ("-c", "core.splitIndex=true")
+
+
+def sparse_checkout(config: dict[str, str]) -> bool:
+    """Whether the work tree is a sparse checkout (`core.sparseCheckout`, set by `git
+    sparse-checkout`): cases outside its cone are not on disk."""
+    return config.get("core.sparsecheckout", "").strip().lower() in ("true", "yes", "on", "1")
 
 
 def index_options(config: dict[str, str]) -> tuple[str, ...]:

@@ -11,7 +11,7 @@
 Entering takes the dossier lock first (waiting; one deadline for everything, 10 s or
 ANTT_LOCK_TIMEOUT), completes or rolls back a transaction a killed process left
 (audit/journal.py), then checks the repository: an operation in progress (merge, rebase,
-revert, cherry-pick, bisect) or a detached HEAD is refused, another git process's
+revert, cherry-pick, bisect), a detached HEAD or a sparse checkout is refused, another git process's
 `index.lock` is waited for within the same deadline, then "dossier busy". Refusals (also
 no identity, a file with hand edits or hidden by .gitignore, a path outside the dossier)
 happen before the first byte is written. Before the first write the journal is saved;
@@ -205,6 +205,8 @@ class Transaction:
                 raise AnttError("audit.recovery_pending")
             self._wait_for_repository(gitdir, deadline)
             config = gitq.config_values(self.root)
+            if gitq.sparse_checkout(config):  # cases not on disk: IDs and numbers given blind
+                raise AnttError("audit.sparse_checkout")
             self._git_options = gitq.index_options(config)
             self._from_objects = plumbing.usable(self.root, gitdir, config)
             self._file_mode = plumbing.file_mode(config)

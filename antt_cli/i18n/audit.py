@@ -129,6 +129,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Cảnh báo: không khôi phục được {path} ({detail}). Hãy kiểm tra bằng `git status` và trả lại tệp bằng `git restore` nếu cần.",
         "en": "Warning: could not restore {path} ({detail}). Check with `git status` and restore the file with `git restore` if needed.",
     },
+    "audit.sparse_checkout": {
+        "vi": "Kho git của hồ sơ đang checkout một phần (git sparse-checkout), nên một số hồ sơ không có trên đĩa: antt sẽ cấp mã hồ sơ và số văn bản mà không thấy chúng (có thể trùng). Hãy lấy lại đủ các hồ sơ bằng `git sparse-checkout disable`, rồi chạy lại lệnh.",
+        "en": "The dossier's git repository is a sparse checkout (git sparse-checkout), so some cases are not on disk: antt would give case IDs and document numbers without seeing them (possibly twice). Bring every case back with `git sparse-checkout disable`, then run the command again.",
+    },
     "audit.stale_lock": {
         "vi": "Đã gỡ khoá hồ sơ do một lệnh antt không còn chạy để lại (pid {pid}); tiếp tục.",
         "en": "Removed the dossier lock left by an antt command that is no longer running (pid {pid}); continuing.",
