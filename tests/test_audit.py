@@ -303,8 +303,7 @@ def _set_up(root: Path, change: str) -> None:
 
 JUDGED_QUICKLY = ("clean", "modified", "same bytes, new time", "staged", "staged, then put back", "deleted",
                   "removed everywhere", "new, staged", "intent to add")
-SEEN_CLEAN = ("clean", "staged, then put back", "same bytes, new time", "folder",
-              "assume unchanged")  # git status too hides an edit behind --assume-unchanged
+SEEN_CLEAN = ("clean", "staged, then put back", "same bytes, new time", "folder")
 
 
 @pytest.mark.parametrize("change", [*JUDGED_QUICKLY, "staged deletion", "untracked", "ignored", "executable",
@@ -315,6 +314,12 @@ def test_quick_dirty_check_answers_as_git_status(repo, change):
     _set_up(repo, change)
     paths = ["cases/MH-2023-001/case.yaml", "cases/MH-2023-002/case.yaml", "cases/a.docx", "cases/b.docx",
              "notes.txt", "cases/none.docx", *(["cases"] if change == "folder" else [])]
+    if change == "assume unchanged":  # a flag set by hand: refused either way (audit.flagged)
+        for quick in (False, True):
+            with pytest.raises(AnttError) as err:
+                gitq.path_states(repo, paths, quick=quick)
+            assert err.value.key == "audit.flagged"
+        return
     expected = gitq.path_states(repo, paths)
     assert gitq.path_states(repo, paths, quick=True) == expected
     judged = gitq._quick_states(repo, paths)
