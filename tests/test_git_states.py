@@ -3,6 +3,7 @@ a write either refuses cleanly (tree, index and HEAD as they were, one sentence)
 valid commit holding exactly its files (`git fsck` clean, nothing else staged or swept in)."""
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -66,4 +67,35 @@ def test_a_sparse_checkout_is_refused_before_any_write(launched):
     git(launched, "sparse-checkout", "disable")
     ok(*PROGRESS, root=launched)
     assert git(launched, "status", "--porcelain", "--untracked-files=all") == ""
+    _fsck_clean(launched)
+
+
+def _link_committed(root: Path, rel: str, store: str) -> None:
+    """Move `rel` to `store` (inside the dossier) and leave a symbolic link to it in its
+    place, committed so."""
+    source, target = root / rel, root / store
+    target.parent.mkdir(parents=True, exist_ok=True)
+    git(root, "mv", rel, store)
+    source.symlink_to(os.path.relpath(target, source.parent))
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "liên kết")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symlinks need privileges on Windows")
+@pytest.mark.parametrize("linked, command", [
+    ("models/MH-2025-001", PROGRESS),
+    ("models/MH-2025-001/case.yaml", PROGRESS),
+    ("models/MH-2025-001/docs", ("record", "MH-2025-001", "periodic-report", "--date", "2026-05-05",
+                                 "--number", "07/BC-BCĐ", "--period", "6-month")),
+], ids=["case-folder", "case-file", "docs-folder"])
+def test_a_symbolic_link_on_the_way_to_a_written_file_is_refused(launched, linked, command):
+    """A case folder, case file or docs folder that is a symbolic link to elsewhere in the
+    dossier: git records the link, not what it points to. Before, a write through a linked
+    folder reached `update-index`, which refused ("beyond a symbolic link") and the sentence
+    blamed a pre-commit hook; a linked case file was replaced by a regular file in the commit
+    while the file it pointed to kept the old content. Refused first, naming the link."""
+    _link_committed(launched, linked, "kho/" + linked.replace("/", "-"))
+    result = refused(launched, *command, contains=linked)
+    assert "symbolic link" in result.stderr and "pre-commit" not in result.stderr
+    assert (launched / linked).is_symlink()
     _fsck_clean(launched)

@@ -291,6 +291,7 @@ class Transaction:
             full.parent.resolve().relative_to(root)
         except ValueError:
             raise AnttError("audit.path_outside", path=str(relpath)) from None
+        _refuse_links(root, rel)
         return rel, full
 
     def _refuse_unsafe(self, rels: list[str], rests_on: list[str] = ()) -> None:
@@ -681,6 +682,27 @@ class Transaction:
             except Exception as exc:  # noqa: BLE001
                 problems.append(("git index", str(exc)))
         return problems
+
+
+def _refuse_links(root: Path, rel: str) -> None:
+    """Refuse (audit.symlink) a path whose file or a folder on the way to it (below `root`) is
+    a symbolic link: git records the link itself, not what it points to, so a write there
+    would either be refused by git (a path "beyond a symbolic link") or replace the link by a
+    file. One `lstat` per part of the path."""
+    import stat
+
+    at = root
+    parts = rel.split("/")
+    for depth, part in enumerate(parts, 1):
+        at = at / part
+        try:
+            mode = os.lstat(at).st_mode
+        except FileNotFoundError:
+            return  # the rest is made by the write
+        except OSError:
+            return  # the write says what is wrong
+        if stat.S_ISLNK(mode):
+            raise AnttError("audit.symlink", path="/".join(parts[:depth]))
 
 
 def _atomic_write(full: Path, data: bytes, mode: int | None, rel: str, tmp: Path | None = None) -> None:

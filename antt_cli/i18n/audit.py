@@ -137,6 +137,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Đã gỡ khoá hồ sơ do một lệnh antt không còn chạy để lại (pid {pid}); tiếp tục.",
         "en": "Removed the dossier lock left by an antt command that is no longer running (pid {pid}); continuing.",
     },
+    "audit.symlink": {
+        "vi": "{path} trong hồ sơ là một liên kết tượng trưng (symbolic link), nên antt không ghi qua nó: git lưu chính liên kết chứ không lưu tệp mà nó trỏ tới. Hãy thay liên kết bằng tệp hoặc thư mục thật (xoá liên kết, chép nội dung vào đúng chỗ đó, rồi commit), rồi chạy lại lệnh.",
+        "en": "{path} in the dossier is a symbolic link, so antt will not write through it: git records the link itself, not the file it points to. Replace the link with the real file or folder (remove the link, copy the content into its place, commit), then run the command again.",
+    },
     "audit.unborn": {
         "vi": "Kho git tại {path} chưa có commit nào nên chưa phải là hồ sơ. Hãy tạo hồ sơ bằng `antt init`.",
         "en": "The git repository at {path} has no commit yet, so it is not a dossier. Create the dossier with `antt init`.",
