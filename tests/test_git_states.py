@@ -99,3 +99,26 @@ def test_a_symbolic_link_on_the_way_to_a_written_file_is_refused(launched, linke
     assert "symbolic link" in result.stderr and "pre-commit" not in result.stderr
     assert (launched / linked).is_symlink()
     _fsck_clean(launched)
+
+
+@pytest.mark.parametrize("hooks", [False, True], ids=["from-objects", "git-commit"])
+def test_a_link_checked_out_as_a_plain_file_is_refused(launched, hooks):
+    """With `core.symlinks=false` (Git for Windows' default) a symbolic link is checked out
+    as a plain file holding its target, and `update-index` keeps the link's mode for whatever
+    bytes the file gets. Before, a document written there was committed from objects as a
+    regular file while the index kept a link to 39 KB of DOCX bytes (a staged typechange the
+    next `git commit` would carry). Refused, naming it."""
+    if hooks:
+        hook = launched / ".git" / "hooks" / "post-commit"
+        hook.write_text("#!/bin/sh\nexit 0\n")
+        hook.chmod(0o755)
+    git(launched, "config", "core.symlinks", "false")
+    rel = "models/MH-2025-001/docs/15-periodic-report.docx"
+    (launched / rel).write_text("../case.yaml")
+    blob = git(launched, "hash-object", "-w", rel).strip()
+    git(launched, "update-index", "--add", "--cacheinfo", f"120000,{blob},{rel}")
+    git(launched, "commit", "-q", "-m", "liên kết")
+    refused(launched, "record", "MH-2025-001", "periodic-report", "--date", "2026-05-05",
+            "--number", "07/BC-BCĐ", "--period", "6-month", contains=rel)
+    assert git(launched, "status", "--porcelain", "--untracked-files=all") == ""
+    _fsck_clean(launched)

@@ -206,9 +206,7 @@ def path_states(root: Path, relpaths: list[str], options: tuple[str, ...] = (),
         root, *options, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored=matching",
         "--no-renames", "--", *(literal(p) for p in relpaths),
     )
-    for rel, entry in (_entries(_wait_plain(listing), 4) or {}).items():
-        if _flagged(entry[0]):
-            raise AnttError("audit.flagged", file=rel)
+    _refuse_entries(_entries(_wait_plain(listing), 4))
     entries = _porcelain_entries(out)
     dirty = _select(root, relpaths, [p for code, p in entries if code != "!!"])
     ignored = _select(root, relpaths, [p for code, p in entries if code == "!!"])
@@ -264,10 +262,20 @@ def refuse_flagged(root: Path, relpaths: list[str]) -> None:
     """Refuse (audit.flagged) a path among `relpaths` whose index entry carries a flag set by
     hand (`_flagged`), in one `ls-files`: for a file committed as it stands (`antt accept`),
     whose edit is no refusal but which git would not stage."""
-    listing = _run(root, "ls-files", "-s", "-v", "-z", "--", *(literal(p) for p in relpaths))
-    for rel, entry in (_entries(listing, 4) or {}).items():
+    _refuse_entries(_entries(_run(root, "ls-files", "-s", "-v", "-z", "--", *(literal(p) for p in relpaths)), 4))
+
+
+def _refuse_entries(entries: dict[str, tuple[str, ...]] | None) -> None:
+    """Refuse a path whose index entry (`ls-files -s -v`: tag, mode, id, stage) git would not
+    stage a write into as written: one with a flag set by hand (audit.flagged), or a symbolic
+    link (mode 120000, audit.symlink) — where git checks links out as plain files
+    (`core.symlinks=false`, Git for Windows' default) `update-index` keeps the link's mode
+    for the file's new bytes, so the index would hold a link the commit does not."""
+    for rel, entry in (entries or {}).items():
         if _flagged(entry[0]):
             raise AnttError("audit.flagged", file=rel)
+        if entry[1] == "120000":
+            raise AnttError("audit.symlink", path=rel)
 
 
 def _flagged(tag: str) -> bool:
