@@ -317,7 +317,9 @@ def undo_batch(root: Path, data: dict, notice: Callable[[str], None] | None) -> 
     if not head or now is None or now == head:
         return True
     status, _, _ = gitq._run(root, "merge-base", "--is-ancestor", str(head), now)
-    if status != 0:   # the branch moved elsewhere meanwhile (a person's git): not ours to undo
+    if status != 0 or not _only_antts(root, f"{head}..{now}"):
+        # the branch moved elsewhere meanwhile, or a person committed on top of the batch's
+        # commits (their work would be undone with them): not ours to undo
         _say(notice, "audit.batch_not_undone", head=str(head)[:10])
         return False
     out = gitq._check(root, "diff", "--name-only", "--no-renames", "-z", str(head), now)
@@ -333,6 +335,16 @@ def undo_batch(root: Path, data: dict, notice: Callable[[str], None] | None) -> 
             _unlink(full)
             _prune(full.parent, Path(root))
     return True
+
+
+def _only_antts(root: Path, commits: str) -> bool:
+    """Whether every commit of the range `commits` is antt's own (carries its
+    `Antt-Transaction` trailer): one `git rev-list`."""
+    from antt_cli.audit import git as gitq
+
+    status, out, _ = gitq._run(root, "rev-list", "--count", "--invert-grep",
+                               f"--grep=^{gitq.TRANSACTION_TRAILER}: ", commits)
+    return status == 0 and out.strip() == "0"
 
 
 def recover_batch(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> str | None:
