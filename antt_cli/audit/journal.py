@@ -293,8 +293,9 @@ def _complete_or_undo(root: Path, gitdir: Path, data: dict, path: Path,
         path.unlink()
         _say(notice, "audit.recovered_completed", what=what, sha=sha[:10])
         return "completed"
-    for entry in reversed(entries):
-        _restore_entry(root, entry)
+    kept = [entry["path"] for entry in reversed(entries) if _restore_entry(root, entry)]
+    for rel in kept:
+        _say(notice, "audit.recovered_kept", what=what, path=rel)
     if not _restore_index(root, gitdir, data, index_backup, notice):
         return "incomplete"  # the journal stays: the next command tries again
     for rel in reversed(data.get("dirs") or []):
@@ -392,25 +393,33 @@ def _read_journal(path: Path, notice: Callable[[str], None] | None) -> dict | No
         return None
 
 
-def _restore_entry(root: Path, entry: dict) -> None:
+def _restore_entry(root: Path, entry: dict) -> bool | None:
     """Put one journalled file back as it was: removed when it was new, renamed back from its
-    hard-linked backup when there is one (works on a full disk), else rewritten from git."""
+    hard-linked backup when there is one (works on a full disk), else rewritten from git.
+    True when it was left alone: changed since the killed command wrote it (a hand edit)."""
     from antt_cli.audit import git as gitq
 
     full = root / entry["path"]
     old = entry.get("old")
-    if old is None:
-        _unlink(full)
-        return
     try:
         current = blob_id(full.read_bytes())
     except OSError:
         current = None
     backup = root / entry["backup"] if entry.get("backup") else None
+    if current is not None and current not in (old, entry.get("new", current)):
+        # neither as it was nor as the killed command wrote it: edited since (the new
+        # document opened in Word), the person's work: left as it is (the prior version is
+        # the blob `old`, in git: a path is written only when clean)
+        if backup is not None:
+            _unlink(backup)
+        return True
+    if old is None:
+        _unlink(full)
+        return None
     if current == old:
         if backup is not None:
             _unlink(backup)
-        return
+        return None
     if backup is not None and _holds(backup, old):
         rename_back(backup, full)
         return

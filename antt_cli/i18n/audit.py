@@ -109,6 +109,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Lệnh {what} trước đó bị dừng giữa chừng sau khi đã commit ({sha}): đã hoàn tất và dọn các tệp tạm còn sót.",
         "en": "The earlier {what} was stopped after it had committed ({sha}): completed it and removed its leftovers.",
     },
+    "audit.recovered_kept": {
+        "vi": "Tệp {path} đã được sửa sau khi lệnh {what} bị dừng giữa chừng ghi vào, nên antt để nguyên tệp đó khi hoàn lại lệnh: đó là thay đổi chưa commit của bạn. Hãy xem lại bằng `git status` và `git diff`, rồi commit hoặc bỏ nó.",
+        "en": "{path} was changed after the interrupted {what} wrote it, so antt left it as it is while rolling that command back: it is your uncommitted change. Look at it with `git status` and `git diff`, then commit or discard it.",
+    },
     "audit.recovered_rolled_back": {
         "vi": "Lệnh {what} trước đó bị dừng giữa chừng trước khi commit: đã hoàn lại, hồ sơ như trước lệnh đó.",
         "en": "The earlier {what} was stopped before it committed: rolled it back, the dossier is as it was before it.",
