@@ -170,3 +170,38 @@ def test_a_users_commit_during_the_write_does_not_take_antts_files(launched, tmp
     assert git(launched, "show", "--name-only", "--format=", users).split() == ["ghi-chu.txt"]
     assert git(launched, "status", "--porcelain", "--untracked-files=all") == ""
     _fsck_clean(launched)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX processes")
+def test_a_commit_made_meanwhile_is_refused_with_its_own_sentence(launched, tmp_path):
+    """The officer's own `git commit` lands between antt's checks and its commit (paused before
+    staging): the branch moved, so the commit from objects is refused (`update-ref` against
+    the HEAD antt started from) and everything put back. Before, the sentence quoted git's
+    "cannot lock ref" and blamed a pre-commit hook; it now says what happened and to run the
+    command again — which then succeeds."""
+    import sys
+
+    git(launched, "update-index", "-q", "--refresh")
+    (launched / "ghi-chu.txt").write_text("ghi chú\n", encoding="utf-8")
+    git(launched, "add", "ghi-chu.txt")
+    go = tmp_path / "go"
+    proc = subprocess.Popen([sys.executable, "-m", "antt_cli", "--dossier", str(launched), *PROGRESS],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                            env={**os.environ, "ANTT_TEST_PAUSE": "before-commit",
+                                 "ANTT_TEST_PAUSE_FILE": str(go)})
+    import time
+
+    deadline = time.monotonic() + 60
+    while not go.with_name("go.paused").exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    try:
+        git(launched, "commit", "-q", "-m", "của người dùng")
+    finally:
+        go.write_text("")
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1, err
+    assert "git log" in err and "pre-commit" not in err, err
+    assert git(launched, "show", "--name-only", "--format=", "HEAD").split() == ["ghi-chu.txt"]
+    assert git(launched, "status", "--porcelain", "--untracked-files=all") == ""
+    ok(*PROGRESS, root=launched)
+    _fsck_clean(launched)

@@ -296,7 +296,13 @@ def commit(root: Path, head: str, paths: list[str], message: str, env: dict[str,
     if tree == before:
         raise AnttError("audit.commit_failed", detail="nothing to commit")
     sha = _git(root, ["commit-tree", tree, "-p", head, "-F", "-"], message.encode("utf-8"), env).decode().strip()
-    _git(root, ["update-ref", "-m", f"commit: {summary}", "HEAD", sha, head])
+    try:
+        _git(root, ["update-ref", "-m", f"commit: {summary}", "HEAD", sha, head])
+    except AnttError:
+        now = gitq.head_sha(root)
+        if now != head:  # another git committed meanwhile: said as such, not as git's lock error
+            raise AnttError("audit.head_moved", old=head[:10], new=(now or "?")[:10]) from None
+        raise
     return sha
 
 

@@ -57,6 +57,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không tìm thấy chương trình git. Hãy cài Git (https://git-scm.com/downloads) và mở lại cửa sổ dòng lệnh rồi chạy lại.",
         "en": "The git program was not found. Install Git (https://git-scm.com/downloads), open a new terminal and run the command again.",
     },
+    "audit.head_moved": {
+        "vi": "Trong lúc antt đang ghi, một lệnh git khác đã tạo commit (HEAD chuyển từ {old} sang {new}), nên antt không commit: mọi tệp đã được trả lại như cũ. Hãy xem commit đó bằng `git log`, rồi chạy lại lệnh.",
+        "en": "While antt was writing, another git command made a commit (HEAD moved from {old} to {new}), so antt did not commit: every file was put back as it was. Look at that commit with `git log`, then run the command again.",
+    },
     "audit.ignored_target": {
         "vi": "Tệp {files} đã có sẵn nhưng bị git bỏ qua (.gitignore), nên antt không ghi đè lên nó. Hãy chuyển tệp đó đi nơi khác (hoặc bỏ quy tắc tương ứng trong .gitignore và commit tệp), rồi chạy lại lệnh.",
         "en": "{files} already exists but git ignores it (.gitignore), so antt will not overwrite it. Move that file elsewhere (or remove the matching .gitignore rule and commit it), then run the command again.",
