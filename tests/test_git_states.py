@@ -208,13 +208,12 @@ def test_a_commit_made_meanwhile_is_refused_with_its_own_sentence(launched, tmp_
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX processes")
-@pytest.mark.xfail(strict=True, reason=(
-    "a user's `git add -A` in antt's write window stages antt's own prior-file link "
-    "(`.case.yaml.antt-<id>.orig`, kept beside the file for the rollback: docs/reliability.md "
-    "\"A full disk\"); antt removes the file after its commit but the index keeps the entry, which "
-    "the user's next commit carries. Keeping it out needs those names ignored by git "
-    "(.git/info/exclude) or the links kept under .git/antt, or antt holding index.lock"))
 def test_a_users_add_all_during_the_write_does_not_stage_antts_own_files(launched, tmp_path):
+    """The officer's `git add -A` while antt writes (or after a killed command, before the next
+    one clears its files): antt's prior-file link beside the case file
+    (`.case.yaml.antt-<id>.orig`, docs/reliability.md "A full disk") is ignored by git
+    (`info/exclude`), so it is not staged. Before, the index kept it after antt removed the
+    file, and the officer's next commit carried it."""
     git(launched, "update-index", "-q", "--refresh")
     (launched / "ghi-chu.txt").write_text("ghi chú\n", encoding="utf-8")
     proc, go = _paused(launched, PROGRESS, "written", tmp_path)

@@ -59,6 +59,40 @@ def backup_name(final: Path, txid: str) -> Path:
     return final.with_name(f".{final.name}.antt-{txid}.orig")
 
 
+# git's ignore rules for antt's own files beside a file being written (`tmp_name`,
+# `backup_name`, the recovery's and `_atomic_write`'s temporary files): a person's `git add -A`
+# while antt writes, or after a killed command, never stages them.
+OWN_FILES = (".*.antt-*.tmp", ".*.antt-*.orig")
+
+
+def exclude_own_files(gitdir: Path) -> None:
+    """Add `OWN_FILES` to the repository's `info/exclude` (the common git dir's, which a linked
+    worktree reads) unless they are there; one read of a small file. Best effort: a
+    repository where it cannot be written keeps antt's files visible to `git add`."""
+    common = Path(gitdir)
+    try:
+        common = (common / (common / "commondir").read_text(encoding="utf-8").strip()).resolve()
+    except OSError:
+        pass
+    path = common / "info" / "exclude"
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        text = ""
+    except OSError:
+        return
+    if all(pattern in text.splitlines() for pattern in OWN_FILES):
+        return
+    lines = "# antt: its temporary files beside a file it writes (docs/reliability.md)\n"
+    lines += "".join(f"{pattern}\n" for pattern in OWN_FILES)
+    try:
+        path.parent.mkdir(exist_ok=True)
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(("\n" if text and not text.endswith("\n") else "") + lines)
+    except OSError:
+        pass
+
+
 IN_USE_ATTEMPTS = 5  # Windows: a file Word or an antivirus scanner holds; retried briefly
 
 

@@ -371,6 +371,7 @@ class Transaction:
         file its write goes through."""
         tmp = jr.tmp_name(full, self.txid)
         if self._journal is None:
+            jr.exclude_own_files(gitq.git_dir(self.root))  # before the first of them exists
             self._journal = jr.Journal(gitq.git_dir(self.root), self.txid, action=self.action,
                                        case_id=self.case_id, head=self._head)
             for folder in self._created_dirs:
