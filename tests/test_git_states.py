@@ -225,3 +225,25 @@ def test_a_users_add_all_during_the_write_does_not_stage_antts_own_files(launche
     assert proc.returncode == 0
     assert git(launched, "status", "--porcelain", "--untracked-files=all").splitlines() == ["A  ghi-chu.txt"]
     _fsck_clean(launched)
+
+
+def test_recovery_keeps_what_was_staged_after_the_kill(launched):
+    """A write killed once it had staged (phase committing, the index's prior copy kept); the
+    officer then stages a file of their own (`git add`) before antt runs again. The recovery
+    puts antt's paths back in the index — and only those: before, it renamed the prior copy
+    of the whole index back, so the officer's `git add` was undone (the file untracked again,
+    the staged version lost)."""
+    import signal
+
+    from conftest import antt_process
+
+    git(launched, "update-index", "-q", "--refresh")
+    killed = antt_process("--dossier", str(launched), *PROGRESS,
+                          env={"ANTT_LANG": "en", "ANTT_TEST_CRASH_AT": "staged"})
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    (launched / "ghi-chu.txt").write_text("ghi chú\n", encoding="utf-8")
+    git(launched, "add", "ghi-chu.txt")
+    status = antt_process("--dossier", str(launched), "status", env={"ANTT_LANG": "en"})
+    assert status.returncode == 0 and "rolled it back" in status.stderr, status.stderr
+    assert git(launched, "status", "--porcelain", "--untracked-files=all").splitlines() == ["A  ghi-chu.txt"]
+    _fsck_clean(launched)

@@ -476,16 +476,38 @@ def _restore_index(root: Path, gitdir: Path, data: dict, index_backup: Path | No
     from antt_cli.audit import git as gitq
 
     phase = data.get("phase")
-    if phase in (STAGING, COMMITTING) and index_backup is not None and index_backup.exists():
+    paths = [e["path"] for e in data["paths"]]
+    if phase in (STAGING, COMMITTING) and index_backup is not None and index_backup.exists() \
+            and _same_but(root, index_backup, paths):
         rename_back(index_backup, Path(gitdir) / "index")
     elif phase in (STAGING, COMMITTING):
-        status, err = gitq.unstage(root, [e["path"] for e in data["paths"]], unborn=data.get("head") is None)
+        status, err = gitq.unstage(root, paths, unborn=data.get("head") is None)
         if status != 0:
             _say(notice, "audit.rollback_incomplete", path="git index", detail=gitq.last_lines(err))
             return False
     if index_backup is not None:
         _unlink(index_backup)
     return True
+
+
+def _same_but(root: Path, index_backup: Path, paths: list[str]) -> bool:
+    """Whether git's index holds what its prior copy `index_backup` holds but for `paths` (the
+    killed transaction's): then renaming the copy back undoes exactly its staging, writing
+    nothing (a full disk). False when someone staged something else since (a person's `git
+    add` after the kill), whose work the copy would undo: the paths are unstaged instead.
+    Two `git ls-files` (a rare recovery); when git cannot say, the copy is renamed back."""
+    from antt_cli.audit import git as gitq
+
+    skip = set(paths)
+
+    def entries(env: dict[str, str] | None) -> set[str] | None:
+        status, out, _ = gitq._run(root, "ls-files", "-s", "-v", "-z", env=env)
+        if status != 0:
+            return None
+        return {item for item in out.split("\0") if item and item.partition("\t")[2] not in skip}
+
+    prior, now = entries({"GIT_INDEX_FILE": str(index_backup)}), entries(None)
+    return prior is None or now is None or prior == now
 
 
 def _dead_here(data: dict) -> bool:
