@@ -247,3 +247,25 @@ def test_recovery_keeps_what_was_staged_after_the_kill(launched):
     assert status.returncode == 0 and "rolled it back" in status.stderr, status.stderr
     assert git(launched, "status", "--porcelain", "--untracked-files=all").splitlines() == ["A  ghi-chu.txt"]
     _fsck_clean(launched)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX processes")
+def test_a_failed_write_keeps_what_was_staged_meanwhile(launched, tmp_path):
+    """The officer stages a file of their own while antt's write is staged, and HEAD moves
+    (another tool's commit, made without the index), so antt's commit is refused and rolled
+    back. The rollback unstages antt's paths only: before, it renamed its copy of the whole
+    index back and the officer's `git add` was undone."""
+    git(launched, "update-index", "-q", "--refresh")
+    (launched / "ghi-chu.txt").write_text("ghi chú\n", encoding="utf-8")
+    proc, go = _paused(launched, PROGRESS, "staged", tmp_path)
+    try:
+        git(launched, "add", "ghi-chu.txt")
+        other = git(launched, "commit-tree", "HEAD^{tree}", "-p", "HEAD", "-m", "công cụ khác").strip()
+        git(launched, "update-ref", "HEAD", other)
+    finally:
+        go.write_text("")
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1, err
+    assert git(launched, "rev-parse", "HEAD").strip() == other
+    assert git(launched, "status", "--porcelain", "--untracked-files=all").splitlines() == ["A  ghi-chu.txt"]
+    _fsck_clean(launched)

@@ -478,7 +478,7 @@ def _restore_index(root: Path, gitdir: Path, data: dict, index_backup: Path | No
     phase = data.get("phase")
     paths = [e["path"] for e in data["paths"]]
     if phase in (STAGING, COMMITTING) and index_backup is not None and index_backup.exists() \
-            and _same_but(root, index_backup, paths):
+            and same_but(root, index_backup, paths):
         rename_back(index_backup, Path(gitdir) / "index")
     elif phase in (STAGING, COMMITTING):
         status, err = gitq.unstage(root, paths, unborn=data.get("head") is None)
@@ -490,7 +490,7 @@ def _restore_index(root: Path, gitdir: Path, data: dict, index_backup: Path | No
     return True
 
 
-def _same_but(root: Path, index_backup: Path, paths: list[str]) -> bool:
+def same_but(root: Path, index_backup: Path, paths: list[str]) -> bool:
     """Whether git's index holds what its prior copy `index_backup` holds but for `paths` (the
     killed transaction's): then renaming the copy back undoes exactly its staging, writing
     nothing (a full disk). False when someone staged something else since (a person's `git

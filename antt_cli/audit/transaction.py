@@ -574,6 +574,13 @@ class Transaction:
         self._backups.clear()
         self._index_backup = None
 
+    def _drop_index_backup(self) -> None:
+        try:
+            self._index_backup.unlink()
+        except OSError:
+            pass
+        self._index_backup = None
+
     def _set_phase(self, phase: str) -> None:
         if self._journal is None:
             return
@@ -668,6 +675,9 @@ class Transaction:
                 folder.rmdir()
             except OSError:
                 pass  # not empty (something else wrote there) or already gone
+        if self._staged and self._index_backup is not None and not jr.same_but(self.root, self._index_backup,
+                                                                               self._staged):
+            self._drop_index_backup()  # someone staged more meanwhile: unstage ours only (below)
         if self._staged and self._index_backup is not None:
             try:
                 jr.rename_back(self._index_backup, gitq.git_dir(self.root) / "index")
