@@ -269,3 +269,27 @@ def test_a_failed_write_keeps_what_was_staged_meanwhile(launched, tmp_path):
     assert git(launched, "rev-parse", "HEAD").strip() == other
     assert git(launched, "status", "--porcelain", "--untracked-files=all").splitlines() == ["A  ghi-chu.txt"]
     _fsck_clean(launched)
+
+
+def test_recovery_leaves_a_killed_write_the_officer_committed(launched):
+    """A write killed once its file was written; the officer sees the change and commits it
+    with git (`git commit -a`) before antt runs again. The recovery finds no commit of antt's
+    and rolls back — but not that file: before, it put the prior bytes back on disk, a change
+    against the officer's own commit (the tree no longer clean), while the notice said the
+    dossier was as before. The file is left as committed, and a notice says so."""
+    import signal
+
+    from conftest import antt_process
+
+    git(launched, "update-index", "-q", "--refresh")
+    killed = antt_process("--dossier", str(launched), *PROGRESS,
+                          env={"ANTT_LANG": "en", "ANTT_TEST_CRASH_AT": "written"})
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    git(launched, "commit", "-q", "-a", "-m", "của cán bộ")
+    mine = git(launched, "rev-parse", "HEAD").strip()
+    status = antt_process("--dossier", str(launched), "status", env={"ANTT_LANG": "en"})
+    assert status.returncode == 0, status.stderr
+    assert "models/MH-2025-001/case.yaml" in status.stderr and "git log -p" in status.stderr, status.stderr
+    assert git(launched, "rev-parse", "HEAD").strip() == mine
+    assert git(launched, "status", "--porcelain", "--untracked-files=all") == ""
+    _fsck_clean(launched)

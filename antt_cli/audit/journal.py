@@ -327,10 +327,17 @@ def _complete_or_undo(root: Path, gitdir: Path, data: dict, path: Path,
         path.unlink()
         _say(notice, "audit.recovered_completed", what=what, sha=sha[:10])
         return "completed"
-    kept = [entry["path"] for entry in reversed(entries) if _restore_entry(root, entry)]
+    taken = _committed_by_hand(root, data)
+    for rel in taken:
+        _say(notice, "audit.recovered_taken", what=what, path=rel)
+    kept = [entry["path"] for entry in reversed(entries)
+            if entry["path"] not in taken and _restore_entry(root, entry)]
     for rel in kept:
         _say(notice, "audit.recovered_kept", what=what, path=rel)
-    if not _restore_index(root, gitdir, data, index_backup, notice):
+    for entry in entries:
+        if entry["path"] in taken and entry.get("backup"):
+            _unlink(root / entry["backup"])
+    if not _restore_index(root, gitdir, data, index_backup, notice, taken):
         return "incomplete"  # the journal stays: the next command tries again
     for rel in reversed(data.get("dirs") or []):
         try:
@@ -469,18 +476,38 @@ def _restore_entry(root: Path, entry: dict) -> bool | None:
     retrying(lambda: os.replace(tmp, full), full)
 
 
+def _committed_by_hand(root: Path, data: dict) -> set[str]:
+    """The journalled paths a person committed as the killed transaction wrote them (`git
+    commit -a` after the kill, say): HEAD moved since the transaction began and holds the
+    path at the journal's `new` blob. Undoing those would make the working tree and the
+    index differ from the person's own commit; they are left as committed. One `git
+    ls-tree`, only when HEAD moved."""
+    from antt_cli.audit import git as gitq
+
+    if gitq.head_sha(root) in (None, data.get("head")):
+        return set()
+    written = {e["path"]: e.get("new") for e in data["paths"] if e.get("new")}
+    if not written:
+        return set()
+    try:
+        now = gitq.head_blobs(root, list(written))
+    except Exception:  # noqa: BLE001 - cannot tell: undo as usual
+        return set()
+    return {rel for rel, new in written.items() if now.get(rel) == new}
+
+
 def _restore_index(root: Path, gitdir: Path, data: dict, index_backup: Path | None,
-                   notice: Callable[[str], None] | None) -> bool:
+                   notice: Callable[[str], None] | None, taken: set[str] = frozenset()) -> bool:
     """The index as it was before `git add` (its backup renamed back, or the paths unstaged);
     False when git could not unstage them."""
     from antt_cli.audit import git as gitq
 
     phase = data.get("phase")
-    paths = [e["path"] for e in data["paths"]]
+    paths = [e["path"] for e in data["paths"] if e["path"] not in taken]
     if phase in (STAGING, COMMITTING) and index_backup is not None and index_backup.exists() \
-            and same_but(root, index_backup, paths):
+            and not taken and same_but(root, index_backup, paths):
         rename_back(index_backup, Path(gitdir) / "index")
-    elif phase in (STAGING, COMMITTING):
+    elif phase in (STAGING, COMMITTING) and paths:
         status, err = gitq.unstage(root, paths, unborn=data.get("head") is None)
         if status != 0:
             _say(notice, "audit.rollback_incomplete", path="git index", detail=gitq.last_lines(err))

@@ -117,6 +117,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tệp {path} đã được sửa sau khi lệnh {what} bị dừng giữa chừng ghi vào, nên antt để nguyên tệp đó khi hoàn lại lệnh: đó là thay đổi chưa commit của bạn. Hãy xem lại bằng `git status` và `git diff`, rồi commit hoặc bỏ nó.",
         "en": "{path} was changed after the interrupted {what} wrote it, so antt left it as it is while rolling that command back: it is your uncommitted change. Look at it with `git status` and `git diff`, then commit or discard it.",
     },
+    "audit.recovered_taken": {
+        "vi": "Tệp {path} do lệnh {what} bị dừng giữa chừng ghi ra đã được commit bằng git sau đó (không phải bởi antt), nên antt để nguyên như commit đó khi hoàn lại lệnh. Hãy xem lại commit đó bằng `git log -p`.",
+        "en": "{path}, written by the interrupted {what}, was committed with git since (not by antt), so antt left it as that commit has it while rolling the command back. Look at that commit with `git log -p`.",
+    },
     "audit.recovered_rolled_back": {
         "vi": "Lệnh {what} trước đó bị dừng giữa chừng trước khi commit: đã hoàn lại, hồ sơ như trước lệnh đó.",
         "en": "The earlier {what} was stopped before it committed: rolled it back, the dossier is as it was before it.",
