@@ -275,6 +275,29 @@ def test_a_killed_adoption_is_undone_by_the_next_command(dossier, point):
     adopted(dossier)   # and the file can then be adopted whole
 
 
+def test_a_killed_adoption_is_not_undone_over_a_users_own_commit(dossier):
+    """After a killed adoption the officer commits work of their own (a note, a hand edit of a
+    case) before antt runs again. Undoing the batch then would go back past the officer's
+    commit: before, its files were deleted from disk (a new file) or put back as they were at
+    the batch's start (an edit) — the officer's work lost. The batch is left alone with the
+    notice that says how to undo it by hand, and nothing of the officer's is touched."""
+    import signal as sig
+
+    killed = antt_process("--dossier", str(dossier), "adopt", str(CSV),
+                          env={"ANTT_LANG": "en", "ANTT_TEST_CRASH_AT": "after-commit"})
+    assert killed.returncode == -sig.SIGKILL, killed.stderr
+    note = dossier / "ghi-chu.txt"
+    note.write_text("việc của cán bộ\n", encoding="utf-8")
+    git(dossier, "add", "ghi-chu.txt")
+    git(dossier, "commit", "-q", "-m", "Ghi chú của cán bộ")
+    mine = git(dossier, "rev-parse", "HEAD").strip()
+    status = antt_process("--dossier", str(dossier), "status", env={"ANTT_LANG": "en"})
+    assert "git reset" in status.stderr, status.stderr          # how to undo it by hand
+    assert git(dossier, "rev-parse", "HEAD").strip() == mine
+    assert note.read_text(encoding="utf-8") == "việc của cán bộ\n"
+    assert git(dossier, "status", "--porcelain", "--untracked-files=all") == ""
+
+
 # -- historical bodies --------------------------------------------------------------------------
 
 def test_historical_authority_and_its_successor(dossier):

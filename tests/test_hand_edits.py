@@ -157,3 +157,54 @@ def test_a_file_git_is_told_to_ignore_is_refused_not_committed_half(launched, fl
     ok("progress", "MH-2025-001", "--year", "2026", "--target", "Tuần tra", "--achieved", "13",
        root=launched)
     assert git(launched, "status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize("flag", ["--assume-unchanged", "--skip-worktree"])
+@pytest.mark.parametrize("hooks", [False, True], ids=["from-objects", "git-commit"])
+def test_accept_refuses_a_document_git_is_told_to_ignore(launched, flag, hooks):
+    """`antt accept` commits a document as the working tree holds it; flagged in git's index
+    (assume-unchanged, skip-worktree), git stages nothing new for it. Before, the commit from
+    objects carried the edit while the index kept the old entry (a staged change that undoes
+    the commit: assume-unchanged) or lost the entry (removed from the index: skip-worktree).
+    Refused like any other write to a flagged file, then accepted once the flag is cleared."""
+    if hooks:
+        hook = launched / ".git" / "hooks" / "post-commit"
+        hook.write_text("#!/bin/sh\nexit 0\n")
+        hook.chmod(0o755)
+    path = _edit_in_word(launched, "establishment-decision", "Thư ký: Nguyễn Thị Lan", commit=False)
+    rel = path.relative_to(launched).as_posix()
+    git(launched, "update-index", flag, rel)
+    refused(launched, "accept", CASE, "establishment-decision",
+            contains=f"--no-assume-unchanged --no-skip-worktree {rel}")
+    git(launched, "update-index", f"--no-{flag[2:]}", rel)
+    ok("accept", CASE, "establishment-decision", root=launched)
+    assert git(launched, "status", "--porcelain", "--untracked-files=all") == ""
+    assert "Thư ký: Nguyễn Thị Lan" in _texts(path)
+
+
+def test_a_file_edited_after_a_killed_write_is_kept_by_the_recovery(launched):
+    """A write killed after its new document was written: the officer opens that document in
+    Word and edits it before antt runs again. The next command rolls the write back — but the
+    edit is the officer's, not antt's: before, the recovery deleted the new file (or put the
+    prior one back over an edited one), and the edit was lost. The file is left as the officer
+    has it, the rest rolled back, and a notice names it."""
+    import signal
+
+    from conftest import antt_process
+
+    killed = antt_process("--dossier", str(launched), "record", CASE, "periodic-report", "--date", "2026-05-05",
+                          "--number", "07/BC-BCĐ", "--period", "6-month",
+                          env={"ANTT_LANG": "en", "ANTT_TEST_CRASH_AT": "written"})
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    written = [p for p in (launched / "models" / CASE / "docs").glob("*periodic-report*.docx")]
+    assert len(written) == 1
+    document = docx.Document(str(written[0]))
+    document.paragraphs[-1].text = "Thư ký: Nguyễn Thị Lan"
+    document.save(str(written[0]))
+    edited = written[0].read_bytes()
+    status = antt_process("--dossier", str(launched), "status", env={"ANTT_LANG": "en"})
+    assert status.returncode == 0, status.stderr
+    assert written[0].name in status.stderr, status.stderr
+    assert written[0].read_bytes() == edited
+    assert git(launched, "status", "--porcelain", "--untracked-files=all").split() == [
+        "??", written[0].relative_to(launched).as_posix()]

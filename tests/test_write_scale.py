@@ -134,7 +134,7 @@ def test_head_moved_meanwhile_is_refused_and_rolled_back(tmp_path, monkeypatch):
     monkeypatch.setattr(plumbing, "new_tree", meanwhile)
     with pytest.raises(AnttError) as err:
         write(root)
-    assert err.value.key == "audit.commit_failed"
+    assert err.value.key == "audit.head_moved"
     assert git(root, "log", "-1", "--format=%s") == "someone else\n"
     assert git(root, "status", "--porcelain") == status
     assert git(root, "diff", "--cached", "--name-only") == ""  # nothing of antt's left staged

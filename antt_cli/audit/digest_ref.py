@@ -32,10 +32,9 @@ _IDENTITY = {"GIT_AUTHOR_NAME": "antt", "GIT_AUTHOR_EMAIL": "antt@localhost",
 def _git(root: Path, *args: str, data: Any = None, extra: dict[str, str] | None = None) -> tuple[int, bytes]:
     """(exit status, stdout) of `git args…` in `root`, given `data` (bytes, or an open file)
     on its stdin; 128 when git cannot be run."""
-    from antt_cli.audit.git import _LOCATION_VARIABLES, executable
+    from antt_cli.audit.git import environment, executable
 
-    env = {k: v for k, v in os.environ.items() if k not in _LOCATION_VARIABLES}
-    env.update(extra or {})
+    env = environment(extra)
     given = {"input": data} if isinstance(data, bytes) else {"stdin": subprocess.DEVNULL if data is None else data}
     try:
         done = subprocess.run([executable(), *args], cwd=root, capture_output=True, env=env, **given)
@@ -77,12 +76,12 @@ def tree_of(root: Path, commit: str) -> list[tuple[str, str, int]]:
 def blobs(root: Path, ids: list[str]) -> Iterator[tuple[str, bytes]]:
     """(blob id, content) of each of these blobs that git has, read one at a time from one
     `git cat-file --batch` (so that a set of many megabytes is never held whole)."""
-    from antt_cli.audit.git import _LOCATION_VARIABLES, executable
+    from antt_cli.audit.git import environment, executable
 
     wanted = list(dict.fromkeys(ids))
     if not wanted:
         return
-    env = {k: v for k, v in os.environ.items() if k not in _LOCATION_VARIABLES}
+    env = environment()
     asked = tempfile.TemporaryFile()
     asked.write("".join(f"{blob}\n" for blob in wanted).encode("ascii"))
     asked.seek(0)

@@ -23,6 +23,23 @@ _RS = "\x1e"
 _LOG_FORMAT = "%H%x1f%aI%x1f%an%x1f%ae%x1f%s%x1f%(trailers:only,unfold)%x1e"
 
 
+# Variables that would make git use another repository, index, object store or pathspec
+# syntax than the dossier's (antt run from another repository's git hook, or a shell that
+# exported them): left out of every git run of antt's, reading or writing, so that the
+# dossier antt was given (--dossier, the folder) is the one git reads and commits to.
+_LOCATION_VARIABLES = frozenset((
+    "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE",
+    "GIT_LITERAL_PATHSPECS", "GIT_GLOB_PATHSPECS", "GIT_NOGLOB_PATHSPECS", "GIT_ICASE_PATHSPECS"))
+
+
+def environment(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a git run: ours without git's location variables, with `extra`."""
+    env = {k: v for k, v in os.environ.items() if k not in _LOCATION_VARIABLES}
+    env.update(extra or {})
+    return env
+
+
 def executable() -> str:
     """The git program antt runs: `GIT_PYTHON_GIT_EXECUTABLE` when set (the variable set-ups
     already use to name git), else `git` from PATH. On Windows the current folder is first
@@ -49,7 +66,7 @@ def _start_plain(root: Path, *args: str, env: dict[str, str] | None = None, stdi
     messages in English (LANGUAGE, LC_ALL: the refusals read them); `env` on top."""
     import subprocess
 
-    full = {**os.environ, "LANGUAGE": "C", "LC_ALL": "C", **(env or {})}
+    full = environment({"LANGUAGE": "C", "LC_ALL": "C", **(env or {})})
     try:
         return subprocess.Popen([executable(), *args], cwd=str(root), env=full, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, stdin=subprocess.DEVNULL if stdin is None else stdin)
@@ -189,9 +206,7 @@ def path_states(root: Path, relpaths: list[str], options: tuple[str, ...] = (),
         root, *options, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored=matching",
         "--no-renames", "--", *(literal(p) for p in relpaths),
     )
-    for rel, entry in (_entries(_wait_plain(listing), 4) or {}).items():
-        if _flagged(entry[0]):
-            raise AnttError("audit.flagged", file=rel)
+    _refuse_entries(_entries(_wait_plain(listing), 4))
     entries = _porcelain_entries(out)
     dirty = _select(root, relpaths, [p for code, p in entries if code != "!!"])
     ignored = _select(root, relpaths, [p for code, p in entries if code == "!!"])
@@ -241,6 +256,26 @@ def _quick_states(root: Path, relpaths: list[str]) -> tuple[list[str], list[str]
             return None
         dirty += [rel for rel, blob in zip(on_disk, ids) if blob != index[rel][2]]
     return [p for p in relpaths if p in dirty], []
+
+
+def refuse_flagged(root: Path, relpaths: list[str]) -> None:
+    """Refuse (audit.flagged) a path among `relpaths` whose index entry carries a flag set by
+    hand (`_flagged`), in one `ls-files`: for a file committed as it stands (`antt accept`),
+    whose edit is no refusal but which git would not stage."""
+    _refuse_entries(_entries(_run(root, "ls-files", "-s", "-v", "-z", "--", *(literal(p) for p in relpaths)), 4))
+
+
+def _refuse_entries(entries: dict[str, tuple[str, ...]] | None) -> None:
+    """Refuse a path whose index entry (`ls-files -s -v`: tag, mode, id, stage) git would not
+    stage a write into as written: one with a flag set by hand (audit.flagged), or a symbolic
+    link (mode 120000, audit.symlink) — where git checks links out as plain files
+    (`core.symlinks=false`, Git for Windows' default) `update-index` keeps the link's mode
+    for the file's new bytes, so the index would hold a link the commit does not."""
+    for rel, entry in (entries or {}).items():
+        if _flagged(entry[0]):
+            raise AnttError("audit.flagged", file=rel)
+        if entry[1] == "120000":
+            raise AnttError("audit.symlink", path=rel)
 
 
 def _flagged(tag: str) -> bool:
@@ -364,10 +399,11 @@ def _matches(reported: str, relpaths: list[str]) -> bool:
 
 def config_values(root: Path) -> dict[str, str]:
     """The git settings a write needs, in one `git config`: {key in lower case: value} of
-    `user.name`, `user.email`, `core.splitIndex`, `core.hooksPath`, `core.fileMode`, `commit.gpgSign` and
+    `user.name`, `user.email`, `core.splitIndex`, `core.hooksPath`, `core.fileMode`,
+    `core.sparseCheckout`, `commit.gpgSign` and
     hooks set in the configuration (`hook.<name>.*`, newer git) where git has them."""
     status, out, _ = _run(root, "config", "-z", "--get-regexp",
-                          r"^(user\.(name|email)|core\.(splitindex|hookspath|filemode)|commit\.gpgsign|hook\..*)$")
+                          r"^(user\.(name|email)|core\.(splitindex|hookspath|filemode|sparsecheckout)|commit\.gpgsign|hook\..*)$")
     config: dict[str, str] = {}
     if status == 0:
         for item in out.split("\0"):
@@ -383,6 +419,12 @@ def config_values(root: Path) -> dict[str, str]:
 # (docs/reliability.md, "Git's index"). Given on antt's own git runs, so a dossier made
 # before `antt init` wrote the setting gets it too; a value the user set stands.
 SPLIT_INDEX = ("-c", "core.splitIndex=true")
+
+
+def sparse_checkout(config: dict[str, str]) -> bool:
+    """Whether the work tree is a sparse checkout (`core.sparseCheckout`, set by `git
+    sparse-checkout`): cases outside its cone are not on disk."""
+    return config.get("core.sparsecheckout", "").strip().lower() in ("true", "yes", "on", "1")
 
 
 def index_options(config: dict[str, str]) -> tuple[str, ...]:
@@ -678,11 +720,6 @@ def unstage(root: Path, relpaths: list[str], *, unborn: bool = False,
 
 
 # -- what a reading command asks of git's index (docs/interpretations.md, the read cache) --
-# Variables that would make git read another repository, index or pathspec syntax than the
-# dossier's (antt run from a git hook, say).
-_LOCATION_VARIABLES = frozenset((
-    "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY", "GIT_NAMESPACE",
-    "GIT_LITERAL_PATHSPECS", "GIT_GLOB_PATHSPECS", "GIT_NOGLOB_PATHSPECS", "GIT_ICASE_PATHSPECS"))
 
 
 def _plain(root: Path, *args: str) -> tuple[int, bytes]:
@@ -695,7 +732,7 @@ def _plain_start(root: Path, *args: str) -> Any:
     running process, or (128, b"") when git cannot be run."""
     import subprocess
 
-    env = {k: v for k, v in os.environ.items() if k not in _LOCATION_VARIABLES}
+    env = environment()
     try:
         return subprocess.Popen([executable(), *args], cwd=root, stdout=subprocess.PIPE,
                                 stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=env)

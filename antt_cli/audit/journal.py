@@ -59,6 +59,40 @@ def backup_name(final: Path, txid: str) -> Path:
     return final.with_name(f".{final.name}.antt-{txid}.orig")
 
 
+# git's ignore rules for antt's own files beside a file being written (`tmp_name`,
+# `backup_name`, the recovery's and `_atomic_write`'s temporary files): a person's `git add -A`
+# while antt writes, or after a killed command, never stages them.
+OWN_FILES = (".*.antt-*.tmp", ".*.antt-*.orig")
+
+
+def exclude_own_files(gitdir: Path) -> None:
+    """Add `OWN_FILES` to the repository's `info/exclude` (the common git dir's, which a linked
+    worktree reads) unless they are there; one read of a small file. Best effort: a
+    repository where it cannot be written keeps antt's files visible to `git add`."""
+    common = Path(gitdir)
+    try:
+        common = (common / (common / "commondir").read_text(encoding="utf-8").strip()).resolve()
+    except OSError:
+        pass
+    path = common / "info" / "exclude"
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        text = ""
+    except OSError:
+        return
+    if all(pattern in text.splitlines() for pattern in OWN_FILES):
+        return
+    lines = "# antt: its temporary files beside a file it writes (docs/reliability.md)\n"
+    lines += "".join(f"{pattern}\n" for pattern in OWN_FILES)
+    try:
+        path.parent.mkdir(exist_ok=True)
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(("\n" if text and not text.endswith("\n") else "") + lines)
+    except OSError:
+        pass
+
+
 IN_USE_ATTEMPTS = 5  # Windows: a file Word or an antivirus scanner holds; retried briefly
 
 
@@ -293,9 +327,17 @@ def _complete_or_undo(root: Path, gitdir: Path, data: dict, path: Path,
         path.unlink()
         _say(notice, "audit.recovered_completed", what=what, sha=sha[:10])
         return "completed"
-    for entry in reversed(entries):
-        _restore_entry(root, entry)
-    if not _restore_index(root, gitdir, data, index_backup, notice):
+    taken = _committed_by_hand(root, data)
+    for rel in taken:
+        _say(notice, "audit.recovered_taken", what=what, path=rel)
+    kept = [entry["path"] for entry in reversed(entries)
+            if entry["path"] not in taken and _restore_entry(root, entry)]
+    for rel in kept:
+        _say(notice, "audit.recovered_kept", what=what, path=rel)
+    for entry in entries:
+        if entry["path"] in taken and entry.get("backup"):
+            _unlink(root / entry["backup"])
+    if not _restore_index(root, gitdir, data, index_backup, notice, taken):
         return "incomplete"  # the journal stays: the next command tries again
     for rel in reversed(data.get("dirs") or []):
         try:
@@ -317,7 +359,9 @@ def undo_batch(root: Path, data: dict, notice: Callable[[str], None] | None) -> 
     if not head or now is None or now == head:
         return True
     status, _, _ = gitq._run(root, "merge-base", "--is-ancestor", str(head), now)
-    if status != 0:   # the branch moved elsewhere meanwhile (a person's git): not ours to undo
+    if status != 0 or not _only_antts(root, f"{head}..{now}"):
+        # the branch moved elsewhere meanwhile, or a person committed on top of the batch's
+        # commits (their work would be undone with them): not ours to undo
         _say(notice, "audit.batch_not_undone", head=str(head)[:10])
         return False
     out = gitq._check(root, "diff", "--name-only", "--no-renames", "-z", str(head), now)
@@ -333,6 +377,16 @@ def undo_batch(root: Path, data: dict, notice: Callable[[str], None] | None) -> 
             _unlink(full)
             _prune(full.parent, Path(root))
     return True
+
+
+def _only_antts(root: Path, commits: str) -> bool:
+    """Whether every commit of the range `commits` is antt's own (carries its
+    `Antt-Transaction` trailer): one `git rev-list`."""
+    from antt_cli.audit import git as gitq
+
+    status, out, _ = gitq._run(root, "rev-list", "--count", "--invert-grep",
+                               f"--grep=^{gitq.TRANSACTION_TRAILER}: ", commits)
+    return status == 0 and out.strip() == "0"
 
 
 def recover_batch(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> str | None:
@@ -380,25 +434,33 @@ def _read_journal(path: Path, notice: Callable[[str], None] | None) -> dict | No
         return None
 
 
-def _restore_entry(root: Path, entry: dict) -> None:
+def _restore_entry(root: Path, entry: dict) -> bool | None:
     """Put one journalled file back as it was: removed when it was new, renamed back from its
-    hard-linked backup when there is one (works on a full disk), else rewritten from git."""
+    hard-linked backup when there is one (works on a full disk), else rewritten from git.
+    True when it was left alone: changed since the killed command wrote it (a hand edit)."""
     from antt_cli.audit import git as gitq
 
     full = root / entry["path"]
     old = entry.get("old")
-    if old is None:
-        _unlink(full)
-        return
     try:
         current = blob_id(full.read_bytes())
     except OSError:
         current = None
     backup = root / entry["backup"] if entry.get("backup") else None
+    if current is not None and current not in (old, entry.get("new", current)):
+        # neither as it was nor as the killed command wrote it: edited since (the new
+        # document opened in Word), the person's work: left as it is (the prior version is
+        # the blob `old`, in git: a path is written only when clean)
+        if backup is not None:
+            _unlink(backup)
+        return True
+    if old is None:
+        _unlink(full)
+        return None
     if current == old:
         if backup is not None:
             _unlink(backup)
-        return
+        return None
     if backup is not None and _holds(backup, old):
         rename_back(backup, full)
         return
@@ -414,23 +476,65 @@ def _restore_entry(root: Path, entry: dict) -> None:
     retrying(lambda: os.replace(tmp, full), full)
 
 
+def _committed_by_hand(root: Path, data: dict) -> set[str]:
+    """The journalled paths a person committed as the killed transaction wrote them (`git
+    commit -a` after the kill, say): HEAD moved since the transaction began and holds the
+    path at the journal's `new` blob. Undoing those would make the working tree and the
+    index differ from the person's own commit; they are left as committed. One `git
+    ls-tree`, only when HEAD moved."""
+    from antt_cli.audit import git as gitq
+
+    if gitq.head_sha(root) in (None, data.get("head")):
+        return set()
+    written = {e["path"]: e.get("new") for e in data["paths"] if e.get("new")}
+    if not written:
+        return set()
+    try:
+        now = gitq.head_blobs(root, list(written))
+    except Exception:  # noqa: BLE001 - cannot tell: undo as usual
+        return set()
+    return {rel for rel, new in written.items() if now.get(rel) == new}
+
+
 def _restore_index(root: Path, gitdir: Path, data: dict, index_backup: Path | None,
-                   notice: Callable[[str], None] | None) -> bool:
+                   notice: Callable[[str], None] | None, taken: set[str] = frozenset()) -> bool:
     """The index as it was before `git add` (its backup renamed back, or the paths unstaged);
     False when git could not unstage them."""
     from antt_cli.audit import git as gitq
 
     phase = data.get("phase")
-    if phase in (STAGING, COMMITTING) and index_backup is not None and index_backup.exists():
+    paths = [e["path"] for e in data["paths"] if e["path"] not in taken]
+    if phase in (STAGING, COMMITTING) and index_backup is not None and index_backup.exists() \
+            and not taken and same_but(root, index_backup, paths):
         rename_back(index_backup, Path(gitdir) / "index")
-    elif phase in (STAGING, COMMITTING):
-        status, err = gitq.unstage(root, [e["path"] for e in data["paths"]], unborn=data.get("head") is None)
+    elif phase in (STAGING, COMMITTING) and paths:
+        status, err = gitq.unstage(root, paths, unborn=data.get("head") is None)
         if status != 0:
             _say(notice, "audit.rollback_incomplete", path="git index", detail=gitq.last_lines(err))
             return False
     if index_backup is not None:
         _unlink(index_backup)
     return True
+
+
+def same_but(root: Path, index_backup: Path, paths: list[str]) -> bool:
+    """Whether git's index holds what its prior copy `index_backup` holds but for `paths` (the
+    killed transaction's): then renaming the copy back undoes exactly its staging, writing
+    nothing (a full disk). False when someone staged something else since (a person's `git
+    add` after the kill), whose work the copy would undo: the paths are unstaged instead.
+    Two `git ls-files` (a rare recovery); when git cannot say, the copy is renamed back."""
+    from antt_cli.audit import git as gitq
+
+    skip = set(paths)
+
+    def entries(env: dict[str, str] | None) -> set[str] | None:
+        status, out, _ = gitq._run(root, "ls-files", "-s", "-v", "-z", env=env)
+        if status != 0:
+            return None
+        return {item for item in out.split("\0") if item and item.partition("\t")[2] not in skip}
+
+    prior, now = entries({"GIT_INDEX_FILE": str(index_backup)}), entries(None)
+    return prior is None or now is None or prior == now
 
 
 def _dead_here(data: dict) -> bool:

@@ -86,7 +86,7 @@ def _git(root: Path, args: list[str], data: bytes | None = None, env: dict[str, 
 
 def _start(root: Path, args: list[str], env: dict[str, str] | None = None) -> subprocess.Popen:
     """git begun (its answer: `_answer`), in English, with `env` on top of ours."""
-    full_env = {**os.environ, "LANGUAGE": "C", "LC_ALL": "C", **(env or {})}
+    full_env = gitq.environment({"LANGUAGE": "C", "LC_ALL": "C", **(env or {})})
     try:
         return subprocess.Popen([gitq.executable(), *args], cwd=str(root), env=full_env,
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -296,7 +296,13 @@ def commit(root: Path, head: str, paths: list[str], message: str, env: dict[str,
     if tree == before:
         raise AnttError("audit.commit_failed", detail="nothing to commit")
     sha = _git(root, ["commit-tree", tree, "-p", head, "-F", "-"], message.encode("utf-8"), env).decode().strip()
-    _git(root, ["update-ref", "-m", f"commit: {summary}", "HEAD", sha, head])
+    try:
+        _git(root, ["update-ref", "-m", f"commit: {summary}", "HEAD", sha, head])
+    except AnttError:
+        now = gitq.head_sha(root)
+        if now != head:  # another git committed meanwhile: said as such, not as git's lock error
+            raise AnttError("audit.head_moved", old=head[:10], new=(now or "?")[:10]) from None
+        raise
     return sha
 
 
@@ -305,6 +311,7 @@ def after_commit(root: Path) -> None:
     not the command's."""
     try:
         subprocess.run([gitq.executable(), "maintenance", "run", "--auto",
-                        "--quiet"], cwd=str(root), capture_output=True, stdin=subprocess.DEVNULL)
+                        "--quiet"], cwd=str(root), capture_output=True, stdin=subprocess.DEVNULL,
+                       env=gitq.environment())
     except OSError:
         pass

@@ -11,7 +11,7 @@
 Entering takes the dossier lock first (waiting; one deadline for everything, 10 s or
 ANTT_LOCK_TIMEOUT), completes or rolls back a transaction a killed process left
 (audit/journal.py), then checks the repository: an operation in progress (merge, rebase,
-revert, cherry-pick, bisect) or a detached HEAD is refused, another git process's
+revert, cherry-pick, bisect), a detached HEAD or a sparse checkout is refused, another git process's
 `index.lock` is waited for within the same deadline, then "dossier busy". Refusals (also
 no identity, a file with hand edits or hidden by .gitignore, a path outside the dossier)
 happen before the first byte is written. Before the first write the journal is saved;
@@ -205,6 +205,8 @@ class Transaction:
                 raise AnttError("audit.recovery_pending")
             self._wait_for_repository(gitdir, deadline)
             config = gitq.config_values(self.root)
+            if gitq.sparse_checkout(config):  # cases not on disk: IDs and numbers given blind
+                raise AnttError("audit.sparse_checkout")
             self._git_options = gitq.index_options(config)
             self._from_objects = plumbing.usable(self.root, gitdir, config)
             self._file_mode = plumbing.file_mode(config)
@@ -289,6 +291,7 @@ class Transaction:
             full.parent.resolve().relative_to(root)
         except ValueError:
             raise AnttError("audit.path_outside", path=str(relpath)) from None
+        _refuse_links(root, rel)
         return rel, full
 
     def _refuse_unsafe(self, rels: list[str], rests_on: list[str] = ()) -> None:
@@ -322,6 +325,7 @@ class Transaction:
         """Commit the file as the working tree holds it, uncommitted hand edits included
         (`antt accept`: the officer's edit in Word becomes the issued version); its bytes."""
         rel, full = self._target(relpath)
+        gitq.refuse_flagged(self.root, [rel])  # its edit is meant: not checked clean, but git must stage it
         try:
             data = full.read_bytes()
         except OSError as exc:
@@ -367,6 +371,7 @@ class Transaction:
         file its write goes through."""
         tmp = jr.tmp_name(full, self.txid)
         if self._journal is None:
+            jr.exclude_own_files(gitq.git_dir(self.root))  # before the first of them exists
             self._journal = jr.Journal(gitq.git_dir(self.root), self.txid, action=self.action,
                                        case_id=self.case_id, head=self._head)
             for folder in self._created_dirs:
@@ -569,6 +574,13 @@ class Transaction:
         self._backups.clear()
         self._index_backup = None
 
+    def _drop_index_backup(self) -> None:
+        try:
+            self._index_backup.unlink()
+        except OSError:
+            pass
+        self._index_backup = None
+
     def _set_phase(self, phase: str) -> None:
         if self._journal is None:
             return
@@ -663,6 +675,9 @@ class Transaction:
                 folder.rmdir()
             except OSError:
                 pass  # not empty (something else wrote there) or already gone
+        if self._staged and self._index_backup is not None and not jr.same_but(self.root, self._index_backup,
+                                                                               self._staged):
+            self._drop_index_backup()  # someone staged more meanwhile: unstage ours only (below)
         if self._staged and self._index_backup is not None:
             try:
                 jr.rename_back(self._index_backup, gitq.git_dir(self.root) / "index")
@@ -678,6 +693,27 @@ class Transaction:
             except Exception as exc:  # noqa: BLE001
                 problems.append(("git index", str(exc)))
         return problems
+
+
+def _refuse_links(root: Path, rel: str) -> None:
+    """Refuse (audit.symlink) a path whose file or a folder on the way to it (below `root`) is
+    a symbolic link: git records the link itself, not what it points to, so a write there
+    would either be refused by git (a path "beyond a symbolic link") or replace the link by a
+    file. One `lstat` per part of the path."""
+    import stat
+
+    at = root
+    parts = rel.split("/")
+    for depth, part in enumerate(parts, 1):
+        at = at / part
+        try:
+            mode = os.lstat(at).st_mode
+        except FileNotFoundError:
+            return  # the rest is made by the write
+        except OSError:
+            return  # the write says what is wrong
+        if stat.S_ISLNK(mode):
+            raise AnttError("audit.symlink", path="/".join(parts[:depth]))
 
 
 def _atomic_write(full: Path, data: bytes, mode: int | None, rel: str, tmp: Path | None = None) -> None:

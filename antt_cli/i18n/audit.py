@@ -57,6 +57,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không tìm thấy chương trình git. Hãy cài Git (https://git-scm.com/downloads) và mở lại cửa sổ dòng lệnh rồi chạy lại.",
         "en": "The git program was not found. Install Git (https://git-scm.com/downloads), open a new terminal and run the command again.",
     },
+    "audit.head_moved": {
+        "vi": "Trong lúc antt đang ghi, một lệnh git khác đã tạo commit (HEAD chuyển từ {old} sang {new}), nên antt không commit: mọi tệp đã được trả lại như cũ. Hãy xem commit đó bằng `git log`, rồi chạy lại lệnh.",
+        "en": "While antt was writing, another git command made a commit (HEAD moved from {old} to {new}), so antt did not commit: every file was put back as it was. Look at that commit with `git log`, then run the command again.",
+    },
     "audit.ignored_target": {
         "vi": "Tệp {files} đã có sẵn nhưng bị git bỏ qua (.gitignore), nên antt không ghi đè lên nó. Hãy chuyển tệp đó đi nơi khác (hoặc bỏ quy tắc tương ứng trong .gitignore và commit tệp), rồi chạy lại lệnh.",
         "en": "{files} already exists but git ignores it (.gitignore), so antt will not overwrite it. Move that file elsewhere (or remove the matching .gitignore rule and commit it), then run the command again.",
@@ -109,6 +113,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Lệnh {what} trước đó bị dừng giữa chừng sau khi đã commit ({sha}): đã hoàn tất và dọn các tệp tạm còn sót.",
         "en": "The earlier {what} was stopped after it had committed ({sha}): completed it and removed its leftovers.",
     },
+    "audit.recovered_kept": {
+        "vi": "Tệp {path} đã được sửa sau khi lệnh {what} bị dừng giữa chừng ghi vào, nên antt để nguyên tệp đó khi hoàn lại lệnh: đó là thay đổi chưa commit của bạn. Hãy xem lại bằng `git status` và `git diff`, rồi commit hoặc bỏ nó.",
+        "en": "{path} was changed after the interrupted {what} wrote it, so antt left it as it is while rolling that command back: it is your uncommitted change. Look at it with `git status` and `git diff`, then commit or discard it.",
+    },
+    "audit.recovered_taken": {
+        "vi": "Tệp {path} do lệnh {what} bị dừng giữa chừng ghi ra đã được commit bằng git sau đó (không phải bởi antt), nên antt để nguyên như commit đó khi hoàn lại lệnh. Hãy xem lại commit đó bằng `git log -p`.",
+        "en": "{path}, written by the interrupted {what}, was committed with git since (not by antt), so antt left it as that commit has it while rolling the command back. Look at that commit with `git log -p`.",
+    },
     "audit.recovered_rolled_back": {
         "vi": "Lệnh {what} trước đó bị dừng giữa chừng trước khi commit: đã hoàn lại, hồ sơ như trước lệnh đó.",
         "en": "The earlier {what} was stopped before it committed: rolled it back, the dossier is as it was before it.",
@@ -129,9 +141,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Cảnh báo: không khôi phục được {path} ({detail}). Hãy kiểm tra bằng `git status` và trả lại tệp bằng `git restore` nếu cần.",
         "en": "Warning: could not restore {path} ({detail}). Check with `git status` and restore the file with `git restore` if needed.",
     },
+    "audit.sparse_checkout": {
+        "vi": "Kho git của hồ sơ đang checkout một phần (git sparse-checkout), nên một số hồ sơ không có trên đĩa: antt sẽ cấp mã hồ sơ và số văn bản mà không thấy chúng (có thể trùng). Hãy lấy lại đủ các hồ sơ bằng `git sparse-checkout disable`, rồi chạy lại lệnh.",
+        "en": "The dossier's git repository is a sparse checkout (git sparse-checkout), so some cases are not on disk: antt would give case IDs and document numbers without seeing them (possibly twice). Bring every case back with `git sparse-checkout disable`, then run the command again.",
+    },
     "audit.stale_lock": {
         "vi": "Đã gỡ khoá hồ sơ do một lệnh antt không còn chạy để lại (pid {pid}); tiếp tục.",
         "en": "Removed the dossier lock left by an antt command that is no longer running (pid {pid}); continuing.",
+    },
+    "audit.symlink": {
+        "vi": "{path} trong hồ sơ là một liên kết tượng trưng (symbolic link), nên antt không ghi qua nó: git lưu chính liên kết chứ không lưu tệp mà nó trỏ tới. Hãy thay liên kết bằng tệp hoặc thư mục thật (xoá liên kết, chép nội dung vào đúng chỗ đó, rồi commit), rồi chạy lại lệnh.",
+        "en": "{path} in the dossier is a symbolic link, so antt will not write through it: git records the link itself, not the file it points to. Replace the link with the real file or folder (remove the link, copy the content into its place, commit), then run the command again.",
     },
     "audit.unborn": {
         "vi": "Kho git tại {path} chưa có commit nào nên chưa phải là hồ sơ. Hãy tạo hồ sơ bằng `antt init`.",
