@@ -121,6 +121,18 @@ CHANGES: dict[str, Callable[[Path], None]] = {
 }
 
 
+# The changes that leave the folder of `CASE` as it was: the record still answers for it
+# (updated, not made again: the mark stays), and for the rest as a whole run does.
+BESIDE = {"case folder added"}
+
+
+def _unmarked(said: str) -> dict:
+    value = json.loads(said)
+    for case in value["cases"]:
+        case["problems"] = [p for p in case["problems"] if MARK not in p["message"]]
+    return value
+
+
 @pytest.mark.parametrize("change", list(CHANGES))
 def test_a_change_is_seen(demo, change):
     _without_record(demo)
@@ -128,10 +140,11 @@ def test_a_change_is_seen(demo, change):
     assert _recalled(demo)
     CHANGES[change](demo)
     after = _run(demo, "--json")
-    assert MARK not in after
-    assert after == _without_record(demo, "--json")
+    assert (MARK in after) == (change in BESIDE)
+    judged = _without_record(demo, "--json")
+    assert _unmarked(after) == json.loads(judged) and (change in BESIDE or after == judged)
     shutil.rmtree(demo / ".git" / "antt")
-    assert _run(demo, "--json") == after                           # as a check with no cache at all
+    assert _run(demo, "--json") == judged                          # as a check with no cache at all
 
 
 def test_a_git_pull_is_seen(demo, tmp_path):
@@ -323,3 +336,68 @@ def test_a_check_after_a_write_sends_its_record_alone(demo, tmp_path, monkeypatc
     monkeypatch.setenv("ANTT_DIGESTS", "off")
     shutil.rmtree(clone / ".git" / "antt")
     assert _run(clone, "--json") == said and judged      # the record answers what a judging check says
+
+
+# -- the record updated after a change to a few cases (services/check.py `_update`) ---------
+def _paths(monkeypatch) -> dict[str, list]:
+    """What the checks from now on did: `whole`, one item per check that judged the dossier
+    case by case (`_entries`); `judged`, the cases judged from their files; `updated`, one
+    item per record updated."""
+    import antt_cli.services.check as service
+
+    seen: dict[str, list] = {"whole": [], "judged": _judging(monkeypatch), "updated": []}
+    entries, update = service._entries, service._update
+
+    def whole(*args, **kwargs):
+        seen["whole"].append(1)
+        return entries(*args, **kwargs)
+
+    def updated(*args, **kwargs):
+        cases = update(*args, **kwargs)
+        if cases is not None:
+            seen["updated"].append(1)
+        return cases
+
+    monkeypatch.setattr(service, "_entries", whole)
+    monkeypatch.setattr(service, "_update", updated)
+    return seen
+
+
+def _check(root: Path, *args: str, lang: str = "en", case: str | None = None) -> str:
+    result = antt(*args, "check", *([case] if case else []), root=root, lang=lang)
+    assert result.exit_code in (0, 1), result
+    return result.stdout
+
+
+FORMS = [(lang, form, case) for lang in ("en", "vi") for form in ((), ("--json",)) for case in (None, CASE)]
+
+
+def _reference(root: Path, where: Path, monkeypatch, forms=FORMS) -> dict:
+    """What checks that judge every case say of `root` as it is now: on a copy without
+    antt's caches (no record, no entries) and without the branch `antt-digests`."""
+    copy = copy_dossier(root, where)
+    shutil.rmtree(copy / ".git" / "antt", ignore_errors=True)
+    monkeypatch.setenv("ANTT_DIGESTS", "off")
+    said = {(lang, form, case): _check(copy, *form, lang=lang, case=case) for lang, form, case in forms}
+    monkeypatch.delenv("ANTT_DIGESTS")
+    shutil.rmtree(copy)
+    return said
+
+
+def test_the_check_after_a_write_judges_the_case_written_alone(demo, tmp_path, monkeypatch):
+    """After `antt new-model` and `antt record` (the index rewritten, the record no longer
+    holds), the next check judges the new case only, reads no other entry, and says word
+    for word what checks that judge every case say, in both languages, both forms, of the
+    dossier and of one case."""
+    from conftest import ok
+
+    _check(demo)
+    new = json.loads(ok("--json", "new-model", "Tổ tự quản thôn Mới", "--area", "Thôn Mới", "--date", "2026-06-20",
+                        root=demo).stdout)["id"]
+    ok("record", new, "survey-plan", "--date", "2026-06-20", "--number", "auto", "--approved-by",
+       "Đảng ủy xã Hàm Thuận", "--approved-date", "2026-06-20", root=demo)
+    paths = _paths(monkeypatch)
+    said = {(lang, form, case): _check(demo, *form, lang=lang, case=case) for lang, form, case in FORMS}
+    assert paths["judged"] == [new] and paths["updated"] == [1] and paths["whole"] == []
+    assert said == _reference(demo, tmp_path / "reference", monkeypatch)
+    assert new in said[("en", ("--json",), None)]

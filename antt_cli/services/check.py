@@ -702,7 +702,8 @@ def _update(dossier: Any, reg: Any, today: dt.date, stamp: str, seen: _Seen) -> 
     touched = checkrun.touched(dossier.root, record, now | listed[1] | since, folders)
     ids = checkrun.case_ids_now(dossier.root, record, touched, {folder: CASE_FILE for folder in folders})
     rows = {case[0]: n for n, case in enumerate(record["cases"])}
-    judge = [cid for cid in ids or () if cid not in rows or dossier.case_dir_rel(cid) in touched]
+    names = {folder.rpartition("/")[2] for folder in touched}   # a case's folder is named by its ID
+    judge = [cid for cid in ids or () if cid not in rows or cid in names]
     if ids is None or len(judge) > FEW_TOUCHED:
         return None
     run = _Seen(mark=mark)

@@ -252,8 +252,8 @@ def case_ids_now(root: Path, record: dict[str, Any], touched: set[str], folders:
     from antt_cli.domain.ids import KIND_CODES, id_code, ids_among
     from antt_cli.store.dossier import CASE_DIRS
 
-    named = {case[0] for case in record["cases"]}
     home = {KIND_CODES[kind]: folder for kind, folder in CASE_DIRS.items()}
+    where = {case[0]: CASE_DIRS[case[1]] for case in record["cases"]}   # its kind's folder (`_cases_ok`)
     found: list[str] = []
     for folder, case_file in folders.items():
         try:
@@ -263,8 +263,9 @@ def case_ids_now(root: Path, record: dict[str, Any], touched: set[str], folders:
         except OSError:
             return None
         for name in ids_among(names):
-            rel = f"{folder}/{name}"
-            if (name in named and rel not in touched) or os.path.isfile(os.path.join(root, rel, case_file)):
+            if where.get(name) == folder and f"{folder}/{name}" not in touched:
+                found.append(name)
+            elif os.path.isfile(os.path.join(root, folder, name, case_file)):
                 if home.get(id_code(name)) != folder:
                     return None
                 found.append(name)
@@ -272,8 +273,7 @@ def case_ids_now(root: Path, record: dict[str, Any], touched: set[str], folders:
     if any(a == b for a, b in zip(found, found[1:])):
         return None
     there = set(found)
-    gone = [cid for cid in named if cid not in there]
-    if any(f"{home[id_code(cid)]}/{cid}" not in touched for cid in gone):
+    if any(f"{folder}/{cid}" not in touched for cid, folder in where.items() if cid not in there):
         return None
     return found
 
@@ -285,7 +285,18 @@ def case_ids_now(root: Path, record: dict[str, Any], touched: set[str], folders:
 # columns of machine integers, read without decoding each number.
 USES = "check-uses.bin"
 USES_MAGIC = b"antt-check-uses 1\n"
-_COLUMNS = (("counts", "I"), ("kind", "I"), ("body", "I"), ("year", "H"), ("value", "q"), ("day", "I"))
+_COLUMNS = (("counts", "I"), ("kind", "I"), ("body", "I"), ("year", "H"), ("value", "q"), ("day", "I"),
+            ("key", "Q"))
+# A number's register key (body, year, numeric value) as one integer (`_key`), 0 for a
+# number without a value (never counted): the numbers used twice are looked for among
+# integers, not tuples. Its parts' widths bound a body's index and a value.
+_VALUE_BITS, _YEAR_BITS, _BODY_BITS = 40, 7, 16
+
+
+def _key(body: int, year: int, value: int | None) -> int:
+    if value is None:
+        return 0
+    return (1 << 63) | (body << (_VALUE_BITS + _YEAR_BITS)) | ((year - 2000) << _VALUE_BITS) | value
 
 
 class Uses:
@@ -322,6 +333,8 @@ class Uses:
             self.year.append(year)
             self.value.append(-1 if value is None else value)
             self.day.append(day)
+            self.key.append(_key(b, year, value) if b < 1 << _BODY_BITS and 2000 <= year < 2000 + (1 << _YEAR_BITS)
+                            and (value is None or 0 <= value < 1 << _VALUE_BITS) else 1)
             self.numbers.append(number)
         self.counts.append(len(uses))
         self.offsets.append(self.offsets[-1] + len(uses))
@@ -347,12 +360,16 @@ class Uses:
 
         from antt_cli.domain.consistency import NumberUse, duplicate_numbers
 
-        keys = Counter(zip(self.body, self.year, self.value))
-        shared = {key for key, count in keys.items() if count > 1 and key[2] != -1}
-        if not shared:
+        keys = self.key
+        if 1 in keys:   # a key that does not fit an integer (`add`): the register keys themselves
+            keys = [(b, y, v) if v != -1 else 0 for b, y, v in zip(self.body, self.year, self.value)]
+        distinct = set(keys)
+        distinct.discard(0)
+        if len(distinct) == len(keys) - keys.count(0):   # no register key twice: nothing to find
             return iter(())
+        shared = {key for key, count in Counter(keys).items() if count > 1 and key != 0}
         offsets, day = self.offsets, dt.date.fromordinal
-        chosen = [n for n, key in enumerate(zip(self.body, self.year, self.value)) if key in shared]
+        chosen = [n for n, key in enumerate(keys) if key in shared]
         return duplicate_numbers(
             NumberUse(ids[bisect.bisect_right(offsets, n) - 1], self.kinds[self.kind[n]], self.bodies[self.body[n]],
                       self.year[n], self.numbers[n], self.value[n], day(self.day[n])) for n in chosen)
@@ -361,7 +378,7 @@ class Uses:
         """The file's bytes; None when a number cannot be kept this way (a NUL in it)."""
         import sys
 
-        if any("\0" in number for number in self.numbers):
+        if any("\0" in number for number in self.numbers) or 1 in self.key:
             return None
         head = json.dumps({"order": sys.byteorder, "cases": len(self.counts), "uses": len(self.numbers),
                            "kinds": self.kinds, "bodies": self.bodies}, ensure_ascii=False)
