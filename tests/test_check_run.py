@@ -401,3 +401,106 @@ def test_the_check_after_a_write_judges_the_case_written_alone(demo, tmp_path, m
     assert paths["judged"] == [new] and paths["updated"] == [1] and paths["whole"] == []
     assert said == _reference(demo, tmp_path / "reference", monkeypatch)
     assert new in said[("en", ("--json",), None)]
+
+
+OTHER = "MH-2025-002"
+COPY = "MH-2025-900"
+
+
+def _antt_writes(root: Path) -> None:
+    from conftest import ok
+
+    new = json.loads(ok("--json", "new-model", "Tổ tự quản thôn Mới", "--area", "Thôn Mới", "--date", "2026-06-20",
+                        root=root).stdout)["id"]
+    ok("record", new, "survey-plan", "--date", "2026-06-20", "--number", "auto", "--approved-by",
+       "Đảng ủy xã Hàm Thuận", "--approved-date", "2026-06-20", root=root)
+
+
+def _case_file(root: Path, case_id: str = CASE) -> str:
+    return f"models/{case_id}/case.yaml"
+
+
+def _replace(root: Path, case_id: str, old: str, new: str) -> None:
+    case = root / _case_file(root, case_id)
+    text = case.read_text(encoding="utf-8")
+    assert old in text
+    case.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _flag_and_edit(root: Path) -> None:
+    """A document of `OTHER` git is told not to look at, then edited (git's index keeps its
+    entry: only the flag changes it)."""
+    doc = sorted((root / "models" / OTHER).rglob("*.docx"))[0]
+    git(root, "update-index", "--assume-unchanged", str(doc.relative_to(root)))
+    doc.write_bytes(doc.read_bytes() + b"\0")
+
+
+def _staged_then_undone(root: Path) -> None:
+    """An edit of `OTHER`'s case file staged (the check after it judged the staged file: git
+    vouched for it), then undone in the index and on disk: only the index against HEAD's
+    tree tells it."""
+    _replace(root, OTHER, "date: 2025-12-20", "date: 2025-12-21")
+    git(root, "add", _case_file(root, OTHER))
+
+
+def _undo(root: Path) -> None:
+    git(root, "reset", "-q", "HEAD", "--", _case_file(root, OTHER))
+    git(root, "checkout", "-q", "--", _case_file(root, OTHER))
+
+
+# Each step, and how the check after it answers: "updated" (the record updated, `_update`),
+# "whole" (every case from its entry or judged, `_entries`) or "recalled" (the record holds
+# as it is). A record made while the index differs from HEAD under the case folders (a file
+# staged) has no tree to tell later changes from: the check after the next change is a whole
+# one. So is a check that finds a case file it cannot read (it makes no record: the next
+# check updates the one before it). A commit of what was staged leaves the index's entries
+# as they were: the record holds.
+STEPS: list[tuple[str, Callable[[Path], None], str]] = [
+    ("antt writes", _antt_writes, "updated"),
+    ("case file edited", lambda root: _replace(root, CASE, "date: 2025-09-20", "date: 2025-09-21"), "updated"),
+    ("another case file broken by hand", lambda root: _replace(root, OTHER, "date: 20", "date: 19"), "whole"),
+    ("mended", lambda root: git(root, "checkout", "-q", "--", _case_file(root, OTHER)), "recalled"),
+    ("the edit staged", lambda root: git(root, "add", _case_file(root)), "updated"),
+    ("committed by hand", lambda root: git(root, "commit", "-qm", "a hand edit"), "recalled"),
+    ("a document edited", _edit_document, "whole"),
+    ("a case folder copied", _new_case, "updated"),
+    ("the copy's case file edited", lambda root: _replace(root, COPY, "date: 2025-09-21", "date: 2025-09-22"),
+     "updated"),
+    ("the copy removed", lambda root: shutil.rmtree(root / "models" / COPY), "updated"),
+    ("a number used again", lambda root: _replace(root, OTHER, "number: 05/BC-CAX", "number: 02/BC-CAX"), "updated"),
+    ("the number given back", lambda root: _replace(root, OTHER, "number: 02/BC-CAX", "number: 05/BC-CAX"),
+     "updated"),
+    ("a flagged document edited", _flag_and_edit, "updated"),
+    ("an edit staged", _staged_then_undone, "updated"),
+    ("the staged edit undone", _undo, "whole"),
+    ("antt writes again", _antt_writes, "updated"),
+    ("git reset --hard HEAD~1", lambda root: git(root, "reset", "-q", "--hard", "HEAD~1"), "updated"),
+]
+
+
+def test_the_updated_record_says_what_a_whole_check_says_step_by_step(demo, tmp_path, monkeypatch):
+    """A sequence of changes — antt's writes, hand edits unstaged, staged and committed, a
+    document edited, a case folder copied, edited and removed, a number used twice and
+    given back, a flag set on git's index, a staged edit undone, `git reset --hard` — after
+    each, the first check (updating the record) says what checks that judge every case say,
+    and so does the next one (recalling the updated record)."""
+    import antt_cli.store.listing as listing
+
+    monkeypatch.setattr(listing, "SETTLED_NS", 0)     # every record kept: the path of each check is known
+    _check(demo)
+    twice = []
+    for n, (name, step, path) in enumerate(STEPS):
+        step(demo)
+        paths = _paths(monkeypatch)
+        first = _check(demo, "--json")
+        assert (len(paths["updated"]), len(paths["whole"])) == {"updated": (1, 0), "whole": (0, 1),
+                                                                "recalled": (0, 0)}[path], name
+        said = {("en", ("--json",), None): first, ("vi", (), None): _check(demo, lang="vi"),
+                ("en", (), OTHER): _check(demo, case=OTHER)}
+        assert said == _reference(demo, tmp_path / f"reference-{n}", monkeypatch, list(said)), name
+        twice.append("Number 02/BC-CAX was already used as 02/BC-CAX (MH-2025-001" in first)
+        monkeypatch.undo()
+        monkeypatch.setattr(listing, "SETTLED_NS", 0)
+    # the copy of a case uses its numbers again, as the number given by hand does
+    used_again = {"a case folder copied", "the copy's case file edited", "a number used again"}
+    assert twice == [name in used_again for name, _step, _path in STEPS]
