@@ -404,6 +404,7 @@ def test_the_check_after_a_write_judges_the_case_written_alone(demo, tmp_path, m
 
 
 OTHER = "MH-2025-002"
+THIRD = "MH-2025-003"
 COPY = "MH-2025-900"
 
 
@@ -428,18 +429,18 @@ def _replace(root: Path, case_id: str, old: str, new: str) -> None:
 
 
 def _flag_and_edit(root: Path) -> None:
-    """A document of `OTHER` git is told not to look at, then edited (git's index keeps its
+    """A document of `THIRD` git is told not to look at, then edited (git's index keeps its
     entry: only the flag changes it)."""
-    doc = sorted((root / "models" / OTHER).rglob("*.docx"))[0]
+    doc = sorted((root / "models" / THIRD).rglob("*.docx"))[0]
     git(root, "update-index", "--assume-unchanged", str(doc.relative_to(root)))
     doc.write_bytes(doc.read_bytes() + b"\0")
 
 
 def _staged_then_undone(root: Path) -> None:
-    """An edit of `OTHER`'s case file staged (the check after it judged the staged file: git
-    vouched for it), then undone in the index and on disk: only the index against HEAD's
-    tree tells it."""
-    _replace(root, OTHER, "date: 2025-12-20", "date: 2025-12-21")
+    """A number of `OTHER` used again, staged (the check after it judged the staged file: git
+    vouched for it; `_undo` then undoes it in the index and on disk: only the index against
+    HEAD's tree tells it)."""
+    _replace(root, OTHER, "number: 05/BC-CAX", "number: 02/BC-CAX")
     git(root, "add", _case_file(root, OTHER))
 
 
@@ -502,5 +503,5 @@ def test_the_updated_record_says_what_a_whole_check_says_step_by_step(demo, tmp_
         monkeypatch.undo()
         monkeypatch.setattr(listing, "SETTLED_NS", 0)
     # the copy of a case uses its numbers again, as the number given by hand does
-    used_again = {"a case folder copied", "the copy's case file edited", "a number used again"}
+    used_again = {"a case folder copied", "the copy's case file edited", "a number used again", "an edit staged"}
     assert twice == [name in used_again for name, _step, _path in STEPS]
