@@ -465,7 +465,7 @@ STEPS: list[tuple[str, Callable[[Path], None], str]] = [
     ("committed by hand", lambda root: git(root, "commit", "-qm", "a hand edit"), "recalled"),
     ("a document edited", _edit_document, "whole"),
     ("a case folder copied", _new_case, "updated"),
-    ("the copy's case file edited", lambda root: _replace(root, COPY, "date: 2025-09-21", "date: 2025-09-22"),
+    ("the copy's case file edited", lambda root: _replace(root, COPY, "number: 01/KH-CAX", "number: 09/KH-CAX"),
      "updated"),
     ("the copy removed", lambda root: shutil.rmtree(root / "models" / COPY), "updated"),
     ("a number used again", lambda root: _replace(root, OTHER, "number: 05/BC-CAX", "number: 02/BC-CAX"), "updated"),
