@@ -505,3 +505,29 @@ def test_the_updated_record_says_what_a_whole_check_says_step_by_step(demo, tmp_
     # the copy of a case uses its numbers again, as the number given by hand does
     used_again = {"a case folder copied", "the copy's case file edited", "a number used again", "an edit staged"}
     assert twice == [name in used_again for name, _step, _path in STEPS]
+
+
+def test_a_commit_during_the_check_leaves_no_tree_to_update_from(demo, tmp_path, monkeypatch):
+    """A case file committed changed (index and working tree) while a check runs, after git
+    listed the index for it and before it asks for the tree: the record keeps no tree (the
+    index's checksum is not the one it began with), so the check after the next write is a
+    whole one, and says what a judging check says."""
+    import antt_cli.services.check as service
+
+    tree = service._tree
+
+    def committed_meanwhile(dossier, mark):
+        _replace(demo, CASE, "number: 01/KH-CAX", "number: 09/KH-CAX")
+        git(demo, "commit", "-qam", "meanwhile")
+        return tree(dossier, mark)
+
+    monkeypatch.setattr(service, "_tree", committed_meanwhile)
+    _without_record(demo)
+    monkeypatch.setattr(service, "_tree", tree)
+    assert json.loads(_record_path(demo).read_text(encoding="utf-8"))["tree"] is None
+    _antt_writes(demo)
+    paths = _paths(monkeypatch)
+    said = _check(demo, "--json")
+    assert paths["whole"] and not paths["updated"]
+    assert said == _reference(demo, tmp_path / "reference", monkeypatch, [("en", ("--json",), None)])[
+        ("en", ("--json",), None)]

@@ -232,11 +232,13 @@ def save_mark(root: Path, record: dict[str, Any], mark: str) -> None:
 def touched(root: Path, record: dict[str, Any], paths: frozenset[str], folders: list[str]) -> set[str]:
     """The case folders (`models/ID`) whose files may not be what the record was found from:
     those of `paths` (what git finds changed now: the index against the record's tree, the
-    working tree against the index, the entries it does not vouch for), of the paths git
-    found changed then, and of each file kept with its stat (`loose`) whose stat differs."""
+    working tree against the index, the entries it does not vouch for) and of each file kept
+    with its stat (`loose`) whose stat differs. A file the record was found from is either
+    one git vouched for then (its blob the tree's) or one kept with its stat: the paths git
+    found changed then need no look of their own."""
     moved = [rel for rel, key in record["loose"] if _stat_key(root, rel) != key]
     found = set()
-    for path in [*paths, *record["changed"], *moved]:
+    for path in [*paths, *moved]:
         parts = path.split("/", 2)
         if len(parts) >= 2 and parts[0] in folders:
             found.add(f"{parts[0]}/{parts[1]}")
