@@ -531,3 +531,128 @@ def test_a_commit_during_the_check_leaves_no_tree_to_update_from(demo, tmp_path,
     assert paths["whole"] and not paths["updated"]
     assert said == _reference(demo, tmp_path / "reference", monkeypatch, [("en", ("--json",), None)])[
         ("en", ("--json",), None)]
+
+
+def test_numbers_of_another_run_are_not_taken(demo, tmp_path, monkeypatch):
+    """The numbers kept beside the record are those of its own run (named by their SHA-1 in
+    it): the file of an older run put back (same cases, a number used twice then) is not
+    read, and the check after a write judges every case — a check that took it would report
+    the number twice still."""
+    import antt_cli.store.listing as listing
+
+    monkeypatch.setattr(listing, "SETTLED_NS", 0)     # the record of the run on a file just edited kept
+    _replace(demo, OTHER, "number: 05/BC-CAX", "number: 02/BC-CAX")
+    assert "02/BC-CAX (MH-2025-001" in _check(demo, "--json")
+    older = (demo / ".git" / "antt" / "check-uses.bin").read_bytes()
+    _replace(demo, OTHER, "number: 02/BC-CAX", "number: 05/BC-CAX")
+    assert "02/BC-CAX (MH-2025-001" not in _check(demo, "--json")
+    (demo / ".git" / "antt" / "check-uses.bin").write_bytes(older)
+    _antt_writes(demo)
+    paths = _paths(monkeypatch)
+    said = _check(demo, "--json")
+    assert paths["whole"] and not paths["updated"] and "02/BC-CAX (MH-2025-001" not in said
+    assert said == _reference(demo, tmp_path / "reference", monkeypatch, [("en", ("--json",), None)])[
+        ("en", ("--json",), None)]
+
+
+@pytest.mark.parametrize("damage", ["truncated", "a body out of range", "not there"])
+def test_damaged_numbers_are_a_whole_check(demo, tmp_path, monkeypatch, damage):
+    _check(demo)
+    path = demo / ".git" / "antt" / "check-uses.bin"
+    data = path.read_bytes()
+    if damage == "not there":
+        path.unlink()
+    else:
+        from antt_cli.store import checkrun
+
+        if damage == "truncated":
+            data = data[: len(data) // 2]
+        else:   # the body column's first index made too large, the record's SHA-1 made to fit
+            uses = checkrun.load_uses(demo, json.loads(_record_path(demo).read_text(encoding="utf-8")))
+            uses.body[0] = 10 ** 6
+            data = uses.to_bytes()
+        path.write_bytes(data)
+        record = json.loads(_record_path(demo).read_text(encoding="utf-8"))
+        import hashlib
+
+        record["uses"] = hashlib.sha1(data).hexdigest()
+        _record_path(demo).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    _antt_writes(demo)
+    paths = _paths(monkeypatch)
+    said = _check(demo, "--json")
+    assert paths["whole"] and not paths["updated"]
+    assert said == _reference(demo, tmp_path / "reference", monkeypatch, [("en", ("--json",), None)])[
+        ("en", ("--json",), None)]
+
+
+def test_many_cases_changed_are_a_whole_check(demo, monkeypatch):
+    """Past `FEW_TOUCHED` cases to judge again, the check judges the dossier case by case
+    (one listing of git's index beats a pathspec per case)."""
+    import antt_cli.services.check as service
+
+    _check(demo)
+    monkeypatch.setattr(service, "FEW_TOUCHED", 0)
+    _antt_writes(demo)
+    paths = _paths(monkeypatch)
+    said = _check(demo, "--json")
+    assert paths["whole"] and not paths["updated"]
+    monkeypatch.setattr(service, "FEW_TOUCHED", 256)
+    _antt_writes(demo)
+    assert _check(demo, "--json") != said and paths["updated"]
+
+
+def _record_of(cases: list[tuple[str, str]]) -> dict:
+    return {"cases": [[cid, kind, 0, []] for cid, kind in cases]}
+
+
+def test_the_case_folders_now(tmp_path):
+    """store/checkrun.py `case_ids_now`: the record's cases whose folders git saw no change
+    to, and any other ID-shaped folder holding a case file; a folder that does not hold its
+    ID's kind, an ID in two folders, or a case of the record gone from a folder git saw no
+    change to: None (the whole check looks)."""
+    from antt_cli.store.checkrun import case_ids_now
+
+    folders = {"models": "case.yaml", "exemplars": "case.yaml"}
+    for rel in ("models/MH-2025-001", "models/MH-2025-002", "exemplars/DH-2025-001", "models/notes"):
+        (tmp_path / rel).mkdir(parents=True)
+    (tmp_path / "models" / "MH-2025-002" / "case.yaml").write_text("id: MH-2025-002\n", encoding="utf-8")
+    record = _record_of([("DH-2025-001", "exemplar"), ("MH-2025-001", "model")])
+    assert case_ids_now(tmp_path, record, set(), folders) == ["DH-2025-001", "MH-2025-001", "MH-2025-002"]
+    assert case_ids_now(tmp_path, record, {"models/MH-2025-001"}, folders) == ["DH-2025-001", "MH-2025-002"]
+    gone = _record_of([("DH-2025-001", "exemplar"), ("MH-2025-001", "model"), ("MH-2025-003", "model")])
+    assert case_ids_now(tmp_path, gone, set(), folders) is None
+    assert case_ids_now(tmp_path, gone, {"models/MH-2025-003"}, folders) is not None
+    (tmp_path / "exemplars" / "MH-2025-004").mkdir()
+    (tmp_path / "exemplars" / "MH-2025-004" / "case.yaml").write_text("id: MH-2025-004\n", encoding="utf-8")
+    assert case_ids_now(tmp_path, record, set(), folders) is None           # a model in the exemplars' folder
+    shutil.rmtree(tmp_path / "exemplars" / "MH-2025-004")
+    (tmp_path / "exemplars" / "MH-2025-002").mkdir()
+    (tmp_path / "exemplars" / "MH-2025-002" / "case.yaml").write_text("id: MH-2025-002\n", encoding="utf-8")
+    assert case_ids_now(tmp_path, record, set(), {"exemplars": "case.yaml", "models": "case.yaml"}) is None
+
+
+def test_numbers_used_twice_as_the_whole_dossier_finds_them():
+    """`checkrun.Uses.twice` (register keys as integers, the numbers sharing one asked alone)
+    finds what domain/consistency.py `duplicate_numbers` finds of every number, in its order;
+    also with values too large for the integer key, and numbers without a value."""
+    import datetime as dt
+    import random
+
+    from antt_cli.domain.consistency import NumberUse, duplicate_numbers
+    from antt_cli.store.checkrun import Uses
+
+    rng = random.Random(7)
+    for large in (False, True):
+        ids = [f"MH-2025-{n:03d}" for n in range(1, 60)]
+        cases = [[[rng.choice(["survey-plan", "proposal"]), rng.choice(["ubnd", "cax", "đu"]), rng.choice([2025, 2026]),
+                   f"{v}/X", None if v % 11 == 0 else v + (2 ** 45 if large and v % 3 == 0 else 0),
+                   dt.date(2025, 1, 1).toordinal() + rng.randrange(400)]
+                  for v in (rng.randrange(40) for _ in range(rng.randrange(5)))] for _ in ids]
+        uses = Uses([], [])
+        for one in cases:
+            uses.add(one)
+        every = [NumberUse(cid, k, b, y, n, v, dt.date.fromordinal(d)) for cid, one in zip(ids, cases)
+                 for k, b, y, n, v, d in one]
+        expected = list(duplicate_numbers(every))
+        assert expected and list(uses.twice(ids)) == expected
+        assert (uses.to_bytes() is None) == large          # a key that does not fit is not kept

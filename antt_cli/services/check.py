@@ -694,7 +694,7 @@ def _update(dossier: Any, reg: Any, today: dt.date, stamp: str, seen: _Seen) -> 
 
     record, mark, listing, changed = seen.last
     folders = list(CASE_DIRS.values())
-    uses = checkrun.load_uses(dossier.root, record) if record["tree"] is not None and mark is not None else None
+    uses = checkrun.load_uses(dossier.root, record) if record["tree"] is not None else None
     now, listed = (changed(), listing()) if uses is not None else (None, None)
     since = index_tree_changes(dossier.root, record["tree"], folders) if now is not None and listed else None
     if since is None:
