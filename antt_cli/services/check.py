@@ -711,6 +711,8 @@ def _update(dossier: Any, reg: Any, today: dt.date, stamp: str, seen: _Seen) -> 
     if entries is None:
         return None
     new, numbers = _updated(record, uses, ids, rows, entries, {"titles": _titles()})
+    if new is None:
+        return None
     loose = sorted({rel for rel, _key in record["loose"] if "/".join(rel.split("/", 2)[:2]) not in touched}
                    | run.loose)
     new.update(stamp=stamp, index=mark, listed=listed[0], changed=sorted(now), day=max(record["day"], run.day),
@@ -762,16 +764,19 @@ def _rejudged(dossier: Any, reg: Any, today: dt.date, stamp: str, judge: list[st
 
 
 def _updated(record: dict[str, Any], old: Any, ids: list[str], rows: dict[str, int],
-             entries: dict[str, dict[str, Any]], shared: dict) -> tuple[dict[str, Any], Any]:
+             entries: dict[str, dict[str, Any]], shared: dict) -> tuple[dict[str, Any] | None, Any]:
     """The record's items, lists, findings and cases for the cases `ids` now — those of
     `entries` from them, the others as `record` has them (`rows`: ID → its row there) — with
     the numbers used twice found again from every case's numbers (`old`, the record's, and
-    the entries'), and those numbers (`checkrun.Uses`)."""
+    the entries'), and those numbers (`checkrun.Uses`); (None, None) when a number cannot
+    be kept with the others (a value too large)."""
     from antt_cli.store.cache import encode
     from antt_cli.store.checkrun import TWICE
 
     compact = {cid: _compact(cid, entry, shared) for cid, entry in entries.items()}
     uses = _numbers(old, ids, rows, entries)
+    if not uses.whole:
+        return None, None
     twice: dict[str, list[Finding]] = {}
     for f in uses.twice(ids):
         twice.setdefault(f.case_id, []).append(f)

@@ -249,8 +249,8 @@ def case_ids_now(root: Path, record: dict[str, Any], touched: set[str], folders:
     """The case IDs there now, as store/dossier.py `WorkTree.case_ids` finds them (the
     ID-shaped folders holding a case file), a folder not `touched` of a case the record
     names taken as holding its case file (git or its stat vouched for it); None when a
-    folder is not its ID's kind's, an ID is in two folders, or a case the record names and
-    git saw no change to is gone (what the full run alone judges)."""
+    folder holds a case of another kind (so no ID is found in two folders), or a case the
+    record names and git saw no change to is gone (what the whole run alone judges)."""
     from antt_cli.domain.ids import KIND_CODES, id_code, ids_among
     from antt_cli.store.dossier import CASE_DIRS
 
@@ -271,9 +271,7 @@ def case_ids_now(root: Path, record: dict[str, Any], touched: set[str], folders:
                 if home.get(id_code(name)) != folder:
                     return None
                 found.append(name)
-    found.sort()
-    if any(a == b for a, b in zip(found, found[1:])):
-        return None
+    found.sort()   # each ID once: a named one in its kind's folder alone, any other checked to be
     there = set(found)
     if any(f"{folder}/{cid}" not in touched for cid, folder in where.items() if cid not in there):
         return None
@@ -291,8 +289,10 @@ _COLUMNS = (("counts", "I"), ("kind", "I"), ("body", "I"), ("year", "H"), ("valu
             ("key", "Q"))
 # A number's register key (body, year, numeric value) as one integer (`_key`), 0 for a
 # number without a value (never counted): the numbers used twice are looked for among
-# integers, not tuples. Its parts' widths bound a body's index and a value.
+# integers, not tuples. Equal register keys make equal integers; a key whose parts do not
+# fit the widths below is 1, one more candidate (`Uses.twice` asks the candidates again).
 _VALUE_BITS, _YEAR_BITS, _BODY_BITS = 40, 7, 16
+_MAX_VALUE = 1 << 62   # a value kept in a signed 64-bit column; a larger one: no file (`Uses.whole`)
 
 
 def _key(body: int, year: int, value: int | None) -> int:
@@ -316,6 +316,7 @@ class Uses:
             setattr(self, name, array(code))
         self.numbers: list[str] = []
         self.offsets: list[int] = [0]
+        self.whole = True    # every number kept as it is (a value past `_MAX_VALUE` is not)
 
     def add(self, uses: list[list]) -> None:
         """One case's numbers, as an entry holds them (store/checkcache.py: kind, body, year,
@@ -330,6 +331,8 @@ class Uses:
             if b is None:
                 b = bodies[body] = len(self.bodies)
                 self.bodies.append(body)
+            if value is not None and not 0 <= value < _MAX_VALUE:
+                self.whole, value = False, None
             self.kind.append(k)
             self.body.append(b)
             self.year.append(year)
@@ -354,8 +357,9 @@ class Uses:
 
     def twice(self, ids: list[str]) -> Any:
         """domain/consistency.py `duplicate_numbers` of every case's numbers (`ids`: the
-        cases, in this order), asked of the numbers that share a register key only: the
-        others find nothing, and their order among the rest is kept."""
+        cases, in this order), asked of the numbers whose integer key is another's only (a
+        superset of those whose register key is: the others find nothing), their order
+        among them kept."""
         import bisect
         import datetime as dt
         from collections import Counter
@@ -363,8 +367,6 @@ class Uses:
         from antt_cli.domain.consistency import NumberUse, duplicate_numbers
 
         keys = self.key
-        if 1 in keys:   # a key that does not fit an integer (`add`): the register keys themselves
-            keys = [(b, y, v) if v != -1 else 0 for b, y, v in zip(self.body, self.year, self.value)]
         distinct = set(keys)
         distinct.discard(0)
         if len(distinct) == len(keys) - keys.count(0):   # no register key twice: nothing to find
@@ -377,10 +379,11 @@ class Uses:
                       self.year[n], self.numbers[n], self.value[n], day(self.day[n])) for n in chosen)
 
     def to_bytes(self) -> bytes | None:
-        """The file's bytes; None when a number cannot be kept this way (a NUL in it)."""
+        """The file's bytes; None when a number cannot be kept this way (a NUL in it, a value
+        too large)."""
         import sys
 
-        if any("\0" in number for number in self.numbers) or 1 in self.key:
+        if not self.whole or any("\0" in number for number in self.numbers):
             return None
         head = json.dumps({"order": sys.byteorder, "cases": len(self.counts), "uses": len(self.numbers),
                            "kinds": self.kinds, "bodies": self.bodies}, ensure_ascii=False)
@@ -448,7 +451,7 @@ def load_uses(root: Path, record: dict[str, Any]) -> Uses | None:
     if numbers is None or len(numbers) != count or sum(uses.counts) != count or (count and not (
             max(uses.kind) < len(uses.kinds) and max(uses.body) < len(uses.bodies)
             and low <= min(uses.day) and max(uses.day) <= high and min(uses.value) >= -1
-            and max(uses.value) <= 10 ** 12 and MIN_YEAR <= min(uses.year) and max(uses.year) <= MAX_YEAR
+            and max(uses.value) < _MAX_VALUE and MIN_YEAR <= min(uses.year) and max(uses.year) <= MAX_YEAR
             and max(map(len, numbers)) <= 10_000)):
         return None
     uses.numbers = numbers
