@@ -658,3 +658,38 @@ def test_numbers_used_twice_as_the_whole_dossier_finds_them():
         assert expected and list(uses.twice(ids)) == expected
     uses.add([["proposal", "ubnd", 2025, "1/X", 2 ** 70, 739000]])
     assert not uses.whole and uses.to_bytes() is None     # a value past a 64-bit column: not kept
+
+
+def test_a_folder_s_entries_read_from_the_listing_are_git_s(demo):
+    """audit/git.py `view_of` (a few case folders' entries, read from the answer of the one
+    `git ls-files` of every case folder) gives what `index_view` asks git for, folder by
+    folder: with a flagged file, a file changed, a folder git does not track, none."""
+    from antt_cli.audit.git import index_listing, index_view, view_of, worktree_changes
+
+    _flag_and_edit(demo)
+    _edit_document(demo)
+    _new_case(demo)
+    folders = ["models", "exemplars"]
+    listing, changed = index_listing(demo, folders), worktree_changes(demo, folders)
+    cases = sorted(f"{folder}/{p.name}" for folder in folders for p in (demo / folder).iterdir())
+    assert len(cases) > 5 and THIRD in str(cases)
+    for case in cases:
+        assert view_of(listing, [case], changed).blobs == index_view(demo, [case], changed).blobs, case
+    assert view_of(listing, cases, changed).blobs == index_view(demo, cases, changed).blobs
+    assert view_of(listing, [], changed).blobs == {}
+
+
+def test_a_path_with_a_tab_is_asked_of_git(demo):
+    """A path holding a tab and another case folder's name: `view_of` finds it first when
+    looking for that folder, sees it is not an entry's start, and leaves the folder to git."""
+    from antt_cli.audit.git import index_listing, index_view, view_of, worktree_changes
+
+    odd = demo / "models" / CASE / "a\tmodels" / OTHER / "x.txt"
+    odd.parent.mkdir(parents=True)
+    odd.write_text("x", encoding="utf-8")
+    git(demo, "add", str(odd.relative_to(demo)))
+    folders = ["models", "exemplars"]
+    listing, changed = index_listing(demo, folders), worktree_changes(demo, folders)
+    assert view_of(listing, [f"models/{OTHER}"], changed) is None
+    mine = view_of(listing, [f"models/{CASE}"], changed).blobs
+    assert mine == index_view(demo, [f"models/{CASE}"], changed).blobs and odd.relative_to(demo).as_posix() in mine

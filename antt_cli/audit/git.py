@@ -764,11 +764,21 @@ def index_listed(root: Path, folders: list[str]) -> str | None:
     return listed[0] if listed is not None else None
 
 
-def index_listing(root: Path, folders: list[str]) -> tuple[str, frozenset[str]] | None:
-    """(`IndexView.listed`, the paths of the entries that `index_view` does not vouch for: a
-    flag set by hand — assume-unchanged, skip-worktree —, a conflict, a link or a submodule)
-    under `folders`, from one `git ls-files -s -v` (the entries taken apart only when some
-    are not plain: at 10,000 cases the answer is 15 MB); None when git cannot say."""
+class IndexListing(NamedTuple):
+    """`git ls-files -s -v` under some folders: `listed` (as `IndexView.listed`), `odd` (the
+    paths of the entries `index_view` does not vouch for: a flag set by hand —
+    assume-unchanged, skip-worktree —, a conflict, a link or a submodule) and the answer
+    itself (`view_of` reads a few folders' entries from it)."""
+
+    listed: str
+    odd: frozenset[str]
+    answer: bytes
+
+
+def index_listing(root: Path, folders: list[str]) -> IndexListing | None:
+    """`IndexListing` of the entries under `folders`, from one `git ls-files -s -v` (taken
+    apart only when some are not plain: at 10,000 cases the answer is 12 MB); None when git
+    cannot say."""
     import hashlib
     import re
 
@@ -779,10 +789,39 @@ def index_listing(root: Path, folders: list[str]) -> tuple[str, frozenset[str]] 
     # "H": no flag, not in conflict (a conflict's entries are tagged "M"); "100": a regular
     # file (the index holds no other mode of that start than 100644 and 100755)
     if listed.count(b"\0H 100") + listed.startswith(b"H 100") == listed.count(b"\0"):
-        return digest, frozenset()
+        return IndexListing(digest, frozenset(), listed)
     modes = b"|".join(m.encode() for m in _REGULAR_FILE_MODES)
     odd = re.compile(rb"(?:^|(?<=\0))(?!H (?:" + modes + rb") [0-9a-f]{40,64} 0\t)[^\0\t]*\t([^\0]*)\0")
-    return digest, frozenset(m[1].decode("utf-8", "surrogateescape") for m in odd.finditer(listed))
+    return IndexListing(digest, frozenset(m[1].decode("utf-8", "surrogateescape") for m in odd.finditer(listed)),
+                        listed)
+
+
+def view_of(listing: IndexListing, folders: list[str], changed: frozenset[str]) -> IndexView | None:
+    """`index_view` of a few `folders` (each a folder under those `listing` lists), read from
+    `listing`'s answer instead of asking git again: the entries of a folder come together
+    there (git lists them by path). None when an entry found is not at its entry's start
+    (a path with a tab in it): `index_view` then asks git."""
+    import re
+
+    answer, found = listing.answer, {}
+    entry = re.compile(rb"[A-Za-z] [0-7]{6} [0-9a-f]{40,64} [0-3]\t")
+    modes = tuple(m.encode() for m in _REGULAR_FILE_MODES)
+    for folder in folders:
+        prefix = b"\t" + folder.encode("utf-8", "surrogateescape") + b"/"
+        at = answer.find(prefix)
+        while at >= 0:
+            start = answer.rfind(b"\0", 0, at) + 1
+            end = answer.find(b"\0", at)
+            if end < 0 or not entry.fullmatch(answer, start, at + 1):
+                return None
+            meta = answer[start:at].split(b" ")
+            if meta[0] == b"H" and meta[1] in modes and meta[3] == b"0":
+                found[answer[at + 1:end].decode("utf-8", "surrogateescape")] = meta[2].decode()
+            at = answer.find(b"\t", end + 1)   # the next entry's path, when it is in the folder
+            at = at if at >= 0 and answer.startswith(prefix, at) else -1
+    for path in changed:
+        found.pop(path, None)
+    return IndexView(found, changed, listing.listed)
 
 
 def index_tree_changes(root: Path, tree: str, folders: list[str]) -> frozenset[str] | None:

@@ -634,7 +634,7 @@ def _recall(dossier: Any, reg: Any, today: dt.date, stamp: str, seen: _Seen) -> 
     entries = _Once(lambda: index_listing(dossier.root, folders))
 
     def listed() -> str | None:
-        return entries()[0] if entries() is not None else None
+        return entries().listed if entries() is not None else None
 
     record = checkrun.load(dossier.root, stamp, today.toordinal())
     fetched = record is None and _fetched_record(dossier, today, listed)
@@ -667,7 +667,7 @@ class _Last(NamedTuple):
 
     record: dict[str, Any]
     mark: str | None
-    entries: Callable[[], tuple[str, frozenset[str]] | None]
+    entries: Callable[[], Any]   # audit/git.py `IndexListing`, or None
     changed: Callable[[], frozenset[str] | None]
 
 
@@ -699,7 +699,7 @@ def _update(dossier: Any, reg: Any, today: dt.date, stamp: str, seen: _Seen) -> 
     since = index_tree_changes(dossier.root, record["tree"], folders) if now is not None and listed else None
     if since is None:
         return None
-    touched = checkrun.touched(dossier.root, record, now | listed[1] | since, folders)
+    touched = checkrun.touched(dossier.root, record, now | listed.odd | since, folders)
     ids = checkrun.case_ids_now(dossier.root, record, touched, {folder: CASE_FILE for folder in folders})
     rows = {case[0]: n for n, case in enumerate(record["cases"])}
     names = {folder.rpartition("/")[2] for folder in touched}   # a case's folder is named by its ID
@@ -707,7 +707,7 @@ def _update(dossier: Any, reg: Any, today: dt.date, stamp: str, seen: _Seen) -> 
     if ids is None or len(judge) > FEW_TOUCHED:
         return None
     run = _Seen(mark=mark)
-    entries = _rejudged(dossier, reg, today, stamp, judge, now, run, len(ids))
+    entries = _rejudged(dossier, reg, today, stamp, judge, now, run, len(ids), listed)
     if entries is None:
         return None
     new, numbers = _updated(record, uses, ids, rows, entries, {"titles": _titles()})
@@ -715,7 +715,7 @@ def _update(dossier: Any, reg: Any, today: dt.date, stamp: str, seen: _Seen) -> 
         return None
     loose = sorted({rel for rel, _key in record["loose"] if "/".join(rel.split("/", 2)[:2]) not in touched}
                    | run.loose)
-    new.update(stamp=stamp, index=mark, listed=listed[0], changed=sorted(now), day=max(record["day"], run.day),
+    new.update(stamp=stamp, index=mark, listed=listed.listed, changed=sorted(now), day=max(record["day"], run.day),
                until=min(record["until"], run.until), tree=_tree(dossier, mark))
     run.loose = set(loose)
     _keep(dossier, run, new, lambda: numbers.to_bytes() if new["tree"] is not None else None)
@@ -723,16 +723,18 @@ def _update(dossier: Any, reg: Any, today: dt.date, stamp: str, seen: _Seen) -> 
 
 
 def _rejudged(dossier: Any, reg: Any, today: dt.date, stamp: str, judge: list[str], changed: frozenset[str],
-              run: _Seen, total: int) -> dict[str, dict[str, Any]] | None:
+              run: _Seen, total: int, listing: Any) -> dict[str, dict[str, Any]] | None:
     """The entry of each case of `judge` (the check cache's where it holds, else judged and
     kept), its files noted in `run` (what git vouches for: its index, in those folders),
     and how the record goes onto the branch `antt-digests` (`run.share`, as a whole run of
     `total` cases shares it); None when a case's file cannot be read (the whole run words
-    it) or git cannot say."""
-    from antt_cli.audit.git import index_view
+    it) or git cannot say. The index's entries there are read from its `listing` (asked
+    again of git only when a path there has a tab in it)."""
+    from antt_cli.audit.git import index_view, view_of
     from antt_cli.store.checkcache import CheckCache
 
-    view = index_view(dossier.root, sorted({dossier.case_dir_rel(cid) for cid in judge}), changed) if judge else None
+    folders = sorted({dossier.case_dir_rel(cid) for cid in judge})
+    view = (view_of(listing, folders, changed) or index_view(dossier.root, folders, changed)) if judge else None
     if judge and view is None:
         return None
     run.listing = listing = view.blobs if view is not None else {}
