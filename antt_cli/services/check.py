@@ -707,7 +707,7 @@ def _update(dossier: Any, reg: Any, today: dt.date, stamp: str, seen: _Seen) -> 
     if ids is None or len(judge) > FEW_TOUCHED:
         return None
     run = _Seen(mark=mark)
-    entries = _rejudged(dossier, reg, today, stamp, judge, now, run, len(ids), listed)
+    entries = _rejudged(dossier, reg, today, stamp, judge, run, len(ids), seen.last)
     if entries is None:
         return None
     new, numbers = _updated(record, uses, ids, rows, entries, {"titles": _titles()})
@@ -722,19 +722,21 @@ def _update(dossier: Any, reg: Any, today: dt.date, stamp: str, seen: _Seen) -> 
     return _cases_of(reg, new)
 
 
-def _rejudged(dossier: Any, reg: Any, today: dt.date, stamp: str, judge: list[str], changed: frozenset[str],
-              run: _Seen, total: int, listing: Any) -> dict[str, dict[str, Any]] | None:
+def _rejudged(dossier: Any, reg: Any, today: dt.date, stamp: str, judge: list[str], run: _Seen, total: int,
+              last: _Last) -> dict[str, dict[str, Any]] | None:
     """The entry of each case of `judge` (the check cache's where it holds, else judged and
     kept), its files noted in `run` (what git vouches for: its index, in those folders),
     and how the record goes onto the branch `antt-digests` (`run.share`, as a whole run of
     `total` cases shares it); None when a case's file cannot be read (the whole run words
-    it) or git cannot say. The index's entries there are read from its `listing` (asked
-    again of git only when a path there has a tab in it)."""
+    it) or git cannot say. The index's entries there are read from the listing `last` asked
+    for (asked again of git only when a path there has a tab in it), less the files git
+    found changed."""
     from antt_cli.audit.git import index_view, view_of
     from antt_cli.store.checkcache import CheckCache
 
     folders = sorted({dossier.case_dir_rel(cid) for cid in judge})
-    view = (view_of(listing, folders, changed) or index_view(dossier.root, folders, changed)) if judge else None
+    changed = last.changed()
+    view = (view_of(last.entries(), folders, changed) or index_view(dossier.root, folders, changed)) if judge else None
     if judge and view is None:
         return None
     run.listing = listing = view.blobs if view is not None else {}
@@ -771,7 +773,7 @@ def _updated(record: dict[str, Any], old: Any, ids: list[str], rows: dict[str, i
     `entries` from them, the others as `record` has them (`rows`: ID → its row there) — with
     the numbers used twice found again from every case's numbers (`old`, the record's, and
     the entries'), and those numbers (`checkrun.Uses`); (None, None) when a number cannot
-    be kept with the others (a value too large)."""
+    be kept with the others (a value too large, a text too long)."""
     from antt_cli.store.cache import encode
     from antt_cli.store.checkrun import TWICE
 
@@ -780,7 +782,10 @@ def _updated(record: dict[str, Any], old: Any, ids: list[str], rows: dict[str, i
     if not uses.whole:
         return None, None
     twice: dict[str, list[Finding]] = {}
-    for f in uses.twice(ids):
+    found = uses.twice(ids)
+    if found is None:
+        return None, None
+    for f in found:
         twice.setdefault(f.case_id, []).append(f)
     tables = _Tables(record)
     cases = []

@@ -359,7 +359,7 @@ class Uses:
         """domain/consistency.py `duplicate_numbers` of every case's numbers (`ids`: the
         cases, in this order), asked of the numbers whose integer key is another's only (a
         superset of those whose register key is: the others find nothing), their order
-        among them kept."""
+        among them kept; None when one of them has a number too long for a finding."""
         import bisect
         import datetime as dt
         from collections import Counter
@@ -374,6 +374,8 @@ class Uses:
         shared = {key for key, count in Counter(keys).items() if count > 1 and key != 0}
         offsets, day = self.offsets, dt.date.fromordinal
         chosen = [n for n, key in enumerate(keys) if key in shared]
+        if any(len(self.numbers[n]) > 10_000 for n in chosen):   # no finding's text so long (`_findings_ok`)
+            return None
         return duplicate_numbers(
             NumberUse(ids[bisect.bisect_right(offsets, n) - 1], self.kinds[self.kind[n]], self.bodies[self.body[n]],
                       self.year[n], self.numbers[n], self.value[n], day(self.day[n])) for n in chosen)
@@ -383,13 +385,14 @@ class Uses:
         too large)."""
         import sys
 
-        if not self.whole or any("\0" in number for number in self.numbers):
+        numbers = "\0".join(self.numbers)
+        if not self.whole or numbers.count("\0") != max(len(self.numbers) - 1, 0):
             return None
         head = json.dumps({"order": sys.byteorder, "cases": len(self.counts), "uses": len(self.numbers),
                            "kinds": self.kinds, "bodies": self.bodies}, ensure_ascii=False)
         return b"".join([USES_MAGIC, head.encode("utf-8"), b"\n",
                          *(getattr(self, name).tobytes() for name, _code in _COLUMNS),
-                         "\0".join(self.numbers).encode("utf-8")])
+                         numbers.encode("utf-8")])
 
 
 def uses_bytes(cases: list[list[list]]) -> bytes | None:
@@ -451,8 +454,7 @@ def load_uses(root: Path, record: dict[str, Any]) -> Uses | None:
     if numbers is None or len(numbers) != count or sum(uses.counts) != count or (count and not (
             max(uses.kind) < len(uses.kinds) and max(uses.body) < len(uses.bodies)
             and low <= min(uses.day) and max(uses.day) <= high and min(uses.value) >= -1
-            and max(uses.value) < _MAX_VALUE and MIN_YEAR <= min(uses.year) and max(uses.year) <= MAX_YEAR
-            and max(map(len, numbers)) <= 10_000)):
+            and max(uses.value) < _MAX_VALUE and MIN_YEAR <= min(uses.year) and max(uses.year) <= MAX_YEAR)):
         return None
     uses.numbers = numbers
     uses.offsets = [0, *itertools.accumulate(uses.counts)]
