@@ -475,6 +475,8 @@ STEPS: list[tuple[str, Callable[[Path], None], str]] = [
     ("an edit staged", _staged_then_undone, "updated"),
     ("the staged edit undone", _undo, "whole"),
     ("antt writes again", _antt_writes, "updated"),
+    ("antt writes, then an edit staged", lambda root: (_antt_writes(root), _staged_then_undone(root)), "updated"),
+    ("that staged edit undone", _undo, "whole"),
     ("git reset --hard HEAD~1", lambda root: git(root, "reset", "-q", "--hard", "HEAD~1"), "updated"),
 ]
 
@@ -503,7 +505,8 @@ def test_the_updated_record_says_what_a_whole_check_says_step_by_step(demo, tmp_
         monkeypatch.undo()
         monkeypatch.setattr(listing, "SETTLED_NS", 0)
     # the copy of a case uses its numbers again, as the number given by hand does
-    used_again = {"a case folder copied", "the copy's case file edited", "a number used again", "an edit staged"}
+    used_again = {"a case folder copied", "the copy's case file edited", "a number used again", "an edit staged",
+                  "antt writes, then an edit staged"}
     assert twice == [name in used_again for name, _step, _path in STEPS]
 
 

@@ -824,20 +824,48 @@ def view_of(listing: IndexListing, folders: list[str], changed: frozenset[str]) 
     return IndexView(found, changed, listing.listed)
 
 
-def index_tree_changes(root: Path, tree: str, folders: list[str]) -> frozenset[str] | None:
+class TreeChanges(NamedTuple):
+    """What `git diff-index --cached --raw` (or `git diff-tree -r --raw`) said of the paths
+    under some folders: {path: (its new mode, new blob id, status)} (the status tells a path
+    removed, "D", from one in conflict, "U")."""
+
+    paths: dict[str, tuple[str, ...]]
+
+
+def _raw_changes(out: bytes) -> TreeChanges | None:
+    parts = out.split(b"\0")
+    if parts and parts[-1] == b"":
+        parts.pop()
+    if len(parts) % 2 or not all(meta.startswith(b":") and len(meta.split()) == 5 for meta in parts[0::2]):
+        return None
+    return TreeChanges({path.decode("utf-8", "surrogateescape"): tuple(meta.decode().split()[i] for i in (1, 3, 4))
+                        for meta, path in zip(parts[0::2], parts[1::2])})
+
+
+def index_tree_changes(root: Path, tree: str, folders: list[str]) -> TreeChanges | None:
     """The paths under `folders` where git's index differs from `tree` (a tree id: blob id,
     mode, added, removed or in conflict), from one `git diff-index --cached` (the index
     against the tree, not the working tree); None when git cannot say (no such tree)."""
     status, out = _plain(root, "diff-index", "--cached", "--raw", "-z", "--no-renames", "--no-ext-diff",
                          "--ignore-submodules=none", tree, "--", *[":(literal)" + folder for folder in folders])
-    if status != 0:
+    return _raw_changes(out) if status == 0 else None
+
+
+def head_tree_as(root: Path, tree: str, index: TreeChanges, folders: list[str]) -> str | None:
+    """HEAD's tree id when git's index holds exactly HEAD's entries under `folders`, told
+    from what the index changed since `tree` (`index`, `index_tree_changes`): HEAD changed
+    the very same since (one `git diff-tree` of two trees, not a look at the whole index);
+    None otherwise."""
+    status, out = _plain(root, "rev-parse", "-q", "--verify", "HEAD^{tree}")
+    head = out.decode("ascii", "replace").strip()
+    if status != 0 or len(head) not in (40, 64):
         return None
-    parts = out.split(b"\0")
-    if parts and parts[-1] == b"":
-        parts.pop()
-    if len(parts) % 2 or not all(meta.startswith(b":") for meta in parts[0::2]):
-        return None
-    return frozenset(path.decode("utf-8", "surrogateescape") for path in parts[1::2])
+    if head == tree:
+        return head if not index.paths else None
+    status, out = _plain(root, "diff-tree", "-r", "--raw", "-z", "--no-renames", "--no-ext-diff",
+                         "--ignore-submodules=none", tree, head, "--", *[":(literal)" + folder for folder in folders])
+    moved = _raw_changes(out) if status == 0 else None
+    return head if moved is not None and moved.paths == index.paths else None
 
 
 def index_tree(root: Path, folders: list[str]) -> str | None:

@@ -591,6 +591,14 @@ def _tree(dossier: Any, mark: str | None) -> str | None:
     return index_tree(dossier.root, list(CASE_DIRS.values())) if mark is not None else None
 
 
+def _head_tree(dossier: Any, tree: str, since: Any, mark: str | None) -> str | None:
+    """`_tree`, told from what git's index changed since the record's `tree` (`since`)."""
+    from antt_cli.audit.git import head_tree_as
+    from antt_cli.store.dossier import CASE_DIRS
+
+    return head_tree_as(dossier.root, tree, since, list(CASE_DIRS.values())) if mark is not None else None
+
+
 def _uses_of(entries: dict[str, Any]) -> bytes | None:
     """The numbers of every case (store/checkrun.py `USES`), from the run's entries."""
     from antt_cli.store.checkrun import uses_bytes
@@ -699,7 +707,7 @@ def _update(dossier: Any, reg: Any, today: dt.date, stamp: str, seen: _Seen) -> 
     since = index_tree_changes(dossier.root, record["tree"], folders) if now is not None and listed else None
     if since is None:
         return None
-    touched = checkrun.touched(dossier.root, record, now | listed.odd | since, folders)
+    touched = checkrun.touched(dossier.root, record, now | listed.odd | since.paths.keys(), folders)
     ids = checkrun.case_ids_now(dossier.root, record, touched, {folder: CASE_FILE for folder in folders})
     rows = {case[0]: n for n, case in enumerate(record["cases"])}
     names = {folder.rpartition("/")[2] for folder in touched}   # a case's folder is named by its ID
@@ -716,7 +724,7 @@ def _update(dossier: Any, reg: Any, today: dt.date, stamp: str, seen: _Seen) -> 
     loose = sorted({rel for rel, _key in record["loose"] if "/".join(rel.split("/", 2)[:2]) not in touched}
                    | run.loose)
     new.update(stamp=stamp, index=mark, listed=listed.listed, changed=sorted(now), day=max(record["day"], run.day),
-               until=min(record["until"], run.until), tree=_tree(dossier, mark))
+               until=min(record["until"], run.until), tree=_head_tree(dossier, record["tree"], since, mark))
     run.loose = set(loose)
     _keep(dossier, run, new, lambda: numbers.to_bytes() if new["tree"] is not None else None)
     return _cases_of(reg, new)
