@@ -2,7 +2,9 @@
 domain/exemplars.py) and whether its file is consistent (domain/consistency.py), as of a day.
 Read-only: nothing in the dossier is written; what each case was found to be is kept in the
 read cache (store/checkcache.py), so a second check judges only the cases whose files
-changed."""
+changed; the whole answer is kept too (store/checkrun.py): recalled when nothing changed,
+updated — the cases whose folders changed judged, the numbers used twice found again —
+after a change to a few cases (`_update`)."""
 from __future__ import annotations
 
 import datetime as dt
