@@ -696,3 +696,27 @@ def test_a_path_with_a_tab_is_asked_of_git(demo):
     assert view_of(listing, [f"models/{OTHER}"], changed) is None
     mine = view_of(listing, [f"models/{CASE}"], changed).blobs
     assert mine == index_view(demo, [f"models/{CASE}"], changed).blobs and odd.relative_to(demo).as_posix() in mine
+
+
+def test_rows_no_case_names_are_let_go(demo, tmp_path, monkeypatch):
+    """An updated record keeps the older one's tables (its cases' rows stand as they are) and
+    lets go of the rows no case names once there are more than `_Tables.UNUSED`: with none
+    allowed, the finding of a number used twice is let go when the number is given back,
+    and every answer is still a whole check's."""
+    import antt_cli.services.check as service
+    import antt_cli.store.listing as listing
+
+    monkeypatch.setattr(listing, "SETTLED_NS", 0)
+    monkeypatch.setattr(service._Tables, "UNUSED", 0)
+    _check(demo)
+    for n, step in enumerate([lambda root: _replace(root, OTHER, "number: 05/BC-CAX", "number: 02/BC-CAX"),
+                              lambda root: _replace(root, OTHER, "number: 02/BC-CAX", "number: 05/BC-CAX"),
+                              _antt_writes]):
+        step(demo)
+        paths = _paths(monkeypatch)
+        said = _check(demo, "--json")
+        assert paths["updated"] and not paths["whole"]
+        record = json.loads(_record_path(demo).read_text(encoding="utf-8"))
+        assert any(f[2] == "domain.consistency.number_twice" for f in record["findings"]) == (n == 0)
+        assert said == _reference(demo, tmp_path / f"reference-{n}", monkeypatch, [("en", ("--json",), None)])[
+            ("en", ("--json",), None)]

@@ -798,19 +798,22 @@ def _updated(record: dict[str, Any], old: Any, ids: list[str], rows: dict[str, i
     for f in found:
         twice.setdefault(f.case_id, []).append(f)
     tables = _Tables(record)
-    cases = []
+    cases, old, findings = [], record["cases"], record["findings"]
     for cid in ids:
         if cid in compact:
             kind, items, own, _uses = compact[cid]
             listed = tables.list_of([[i.no, i.title, i.state, list(i.missing), i.warning] for i in items])
             found = [tables.finding([f.level, f.item, f.key, encode(dict(f.params))]) for f in own]
         else:
-            _cid, kind, old_list, old_found = record["cases"][rows[cid]]
-            listed = tables.old_list(old_list)
-            found = [tables.old_finding(n) for n in old_found if record["findings"][n][2] != TWICE]
+            row = old[rows[cid]]
+            if not row[3] and cid not in twice:   # the record's row as it is (its tables are kept)
+                cases.append(row)
+                continue
+            _cid, kind, listed, found = row
+            found = [n for n in found if findings[n][2] != TWICE]
         found += [tables.finding([f.level, f.item, f.key, encode(dict(f.params))]) for f in twice.get(cid, ())]
         cases.append([cid, kind, listed, found])
-    return {"items": tables.items, "lists": tables.lists, "findings": tables.findings, "cases": cases}, uses
+    return tables.kept(cases), uses
 
 
 def _numbers(old: Any, ids: list[str], rows: dict[str, int], entries: dict[str, dict[str, Any]]) -> Any:
@@ -836,17 +839,24 @@ def _numbers(old: Any, ids: list[str], rows: dict[str, int], entries: dict[str, 
 
 
 class _Tables:
-    """The distinct items, item lists and findings of a record being made (one row each,
-    in the order first named), from new rows or from the rows of an older `record`."""
+    """The distinct items, item lists and findings of a record being updated: the older
+    `record`'s rows, at the same places (its cases' rows stand as they are), and new ones
+    after them, one row per distinct one; rows no case names any more are let go once
+    there are more than `UNUSED` (`kept`)."""
+
+    UNUSED = 64
 
     def __init__(self, record: dict[str, Any]) -> None:
-        self.record = record
-        self.items: list[list] = []
-        self.lists: list[list[int]] = []
-        self.findings: list[list] = []
+        self.items: list[list] = list(record["items"])
+        self.lists: list[list[int]] = list(record["lists"])
+        self.findings: list[list] = list(record["findings"])
         self._rows: dict[tuple, int] = {}
-        self._old_lists: dict[int, int] = {}
-        self._old_findings: dict[int, int] = {}
+        for n, (no, title, state, missing, warning) in enumerate(self.items):
+            self._rows.setdefault(("item", no, title, state, tuple(missing), warning), n)
+        for n, ids in enumerate(self.lists):
+            self._rows.setdefault(("list", *ids), n)
+        for n, (level, item, key, params) in enumerate(self.findings):
+            self._rows.setdefault(("finding", level, item, key, json.dumps(params, ensure_ascii=False)), n)
 
     def _row(self, table: list, key: tuple, row: list) -> int:
         n = self._rows.get(key)
@@ -864,18 +874,22 @@ class _Tables:
         level, item, key, params = row
         return self._row(self.findings, ("finding", level, item, key, json.dumps(params, ensure_ascii=False)), row)
 
-    def old_list(self, n: int) -> int:
-        found = self._old_lists.get(n)
-        if found is None:
-            items = self.record["items"]
-            found = self._old_lists[n] = self.list_of([items[i] for i in self.record["lists"][n]])
-        return found
-
-    def old_finding(self, n: int) -> int:
-        found = self._old_findings.get(n)
-        if found is None:
-            found = self._old_findings[n] = self.finding(self.record["findings"][n])
-        return found
+    def kept(self, cases: list[list]) -> dict[str, Any]:
+        """The record's tables and `cases`, the rows no case names left out (renumbered)
+        when they are more than `UNUSED`."""
+        lists = sorted({case[2] for case in cases})
+        findings = sorted({n for case in cases for n in case[3]})
+        items = sorted({n for one in lists for n in self.lists[one]})
+        if len(self.items) + len(self.lists) + len(self.findings) - len(items) - len(lists) - len(findings) \
+                <= self.UNUSED:
+            return {"items": self.items, "lists": self.lists, "findings": self.findings, "cases": cases}
+        item_at, list_at = {n: at for at, n in enumerate(items)}, {n: at for at, n in enumerate(lists)}
+        finding_at = {n: at for at, n in enumerate(findings)}
+        return {"items": [self.items[n] for n in items],
+                "lists": [[item_at[i] for i in self.lists[n]] for n in lists],
+                "findings": [self.findings[n] for n in findings],
+                "cases": [[cid, kind, list_at[listed], [finding_at[n] for n in found]]
+                          for cid, kind, listed, found in cases]}
 
 
 class _Once:
