@@ -121,6 +121,18 @@ CHANGES: dict[str, Callable[[Path], None]] = {
 }
 
 
+# The changes that leave the folder of `CASE` as it was: the record still answers for it
+# (updated, not made again: the mark stays), and for the rest as a whole run does.
+BESIDE = {"case folder added"}
+
+
+def _unmarked(said: str) -> dict:
+    value = json.loads(said)
+    for case in value["cases"]:
+        case["problems"] = [p for p in case["problems"] if MARK not in p["message"]]
+    return value
+
+
 @pytest.mark.parametrize("change", list(CHANGES))
 def test_a_change_is_seen(demo, change):
     _without_record(demo)
@@ -128,10 +140,11 @@ def test_a_change_is_seen(demo, change):
     assert _recalled(demo)
     CHANGES[change](demo)
     after = _run(demo, "--json")
-    assert MARK not in after
-    assert after == _without_record(demo, "--json")
+    assert (MARK in after) == (change in BESIDE)
+    judged = _without_record(demo, "--json")
+    assert _unmarked(after) == json.loads(judged) and (change in BESIDE or after == judged)
     shutil.rmtree(demo / ".git" / "antt")
-    assert _run(demo, "--json") == after                           # as a check with no cache at all
+    assert _run(demo, "--json") == judged                          # as a check with no cache at all
 
 
 def test_a_git_pull_is_seen(demo, tmp_path):
@@ -323,3 +336,387 @@ def test_a_check_after_a_write_sends_its_record_alone(demo, tmp_path, monkeypatc
     monkeypatch.setenv("ANTT_DIGESTS", "off")
     shutil.rmtree(clone / ".git" / "antt")
     assert _run(clone, "--json") == said and judged      # the record answers what a judging check says
+
+
+# -- the record updated after a change to a few cases (services/check.py `_update`) ---------
+def _paths(monkeypatch) -> dict[str, list]:
+    """What the checks from now on did: `whole`, one item per check that judged the dossier
+    case by case (`_entries`); `judged`, the cases judged from their files; `updated`, one
+    item per record updated."""
+    import antt_cli.services.check as service
+
+    seen: dict[str, list] = {"whole": [], "judged": _judging(monkeypatch), "updated": []}
+    entries, update = service._entries, service._update
+
+    def whole(*args, **kwargs):
+        seen["whole"].append(1)
+        return entries(*args, **kwargs)
+
+    def updated(*args, **kwargs):
+        cases = update(*args, **kwargs)
+        if cases is not None:
+            seen["updated"].append(1)
+        return cases
+
+    monkeypatch.setattr(service, "_entries", whole)
+    monkeypatch.setattr(service, "_update", updated)
+    return seen
+
+
+def _check(root: Path, *args: str, lang: str = "en", case: str | None = None) -> str:
+    result = antt(*args, "check", *([case] if case else []), root=root, lang=lang)
+    assert result.exit_code in (0, 1), result
+    return result.stdout
+
+
+FORMS = [(lang, form, case) for lang in ("en", "vi") for form in ((), ("--json",)) for case in (None, CASE)]
+
+
+def _reference(root: Path, where: Path, monkeypatch, forms=FORMS) -> dict:
+    """What checks that judge every case say of `root` as it is now: on a copy without
+    antt's caches (no record, no entries) and without the branch `antt-digests`."""
+    copy = copy_dossier(root, where)
+    shutil.rmtree(copy / ".git" / "antt", ignore_errors=True)
+    monkeypatch.setenv("ANTT_DIGESTS", "off")
+    said = {(lang, form, case): _check(copy, *form, lang=lang, case=case) for lang, form, case in forms}
+    monkeypatch.delenv("ANTT_DIGESTS")
+    shutil.rmtree(copy)
+    return said
+
+
+def test_the_check_after_a_write_judges_the_case_written_alone(demo, tmp_path, monkeypatch):
+    """After `antt new-model` and `antt record` (the index rewritten, the record no longer
+    holds), the next check judges the new case only, reads no other entry, and says word
+    for word what checks that judge every case say, in both languages, both forms, of the
+    dossier and of one case."""
+    from conftest import ok
+
+    _check(demo)
+    new = json.loads(ok("--json", "new-model", "Tổ tự quản thôn Mới", "--area", "Thôn Mới", "--date", "2026-06-20",
+                        root=demo).stdout)["id"]
+    ok("record", new, "survey-plan", "--date", "2026-06-20", "--number", "auto", "--approved-by",
+       "Đảng ủy xã Hàm Thuận", "--approved-date", "2026-06-20", root=demo)
+    paths = _paths(monkeypatch)
+    said = {(lang, form, case): _check(demo, *form, lang=lang, case=case) for lang, form, case in FORMS}
+    assert paths["judged"] == [new] and paths["updated"] == [1] and paths["whole"] == []
+    assert said == _reference(demo, tmp_path / "reference", monkeypatch)
+    assert new in said[("en", ("--json",), None)]
+
+
+OTHER = "MH-2025-002"
+THIRD = "MH-2025-003"
+COPY = "MH-2025-900"
+
+
+def _antt_writes(root: Path) -> None:
+    from conftest import ok
+
+    new = json.loads(ok("--json", "new-model", "Tổ tự quản thôn Mới", "--area", "Thôn Mới", "--date", "2026-06-20",
+                        root=root).stdout)["id"]
+    ok("record", new, "survey-plan", "--date", "2026-06-20", "--number", "auto", "--approved-by",
+       "Đảng ủy xã Hàm Thuận", "--approved-date", "2026-06-20", root=root)
+
+
+def _case_file(root: Path, case_id: str = CASE) -> str:
+    return f"models/{case_id}/case.yaml"
+
+
+def _replace(root: Path, case_id: str, old: str, new: str) -> None:
+    case = root / _case_file(root, case_id)
+    text = case.read_text(encoding="utf-8")
+    assert old in text
+    case.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _flag_and_edit(root: Path) -> None:
+    """A document of `THIRD` git is told not to look at, then edited (git's index keeps its
+    entry: only the flag changes it)."""
+    doc = sorted((root / "models" / THIRD).rglob("*.docx"))[0]
+    git(root, "update-index", "--assume-unchanged", str(doc.relative_to(root)))
+    doc.write_bytes(doc.read_bytes() + b"\0")
+
+
+def _staged_then_undone(root: Path) -> None:
+    """A number of `OTHER` used again, staged (the check after it judged the staged file: git
+    vouched for it; `_undo` then undoes it in the index and on disk: only the index against
+    HEAD's tree tells it)."""
+    _replace(root, OTHER, "number: 05/BC-CAX", "number: 02/BC-CAX")
+    git(root, "add", _case_file(root, OTHER))
+
+
+def _undo(root: Path) -> None:
+    git(root, "reset", "-q", "HEAD", "--", _case_file(root, OTHER))
+    git(root, "checkout", "-q", "--", _case_file(root, OTHER))
+
+
+# Each step, and how the check after it answers: "updated" (the record updated, `_update`),
+# "whole" (every case from its entry or judged, `_entries`) or "recalled" (the record holds
+# as it is). A record made while the index differs from HEAD under the case folders (a file
+# staged) has no tree to tell later changes from: the check after the next change is a whole
+# one. So is a check that finds a case file it cannot read (it makes no record: the next
+# check updates the one before it). A commit of what was staged leaves the index's entries
+# as they were: the record holds.
+STEPS: list[tuple[str, Callable[[Path], None], str]] = [
+    ("antt writes", _antt_writes, "updated"),
+    ("case file edited", lambda root: _replace(root, CASE, "date: 2025-09-20", "date: 2025-09-21"), "updated"),
+    ("another case file broken by hand", lambda root: _replace(root, OTHER, "date: 20", "date: 19"), "whole"),
+    ("mended", lambda root: git(root, "checkout", "-q", "--", _case_file(root, OTHER)), "recalled"),
+    ("the edit staged", lambda root: git(root, "add", _case_file(root)), "updated"),
+    ("committed by hand", lambda root: git(root, "commit", "-qm", "a hand edit"), "recalled"),
+    ("a document edited", _edit_document, "whole"),
+    ("a case folder copied", _new_case, "updated"),
+    ("the copy's case file edited", lambda root: _replace(root, COPY, "number: 01/KH-CAX", "number: 09/KH-CAX"),
+     "updated"),
+    ("the copy removed", lambda root: shutil.rmtree(root / "models" / COPY), "updated"),
+    ("a number used again", lambda root: _replace(root, OTHER, "number: 05/BC-CAX", "number: 02/BC-CAX"), "updated"),
+    ("the number given back", lambda root: _replace(root, OTHER, "number: 02/BC-CAX", "number: 05/BC-CAX"),
+     "updated"),
+    ("a flagged document edited", _flag_and_edit, "updated"),
+    ("an edit staged", _staged_then_undone, "updated"),
+    ("the staged edit undone", _undo, "whole"),
+    ("antt writes again", _antt_writes, "updated"),
+    ("antt writes, then an edit staged", lambda root: (_antt_writes(root), _staged_then_undone(root)), "updated"),
+    ("that staged edit undone", _undo, "whole"),
+    ("git reset --hard HEAD~1", lambda root: git(root, "reset", "-q", "--hard", "HEAD~1"), "updated"),
+]
+
+
+def test_the_updated_record_says_what_a_whole_check_says_step_by_step(demo, tmp_path, monkeypatch):
+    """A sequence of changes — antt's writes, hand edits unstaged, staged and committed, a
+    document edited, a case folder copied, edited and removed, a number used twice and
+    given back, a flag set on git's index, a staged edit undone, `git reset --hard` — after
+    each, the first check (updating the record) says what checks that judge every case say,
+    and so does the next one (recalling the updated record)."""
+    import antt_cli.store.listing as listing
+
+    monkeypatch.setattr(listing, "SETTLED_NS", 0)     # every record kept: the path of each check is known
+    _check(demo)
+    twice = []
+    for n, (name, step, path) in enumerate(STEPS):
+        step(demo)
+        paths = _paths(monkeypatch)
+        first = _check(demo, "--json")
+        assert (len(paths["updated"]), len(paths["whole"])) == {"updated": (1, 0), "whole": (0, 1),
+                                                                "recalled": (0, 0)}[path], name
+        said = {("en", ("--json",), None): first, ("vi", (), None): _check(demo, lang="vi"),
+                ("en", (), OTHER): _check(demo, case=OTHER)}
+        assert said == _reference(demo, tmp_path / f"reference-{n}", monkeypatch, list(said)), name
+        twice.append("Number 02/BC-CAX was already used as 02/BC-CAX (MH-2025-001" in first)
+        monkeypatch.undo()
+        monkeypatch.setattr(listing, "SETTLED_NS", 0)
+    # the copy of a case uses its numbers again, as the number given by hand does
+    used_again = {"a case folder copied", "the copy's case file edited", "a number used again", "an edit staged",
+                  "antt writes, then an edit staged"}
+    assert twice == [name in used_again for name, _step, _path in STEPS]
+
+
+def test_a_commit_during_the_check_leaves_no_tree_to_update_from(demo, tmp_path, monkeypatch):
+    """A case file committed changed (index and working tree) while a check runs, after git
+    listed the index for it and before it asks for the tree: the record keeps no tree (the
+    index's checksum is not the one it began with), so the check after the next write is a
+    whole one, and says what a judging check says."""
+    import antt_cli.services.check as service
+
+    tree = service._tree
+
+    def committed_meanwhile(dossier, mark):
+        _replace(demo, CASE, "number: 01/KH-CAX", "number: 09/KH-CAX")
+        git(demo, "commit", "-qam", "meanwhile")
+        return tree(dossier, mark)
+
+    monkeypatch.setattr(service, "_tree", committed_meanwhile)
+    _without_record(demo)
+    monkeypatch.setattr(service, "_tree", tree)
+    assert json.loads(_record_path(demo).read_text(encoding="utf-8"))["tree"] is None
+    _antt_writes(demo)
+    paths = _paths(monkeypatch)
+    said = _check(demo, "--json")
+    assert paths["whole"] and not paths["updated"]
+    assert said == _reference(demo, tmp_path / "reference", monkeypatch, [("en", ("--json",), None)])[
+        ("en", ("--json",), None)]
+
+
+def test_numbers_of_another_run_are_not_taken(demo, tmp_path, monkeypatch):
+    """The numbers kept beside the record are those of its own run (named by their SHA-1 in
+    it): the file of an older run put back (same cases, a number used twice then) is not
+    read, and the check after a write judges every case — a check that took it would report
+    the number twice still."""
+    import antt_cli.store.listing as listing
+
+    monkeypatch.setattr(listing, "SETTLED_NS", 0)     # the record of the run on a file just edited kept
+    _replace(demo, OTHER, "number: 05/BC-CAX", "number: 02/BC-CAX")
+    assert "02/BC-CAX (MH-2025-001" in _check(demo, "--json")
+    older = (demo / ".git" / "antt" / "check-uses.bin").read_bytes()
+    _replace(demo, OTHER, "number: 02/BC-CAX", "number: 05/BC-CAX")
+    assert "02/BC-CAX (MH-2025-001" not in _check(demo, "--json")
+    (demo / ".git" / "antt" / "check-uses.bin").write_bytes(older)
+    _antt_writes(demo)
+    paths = _paths(monkeypatch)
+    said = _check(demo, "--json")
+    assert paths["whole"] and not paths["updated"] and "02/BC-CAX (MH-2025-001" not in said
+    assert said == _reference(demo, tmp_path / "reference", monkeypatch, [("en", ("--json",), None)])[
+        ("en", ("--json",), None)]
+
+
+@pytest.mark.parametrize("damage", ["truncated", "a body out of range", "not there"])
+def test_damaged_numbers_are_a_whole_check(demo, tmp_path, monkeypatch, damage):
+    _check(demo)
+    path = demo / ".git" / "antt" / "check-uses.bin"
+    data = path.read_bytes()
+    if damage == "not there":
+        path.unlink()
+    else:
+        from antt_cli.store import checkrun
+
+        if damage == "truncated":
+            data = data[: len(data) // 2]
+        else:   # the body column's first index made too large, the record's SHA-1 made to fit
+            uses = checkrun.load_uses(demo, json.loads(_record_path(demo).read_text(encoding="utf-8")))
+            uses.body[0] = 10 ** 6
+            data = uses.to_bytes()
+        path.write_bytes(data)
+        record = json.loads(_record_path(demo).read_text(encoding="utf-8"))
+        import hashlib
+
+        record["uses"] = hashlib.sha1(data).hexdigest()
+        _record_path(demo).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    _antt_writes(demo)
+    paths = _paths(monkeypatch)
+    said = _check(demo, "--json")
+    assert paths["whole"] and not paths["updated"]
+    assert said == _reference(demo, tmp_path / "reference", monkeypatch, [("en", ("--json",), None)])[
+        ("en", ("--json",), None)]
+
+
+def test_many_cases_changed_are_a_whole_check(demo, monkeypatch):
+    """Past `FEW_TOUCHED` cases to judge again, the check judges the dossier case by case
+    (one listing of git's index beats a pathspec per case)."""
+    import antt_cli.services.check as service
+
+    _check(demo)
+    monkeypatch.setattr(service, "FEW_TOUCHED", 0)
+    _antt_writes(demo)
+    paths = _paths(monkeypatch)
+    said = _check(demo, "--json")
+    assert paths["whole"] and not paths["updated"]
+    monkeypatch.setattr(service, "FEW_TOUCHED", 256)
+    _antt_writes(demo)
+    assert _check(demo, "--json") != said and paths["updated"]
+
+
+def _record_of(cases: list[tuple[str, str]]) -> dict:
+    return {"cases": [[cid, kind, 0, []] for cid, kind in cases]}
+
+
+def test_the_case_folders_now(tmp_path):
+    """store/checkrun.py `case_ids_now`: the record's cases whose folders git saw no change
+    to, and any other ID-shaped folder holding a case file; a folder that does not hold its
+    ID's kind, an ID in two folders, or a case of the record gone from a folder git saw no
+    change to: None (the whole check looks)."""
+    from antt_cli.store.checkrun import case_ids_now
+
+    folders = {"models": "case.yaml", "exemplars": "case.yaml"}
+    for rel in ("models/MH-2025-001", "models/MH-2025-002", "exemplars/DH-2025-001", "models/notes"):
+        (tmp_path / rel).mkdir(parents=True)
+    (tmp_path / "models" / "MH-2025-002" / "case.yaml").write_text("id: MH-2025-002\n", encoding="utf-8")
+    record = _record_of([("DH-2025-001", "exemplar"), ("MH-2025-001", "model")])
+    assert case_ids_now(tmp_path, record, set(), folders) == ["DH-2025-001", "MH-2025-001", "MH-2025-002"]
+    assert case_ids_now(tmp_path, record, {"models/MH-2025-001"}, folders) == ["DH-2025-001", "MH-2025-002"]
+    gone = _record_of([("DH-2025-001", "exemplar"), ("MH-2025-001", "model"), ("MH-2025-003", "model")])
+    assert case_ids_now(tmp_path, gone, set(), folders) is None
+    assert case_ids_now(tmp_path, gone, {"models/MH-2025-003"}, folders) is not None
+    (tmp_path / "exemplars" / "MH-2025-004").mkdir()
+    (tmp_path / "exemplars" / "MH-2025-004" / "case.yaml").write_text("id: MH-2025-004\n", encoding="utf-8")
+    assert case_ids_now(tmp_path, record, set(), folders) is None           # a model in the exemplars' folder
+    shutil.rmtree(tmp_path / "exemplars" / "MH-2025-004")
+    (tmp_path / "exemplars" / "MH-2025-002").mkdir()
+    (tmp_path / "exemplars" / "MH-2025-002" / "case.yaml").write_text("id: MH-2025-002\n", encoding="utf-8")
+    assert case_ids_now(tmp_path, record, set(), {"exemplars": "case.yaml", "models": "case.yaml"}) is None
+
+
+def test_numbers_used_twice_as_the_whole_dossier_finds_them():
+    """`checkrun.Uses.twice` (register keys as integers, the numbers sharing one asked alone)
+    finds what domain/consistency.py `duplicate_numbers` finds of every number, in its order;
+    also with values too large for the integer key (all one candidate key), and numbers
+    without a value."""
+    import datetime as dt
+    import random
+
+    from antt_cli.domain.consistency import NumberUse, duplicate_numbers
+    from antt_cli.store.checkrun import Uses
+
+    rng = random.Random(7)
+    for large in (False, True):
+        ids = [f"MH-2025-{n:03d}" for n in range(1, 60)]
+        cases = [[[rng.choice(["survey-plan", "proposal"]), rng.choice(["ubnd", "cax", "đu"]), rng.choice([2025, 2026]),
+                   f"{v}/X", None if v % 11 == 0 else v + (2 ** 45 if large and v % 3 == 0 else 0),
+                   dt.date(2025, 1, 1).toordinal() + rng.randrange(400)]
+                  for v in (rng.randrange(40) for _ in range(rng.randrange(5)))] for _ in ids]
+        uses = Uses([], [])
+        for one in cases:
+            uses.add(one)
+        every = [NumberUse(cid, k, b, y, n, v, dt.date.fromordinal(d)) for cid, one in zip(ids, cases)
+                 for k, b, y, n, v, d in one]
+        expected = list(duplicate_numbers(every))
+        assert expected and list(uses.twice(ids)) == expected
+    uses.add([["proposal", "ubnd", 2025, "1/X", 2 ** 70, 739000]])
+    assert not uses.whole and uses.to_bytes() is None     # a value past a 64-bit column: not kept
+
+
+def test_a_folder_s_entries_read_from_the_listing_are_git_s(demo):
+    """audit/git.py `view_of` (a few case folders' entries, read from the answer of the one
+    `git ls-files` of every case folder) gives what `index_view` asks git for, folder by
+    folder: with a flagged file, a file changed, a folder git does not track, none."""
+    from antt_cli.audit.git import index_listing, index_view, view_of, worktree_changes
+
+    _flag_and_edit(demo)
+    _edit_document(demo)
+    _new_case(demo)
+    folders = ["models", "exemplars"]
+    listing, changed = index_listing(demo, folders), worktree_changes(demo, folders)
+    cases = sorted(f"{folder}/{p.name}" for folder in folders for p in (demo / folder).iterdir())
+    assert len(cases) > 5 and THIRD in str(cases)
+    for case in cases:
+        assert view_of(listing, [case], changed).blobs == index_view(demo, [case], changed).blobs, case
+    assert view_of(listing, cases, changed).blobs == index_view(demo, cases, changed).blobs
+    assert view_of(listing, [], changed).blobs == {}
+
+
+def test_a_path_with_a_tab_is_asked_of_git(demo):
+    """A path holding a tab and another case folder's name: `view_of` finds it first when
+    looking for that folder, sees it is not an entry's start, and leaves the folder to git."""
+    from antt_cli.audit.git import index_listing, index_view, view_of, worktree_changes
+
+    odd = demo / "models" / CASE / "a\tmodels" / OTHER / "x.txt"
+    odd.parent.mkdir(parents=True)
+    odd.write_text("x", encoding="utf-8")
+    git(demo, "add", str(odd.relative_to(demo)))
+    folders = ["models", "exemplars"]
+    listing, changed = index_listing(demo, folders), worktree_changes(demo, folders)
+    assert view_of(listing, [f"models/{OTHER}"], changed) is None
+    mine = view_of(listing, [f"models/{CASE}"], changed).blobs
+    assert mine == index_view(demo, [f"models/{CASE}"], changed).blobs and odd.relative_to(demo).as_posix() in mine
+
+
+def test_rows_no_case_names_are_let_go(demo, tmp_path, monkeypatch):
+    """An updated record keeps the older one's tables (its cases' rows stand as they are) and
+    lets go of the rows no case names once there are more than `_Tables.UNUSED`: with none
+    allowed, the finding of a number used twice is let go when the number is given back,
+    and every answer is still a whole check's."""
+    import antt_cli.services.check as service
+    import antt_cli.store.listing as listing
+
+    monkeypatch.setattr(listing, "SETTLED_NS", 0)
+    monkeypatch.setattr(service._Tables, "UNUSED", 0)
+    _check(demo)
+    for n, step in enumerate([lambda root: _replace(root, OTHER, "number: 05/BC-CAX", "number: 02/BC-CAX"),
+                              lambda root: _replace(root, OTHER, "number: 02/BC-CAX", "number: 05/BC-CAX"),
+                              _antt_writes]):
+        step(demo)
+        paths = _paths(monkeypatch)
+        said = _check(demo, "--json")
+        assert paths["updated"] and not paths["whole"]
+        record = json.loads(_record_path(demo).read_text(encoding="utf-8"))
+        assert any(f[2] == "domain.consistency.number_twice" for f in record["findings"]) == (n == 0)
+        assert said == _reference(demo, tmp_path / f"reference-{n}", monkeypatch, [("en", ("--json",), None)])[
+            ("en", ("--json",), None)]

@@ -2,14 +2,16 @@
 domain/exemplars.py) and whether its file is consistent (domain/consistency.py), as of a day.
 Read-only: nothing in the dossier is written; what each case was found to be is kept in the
 read cache (store/checkcache.py), so a second check judges only the cases whose files
-changed."""
+changed; the whole answer is kept too (store/checkrun.py): recalled when nothing changed,
+updated — the cases whose folders changed judged, the numbers used twice found again —
+after a change to a few cases (`_update`)."""
 from __future__ import annotations
 
 import datetime as dt
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from antt_cli.domain.consistency import (CASE_FILE_ITEM, ERROR, WARNING, Finding, NumberUse, case_findings,
                                          duplicate_numbers, number_uses)
@@ -265,6 +267,7 @@ class _Seen:
     whole: bool = True
     share: Callable[[Any], bool] | None = None   # writes the travelling entries (`_share`)
     asked: tuple[str | None, frozenset[str] | None] | None = None   # (index checksum, git diff-files) a record asked
+    last: "_Last | None" = None   # the record that did not hold, to update (`_update`)
 
     def let_go(self) -> None:
         """The run is judged: what git's index listed (125,000 paths at 10,000 cases) is let
@@ -527,6 +530,8 @@ def check_dossier(ctx: Context, case_id: str | None = None, day: dt.date | None 
     stamp = stamp_of(VERSION, code_mark(), dossier.profile)
     seen = _Seen()
     cases = _recall(dossier, reg, today, stamp, seen)
+    if cases is None and seen.last is not None and today == ctx.today:
+        cases = _update(dossier, reg, today, stamp, seen)
     if cases is None:
         entries = _entries(dossier, reg, today, progress, {"titles": _titles()}, ctx.today, seen, stamp)
         seen.let_go()
@@ -534,16 +539,10 @@ def check_dossier(ctx: Context, case_id: str | None = None, day: dt.date | None 
         for f in duplicate_numbers(u for e in entries.values() if not isinstance(e, AnttError) for u in e[3]):
             twice.setdefault(f.case_id, []).append(f)
         record = _record(stamp, seen, entries, twice) if seen.whole and seen.view is not None else None
-        if seen.share is not None:
-            from antt_cli.store.checkrun import shareable
-
-            settled = seen.share(lambda context: shareable(dossier.root, record, sorted(seen.loose), context)
-                                 if record is not None and today == ctx.today else None)
-            record = record if settled else None
         if record is not None and today == ctx.today:
-            from antt_cli.store.checkrun import save
-
-            save(dossier.root, record, sorted(seen.loose))
+            record["tree"] = _tree(dossier, seen.mark)
+        _keep(dossier, seen, record if today == ctx.today else None,
+              lambda: _uses_of(entries) if record is not None and record["tree"] is not None else None)
         worded: dict[int, Problem] = {}   # the items' objects are held by `entries` meanwhile
         cases = [_case_check(reg, cid, entry, twice.get(cid, []), worded) for cid, entry in entries.items()]
     return CheckResult(tuple(c for c in cases if case_id is None or c.id == case_id))
@@ -581,7 +580,50 @@ def _record(stamp: str, seen: _Seen, entries: dict[str, Any], twice: dict[str, l
     return {"stamp": stamp, "index": seen.mark, "listed": seen.view.listed, "changed": sorted(seen.view.changed),
             "day": seen.day, "until": seen.until, "items": item_rows, "lists": list_rows,
             "findings": [[level, item, key, json.loads(params)] for level, item, key, params in findings],
-            "cases": rows}
+            "cases": rows, "tree": None, "uses": None}
+
+
+def _tree(dossier: Any, mark: str | None) -> str | None:
+    """The tree id git's index holds under the case folders, when it is HEAD's (after a
+    commit, antt's or the officer's), for the record's next update (`_update`); None
+    otherwise, or when the index has no checksum to tell it was not rewritten meanwhile."""
+    from antt_cli.audit.git import index_tree
+    from antt_cli.store.dossier import CASE_DIRS
+
+    return index_tree(dossier.root, list(CASE_DIRS.values())) if mark is not None else None
+
+
+def _head_tree(dossier: Any, tree: str, since: Any, mark: str | None) -> str | None:
+    """`_tree`, told from what git's index changed since the record's `tree` (`since`)."""
+    from antt_cli.audit.git import head_tree_as
+    from antt_cli.store.dossier import CASE_DIRS
+
+    return head_tree_as(dossier.root, tree, since, list(CASE_DIRS.values())) if mark is not None else None
+
+
+def _uses_of(entries: dict[str, Any]) -> bytes | None:
+    """The numbers of every case (store/checkrun.py `USES`), from the run's entries."""
+    from antt_cli.store.checkrun import uses_bytes
+
+    return uses_bytes([[[u.kind, u.body, u.year, u.number, u.value, u.date.toordinal()] for u in entry[3]]
+                       for entry in entries.values()])
+
+
+def _keep(dossier: Any, seen: _Seen, record: dict[str, Any] | None, uses: Callable[[], bytes | None]) -> None:
+    """The record of the run (None: none to keep), onto the branch `antt-digests` with the
+    travelling entries when they are due (or alone, `_share`), then here, with the numbers
+    of every case (`uses`), unless the entries could not be written (the next check tries
+    again)."""
+    if seen.share is not None:
+        from antt_cli.store.checkrun import shareable
+
+        settled = seen.share(lambda context: shareable(dossier.root, record, sorted(seen.loose), context)
+                             if record is not None else None)
+        record = record if settled else None
+    if record is not None:
+        from antt_cli.store.checkrun import save
+
+        save(dossier.root, record, sorted(seen.loose), uses())
 
 
 def _recall(dossier: Any, reg: Any, today: dt.date, stamp: str, seen: _Seen) -> list[CaseCheck] | None:
@@ -596,10 +638,14 @@ def _recall(dossier: Any, reg: Any, today: dt.date, stamp: str, seen: _Seen) -> 
     from antt_cli.store import checkrun
     from antt_cli.store.dossier import CASE_DIRS, CASE_FILE
 
-    from antt_cli.audit.git import index_listed, worktree_changes
+    from antt_cli.audit.git import index_listing, worktree_changes
 
     folders = list(CASE_DIRS.values())
-    listed = _Once(lambda: index_listed(dossier.root, folders))
+    entries = _Once(lambda: index_listing(dossier.root, folders))
+
+    def listed() -> str | None:
+        return entries().listed if entries() is not None else None
+
     record = checkrun.load(dossier.root, stamp, today.toordinal())
     fetched = record is None and _fetched_record(dossier, today, listed)
     record = record or fetched
@@ -607,18 +653,243 @@ def _recall(dossier: Any, reg: Any, today: dt.date, stamp: str, seen: _Seen) -> 
         return None
     mark = checkrun.index_mark(dossier.root)
 
-    def changed() -> frozenset[str] | None:
+    def ask() -> frozenset[str] | None:
         seen.asked = (mark, worktree_changes(dossier.root, folders))
         return seen.asked[1]
 
+    changed = _Once(ask)
     if not checkrun.holds(dossier.root, record, mark, listed, changed,
                           {folder: CASE_FILE for folder in folders}) or checkrun.index_mark(dossier.root) != mark:
+        seen.last = None if fetched else _Last(record, mark, entries, changed)
         return None
     if fetched:
-        checkrun.save(dossier.root, {**record, "stamp": stamp, "index": mark}, [rel for rel, _ in record["loose"]])
+        checkrun.save(dossier.root, {**record, "stamp": stamp, "index": mark, "tree": None, "uses": None},
+                      [rel for rel, _ in record["loose"]])
     elif mark is not None and mark != record["index"]:
         checkrun.save_mark(dossier.root, record, mark)  # the same entries in a rewritten index
     return _cases_of(reg, record)
+
+
+class _Last(NamedTuple):
+    """A record of this dossier that did not hold, with what was asked of git to find it
+    out (each asked once): the index's checksum then, `git ls-files` (the SHA-1 of its
+    entries, the paths it does not vouch for) and `git diff-files`."""
+
+    record: dict[str, Any]
+    mark: str | None
+    entries: Callable[[], Any]   # audit/git.py `IndexListing`, or None
+    changed: Callable[[], frozenset[str] | None]
+
+
+# More cases than this touched since the record, and the whole run is judged again (the
+# cases to judge are listed with a pathspec each).
+FEW_TOUCHED = 256
+
+
+def _update(dossier: Any, reg: Any, today: dt.date, stamp: str, seen: _Seen) -> list[CaseCheck] | None:
+    """The record that did not hold, updated (docs/reliability.md, "The record of a whole
+    run"): the cases whose folders hold a file that may have changed since it was made are
+    judged (from their entries, as a whole run would), every other case is the record's,
+    the numbers used twice are found again from every case's numbers (`checkrun.Uses`),
+    and the new record is kept. A case's findings and items follow from its own folder's
+    files, the day and the stamp alone (store/checkcache.py), so this is what a run that
+    judges every case says. What changed is git's answer: the index against the tree the
+    record was made from (it held HEAD's entries then, `_tree`), the working tree against
+    the index, the entries git does not vouch for, the files kept with their stats, the
+    case folders there. None — the whole run — when any of it cannot be told, a case
+    file cannot be read, or more than `FEW_TOUCHED` cases changed."""
+    from antt_cli.audit.git import index_tree_changes
+    from antt_cli.store import checkrun
+    from antt_cli.store.dossier import CASE_DIRS, CASE_FILE
+
+    record, mark, listing, changed = seen.last
+    folders = list(CASE_DIRS.values())
+    uses = checkrun.load_uses(dossier.root, record) if record["tree"] is not None else None
+    now, listed = (changed(), listing()) if uses is not None else (None, None)
+    since = index_tree_changes(dossier.root, record["tree"], folders) if now is not None and listed else None
+    if since is None:
+        return None
+    touched = checkrun.touched(dossier.root, record, now | listed.odd | since.paths.keys(), folders)
+    ids = checkrun.case_ids_now(dossier.root, record, touched, {folder: CASE_FILE for folder in folders})
+    rows = {case[0]: n for n, case in enumerate(record["cases"])}
+    names = {folder.rpartition("/")[2] for folder in touched}   # a case's folder is named by its ID
+    judge = [cid for cid in ids or () if cid not in rows or cid in names]
+    if ids is None or len(judge) > FEW_TOUCHED:
+        return None
+    run = _Seen(mark=mark)
+    entries = _rejudged(dossier, reg, today, stamp, judge, run, len(ids), seen.last)
+    if entries is None:
+        return None
+    new, numbers = _updated(record, uses, ids, rows, entries, {"titles": _titles()})
+    if new is None:
+        return None
+    loose = sorted({rel for rel, _key in record["loose"] if "/".join(rel.split("/", 2)[:2]) not in touched}
+                   | run.loose)
+    new.update(stamp=stamp, index=mark, listed=listed.listed, changed=sorted(now), day=max(record["day"], run.day),
+               until=min(record["until"], run.until), tree=_head_tree(dossier, record["tree"], since, mark))
+    run.loose = set(loose)
+    _keep(dossier, run, new, lambda: numbers.to_bytes() if new["tree"] is not None else None)
+    return _cases_of(reg, new)
+
+
+def _rejudged(dossier: Any, reg: Any, today: dt.date, stamp: str, judge: list[str], run: _Seen, total: int,
+              last: _Last) -> dict[str, dict[str, Any]] | None:
+    """The entry of each case of `judge` (the check cache's where it holds, else judged and
+    kept), its files noted in `run` (what git vouches for: its index, in those folders),
+    and how the record goes onto the branch `antt-digests` (`run.share`, as a whole run of
+    `total` cases shares it); None when a case's file cannot be read (the whole run words
+    it) or git cannot say. The index's entries there are read from the listing `last` asked
+    for (asked again of git only when a path there has a tab in it), less the files git
+    found changed."""
+    from antt_cli.audit.git import index_view, view_of
+    from antt_cli.store.checkcache import CheckCache
+
+    folders = sorted({dossier.case_dir_rel(cid) for cid in judge})
+    changed = last.changed()
+    view = (view_of(last.entries(), folders, changed) or index_view(dossier.root, folders, changed)) if judge else None
+    if judge and view is None:
+        return None
+    run.listing = listing = view.blobs if view is not None else {}
+    cache = CheckCache(dossier.root, stamp)
+    entries: dict[str, Any] = {}
+    misses: list[tuple[str, str | None]] = []
+    day = today.toordinal()
+    try:
+        for cid in judge:
+            blob = _case_blob(dossier, listing, dossier.case_relpath(cid))
+            entry = cache.get(f"{cid}:{blob}") if blob is not None else None
+            if entry is not None and _fresh(entry, dossier, listing, day):
+                entries[cid] = entry
+            else:
+                misses.append((cid, blob))
+        known = cache.file_hashes(listing.values()) if misses else {}
+        for cid, blob, entry in _judged(dossier, reg, today, misses, listing, known):
+            if isinstance(entry, AnttError):
+                return None
+            if blob is not None:
+                cache.put(f"{cid}:{blob}", entry)
+            entries[cid] = entry
+    finally:
+        cache.save()
+    for cid in judge:
+        run.note(dossier.case_relpath(cid), entries[cid])
+    run.share = lambda record: _share(_travel(dossier), cache, total, record)
+    return entries
+
+
+def _updated(record: dict[str, Any], old: Any, ids: list[str], rows: dict[str, int],
+             entries: dict[str, dict[str, Any]], shared: dict) -> tuple[dict[str, Any] | None, Any]:
+    """The record's items, lists, findings and cases for the cases `ids` now — those of
+    `entries` from them, the others as `record` has them (`rows`: ID → its row there) — with
+    the numbers used twice found again from every case's numbers (`old`, the record's, and
+    the entries'), and those numbers (`checkrun.Uses`); (None, None) when a number cannot
+    be kept with the others (a value too large, a text too long)."""
+    from antt_cli.store.cache import encode
+    from antt_cli.store.checkrun import TWICE
+
+    compact = {cid: _compact(cid, entry, shared) for cid, entry in entries.items()}
+    uses = _numbers(old, ids, rows, entries)
+    if not uses.whole:
+        return None, None
+    twice: dict[str, list[Finding]] = {}
+    found = uses.twice(ids)
+    if found is None:
+        return None, None
+    for f in found:
+        twice.setdefault(f.case_id, []).append(f)
+    tables = _Tables(record)
+    cases, old, findings = [], record["cases"], record["findings"]
+    for cid in ids:
+        if cid in compact:
+            kind, items, own, _uses = compact[cid]
+            listed = tables.list_of([[i.no, i.title, i.state, list(i.missing), i.warning] for i in items])
+            found = [tables.finding([f.level, f.item, f.key, encode(dict(f.params))]) for f in own]
+        else:
+            row = old[rows[cid]]
+            if not row[3] and cid not in twice:   # the record's row as it is (its tables are kept)
+                cases.append(row)
+                continue
+            _cid, kind, listed, found = row
+            found = [n for n in found if findings[n][2] != TWICE]
+        found += [tables.finding([f.level, f.item, f.key, encode(dict(f.params))]) for f in twice.get(cid, ())]
+        cases.append([cid, kind, listed, found])
+    return tables.kept(cases), uses
+
+
+def _numbers(old: Any, ids: list[str], rows: dict[str, int], entries: dict[str, dict[str, Any]]) -> Any:
+    """The numbers of the cases `ids`: an entry's for the cases of `entries`, else those the
+    record kept (`old`, its cases' rows `rows`), taken a run of consecutive rows at a time."""
+    from antt_cli.store.checkrun import Uses
+
+    uses = Uses(list(old.kinds), list(old.bodies))
+    first = last = None          # the run of the record's rows not yet taken
+    for cid in ids:
+        n = rows.get(cid) if cid not in entries else None
+        if n is not None and n == last:
+            last += 1
+            continue
+        if first is not None:
+            uses.take(old, first, last)
+        first, last = (n, n + 1) if n is not None else (None, None)
+        if n is None:
+            uses.add(entries[cid]["uses"])
+    if first is not None:
+        uses.take(old, first, last)
+    return uses
+
+
+class _Tables:
+    """The distinct items, item lists and findings of a record being updated: the older
+    `record`'s rows, at the same places (its cases' rows stand as they are), and new ones
+    after them, one row per distinct one; rows no case names any more are let go once
+    there are more than `UNUSED` (`kept`)."""
+
+    UNUSED = 64
+
+    def __init__(self, record: dict[str, Any]) -> None:
+        self.items: list[list] = list(record["items"])
+        self.lists: list[list[int]] = list(record["lists"])
+        self.findings: list[list] = list(record["findings"])
+        self._rows: dict[tuple, int] = {}
+        for n, (no, title, state, missing, warning) in enumerate(self.items):
+            self._rows.setdefault(("item", no, title, state, tuple(missing), warning), n)
+        for n, ids in enumerate(self.lists):
+            self._rows.setdefault(("list", *ids), n)
+        for n, (level, item, key, params) in enumerate(self.findings):
+            self._rows.setdefault(("finding", level, item, key, json.dumps(params, ensure_ascii=False)), n)
+
+    def _row(self, table: list, key: tuple, row: list) -> int:
+        n = self._rows.get(key)
+        if n is None:
+            n = self._rows[key] = len(table)
+            table.append(row)
+        return n
+
+    def list_of(self, items: list[list]) -> int:
+        ids = [self._row(self.items, ("item", no, title, state, tuple(missing), warning),
+                         [no, title, state, missing, warning]) for no, title, state, missing, warning in items]
+        return self._row(self.lists, ("list", *ids), ids)
+
+    def finding(self, row: list) -> int:
+        level, item, key, params = row
+        return self._row(self.findings, ("finding", level, item, key, json.dumps(params, ensure_ascii=False)), row)
+
+    def kept(self, cases: list[list]) -> dict[str, Any]:
+        """The record's tables and `cases`, the rows no case names left out (renumbered)
+        when they are more than `UNUSED`."""
+        lists = sorted({case[2] for case in cases})
+        findings = sorted({n for case in cases for n in case[3]})
+        items = sorted({n for one in lists for n in self.lists[one]})
+        if len(self.items) + len(self.lists) + len(self.findings) - len(items) - len(lists) - len(findings) \
+                <= self.UNUSED:
+            return {"items": self.items, "lists": self.lists, "findings": self.findings, "cases": cases}
+        item_at, list_at = {n: at for at, n in enumerate(items)}, {n: at for at, n in enumerate(lists)}
+        finding_at = {n: at for at, n in enumerate(findings)}
+        return {"items": [self.items[n] for n in items],
+                "lists": [[item_at[i] for i in self.lists[n]] for n in lists],
+                "findings": [self.findings[n] for n in findings],
+                "cases": [[cid, kind, list_at[listed], [finding_at[n] for n in found]]
+                          for cid, kind, listed, found in cases]}
 
 
 class _Once:

@@ -216,6 +216,7 @@ class SharedDigests:
         self._context = context
         self._word: str | None = None
         self._refs: list[tuple[str, str]] | None = None
+        self._trees: dict[str, list[tuple[str, str, int]]] = {}   # commit → its tree (`_tree`)
         self._sets: list[dict[str, bytes]] = []
 
     def context(self) -> str:
@@ -307,7 +308,13 @@ class SharedDigests:
         if self._refs is None:
             self._refs = self.git.refs()
         local = self._local(self._refs)
-        return local is not None and self._holds_buckets(self.git.tree(local))
+        return local is not None and self._holds_buckets(self._tree(local))
+
+    def _tree(self, commit: str) -> list[tuple[str, str, int]]:
+        """A set's tree (a commit's tree never changes: asked of git once)."""
+        if commit not in self._trees:
+            self._trees[commit] = self.git.tree(commit)
+        return self._trees[commit]
 
     def _local(self, refs: list[tuple[str, str]]) -> str | None:
         """The commit of the local branch among `refs` (None: there is none here)."""
@@ -339,9 +346,9 @@ class SharedDigests:
 
         if self.mode == "off":
             return False
-        refs = self.git.refs()
+        refs = self._refs if self._refs is not None else self.git.refs()   # the update-ref below compares
         local = self._local(refs)
-        old = self.git.tree(local) if local else []
+        old = self._tree(local) if local else []
         if not self._holds_buckets(old):
             return False
         if (name, blob_id(data)) in {(entry, blob) for entry, blob, _size in old}:
