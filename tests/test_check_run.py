@@ -528,12 +528,7 @@ def test_a_commit_during_the_check_leaves_no_tree_to_update_from(demo, tmp_path,
     _without_record(demo)
     monkeypatch.setattr(service, "_tree", tree)
     assert json.loads(_record_path(demo).read_text(encoding="utf-8"))["tree"] is None
-    _antt_writes(demo)
-    paths = _paths(monkeypatch)
-    said = _check(demo, "--json")
-    assert paths["whole"] and not paths["updated"]
-    assert said == _reference(demo, tmp_path / "reference", monkeypatch, [("en", ("--json",), None)])[
-        ("en", ("--json",), None)]
+    _whole_check_after_a_write(demo, tmp_path, monkeypatch)
 
 
 def test_numbers_of_another_run_are_not_taken(demo, tmp_path, monkeypatch):
@@ -550,12 +545,7 @@ def test_numbers_of_another_run_are_not_taken(demo, tmp_path, monkeypatch):
     _replace(demo, OTHER, "number: 02/BC-CAX", "number: 05/BC-CAX")
     assert "02/BC-CAX (MH-2025-001" not in _check(demo, "--json")
     (demo / ".git" / "antt" / "check-uses.bin").write_bytes(older)
-    _antt_writes(demo)
-    paths = _paths(monkeypatch)
-    said = _check(demo, "--json")
-    assert paths["whole"] and not paths["updated"] and "02/BC-CAX (MH-2025-001" not in said
-    assert said == _reference(demo, tmp_path / "reference", monkeypatch, [("en", ("--json",), None)])[
-        ("en", ("--json",), None)]
+    assert "02/BC-CAX (MH-2025-001" not in _whole_check_after_a_write(demo, tmp_path, monkeypatch)
 
 
 @pytest.mark.parametrize("damage", ["truncated", "a body out of range", "not there"])
@@ -580,12 +570,7 @@ def test_damaged_numbers_are_a_whole_check(demo, tmp_path, monkeypatch, damage):
 
         record["uses"] = hashlib.sha1(data).hexdigest()
         _record_path(demo).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-    _antt_writes(demo)
-    paths = _paths(monkeypatch)
-    said = _check(demo, "--json")
-    assert paths["whole"] and not paths["updated"]
-    assert said == _reference(demo, tmp_path / "reference", monkeypatch, [("en", ("--json",), None)])[
-        ("en", ("--json",), None)]
+    _whole_check_after_a_write(demo, tmp_path, monkeypatch)
 
 
 def test_many_cases_changed_are_a_whole_check(demo, monkeypatch):
@@ -720,3 +705,15 @@ def test_rows_no_case_names_are_let_go(demo, tmp_path, monkeypatch):
         assert any(f[2] == "domain.consistency.number_twice" for f in record["findings"]) == (n == 0)
         assert said == _reference(demo, tmp_path / f"reference-{n}", monkeypatch, [("en", ("--json",), None)])[
             ("en", ("--json",), None)]
+
+
+def _whole_check_after_a_write(demo, tmp_path, monkeypatch) -> str:
+    """After an antt write, the check judges the whole dossier (not the record updated) and
+    says what a check without any record or cache says; its `--json`."""
+    _antt_writes(demo)
+    paths = _paths(monkeypatch)
+    said = _check(demo, "--json")
+    assert paths["whole"] and not paths["updated"]
+    assert said == _reference(demo, tmp_path / "reference", monkeypatch, [("en", ("--json",), None)])[
+        ("en", ("--json",), None)]
+    return said
