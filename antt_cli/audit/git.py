@@ -773,7 +773,7 @@ def index_view(root: Path, folders: list[str], changed: frozenset[str] | None = 
     import hashlib
     import re
 
-    specs = [":(literal)" + folder for folder in folders]
+    specs = [literal(folder) for folder in folders]
     asked = changed if changed is not None else _plain_start(root, "diff-files", "--name-only", "-z", "--", *specs)
     status, listed = _plain(root, "ls-files", "-s", "-v", "-z", "--", *specs)
     if status != 0:
@@ -794,13 +794,6 @@ def index_view(root: Path, folders: list[str], changed: frozenset[str] | None = 
     return IndexView(found, paths, digest)
 
 
-def index_listed(root: Path, folders: list[str]) -> str | None:
-    """`IndexView.listed` alone: the SHA-1 of `git ls-files -s -v`'s answer under `folders`
-    (one git run); None when git cannot say."""
-    listed = index_listing(root, folders)
-    return listed[0] if listed is not None else None
-
-
 class IndexListing(NamedTuple):
     """`git ls-files -s -v` under some folders: `listed` (as `IndexView.listed`), `odd` (the
     paths of the entries `index_view` does not vouch for: a flag set by hand —
@@ -819,7 +812,7 @@ def index_listing(root: Path, folders: list[str]) -> IndexListing | None:
     import hashlib
     import re
 
-    status, listed = _plain(root, "ls-files", "-s", "-v", "-z", "--", *[":(literal)" + folder for folder in folders])
+    status, listed = _plain(root, "ls-files", "-s", "-v", "-z", "--", *map(literal, folders))
     if status != 0:
         return None
     digest = hashlib.sha1(listed).hexdigest()
@@ -884,7 +877,7 @@ def index_tree_changes(root: Path, tree: str, folders: list[str]) -> TreeChanges
     mode, added, removed or in conflict), from one `git diff-index --cached` (the index
     against the tree, not the working tree); None when git cannot say (no such tree)."""
     status, out = _plain(root, "diff-index", "--cached", "--raw", "-z", "--no-renames", "--no-ext-diff",
-                         "--ignore-submodules=none", tree, "--", *[":(literal)" + folder for folder in folders])
+                         "--ignore-submodules=none", tree, "--", *map(literal, folders))
     return _raw_changes(out) if status == 0 else None
 
 
@@ -893,14 +886,13 @@ def head_tree_as(root: Path, tree: str, index: TreeChanges, folders: list[str]) 
     from what the index changed since `tree` (`index`, `index_tree_changes`): HEAD changed
     the very same since (one `git diff-tree` of two trees, not a look at the whole index);
     None otherwise."""
-    status, out = _plain(root, "rev-parse", "-q", "--verify", "HEAD^{tree}")
-    head = out.decode("ascii", "replace").strip()
-    if status != 0 or len(head) not in (40, 64):
+    head = _head_tree(root)
+    if head is None:
         return None
     if head == tree:
         return head if not index.paths else None
     status, out = _plain(root, "diff-tree", "-r", "--raw", "-z", "--no-renames", "--no-ext-diff",
-                         "--ignore-submodules=none", tree, head, "--", *[":(literal)" + folder for folder in folders])
+                         "--ignore-submodules=none", tree, head, "--", *map(literal, folders))
     moved = _raw_changes(out) if status == 0 else None
     return head if moved is not None and moved.paths == index.paths else None
 
@@ -909,13 +901,19 @@ def index_tree(root: Path, folders: list[str]) -> str | None:
     """HEAD's tree id when git's index holds exactly HEAD's entries under `folders` (what a
     commit leaves, antt's or the officer's: `index_tree_changes` can then tell what changed
     since from the tree alone); None otherwise, or when git cannot say."""
-    status, out = _plain(root, "rev-parse", "-q", "--verify", "HEAD^{tree}")
-    tree = out.decode("ascii", "replace").strip()
-    if status != 0 or len(tree) not in (40, 64):
+    tree = _head_tree(root)
+    if tree is None:
         return None
     quiet, _ = _plain(root, "diff-index", "--cached", "--quiet", "--no-ext-diff", "--ignore-submodules=none",
-                      tree, "--", *[":(literal)" + folder for folder in folders])
+                      tree, "--", *map(literal, folders))
     return tree if quiet == 0 else None
+
+
+def _head_tree(root: Path) -> str | None:
+    """HEAD's tree id (one `git rev-parse`); None when there is none or git cannot say."""
+    status, out = _plain(root, "rev-parse", "-q", "--verify", "HEAD^{tree}")
+    tree = out.decode("ascii", "replace").strip()
+    return tree if status == 0 and len(tree) in (40, 64) else None
 
 
 def worktree_changes(root: Path, folders: list[str]) -> frozenset[str] | None:
@@ -923,7 +921,7 @@ def worktree_changes(root: Path, folders: list[str]) -> frozenset[str] | None:
     (one git run: a file's stat, and its content where the stat cannot tell); None when git
     cannot say."""
     return changed_paths(_plain_start(root, "diff-files", "--name-only", "-z", "--",
-                                      *[":(literal)" + folder for folder in folders]))
+                                      *map(literal, folders)))
 
 
 def changed_paths(diff_files: Any) -> frozenset[str] | None:
@@ -943,7 +941,7 @@ def index_blobs(root: Path, relpaths: list[str]) -> dict[str, str] | None:
     caller reads it). None when git cannot say (not a work tree, git missing)."""
     wanted = set(relpaths)
     patterns = sorted({f":(glob){rel.split('/', 1)[0]}/*/{rel.rsplit('/', 1)[1]}" if rel.count("/") == 2
-                       else ":(literal)" + rel for rel in wanted})
+                       else literal(rel) for rel in wanted})
     changed = _plain_start(root, "diff-files", "--name-only", "-z", "--", *patterns)  # meanwhile
     status, listed = _plain(root, "ls-files", "-s", "-v", "-z", "--", *patterns)
     if status != 0:

@@ -69,12 +69,9 @@ def exclude_own_files(gitdir: Path) -> None:
     """Add `OWN_FILES` to the repository's `info/exclude` (the common git dir's, which a linked
     worktree reads) unless they are there; one read of a small file. Best effort: a
     repository where it cannot be written keeps antt's files visible to `git add`."""
-    common = Path(gitdir)
-    try:
-        common = (common / (common / "commondir").read_text(encoding="utf-8").strip()).resolve()
-    except OSError:
-        pass
-    path = common / "info" / "exclude"
+    from antt_cli.audit.leftovers import common_dir
+
+    path = common_dir(gitdir) / "info" / "exclude"
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except FileNotFoundError:

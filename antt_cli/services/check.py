@@ -893,7 +893,7 @@ class _Tables:
 
 
 class _Once:
-    """A git question asked at most once (the SHA-1 of the index's entries, `index_listed`)."""
+    """A git question asked at most once (git's index listed, `index_listing`)."""
 
     def __init__(self, ask: Callable[[], Any]) -> None:
         self.ask, self.answer, self.asked = ask, None, False
