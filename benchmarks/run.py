@@ -10,7 +10,7 @@ For each size: builds or reuses a dossier (benchmarks/make_dossier.py), reads an
 read cache `.git/antt/` and its own branch `antt-digests` are removed before each cold run), then times, as
 medians of whole processes run in turn: `antt --help`, `status` cold and warm, `status ID`,
 `history ID`, `check` warm (the second of two runs), first after a round's writes and on
-the fresh clone, `due`, `summary --year` on the terminal and as a báo cáo (`-o FILE.docx`), one `new-model`, one `record … --number auto` (render and
+the fresh clone, `due` warm and on the fresh clone, `summary --year` on the terminal and as a báo cáo (`-o FILE.docx`), one `new-model`, one `record … --number auto` (render and
 commit); beside them `python -c pass`, `python -c "import typer, rich"`, a typer+rich
 hello-world with as many commands as antt, the read floor (a stdlib-only process reading
 every case.yaml's bytes), a bare path-limited `git log` of the same case, git's own write of
@@ -44,7 +44,7 @@ PY = sys.executable
 ANTT = [PY, "-m", "antt_cli"]
 CASE = "MH-2025-001"
 SUMMARY_YEAR = "2026"   # the year make_dossier's models are rated in (every table of the báo cáo has rows)
-SKIPPABLE = ("check", "check-cold", "due", "summary", "summary-docx")
+SKIPPABLE = ("check", "check-cold", "due", "due-cold", "summary", "summary-docx")
 HELLO = '''import typer
 app = typer.Typer(rich_markup_mode="rich")
 for _n in range({n}):
@@ -183,6 +183,7 @@ def size_rows(n: int, door: bool) -> dict[str, Row]:
         "check": Row("`check`, warm (the second of two runs)", size),
         "check-cold": Row("`check`, fresh clone (no cache)", size),
         "due": Row("`due`", size),
+        "due-cold": Row("`due`, fresh clone (no cache)", size),
         "summary": Row(f"`summary --year {SUMMARY_YEAR}`", size),
         "summary-docx": Row(f"`summary --year {SUMMARY_YEAR} -o FILE.docx`", size),
         "new": Row("`new-model`", size),
@@ -196,7 +197,7 @@ def size_rows(n: int, door: bool) -> dict[str, Row]:
     rows["warm"].anchor = rows["check"].anchor = rows["due"].anchor = rows["floor"]
     rows["warm"].also = rows["due"].also = rows.get("door")  # warm: ≤ 3× the floor and ≤ 1/10 of Doorstop
     rows["hist"].anchor = rows["glog"]
-    rows["cold"].anchor = rows["check-cold"].anchor = rows["check"].also = rows.get("door")
+    rows["cold"].anchor = rows["check-cold"].anchor = rows["due-cold"].anchor = rows["check"].also = rows.get("door")
     return rows
 
 
@@ -225,6 +226,9 @@ def read_runs(r: dict[str, Row], root: Path, clone: Path, skip: set[str], dtree:
         r["check-cold"].samples.append(measure(ANTT + ["--dossier", str(clone), "check"], ok=(0, 1)))
     if "due" not in skip:
         r["due"].samples.append(measure(ANTT + d + ["due"]))
+    if "due-cold" not in skip:
+        as_cloned(clone)
+        r["due-cold"].samples.append(measure(ANTT + ["--dossier", str(clone), "due"]))
     if "summary" not in skip:
         r["summary"].samples.append(measure(ANTT + d + ["summary", "--year", SUMMARY_YEAR]))
     if "summary-docx" not in skip:
