@@ -14,7 +14,8 @@ the fresh clone, `due` warm and on the fresh clone, `summary --year` on the term
 commit); beside them `python -c pass`, `python -c "import typer, rich"`, a typer+rich
 hello-world with as many commands as antt, the read floor (a stdlib-only process reading
 every case.yaml's bytes), a bare path-limited `git log` of the same case, git's own write of
-one file into the same dossier (`git add` then `git commit`: the anchor of the writes' growth),
+one file into the same dossier (`git add` then `git commit`: the anchor of the writes' growth)
+and git's plumbing for one changed case file (the least such a write grows by),
 `history ID` and the bare `git log` again on the 100-case dossier with 20,000 more commits
 (`--commits`), and `doorstop -F`
 on as many Doorstop items (Doorstop installed into the benchmark's own venv under --work,
@@ -189,6 +190,8 @@ def size_rows(n: int, door: bool) -> dict[str, Row]:
         "new": Row("`new-model`", size),
         "rec": Row("`record … survey-plan --number auto` (render + commit)", size),
         "gitw": Row("bare `git add` + `git commit` of one file (git's own write)", size),
+        "gitp": Row("git's plumbing for one changed case file (`ls-files`, `update-index`, `write-tree`, "
+                    "`commit-tree`, `update-ref`)", size),
     }
     if door:
         rows["door"] = Row("`doorstop -F`", size)
@@ -248,6 +251,42 @@ def write_runs(r: dict[str, Row], root: Path, i: int) -> None:
                                                 "--number", "auto", "--approved-by", "Đảng ủy xã Hàm Thuận",
                                                 "--approved-date", "2026-06-20"]))
     r["gitw"].samples.append(git_write(root, i))
+    r["gitp"].samples.append(git_plumbing(root, i))
+
+
+def measured_output(argv: list[str], steps: list[Sample], env: dict | None = None) -> str:
+    """The command's standard output (a line: an object id), its measure added to `steps`."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environ(env))
+    out = proc.stdout.read()
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode})")
+    rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    steps.append(Sample(wall, usage.ru_utime + usage.ru_stime, rss))
+    return out.decode().strip()
+
+
+def git_plumbing(root: Path, i: int) -> Sample:
+    """The git commands no write through git's index can do without, for one case file
+    changed (a comment added to the case's case.yaml, the data the same): ask the index about
+    the path, stage it, write the trees (the `models` tree with an entry per case among
+    them), make the commit and move the branch. Their sum at 10,000 cases against 100 is the
+    least any such write grows by."""
+    rel = f"models/{CASE}/case.yaml"
+    with open(root / rel, "a", encoding="utf-8") as handle:
+        handle.write(f"# bench {i}\n")
+    who = {"GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@localhost",
+           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@localhost"}
+    git = ["git", "-C", str(root)]
+    steps = [measure(git + ["ls-files", "-s", "-v", "-z", "--", f":(literal){rel}"]),
+             measure(git + ["update-index", "--add", "--", rel])]
+    tree = measured_output(git + ["write-tree"], steps)
+    commit = measured_output(git + ["commit-tree", tree, "-p", "HEAD", "-m", f"bench {i}"], steps, env=who)
+    steps.append(measure(git + ["update-ref", "HEAD", commit]))
+    return Sample(sum(s.wall for s in steps), sum(s.cpu for s in steps), max(s.rss_mb for s in steps))
 
 
 def git_write(root: Path, i: int) -> Sample:
