@@ -163,15 +163,27 @@ class Dossier:
     def open(cls, root: Path, source: Any = None, *, editable: bool = False) -> "Dossier":
         """The dossier at `root`, read from `source` (the working tree by default). Its
         profile is read with the fast loader (plain data) unless `editable` (a command that
-        writes antt.yaml gets the round-trip tree, comments kept); a profile that fails a
-        check is read again round-trip, so the message has its line."""
+        writes antt.yaml gets the round-trip tree, comments kept), or taken as the last
+        command read the same bytes (store/profile_memo.py); a profile that fails a check is
+        read again round-trip, so the message has its line."""
         if source is None:
             source = WorkTree(root)
         raw = source.read(PROFILE)
         if editable:
             return cls._open(root, parse_yaml(raw, PROFILE, fast=False), source)
+        from antt_cli.store import profile_memo
+
+        kept = profile_memo.recall(root, raw)  # as the last command read these bytes: no YAML read
+        if kept is not None:
+            try:
+                return cls._open(root, kept, source)
+            except AnttError:
+                pass  # a record that fails a check: the file is read, and the error worded with its line
         try:
-            return cls._open(root, parse_yaml(raw, PROFILE, fast=True), source)
+            profile = parse_yaml(raw, PROFILE, fast=True)
+            dossier = cls._open(root, profile, source)
+            profile_memo.keep(root, raw, profile)
+            return dossier
         except AnttError as exc:
             if exc.key == "store.bad_yaml":
                 raise
