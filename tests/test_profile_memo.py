@@ -10,16 +10,7 @@ import sys
 from pathlib import Path
 
 from conftest import ok
-
-PROBE = """
-import runpy, sys
-sys.argv = ["antt", *sys.argv[1:]]
-try:
-    runpy.run_module("antt_cli", run_name="__main__")
-except SystemExit:
-    pass
-sys.stderr.write("YAML " + str("yaml" in sys.modules) + "\\n")
-"""
+from test_imports import PROBE
 
 
 def memo(root: Path) -> Path:
@@ -33,9 +24,9 @@ def opened(root: Path) -> dict:
 
 
 def reads_yaml(root: Path, *args: str) -> bool:
-    done = subprocess.run([sys.executable, "-c", PROBE, "--dossier", str(root), *args], capture_output=True,
-                          text=True, encoding="utf-8")
-    return next(line for line in done.stderr.splitlines() if line.startswith("YAML ")) == "YAML True"
+    done = subprocess.run([sys.executable, "-c", PROBE.format(heavy=("yaml",)), "--dossier", str(root), *args],
+                          capture_output=True, text=True, encoding="utf-8")
+    return next(line for line in done.stderr.splitlines() if line.startswith("LOADED")).split()[1:] == ["yaml"]
 
 
 def test_the_next_command_reads_no_yaml(launched):
