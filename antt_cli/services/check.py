@@ -18,7 +18,7 @@ from antt_cli.domain.consistency import (CASE_FILE_ITEM, ERROR, WARNING, Finding
 from antt_cli.domain.dossier_items import MISSING, Item, dossier_items
 from antt_cli.errors import AnttError
 from antt_cli.i18n import kind_label, t
-from antt_cli.services.common import Context, sha256
+from antt_cli.services.common import Context, say_if_sparse, sha256
 
 Progress = Callable[[int, int], None]   # (cases done, cases in all)
 
@@ -541,6 +541,7 @@ def check_dossier(ctx: Context, case_id: str | None = None, day: dt.date | None 
     from antt_cli.store.checkcache import code_mark, stamp_of
     from antt_cli.store.kinds import load_registry
 
+    say_if_sparse(ctx)  # even for one case: its numbers are compared with every case's
     dossier, reg, today = ctx.dossier(), load_registry(), day or ctx.today
     if case_id is not None:
         try:
