@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import unicodedata
 
-from conftest import antt, antt_process, copy_dossier, git, ok, refused
+from conftest import REPO, antt, antt_process, copy_dossier, git, ok, refused
 
 from antt_cli.store.yamlio import load_yaml
 
@@ -69,6 +69,27 @@ def test_demo_builds_a_dossier_with_real_commands(_demo_built, tmp_path):
         encoding="utf-8")
     refused_demo = antt("demo", str(root))
     assert refused_demo.exit_code == 1 and str(root) in refused_demo.stderr
+
+
+def test_a_demo_step_that_fails_fails_the_demo(tmp_path, monkeypatch):
+    """A step failing after the demo's dossier was initialised (its first commit) is the demo
+    failing: exit 1 and the step's own error on stderr. It once exited 0 with nothing on
+    stdout ("committed, could not print"): the session's demo (conftest.py `_demo_built`)
+    then failed only at `"MH-2025-001" in printed`, its cause out of sight."""
+    import antt_cli.resources
+
+    sample = tmp_path / "sample"
+    sample.mkdir()
+    text = (REPO / "sample_dossier" / "scenario.yaml").read_text(encoding="utf-8")
+    head = text[: text.index("steps:")]
+    sample.joinpath("scenario.yaml").write_text(
+        head + "steps:\n  - [bodies, add, Đảng ủy xã Hàm Thuận, --code, ĐU, --party, --own]\n"
+        "  - [record, MH-2099-001, survey-plan, --date, 2026-01-02]\n", encoding="utf-8")
+    monkeypatch.setattr(antt_cli.resources, "sample_dossier_dir", lambda: sample)
+    result = antt("demo", str(tmp_path / "demo"))
+    assert result.exit_code == 1, result
+    assert "MH-2099-001" in result.stderr and result.stdout == "", result
+    assert git(tmp_path / "demo", "rev-list", "--count", "HEAD").strip() == "2"  # init, then the first step
 
 
 def test_read_cache_follows_content_and_survives_damage(launched):

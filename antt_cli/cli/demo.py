@@ -38,11 +38,18 @@ def run_demo(path: Path | None, as_json: bool = False, sample: Path | None = Non
 
     from antt_cli.cli.common import notice
     from antt_cli.services.demo import load_scenario, start_demo
-    from antt_cli.services.session import commit_log
+    from antt_cli.services.session import commit_log, commits_made
 
     app = click.get_current_context().find_root().command
     scenario = load_scenario(sample, scenario_file)
+    made = commits_made()
+    mark = len(made)
     root = start_demo(path, scenario, notice)
+    # The dossier's first commit (`antt init`'s) is the demo's own, made at the top level: kept
+    # in the list, it would turn a step failing after it into "committed, could not print",
+    # exit 0 and nothing on stdout. The demo counts its dossier as made once its last step
+    # is committed (`_built`), as its nested commands answer for theirs.
+    del made[mark:]
     saved_today = os.environ.get("ANTT_TODAY")
     os.environ["ANTT_TODAY"] = scenario.today.isoformat()
     console = Console(stderr=True)

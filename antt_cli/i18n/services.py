@@ -109,6 +109,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "antt: check results of {count} case files, and digests (rebuildable data that lets a clone check fast; "
               "see `antt help reliability`)",
     },
+    "services.sparse_partial": {
+        "vi": "Kho git của hồ sơ đang checkout một phần (git sparse-checkout): kết quả này chỉ tính các hồ sơ có trên đĩa, không gồm các hồ sơ nằm ngoài phần đã checkout. Để xem đủ mọi hồ sơ, hãy chạy `git sparse-checkout disable`.",
+        "en": "The dossier's git repository is a sparse checkout (git sparse-checkout): this result counts only the cases on disk, not those outside the checked-out part. To see every case, run `git sparse-checkout disable`.",
+    },
     "services.committed_shown": {
         "vi": "Một lệnh antt khác đang ghi vào hồ sơ: đây là trạng thái đã commit (HEAD), chưa gồm thay đổi đang ghi dở hay chưa commit.",
         "en": "Another antt command is writing to the dossier: this is the committed state (HEAD), without the changes being written or not yet committed.",

@@ -18,7 +18,7 @@ from antt_cli.domain.consistency import (CASE_FILE_ITEM, ERROR, WARNING, Finding
 from antt_cli.domain.dossier_items import MISSING, Item, dossier_items
 from antt_cli.errors import AnttError
 from antt_cli.i18n import kind_label, t
-from antt_cli.services.common import Context, sha256
+from antt_cli.services.common import Context, say_if_sparse, sha256
 
 Progress = Callable[[int, int], None]   # (cases done, cases in all)
 
@@ -301,10 +301,8 @@ def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
     misses: list[tuple[str, str | None]] = []
     complete, day, keep = False, today.toordinal(), set()
     try:
-        for cid in ids:
-            blob = _case_blob(dossier, listing, dossier.case_relpath(cid))
-            entry = cache.get(f"{cid}:{blob}") if blob is not None else None
-            if entry is not None and _fresh(entry, dossier, listing, day):
+        for cid, blob, entry, holds in _looked_up(dossier, cache, listing, ids, day):
+            if holds:
                 entries[cid] = _compact(cid, entry, shared)
                 seen.note(dossier.case_relpath(cid), entry)
             else:
@@ -317,9 +315,8 @@ def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
             misses = _taken(dossier, travel, misses, day, cache, entries, shared, seen)
         done = len(ids) - len(misses)
         known = cache.file_hashes() if misses else {}
-        for n, (cid, blob, entry) in enumerate(_judged(dossier, reg, today, misses, listing, known), done + 1):
-            if not isinstance(entry, AnttError) and blob is not None and cid not in keep:
-                cache.put(f"{cid}:{blob}", entry)
+        for n, (cid, blob, entry) in enumerate(_judged_kept(dossier, reg, today, misses, listing, known, cache, keep),
+                                               done + 1):
             seen.note(dossier.case_relpath(cid), entry)
             entries[cid] = entry if isinstance(entry, AnttError) else _compact(cid, entry, shared)
             if progress:
@@ -331,6 +328,30 @@ def _entries(dossier: Any, reg: Any, today: dt.date, progress: Progress | None,
     if complete and getattr(dossier.source, "blobs", None) is None:
         seen.share = lambda record: _share(travel or _travel(dossier), cache, len(ids), record)
     return entries
+
+
+def _looked_up(dossier: Any, cache: Any, listing: dict[str, str], ids: Iterable[str],
+               day: int) -> Iterator[tuple[str, str | None, Any, bool]]:
+    """(case ID, its case file's blob id, the check cache's entry for them or None, whether
+    that entry holds on `day`) of each case of `ids`, in their order: what a whole run
+    (`_entries`) and an update of the record (`_rejudged`) take from the cache before
+    judging the others."""
+    for cid in ids:
+        blob = _case_blob(dossier, listing, dossier.case_relpath(cid))
+        entry = cache.get(f"{cid}:{blob}") if blob is not None else None
+        yield cid, blob, entry, entry is not None and _fresh(entry, dossier, listing, day)
+
+
+def _judged_kept(dossier: Any, reg: Any, today: dt.date, misses: list[tuple[str, str | None]],
+                 listing: dict[str, str], known: dict[str, str], cache: Any,
+                 keep: Iterable[str] = ()) -> Iterator[tuple[str, str | None, Any]]:
+    """`_judged`'s answers, each entry kept in the check cache as it comes — unless it is
+    the AnttError of a broken file, its case file has no blob id, or its case is of `keep`
+    (judged for a `--date` while the cached entry holds on the clock's day)."""
+    for cid, blob, entry in _judged(dossier, reg, today, misses, listing, known):
+        if not isinstance(entry, AnttError) and blob is not None and cid not in keep:
+            cache.put(f"{cid}:{blob}", entry)
+        yield cid, blob, entry
 
 
 # The buckets of the branch `antt-digests` that carry check's entries (store/shared.py).
@@ -520,6 +541,7 @@ def check_dossier(ctx: Context, case_id: str | None = None, day: dt.date | None 
     from antt_cli.store.checkcache import code_mark, stamp_of
     from antt_cli.store.kinds import load_registry
 
+    say_if_sparse(ctx)  # even for one case: its numbers are compared with every case's
     dossier, reg, today = ctx.dossier(), load_registry(), day or ctx.today
     if case_id is not None:
         try:
@@ -755,19 +777,15 @@ def _rejudged(dossier: Any, reg: Any, today: dt.date, stamp: str, judge: list[st
     misses: list[tuple[str, str | None]] = []
     day = today.toordinal()
     try:
-        for cid in judge:
-            blob = _case_blob(dossier, listing, dossier.case_relpath(cid))
-            entry = cache.get(f"{cid}:{blob}") if blob is not None else None
-            if entry is not None and _fresh(entry, dossier, listing, day):
+        for cid, blob, entry, holds in _looked_up(dossier, cache, listing, judge, day):
+            if holds:
                 entries[cid] = entry
             else:
                 misses.append((cid, blob))
         known = cache.file_hashes(listing.values()) if misses else {}
-        for cid, blob, entry in _judged(dossier, reg, today, misses, listing, known):
+        for cid, blob, entry in _judged_kept(dossier, reg, today, misses, listing, known, cache):
             if isinstance(entry, AnttError):
                 return None
-            if blob is not None:
-                cache.put(f"{cid}:{blob}", entry)
             entries[cid] = entry
     finally:
         cache.save()

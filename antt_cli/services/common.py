@@ -149,6 +149,27 @@ def reading_source(root: Path, notice: Callable[[str], None] = _ignore) -> Any:
     return HeadSnapshot(blobs, lambda ids: gitq.blob_contents(root, ids), root)
 
 
+def say_if_sparse(ctx: Context) -> None:
+    """A whole-dossier read (status, check, due, summary) of a sparse checkout's working
+    tree says, in one notice, that it saw only the cases on disk: those outside the
+    checkout's cone are not there, and nothing else would tell the officer (a write is
+    refused instead: audit.sparse_checkout). Nothing is said when the read is of HEAD
+    (`reading_source`), which holds every case. One stat when git's folder holds no
+    `info/sparse-checkout` (without it git checks out every file, whatever
+    `core.sparseCheckout` says), else one `git config`."""
+    if ctx.source is not None:
+        return
+    from antt_cli.audit import git as gitq
+    from antt_cli.audit.journal import fast_git_dir
+    from antt_cli.i18n import t
+
+    gitdir = fast_git_dir(ctx.root)
+    if gitdir is not None and not (gitdir / "info" / "sparse-checkout").is_file():
+        return
+    if gitq.sparse_checkout(gitq.config_values(ctx.root)):
+        ctx.notice(t("services.sparse_partial"))
+
+
 def transaction(ctx: Context, *, summary: str, action: str, case_id: str | None,
                 extra_trailers: list[tuple[str, str]] | None = None):
     from antt_cli.audit.transaction import Transaction

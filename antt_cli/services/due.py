@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from antt_cli.domain.deadlines import DUTY, obligations
 from antt_cli.i18n import t
-from antt_cli.services.common import Context
+from antt_cli.services.common import Context, say_if_sparse
 
 
 @dataclass(slots=True)
@@ -40,6 +40,7 @@ def due_list(ctx: Context, day: dt.date | None = None, case_id: str | None = Non
 
         digests = [case_digest(dossier.case(case_id), load_registry())]
     else:
+        say_if_sparse(ctx)
         digests = dossier.iter_digests(brief=True)  # streamed: only the obligations are kept
     items = []
     # a dossier owes the same few duties and dates over and over: each (duty, year, date) is

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from antt_cli.services.common import Context
+from antt_cli.services.common import Context, say_if_sparse
 
 
 def dossier_status(ctx: Context, day: dt.date | None = None) -> list[dict[str, Any]]:
@@ -16,6 +16,7 @@ def dossier_status(ctx: Context, day: dt.date | None = None) -> list[dict[str, A
     from antt_cli.reports.status import broken_row, status_row
     from antt_cli.store.kinds import load_registry
 
+    say_if_sparse(ctx)
     dossier = ctx.dossier()
     today, reg = day or ctx.today, load_registry()
     rows, kinds, dates = [], {}, {}  # the kind owed, asked of the registry once per duty; each duty's dates

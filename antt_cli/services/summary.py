@@ -13,7 +13,7 @@ from antt_cli.domain import summary as S
 from antt_cli.domain.vocab import LEVELS
 from antt_cli.errors import AnttError, AnttUsageError
 from antt_cli.i18n import t, t_vi
-from antt_cli.services.common import Context
+from antt_cli.services.common import Context, say_if_sparse
 
 OUTPUT_SUFFIXES = (".xlsx", ".docx")
 
@@ -137,6 +137,7 @@ def year_summary(ctx: Context, given: SummaryInput) -> SummaryResult:
     """The summary of evaluation year `given.year` as of `given.day` (default today); with
     `given.output`, also the .xlsx workbook or the .docx báo cáo written there."""
     check_input(given)
+    say_if_sparse(ctx)
     dossier = ctx.dossier()
     target = _output_path(given.output, dossier.root) if given.output is not None else None
     cases, broken = _load(dossier)

@@ -287,9 +287,7 @@ class CaseCache:
         one) for each of `keys`, in their order. Fetched `STREAM_BATCH` at a time and not
         kept: a whole-dossier read holds one batch of entries, not all of them (a
         10,000-case dossier's decoded digests alone weigh about 70 MB)."""
-        for start in range(0, len(keys), STREAM_BATCH):
-            batch = keys[start:start + STREAM_BATCH]
-            raw = self._fetch([key for key in batch if key not in self.new and key not in self._good])
+        for batch, raw in self._batches(keys, lambda key: key in self.new or key in self._good):
             for key in batch:
                 self.used.add(key)
                 if key in self.new or key in self._good:
@@ -303,14 +301,20 @@ class CaseCache:
         (store/shared.py `export`), with neither a decode nor an encode — the text is the
         one a bucket carries (`_insert`, `put(text=…)`). An entry only in memory (a cache that
         cannot be written) comes decoded. Not checked here: whoever takes it checks it."""
-        for start in range(0, len(keys), STREAM_BATCH):
-            batch = keys[start:start + STREAM_BATCH]
-            raw = self._fetch([key for key in batch if key not in self.new])
+        for batch, raw in self._batches(keys, lambda key: key in self.new):
             for key in batch:
                 if key in self.new:
                     yield key, self._texts.get(key, self.new[key])
                 elif key in raw:
                     yield key, raw[key]
+
+    def _batches(self, keys: list[str], held: Callable[[str], bool]) -> Iterator[tuple[list[str], dict[str, str]]]:
+        """`keys` `STREAM_BATCH` at a time, each batch with the stored JSON of those of its
+        keys that are not `held` in memory already (`_fetch`, one query a batch), fetched
+        only when the batch before it has been gone through (`stored`, `stored_texts`)."""
+        for start in range(0, len(keys), STREAM_BATCH):
+            batch = keys[start:start + STREAM_BATCH]
+            yield batch, self._fetch([key for key in batch if not held(key)])
 
     def _fetch(self, keys: list[str], table: str = "digests") -> dict[str, str]:
         """The stored JSON of those of `keys` the cache holds in `table` (one indexed query)."""
