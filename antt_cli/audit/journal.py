@@ -290,23 +290,32 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
 def _recover_journal(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> str | None:
     from antt_cli.audit.leftovers import clear_dead_git_locks, clear_dead_tmp
 
+    from antt_cli.audit.indexlock import recover_lock
+
     clear_dead_tmp(gitdir, holding=True)
     path = journal_path(gitdir)
     data = _read_journal(path, notice)
     if data is None:
         return None
-    if _dead_here(data):  # its git child may have died with it, holding git's locks
-        clear_dead_git_locks(Path(root), gitdir, _started(data, path), notice)
     try:
-        return _complete_or_undo(Path(root), gitdir, data, path, notice)
+        # antt's own index.lock first (proven by its line, or by the private index's file
+        # identity): never taken for a git child's lock below, and a half-done swap finished
+        lock = recover_lock(gitdir, data.get("index_lock"))
+        if _dead_here(data):  # its git child may have died with it, holding git's locks
+            clear_dead_git_locks(Path(root), gitdir, _started(data, path), notice)
+        return _complete_or_undo(Path(root), gitdir, data, path, notice, lock)
     except FileInUse as exc:  # never exit 3 for a file Word holds: say which one, keep the journal
         _say(notice, "audit.file_in_use", path=str(exc.path), what=_describe(data))
         return "incomplete"
 
 
 def _complete_or_undo(root: Path, gitdir: Path, data: dict, path: Path,
-                      notice: Callable[[str], None] | None) -> str:
+                      notice: Callable[[str], None] | None, lock: str | None = None) -> str:
+    """`lock`: what `indexlock.recover_lock` found at index.lock ("marker", "swapped", None)."""
     from antt_cli.audit import git as gitq
+    from antt_cli.audit.indexlock import drop_private, private_index
+
+    private = data.get("index_lock")  # a transaction that staged into a private index
 
     entries = list(data["paths"])
     sha = gitq.commit_with_transaction(root, str(data["id"]), data.get("head"))
@@ -321,6 +330,16 @@ def _complete_or_undo(root: Path, gitdir: Path, data: dict, path: Path,
                 _unlink(root / entry["backup"])
         if index_backup is not None:
             _unlink(index_backup)
+        if private is not None:
+            left = private_index(gitdir, private)
+            if lock != "swapped" and (lock == "marker" or (left is not None and left.exists())):
+                # the commit was made, its private index never became git's: git's index is
+                # brought to the commit for the transaction's paths
+                status, err = gitq.unstage(root, [e["path"] for e in entries])
+                if status != 0:
+                    _say(notice, "audit.rollback_incomplete", path="git index", detail=gitq.last_lines(err))
+                    return "incomplete"
+            drop_private(gitdir, private)
         path.unlink()
         _say(notice, "audit.recovered_completed", what=what, sha=sha[:10])
         return "completed"
@@ -334,7 +353,17 @@ def _complete_or_undo(root: Path, gitdir: Path, data: dict, path: Path,
     for entry in entries:
         if entry["path"] in taken and entry.get("backup"):
             _unlink(root / entry["backup"])
-    if not _restore_index(root, gitdir, data, index_backup, notice, taken):
+    if private is not None:
+        # git's index was never touched (the staging went to the private index, now dropped)
+        # — unless the private index was half installed, which `git reset` of the paths undoes
+        drop_private(gitdir, private)
+        if lock == "swapped":
+            paths = [e["path"] for e in entries if e["path"] not in taken]
+            status, err = gitq.unstage(root, paths, unborn=data.get("head") is None)
+            if status != 0:
+                _say(notice, "audit.rollback_incomplete", path="git index", detail=gitq.last_lines(err))
+                return "incomplete"
+    elif not _restore_index(root, gitdir, data, index_backup, notice, taken):
         return "incomplete"  # the journal stays: the next command tries again
     for rel in reversed(data.get("dirs") or []):
         try:
