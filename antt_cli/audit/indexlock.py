@@ -122,11 +122,18 @@ def stale_marker(path: Path) -> bool:
     return pid == os.getpid() or not pid_alive(pid)
 
 
-def clear_stale_marker(gitdir: Path) -> bool:
-    """Remove an antt lock line left by a process that is gone (`stale_marker`); whether it
-    did. Never touches a lock of git's (it holds an index, not antt's line)."""
+def clear_stale_marker(gitdir: Path, notice=None) -> bool:
+    """Remove an antt lock line left by a process that is gone (`stale_marker`), saying so
+    through `notice`; whether it did. Never touches a lock of git's (it holds an index, not
+    antt's line)."""
     path = lock_path(gitdir)
-    return stale_marker(path) and _unlink(path)
+    if not (stale_marker(path) and _unlink(path)):
+        return False
+    if notice is not None:
+        from antt_cli.i18n import t
+
+        notice(t("audit.index_lock_cleared", path=str(path)))
+    return True
 
 
 class IndexLock:
@@ -163,13 +170,13 @@ class IndexLock:
                 time.sleep(0.05)
                 continue
             except OSError as exc:
-                raise AnttError("audit.lock_failed", path=str(self.lock), detail=exc.strerror or str(exc)) from exc
+                raise AnttError("audit.index_lock_failed", path=str(self.lock), detail=exc.strerror or str(exc)) from exc
             try:
                 os.write(fd, data)
             except OSError as exc:
                 os.close(fd)
                 _unlink(self.lock)
-                raise AnttError("audit.lock_failed", path=str(self.lock), detail=exc.strerror or str(exc)) from exc
+                raise AnttError("audit.index_lock_failed", path=str(self.lock), detail=exc.strerror or str(exc)) from exc
             os.close(fd)
             self.held = True
             return
@@ -238,6 +245,26 @@ class IndexLock:
                 return False
             self.held = False
         return True
+
+
+def antts_own_lock(path: Path) -> bool:
+    """Is `path` antt's index.lock — a lock line, or the private index a journal names on
+    its way to `index` — rather than a lock a git process left? (audit/leftovers.py leaves it
+    to `recover_lock`.)"""
+    if Path(path).name != "index.lock":
+        return False
+    data = _read(path)
+    if data is None:
+        return False
+    if data.startswith(MARKER):
+        return True
+    from antt_cli.audit.journal import journal_path
+
+    try:
+        entry = json.loads(journal_path(Path(path).parent).read_text(encoding="utf-8")).get("index_lock")
+    except (OSError, ValueError, AttributeError):
+        return False
+    return isinstance(entry, dict) and same_file(path, entry.get("swap"))
 
 
 def recover_lock(gitdir: Path, entry: object) -> str | None:

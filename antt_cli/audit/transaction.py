@@ -244,7 +244,7 @@ class Transaction:
                 return
             if problem != "index-locked":
                 raise AnttError(_STATE_KEYS[problem], path=str(gitdir))
-            if clear_stale_marker(gitdir):  # antt's own index.lock line of a process that is gone
+            if clear_stale_marker(gitdir, self.notice):  # antt's own index.lock line of a process that is gone
                 continue
             if time.monotonic() >= deadline:
                 raise AnttError("audit.index_busy", path=str(gitdir / "index.lock"),
