@@ -375,3 +375,50 @@ def test_recovery_leaves_a_killed_write_the_officer_committed(launched):
     assert git(launched, "rev-parse", "HEAD").strip() == mine
     assert git(launched, "status", "--porcelain", "--untracked-files=all") == ""
     _fsck_clean(launched)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX processes")
+def test_another_gits_index_lock_at_the_first_write_is_waited_for_then_busy(launched, tmp_path, monkeypatch):
+    """A git process takes index.lock after antt entered and before its first write: antt
+    waits for it within its deadline, then refuses "dossier busy" having written nothing, and
+    leaves that lock alone."""
+    monkeypatch.setenv("ANTT_LOCK_TIMEOUT", "1")
+    git(launched, "update-index", "-q", "--refresh")
+    head = git(launched, "rev-parse", "HEAD")
+    lock = launched / ".git" / "index.lock"
+    proc, go = _paused(launched, PROGRESS, "entered", tmp_path)
+    try:
+        lock.write_bytes(b"DIRC")  # another git, writing the index
+    finally:
+        go.write_text("")
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1, err
+    assert "dossier busy" in err or "bận" in err, err
+    assert lock.read_bytes() == b"DIRC"
+    lock.unlink()
+    assert git(launched, "rev-parse", "HEAD") == head
+    assert git(launched, "status", "--porcelain", "--untracked-files=all") == ""
+    assert not (launched / ".git" / "antt" / "journal.json").exists()
+
+
+def test_a_lock_line_of_an_antt_that_is_gone_is_cleared(launched):
+    """An index.lock holding antt's line for a process that no longer runs on this host (its
+    release failed, the journal gone) is removed by the next write, with a notice; the write
+    then goes on."""
+    import json
+    import socket
+    import sys
+
+    from conftest import antt_process
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    lock = launched / ".git" / "index.lock"
+    lock.write_text("antt-index-lock " + json.dumps({"id": "x", "pid": dead.pid, "host": socket.gethostname()})
+                    + "\n", encoding="utf-8")
+    done = antt_process("--dossier", str(launched), *PROGRESS, env={"ANTT_LANG": "en"})
+    assert done.returncode == 0, done.stderr
+    assert "Removed git's index lock" in done.stderr, done.stderr
+    assert not lock.exists()
+    assert git(launched, "status", "--porcelain", "--untracked-files=all") == ""
+    _fsck_clean(launched)

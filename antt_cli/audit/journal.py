@@ -15,8 +15,11 @@ Only the holder of the dossier lock writes a journal, so a journal found by whoe
 the lock belongs to a process that is gone. `recover` then asks git whether a commit
 carries the transaction id: if so the change is complete and only leftovers are removed;
 if not, every path is put back from its prior blob (git has it: a path is written only
-when it is clean, i.e. equal to HEAD), the index entries are reset, temporary files,
-created folders and an `index.lock` left by its own git process are removed.
+when it is clean, i.e. equal to HEAD), temporary files, created folders and an
+`index.lock` left by its own git process are removed. git's index needs nothing put back:
+the transaction staged into a private index under git's `index.lock` (audit/indexlock.py),
+which recovery removes with that lock once it has proven both are antt's; a journal of an
+older antt, which staged into git's index, has its index entries reset.
 """
 from __future__ import annotations
 
