@@ -33,6 +33,8 @@ import os
 import time
 from pathlib import Path
 
+from antt_cli.audit.inuse import FileInUse, retrying
+from antt_cli.audit.inuse import unlink as _unlink_retrying
 from antt_cli.errors import AnttError
 
 MARKER = b"antt-index-lock "
@@ -85,16 +87,8 @@ def same_file(path: Path, known: object) -> bool:
 
 def _unlink(path: Path) -> bool:
     """Remove `path` if it is there, retried while Windows says it is in use; whether it is gone."""
-    from antt_cli.audit.journal import FileInUse, retrying
-
-    def remove() -> None:
-        try:
-            path.unlink()
-        except FileNotFoundError:
-            pass
-
     try:
-        retrying(remove, path)
+        _unlink_retrying(path)
     except (FileInUse, OSError):
         return False
     return True
@@ -151,9 +145,10 @@ class IndexLock:
         """What the journal keeps, saved before the lock is taken."""
         return {"marker": self.text, "private": self.private.name}
 
-    def acquire(self, deadline: float) -> None:
+    def acquire(self, deadline: float, seconds: float) -> None:
         """Create `index.lock` (O_CREAT|O_EXCL) holding antt's line, waiting for another git
-        process's lock until `deadline` (time.monotonic()), then "dossier busy"."""
+        process's lock until `deadline` (time.monotonic()), then "dossier busy" (after
+        `seconds`, the command's timeout)."""
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
         data = self.text.encode("utf-8")
         while True:
@@ -163,10 +158,7 @@ class IndexLock:
                 if clear_stale_marker(self.gitdir):
                     continue
                 if time.monotonic() >= deadline:
-                    from antt_cli.audit.lock import timeout_from_env
-
-                    raise AnttError("audit.index_busy", path=str(self.lock),
-                                    seconds=f"{timeout_from_env():g}") from None
+                    raise AnttError("audit.index_busy", path=str(self.lock), seconds=f"{seconds:g}") from None
                 time.sleep(0.05)
                 continue
             except OSError as exc:
@@ -216,8 +208,6 @@ class IndexLock:
         is called with the private index's file identity first (the journal keeps it);
         `between` between the two renames (a crash point). False, with nothing renamed,
         when the lock is no longer antt's (removed by hand) or there is no private index."""
-        from antt_cli.audit.journal import retrying
-
         if not self.held or not self.copied or not self.ours():
             return False
         known = identity(self.private)
@@ -258,11 +248,9 @@ def antts_own_lock(path: Path) -> bool:
         return False
     if data.startswith(MARKER):
         return True
-    from antt_cli.audit.journal import journal_path
-
-    try:
-        entry = json.loads(journal_path(Path(path).parent).read_text(encoding="utf-8")).get("index_lock")
-    except (OSError, ValueError, AttributeError):
+    try:  # the journal (audit/journal.py `journal_path`), read here: the journal imports this module
+        entry = json.loads((Path(path).parent / "antt" / "journal.json").read_text(encoding="utf-8"))["index_lock"]
+    except (OSError, ValueError, KeyError, TypeError):
         return False
     return isinstance(entry, dict) and same_file(path, entry.get("swap"))
 
@@ -278,13 +266,9 @@ def recover_lock(gitdir: Path, entry: object) -> str | None:
     lock = lock_path(gitdir)
     text = entry.get("marker")
     if isinstance(text, str) and holds_marker(lock, text):
-        from antt_cli.audit.journal import retrying
-
-        retrying(lambda: _gone(lock), lock)
+        _unlink_retrying(lock)
         return "marker"
     if same_file(lock, entry.get("swap")):
-        from antt_cli.audit.journal import retrying
-
         retrying(lambda: os.replace(lock, Path(gitdir) / "index"), Path(gitdir) / "index")
         return "swapped"
     return None
@@ -303,14 +287,6 @@ def drop_private(gitdir: Path, entry: object) -> None:
     private = private_index(gitdir, entry)
     if private is None:
         return
-    from antt_cli.audit.journal import _unlink as unlink
+    _unlink_retrying(private)
+    _unlink_retrying(private.with_name(private.name + ".lock"))
 
-    unlink(private)
-    unlink(private.with_name(private.name + ".lock"))
-
-
-def _gone(path: Path) -> None:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass

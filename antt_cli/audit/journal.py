@@ -30,6 +30,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+# a file Word or an antivirus scanner holds on Windows: retried (named here as before)
+from antt_cli.audit.inuse import IN_USE_ATTEMPTS, FileInUse, retrying  # noqa: F401
+
 # hashlib, socket, uuid and datetime are imported where used: a reading command only looks
 # whether a journal is there (`pending`), and must not pay for more.
 
@@ -91,33 +94,6 @@ def exclude_own_files(gitdir: Path) -> None:
             handle.write(("\n" if text and not text.endswith("\n") else "") + lines)
     except OSError:
         pass
-
-
-IN_USE_ATTEMPTS = 5  # Windows: a file Word or an antivirus scanner holds; retried briefly
-
-
-class FileInUse(PermissionError):
-    """A file a write or recovery must replace or delete is held open by another program
-    (Windows); the refusal's errno and strerror, and the file."""
-
-    def __init__(self, path: Path, refused: PermissionError) -> None:
-        super().__init__(refused.errno, refused.strerror, str(path))
-        self.path = path
-
-
-def retrying(operation: Callable[[], Any], path: Path) -> Any:
-    """Run a replace or unlink, retried while Windows says the file is in use (PermissionError:
-    sharing violation; an antivirus scanner holds a new file for a moment); still refused
-    after the retries → FileInUse naming the file. Both a transaction's writes
-    (`transaction._atomic_write`) and recovery go through here."""
-    for attempt in range(IN_USE_ATTEMPTS):
-        try:
-            return operation()
-        except PermissionError as exc:
-            if attempt == IN_USE_ATTEMPTS - 1:
-                raise FileInUse(path, exc) from None
-            time.sleep(0.1 * (attempt + 1))
-    return None
 
 
 def rename_back(backup: Path, final: Path) -> None:
@@ -291,9 +267,8 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
 
 
 def _recover_journal(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> str | None:
-    from antt_cli.audit.leftovers import clear_dead_git_locks, clear_dead_tmp
-
     from antt_cli.audit.indexlock import recover_lock
+    from antt_cli.audit.leftovers import clear_dead_git_locks, clear_dead_tmp
 
     clear_dead_tmp(gitdir, holding=True)
     path = journal_path(gitdir)
@@ -316,7 +291,6 @@ def _complete_or_undo(root: Path, gitdir: Path, data: dict, path: Path,
                       notice: Callable[[str], None] | None, lock: str | None = None) -> str:
     """`lock`: what `indexlock.recover_lock` found at index.lock ("marker", "swapped", None)."""
     from antt_cli.audit import git as gitq
-    from antt_cli.audit.indexlock import drop_private, private_index
 
     private = data.get("index_lock")  # a transaction that staged into a private index
 
@@ -333,16 +307,8 @@ def _complete_or_undo(root: Path, gitdir: Path, data: dict, path: Path,
                 _unlink(root / entry["backup"])
         if index_backup is not None:
             _unlink(index_backup)
-        if private is not None:
-            left = private_index(gitdir, private)
-            if lock != "swapped" and (lock == "marker" or (left is not None and left.exists())):
-                # the commit was made, its private index never became git's: git's index is
-                # brought to the commit for the transaction's paths
-                status, err = gitq.unstage(root, [e["path"] for e in entries])
-                if status != 0:
-                    _say(notice, "audit.rollback_incomplete", path="git index", detail=gitq.last_lines(err))
-                    return "incomplete"
-            drop_private(gitdir, private)
+        if private is not None and not _settle_private(root, gitdir, data, lock, True, notice):
+            return "incomplete"
         path.unlink()
         _say(notice, "audit.recovered_completed", what=what, sha=sha[:10])
         return "completed"
@@ -357,15 +323,8 @@ def _complete_or_undo(root: Path, gitdir: Path, data: dict, path: Path,
         if entry["path"] in taken and entry.get("backup"):
             _unlink(root / entry["backup"])
     if private is not None:
-        # git's index was never touched (the staging went to the private index, now dropped)
-        # — unless the private index was half installed, which `git reset` of the paths undoes
-        drop_private(gitdir, private)
-        if lock == "swapped":
-            paths = [e["path"] for e in entries if e["path"] not in taken]
-            status, err = gitq.unstage(root, paths, unborn=data.get("head") is None)
-            if status != 0:
-                _say(notice, "audit.rollback_incomplete", path="git index", detail=gitq.last_lines(err))
-                return "incomplete"
+        if not _settle_private(root, gitdir, data, lock, False, notice, taken):
+            return "incomplete"
     elif not _restore_index(root, gitdir, data, index_backup, notice, taken):
         return "incomplete"  # the journal stays: the next command tries again
     for rel in reversed(data.get("dirs") or []):
@@ -376,6 +335,34 @@ def _complete_or_undo(root: Path, gitdir: Path, data: dict, path: Path,
     path.unlink()
     _say(notice, "audit.recovered_rolled_back", what=what)
     return "rolled-back"
+
+
+def _settle_private(root: Path, gitdir: Path, data: dict, lock: str | None, landed: bool,
+                    notice: Callable[[str], None] | None, taken: set[str] = frozenset()) -> bool:
+    """git's index after a transaction that staged into a private index (audit/indexlock.py)
+    was killed; `lock`: what `recover_lock` found. Committed (`landed`) with the private
+    index never renamed in (antt's lock line was still there, or the private index is): git's
+    index is brought to the commit for the transaction's paths. Rolled back: git's index was
+    never touched — unless the private index was half installed ("swapped"), which `git
+    reset` of the paths undoes. The private index goes either way; False when git could not
+    reset the paths (the journal stays)."""
+    from antt_cli.audit import git as gitq
+    from antt_cli.audit.indexlock import drop_private, private_index
+
+    entry = data.get("index_lock")
+    left = private_index(gitdir, entry)
+    if landed:
+        behind = lock != "swapped" and (lock == "marker" or (left is not None and left.exists()))
+    else:
+        behind = lock == "swapped"
+    if behind:
+        paths = [e["path"] for e in data["paths"] if e["path"] not in taken]
+        status, err = gitq.unstage(root, paths, unborn=not landed and data.get("head") is None)
+        if status != 0:
+            _say(notice, "audit.rollback_incomplete", path="git index", detail=gitq.last_lines(err))
+            return False
+    drop_private(gitdir, entry)
+    return True
 
 
 def undo_batch(root: Path, data: dict, notice: Callable[[str], None] | None) -> bool:

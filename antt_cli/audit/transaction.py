@@ -420,7 +420,7 @@ class Transaction:
             self._index = IndexLock(gitq.git_dir(self.root), self.txid)
         if self._index.held:
             return
-        self._index.acquire(max(self._deadline, time.monotonic() + 1.0))
+        self._index.acquire(max(self._deadline, time.monotonic() + 1.0), timeout_from_env())
         crash_point("index-locked")
 
     def _release_index(self) -> None:
