@@ -85,6 +85,14 @@ def same_file(path: Path, known: object) -> bool:
     return now is not None and all(now.get(key) == known.get(key) for key in ("dev", "ino", "size", "mtime_ns"))
 
 
+def same_as(one: Path, other: Path) -> bool:
+    """Are both names the same file (hard links)?"""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
 def _unlink(path: Path) -> bool:
     """Remove `path` if it is there, retried while Windows says it is in use; whether it is gone."""
     try:
@@ -210,6 +218,12 @@ class IndexLock:
         when the lock is no longer antt's (removed by hand) or there is no private index."""
         if not self.held or not self.copied or not self.ours():
             return False
+        index = self.gitdir / "index"
+        if same_as(self.private, index):
+            # git wrote nothing into the private index (still the link to git's index): there
+            # is nothing to install, and renaming one name of a file over another name of
+            # the same file does nothing (POSIX), which would leave index.lock behind
+            return self.release()
         known = identity(self.private)
         if known is None:
             return False
@@ -218,7 +232,7 @@ class IndexLock:
         retrying(lambda: os.replace(self.private, self.lock), self.lock)
         if between is not None:
             between()
-        retrying(lambda: os.replace(self.lock, self.gitdir / "index"), self.gitdir / "index")
+        retrying(lambda: os.replace(self.lock, index), index)
         self.held = False
         self.copied = False
         return True
@@ -269,7 +283,11 @@ def recover_lock(gitdir: Path, entry: object) -> str | None:
         _unlink_retrying(lock)
         return "marker"
     if same_file(lock, entry.get("swap")):
-        retrying(lambda: os.replace(lock, Path(gitdir) / "index"), Path(gitdir) / "index")
+        index = Path(gitdir) / "index"
+        if same_as(lock, index):  # the rename was made and the name stayed (see `install`)
+            _unlink_retrying(lock)
+        else:
+            retrying(lambda: os.replace(lock, index), index)
         return "swapped"
     return None
 
