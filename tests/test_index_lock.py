@@ -31,6 +31,7 @@ def _git(root: Path, *args: str, env: dict | None = None) -> str:
 
 def test_staging_goes_to_the_private_index_and_install_replaces_gits(repo):
     gitdir = repo / ".git"
+    assert b"link" in (gitdir / "index").read_bytes() and list(gitdir.glob("sharedindex.*"))  # a split index
     held = indexlock.IndexLock(gitdir, "t1")
     held.acquire(time.monotonic() + 1, 1)
     assert (gitdir / "index.lock").read_text(encoding="utf-8") == held.text
@@ -100,3 +101,26 @@ def test_recovery_removes_its_line_and_finishes_a_half_done_swap(repo):
     assert indexlock.recover_lock(gitdir, entry) == "swapped"
     assert not (gitdir / "index.lock").exists()
     assert "moi.txt" in _git(repo, "ls-files")
+
+
+def test_a_lock_line_of_a_process_that_is_gone_goes_with_its_private_index(repo):
+    import json
+    import socket
+    import sys
+
+    gitdir = repo / ".git"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (gitdir / "antt").mkdir()
+    private = gitdir / "antt" / "index.t7"
+    private.write_bytes(b"DIRC")
+    lock = gitdir / "index.lock"
+    lock.write_text("antt-index-lock " + json.dumps({"id": "t7", "pid": dead.pid, "host": socket.gethostname()})
+                    + "\n", encoding="utf-8")
+    said = []
+    assert indexlock.clear_stale_marker(gitdir, said.append)
+    assert not lock.exists() and not private.exists() and len(said) == 1
+    lock.write_text("antt-index-lock " + json.dumps({"id": "t8", "pid": dead.pid, "host": "elsewhere"}) + "\n",
+                    encoding="utf-8")
+    assert not indexlock.clear_stale_marker(gitdir)  # another host's: cannot tell, left alone
+    assert lock.exists()

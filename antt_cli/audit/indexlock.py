@@ -129,8 +129,15 @@ def clear_stale_marker(gitdir: Path, notice=None) -> bool:
     through `notice`; whether it did. Never touches a lock of git's (it holds an index, not
     antt's line)."""
     path = lock_path(gitdir)
+    data = _read(path) or b""
     if not (stale_marker(path) and _unlink(path)):
         return False
+    try:  # its private index, if it made one (no journal named it)
+        txid = str(json.loads(data[len(MARKER):].decode("utf-8"))["id"])
+        if txid and "/" not in txid and "\\" not in txid:
+            drop_private(gitdir, {"private": f"index.{txid}"})
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, OSError):
+        pass
     if notice is not None:
         from antt_cli.i18n import t
 
