@@ -103,10 +103,6 @@ def rename_back(backup: Path, final: Path) -> None:
     _unlink(backup)
 
 
-def index_backup_path(gitdir: Path, txid: str) -> Path:
-    return Path(gitdir) / "antt" / f"index.{txid}.orig"
-
-
 def fast_git_dir(root: Path) -> Path | None:
     """`root/.git` (or where a `.git` file points: worktrees, submodules) without running
     git — for the read commands' one look at the journal."""
@@ -341,18 +337,17 @@ def _settle_private(root: Path, gitdir: Path, data: dict, lock: str | None, land
                     notice: Callable[[str], None] | None, taken: set[str] = frozenset()) -> bool:
     """git's index after a transaction that staged into a private index (audit/indexlock.py)
     was killed; `lock`: what `recover_lock` found. Committed (`landed`) with the private
-    index never renamed in (antt's lock line was still there, or the private index is): git's
-    index is brought to the commit for the transaction's paths. Rolled back: git's index was
+    index not renamed in (git's index is not the file whose identity the journal kept before
+    the swap): git's index is brought to the commit for the transaction's paths. Rolled back: git's index was
     never touched — unless the private index was half installed ("swapped"), which `git
     reset` of the paths undoes. The private index goes either way; False when git could not
     reset the paths (the journal stays)."""
     from antt_cli.audit import git as gitq
-    from antt_cli.audit.indexlock import drop_private, private_index
+    from antt_cli.audit.indexlock import drop_private, same_file
 
     entry = data.get("index_lock")
-    left = private_index(gitdir, entry)
-    if landed:
-        behind = lock != "swapped" and (lock == "marker" or (left is not None and left.exists()))
+    if landed:  # in place unless git's index is the very file the private index was
+        behind = lock != "swapped" and not same_file(Path(gitdir) / "index", (entry or {}).get("swap"))
     else:
         behind = lock == "swapped"
     if behind:
