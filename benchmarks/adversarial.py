@@ -49,9 +49,11 @@ from antt_cli.audit.faults import GIT_KILL_PHASES, git_kill_hooks
 ENV = {"ANTT_LANG": "en", "ANTT_TODAY": "2026-06-20", "ANTT_LOCK_TIMEOUT": "30"}
 PY = sys.executable
 RECOVERY_WORDS = ("completed it", "rolled it back", "Removed the dossier lock", "Removed git's lock",
+                  "Removed git's index lock",
                   "moved aside")
-CRASH_POINTS = ("tmp-written", "written", "before-commit", "staged", "after-commit")
-PAUSE_POINTS = ("entered", "tmp-written", "written", "before-commit", "staged", "after-commit")
+CRASH_POINTS = ("index-locked", "tmp-written", "written", "before-commit", "staged", "commit-made",
+                "index-swapping", "after-commit")
+PAUSE_POINTS = ("entered", *CRASH_POINTS)
 FRESH: list[str] = []  # models opened on the base with no document yet: FRESH[0] for `record`, the rest in parallel
 
 
@@ -92,7 +94,7 @@ def problems(root: Path) -> list[str]:
         found.append("journal")
     found += [f"tmp {p.name}" for p in gitdir.glob("antt.lock.*")]
     found += [f"tmp {p.name}" for p in (gitdir / "antt").glob("journal.json.*") if ".unreadable-" not in p.name]
-    found += [f"tmp {p.name}" for p in (gitdir / "antt").glob("index.*.orig")]
+    found += [f"tmp {p.name}" for p in (gitdir / "antt").glob("index.*")]  # a prior copy, or a private index
     dirty = git(root, "status", "--porcelain", "--ignored", "--untracked-files=all").strip()
     if dirty:
         found.append("dirty: " + dirty.replace("\n", "; ")[:200])

@@ -24,6 +24,10 @@ from antt_cli.audit.transaction import CRASH_POINTS
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 
+# the points after the commit is made: before git's index is replaced by the private one,
+# between its two renames (index.lock holds it), and once it is in place
+COMMITTED_POINTS = ("commit-made", "index-swapping", "after-commit")
+
 FRESH = "MH-2025-003"  # opened in set-up, at step 1, for `record`
 
 # command, the commit action it makes, whether a second run changes the dossier again
@@ -60,6 +64,7 @@ def leftovers(root: Path) -> list[str]:
     found = [p.name for p in (gitdir / "index.lock", gitdir / "antt.lock", gitdir / "antt" / "journal.json")
              if p.exists()]
     found += [p.name for p in gitdir.glob("antt.lock.*")]
+    found += [p.name for p in (gitdir / "antt").glob("index.*")]  # a private index (audit/indexlock.py)
     found += [str(p.relative_to(root)) for p in root.rglob("*.tmp") if ".git" not in p.relative_to(root).parts]
     return found
 
@@ -86,8 +91,13 @@ def test_killed_command_is_completed_or_rolled_back(prepared, tmp_path, name, po
     killed = run(root, args, ANTT_TEST_CRASH_AT=point)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     committed = git(root, "rev-parse", "HEAD").strip() != head
-    assert committed == (point == "after-commit")
+    assert committed == (point in COMMITTED_POINTS)
     assert (root / ".git" / "antt" / "journal.json").exists()  # every point is inside the window
+    # git's index.lock is antt's from the first write until the private index is in place
+    assert (root / ".git" / "index.lock").exists() == (point != "after-commit")
+    if point != "index-swapping":
+        lock = root / ".git" / "index.lock"
+        assert not lock.exists() or lock.read_text(encoding="utf-8").startswith("antt-index-lock ")
 
     status = after(root, ["status"])
     assert status.returncode == 0, status.stderr
@@ -96,6 +106,7 @@ def test_killed_command_is_completed_or_rolled_back(prepared, tmp_path, name, po
     assert git(root, "status", "--porcelain", "--ignored", "--untracked-files=all") == ""
     assert leftovers(root) == []
     assert actions(root) == ([action] if committed else []) + before
+    assert git(root, "diff", "--cached", "--name-only") == ""  # git's index holds the commit
 
     second = after(root, args)
     if again == "refused" and committed:
@@ -126,7 +137,8 @@ def test_killed_command_is_completed_or_rolled_back(prepared, tmp_path, name, po
 
 
 def test_crash_points_are_the_documented_ones():
-    assert CRASH_POINTS == ("tmp-written", "written", "before-commit", "staged", "after-commit")
+    assert CRASH_POINTS == ("index-locked", "tmp-written", "written", "before-commit", "staged", "commit-made",
+                            "index-swapping", "after-commit")
     assert os.environ.get("ANTT_TEST_CRASH_AT") is None
 
 

@@ -1,5 +1,6 @@
 """A full disk (docs/reliability.md "A full disk"; issue 10 point 7): the rollback writes
-nothing new — the prior files are hard links renamed back, the index is renamed back — so a
+nothing new — the prior files are hard links renamed back, git's index was never touched (the staging
+went to a private index, dropped with antt's index.lock) — so a
 command that fails because the disk filled up in the middle of its write leaves the dossier
 exactly as it was, and it never says "put back" unless every file was.
 

@@ -142,60 +142,80 @@ def _paused(root: Path, args: tuple[str, ...], point: str, tmp_path: Path) -> tu
     return proc, go
 
 
+def _refused_by_git(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """A person's git run while antt holds git's index.lock (audit/indexlock.py): git's own
+    refusal, naming the lock."""
+    done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode != 0 and "index.lock': File exists" in done.stderr, done
+    return done
+
+
+def _antts(root: Path, action: str) -> int:
+    """How many commits of antt's carry the action `action`."""
+    out = git(root, "log", "--format=%(trailers:key=Antt-Action,valueonly)", "HEAD")
+    return [line.strip() for line in out.splitlines()].count(action)
+
+
 @pytest.mark.skipif(os.name == "nt", reason="POSIX processes")
-@pytest.mark.xfail(strict=True, reason=(
-    "a user's own `git commit` in the write window is not kept out: git does not know antt's lock, "
-    "so the user's commit takes antt's written (or staged) file, antt's update-ref then finds HEAD "
-    "moved and rolls back, leaving HEAD with antt's half write without its trailer, the file on "
-    "disk put back (a change against HEAD) and the index put back to before the user's commit. "
-    "Keeping it out needs antt to hold git's index.lock through the window and stage into its own "
-    "index file (the from-objects path), a change of the write path"))
 @pytest.mark.parametrize("point, user", [("written", ("commit", "-q", "-a", "-m", "của người dùng")),
                                          ("staged", ("commit", "-q", "-m", "của người dùng"))])
-def test_a_users_commit_during_the_write_does_not_take_antts_files(launched, tmp_path, point, user):
-    """The officer commits a note of their own while antt writes: whatever the outcome, the
-    officer's commit holds only the note, and the repository is consistent (antt's write
-    committed once by antt, or not at all and nothing of it left behind)."""
+@pytest.mark.parametrize("hooks", [False, True], ids=["from-objects", "git-commit"])
+def test_a_users_commit_during_the_write_does_not_take_antts_files(launched, tmp_path, point, user, hooks):
+    """The officer commits a note of their own while antt writes. Before, git did not know
+    antt's lock: the officer's commit took antt's written (or staged) file, antt's
+    `update-ref` then found HEAD moved and rolled back, leaving HEAD with half of antt's
+    write and the file put back on disk. antt now holds git's own index.lock through the
+    write (staging into a private index), so git refuses the officer's commit for that moment
+    ("index.lock': File exists"); antt's write is committed once, by antt, and the note is
+    still staged, to be committed — holding only the note — once antt is done."""
+    if hooks:
+        hook = launched / ".git" / "hooks" / "post-commit"
+        hook.write_text("#!/bin/sh\nexit 0\n")
+        hook.chmod(0o755)
     git(launched, "update-index", "-q", "--refresh")
     (launched / "ghi-chu.txt").write_text("ghi chú\n", encoding="utf-8")
     git(launched, "add", "ghi-chu.txt")
+    before = _antts(launched, "progress")
     proc, go = _paused(launched, PROGRESS, point, tmp_path)
     try:
-        git(launched, *user)
+        _refused_by_git(launched, *user)
     finally:
         go.write_text("")
-        proc.communicate(timeout=60)
-    users = next(sha for sha in git(launched, "rev-list", "HEAD").split()
-                 if "của người dùng" in git(launched, "log", "-1", "--format=%s", sha))
-    assert git(launched, "show", "--name-only", "--format=", users).split() == ["ghi-chu.txt"]
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert _antts(launched, "progress") == before + 1
+    assert git(launched, "show", "--name-only", "--format=", "HEAD").split() == ["models/MH-2025-001/case.yaml"]
+    assert git(launched, "status", "--porcelain", "--untracked-files=all").splitlines() == ["A  ghi-chu.txt"]
+    git(launched, *user)  # the officer's commit, once antt is done: the note alone
+    assert git(launched, "show", "--name-only", "--format=", "HEAD").split() == ["ghi-chu.txt"]
     assert git(launched, "status", "--porcelain", "--untracked-files=all") == ""
+    assert not (launched / ".git" / "index.lock").exists()
+    assert list((launched / ".git" / "antt").glob("index.*")) == []
     _fsck_clean(launched)
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX processes")
 def test_a_commit_made_meanwhile_is_refused_with_its_own_sentence(launched, tmp_path):
-    """The officer's own `git commit` lands between antt's checks and its commit (paused before
-    staging): the branch moved, so the commit from objects is refused (`update-ref` against
-    the HEAD antt started from) and everything put back. Before, the sentence quoted git's
-    "cannot lock ref" and blamed a pre-commit hook; it now says what happened and to run the
-    command again — which then succeeds."""
-    import sys
-
+    """A commit lands between antt's checks and its commit (paused before staging): the
+    officer's own `git commit` is refused by git (antt holds index.lock), but a tool that
+    commits without the index — here `git write-tree` of a copy, `commit-tree` and `update-ref`,
+    what `git commit` does minus the lock — still moves the branch. The commit from objects is then
+    refused (`update-ref` against the HEAD antt started from) and everything put back. Before,
+    the sentence quoted git's "cannot lock ref" and blamed a pre-commit hook; it now says what
+    happened and to run the command again — which then succeeds."""
     git(launched, "update-index", "-q", "--refresh")
     (launched / "ghi-chu.txt").write_text("ghi chú\n", encoding="utf-8")
     git(launched, "add", "ghi-chu.txt")
-    go = tmp_path / "go"
-    proc = subprocess.Popen([sys.executable, "-m", "antt_cli", "--dossier", str(launched), *PROGRESS],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
-                            env={**os.environ, "ANTT_TEST_PAUSE": "before-commit",
-                                 "ANTT_TEST_PAUSE_FILE": str(go)})
-    import time
-
-    deadline = time.monotonic() + 60
-    while not go.with_name("go.paused").exists() and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
+    proc, go = _paused(launched, PROGRESS, "before-commit", tmp_path)
     try:
-        git(launched, "commit", "-q", "-m", "của người dùng")
+        _refused_by_git(launched, "commit", "-q", "-m", "của người dùng")
+        import shutil
+
+        shutil.copyfile(launched / ".git" / "index", tmp_path / "index")  # write-tree would take the lock
+        tree = subprocess.run(["git", "write-tree"], cwd=launched, capture_output=True, text=True, check=True,
+                              env={**os.environ, "GIT_INDEX_FILE": str(tmp_path / "index")}).stdout.strip()
+        other = git(launched, "commit-tree", tree, "-p", "HEAD", "-m", "của người dùng").strip()
+        git(launched, "update-ref", "HEAD", other)
     finally:
         go.write_text("")
         out, err = proc.communicate(timeout=60)
@@ -209,30 +229,36 @@ def test_a_commit_made_meanwhile_is_refused_with_its_own_sentence(launched, tmp_
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX processes")
 def test_a_users_add_all_during_the_write_does_not_stage_antts_own_files(launched, tmp_path):
-    """The officer's `git add -A` while antt writes (or after a killed command, before the next
-    one clears its files): antt's prior-file link beside the case file
-    (`.case.yaml.antt-<id>.orig`, docs/reliability.md "A full disk") is ignored by git
-    (`info/exclude`), so it is not staged. Before, the index kept it after antt removed the
+    """The officer's `git add -A` while antt writes is refused by git (antt holds index.lock);
+    what git lists meanwhile does not show antt's prior-file link beside the case file
+    (`.case.yaml.antt-<id>.orig`, docs/reliability.md "A full disk"): it is ignored by git
+    (`info/exclude`), so a `git add -A` after a killed command, before the next one clears
+    its files, does not stage it either. Before, the index kept it after antt removed the
     file, and the officer's next commit carried it."""
     git(launched, "update-index", "-q", "--refresh")
     (launched / "ghi-chu.txt").write_text("ghi chú\n", encoding="utf-8")
     proc, go = _paused(launched, PROGRESS, "written", tmp_path)
     try:
-        git(launched, "add", "-A")
+        _refused_by_git(launched, "add", "-A")
+        assert list((launched / "models" / "MH-2025-001").glob(".case.yaml.antt-*.orig"))
+        listed = git(launched, "status", "--porcelain", "--untracked-files=all").splitlines()
+        assert sorted(listed) == [" M models/MH-2025-001/case.yaml", "?? ghi-chu.txt"], listed
     finally:
         go.write_text("")
         proc.communicate(timeout=60)
     assert proc.returncode == 0
+    git(launched, "add", "-A")
     assert git(launched, "status", "--porcelain", "--untracked-files=all").splitlines() == ["A  ghi-chu.txt"]
     _fsck_clean(launched)
 
 
 def test_recovery_keeps_what_was_staged_after_the_kill(launched):
-    """A write killed once it had staged (phase committing, the index's prior copy kept); the
-    officer then stages a file of their own (`git add`) before antt runs again. The recovery
-    puts antt's paths back in the index — and only those: before, it renamed the prior copy
-    of the whole index back, so the officer's `git add` was undone (the file untracked again,
-    the staged version lost)."""
+    """A write killed once it had staged (into its private index, git's index.lock held).
+    The officer's `git add` is refused by git until the next antt command clears the lock;
+    the officer removes it by hand, as git's sentence says, and stages a file of their own
+    before antt runs again. The recovery drops antt's private index and lock and leaves git's
+    index — the officer's `git add` — alone: before, it renamed a prior copy of the whole
+    index back, and the officer's `git add` was undone."""
     import signal
 
     from conftest import antt_process
@@ -242,41 +268,43 @@ def test_recovery_keeps_what_was_staged_after_the_kill(launched):
                           env={"ANTT_LANG": "en", "ANTT_TEST_CRASH_AT": "staged"})
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     (launched / "ghi-chu.txt").write_text("ghi chú\n", encoding="utf-8")
+    _refused_by_git(launched, "add", "ghi-chu.txt")
+    (launched / ".git" / "index.lock").unlink()
     git(launched, "add", "ghi-chu.txt")
     status = antt_process("--dossier", str(launched), "status", env={"ANTT_LANG": "en"})
     assert status.returncode == 0 and "rolled it back" in status.stderr, status.stderr
     assert git(launched, "status", "--porcelain", "--untracked-files=all").splitlines() == ["A  ghi-chu.txt"]
+    assert list((launched / ".git" / "antt").glob("index.*")) == []
     _fsck_clean(launched)
 
 
-@pytest.mark.skipif(os.name == "nt", reason="POSIX processes")
-def test_a_failed_write_keeps_what_was_staged_meanwhile(launched, tmp_path):
-    """The officer stages a file of their own while antt's write is staged, and HEAD moves
-    (another tool's commit, made without the index), so antt's commit is refused and rolled
-    back. The rollback unstages antt's paths only: before, it renamed its copy of the whole
-    index back and the officer's `git add` was undone."""
+def test_recovery_clears_antts_index_lock_after_the_kill(launched):
+    """A write killed while it holds git's index.lock: the officer's git is refused until the
+    next antt command (a reading one too), which proves the lock is antt's (its line names the
+    journal's transaction), removes it with the private index and rolls the write back; then
+    the officer's `git add` works."""
+    import signal
+
+    from conftest import antt_process
+
     git(launched, "update-index", "-q", "--refresh")
+    killed = antt_process("--dossier", str(launched), *PROGRESS,
+                          env={"ANTT_LANG": "en", "ANTT_TEST_CRASH_AT": "staged"})
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert (launched / ".git" / "index.lock").read_text(encoding="utf-8").startswith("antt-index-lock ")
     (launched / "ghi-chu.txt").write_text("ghi chú\n", encoding="utf-8")
-    proc, go = _paused(launched, PROGRESS, "staged", tmp_path)
-    try:
-        git(launched, "add", "ghi-chu.txt")
-        other = git(launched, "commit-tree", "HEAD^{tree}", "-p", "HEAD", "-m", "công cụ khác").strip()
-        git(launched, "update-ref", "HEAD", other)
-    finally:
-        go.write_text("")
-        out, err = proc.communicate(timeout=60)
-    assert proc.returncode == 1, err
-    assert git(launched, "rev-parse", "HEAD").strip() == other
+    _refused_by_git(launched, "add", "ghi-chu.txt")
+    status = antt_process("--dossier", str(launched), "status", env={"ANTT_LANG": "en"})
+    assert status.returncode == 0 and "rolled it back" in status.stderr, status.stderr
+    assert not (launched / ".git" / "index.lock").exists()
+    git(launched, "add", "ghi-chu.txt")
     assert git(launched, "status", "--porcelain", "--untracked-files=all").splitlines() == ["A  ghi-chu.txt"]
     _fsck_clean(launched)
 
 
-def test_recovery_leaves_a_killed_write_the_officer_committed(launched):
-    """A write killed once its file was written; the officer sees the change and commits it
-    with git (`git commit -a`) before antt runs again. The recovery finds no commit of antt's
-    and rolls back — but not that file: before, it put the prior bytes back on disk, a change
-    against the officer's own commit (the tree no longer clean), while the notice said the
-    dossier was as before. The file is left as committed, and a notice says so."""
+def test_a_git_index_lock_not_antts_is_left_alone_by_recovery(launched):
+    """After a kill, an index.lock that is not antt's line (a person's git holding it, say)
+    is never removed by the recovery, even though the killed command's journal names one."""
     import signal
 
     from conftest import antt_process
@@ -285,11 +313,112 @@ def test_recovery_leaves_a_killed_write_the_officer_committed(launched):
     killed = antt_process("--dossier", str(launched), *PROGRESS,
                           env={"ANTT_LANG": "en", "ANTT_TEST_CRASH_AT": "written"})
     assert killed.returncode == -signal.SIGKILL, killed.stderr
+    lock = launched / ".git" / "index.lock"
+    lock.unlink()
+    lock.write_bytes(b"DIRC\0\0\0\2")  # a live git's lock holds the index it is writing
+    old = os.stat(lock).st_mtime - 3600  # older than the killed command: not its git child's either
+    os.utime(lock, (old, old))
+    antt_process("--dossier", str(launched), "status", env={"ANTT_LANG": "en"})
+    assert lock.read_bytes() == b"DIRC\0\0\0\2"
+    lock.unlink()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX processes")
+def test_a_failed_write_keeps_what_was_staged_meanwhile(launched, tmp_path):
+    """The officer has a file staged when antt writes; while antt's write is staged, the
+    officer's `git add` of another is refused by git (antt holds index.lock), and HEAD moves
+    (another tool's commit, made without the index), so antt's commit is refused and rolled
+    back. git's index keeps what the officer staged: antt staged into a private index, which
+    is dropped. Before, the rollback renamed its copy of the whole index back."""
+    git(launched, "update-index", "-q", "--refresh")
+    (launched / "ghi-chu.txt").write_text("ghi chú\n", encoding="utf-8")
+    git(launched, "add", "ghi-chu.txt")
+    (launched / "ghi-chu-2.txt").write_text("ghi chú 2\n", encoding="utf-8")
+    proc, go = _paused(launched, PROGRESS, "staged", tmp_path)
+    try:
+        _refused_by_git(launched, "add", "ghi-chu-2.txt")
+        other = git(launched, "commit-tree", "HEAD^{tree}", "-p", "HEAD", "-m", "công cụ khác").strip()
+        git(launched, "update-ref", "HEAD", other)
+    finally:
+        go.write_text("")
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1, err
+    assert git(launched, "rev-parse", "HEAD").strip() == other
+    assert git(launched, "status", "--porcelain", "--untracked-files=all").splitlines() == [
+        "A  ghi-chu.txt", "?? ghi-chu-2.txt"]
+    assert not (launched / ".git" / "index.lock").exists()
+    _fsck_clean(launched)
+
+
+def test_recovery_leaves_a_killed_write_the_officer_committed(launched):
+    """A write killed once its file was written; the officer's `git commit -a` is refused by
+    git (the killed write's index.lock), so the officer removes the lock by hand, as git's
+    sentence says, and commits the change before antt runs again. The recovery finds no
+    commit of antt's and rolls back — but not that file: before, it put the prior bytes back
+    on disk, a change against the officer's own commit (the tree no longer clean), while the
+    notice said the dossier was as before. The file is left as committed, and a notice says so."""
+    import signal
+
+    from conftest import antt_process
+
+    git(launched, "update-index", "-q", "--refresh")
+    killed = antt_process("--dossier", str(launched), *PROGRESS,
+                          env={"ANTT_LANG": "en", "ANTT_TEST_CRASH_AT": "written"})
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    _refused_by_git(launched, "commit", "-q", "-a", "-m", "của cán bộ")
+    (launched / ".git" / "index.lock").unlink()
     git(launched, "commit", "-q", "-a", "-m", "của cán bộ")
     mine = git(launched, "rev-parse", "HEAD").strip()
     status = antt_process("--dossier", str(launched), "status", env={"ANTT_LANG": "en"})
     assert status.returncode == 0, status.stderr
     assert "models/MH-2025-001/case.yaml" in status.stderr and "git log -p" in status.stderr, status.stderr
     assert git(launched, "rev-parse", "HEAD").strip() == mine
+    assert git(launched, "status", "--porcelain", "--untracked-files=all") == ""
+    _fsck_clean(launched)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX processes")
+def test_another_gits_index_lock_at_the_first_write_is_waited_for_then_busy(launched, tmp_path, monkeypatch):
+    """A git process takes index.lock after antt entered and before its first write: antt
+    waits for it within its deadline, then refuses "dossier busy" having written nothing, and
+    leaves that lock alone."""
+    monkeypatch.setenv("ANTT_LOCK_TIMEOUT", "1")
+    git(launched, "update-index", "-q", "--refresh")
+    head = git(launched, "rev-parse", "HEAD")
+    lock = launched / ".git" / "index.lock"
+    proc, go = _paused(launched, PROGRESS, "entered", tmp_path)
+    try:
+        lock.write_bytes(b"DIRC")  # another git, writing the index
+    finally:
+        go.write_text("")
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1, err
+    assert "dossier busy" in err or "bận" in err, err
+    assert lock.read_bytes() == b"DIRC"
+    lock.unlink()
+    assert git(launched, "rev-parse", "HEAD") == head
+    assert git(launched, "status", "--porcelain", "--untracked-files=all") == ""
+    assert not (launched / ".git" / "antt" / "journal.json").exists()
+
+
+def test_a_lock_line_of_an_antt_that_is_gone_is_cleared(launched):
+    """An index.lock holding antt's line for a process that no longer runs on this host (its
+    release failed, the journal gone) is removed by the next write, with a notice; the write
+    then goes on."""
+    import json
+    import socket
+    import sys
+
+    from conftest import antt_process
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    lock = launched / ".git" / "index.lock"
+    lock.write_text("antt-index-lock " + json.dumps({"id": "x", "pid": dead.pid, "host": socket.gethostname()})
+                    + "\n", encoding="utf-8")
+    done = antt_process("--dossier", str(launched), *PROGRESS, env={"ANTT_LANG": "en"})
+    assert done.returncode == 0, done.stderr
+    assert "Removed git's index lock" in done.stderr, done.stderr
+    assert not lock.exists()
     assert git(launched, "status", "--porcelain", "--untracked-files=all") == ""
     _fsck_clean(launched)

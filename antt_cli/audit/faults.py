@@ -14,7 +14,8 @@ import contextlib
 import os
 import time
 
-PAUSE_POINTS = ("startup", "entered", "tmp-written", "written", "before-commit", "staged", "after-commit",
+PAUSE_POINTS = ("startup", "entered", "index-locked", "tmp-written", "written", "before-commit", "staged",
+                "commit-made", "index-swapping", "after-commit",
                 "exit")
 
 

@@ -15,8 +15,11 @@ Only the holder of the dossier lock writes a journal, so a journal found by whoe
 the lock belongs to a process that is gone. `recover` then asks git whether a commit
 carries the transaction id: if so the change is complete and only leftovers are removed;
 if not, every path is put back from its prior blob (git has it: a path is written only
-when it is clean, i.e. equal to HEAD), the index entries are reset, temporary files,
-created folders and an `index.lock` left by its own git process are removed.
+when it is clean, i.e. equal to HEAD), temporary files, created folders and an
+`index.lock` left by its own git process are removed. git's index needs nothing put back:
+the transaction staged into a private index under git's `index.lock` (audit/indexlock.py),
+which recovery removes with that lock once it has proven both are antt's; a journal of an
+older antt, which staged into git's index, has its index entries reset.
 """
 from __future__ import annotations
 
@@ -26,6 +29,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+# a file Word or an antivirus scanner holds on Windows: retried (named here as before)
+from antt_cli.audit.inuse import IN_USE_ATTEMPTS, FileInUse, retrying  # noqa: F401
 
 # hashlib, socket, uuid and datetime are imported where used: a reading command only looks
 # whether a journal is there (`pending`), and must not pay for more.
@@ -90,42 +96,11 @@ def exclude_own_files(gitdir: Path) -> None:
         pass
 
 
-IN_USE_ATTEMPTS = 5  # Windows: a file Word or an antivirus scanner holds; retried briefly
-
-
-class FileInUse(PermissionError):
-    """A file a write or recovery must replace or delete is held open by another program
-    (Windows); the refusal's errno and strerror, and the file."""
-
-    def __init__(self, path: Path, refused: PermissionError) -> None:
-        super().__init__(refused.errno, refused.strerror, str(path))
-        self.path = path
-
-
-def retrying(operation: Callable[[], Any], path: Path) -> Any:
-    """Run a replace or unlink, retried while Windows says the file is in use (PermissionError:
-    sharing violation; an antivirus scanner holds a new file for a moment); still refused
-    after the retries → FileInUse naming the file. Both a transaction's writes
-    (`transaction._atomic_write`) and recovery go through here."""
-    for attempt in range(IN_USE_ATTEMPTS):
-        try:
-            return operation()
-        except PermissionError as exc:
-            if attempt == IN_USE_ATTEMPTS - 1:
-                raise FileInUse(path, exc) from None
-            time.sleep(0.1 * (attempt + 1))
-    return None
-
-
 def rename_back(backup: Path, final: Path) -> None:
     """Put the prior file back under its name. When both names are still the same file
     (the write never replaced it) rename() does nothing (POSIX): the second name goes."""
     retrying(lambda: os.replace(backup, final), final)
     _unlink(backup)
-
-
-def index_backup_path(gitdir: Path, txid: str) -> Path:
-    return Path(gitdir) / "antt" / f"index.{txid}.orig"
 
 
 def fast_git_dir(root: Path) -> Path | None:
@@ -288,6 +263,7 @@ def recover(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> s
 
 
 def _recover_journal(root: Path, gitdir: Path, notice: Callable[[str], None] | None) -> str | None:
+    from antt_cli.audit.indexlock import recover_lock
     from antt_cli.audit.leftovers import clear_dead_git_locks, clear_dead_tmp
 
     clear_dead_tmp(gitdir, holding=True)
@@ -295,18 +271,24 @@ def _recover_journal(root: Path, gitdir: Path, notice: Callable[[str], None] | N
     data = _read_journal(path, notice)
     if data is None:
         return None
-    if _dead_here(data):  # its git child may have died with it, holding git's locks
-        clear_dead_git_locks(Path(root), gitdir, _started(data, path), notice)
     try:
-        return _complete_or_undo(Path(root), gitdir, data, path, notice)
+        # antt's own index.lock first (proven by its line, or by the private index's file
+        # identity): never taken for a git child's lock below, and a half-done swap finished
+        lock = recover_lock(gitdir, data.get("index_lock"))
+        if _dead_here(data):  # its git child may have died with it, holding git's locks
+            clear_dead_git_locks(Path(root), gitdir, _started(data, path), notice)
+        return _complete_or_undo(Path(root), gitdir, data, path, notice, lock)
     except FileInUse as exc:  # never exit 3 for a file Word holds: say which one, keep the journal
         _say(notice, "audit.file_in_use", path=str(exc.path), what=_describe(data))
         return "incomplete"
 
 
 def _complete_or_undo(root: Path, gitdir: Path, data: dict, path: Path,
-                      notice: Callable[[str], None] | None) -> str:
+                      notice: Callable[[str], None] | None, lock: str | None = None) -> str:
+    """`lock`: what `indexlock.recover_lock` found at index.lock ("marker", "swapped", None)."""
     from antt_cli.audit import git as gitq
+
+    private = data.get("index_lock")  # a transaction that staged into a private index
 
     entries = list(data["paths"])
     sha = gitq.commit_with_transaction(root, str(data["id"]), data.get("head"))
@@ -321,6 +303,8 @@ def _complete_or_undo(root: Path, gitdir: Path, data: dict, path: Path,
                 _unlink(root / entry["backup"])
         if index_backup is not None:
             _unlink(index_backup)
+        if private is not None and not _settle_private(root, gitdir, data, lock, True, notice):
+            return "incomplete"
         path.unlink()
         _say(notice, "audit.recovered_completed", what=what, sha=sha[:10])
         return "completed"
@@ -334,7 +318,10 @@ def _complete_or_undo(root: Path, gitdir: Path, data: dict, path: Path,
     for entry in entries:
         if entry["path"] in taken and entry.get("backup"):
             _unlink(root / entry["backup"])
-    if not _restore_index(root, gitdir, data, index_backup, notice, taken):
+    if private is not None:
+        if not _settle_private(root, gitdir, data, lock, False, notice, taken):
+            return "incomplete"
+    elif not _restore_index(root, gitdir, data, index_backup, notice, taken):
         return "incomplete"  # the journal stays: the next command tries again
     for rel in reversed(data.get("dirs") or []):
         try:
@@ -344,6 +331,33 @@ def _complete_or_undo(root: Path, gitdir: Path, data: dict, path: Path,
     path.unlink()
     _say(notice, "audit.recovered_rolled_back", what=what)
     return "rolled-back"
+
+
+def _settle_private(root: Path, gitdir: Path, data: dict, lock: str | None, landed: bool,
+                    notice: Callable[[str], None] | None, taken: set[str] = frozenset()) -> bool:
+    """git's index after a transaction that staged into a private index (audit/indexlock.py)
+    was killed; `lock`: what `recover_lock` found. Committed (`landed`) with the private
+    index not renamed in (git's index is not the file whose identity the journal kept before
+    the swap): git's index is brought to the commit for the transaction's paths. Rolled back: git's index was
+    never touched — unless the private index was half installed ("swapped"), which `git
+    reset` of the paths undoes. The private index goes either way; False when git could not
+    reset the paths (the journal stays)."""
+    from antt_cli.audit import git as gitq
+    from antt_cli.audit.indexlock import drop_private, same_file
+
+    entry = data.get("index_lock")
+    if landed:  # in place unless git's index is the very file the private index was
+        behind = lock != "swapped" and not same_file(Path(gitdir) / "index", (entry or {}).get("swap"))
+    else:
+        behind = lock == "swapped"
+    if behind:
+        paths = [e["path"] for e in data["paths"] if e["path"] not in taken]
+        status, err = gitq.unstage(root, paths, unborn=not landed and data.get("head") is None)
+        if status != 0:
+            _say(notice, "audit.rollback_incomplete", path="git index", detail=gitq.last_lines(err))
+            return False
+    drop_private(gitdir, entry)
+    return True
 
 
 def undo_batch(root: Path, data: dict, notice: Callable[[str], None] | None) -> bool:

@@ -23,6 +23,9 @@ How antt knows a lock is its own (it never removes a live git's lock):
    there is no `/proc` (Windows, macOS) a lock that survives the two seconds is cleared:
    a git command holds these locks for milliseconds.
 
+antt's own `index.lock` (audit/indexlock.py: its lock line, or the private index on its way
+to `index` that the journal names) is not one of these: the journal's recovery deals with it.
+
 A lock that fails any of these stays, and git's refusal (quoted whole by antt, with the
 path) tells the user which file it is.
 """
@@ -93,7 +96,9 @@ def clear_dead_git_locks(root: Path, gitdir: Path, since: float,
     """Remove git's lock files left by the interrupted antt that took the dossier at
     `since` (a time.time() value); the caller holds the dossier lock and has made sure that
     process is dead (see the module's docstring). Returns the names removed."""
-    candidates = [p for p in git_lock_files(gitdir) if _mtime(p) >= since - SLACK]
+    from antt_cli.audit.indexlock import antts_own_lock
+
+    candidates = [p for p in git_lock_files(gitdir) if _mtime(p) >= since - SLACK and not antts_own_lock(p)]
     if not candidates:
         return []
     deadline = time.monotonic() + GRACE

@@ -145,7 +145,10 @@ class DossierLock:
         (audit/leftovers.py says how they are told from a live git's)."""
         from antt_cli.audit.leftovers import clear_dead_git_locks, clear_dead_tmp
 
+        from antt_cli.audit.indexlock import clear_stale_marker
+
         clear_dead_tmp(path.parent, holding=True)
+        clear_stale_marker(path.parent, self.notice)  # antt's own index.lock line of a process that is gone
         since, self._stale_since = self._stale_since, None
         if since is not None:
             clear_dead_git_locks(self.root, path.parent, since, self.notice)

@@ -101,9 +101,10 @@ def _answer(started: subprocess.Popen, data: bytes | None = None) -> bytes:
     return out
 
 
-def _staged(root: Path, paths: list[str]) -> subprocess.Popen:
-    """`ls-files` of the index's entries for `paths`, begun (read by `_stage_zero`)."""
-    return _start(root, ["ls-files", "-s", "-z", "--", *(gitq.literal(p) for p in paths)])
+def _staged(root: Path, paths: list[str], index_env: dict[str, str] | None = None) -> subprocess.Popen:
+    """`ls-files` of the index's entries for `paths` (`index_env`: the transaction's private
+    index, audit/indexlock.py), begun (read by `_stage_zero`)."""
+    return _start(root, ["ls-files", "-s", "-z", "--", *(gitq.literal(p) for p in paths)], index_env)
 
 
 def _stage_zero(out: bytes) -> dict[str, tuple[bytes, str]]:
@@ -253,12 +254,14 @@ def _write_trees(root: Path, made: dict[str, bytes], width: int) -> None:
         raise failed
 
 
-def new_tree(root: Path, head: str, paths: list[str], disk: Disk | None = None) -> tuple[str, str]:
+def new_tree(root: Path, head: str, paths: list[str], disk: Disk | None = None,
+             index_env: dict[str, str] | None = None) -> tuple[str, str]:
     """(HEAD's tree with `paths` (relative to the top of the work tree) as the index holds
     them, or removed where the index has none; HEAD's tree). `disk`: what `git
     update-index` has just staged from the files on disk (`staged_from_disk`), which spares
-    reading the whole index again; else the index's entries are read (`ls-files`)."""
-    listing = _staged(root, paths) if disk is None else None  # reads the whole index: meanwhile, HEAD's trees
+    reading the whole index again; else the index's entries are read (`ls-files`; `index_env`:
+    which index, the transaction's private one)."""
+    listing = _staged(root, paths, index_env) if disk is None else None  # reads the whole index: meanwhile, HEAD's trees
     folders = sorted({"/".join(p.split("/")[:depth]) for p in paths for depth in range(p.count("/") + 1)},
                      key=lambda f: (-f.count("/") - bool(f), f))
     try:
@@ -288,11 +291,11 @@ def new_tree(root: Path, head: str, paths: list[str], disk: Disk | None = None) 
 
 
 def commit(root: Path, head: str, paths: list[str], message: str, env: dict[str, str], summary: str,
-           disk: Disk | None = None) -> str:
-    """Commit `paths` (staged already; `disk`: see `new_tree`) on top of `head` and move the
-    branch there; the new commit's id. Nothing to commit (the tree unchanged) is refused as
-    `git commit` refuses it."""
-    tree, before = new_tree(root, head, paths, disk)
+           disk: Disk | None = None, index_env: dict[str, str] | None = None) -> str:
+    """Commit `paths` (staged already, in the index `index_env` names; `disk`: see
+    `new_tree`) on top of `head` and move the branch there; the new commit's id. Nothing to
+    commit (the tree unchanged) is refused as `git commit` refuses it."""
+    tree, before = new_tree(root, head, paths, disk, index_env)
     if tree == before:
         raise AnttError("audit.commit_failed", detail="nothing to commit")
     sha = _git(root, ["commit-tree", tree, "-p", head, "-F", "-"], message.encode("utf-8"), env).decode().strip()

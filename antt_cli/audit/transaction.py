@@ -20,9 +20,14 @@ commit was made. Commits hold exactly their paths (`git commit --only -- paths`,
 same commit made from git's objects: audit/plumbing.py), so whatever else the user has
 modified or staged stays so and is never swept in.
 
+Before the first byte is written the transaction also takes git's own `index.lock` and
+holds it until the commit is made or undone, staging into a private index meanwhile
+(audit/indexlock.py): a person's `git add`, `git commit` or `git commit -a` is refused by git
+for that moment instead of taking antt's half-written files.
+
 `ANTT_TEST_CRASH_AT=<point>` kills the process with SIGKILL at a point of the write window
-(`tmp-written`, `written`, `before-commit`, `staged`, `after-commit`): the fault
-injection of tests/test_crash.py.
+(`index-locked`, `tmp-written`, `written`, `before-commit`, `staged`, `commit-made`,
+`index-swapping`, `after-commit`): the fault injection of tests/test_crash.py.
 """
 from __future__ import annotations
 
@@ -38,6 +43,7 @@ from antt_cli.audit import COMMITS
 from antt_cli.audit import git as gitq
 from antt_cli.audit import journal as jr
 from antt_cli.audit import plumbing
+from antt_cli.audit.indexlock import IndexLock, clear_stale_marker
 from antt_cli.audit.faults import pause_point
 from antt_cli.audit.lock import DossierLock, timeout_from_env
 from antt_cli.errors import AnttError
@@ -52,7 +58,8 @@ _STATE_KEYS = {
     "bisect": "audit.bisect",
     "detached": "audit.detached",
 }
-CRASH_POINTS = ("tmp-written", "written", "before-commit", "staged", "after-commit")
+CRASH_POINTS = ("index-locked", "tmp-written", "written", "before-commit", "staged", "commit-made",
+                "index-swapping", "after-commit")
 
 
 
@@ -176,7 +183,9 @@ class Transaction:
         self._staged: list[str] = []
         self._taken: set[str] = set()  # committed as the working tree holds them (keep_as_is)
         self._backups: dict[str, Path] = {}  # relpath -> hard link to its prior file (rollback by rename)
-        self._index_backup: Path | None = None  # hard link to .git/index before staging
+        self._index: IndexLock | None = None  # git's index.lock, held from the first write (audit/indexlock.py)
+        self._deadline = 0.0  # time.monotonic() after which a lock is no longer waited for
+        self._keep_journal = False  # the index could not be installed: recovery finishes it
         self.not_put_back: list[tuple[str, str]] = []  # what the rollback could not undo
         self._known_clean: set[str] = set()  # checked by check_clean(): no second git call
         self._entered = False
@@ -194,6 +203,7 @@ class Transaction:
         if not gitq.is_work_tree(self.root):
             raise AnttError("audit.not_a_repo", path=str(self.root))
         deadline = time.monotonic() + timeout_from_env()
+        self._deadline = deadline
         if self.use_lock:
             self._lock = DossierLock(self.root, notice=self.notice)
             self._lock.acquire(deadline)
@@ -234,6 +244,8 @@ class Transaction:
                 return
             if problem != "index-locked":
                 raise AnttError(_STATE_KEYS[problem], path=str(gitdir))
+            if clear_stale_marker(gitdir, self.notice):  # antt's own index.lock line of a process that is gone
+                continue
             if time.monotonic() >= deadline:
                 raise AnttError("audit.index_busy", path=str(gitdir / "index.lock"),
                                 seconds=f"{timeout_from_env():g}")
@@ -270,6 +282,8 @@ class Transaction:
                         paths=", ".join(path for path, _ in self.not_put_back)) from exc
 
     def _release_lock(self) -> None:
+        if not self._keep_journal:
+            self._release_index()
         if self._lock is not None:
             try:
                 self._lock.release()
@@ -370,10 +384,14 @@ class Transaction:
         """Save the journal entry of `rel` before its bytes change; returns the temporary
         file its write goes through."""
         tmp = jr.tmp_name(full, self.txid)
-        if self._journal is None:
-            jr.exclude_own_files(gitq.git_dir(self.root))  # before the first of them exists
-            self._journal = jr.Journal(gitq.git_dir(self.root), self.txid, action=self.action,
+        first = self._journal is None
+        if first:
+            gitdir = gitq.git_dir(self.root)
+            jr.exclude_own_files(gitdir)  # before the first of them exists
+            self._journal = jr.Journal(gitdir, self.txid, action=self.action,
                                        case_id=self.case_id, head=self._head)
+            self._index = IndexLock(gitdir, self.txid)
+            self._journal.data["index_lock"] = self._index.journal_entry()
             for folder in self._created_dirs:
                 self._journal.data["dirs"].append(folder.relative_to(self._root_resolved).as_posix())
         snapshot = self._snapshots[rel]
@@ -390,7 +408,29 @@ class Transaction:
             )
         except OSError as exc:
             raise AnttError("audit.journal_failed", path=str(self._journal.path), detail=str(exc)) from exc
+        if first:
+            self._hold_index()
         return tmp
+
+    def _hold_index(self) -> None:
+        """Take git's index.lock (journalled first: a kill right after leaves a lock the next
+        command can prove is antt's), waiting for another git's within the deadline — at
+        least a second from now: the command may have spent its time rendering."""
+        if self._index is None:
+            self._index = IndexLock(gitq.git_dir(self.root), self.txid)
+        if self._index.held:
+            return
+        self._index.acquire(max(self._deadline, time.monotonic() + 1.0), timeout_from_env())
+        crash_point("index-locked")
+
+    def _release_index(self) -> None:
+        """Give git's index.lock back (the private index dropped); a lock line that cannot be
+        removed (a file held open on Windows) is cleared by the next command."""
+        if self._index is not None:
+            try:
+                self._index.release()
+            except OSError:
+                pass
 
     def write_bytes(self, relpath: str | Path, data: bytes) -> None:
         rel, full = self._prepare(relpath)
@@ -506,10 +546,11 @@ class Transaction:
                 return self.sha
             crash_point("before-commit")
             specs = [gitq.literal(p) for p in paths]
+            self._hold_index()  # held since the first write; `keep_as_is` alone writes nothing
+            private = self._index.copy()
             self._staged = paths
-            self._keep_index()
             self._set_phase(jr.STAGING)
-            status, _, err = gitq._run(self.root, *self._git_options, *self._stage_args(paths, specs))
+            status, _, err = gitq._run(self.root, *self._git_options, *self._stage_args(paths, specs), env=private)
             if status != 0:
                 raise AnttError("audit.commit_failed", detail=gitq.last_lines(err))
             crash_point("staged")
@@ -540,46 +581,28 @@ class Transaction:
     def _git_commit(self, paths: list[str], specs: list[str]) -> str | None:
         """Commit the staged `paths`: from objects where nothing has to happen inside `git
         commit` (audit/plumbing.py), else `git commit --only`; the new commit."""
+        private = self._index.env()
         if self._from_objects and self._head is not None:
             found = gitq.disk_blobs(self.root, paths)  # what update-index staged: no second read of the index
             disk = plumbing.Disk(found, self._file_mode) if found is not None else None
             return plumbing.commit(self.root, self._head, paths, self.message(), self._author_env(),
-                                   _one_line(self.summary or self.action), disk)
+                                   _one_line(self.summary or self.action), disk, index_env=private)
         self._from_objects = False
+        # the private index is the one `git commit` locks and updates; its hooks see it as
+        # GIT_INDEX_FILE, as git sets it for them
         status, _, err = gitq._run(self.root, *self._git_options, "commit", "-q", "--only", "-m",
-                                   self.message(), "--", *specs, env=self._author_env())
+                                   self.message(), "--", *specs, env={**self._author_env(), **private})
         if status != 0:
             raise AnttError("audit.commit_failed", detail=gitq.last_lines(err))
         return gitq.head_sha(self.root)
 
-    def _keep_index(self) -> None:
-        """A hard link to the index before `git add` (`.git/antt/index.<id>.orig`): the
-        rollback renames it back instead of asking git to write a new index."""
-        gitdir = gitq.git_dir(self.root)
-        backup = jr.index_backup_path(gitdir, self.txid)
-        try:
-            os.link(gitdir / "index", backup)
-        except OSError:
-            return  # no index yet (unborn) or no hard links: `git reset` undoes the staging
-        self._index_backup = backup
-        if self._journal is not None:
-            self._journal.data["index_backup"] = backup.name
-
     def _drop_backups(self) -> None:
-        for backup in [*self._backups.values(), *([self._index_backup] if self._index_backup else [])]:
+        for backup in self._backups.values():
             try:
                 backup.unlink()
             except OSError:
                 pass
         self._backups.clear()
-        self._index_backup = None
-
-    def _drop_index_backup(self) -> None:
-        try:
-            self._index_backup.unlink()
-        except OSError:
-            pass
-        self._index_backup = None
 
     def _set_phase(self, phase: str) -> None:
         if self._journal is None:
@@ -602,11 +625,42 @@ class Transaction:
         self._done = True
         self.sha = sha
         COMMITS.append((sha or "?", self.summary or self.action))
+        crash_point("commit-made")
+        self._install_index()
         crash_point("after-commit")
         self._forget_journal()
 
+    def _install_index(self) -> None:
+        """The private index becomes git's index (audit/indexlock.py `install`), its file
+        identity journalled first so that a kill between the two renames is finished by the
+        next command. When that cannot be done (the lock removed by hand meanwhile, a file
+        held open), git's index is brought to the commit for the paths (`git reset`) once the
+        lock is given back, and otherwise left to `git status`."""
+        if self._index is None or not self._staged:
+            return
+
+        def keep(known: dict) -> None:
+            if self._journal is not None:
+                self._journal.data["index_lock"]["swap"] = known
+                self._journal.save()
+
+        try:
+            installed = self._index.install(keep, lambda: crash_point("index-swapping"))
+        except OSError:  # half done: the journal stays, and the next command finishes it
+            self._keep_journal = True
+            return
+        if not installed:
+            self._release_index()
+            try:
+                gitq.unstage(self.root, self._staged, options=self._git_options)
+            except Exception:  # noqa: BLE001 - the commit is made; git's index is only behind it
+                pass
+
     def _forget_journal(self) -> None:
         self._drop_backups()
+        if self._keep_journal:
+            return
+        self._release_index()  # before the journal goes: a lock line the journal no longer names is a dead one's
         if self._journal is not None:
             try:
                 self._journal.remove()
@@ -675,23 +729,8 @@ class Transaction:
                 folder.rmdir()
             except OSError:
                 pass  # not empty (something else wrote there) or already gone
-        if self._staged and self._index_backup is not None and not jr.same_but(self.root, self._index_backup,
-                                                                               self._staged):
-            self._drop_index_backup()  # someone staged more meanwhile: unstage ours only (below)
-        if self._staged and self._index_backup is not None:
-            try:
-                jr.rename_back(self._index_backup, gitq.git_dir(self.root) / "index")
-                self._index_backup = None
-            except OSError as exc:
-                problems.append(("git index", str(exc)))
-        elif self._staged:
-            try:
-                status, err = gitq.unstage(self.root, self._staged, unborn=self._unborn,
-                                           options=self._git_options)
-                if status != 0:
-                    problems.append(("git index", gitq.last_lines(err)))
-            except Exception as exc:  # noqa: BLE001
-                problems.append(("git index", str(exc)))
+        # git's index was never touched: the staging went to the private index, which
+        # `_forget_journal` drops with the lock
         return problems
 
 

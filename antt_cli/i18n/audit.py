@@ -69,6 +69,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Hồ sơ đang bận (dossier busy): một lệnh git khác vẫn đang dùng kho sau {seconds} giây chờ (có tệp {path}). Hãy chờ lệnh đó xong rồi chạy lại; nếu chắc chắn không còn lệnh git nào chạy, hãy xoá tệp {path}.",
         "en": "dossier busy: another git command was still using the repository after {seconds} s of waiting ({path} exists). Wait for it to finish and run the command again; if you are sure no git command is running, delete {path}.",
     },
+    "audit.index_lock_cleared": {
+        "vi": "Đã gỡ tệp khoá chỉ mục của git {path} do một lệnh antt không còn chạy để lại (tệp ghi rõ là của antt); các lệnh git lại dùng được chỉ mục.",
+        "en": "Removed git's index lock {path} left by an antt command that is no longer running (the file says it is antt's); git commands can use the index again.",
+    },
+    "audit.index_lock_failed": {
+        "vi": "Không tạo được tệp khoá chỉ mục của git {path}: {detail}. Hãy kiểm tra quyền ghi vào thư mục .git của hồ sơ rồi chạy lại; không có thay đổi nào được ghi.",
+        "en": "Could not create git's index lock {path}: {detail}. Check that you may write to the dossier's .git folder, then run the command again; nothing was changed.",
+    },
     "audit.journal_failed": {
         "vi": "Không ghi được nhật ký giao dịch {path}: {detail}. Hãy kiểm tra quyền ghi và chỗ trống của thư mục .git của hồ sơ rồi chạy lại; không có thay đổi nào được ghi.",
         "en": "Could not write the transaction journal {path}: {detail}. Check that the dossier's .git folder is writable and not full, then run the command again; nothing was changed.",
