@@ -32,6 +32,7 @@ from typing import Any
 
 # a file Word or an antivirus scanner holds on Windows: retried (named here as before)
 from antt_cli.audit.inuse import IN_USE_ATTEMPTS, FileInUse, retrying  # noqa: F401
+from antt_cli.audit.inuse import unlink as _unlink  # a file removed if there, retried likewise
 
 # hashlib, socket, uuid and datetime are imported where used: a reading command only looks
 # whether a journal is there (`pending`), and must not pay for more.
@@ -586,17 +587,6 @@ def _describe(data: dict) -> str:
     action = data.get("action") or "?"
     case = data.get("case")
     return f"`antt {action}`" + (f" ({case})" if case else "")
-
-
-def _unlink(path: Path) -> None:
-    """Remove a file if it is there (retried while another program holds it, see `retrying`)."""
-    def remove() -> None:
-        try:
-            path.unlink()
-        except (FileNotFoundError, IsADirectoryError):
-            pass
-
-    retrying(remove, path)
 
 
 def _say(notice: Callable[[str], None] | None, key: str, **params: object) -> None:
