@@ -439,3 +439,46 @@ def test_the_set_is_written_from_the_stored_texts_as_from_the_decoded_entries(la
     written = {line.split("\t")[1]: line.split()[2] for line in git(launched, "ls-tree", BRANCH).splitlines()
                if not line.split("\t")[1].startswith("check")}
     assert written == expected
+
+
+def test_a_few_missing_files_read_their_buckets_only_and_many_the_whole_set():
+    """A read after a hand edit or a pull of a few changes asks the sets for a file or two: only
+    those files' buckets are read (the whole set is every case's digest, 16 MB at 10,000
+    cases); from the LAZY_BUCKETS-th bucket asked on, the rest of a set is read at once (a
+    fresh clone asks for every file). The local set is asked first, then each fetched one."""
+    from antt_cli.store.cache import blob_id
+    from antt_cli.store.shared import LAZY_BUCKETS, GitPort, SharedDigests, bucket_bytes
+
+    def key(bucket: str, n: int) -> str:
+        return bucket + f"{n:038x}"
+
+    def a_set(buckets: list[str], text: str) -> tuple[list[tuple[str, str, int]], dict[str, bytes]]:
+        blobs = {name: bucket_bytes("ctx", [(key(name, 1), text)]) for name in buckets}
+        return [(name, blob_id(data), len(data)) for name, data in blobs.items()], \
+            {blob_id(data): data for data in blobs.values()}
+
+    names = [f"{n:02x}" for n in range(40)]
+    local_tree, local_blobs = a_set(names[:30], '{"from":"local"}')
+    fetched_tree, fetched_blobs = a_set(names, '{"from":"fetched"}')
+    trees = {"L": local_tree, "F": fetched_tree}
+    read: list[str] = []
+
+    def reading(ids: list[str]):
+        for blob in ids:
+            read.append(blob)
+            yield blob, {**local_blobs, **fetched_blobs}[blob]
+
+    port = GitPort(refs=lambda: [("refs/heads/antt-digests", "L"), ("refs/remotes/origin/antt-digests", "F")],
+                   tree=lambda commit: trees[commit], read=reading, begin=lambda: None,
+                   local="refs/heads/antt-digests")
+    shared = SharedDigests(port, lambda: "ctx")
+    assert shared._raw(key("05", 1)) == b'{"from":"local"}'
+    assert len(read) == 1  # the one bucket of the local set
+    assert shared._raw(key("05", 2)) is None  # not in its bucket of either set: one bucket of each read
+    assert len(read) == 2
+    assert shared._raw(key(names[35], 1)) == b'{"from":"fetched"}'  # a bucket the local set lacks
+    assert len(read) == 3
+    for n in range(LAZY_BUCKETS):
+        shared._raw(key(names[10 + n], 1))
+    assert len(read) == len(local_blobs) + 2  # the local set read whole, each of its buckets once
+    assert len(set(read)) == len(read)
