@@ -273,13 +273,15 @@ def measured_output(argv: list[str], steps: list[Sample], env: dict | None = Non
 def git_plumbing(root: Path, i: int) -> Sample:
     """The git commands no write through git's index can do without, for one case file
     changed (a blank line added at the end of another case's case.yaml than the one the
-    reading rows read, the data the same): ask the index about
+    reading rows read, or taken away again; the data the same): ask the index about
     the path, stage it, write the trees (the `models` tree with an entry per case among
     them), make the commit and move the branch. Their sum at 10,000 cases against 100 is the
     least any such write grows by."""
     rel = f"models/{WRITTEN_CASE}/case.yaml"
-    with open(root / rel, "a", encoding="utf-8") as handle:
-        handle.write("\n")
+    data = (root / rel).read_bytes()
+    # one blank line more, then one less: two contents in turn, both in antt's cache after the
+    # first rounds, so the reading rows that follow do not pay for a changed file each round
+    (root / rel).write_bytes(data[:-1] if data.endswith(b"\n\n") else data + b"\n")
     who = {"GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@localhost",
            "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@localhost"}
     git = ["git", "-C", str(root)]
