@@ -428,7 +428,9 @@ class Dossier:
                 misses = []
                 for rel, key, data in self.source.keyed(list(ids), cache.known):
                     blobs.add(key)
-                    if data is not None:
+                    # read (its stat not the one remembered: written since git was last asked)
+                    # is not missing: only a file the cache lacks is parsed, and counted
+                    if data is not None and not cache.known(key):
                         misses.append((rel, key, data))
                         if few is not None and len(misses) > few:
                             return None
