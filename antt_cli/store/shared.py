@@ -251,12 +251,11 @@ class SharedDigests:
     def _read_buckets(self, index: int, commit: str, name: str) -> None:
         """Read bucket `name` of set `index` (at `commit`) into its entries — or, the set's
         `LAZY_BUCKETS`th, every bucket not read yet; a set larger than MAX_TOTAL is not read."""
-        buckets = [(entry[len(self.prefix):], blob, size) for entry, blob, size in self._tree(commit)
-                   if self._own(entry) and 0 < size <= MAX_BUCKET]
         read = self._buckets[index]
         if read is None:
             return
-        if sum(size for _, _, size in buckets) > MAX_TOTAL:
+        buckets = self._readable(commit)
+        if buckets is None:
             self._buckets[index] = None  # not ours: nothing taken from it
             return
         whole = len(read) + 1 >= LAZY_BUCKETS
@@ -296,9 +295,8 @@ class SharedDigests:
             groups: dict[str, list[str]] = {}
             for key in left:
                 groups.setdefault(bucket_name(key), []).append(key)
-            buckets = [(name[len(self.prefix):], blob, size) for name, blob, size in self.git.tree(commit)
-                       if self._own(name) and 0 < size <= MAX_BUCKET]
-            if not left or sum(size for _, _, size in buckets) > MAX_TOTAL:
+            buckets = self._readable(commit) if left else None
+            if buckets is None:
                 continue
             names = {blob: name for name, blob, _ in buckets if name in groups}
             for blob, content in self.git.read(list(names)):
@@ -393,6 +391,14 @@ class SharedDigests:
             return self._accept(raw, case_id, kind)
         except Exception:  # noqa: BLE001 - not UTF-8, not JSON, a bad date, a number too long: not an entry
             return None
+
+    def _readable(self, commit: str) -> list[tuple[str, str, int]] | None:
+        """(bucket name without this kind's prefix, blob id, size) of each of this kind's
+        buckets in the set at `commit` that is of a sane size; None when the set is over
+        MAX_TOTAL (not ours: none of it read)."""
+        buckets = [(name[len(self.prefix):], blob, size) for name, blob, size in self._tree(commit)
+                   if self._own(name) and 0 < size <= MAX_BUCKET]
+        return None if sum(size for _, _, size in buckets) > MAX_TOTAL else buckets
 
     def _own(self, name: str) -> bool:
         """Whether a tree entry is one of this kind's buckets."""
