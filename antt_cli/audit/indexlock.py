@@ -102,22 +102,31 @@ def _unlink(path: Path) -> bool:
     return True
 
 
-def stale_marker(path: Path) -> bool:
-    """Is `path` an antt lock line of a process that is gone (this host, pid not running, or
-    this very process, which is between transactions)? Such a line is left only when a
-    release failed (a file held open on Windows) after the journal was gone."""
+def _marker_fields(data: bytes | None) -> dict | None:
+    """The fields of an antt lock line (`marker_text`), or None for anything else."""
+    if data is None or not data.startswith(MARKER):
+        return None
+    try:
+        fields = json.loads(data[len(MARKER):].decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return fields if isinstance(fields, dict) else None
+
+
+def _stale(fields: dict | None) -> bool:
+    """Are `fields` (`_marker_fields`) those of a process that is gone (this host, pid not
+    running, or this very process, which is between transactions)? Such a line is left only
+    when a release failed (a file held open on Windows) after the journal was gone."""
     import socket
 
     from antt_cli.audit.processes import pid_alive
 
-    data = _read(path)
-    if data is None or not data.startswith(MARKER):
+    if fields is None:
         return False
     try:
-        fields = json.loads(data[len(MARKER):].decode("utf-8"))
         pid = int(fields["pid"])
         host = str(fields["host"])
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+    except (ValueError, KeyError, TypeError):
         return False
     if host != socket.gethostname():
         return False
@@ -125,19 +134,19 @@ def stale_marker(path: Path) -> bool:
 
 
 def clear_stale_marker(gitdir: Path, notice=None) -> bool:
-    """Remove an antt lock line left by a process that is gone (`stale_marker`), saying so
+    """Remove an antt lock line left by a process that is gone (`_stale`), saying so
     through `notice`; whether it did. Never touches a lock of git's (it holds an index, not
     antt's line)."""
     path = lock_path(gitdir)
-    data = _read(path) or b""
-    if not (stale_marker(path) and _unlink(path)):
+    fields = _marker_fields(_read(path))
+    if not (_stale(fields) and _unlink(path)):
         return False
-    try:  # its private index, if it made one (no journal named it)
-        txid = str(json.loads(data[len(MARKER):].decode("utf-8"))["id"])
-        if txid and "/" not in txid and "\\" not in txid:
+    txid = str(fields.get("id") or "")
+    if txid and "/" not in txid and "\\" not in txid:  # its private index, if it made one (no journal named it)
+        try:
             drop_private(gitdir, {"private": f"index.{txid}"})
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError, OSError):
-        pass
+        except OSError:
+            pass
     if notice is not None:
         from antt_cli.i18n import t
 
