@@ -176,7 +176,6 @@ class Transaction:
         self._lock: DossierLock | None = None
         self._journal: jr.Journal | None = None
         self._head: str | None = None
-        self._unborn = False
         self._snapshots: dict[str, tuple[bytes, int] | None] = {}  # relpath -> (bytes, mode) | None
         self._written: set[str] = set()  # paths whose bytes on disk were actually replaced
         self._created_dirs: list[Path] = []
@@ -224,8 +223,7 @@ class Transaction:
                                                                 self.default_officer, config)
             self._root_resolved = self.root.resolve()
             self._head = gitq.head_sha(self.root)
-            self._unborn = self._head is None
-            if self._unborn and not self.allow_unborn:
+            if self._head is None and not self.allow_unborn:
                 raise AnttError("audit.unborn", path=str(self.root))
             self._entered = True
             pause_point("entered")
