@@ -105,12 +105,21 @@ def precompile() -> None:
     print(f"antt from {where}", file=sys.stderr)
 
 
-def measure(argv: list[str], cwd: Path | None = None, env: dict | None = None, ok=(0,)) -> Sample:
-    started = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environ(env))
-    err = proc.stderr.read()
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - started
+def measure(argv: list[str], cwd: Path | None = None, env: dict | None = None, ok=(0,),
+            output: list[str] | None = None) -> Sample:
+    """One whole-process run of `argv`: wall, CPU (with the children it waited for), peak
+    memory. `output`: given, the command's standard output (stripped) is appended to it."""
+    import tempfile
+
+    with tempfile.TemporaryFile() if output is not None else open(os.devnull, "wb") as out:
+        started = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=subprocess.PIPE, env=environ(env))
+        err = proc.stderr.read()
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+        if output is not None:
+            out.seek(0)
+            output.append(out.read().decode().strip())
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in ok:
         raise SystemExit(f"{' '.join(map(str, argv))} failed ({proc.returncode}): {err.decode(errors='replace')[-800:]}")
@@ -255,21 +264,6 @@ def write_runs(r: dict[str, Row], root: Path, i: int) -> None:
     r["gitp"].samples.append(git_plumbing(root, i))
 
 
-def measured_output(argv: list[str], steps: list[Sample], env: dict | None = None) -> str:
-    """The command's standard output (a line: an object id), its measure added to `steps`."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environ(env))
-    out = proc.stdout.read()
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode})")
-    rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    steps.append(Sample(wall, usage.ru_utime + usage.ru_stime, rss))
-    return out.decode().strip()
-
-
 def git_plumbing(root: Path, i: int) -> Sample:
     """The git commands no write through git's index can do without, for one case file
     changed (a blank line added at the end of another case's case.yaml than the one the
@@ -287,9 +281,10 @@ def git_plumbing(root: Path, i: int) -> Sample:
     git = ["git", "-C", str(root)]
     steps = [measure(git + ["ls-files", "-s", "-v", "-z", "--", f":(literal){rel}"]),
              measure(git + ["update-index", "--add", "--", rel])]
-    tree = measured_output(git + ["write-tree"], steps)
-    commit = measured_output(git + ["commit-tree", tree, "-p", "HEAD", "-m", f"bench {i}"], steps, env=who)
-    steps.append(measure(git + ["update-ref", "HEAD", commit]))
+    ids: list[str] = []  # the tree written, then the commit made
+    steps.append(measure(git + ["write-tree"], output=ids))
+    steps.append(measure(git + ["commit-tree", ids[0], "-p", "HEAD", "-m", f"bench {i}"], env=who, output=ids))
+    steps.append(measure(git + ["update-ref", "HEAD", ids[1]]))
     return Sample(sum(s.wall for s in steps), sum(s.cpu for s in steps), max(s.rss_mb for s in steps))
 
 
